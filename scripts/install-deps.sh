@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Installs everything jae-ocr needs to build, run and test on Debian 12. Idempotent:
+# packages already present are not reinstalled and npm tools are only fetched when the
+# lock file changed. Works as root or through sudo.
+#   scripts/install-deps.sh           runtime + build dependencies
+#   scripts/install-deps.sh --test    also the test tools (clang/libFuzzer, npm packages)
+set -euo pipefail
+here="$(cd "$(dirname "$0")/.." && pwd)"
+want_test=0
+[[ "${1:-}" == "--test" ]] && want_test=1
+
+packages=(
+  build-essential cmake ninja-build pkg-config git ca-certificates
+  nlohmann-json3-dev libcli11-dev libspdlog-dev libcurl4-openssl-dev libssl-dev
+  libcpp-httplib-dev libvips-dev libopencv-dev libheif-dev libpoppler-cpp-dev
+  libtesseract-dev libleptonica-dev tesseract-ocr-eng tesseract-ocr-fra tesseract-ocr-osd
+  fonts-ocr-b fonts-dejavu-core
+)
+test_packages=(
+  libgtest-dev libgmock-dev libbenchmark-dev clang libclang-rt-14-dev
+)
+((want_test)) && packages+=("${test_packages[@]}")
+
+sudo_cmd=()
+if [[ $(id -u) -ne 0 ]]; then sudo_cmd=(sudo); fi
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+# Node.js runs the independent test tools; any Node >= 18 will do, keep one already there.
+if ((want_test)) && ! command -v node >/dev/null; then missing+=(nodejs npm); fi
+
+if ((${#missing[@]})); then
+  echo "install-deps: installing ${missing[*]}" >&2
+  "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive \
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if ((want_test)); then
+  cd "$here/tests/node"
+  stamp=node_modules/.jae-lock-stamp
+  if [[ ! -f $stamp ]] || ! cmp -s package-lock.json "$stamp"; then
+    echo "install-deps: npm ci (test tools)" >&2
+    npm ci --no-audit --no-fund --loglevel=error
+    cp package-lock.json "$stamp"
+  fi
+fi

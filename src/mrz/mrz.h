@@ -1,0 +1,77 @@
+// Machine readable zones (ICAO Doc 9303 and the French national formats): parsing,
+// check digits and check-digit-guided repair of OCR confusions. Pure code, no I/O.
+//
+// Contract:
+//  - ParseMrz never crashes or throws on any input; text that is not an MRZ gives a
+//    non-OK Status with a message saying why (wrong line count/length, bad characters).
+//  - A well-formed MRZ always parses, even when check digits fail: `valid` is false and
+//    `failed_checks` names every check that does not hold.
+//  - With correction enabled, characters are changed only along known OCR confusions
+//    (O/0, I/1, B/8, S/5, Z/2, G/6, D/0, Q/0, ...) and only to what the position may hold;
+//    a repair is kept only when it makes the checks hold and no other repair does.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/clock.h"
+#include "common/status.h"
+#include "result/result.h"
+
+namespace jae::mrz {
+
+// The ICAO 7-3-1 check digit of `text` ('<' = 0, A = 10 ... Z = 35). Returns -1 if
+// `text` holds a character outside A-Z, 0-9, '<'.
+int CheckDigit(std::string_view text);
+
+// What the MRZ says. Empty strings / nullopt when the MRZ does not carry the field.
+struct MrzData {
+  std::string document_code;     // "P<", "ID", "I<", "V<", "D1", ...
+  std::string issuing_state;     // "FRA", "D<<", "UTO"
+  std::string surname;           // spaces for '<' inside the name, e.g. "DE LA TOUR"
+  std::string given_names;       // space-separated
+  std::string document_number;   // without fillers; TD1 long numbers joined
+  std::string nationality;
+  std::optional<CivilDate> birth_date;   // century resolved against the reference date
+  std::string sex;                       // "F", "M", "X" ('<' reads as X: unspecified)
+  std::optional<CivilDate> expiry_date;  // TD*/MRV/FR_DL
+  std::string personal_number;           // TD3 personal number / optional data, no fillers
+  std::string optional_data;             // TD1/TD2 optional data, no fillers
+  // French 1988 card: issue year-month (day unknown) and administrative codes.
+  std::optional<CivilDate> issue_month;  // day = 1
+  std::string issuing_office;            // FR 1988 line 2 pos 5-7
+};
+
+struct ParsedMrz {
+  MrzFormat format = MrzFormat::kTD3;
+  std::vector<std::string> lines;         // as read (normalised), or as corrected
+  bool valid = false;                     // every check digit holds
+  std::vector<std::string> failed_checks; // e.g. "document_number", "birth_date", "composite"
+  bool corrected = false;
+  std::vector<std::string> corrections;   // e.g. "line 2 pos 15: O->0"
+  MrzData data;
+};
+
+struct ParseOptions {
+  // The day the document is read: births are resolved to the latest century not after
+  // it, expiry dates to a window around it.
+  CivilDate today{2026, 1, 1};
+  bool correct = true;  // try OCR-confusion repairs when checks fail
+};
+
+// Parses one MRZ given as its lines. Hygiene applied first: surrounding white space
+// removed, lower case folded, inner spaces removed, a line one or two characters short
+// padded with '<'. Empty lines are dropped.
+StatusOr<ParsedMrz> ParseMrz(const std::vector<std::string>& lines, const ParseOptions& options);
+
+// Splits free text (e.g. an OCR block or stdin) into candidate lines and parses it.
+StatusOr<ParsedMrz> ParseMrzText(std::string_view text, const ParseOptions& options);
+
+// The shape of `mrz` printed by `jae-ocr mrz` (CONTRACT.md): format, valid, lines,
+// failed_checks, corrected, fields (schema field names, ISO dates).
+Fields ToResultFields(const MrzData& data);
+MrzBlock ToMrzBlock(const ParsedMrz& parsed);
+
+}  // namespace jae::mrz
