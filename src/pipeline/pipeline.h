@@ -1,0 +1,35 @@
+// The pipeline for one document: type sniff and size check → normalisation → engine →
+// verification → Result. No storage and no transport here: callers (serve, watch,
+// extract, backfill) fetch the bytes and store or print the Result.
+//
+// Contract: returns a Result (`ok`, or `rejected` with a schema error code) for every
+// input that can never succeed; returns a non-OK Status only for failures a later
+// attempt may fix (IsTransient) or internal errors — then nothing must be written.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <string>
+
+#include "common/clock.h"
+#include "common/status.h"
+#include "engine/engine.h"
+#include "result/result.h"
+
+namespace jae {
+
+struct PipelineOptions {
+  std::int64_t max_image_bytes = 20 * 1024 * 1024;  // MAX_IMAGE_BYTES
+  int image_max_side = 1536;                        // IMAGE_MAX_SIDE
+  std::chrono::milliseconds engine_timeout{120000};
+};
+
+struct DocumentInput {
+  SourceInfo source;          // uri, generation, declared content type, size
+  std::string bytes;
+};
+
+StatusOr<Result> ProcessDocument(const DocumentInput& input, Engine& engine, const Clock& clock,
+                                 const PipelineOptions& options);
+
+}  // namespace jae
