@@ -1,0 +1,2 @@
+// placeholder
+process.exit(77);
