@@ -30,10 +30,11 @@ char DigitAsLetter(char c) {
 
 std::string_view AlnumAlternatives(char c) {
   switch (c) {
+    // Symmetric within each group, so that undoing any single confusion is a candidate.
     case '0': return "ODQ";
-    case 'O': return "0Q";
-    case 'Q': return "0O";
-    case 'D': return "0O";
+    case 'O': return "0DQ";
+    case 'Q': return "0OD";
+    case 'D': return "0OQ";
     case 'I': return "1";
     case '1': return "I";
     case 'Z': return "2";

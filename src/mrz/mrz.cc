@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <set>
 
 #include "mrz/confusions.h"
 #include "mrz/layouts.h"
@@ -132,9 +131,29 @@ struct Edit {
   char to;
 };
 
-// Letters in digit-only positions and digits in letter-only positions can only be
-// misreadings: map them along the confusion table.
-void CoerceByClass(const Layout& layout, Lines& lines) {
+bool FitsClass(PosClass cls, char c) {
+  switch (cls) {
+    case PosClass::kDigit: return (c >= '0' && c <= '9') || c == '<';
+    case PosClass::kAlpha: return (c >= 'A' && c <= 'Z') || c == '<';
+    case PosClass::kSex: return c == 'M' || c == 'F' || c == 'X' || c == '<';
+    case PosClass::kAlnum: return true;
+  }
+  return true;
+}
+
+// Letters in digit-only positions can only be misread digits, and each maps to exactly
+// one digit. Digits in letter-only positions are misread letters too, but '0' may be O,
+// D or Q: where a check digit covers the position, it is left for the check to decide
+// (RepairsFor); elsewhere (names) the likeliest letter is taken.
+void CoerceByClass(const Layout& layout, const std::vector<BoundCheck>& bound, Lines& lines) {
+  const auto checked = [&](int line, int pos) {
+    for (const BoundCheck& b : bound) {
+      for (const Span& s : b.covered) {
+        if (s.line == line && pos >= s.start && pos < s.start + s.length) return true;
+      }
+    }
+    return false;
+  };
   for (int l = 0; l < layout.line_count; ++l) {
     for (int p = 0; p < layout.line_length; ++p) {
       char& c = lines[l][p];
@@ -143,6 +162,7 @@ void CoerceByClass(const Layout& layout, Lines& lines) {
           if (const char d = LetterAsDigit(c)) c = d;
           break;
         case PosClass::kAlpha:
+          if (c == '0' && checked(l, p)) break;
           if (const char a = DigitAsLetter(c)) c = a;
           break;
         case PosClass::kSex:
@@ -153,60 +173,52 @@ void CoerceByClass(const Layout& layout, Lines& lines) {
   }
 }
 
-// Every way of changing at most two confusable characters inside the check's span of
-// free (alphanumeric) positions that makes the check hold.
-std::vector<std::vector<Edit>> RepairsFor(const Layout& layout, const Lines& lines,
-                                          const BoundCheck& b) {
+// Every single change along the confusions, inside the check's span and allowed by the
+// position's class, that makes the check hold. A character that its position cannot
+// hold must be the one to change. Pairs are not tried: some pair satisfies a mod-10
+// check far too often for such a repair to mean anything.
+std::vector<Edit> RepairsFor(const Layout& layout, const Lines& lines, const BoundCheck& b) {
   std::vector<std::pair<int, int>> positions;
+  std::vector<std::pair<int, int>> forced;
   for (const Span& s : b.covered) {
     for (int p = s.start; p < s.start + s.length; ++p) {
-      if (ClassAt(layout, s.line, p) == PosClass::kAlnum &&
-          !AlnumAlternatives(lines[s.line][p]).empty()) {
-        positions.emplace_back(s.line, p);
-      }
+      positions.emplace_back(s.line, p);
+      if (!FitsClass(ClassAt(layout, s.line, p), lines[s.line][p])) forced.emplace_back(s.line, p);
     }
   }
-  std::vector<std::vector<Edit>> repairs;
+  if (forced.size() > 1) return {};
+  if (forced.size() == 1) positions = forced;
+  std::vector<Edit> repairs;
   Lines trial = lines;
-  const auto holds = [&] { return CheckHolds(trial, b); };
-  for (std::size_t i = 0; i < positions.size(); ++i) {
-    const auto [li, pi] = positions[i];
-    const char orig_i = trial[li][pi];
-    for (char alt_i : AlnumAlternatives(orig_i)) {
-      trial[li][pi] = alt_i;
-      if (holds()) repairs.push_back({{li, pi, alt_i}});
-      for (std::size_t j = i + 1; j < positions.size(); ++j) {
-        const auto [lj, pj] = positions[j];
-        const char orig_j = trial[lj][pj];
-        for (char alt_j : AlnumAlternatives(orig_j)) {
-          trial[lj][pj] = alt_j;
-          if (holds()) repairs.push_back({{li, pi, alt_i}, {lj, pj, alt_j}});
-        }
-        trial[lj][pj] = orig_j;
-      }
+  for (const auto& [line, p] : positions) {
+    const PosClass cls = ClassAt(layout, line, p);
+    const char original = trial[line][p];
+    for (char alt : AlnumAlternatives(original)) {
+      if (!FitsClass(cls, alt)) continue;
+      trial[line][p] = alt;
+      if (CheckHolds(trial, b)) repairs.push_back({line, p, alt});
     }
-    trial[li][pi] = orig_i;
-  }
-  // Prefer the fewest changes: a single-character repair beats any pair.
-  if (!repairs.empty()) {
-    const std::size_t fewest =
-        std::min_element(repairs.begin(), repairs.end(), [](const auto& a, const auto& b) {
-          return a.size() < b.size();
-        })->size();
-    std::erase_if(repairs, [&](const auto& r) { return r.size() != fewest; });
+    trial[line][p] = original;
   }
   return repairs;
 }
 
 // Tries to make every check hold along the confusions; succeeds only if exactly one
 // repaired MRZ results. Returns the repaired lines or nullopt.
+//
+// Letters in digit positions (and digits in letter positions) are certain misreadings
+// and are mapped first. A wrong character in a free position (document numbers) can only
+// be found through its field's check digit; that is trusted only when the layout has a
+// composite check, because without one a misread check digit explains the failure just
+// as well.
 std::optional<Lines> Repair(const Layout& layout, const Lines& original) {
   Lines base = original;
-  CoerceByClass(layout, base);
+  CoerceByClass(layout, BindChecks(layout, base), base);
   const auto bound = BindChecks(layout, base);
-  std::vector<std::vector<std::vector<Edit>>> choices;
+  std::vector<std::vector<Edit>> choices;
   for (const BoundCheck& b : bound) {
     if (b.spec->name == "composite" || CheckHolds(base, b)) continue;
+    if (!layout.has_composite) return std::nullopt;
     auto repairs = RepairsFor(layout, base, b);
     if (repairs.empty()) return std::nullopt;
     choices.push_back(std::move(repairs));
@@ -214,43 +226,22 @@ std::optional<Lines> Repair(const Layout& layout, const Lines& original) {
   std::size_t combos = 1;
   for (const auto& c : choices) {
     combos *= c.size();
-    if (combos > 512) return std::nullopt;  // too ambiguous to trust any
+    if (combos > 256) return std::nullopt;  // too ambiguous to trust any
   }
-  std::set<Lines> valid;
+  std::optional<Lines> found;
   for (std::size_t k = 0; k < combos; ++k) {
     Lines trial = base;
     std::size_t rest = k;
     for (const auto& c : choices) {
-      for (const Edit& e : c[rest % c.size()]) trial[e.line][e.pos] = e.to;
+      const Edit& e = c[rest % c.size()];
+      trial[e.line][e.pos] = e.to;
       rest /= c.size();
     }
-    if (FailedChecks(layout, trial).empty()) valid.insert(trial);
+    if (!FailedChecks(layout, trial).empty()) continue;
+    if (found) return std::nullopt;  // two different repairs: ambiguous
+    found = std::move(trial);
   }
-  if (valid.empty() && choices.empty()) {
-    // Only the composite fails: a confusion in a position no other check covers.
-    for (const BoundCheck& b : bound) {
-      if (b.spec->name != "composite") continue;
-      std::set<std::pair<int, int>> guarded;
-      for (const BoundCheck& other : bound) {
-        if (&other == &b) continue;
-        for (const Span& s : other.covered) {
-          for (int p = s.start; p < s.start + s.length; ++p) guarded.insert({s.line, p});
-        }
-      }
-      for (const Span& s : b.covered) {
-        for (int p = s.start; p < s.start + s.length; ++p) {
-          if (guarded.count({s.line, p}) || ClassAt(layout, s.line, p) != PosClass::kAlnum) continue;
-          for (char alt : AlnumAlternatives(base[s.line][p])) {
-            Lines trial = base;
-            trial[s.line][p] = alt;
-            if (FailedChecks(layout, trial).empty()) valid.insert(trial);
-          }
-        }
-      }
-    }
-  }
-  if (valid.size() != 1) return std::nullopt;
-  return *valid.begin();
+  return found;
 }
 
 // --- field extraction ---
@@ -466,7 +457,7 @@ StatusOr<ParsedMrz> ParseMrz(const std::vector<std::string>& raw_lines, const Pa
   } else if (parsed.failed_checks.empty() && options.correct) {
     // All checks hold; digits inside names can still only be misread letters.
     Lines coerced = lines;
-    CoerceByClass(layout, coerced);
+    CoerceByClass(layout, BindChecks(layout, lines), coerced);
     if (coerced != lines && FailedChecks(layout, coerced).empty()) {
       for (int l = 0; l < layout.line_count; ++l) {
         for (int p = 0; p < layout.line_length; ++p) {
