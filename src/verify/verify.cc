@@ -156,6 +156,21 @@ class Verifier {
     return false;
   }
 
+  // The check digit that covers `name` on its own in this layout, if any.
+  static const char* OwnCheck(MrzFormat format, FieldName name) {
+    switch (name) {
+      case FieldName::kDocumentNumber:
+        return "document_number";
+      case FieldName::kBirthDate:
+        return format == MrzFormat::kFrDl ? nullptr : "birth_date";
+      case FieldName::kExpiryDate:
+        return format == MrzFormat::kFrDl || format == MrzFormat::kFrId1988 ? nullptr
+                                                                            : "expiry_date";
+      default:
+        return nullptr;
+    }
+  }
+
   static bool NamesAgree(const std::string& visual, const std::string& from_mrz, bool truncated) {
     const std::string mrz_name = MrzNameVariants(from_mrz, 1).front();
     if (mrz_name.empty()) return false;
@@ -198,6 +213,9 @@ class Verifier {
     Fields& fields = out_.document.fields;
     for (const auto& [name, mrz_field] : mrz::ToResultFields(parsed->data)) {
       if (mrz_field.value.empty()) continue;
+      // The date of the French driving-licence line has no confirmed meaning
+      // (reference/identity-documents.md §7): neither compared nor used.
+      if (parsed->format == MrzFormat::kFrDl && name == FieldName::kExpiryDate) continue;
       const auto visual = fields.find(name);
       if (visual != fields.end()) {
         ++compared;
@@ -213,10 +231,7 @@ class Verifier {
       // What the MRZ proves: fields with their own check digit, when it holds. Other
       // MRZ fields only fill gaps, and only from an MRZ whose every check holds; printed
       // names are kept since they carry the accents the MRZ drops.
-      const char* check = name == FieldName::kDocumentNumber ? "document_number"
-                          : name == FieldName::kBirthDate    ? "birth_date"
-                          : name == FieldName::kExpiryDate   ? "expiry_date"
-                                                             : nullptr;
+      const char* check = OwnCheck(parsed->format, name);
       const bool proven = check != nullptr && !failed.contains(check);
       if (proven || (visual == fields.end() && parsed->valid)) {
         Field field;

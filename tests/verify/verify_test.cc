@@ -358,5 +358,36 @@ TEST(VerifyMrz, French1988CardWithoutExpiryInTheMrz) {
   EXPECT_EQ(v.verification.age_years, 60);
 }
 
+TEST(VerifyMrz, OcrConfusionRepairedByTheReaderStillPasses) {
+  REQUIRE_MRZ_READER();
+  Extraction e = CnieFront();
+  e.mrz_lines[1] = "90O7138F3002119FRA<<<<<<<<<<<6";  // O read for 0 in the birth date
+  const Verified v = Verify(e, kOptions);
+  ASSERT_TRUE(v.document.mrz);
+  EXPECT_EQ(v.document.mrz->corrected, true);
+  EXPECT_EQ(v.verification.mrz_check_digits, CheckDigitState::kPass);
+  EXPECT_EQ(ValueOf(v, FieldName::kBirthDate), "1990-07-13");
+  EXPECT_EQ(v.verification.mrz_matches_visual, VisualMatch::kMatch);
+}
+
+TEST(VerifyMrz, FrenchDrivingLicenceLineProvesOnlyTheNumber) {
+  REQUIRE_MRZ_READER();
+  Extraction e;
+  e.type = DocumentType::kOther;
+  e.fields[FieldName::kSurname] = Visual("MARTIN");
+  e.fields[FieldName::kExpiryDate] = Visual("01/01/2035");
+  e.mrz_lines = {"D1FRA13AA000026181231MARTIN<<9"};
+  const Verified v = Verify(e, kOptions);
+  EXPECT_EQ(v.document.type, DocumentType::kDrivingLicence);
+  EXPECT_EQ(v.verification.mrz_check_digits, CheckDigitState::kPass);
+  EXPECT_EQ(ValueOf(v, FieldName::kDocumentNumber), "13AA00002");
+  EXPECT_EQ(SourceOf(v, FieldName::kDocumentNumber), FieldSource::kMrz);
+  // The line's date has no confirmed meaning: the printed expiry stands, unchallenged.
+  EXPECT_EQ(ValueOf(v, FieldName::kExpiryDate), "2035-01-01");
+  EXPECT_EQ(SourceOf(v, FieldName::kExpiryDate), FieldSource::kVisual);
+  EXPECT_EQ(v.verification.mrz_matches_visual, VisualMatch::kMatch)
+      << ::testing::PrintToString(v.verification.warnings);
+}
+
 }  // namespace
 }  // namespace jae::verify
