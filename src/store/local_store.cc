@@ -219,6 +219,13 @@ class LocalStore final : public Store {
     auto dir = OpenFolder(segments, /*create=*/true);
     if (!dir.ok()) return dir.status();
     const std::string leaf(segments.back());
+    // rename() would replace a link rather than follow it, but a name that is a link is
+    // refused alike by every operation.
+    if (struct stat existing;
+        ::fstatat(dir->get(), leaf.c_str(), &existing, AT_SYMLINK_NOFOLLOW) == 0 &&
+        S_ISLNK(existing.st_mode)) {
+      return InvalidArgumentError("object is a symbolic link");
+    }
     const std::string temp = TempName();
 
     Fd fd(::openat(dir->get(), temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
