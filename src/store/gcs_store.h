@@ -5,7 +5,8 @@
 //   ifGenerationMatch; List = GET …/o?prefix=&pageToken=; Delete = DELETE …/o/{name}.
 //   Names are percent-encoded as one path segment ('/' → %2F).
 // - Retries with exponential backoff and full jitter on 408, 429, 5xx and transport
-//   errors, honouring Retry-After, and only for idempotent calls: every GET, and a write
+//   errors, honouring Retry-After (capped at the policy maximum so an event handler still
+//   answers in time), and only for idempotent calls: every GET, and a write
 //   or delete that carries a generation precondition. What still fails is Unavailable
 //   (ResourceExhausted for 429); 404 → NotFound; 412 → FailedPrecondition.
 // - Authorization: Bearer from the token source when one is given (none for emulators).
