@@ -61,8 +61,8 @@ struct NormalizeOutcome {
 // A PDF is rendered (first page only) rather than sent as is: every engine then sees the
 // same pixels (the local engine needs a raster anyway); active content, attachments and
 // further pages never leave the process; the cost is bounded by the output size whatever
-// the file holds; and a scan's first page is the document. Sending the PDF would cost
-// 258 tokens a page, but at a resolution (768 px tiles) too low for an MRZ.
+// the file holds; and a scan's first page is the document. (The docs bill a PDF page as
+// 258 tokens, i.e. one 768x768 tile: cheaper, but likely too coarse for an MRZ.)
 StatusOr<NormalizeOutcome> NormalizeImage(std::string_view bytes, const NormalizeOptions& options);
 
 }  // namespace jae
