@@ -38,7 +38,7 @@ TEST(ResultJson, UnknownIsNullNotAbsent) {
   EXPECT_TRUE(j["verification"]["age_years"].is_null());
 }
 
-TEST(ResultJson, SinglLineAndPretty) {
+TEST(ResultJson, SingleLineAndPretty) {
   const std::string one = SerializeResult(testing::FullOkResult());
   EXPECT_EQ(one.find('\n'), std::string::npos);
   EXPECT_NE(SerializeResult(testing::FullOkResult(), 2).find('\n'), std::string::npos);
@@ -65,9 +65,6 @@ TEST_P(ResultJsonRejects, WithAMessageNamingThePath) {
   EXPECT_NE(r.status().message().find(GetParam().expected_in_message), std::string::npos)
       << r.status().message();
 }
-
-constexpr char kOkHead[] =
-    R"({"schema_version":"1","status":"ok","source":{"uri":"u"},"processed_at":"t",)";
 
 INSTANTIATE_TEST_SUITE_P(
     Hostile, ResultJsonRejects,
