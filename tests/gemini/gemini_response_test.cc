@@ -178,6 +178,16 @@ TEST(HttpErrorTest, ApiMessagesNeverEchoLongValues) {
       << s.message();
 }
 
+TEST(RequestTest, SerializedTextIsTheSameRequest) {
+  GeminiConfig config;
+  ApplyDefaultThinking(config);
+  NormalizedImage image;
+  image.bytes = std::string(1000, '\xff');
+  image.mime_type = "image/png";
+  EXPECT_EQ(json::parse(SerializeGenerateContentRequest(config, image)),
+            BuildGenerateContentRequest(config, image));
+}
+
 TEST(RequestTest, ShapeAndSchema) {
   GeminiConfig config;
   ApplyDefaultThinking(config);
