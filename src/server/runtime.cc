@@ -17,13 +17,9 @@ StatusOr<std::unique_ptr<Runtime>> MakeRuntime(const Env& env, const std::string
   rt->log =
       std::make_unique<JsonLog>(log_out, level, env.GetOr("GOOGLE_CLOUD_PROJECT", ""), rt->clock);
 
-  auto max_bytes =
-      PositiveIntVar(env, "MAX_IMAGE_BYTES", rt->pipeline.max_image_bytes, std::int64_t{1} << 31);
-  if (!max_bytes.ok()) return max_bytes.status();
-  rt->pipeline.max_image_bytes = *max_bytes;
-  auto side = PositiveIntVar(env, "IMAGE_MAX_SIDE", rt->pipeline.image_max_side, 20000);
-  if (!side.ok()) return side.status();
-  rt->pipeline.image_max_side = static_cast<int>(*side);
+  auto pipeline_env = PipelineOptionsFromEnv(env);  // MAX_IMAGE_BYTES, IMAGE_MAX_SIDE
+  if (!pipeline_env.ok()) return pipeline_env.status();
+  rt->pipeline = *pipeline_env;
   auto timeout = PositiveIntVar(env, "ENGINE_TIMEOUT_SECONDS", 120, 3600);
   if (!timeout.ok()) return timeout.status();
   rt->pipeline.engine_timeout = std::chrono::seconds(*timeout);

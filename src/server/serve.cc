@@ -33,9 +33,9 @@ int RunServe(const ServeConfig& config, const Env& env) {
     std::cerr << "jae-ocr serve: RESULTS_BUCKET/--results: " << results.status().ToString() << "\n";
     return 2;
   }
-  auto engine = CreateEngine(config.engine, env);
+  auto engine = CreateEngine(config.engine_from_flag ? config.engine : "", env);
   if (!engine.ok()) {
-    std::cerr << "jae-ocr serve: engine: " << engine.status().ToString() << "\n";
+    std::cerr << "jae-ocr serve: " << engine.status().message() << "\n";
     return 2;
   }
   PipelineOptions pipeline;

@@ -4,6 +4,8 @@
 #include <cctype>
 #include <charconv>
 
+#include "pipeline/pipeline.h"
+
 namespace jae {
 namespace {
 
@@ -72,7 +74,8 @@ StatusOr<ServeConfig> LoadServeConfig(const Env& env, const ServeFlags& flags) {
     }
     if (c.results_bucket.empty()) return InvalidArgumentError("RESULTS_BUCKET names no bucket");
   }
-  c.engine = flags.engine ? *flags.engine : Lower(env.GetOr("JAE_ENGINE", "auto"));
+  c.engine = flags.engine ? *flags.engine : env.GetOr("JAE_ENGINE", "auto");
+  c.engine_from_flag = flags.engine.has_value();
   static constexpr const char* kEngines[] = {"auto", "gemini", "vertex", "local"};
   if (std::none_of(std::begin(kEngines), std::end(kEngines),
                    [&](const char* e) { return c.engine == e; })) {
@@ -81,12 +84,10 @@ StatusOr<ServeConfig> LoadServeConfig(const Env& env, const ServeFlags& flags) {
   }
   c.source_root = flags.source_root ? *flags.source_root : env.GetOr("SOURCE_ROOT", "");
 
-  auto max_bytes = PositiveIntVar(env, "MAX_IMAGE_BYTES", c.max_image_bytes, std::int64_t{1} << 31);
-  if (!max_bytes.ok()) return max_bytes.status();
-  c.max_image_bytes = *max_bytes;
-  auto side = PositiveIntVar(env, "IMAGE_MAX_SIDE", c.image_max_side, 20000);
-  if (!side.ok()) return side.status();
-  c.image_max_side = static_cast<int>(*side);
+  auto pipeline = PipelineOptionsFromEnv(env);  // MAX_IMAGE_BYTES, IMAGE_MAX_SIDE
+  if (!pipeline.ok()) return pipeline.status();
+  c.max_image_bytes = pipeline->max_image_bytes;
+  c.image_max_side = pipeline->image_max_side;
   auto inflight = PositiveIntVar(env, "MAX_INFLIGHT", c.max_in_flight, 10000);
   if (!inflight.ok()) return inflight.status();
   c.max_in_flight = static_cast<int>(*inflight);

@@ -26,7 +26,8 @@ struct ServeConfig {
   std::string results_bucket;  // when results_uri is gs://, else empty
   std::string results_prefix;  // "" or ending in '/'
   std::string engine = "auto";
-  std::string source_root;  // empty: events name GCS buckets; else <root>/<bucket> folders
+  bool engine_from_flag = false;  // --engine given (else JAE_ENGINE decides)
+  std::string source_root;        // empty: events name GCS buckets; else <root>/<bucket> folders
   std::int64_t max_image_bytes = 20971520;
   int image_max_side = 1536;
   int max_in_flight = 64;
