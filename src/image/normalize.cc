@@ -49,7 +49,9 @@ Status StartVips() {
 
 NormalizeOutcome Reject(ErrorCode code, std::string message) {
   // libvips keeps a process-wide error log; ours are reported through the outcome.
-  vips_error_clear();
+  // (Its lock only exists once vips has started: inputs rejected before any decode
+  // must not touch it first.)
+  if (StartVips().ok()) vips_error_clear();
   NormalizeOutcome outcome;
   outcome.rejection = ErrorInfo{code, std::move(message)};
   return outcome;
