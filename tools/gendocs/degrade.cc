@@ -167,6 +167,7 @@ Captured Capture(const cv::Mat& document, const cv::Mat& mask, Condition conditi
     Composite(document, mask, h, canvas);
     AddNoise(canvas, 2.0, rng);
     out.jpeg = Encode(canvas, 90);
+    cv::perspectiveTransform(src, out.corners, h);
     out.rotation_deg = angle;
     out.document_width = document.cols;
     return out;
@@ -205,6 +206,7 @@ Captured Capture(const cv::Mat& document, const cv::Mat& mask, Condition conditi
   AddNoise(canvas, UniformReal(rng, 2, hard ? 10 : 7), rng);
   out.jpeg = Encode(canvas, hard ? Uniform(rng, 40, 70) : Uniform(rng, 55, 85));
   out.rotation_deg = angle;
+  out.corners = dst;
   out.document_width = static_cast<int>(target_w);
   return out;
 }

@@ -4,6 +4,7 @@
 #include <opencv2/core.hpp>
 #include <random>
 #include <string>
+#include <vector>
 
 namespace jae::gendocs {
 
@@ -17,6 +18,9 @@ struct Captured {
   std::string jpeg;         // encoded image
   double rotation_deg = 0;  // rotation applied to the document (counter-clockwise)
   int document_width = 0;   // width of the document in the output, in pixels
+  // Where the document's corners landed (top-left, top-right, bottom-right, bottom-left
+  // of the upright document), in output pixels.
+  std::vector<cv::Point2f> corners;
 };
 
 // `scan`: straight, on a white bed, clean. `photo`: on a textured background, rotated by up

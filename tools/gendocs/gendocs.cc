@@ -14,7 +14,10 @@ Sample MakeSample(Kind kind, Condition condition, std::uint64_t seed, int index,
   s.name = KindName(kind) + "-" + ConditionName(condition) + "-" + std::to_string(index);
   s.jpeg = cap.jpeg;
   const Truth& t = doc.truth;
-  s.truth = {{"kind", t.kind},
+  nlohmann::json corners = nlohmann::json::array();
+  for (const auto& p : cap.corners) corners.push_back({p.x, p.y});
+  s.truth = {{"corners", corners},
+             {"kind", t.kind},
              {"condition", ConditionName(condition)},
              {"seed", seed},
              {"index", index},

@@ -337,11 +337,12 @@ RenderedDoc RenderDocument(Kind kind, const Identity& base_id, std::mt19937_64& 
     case Kind::kFftLicence: {
       t.document_type = "fft_licence";
       t.side = "front";
-      cv::rectangle(img, cv::Rect(0, 0, size.width, 96), cv::Scalar(140, 70, 20), cv::FILLED);
+      // A light header band (a printed attestation, not a plastic card).
+      cv::rectangle(img, cv::Rect(0, 0, size.width, 96), cv::Scalar(250, 240, 228), cv::FILLED);
       cv::circle(img, cv::Point(70, 48), 32, cv::Scalar(60, 200, 230), cv::FILLED, cv::LINE_AA);
       Text(img, fonts.bold(), "FÉDÉRATION FRANÇAISE DE TENNIS", 130, 44, 28,
-           cv::Scalar(255, 255, 255));
-      Text(img, fonts.regular(), "ATTESTATION DE LICENCE", 130, 80, 20, cv::Scalar(255, 255, 255));
+           cv::Scalar(140, 70, 20));
+      Text(img, fonts.regular(), "ATTESTATION DE LICENCE", 130, 80, 20, cv::Scalar(140, 70, 20));
       const std::string given = id.given_names.front();
       Inline rows{img, fonts, 60, 150, 21, 25, 50};
       rows.Add("Saison", id.season);
