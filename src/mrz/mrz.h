@@ -51,6 +51,7 @@ struct ParsedMrz {
   std::vector<std::string> failed_checks; // e.g. "document_number", "birth_date", "composite"
   bool corrected = false;
   std::vector<std::string> corrections;   // e.g. "line 2 pos 15: O->0"
+  std::vector<std::string> warnings;      // e.g. "birth_date: not a valid date"
   MrzData data;
 };
 

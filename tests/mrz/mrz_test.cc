@@ -1,0 +1,310 @@
+#include "mrz/mrz.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "mrz/layouts.h"
+
+namespace jae::mrz {
+namespace {
+
+using ::testing::ElementsAre;
+
+ParseOptions Today() {
+  ParseOptions o;
+  o.today = {2026, 11, 26};
+  return o;
+}
+
+ParsedMrz MustParse(const std::vector<std::string>& lines, ParseOptions options = Today()) {
+  auto parsed = ParseMrz(lines, options);
+  EXPECT_TRUE(parsed.ok()) << parsed.status().ToString();
+  return parsed.ok() ? *parsed : ParsedMrz{};
+}
+
+std::string Iso(const std::optional<CivilDate>& d) { return d ? FormatIsoDate(*d) : "none"; }
+
+TEST(CheckDigit, ReferenceExamples) {
+  EXPECT_EQ(CheckDigit("L898902C3"), 6);
+  EXPECT_EQ(CheckDigit("740812"), 2);
+  EXPECT_EQ(CheckDigit("123456BB"), 5);
+  EXPECT_EQ(CheckDigit("<<<"), 0);
+  EXPECT_EQ(CheckDigit(""), 0);
+  EXPECT_EQ(CheckDigit("ab"), -1);
+}
+
+TEST(Specimens, IcaoTd3) {
+  const auto p = MustParse({"P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<",
+                            "L898902C36UTO7408122F1204159ZE184226B<<<<<10"});
+  EXPECT_EQ(p.format, MrzFormat::kTD3);
+  EXPECT_TRUE(p.valid);
+  EXPECT_FALSE(p.corrected);
+  EXPECT_EQ(p.data.surname, "ERIKSSON");
+  EXPECT_EQ(p.data.given_names, "ANNA MARIA");
+  EXPECT_EQ(p.data.document_number, "L898902C3");
+  EXPECT_EQ(p.data.nationality, "UTO");
+  EXPECT_EQ(Iso(p.data.birth_date), "1974-08-12");
+  EXPECT_EQ(Iso(p.data.expiry_date), "2012-04-15");
+  EXPECT_EQ(p.data.sex, "F");
+  EXPECT_EQ(p.data.personal_number, "ZE184226B");
+}
+
+TEST(Specimens, IcaoTd2) {
+  const auto p = MustParse({"I<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<", "D231458907UTO7408122F1204159<<<<<<<6"});
+  EXPECT_EQ(p.format, MrzFormat::kTD2);
+  EXPECT_TRUE(p.valid);
+  EXPECT_EQ(p.data.document_number, "D23145890");
+  EXPECT_EQ(Iso(p.data.expiry_date), "2012-04-15");
+}
+
+TEST(Specimens, IcaoTd1) {
+  const auto p = MustParse({"I<UTOD231458907<<<<<<<<<<<<<<<", "7408122F1204159UTO<<<<<<<<<<<6",
+                            "ERIKSSON<<ANNA<MARIA<<<<<<<<<<"});
+  EXPECT_EQ(p.format, MrzFormat::kTD1);
+  EXPECT_TRUE(p.valid);
+  EXPECT_EQ(p.data.document_number, "D23145890");
+  EXPECT_EQ(p.data.surname, "ERIKSSON");
+  EXPECT_EQ(p.data.given_names, "ANNA MARIA");
+}
+
+TEST(Specimens, Td1LongDocumentNumber) {
+  const auto p = MustParse({"I<UTOD23145890<1233<<<<<<<<<<<", "7408122F1204159UTO<<<<<<<<<<<2",
+                            "ERIKSSON<<ANNA<MARIA<<<<<<<<<<"});
+  EXPECT_TRUE(p.valid) << ::testing::PrintToString(p.failed_checks);
+  EXPECT_EQ(p.data.document_number, "D23145890123");
+  EXPECT_EQ(p.data.optional_data, "");
+}
+
+TEST(Specimens, FranceCnie2021) {
+  const auto p = MustParse({"IDFRAX4RTBPFW46<<<<<<<<<<<<<<<", "9007138F3002119FRA<<<<<<<<<<<6",
+                            "MARTIN<<MAELYS<GAELLE<MARIE<<<"});
+  EXPECT_EQ(p.format, MrzFormat::kTD1);
+  EXPECT_TRUE(p.valid);
+  EXPECT_EQ(p.data.surname, "MARTIN");
+  EXPECT_EQ(p.data.given_names, "MAELYS GAELLE MARIE");
+  EXPECT_EQ(p.data.document_number, "X4RTBPFW4");
+  EXPECT_EQ(Iso(p.data.birth_date), "1990-07-13");
+  EXPECT_EQ(Iso(p.data.expiry_date), "2030-02-11");
+  EXPECT_EQ(p.data.nationality, "FRA");
+}
+
+TEST(Specimens, FranceCni1988) {
+  const auto p =
+      MustParse({"IDFRABERTHIER<<<<<<<<<<<<<<<<<<<<<<<", "9409923102854CORINNE<<<<<<<6512068F4"});
+  EXPECT_EQ(p.format, MrzFormat::kFrId1988);
+  EXPECT_TRUE(p.valid) << ::testing::PrintToString(p.failed_checks);
+  EXPECT_EQ(p.data.surname, "BERTHIER");
+  EXPECT_EQ(p.data.given_names, "CORINNE");
+  EXPECT_EQ(p.data.document_number, "940992310285");
+  EXPECT_EQ(Iso(p.data.birth_date), "1965-12-06");
+  EXPECT_EQ(Iso(p.data.issue_month), "1994-09-01");
+  EXPECT_EQ(p.data.sex, "F");
+}
+
+TEST(Specimens, FranceCni1988Others) {
+  const auto a =
+      MustParse({"IDFRATEST<NAME<<<<<<<<<<<<<<<<0CHE02", "1710GVA123451ROBERTA<<<<<<<9112311F2"});
+  EXPECT_TRUE(a.valid) << ::testing::PrintToString(a.failed_checks);
+  EXPECT_EQ(a.data.surname, "TEST NAME");
+  EXPECT_EQ(a.data.document_number, "1710GVA12345");
+  EXPECT_EQ(Iso(a.data.birth_date), "1991-12-31");
+  const auto b =
+      MustParse({"IDFRALOISEAU<<<<<<<<<<<<<<<<<<<<<<<<", "970675K002774HERVE<<DJAMEL<7303216M4"});
+  EXPECT_TRUE(b.valid) << ::testing::PrintToString(b.failed_checks);
+  EXPECT_EQ(b.data.given_names, "HERVE DJAMEL");
+  EXPECT_EQ(b.data.document_number, "970675K00277");
+  EXPECT_EQ(b.data.sex, "M");
+}
+
+TEST(Specimens, GermanPassportEmptyPersonalNumber) {
+  const auto p = MustParse({"P<D<<MUSTERMANN<<ERIKA<<<<<<<<<<<<<<<<<<<<<<",
+                            "C01X0006H1D<<6408125F1710319<<<<<<<<<<<<<<<0"});
+  EXPECT_TRUE(p.valid) << ::testing::PrintToString(p.failed_checks);
+  EXPECT_EQ(p.data.issuing_state, "D<<");
+  EXPECT_EQ(p.data.document_number, "C01X0006H");
+  EXPECT_EQ(Iso(p.data.expiry_date), "2017-10-31");
+  EXPECT_EQ(p.data.personal_number, "");
+}
+
+TEST(Specimens, IcaoMrvA) {
+  const auto p = MustParse({"V<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<",
+                            "L8988901C4XXX4009078F96121096ZE184226B<<<<<<"});
+  EXPECT_EQ(p.format, MrzFormat::kMRVA);
+  EXPECT_TRUE(p.valid);
+  EXPECT_EQ(p.data.document_number, "L8988901C");
+  EXPECT_EQ(Iso(p.data.birth_date), "1940-09-07");
+  EXPECT_EQ(Iso(p.data.expiry_date), "1996-12-10");
+}
+
+TEST(Specimens, MrvB) {
+  // The TD2 specimen's data in an MRV-B layout (no composite).
+  const auto p = MustParse({"V<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<", "L8988901C4XXX4009078F9612109<<<<<<<<"});
+  EXPECT_EQ(p.format, MrzFormat::kMRVB);
+  EXPECT_TRUE(p.valid);
+}
+
+TEST(Specimens, FrenchDrivingLicence) {
+  const auto p = MustParse({"D1FRA13AA000026181231MARTIN<<9"});
+  EXPECT_EQ(p.format, MrzFormat::kFrDl);
+  EXPECT_TRUE(p.valid) << ::testing::PrintToString(p.failed_checks);
+  EXPECT_EQ(p.data.document_number, "13AA00002");
+  EXPECT_EQ(p.data.surname, "MARTIN");
+  EXPECT_EQ(Iso(p.data.expiry_date), "2018-12-31");
+}
+
+TEST(Checks, ReportsEveryFailedCheck) {
+  const auto p = MustParse({"P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<",
+                            "L898902C37UTO7408124F1204159ZE184226B<<<<<10"},
+                           [] {
+                             auto o = Today();
+                             o.correct = false;
+                             return o;
+                           }());
+  EXPECT_FALSE(p.valid);
+  EXPECT_THAT(p.failed_checks, ElementsAre("document_number", "birth_date", "composite"));
+}
+
+TEST(Checks, SexUnspecifiedIsX) {
+  auto p = MustParse({"I<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<", "D231458907UTO7408122<1204159<<<<<<<6"});
+  EXPECT_TRUE(p.valid);
+  EXPECT_EQ(p.data.sex, "X");
+}
+
+TEST(Correction, DigitsMisreadAsLettersInDates) {
+  const auto p = MustParse({"P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<",
+                            "L898902C36UTO74O8I22F12O4I59ZE184226B<<<<<10"});
+  EXPECT_TRUE(p.valid);
+  EXPECT_TRUE(p.corrected);
+  EXPECT_EQ(p.lines[1], "L898902C36UTO7408122F1204159ZE184226B<<<<<10");
+  EXPECT_EQ(Iso(p.data.birth_date), "1974-08-12");
+}
+
+TEST(Correction, LettersMisreadAsDigitsInNames) {
+  const auto p = MustParse({"P<UT0ERIK5S0N<<ANNA<MAR1A<<<<<<<<<<<<<<<<<<<",
+                            "L898902C36UTO7408122F1204159ZE184226B<<<<<10"});
+  EXPECT_TRUE(p.valid);
+  EXPECT_TRUE(p.corrected);
+  EXPECT_EQ(p.data.surname, "ERIKSSON");
+  EXPECT_EQ(p.data.given_names, "ANNA MARIA");
+  EXPECT_EQ(p.data.issuing_state, "UTO");
+}
+
+TEST(Correction, AlphanumericDocumentNumberGuidedByCheckDigit) {
+  // '0' read as 'O' in the document number: both are legal there; only the check digit
+  // can tell, and only one repair satisfies it.
+  const auto p = MustParse({"P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<",
+                            "L8989O2C36UTO7408122F1204159ZE184226B<<<<<10"});
+  EXPECT_TRUE(p.valid);
+  EXPECT_TRUE(p.corrected);
+  EXPECT_EQ(p.data.document_number, "L898902C3");
+}
+
+TEST(Correction, AmbiguousRepairIsRefused) {
+  // 'B' for '8' at position 4: "L898902C3" and "LB9B902C3" both satisfy every check
+  // digit (the composite repeats the document number's weights), so neither is chosen.
+  const auto p = MustParse({"P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<",
+                            "L89B902C36UTO7408122F1204159ZE184226B<<<<<10"});
+  EXPECT_FALSE(p.valid);
+  EXPECT_FALSE(p.corrected);
+  EXPECT_THAT(p.failed_checks, ElementsAre("document_number", "composite"));
+}
+
+TEST(Correction, Td1CardNumber) {
+  const auto p = MustParse({"IDFRAX4RTBPFW46<<<<<<<<<<<<<<<", "9OO7138F3OO2119FRA<<<<<<<<<<<6",
+                            "MARTIN<<MAELYS<GAELLE<MARIE<<<"});
+  EXPECT_TRUE(p.valid);
+  EXPECT_TRUE(p.corrected);
+  EXPECT_EQ(Iso(p.data.birth_date), "1990-07-13");
+}
+
+TEST(Correction, NeverTurnsAGenuinelyWrongDigitIntoAPass) {
+  // 7 instead of 2 in the birth date is not an OCR confusion: stays invalid.
+  const auto p = MustParse({"P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<",
+                            "L898902C36UTO7408172F1204159ZE184226B<<<<<10"});
+  EXPECT_FALSE(p.valid);
+  EXPECT_FALSE(p.corrected);
+  EXPECT_THAT(p.failed_checks, ElementsAre("birth_date", "composite"));
+  EXPECT_EQ(p.lines[1], "L898902C36UTO7408172F1204159ZE184226B<<<<<10");
+}
+
+TEST(Correction, DisabledReportsAsRead) {
+  auto o = Today();
+  o.correct = false;
+  const auto p = MustParse({"P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<",
+                            "L898902C36UTO74O8122F1204159ZE184226B<<<<<10"},
+                           o);
+  EXPECT_FALSE(p.valid);
+  EXPECT_FALSE(p.corrected);
+}
+
+TEST(Hygiene, SpacesLowerCaseAndMissingFillers) {
+  const auto p = MustParse({"  p<utoeriksson<<anna<maria<<<<<<<<<<<<<<<<<  ",
+                            "L898902C36 UTO7408122F1204159ZE184226B<<<<<10\r"});
+  EXPECT_TRUE(p.valid);
+  EXPECT_EQ(p.lines[0], "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<");
+}
+
+TEST(Hygiene, ClearErrors) {
+  EXPECT_FALSE(ParseMrz({}, Today()).ok());
+  EXPECT_FALSE(ParseMrz({"", "  "}, Today()).ok());
+  auto bad_char = ParseMrz({"P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<",
+                            "L898902C36UTO7408122F1204159ZE18#226B<<<<<10"},
+                           Today());
+  ASSERT_FALSE(bad_char.ok());
+  EXPECT_NE(bad_char.status().message().find("line 2, position 33"), std::string::npos);
+  auto short_line = ParseMrz({"P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO74"}, Today());
+  ASSERT_FALSE(short_line.ok());
+  EXPECT_NE(short_line.status().message().find("line 2 has 15 characters"), std::string::npos);
+  EXPECT_FALSE(ParseMrz({"A", "B", "C", "D"}, Today()).ok());
+  EXPECT_FALSE(ParseMrz({"\xC3\xA9\xC3\xA9"}, Today()).ok());
+}
+
+TEST(Dates, CenturyResolution) {
+  // Born "250101" on 2026-11-26: 2025. Born "300101": 1930. Expiry "960101": 1996.
+  auto p = MustParse({"I<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<", "D231458907UTO2501011F3001012<<<<<<<0"});
+  EXPECT_EQ(Iso(p.data.birth_date), "2025-01-01");
+  EXPECT_EQ(Iso(p.data.expiry_date), "2030-01-01");
+}
+
+TEST(Dates, ImpossibleDateIsAWarningNotAValue) {
+  // 31 February with correct check digits.
+  const std::string birth = "740231";
+  const std::string l2 = "D231458907UTO" + birth + std::to_string(CheckDigit(birth)) + "F1204159<<<<<<<";
+  std::string composite_text = l2.substr(0, 10) + l2.substr(13, 7) + l2.substr(21, 14);
+  auto p = MustParse({"I<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<", l2 + std::to_string(CheckDigit(composite_text))});
+  EXPECT_TRUE(p.valid);
+  EXPECT_FALSE(p.data.birth_date.has_value());
+  EXPECT_THAT(p.warnings, ElementsAre("birth_date: not a valid date"));
+}
+
+TEST(Text, FindsTheMrzInAnOcrBlock) {
+  auto p = ParseMrzText(
+      "REPUBLIQUE FRANCAISE\nPASSEPORT\nsome noise\n"
+      "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10\n",
+      Today());
+  ASSERT_TRUE(p.ok()) << p.status().ToString();
+  EXPECT_TRUE(p->valid);
+}
+
+TEST(ResultFields, SchemaNamesAndIsoDates) {
+  const auto p = MustParse({"P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<",
+                            "L898902C36UTO7408122F1204159ZE184226B<<<<<10"});
+  const Fields f = ToResultFields(p.data);
+  EXPECT_EQ(f.at(FieldName::kBirthDate).value, "1974-08-12");
+  EXPECT_EQ(f.at(FieldName::kSurname).source, FieldSource::kMrz);
+  const MrzBlock b = ToMrzBlock(p);
+  EXPECT_EQ(b.format, MrzFormat::kTD3);
+  EXPECT_TRUE(b.valid);
+}
+
+TEST(Layouts, ClassStringsMatchLineLengths) {
+  for (auto f : {MrzFormat::kTD1, MrzFormat::kTD2, MrzFormat::kTD3, MrzFormat::kMRVA,
+                 MrzFormat::kMRVB, MrzFormat::kFrId1988, MrzFormat::kFrDl}) {
+    const Layout& l = LayoutFor(f);
+    ASSERT_EQ(static_cast<int>(l.classes.size()), l.line_count);
+    for (auto c : l.classes) EXPECT_EQ(static_cast<int>(c.size()), l.line_length) << ToString(f);
+  }
+}
+
+}  // namespace
+}  // namespace jae::mrz
