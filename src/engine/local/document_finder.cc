@@ -229,9 +229,8 @@ std::optional<std::vector<cv::Point2f>> FindOutline(const cv::Mat& bgr, double m
   double best_score = 0;
   std::vector<cv::Point2f> best;
   for (const auto& quad : candidates) {
-    if (!PlausibleDocument(quad, small.size(), min_area)) { if (getenv("DBG")) fprintf(stderr, "implausible %f\n", cv::contourArea(quad)); continue; }
+    if (!PlausibleDocument(quad, small.size(), min_area)) continue;
     const double support = EdgeSupport(grad, quad);
-    if (getenv("DBG")) { fprintf(stderr, "support %f area %f:", support, cv::contourArea(quad)); for (auto& p : quad) fprintf(stderr, " (%.0f,%.0f)", p.x, p.y); fprintf(stderr, " size %dx%d\n", small.cols, small.rows); }
     if (support < 0.6) continue;
     const double score = support * support * cv::contourArea(quad);
     if (score > best_score) {
