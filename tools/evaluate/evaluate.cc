@@ -5,6 +5,7 @@
 // a valid MRZ must equal the truth).
 //   evaluate --data DIR [--limit N] [--verbose]
 #include <sys/resource.h>
+#include <time.h>
 
 #include <algorithm>
 #include <chrono>
@@ -115,10 +116,18 @@ std::string NormalizeValue(const std::string& field, const std::string& value) {
 
 struct Stats {
   int docs = 0, mrz_docs = 0, mrz_exact = 0, fields = 0, fields_ok = 0, type_ok = 0;
+  int visual_ok = 0;  // printed fields as read, before MRZ precedence
   int rejected = 0, errors = 0, mrz_valid_wrong = 0;
-  std::vector<double> ms;
+  std::vector<double> ms;      // CPU time of the calling thread: one core's worth
+  std::vector<double> wall_ms;
   std::map<std::string, std::pair<int, int>> per_field;  // ok, total
 };
+
+double ThreadCpuMs() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
 
 double Percentile(std::vector<double> v, double p) {
   if (v.empty()) return 0;
@@ -135,10 +144,11 @@ std::string Pct(int ok, int n) {
 }
 
 void PrintRow(const std::string& name, const Stats& s) {
-  std::printf("%-26s %4d  %s (%3d)  %s (%4d)  %s  %6.0f  %6.0f  %d/%d\n", name.c_str(), s.docs,
-              Pct(s.mrz_exact, s.mrz_docs).c_str(), s.mrz_docs, Pct(s.fields_ok, s.fields).c_str(),
-              s.fields, Pct(s.type_ok, s.docs).c_str(), Percentile(s.ms, 0.5),
-              Percentile(s.ms, 0.95), s.rejected, s.errors);
+  std::printf("%-24s %4d  %s (%3d)  %s  %s (%4d)  %s  %5.0f  %5.0f  %6.0f  %d/%d\n",
+              name.c_str(), s.docs, Pct(s.mrz_exact, s.mrz_docs).c_str(), s.mrz_docs,
+              Pct(s.visual_ok, s.fields).c_str(), Pct(s.fields_ok, s.fields).c_str(), s.fields,
+              Pct(s.type_ok, s.docs).c_str(), Percentile(s.ms, 0.5), Percentile(s.ms, 0.95),
+              Percentile(s.wall_ms, 0.5), s.rejected, s.errors);
 }
 
 void Merge(Stats& into, const Stats& s) {
@@ -147,11 +157,13 @@ void Merge(Stats& into, const Stats& s) {
   into.mrz_exact += s.mrz_exact;
   into.fields += s.fields;
   into.fields_ok += s.fields_ok;
+  into.visual_ok += s.visual_ok;
   into.type_ok += s.type_ok;
   into.rejected += s.rejected;
   into.errors += s.errors;
   into.mrz_valid_wrong += s.mrz_valid_wrong;
   into.ms.insert(into.ms.end(), s.ms.begin(), s.ms.end());
+  into.wall_ms.insert(into.wall_ms.end(), s.wall_ms.begin(), s.wall_ms.end());
   for (const auto& [k, v] : s.per_field) {
     into.per_field[k].first += v.first;
     into.per_field[k].second += v.second;
@@ -212,8 +224,10 @@ int main(int argc, char** argv) {
     Stats& s = by_group[group];
     ++s.docs;
     const auto start = std::chrono::steady_clock::now();
-    auto result = (*engine)->Extract(image, start + std::chrono::seconds(30));
-    s.ms.push_back(
+    const double cpu0 = ThreadCpuMs();
+    auto result = (*engine)->Extract(image, start + std::chrono::seconds(60));
+    s.ms.push_back(ThreadCpuMs() - cpu0);
+    s.wall_ms.push_back(
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
     const auto truth_lines = truth["mrz_lines"].get<std::vector<std::string>>();
     const auto truth_fields = truth["fields"].get<std::map<std::string, std::string>>();
@@ -236,18 +250,29 @@ int main(int argc, char** argv) {
     } else if (verbose) {
       std::printf("TYPE %s: %s\n", image_path.filename().c_str(), std::string(jae::ToString(ex.type)).c_str());
     }
+    jae::Fields mrz_fields;  // what a valid MRZ proves, taking precedence (as src/verify does)
     if (!ex.mrz_lines.empty()) {
       auto parsed = jae::mrz::ParseMrz(ex.mrz_lines, mrz_options);
       if (parsed.ok() && parsed->valid) {
+        mrz_fields = jae::mrz::ToResultFields(parsed->data);
         if (parsed->lines == truth_lines) {
           ++s.mrz_exact;
         } else {
           // Safety: a valid MRZ whose proved fields differ from the truth's.
           auto truth_parsed = jae::mrz::ParseMrz(truth_lines, mrz_options);
-          if (!truth_parsed.ok() || jae::mrz::ToResultFields(parsed->data) !=
-                                        jae::mrz::ToResultFields(truth_parsed->data)) {
+          if (!truth_parsed.ok()) {
             ++s.mrz_valid_wrong;
-            std::printf("SAFETY %s: valid MRZ differs from the truth\n", image_path.filename().c_str());
+          } else {
+            const auto want = jae::mrz::ToResultFields(truth_parsed->data);
+            for (const auto& [f, v] : mrz_fields) {
+              auto it = want.find(f);
+              if (it == want.end() || it->second.value != v.value) {
+                ++s.mrz_valid_wrong;
+                std::printf("SAFETY %s: valid MRZ, %s '%s' != '%s'\n", image_path.filename().c_str(),
+                            std::string(jae::ToString(f)).c_str(), v.value.c_str(),
+                            it == want.end() ? "" : it->second.value.c_str());
+              }
+            }
           }
         }
       } else if (verbose) {
@@ -268,6 +293,16 @@ int main(int argc, char** argv) {
         auto it = ex.fields.find(*field_name);
         if (it != ex.fields.end()) got = it->second.value;
       }
+      const bool visual_ok = NormalizeValue(name, got) == NormalizeValue(name, want);
+      s.visual_ok += visual_ok;
+      // MRZ precedence for the fields its check digits prove (names are not: they keep
+      // the printed, accented form).
+      if (field_name && mrz_fields.count(*field_name) &&
+          (*field_name == jae::FieldName::kDocumentNumber || *field_name == jae::FieldName::kBirthDate ||
+           *field_name == jae::FieldName::kExpiryDate || *field_name == jae::FieldName::kSex ||
+           *field_name == jae::FieldName::kNationality)) {
+        got = mrz_fields[*field_name].value;
+      }
       if (NormalizeValue(name, got) == NormalizeValue(name, want)) {
         ++s.fields_ok;
         s.per_field[name].first++;
@@ -281,8 +316,11 @@ int main(int argc, char** argv) {
   struct rusage usage {};
   getrusage(RUSAGE_SELF, &usage);
   std::printf("\nlocal engine on %zu documents (one thread); model load %.0f ms\n", truths.size(), load_ms);
-  std::printf("%-26s %4s  %-13s  %-14s  %-6s  %6s  %6s  %s\n", "kind/condition", "n",
-              "MRZ exact", "fields", "type", "p50 ms", "p95 ms", "rejected/errors");
+  std::printf("%-24s %4s  %-13s  %-6s  %-14s  %-6s  %5s  %5s  %6s  %s\n", "kind/condition", "n",
+              "MRZ exact", "visual", "fields (final)", "type", "p50", "p95", "wall50",
+              "rejected/errors");
+  std::printf("(times in ms: p50/p95 are CPU time of the one extracting thread, wall50 the median wall"
+              " time on this shared machine)\n");
   std::map<std::string, Stats> by_condition;
   Stats all;
   for (const auto& [group, s] : by_group) {

@@ -23,7 +23,7 @@ const std::vector<Rule>& Rules() {
        {"n du document", "no du document", "n0 du document", "passeport n", "passeport no",
         "carte nationale d identite no", "carte nationale d identite n"}},
       {FieldName::kBirthDate,
-       {"date de naiss", "ne(e) le", "nee le", "ne e le", "ne le", "date of birth"}},
+       {"date de naissance", "date de naiss", "ne(e) le", "nee le", "ne e le", "ne le", "date of birth"}},
       {FieldName::kBirthPlace, {"lieu de naissance", "a:"}},
       {FieldName::kIssueDate, {"date de delivrance"}},
       {FieldName::kExpiryDate, {"date d expiration", "date dexpiration", "date of expiry"}},

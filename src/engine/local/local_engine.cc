@@ -17,6 +17,7 @@
 #include "engine/local/document_finder.h"
 #include "engine/local/field_reader.h"
 #include "engine/local/mrz_zone.h"
+#include "engine/local/ocrb_classifier.h"
 #include "engine/local/tess_pool.h"
 #include "mrz/mrz.h"
 
@@ -76,15 +77,20 @@ struct MrzRead {
 
 class LocalEngine final : public Engine {
  public:
-  LocalEngine(TessConfig mrz_config, TessConfig text_config, std::string model_name)
+  LocalEngine(TessConfig mrz_config, TessConfig text_config, std::string model_name,
+              std::unique_ptr<local::OcrbClassifier> ocrb, MrzReader reader)
       : mrz_pool_(std::move(mrz_config)),
         text_pool_(std::move(text_config)),
-        model_name_(std::move(model_name)) {}
+        model_name_(std::move(model_name)),
+        ocrb_(std::move(ocrb)),
+        reader_(reader) {}
 
   // Loads one instance of each model (so that a broken model fails at start-up).
   Status Warm() {
-    auto m = mrz_pool_.Borrow();
-    if (!m.ok()) return m.status();
+    if (reader_ != MrzReader::kOcrb) {
+      auto m = mrz_pool_.Borrow();
+      if (!m.ok()) return m.status();
+    }
     auto t = text_pool_.Borrow();
     if (!t.ok()) return t.status();
     return OkStatus();
@@ -211,27 +217,70 @@ class LocalEngine final : public Engine {
     cv::rotate(gray, gray, how);
   }
 
+  // Tries the combinations of each line's length candidates, keeping the read with the
+  // fewest failed checks in `best`. Returns true once one is valid.
+  static bool TryLines(const std::vector<std::string>& raw, int length,
+                       const mrz::ParseOptions& options, std::optional<MrzRead>& best,
+                       size_t& best_failed) {
+    std::vector<std::vector<std::string>> per_line;
+    for (const auto& line : raw) {
+      per_line.push_back(local::LengthCandidates(line, length));
+      if (per_line.back().empty()) return false;
+    }
+    std::vector<size_t> index(per_line.size(), 0);
+    for (int combos = 0; combos < 64; ++combos) {
+      std::vector<std::string> lines;
+      for (size_t i = 0; i < per_line.size(); ++i) lines.push_back(per_line[i][index[i]]);
+      auto parsed = mrz::ParseMrz(lines, options);
+      if (parsed.ok()) {
+        const size_t failed = parsed->failed_checks.size();
+        if (!best || failed < best_failed) {
+          best_failed = failed;
+          best = MrzRead{*parsed, parsed->valid ? parsed->lines : lines};
+        }
+        if (parsed->valid) return true;
+      }
+      size_t i = 0;  // next combination (odometer)
+      while (i < index.size() && ++index[i] == per_line[i].size()) index[i++] = 0;
+      if (i == index.size()) break;
+    }
+    return false;
+  }
+
   StatusOr<MrzRead> ReadMrz(const cv::Mat& gray, const local::MrzLocation& where,
                             std::chrono::steady_clock::time_point deadline) {
-    auto lease = mrz_pool_.Borrow();
-    if (!lease.ok()) return lease.status();
     mrz::ParseOptions options;
     options.today = SystemClock().Today();
     std::optional<MrzRead> best;
     size_t best_failed = 1000;
-    for (int variant = 0; variant < 3; ++variant) {
-      if (variant > 0 && std::chrono::steady_clock::now() > deadline) break;
-      std::vector<std::string> raw = local::ReadMrzLines(gray, where.lines, variant, lease->get());
-      const int length = local::ExpectedLineLength(where, raw);
-      for (auto& line : raw) line = local::FitLineLength(line, length);
-      auto parsed = mrz::ParseMrz(raw, options);
-      if (!parsed.ok()) continue;
-      const size_t failed = parsed->failed_checks.size();
-      if (!best || failed < best_failed) {
-        best_failed = failed;
-        best = MrzRead{*parsed, parsed->valid ? parsed->lines : raw};
+    if (ocrb_ && reader_ != MrzReader::kTesseract) {
+      // Our OCR-B classifier: fixed pitch, so the line length must be known; with two
+      // lines try both 44 (passport) and 36 (French 1988 card / TD2).
+      std::vector<int> lengths = {30};
+      if (where.lines.size() == 2) {
+        // Line pitch against line width: ~25 for 44 characters (passports), ~21 for 36
+        // (TD2, French 1988 card). The band heights themselves vary with the text.
+        const cv::Rect& a = where.lines[0];
+        const cv::Rect& b = where.lines[1];
+        const double pitch = (b.y + b.height / 2.0) - (a.y + a.height / 2.0);
+        const double ratio = std::max(a.width, b.width) / std::max(1.0, pitch);
+        lengths = ratio > 23.3 ? std::vector<int>{44, 36} : std::vector<int>{36, 44};
       }
-      if (parsed->valid) break;
+      for (int length : lengths) {
+        std::vector<std::string> raw;
+        for (const auto& box : where.lines) raw.push_back(ocrb_->ReadLine(gray, box, length));
+        if (TryLines(raw, length, options, best, best_failed)) return std::move(*best);
+      }
+    }
+    if (reader_ != MrzReader::kOcrb) {
+      auto lease = mrz_pool_.Borrow();
+      if (!lease.ok()) return lease.status();
+      for (int variant = 0; variant < 3; ++variant) {
+        if (variant > 0 && std::chrono::steady_clock::now() > deadline) break;
+        std::vector<std::string> raw = local::ReadMrzLines(gray, where.lines, variant, lease->get());
+        const int length = local::ExpectedLineLength(where, raw);
+        if (TryLines(raw, length, options, best, best_failed)) break;
+      }
     }
     if (!best) return MrzRead{};  // unreadable: no lines
     return std::move(*best);
@@ -240,6 +289,8 @@ class LocalEngine final : public Engine {
   TessPool mrz_pool_;
   TessPool text_pool_;
   const std::string model_name_;
+  std::unique_ptr<local::OcrbClassifier> ocrb_;
+  MrzReader reader_ = MrzReader::kBoth;
 };
 
 }  // namespace
@@ -283,9 +334,21 @@ StatusOr<std::unique_ptr<Engine>> MakeLocalEngine(const LocalEngineOptions& opti
     return NotFoundError("local engine: no MRZ model (eng.traineddata) found; run "
                          "scripts/install-tessdata.sh or set JAE_TESSDATA_MRZ");
   }
+  std::unique_ptr<local::OcrbClassifier> ocrb;
+  if (options.mrz_reader != MrzReader::kTesseract) {
+    auto loaded = local::OcrbClassifier::Load(options.ocrb_font);
+    if (!loaded.ok()) return loaded.status();
+    ocrb = std::move(*loaded);
+  }
+  const char* reader_name = options.mrz_reader == MrzReader::kOcrb        ? "ocrb"
+                            : options.mrz_reader == MrzReader::kTesseract ? mrz_model.c_str()
+                                                                          : "ocrb+";
   auto engine = std::make_unique<LocalEngine>(
-      mrz, text, "tesseract-" + std::string(tesseract::TessBaseAPI::Version()) + " mrz:" +
-                     mrz_model + " text:" + options.text_language);
+      mrz, text,
+      "tesseract-" + std::string(tesseract::TessBaseAPI::Version()) + " mrz:" + reader_name +
+          (options.mrz_reader == MrzReader::kBoth ? mrz_model : "") + " text:" +
+          options.text_language,
+      std::move(ocrb), options.mrz_reader);
   Status warm = engine->Warm();
   if (!warm.ok()) return warm;
   return std::unique_ptr<Engine>(std::move(engine));
@@ -294,6 +357,18 @@ StatusOr<std::unique_ptr<Engine>> MakeLocalEngine(const LocalEngineOptions& opti
 StatusOr<std::unique_ptr<Engine>> MakeLocalEngine(const Env& env) {
   LocalEngineOptions options;
   if (auto dir = env.Get("JAE_TESSDATA_MRZ")) options.mrz_tessdata_dir = *dir;
+  if (auto font = env.Get("JAE_OCRB_FONT")) options.ocrb_font = *font;
+  if (auto reader = env.Get("JAE_MRZ_READER")) {
+    if (*reader == "ocrb") {
+      options.mrz_reader = MrzReader::kOcrb;
+    } else if (*reader == "tesseract") {
+      options.mrz_reader = MrzReader::kTesseract;
+    } else if (*reader == "both") {
+      options.mrz_reader = MrzReader::kBoth;
+    } else {
+      return InvalidArgumentError("JAE_MRZ_READER must be ocrb, tesseract or both");
+    }
+  }
   if (auto dir = env.Get("JAE_TESSDATA")) {
     options.text_tessdata_dir = *dir;
   } else if (auto prefix = env.Get("TESSDATA_PREFIX")) {

@@ -21,7 +21,13 @@
 
 namespace jae {
 
+// How the MRZ is recognised: our OCR-B template classifier, Tesseract's legacy engine, or
+// the classifier first and Tesseract when its read does not pass the check digits.
+enum class MrzReader { kOcrb, kTesseract, kBoth };
+
 struct LocalEngineOptions {
+  MrzReader mrz_reader = MrzReader::kBoth;
+  std::string ocrb_font = "/usr/share/fonts/opentype/ocr-b/OCRB.otf";
   // Folder holding an `eng.traineddata` with the legacy engine (npm @tesseract.js-data/eng);
   // empty: search the default places (see MakeLocalEngine). When only an LSTM-only model is
   // found the engine still works, with a weaker MRZ read.
@@ -31,7 +37,8 @@ struct LocalEngineOptions {
   std::string text_language = "fra";
 };
 
-// Reads JAE_TESSDATA_MRZ (folder of the legacy eng model; default: the build tree's
+// Reads JAE_MRZ_READER (ocrb | tesseract | both, default both), JAE_OCRB_FONT,
+// JAE_TESSDATA_MRZ (folder of the legacy eng model; default: the build tree's
 // share/jae-ocr/tessdata, then <binary>/../share/jae-ocr/tessdata,
 // /usr/local/share/jae-ocr/tessdata, /usr/share/jae-ocr/tessdata, then Debian's eng) and
 // JAE_TESSDATA / TESSDATA_PREFIX (folder of `fra`). Loads one instance of each model

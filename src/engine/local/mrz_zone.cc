@@ -136,6 +136,35 @@ std::string FitLineLength(std::string line, int length) {
   return line;
 }
 
+std::vector<std::string> LengthCandidates(const std::string& line, int length) {
+  const int n = static_cast<int>(line.size());
+  std::vector<std::string> out;
+  auto add = [&](std::string c) {
+    if (static_cast<int>(c.size()) == length && std::find(out.begin(), out.end(), c) == out.end()) {
+      out.push_back(std::move(c));
+    }
+  };
+  if (n == length) {
+    add(line);
+    return out;
+  }
+  if (n > length) {
+    const int delta = n - length;
+    // A leading non-letter where every MRZ line of a document code or name starts with a
+    // letter is most likely noise: try cutting it first.
+    for (int k = 0; k <= delta && k <= 3; ++k) {
+      if (k > 0 && std::isalpha(static_cast<unsigned char>(line[k - 1]))) continue;
+      add(line.substr(static_cast<size_t>(k), static_cast<size_t>(length)));
+    }
+    add(FitLineLength(line, length));
+    for (int k = 0; k <= delta && k <= 3; ++k) add(line.substr(static_cast<size_t>(k), static_cast<size_t>(length)));
+  } else {
+    add(FitLineLength(line, length));
+    add(line + std::string(static_cast<size_t>(length - n), '<'));
+  }
+  return out;
+}
+
 std::vector<std::string> ReadMrzLines(const cv::Mat& gray, const std::vector<cv::Rect>& lines,
                                       int variant, tesseract::TessBaseAPI& api) {
   std::vector<std::string> out;

@@ -29,6 +29,11 @@ std::optional<MrzLocation> LocateMrz(const cv::Mat& gray);
 // end when there is no run.
 std::string FitLineLength(std::string line, int length);
 
+// Ways a line read with the wrong number of characters may have been meant, most likely
+// first: as read when the length is right; else the filler run adjusted (FitLineLength),
+// then stray characters cut at either end (a card edge read as '1' or 'I').
+std::vector<std::string> LengthCandidates(const std::string& line, int length);
+
 // Keeps A-Z, 0-9 and '<' (spaces and anything else dropped), upper-cased.
 std::string CleanMrzText(const std::string& text);
 

@@ -1,5 +1,7 @@
 #include "engine/local/tess_pool.h"
 
+#include <leptonica/allheaders.h>
+
 // libgomp's entry point, declared here so that no -fopenmp flag is needed to build.
 extern "C" void omp_set_max_active_levels(int max_levels);
 
@@ -9,7 +11,11 @@ void LimitOpenMpToOneThread() {
   static std::once_flag once;
   // With zero active levels every parallel region runs on one thread; unlike
   // OMP_THREAD_LIMIT this works after libgomp has been loaded.
-  std::call_once(once, [] { omp_set_max_active_levels(0); });
+  std::call_once(once, [] {
+    omp_set_max_active_levels(0);
+    // Leptonica prints harmless clipping notices on stderr; our logs stay ours.
+    setMsgSeverity(L_SEVERITY_NONE);
+  });
 }
 
 TessPool::~TessPool() {
