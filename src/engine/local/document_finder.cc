@@ -171,6 +171,10 @@ void AddHullCandidates(const std::vector<std::vector<cv::Point>>& contours, doub
     if (auto quad = QuadFromHull(hull)) {
       out->push_back(OrderCorners(RefineQuad(contour, OrderCorners(*quad))));
     }
+    // A flat scan has no perspective: the minimal rotated rectangle is then exact.
+    cv::Point2f pts[4];
+    cv::minAreaRect(hull).points(pts);
+    out->push_back(OrderCorners(std::vector<cv::Point2f>(pts, pts + 4)));
   }
 }
 
@@ -215,16 +219,21 @@ std::optional<std::vector<cv::Point2f>> FindOutline(const cv::Mat& bgr, double m
   cv::split(hsv, hsv_ch);
   cv::Mat whiteness;
   cv::addWeighted(hsv_ch[2], 1.0, hsv_ch[1], -1.0, 0, whiteness);
-  cv::Mat mask;
-  cv::threshold(whiteness, mask, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
+  cv::Mat light;
+  cv::threshold(whiteness, light, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
   const int k = std::max(3, small.cols / 80);
-  cv::morphologyEx(mask, mask, cv::MORPH_CLOSE,
-                   cv::getStructuringElement(cv::MORPH_RECT, cv::Size(2 * k + 1, 2 * k + 1)));
-  cv::morphologyEx(mask, mask, cv::MORPH_OPEN,
-                   cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(2 * k + 1, 2 * k + 1)));
-  contours.clear();
-  cv::findContours(mask, contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
-  AddHullCandidates(contours, min_area, &candidates);
+  // The light class is the document on a table; the dark class is a tinted card on the
+  // white bed of a scanner.
+  for (const cv::Mat& region : {light, cv::Mat(255 - light)}) {
+    cv::Mat mask;
+    cv::morphologyEx(region, mask, cv::MORPH_CLOSE,
+                     cv::getStructuringElement(cv::MORPH_RECT, cv::Size(2 * k + 1, 2 * k + 1)));
+    cv::morphologyEx(mask, mask, cv::MORPH_OPEN,
+                     cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(2 * k + 1, 2 * k + 1)));
+    contours.clear();
+    cv::findContours(mask, contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
+    AddHullCandidates(contours, min_area, &candidates);
+  }
 
   double best_score = 0;
   std::vector<cv::Point2f> best;

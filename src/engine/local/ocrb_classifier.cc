@@ -106,14 +106,29 @@ std::string OcrbClassifier::ReadLine(const cv::Mat& gray, const cv::Rect& box, i
     max_h = std::max(max_h, r.height);
   }
   std::vector<int> tops, bottoms;
+  // Residual skew: the capitals' bottoms against x, least squares.
+  double sx = 0, sy = 0, sxx = 0, sxy = 0;
+  int caps = 0;
   for (const auto& r : blobs) {
     x0 = std::min(x0, r.x);
     x1 = std::max(x1, r.x + r.width - 1);
     if (r.height >= max_h * 7 / 10) {
       tops.push_back(r.y);
       bottoms.push_back(r.y + r.height - 1);
+      const double cx = r.x + r.width / 2.0, by = r.y + r.height - 1.0;
+      sx += cx;
+      sy += by;
+      sxx += cx * cx;
+      sxy += cx * by;
+      ++caps;
     }
   }
+  double slope = 0;
+  if (caps >= 5) {
+    const double den = caps * sxx - sx * sx;
+    if (std::abs(den) > 1e-6) slope = std::clamp((caps * sxy - sx * sy) / den, -0.05, 0.05);
+  }
+  const double x_mid = caps > 0 ? sx / caps : 0;
   if (x1 - x0 < length || tops.empty()) return out;
   std::nth_element(tops.begin(), tops.begin() + tops.size() / 2, tops.end());
   std::nth_element(bottoms.begin(), bottoms.begin() + bottoms.size() / 2, bottoms.end());
@@ -125,10 +140,41 @@ std::string OcrbClassifier::ReadLine(const cv::Mat& gray, const cv::Rect& box, i
   const double scale_y = static_cast<double>(kCellH) / (y1 - y0 + 1);
   double margin_sum = 0;
   std::vector<bool> ambiguous_o(static_cast<size_t>(length), false);
+  // Character centres: walk the line one pitch at a time, snapping to the blob found near
+  // each expected centre, so that a pitch that drifts along the line (residual
+  // perspective) is followed. Without a blob (merged or missing) the walk continues.
+  std::vector<double> blob_centres;
+  for (const auto& r : blobs) {
+    if (r.width < p * 1.3) blob_centres.push_back(r.x + r.width / 2.0);
+  }
+  std::sort(blob_centres.begin(), blob_centres.end());
+  std::vector<double> centres(static_cast<size_t>(length));
+  {
+    double expected = x0 + 0.3 * p, step = p, previous = 0;
+    int snapped_prev = -1;
+    for (int i = 0; i < length; ++i) {
+      double centre = expected;
+      auto it = std::lower_bound(blob_centres.begin(), blob_centres.end(), expected - 0.35 * p);
+      if (it != blob_centres.end() && *it <= expected + 0.35 * p) {
+        double best_c = *it;
+        for (auto jt = it; jt != blob_centres.end() && *jt <= expected + 0.35 * p; ++jt) {
+          if (std::abs(*jt - expected) < std::abs(best_c - expected)) best_c = *jt;
+        }
+        centre = best_c;
+        if (snapped_prev == i - 1 && i > 0) {
+          step = std::clamp(0.8 * step + 0.2 * (centre - previous), 0.85 * p, 1.15 * p);
+        }
+        snapped_prev = i;
+      }
+      centres[static_cast<size_t>(i)] = centre;
+      previous = centre;
+      expected = centre + step;
+    }
+  }
   for (int i = 0; i < length; ++i) {
-    const double centre = x0 + 0.3 * p + i * p;
+    const double centre = centres[static_cast<size_t>(i)];
     const double left = centre - p / 2 - kSlack / scale_x;
-    const double top = y0 - kSlack / scale_y;
+    const double top = y0 + slope * (centre - x_mid) - kSlack / scale_y;
     cv::Rect cell(static_cast<int>(std::floor(left)) + area.x, static_cast<int>(std::floor(top)) + area.y,
                   static_cast<int>(std::ceil(p + 2 * kSlack / scale_x)),
                   static_cast<int>(std::ceil((y1 - y0 + 1) + 2 * kSlack / scale_y)));
