@@ -7,6 +7,7 @@
 #include <sys/resource.h>
 #include <time.h>
 
+#include <CLI/CLI.hpp>
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -14,14 +15,12 @@
 #include <fstream>
 #include <iostream>
 #include <map>
-#include <sstream>
-#include <string>
-#include <vector>
-
-#include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
 
 #include "common/env.h"
 #include "engine/local/local_engine.h"
@@ -53,9 +52,9 @@ jae::NormalizedImage Normalize(const std::string& bytes) {
 
 std::string Lower(const std::string& s) {
   static const std::pair<const char*, const char*> kMap[] = {
-      {"À", "à"}, {"Â", "â"}, {"Ä", "ä"}, {"Ç", "ç"}, {"È", "è"}, {"É", "é"}, {"Ê", "ê"},
-      {"Ë", "ë"}, {"Î", "î"}, {"Ï", "ï"}, {"Ô", "ô"}, {"Ö", "ö"}, {"Ù", "ù"}, {"Û", "û"},
-      {"Ü", "ü"}, {"Œ", "œ"}};
+      {"À", "à"}, {"Â", "â"}, {"Ä", "ä"}, {"Ç", "ç"}, {"È", "è"}, {"É", "é"},
+      {"Ê", "ê"}, {"Ë", "ë"}, {"Î", "î"}, {"Ï", "ï"}, {"Ô", "ô"}, {"Ö", "ö"},
+      {"Ù", "ù"}, {"Û", "û"}, {"Ü", "ü"}, {"Œ", "œ"}};
   std::string out;
   for (size_t i = 0; i < s.size();) {
     bool mapped = false;
@@ -91,8 +90,10 @@ std::string NormalizeValue(const std::string& field, const std::string& value) {
       }
     }
     if (!cur.empty()) groups.push_back(cur);
-    if (groups.size() == 3 && groups[0].size() == 4) return groups[0] + "-" + groups[1] + "-" + groups[2];
-    if (groups.size() == 3 && groups[2].size() == 4 && groups[0].size() == 2 && groups[1].size() == 2) {
+    if (groups.size() == 3 && groups[0].size() == 4)
+      return groups[0] + "-" + groups[1] + "-" + groups[2];
+    if (groups.size() == 3 && groups[2].size() == 4 && groups[0].size() == 2 &&
+        groups[1].size() == 2) {
       return groups[2] + "-" + groups[1] + "-" + groups[0];
     }
     return value;
@@ -118,7 +119,7 @@ struct Stats {
   int docs = 0, mrz_docs = 0, mrz_exact = 0, fields = 0, fields_ok = 0, type_ok = 0;
   int visual_ok = 0;  // printed fields as read, before MRZ precedence
   int rejected = 0, errors = 0, mrz_valid_wrong = 0;
-  std::vector<double> ms;      // CPU time of the calling thread: one core's worth
+  std::vector<double> ms;  // CPU time of the calling thread: one core's worth
   std::vector<double> wall_ms;
   std::map<std::string, std::pair<int, int>> per_field;  // ok, total
 };
@@ -144,8 +145,8 @@ std::string Pct(int ok, int n) {
 }
 
 void PrintRow(const std::string& name, const Stats& s) {
-  std::printf("%-24s %4d  %s (%3d)  %s  %s (%4d)  %s  %5.0f  %5.0f  %6.0f  %d/%d\n",
-              name.c_str(), s.docs, Pct(s.mrz_exact, s.mrz_docs).c_str(), s.mrz_docs,
+  std::printf("%-24s %4d  %s (%3d)  %s  %s (%4d)  %s  %5.0f  %5.0f  %6.0f  %d/%d\n", name.c_str(),
+              s.docs, Pct(s.mrz_exact, s.mrz_docs).c_str(), s.mrz_docs,
               Pct(s.visual_ok, s.fields).c_str(), Pct(s.fields_ok, s.fields).c_str(), s.fields,
               Pct(s.type_ok, s.docs).c_str(), Percentile(s.ms, 0.5), Percentile(s.ms, 0.95),
               Percentile(s.wall_ms, 0.5), s.rejected, s.errors);
@@ -228,7 +229,8 @@ int main(int argc, char** argv) {
     auto result = (*engine)->Extract(image, start + std::chrono::seconds(60));
     s.ms.push_back(ThreadCpuMs() - cpu0);
     s.wall_ms.push_back(
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+            .count());
     const auto truth_lines = truth["mrz_lines"].get<std::vector<std::string>>();
     const auto truth_fields = truth["fields"].get<std::map<std::string, std::string>>();
     if (!truth_lines.empty()) ++s.mrz_docs;
@@ -236,7 +238,9 @@ int main(int argc, char** argv) {
     for (const auto& [k, v] : truth_fields) s.per_field[k].second++;
     if (!result.ok()) {
       ++s.errors;
-      if (verbose) std::printf("ERROR %s: %s\n", image_path.filename().c_str(), result.status().ToString().c_str());
+      if (verbose)
+        std::printf("ERROR %s: %s\n", image_path.filename().c_str(),
+                    result.status().ToString().c_str());
       continue;
     }
     if (!result->extraction) {
@@ -248,7 +252,8 @@ int main(int argc, char** argv) {
     if (std::string(jae::ToString(ex.type)) == truth["document_type"].get<std::string>()) {
       ++s.type_ok;
     } else if (verbose) {
-      std::printf("TYPE %s: %s\n", image_path.filename().c_str(), std::string(jae::ToString(ex.type)).c_str());
+      std::printf("TYPE %s: %s\n", image_path.filename().c_str(),
+                  std::string(jae::ToString(ex.type)).c_str());
     }
     jae::Fields mrz_fields;  // what a valid MRZ proves, taking precedence (as src/verify does)
     if (!ex.mrz_lines.empty()) {
@@ -268,9 +273,9 @@ int main(int argc, char** argv) {
               auto it = want.find(f);
               if (it == want.end() || it->second.value != v.value) {
                 ++s.mrz_valid_wrong;
-                std::printf("SAFETY %s: valid MRZ, %s '%s' != '%s'\n", image_path.filename().c_str(),
-                            std::string(jae::ToString(f)).c_str(), v.value.c_str(),
-                            it == want.end() ? "" : it->second.value.c_str());
+                std::printf("SAFETY %s: valid MRZ, %s '%s' != '%s'\n",
+                            image_path.filename().c_str(), std::string(jae::ToString(f)).c_str(),
+                            v.value.c_str(), it == want.end() ? "" : it->second.value.c_str());
               }
             }
           }
@@ -298,7 +303,8 @@ int main(int argc, char** argv) {
       // MRZ precedence for the fields its check digits prove (names are not: they keep
       // the printed, accented form).
       if (field_name && mrz_fields.count(*field_name) &&
-          (*field_name == jae::FieldName::kDocumentNumber || *field_name == jae::FieldName::kBirthDate ||
+          (*field_name == jae::FieldName::kDocumentNumber ||
+           *field_name == jae::FieldName::kBirthDate ||
            *field_name == jae::FieldName::kExpiryDate || *field_name == jae::FieldName::kSex ||
            *field_name == jae::FieldName::kNationality)) {
         got = mrz_fields[*field_name].value;
@@ -307,20 +313,22 @@ int main(int argc, char** argv) {
         ++s.fields_ok;
         s.per_field[name].first++;
       } else if (verbose) {
-        std::printf("FIELD %s %s: got '%s' want '%s'\n", image_path.filename().c_str(), name.c_str(),
-                    got.c_str(), want.c_str());
+        std::printf("FIELD %s %s: got '%s' want '%s'\n", image_path.filename().c_str(),
+                    name.c_str(), got.c_str(), want.c_str());
       }
     }
   }
 
   struct rusage usage {};
   getrusage(RUSAGE_SELF, &usage);
-  std::printf("\nlocal engine on %zu documents (one thread); model load %.0f ms\n", truths.size(), load_ms);
+  std::printf("\nlocal engine on %zu documents (one thread); model load %.0f ms\n", truths.size(),
+              load_ms);
   std::printf("%-24s %4s  %-13s  %-6s  %-14s  %-6s  %5s  %5s  %6s  %s\n", "kind/condition", "n",
               "MRZ exact", "visual", "fields (final)", "type", "p50", "p95", "wall50",
               "rejected/errors");
-  std::printf("(times in ms: p50/p95 are CPU time of the one extracting thread, wall50 the median wall"
-              " time on this shared machine)\n");
+  std::printf(
+      "(times in ms: p50/p95 are CPU time of the one extracting thread, wall50 the median wall"
+      " time on this shared machine)\n");
   std::map<std::string, Stats> by_condition;
   Stats all;
   for (const auto& [group, s] : by_group) {
