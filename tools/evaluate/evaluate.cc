@@ -178,14 +178,17 @@ int main(int argc, char** argv) {
   std::string data;
   int limit = 0;
   bool verbose = false;
+  std::string truth_dir;
   app.add_option("--data", data, "folder written by gendocs")->required();
+  app.add_option("--truth", truth_dir, "folder of the .json ground truth (default: --data)");
   app.add_option("--limit", limit, "at most N documents (0: all)");
   app.add_flag("--verbose", verbose, "print every miss");
   CLI11_PARSE(app, argc, argv);
 
   std::vector<std::filesystem::path> truths;
   std::error_code ec;
-  for (const auto& e : std::filesystem::directory_iterator(data, ec)) {
+  if (truth_dir.empty()) truth_dir = data;
+  for (const auto& e : std::filesystem::directory_iterator(truth_dir, ec)) {
     if (e.path().extension() == ".json") truths.push_back(e.path());
   }
   if (ec || truths.empty()) {
@@ -215,7 +218,7 @@ int main(int argc, char** argv) {
       std::cerr << "evaluate: bad truth " << truth_path << "\n";
       continue;
     }
-    auto image_path = truth_path;
+    auto image_path = std::filesystem::path(data) / truth_path.filename();
     image_path.replace_extension(".jpg");
     std::ifstream in(image_path, std::ios::binary);
     std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
