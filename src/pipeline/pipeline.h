@@ -10,8 +10,10 @@
 #include <chrono>
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "common/clock.h"
+#include "common/env.h"
 #include "common/status.h"
 #include "engine/engine.h"
 #include "result/result.h"
@@ -25,9 +27,17 @@ struct PipelineOptions {
 };
 
 struct DocumentInput {
-  SourceInfo source;          // uri, generation, declared content type, size
+  SourceInfo source;  // uri, generation, declared content type, size
   std::string bytes;
 };
+
+// MAX_IMAGE_BYTES and IMAGE_MAX_SIDE from the environment (CONTRACT.md defaults when
+// unset). InvalidArgument naming the variable when a value is not a positive integer
+// in range (IMAGE_MAX_SIDE: 64..8192).
+StatusOr<PipelineOptions> PipelineOptionsFromEnv(const Env& env);
+
+// Lower-case hex SHA-256 of `bytes` (OpenSSL EVP).
+std::string Sha256Hex(std::string_view bytes);
 
 StatusOr<Result> ProcessDocument(const DocumentInput& input, Engine& engine, const Clock& clock,
                                  const PipelineOptions& options);

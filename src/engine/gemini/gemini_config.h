@@ -1,0 +1,63 @@
+// How the Gemini engine is configured, and reading that from the environment.
+//
+// Variables (CONTRACT.md): GEMINI_API_KEY / GOOGLE_API_KEY (Developer API; as in Google's
+// SDKs, GOOGLE_API_KEY wins when both are set), GEMINI_MODEL (default gemini-3.8-flash),
+// GEMINI_BASE_URL (API root override), GOOGLE_CLOUD_PROJECT (legacy GCLOUD_PROJECT) and
+// GOOGLE_CLOUD_LOCATION (default europe-west1) for Vertex AI.
+// Tuning variables of this engine:
+//   GEMINI_API_VERSION       path version; default v1beta (Developer API), v1 (Vertex AI)
+//   GEMINI_THINKING_LEVEL    minimal | low | medium | high | off (off: no thinkingConfig)
+//   GEMINI_THINKING_BUDGET   integer token budget (0 = no thinking, -1 = dynamic); exclusive
+//                            with GEMINI_THINKING_LEVEL. Default: see DefaultThinking().
+//   GEMINI_MEDIA_RESOLUTION  low | medium | high | default (default: not sent); default medium
+//   GEMINI_MAX_OUTPUT_TOKENS default 4096 (the JSON answer is < 1000 tokens)
+//   GEMINI_TIMEOUT_MS        per-attempt HTTP timeout, default 60000 (the Extract deadline
+//                            always wins)
+//   GEMINI_MAX_ATTEMPTS      HTTP attempts for transient errors, incl. the first; default 5
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string>
+
+#include "common/backoff.h"
+#include "common/env.h"
+#include "common/status.h"
+#include "result/result.h"
+
+namespace jae {
+
+inline constexpr char kDefaultGeminiModel[] = "gemini-3.8-flash";
+inline constexpr char kDefaultVertexLocation[] = "europe-west1";
+
+struct GeminiConfig {
+  EngineName engine = EngineName::kGemini;  // kGemini (Developer API) or kVertex
+  std::string model = kDefaultGeminiModel;
+  std::string base_url;     // scheme://host[:port][/prefix], no trailing '/'
+  std::string api_version;  // "v1beta", "v1", ...
+  std::string api_key;      // Developer API only
+  std::string project;      // Vertex only
+  std::string location;     // Vertex only
+  // At most one of the two; neither means no thinkingConfig is sent.
+  std::optional<std::string> thinking_level;  // "MINIMAL", "LOW", "MEDIUM", "HIGH"
+  std::optional<int> thinking_budget;
+  std::string media_resolution = "MEDIA_RESOLUTION_MEDIUM";  // "" = not sent
+  int max_output_tokens = 4096;
+  std::chrono::milliseconds attempt_timeout{60000};
+  BackoffPolicy backoff{std::chrono::milliseconds(1000), std::chrono::milliseconds(16000), 2.0, 5};
+
+  // The generateContent URL for this configuration.
+  std::string GenerateContentUrl() const;
+};
+
+// The thinking setting used when neither variable is set: the cheapest the model family
+// accepts. Gemini 3 Flash models: thinkingLevel MINIMAL; Gemini 3 Pro (no MINIMAL): LOW;
+// Gemini 2.x Flash(-Lite): thinkingBudget 0; Gemini 2.x Pro (cannot turn thinking off):
+// nothing sent.
+void ApplyDefaultThinking(GeminiConfig& config);
+
+// InvalidArgument naming the variable when the configuration is unusable (missing key or
+// project, a model id or location that is not a plain identifier, a bad number).
+StatusOr<GeminiConfig> GeminiConfigFromEnv(EngineName which, const Env& env);
+
+}  // namespace jae

@@ -1,0 +1,106 @@
+#include "pipeline/pipeline.h"
+
+#include <openssl/evp.h>
+
+#include <charconv>
+
+#include "image/image.h"
+#include "verify/verify.h"
+
+namespace jae {
+namespace {
+
+StatusOr<std::int64_t> PositiveInteger(const Env& env, std::string_view name, std::int64_t fallback,
+                                       std::int64_t min, std::int64_t max) {
+  const auto text = env.Get(name);
+  if (!text) return fallback;
+  std::int64_t value = 0;
+  const char* end = text->data() + text->size();
+  const auto [ptr, ec] = std::from_chars(text->data(), end, value);
+  if (ec != std::errc() || ptr != end || value < min || value > max) {
+    return InvalidArgumentError(std::string(name) + ": expected an integer from " +
+                                std::to_string(min) + " to " + std::to_string(max));
+  }
+  return value;
+}
+
+}  // namespace
+
+StatusOr<PipelineOptions> PipelineOptionsFromEnv(const Env& env) {
+  PipelineOptions options;
+  const auto bytes =
+      PositiveInteger(env, "MAX_IMAGE_BYTES", options.max_image_bytes, 1, std::int64_t{1} << 40);
+  if (!bytes.ok()) return bytes.status();
+  const auto side = PositiveInteger(env, "IMAGE_MAX_SIDE", options.image_max_side, 64, 8192);
+  if (!side.ok()) return side.status();
+  options.max_image_bytes = *bytes;
+  options.image_max_side = static_cast<int>(*side);
+  return options;
+}
+
+std::string Sha256Hex(std::string_view bytes) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  if (EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_sha256(), nullptr) != 1) {
+    return {};
+  }
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string hex;
+  hex.reserve(2 * length);
+  for (unsigned int i = 0; i < length; ++i) {
+    hex.push_back(kHex[digest[i] >> 4]);
+    hex.push_back(kHex[digest[i] & 0xF]);
+  }
+  return hex;
+}
+
+StatusOr<Result> ProcessDocument(const DocumentInput& input, Engine& engine, const Clock& clock,
+                                 const PipelineOptions& options) {
+  SourceInfo source = input.source;
+  source.size_bytes = static_cast<std::int64_t>(input.bytes.size());
+  const auto reject = [&](ErrorCode code, std::string message) {
+    return MakeRejected(source, code, std::move(message), FormatRfc3339(clock.Now()));
+  };
+  if (source.size_bytes > options.max_image_bytes) {
+    // Not hashed: the point of the limit is not to spend work on it.
+    return reject(ErrorCode::kTooLarge, "the file is larger than MAX_IMAGE_BYTES");
+  }
+  const std::string sha256 = Sha256Hex(input.bytes);
+  if (sha256.empty()) return InternalError("SHA-256 is unavailable");
+  source.sha256 = sha256;
+
+  NormalizeOptions normalize;
+  normalize.max_side = options.image_max_side;
+  auto normalized = NormalizeImage(input.bytes, normalize);
+  if (!normalized.ok()) return normalized.status();
+  if (normalized->rejection) {
+    return reject(normalized->rejection->code, normalized->rejection->message);
+  }
+  if (!normalized->image) return InternalError("normalisation returned no image");
+
+  const auto deadline = std::chrono::steady_clock::now() + options.engine_timeout;
+  auto extracted = engine.Extract(*normalized->image, deadline);
+  if (!extracted.ok()) return extracted.status();
+  EngineResult& engine_result = *extracted;
+  if (engine_result.extraction.has_value() == engine_result.rejection.has_value()) {
+    return InternalError("the engine returned neither exactly an extraction nor a rejection");
+  }
+  if (engine_result.rejection) {
+    Result result = reject(engine_result.rejection->code, engine_result.rejection->message);
+    result.engine = engine_result.info;
+    return result;
+  }
+
+  const verify::Verified verified =
+      verify::Verify(*engine_result.extraction, verify::VerifyOptions{clock.Today()});
+  Result result;
+  result.status = ResultStatus::kOk;
+  result.source = std::move(source);
+  result.document = verified.document;
+  result.verification = verified.verification;
+  result.engine = engine_result.info;
+  result.processed_at = FormatRfc3339(clock.Now());
+  return result;
+}
+
+}  // namespace jae

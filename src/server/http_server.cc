@@ -1,0 +1,112 @@
+#include "server/http_server.h"
+
+#include <httplib.h>
+
+#include <chrono>
+
+namespace jae {
+namespace {
+
+void Send(httplib::Response& res, const Answer& answer) {
+  res.status = answer.status;
+  res.set_content(answer.body, answer.content_type.c_str());
+}
+
+std::optional<TraceContext> TraceOf(const httplib::Request& req) {
+  return ParseTraceHeaders(req.get_header_value("traceparent"),
+                           req.get_header_value("X-Cloud-Trace-Context"));
+}
+
+}  // namespace
+
+HttpServer::HttpServer(Service& service, HttpServerOptions options)
+    : service_(service),
+      options_(std::move(options)),
+      server_(std::make_unique<httplib::Server>()) {
+  const std::size_t threads = static_cast<std::size_t>(std::max(4, options_.threads));
+  server_->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  server_->set_read_timeout(options_.read_timeout);
+  server_->set_write_timeout(options_.write_timeout);
+  server_->set_payload_max_length(static_cast<std::size_t>(options_.max_body_bytes));
+  server_->set_keep_alive_max_count(1000);
+
+  // Every route is timed and counted under a fixed label (never the raw path).
+  auto timed = [this](const char* route, auto handler) {
+    return [this, route, handler](const httplib::Request& req, httplib::Response& res) {
+      const auto start = std::chrono::steady_clock::now();
+      handler(req, res);
+      service_.metrics().CountRequest(
+          route, res.status,
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    };
+  };
+
+  server_->Post(
+      "/", timed("event", [this](const httplib::Request& req, httplib::Response& res) {
+        const auto trace = TraceOf(req);
+        if (static_cast<std::int64_t>(req.body.size()) > options_.max_event_bytes) {
+          Send(res, Answer{413, "application/json", "{\"error\":\"event body too large\"}\n"});
+          return;
+        }
+        events::EventHeaders headers;
+        headers.reserve(req.headers.size());
+        for (const auto& [name, value] : req.headers) headers.emplace_back(name, value);
+        Send(res, service_.HandleEvent(headers, req.body, trace ? &*trace : nullptr));
+      }));
+
+  server_->Post(
+      "/v1/extract", timed("extract", [this](const httplib::Request& req, httplib::Response& res) {
+        const auto trace = TraceOf(req);
+        const TraceContext* t = trace ? &*trace : nullptr;
+        if (req.is_multipart_form_data()) {
+          if (!req.has_file("file")) {
+            Send(res, Answer{400, "application/json",
+                             "{\"error\":\"multipart body has no part named file\"}\n"});
+            return;
+          }
+          const auto part = req.get_file_value("file");
+          Send(res, service_.HandleExtract(part.content, part.content_type, part.filename, t));
+          return;
+        }
+        Send(res, service_.HandleExtract(req.body, req.get_header_value("Content-Type"), "", t));
+      }));
+
+  server_->Get("/healthz",
+               timed("healthz", [this](const httplib::Request&, httplib::Response& res) {
+                 Send(res, service_.Healthz());
+               }));
+  server_->Get("/readyz", timed("readyz", [this](const httplib::Request&, httplib::Response& res) {
+                 Send(res, service_.Readyz());
+               }));
+  server_->Get("/metrics",
+               timed("metrics", [this](const httplib::Request&, httplib::Response& res) {
+                 Send(res, service_.MetricsText());
+               }));
+  // No exception may escape into httplib's worker (it would answer 500 with its text).
+  server_->set_exception_handler(
+      [this](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+        service_.log().Write(Severity::kError, "unexpected exception in a request handler");
+        Send(res, Answer{500, "application/json", "{\"error\":\"internal error\"}\n"});
+      });
+}
+
+HttpServer::~HttpServer() = default;
+
+StatusOr<int> HttpServer::Bind() {
+  if (options_.port == 0) {
+    const int port = server_->bind_to_any_port(options_.host);
+    if (port <= 0) return UnavailableError("cannot bind a port on " + options_.host);
+    return port;
+  }
+  if (!server_->bind_to_port(options_.host, options_.port)) {
+    return UnavailableError("cannot listen on " + options_.host + ":" +
+                            std::to_string(options_.port));
+  }
+  return options_.port;
+}
+
+void HttpServer::Serve() { server_->listen_after_bind(); }
+
+void HttpServer::Stop() { server_->stop(); }
+
+}  // namespace jae

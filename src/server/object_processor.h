@@ -1,0 +1,109 @@
+// ObjectProcessor: one source object → at most one stored result, exactly once per
+// object generation. Shared by `serve` (events), `watch` and `backfill`.
+//
+// Contract:
+//  - The result for source `name` is `<results>/<name>.json` and records the source's
+//    generation. If it already records this generation, nothing is read, no model is
+//    called and nothing is written (kDuplicate). If it records a newer generation, the
+//    event is stale (kStale). Otherwise the document is processed and the result written
+//    with ifGenerationMatch (absent → "0", else the result's current generation), so two
+//    racing deliveries cannot both write; the loser re-reads and reports kDuplicate.
+//    Concurrent calls for the same object generation in this process share one run.
+//  - A transient failure (storage, model quota/outage, timeouts) writes nothing and
+//    reports kTransient: the caller answers 429/503 or retries later.
+//  - Sources above `max_image_bytes` get a `rejected` too_large result without being read.
+//  - `delete_source`: the source generation is deleted only after its result is written
+//    (and again on a duplicate delivery, in case the first delete failed).
+//  - Never logs; the caller logs the report (which holds no personal data).
+//  - Thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <future>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
+
+#include "common/clock.h"
+#include "common/status.h"
+#include "pipeline/pipeline.h"
+#include "result/result.h"
+#include "store/store.h"
+
+namespace jae {
+
+// The result object name for a source object name (CONTRACT.md "Storage URIs").
+inline std::string ResultNameFor(std::string_view source_name) {
+  return std::string(source_name) + ".json";
+}
+
+// True when generation `a` is later than `b` (both decimal digits; otherwise false).
+bool GenerationIsNewer(std::string_view a, std::string_view b);
+
+// Turns one document into a Result; in production ProcessDocument with an Engine.
+using ProcessFn = std::function<StatusOr<Result>(const DocumentInput&)>;
+
+struct ProcessorOptions {
+  std::int64_t max_image_bytes = 20 * 1024 * 1024;
+  bool delete_source = false;
+  int write_attempts = 3;  // precondition races before giving up (transient)
+};
+
+struct SourceObject {
+  std::string name;
+  std::string generation;            // empty: the processor Stats the source
+  std::optional<std::int64_t> size;  // as announced; the read is bounded anyway
+  std::string content_type;          // declared, untrusted
+};
+
+enum class Outcome {
+  kWritten,    // a result (ok or rejected) was stored
+  kDuplicate,  // a result for this generation already existed; nothing done
+  kStale,      // a result for a newer generation exists; nothing done
+  kGone,       // this source generation no longer exists; nothing to do
+  kTransient,  // nothing written; a later attempt may succeed
+  kFailed,     // nothing written; a permanent problem (see status)
+};
+std::string_view ToString(Outcome outcome);
+
+struct ProcessReport {
+  Outcome outcome = Outcome::kFailed;
+  Status status;                              // why, for kTransient / kFailed
+  std::optional<ResultStatus> result_status;  // kWritten
+  std::optional<ErrorCode> error_code;        // kWritten, rejected
+  std::optional<EngineInfo> engine;           // when the engine ran
+  bool engine_called = false;
+  Status delete_status;       // a failed DELETE_SOURCE (the result is stored regardless)
+  double source_read_ms = 0;  // time spent reading the source
+  double result_write_ms = 0;
+};
+
+class ObjectProcessor {
+ public:
+  // `results` must outlive the processor.
+  ObjectProcessor(Store& results, ProcessFn process, const Clock& clock, ProcessorOptions options);
+
+  ProcessReport Process(Store& source, const SourceObject& object);
+
+ private:
+  struct Existing {
+    bool present = false;
+    std::string object_generation;  // of the result object (precondition)
+    std::string source_generation;  // recorded in it; empty if unreadable
+  };
+  StatusOr<Existing> LoadExisting(const std::string& result_name);
+  ProcessReport Run(Store& source, SourceObject object);
+  void MaybeDeleteSource(Store& source, const SourceObject& object, ProcessReport& report);
+
+  Store& results_;
+  ProcessFn process_;
+  const Clock& clock_;
+  ProcessorOptions options_;
+
+  std::mutex mu_;
+  std::map<std::string, std::shared_future<ProcessReport>> running_;  // by source uri#generation
+};
+
+}  // namespace jae

@@ -1,0 +1,98 @@
+#include "server/serve.h"
+
+#include <pthread.h>
+#include <signal.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+#include <thread>
+
+#include "server/engine_setup.h"
+#include "server/http_server.h"
+#include "server/object_processor.h"
+#include "server/service.h"
+#include "server/source_stores.h"
+
+namespace jae {
+
+int RunServe(const ServeConfig& config, const Env& env) {
+  // Signals are taken synchronously by this thread (sigwait below); every thread created
+  // from here on inherits the mask, so no handler runs in the middle of a request.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGTERM);
+  sigaddset(&signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  SystemClock clock;
+  JsonLog log(stdout, config.log_level, config.project, clock);
+
+  auto results = OpenStore(config.results_uri);
+  if (!results.ok()) {
+    std::cerr << "jae-ocr serve: RESULTS_BUCKET/--results: " << results.status().ToString() << "\n";
+    return 2;
+  }
+  auto engine = CreateEngine(config.engine_from_flag ? config.engine : "", env);
+  if (!engine.ok()) {
+    std::cerr << "jae-ocr serve: " << engine.status().message() << "\n";
+    return 2;
+  }
+  PipelineOptions pipeline;
+  pipeline.max_image_bytes = config.max_image_bytes;
+  pipeline.image_max_side = config.image_max_side;
+  pipeline.engine_timeout = config.engine_timeout;
+  Engine& engine_ref = **engine;
+  ProcessFn process = [&engine_ref, &clock, pipeline](const DocumentInput& input) {
+    return ProcessDocument(input, engine_ref, clock, pipeline);
+  };
+
+  ProcessorOptions processor_options;
+  processor_options.max_image_bytes = config.max_image_bytes;
+  processor_options.delete_source = config.delete_source;
+  ObjectProcessor processor(**results, process, clock, processor_options);
+  CachingSourceStores sources([](std::string_view uri) { return OpenStore(uri); },
+                              config.source_root);
+  ServiceOptions service_options;
+  service_options.max_in_flight = config.max_in_flight;
+  service_options.max_image_bytes = config.max_image_bytes;
+  service_options.results_bucket = config.results_bucket;
+  service_options.results_prefix = config.results_prefix;
+  Metrics metrics;
+  Service service(service_options, processor, sources, process, log, metrics);
+
+  HttpServerOptions http;
+  http.port = config.port;
+  http.threads = config.max_in_flight + 32;
+  http.max_body_bytes = config.max_image_bytes + 1024 * 1024;  // multipart framing
+  HttpServer server(service, http);
+  auto port = server.Bind();
+  if (!port.ok()) {
+    std::cerr << "jae-ocr serve: PORT/--port: " << port.status().ToString() << "\n";
+    return 2;
+  }
+  std::thread serving([&server] { server.Serve(); });
+  log.Write(Severity::kInfo, "listening",
+            {{"port", *port},
+             {"engine", ToString(engine_ref.name())},
+             {"max_in_flight", config.max_in_flight},
+             {"version", JAE_VERSION}});
+
+  int signal_number = 0;
+  sigwait(&signals, &signal_number);
+  service.BeginDrain();
+  const bool idle = service.WaitIdle(std::chrono::steady_clock::now() + config.drain_timeout);
+  if (!idle) {
+    // Whatever is still running wrote nothing yet; its sender will redeliver.
+    log.Write(Severity::kWarning, "drain timeout: exiting with work in flight",
+              {{"in_flight", service.in_flight()}});
+    std::fflush(stdout);
+    std::_Exit(0);
+  }
+  server.Stop();
+  serving.join();
+  log.Write(Severity::kInfo, "drained, exiting", {{"signal", signal_number}});
+  return 0;
+}
+
+}  // namespace jae

@@ -1,0 +1,150 @@
+// OpenStore: from a storage URI to the store behind it.
+#include <cctype>
+#include <utility>
+
+#include "auth/token_source.h"
+#include "http/http_client.h"
+#include "store/gcs_store.h"
+#include "store/local_store.h"
+#include "store/object_name.h"
+#include "store/store.h"
+
+namespace jae {
+namespace {
+
+// Keeps the HTTP client and token source alive as long as the store that uses them.
+class OwningStore final : public Store {
+ public:
+  OwningStore(std::unique_ptr<Env> env, std::shared_ptr<HttpClient> http,
+              std::unique_ptr<AccessTokenSource> tokens, std::unique_ptr<Store> inner)
+      : env_(std::move(env)),
+        http_(std::move(http)),
+        tokens_(std::move(tokens)),
+        inner_(std::move(inner)) {}
+
+  std::string UriOf(std::string_view name) const override { return inner_->UriOf(name); }
+  StatusOr<ObjectMeta> Stat(std::string_view name) override { return inner_->Stat(name); }
+  StatusOr<std::string> Read(std::string_view name, std::optional<std::string> generation,
+                             std::int64_t max_bytes) override {
+    return inner_->Read(name, std::move(generation), max_bytes);
+  }
+  StatusOr<ObjectMeta> Write(std::string_view name, std::string_view bytes,
+                             std::string_view content_type,
+                             std::optional<std::string> if_generation_match) override {
+    return inner_->Write(name, bytes, content_type, std::move(if_generation_match));
+  }
+  StatusOr<ListPage> List(std::string_view prefix, std::string_view page_token) override {
+    return inner_->List(prefix, page_token);
+  }
+  Status Delete(std::string_view name, std::optional<std::string> if_generation_match) override {
+    return inner_->Delete(name, std::move(if_generation_match));
+  }
+
+ private:
+  std::unique_ptr<Env> env_;  // the token source may keep a reference
+  std::shared_ptr<HttpClient> http_;
+  std::unique_ptr<AccessTokenSource> tokens_;
+  std::unique_ptr<Store> inner_;  // declared last: destroyed first
+};
+
+int HexValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+StatusOr<std::string> PercentDecode(std::string_view text) {
+  std::string out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '%') {
+      out.push_back(text[i]);
+      continue;
+    }
+    if (i + 2 >= text.size() || HexValue(text[i + 1]) < 0 || HexValue(text[i + 2]) < 0) {
+      return InvalidArgumentError("file URI has an invalid percent escape");
+    }
+    out.push_back(static_cast<char>(HexValue(text[i + 1]) * 16 + HexValue(text[i + 2])));
+    i += 2;
+  }
+  return out;
+}
+
+// "scheme" of "scheme://…" in lower case, or "" when `uri` has none.
+std::string SchemeOf(std::string_view uri) {
+  const auto sep = uri.find("://");
+  if (sep == std::string_view::npos || sep == 0) return "";
+  std::string scheme;
+  for (size_t i = 0; i < sep; ++i) {
+    const auto c = static_cast<unsigned char>(uri[i]);
+    const bool ok =
+        std::isalpha(c) || (i > 0 && (std::isdigit(c) || c == '+' || c == '-' || c == '.'));
+    if (!ok) return "";
+    scheme.push_back(static_cast<char>(std::tolower(c)));
+  }
+  return scheme;
+}
+
+StatusOr<std::string> LocalPathOf(std::string_view uri, const std::string& scheme) {
+  if (scheme.empty()) return std::string(uri);
+  std::string_view rest = uri.substr(scheme.size() + 3);
+  if (rest.starts_with("localhost/")) rest.remove_prefix(9);
+  if (!rest.starts_with("/")) {
+    return InvalidArgumentError("file URIs name a local absolute path: file:///path");
+  }
+  if (rest.find_first_of("?#") != std::string_view::npos) {
+    return InvalidArgumentError("file URIs take no query or fragment");
+  }
+  return PercentDecode(rest);
+}
+
+}  // namespace
+
+std::string ResultObjectName(std::string_view source_name) {
+  return std::string(source_name) + ".json";
+}
+
+StatusOr<std::unique_ptr<Store>> OpenStore(std::string_view uri, const StoreContext& context) {
+  if (uri.empty()) return InvalidArgumentError("empty storage URI");
+  if (uri.find('\0') != std::string_view::npos) {
+    return InvalidArgumentError("storage URI contains NUL");
+  }
+  const std::string scheme = SchemeOf(uri);
+  if (scheme.empty() || scheme == "file") {
+    auto path = LocalPathOf(uri, scheme);
+    if (!path.ok()) return path.status();
+    return MakeLocalStore(*std::move(path));
+  }
+  if (scheme != "gs") {
+    return InvalidArgumentError("unsupported storage URI scheme '" + scheme +
+                                "': use gs://bucket[/prefix], file:///path or a path");
+  }
+  const std::string_view rest = uri.substr(5);
+  const auto slash = rest.find('/');
+  const std::string bucket(rest.substr(0, slash));
+  std::string prefix(slash == std::string_view::npos ? "" : rest.substr(slash + 1));
+  if (Status s = ValidateBucketName(bucket); !s.ok()) {
+    return InvalidArgumentError("invalid gs:// URI: " + s.message());
+  }
+
+  std::unique_ptr<Env> owned_env;
+  if (context.env == nullptr) owned_env = std::make_unique<ProcessEnv>();
+  const Env& env = context.env != nullptr ? *context.env : *owned_env;
+  std::shared_ptr<HttpClient> http = context.http;
+  if (!http) http = MakeCurlHttpClient();
+  GcsStoreOptions options;
+  std::unique_ptr<AccessTokenSource> tokens;
+  if (auto emulator = GcsEmulatorEndpoint(env)) {
+    options.endpoint = *emulator;  // emulators get no credentials, like Google's clients
+  } else if (context.make_token_source) {
+    auto made = context.make_token_source(env, *http);
+    if (!made.ok()) return made.status();
+    tokens = *std::move(made);
+  }
+  auto store = MakeGcsStore(bucket, std::move(prefix), *http, tokens.get(), std::move(options));
+  if (!store.ok()) return store.status();
+  return std::unique_ptr<Store>(std::make_unique<OwningStore>(
+      std::move(owned_env), std::move(http), std::move(tokens), *std::move(store)));
+}
+
+}  // namespace jae

@@ -1,0 +1,327 @@
+// Verification: field normalisation, MRZ precedence and cross-checks, expiry and age.
+// Warnings name a field and a reason, never a value: they end up in logs and results.
+#include "verify/verify.h"
+
+#include <cmath>
+#include <set>
+#include <string>
+
+#include "mrz/mrz.h"
+#include "verify/normalize.h"
+#include "verify/text.h"
+
+namespace jae::verify {
+namespace {
+
+std::string FieldLabel(FieldName name) { return std::string(ToString(name)); }
+
+std::optional<CivilDate> ParseIso(const std::string& iso) {
+  if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return std::nullopt;
+  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (iso[i] < '0' || iso[i] > '9') return std::nullopt;
+  }
+  const CivilDate d{std::stoi(iso.substr(0, 4)), std::stoi(iso.substr(5, 2)),
+                    std::stoi(iso.substr(8, 2))};
+  if (!IsValidCivilDate(d.year, d.month, d.day)) return std::nullopt;
+  return d;
+}
+
+// Full years from `from` to `to` (negative if `to` is earlier).
+int YearsBetween(const CivilDate& from, const CivilDate& to) {
+  int years = to.year - from.year;
+  if (to.month < from.month || (to.month == from.month && to.day < from.day)) --years;
+  return years;
+}
+
+class Verifier {
+ public:
+  Verifier(const Extraction& extraction, const VerifyOptions& options)
+      : extraction_(extraction), today_(options.today) {}
+
+  Verified Run() {
+    out_.document.type = extraction_.type;
+    out_.document.side = extraction_.side;
+    if (extraction_.issuing_country) {
+      auto code = NormalizeCountryCode(*extraction_.issuing_country);
+      if (code.problem == Problem::kNone) {
+        out_.document.issuing_country = *code.value;
+      } else {
+        Warn("issuing_country: not a three-letter code");
+      }
+    }
+    for (const auto& [name, field] : extraction_.fields) NormalizeField(name, field);
+    ApplyMrz();
+    CheckDates();
+    return std::move(out_);
+  }
+
+ private:
+  void Warn(std::string text) { out_.verification.warnings.push_back(std::move(text)); }
+
+  void Keep(FieldName name, const Field& original, std::string value) {
+    Field field = original;
+    field.value = std::move(value);
+    if (field.confidence &&
+        (!std::isfinite(*field.confidence) || *field.confidence < 0 || *field.confidence > 1)) {
+      field.confidence.reset();
+      Warn(FieldLabel(name) + ": confidence out of range");
+    }
+    out_.document.fields[name] = std::move(field);
+  }
+
+  void KeepDate(FieldName name, const Field& field, DateKind kind) {
+    const auto date = NormalizeDate(field.value, kind, today_);
+    if (date.value) {
+      Keep(name, field, FormatIsoDate(*date.value));
+    } else if (date.problem == Problem::kInvalidDate) {
+      Warn(FieldLabel(name) + ": not a valid date");
+    } else {
+      Warn(FieldLabel(name) + ": not a date");
+    }
+  }
+
+  void NormalizeField(FieldName name, const Field& field) {
+    const std::string text = CollapseWhitespace(field.value);
+    if (text.empty()) return;  // nothing read: the field is absent
+    const std::string label = FieldLabel(name);
+    switch (name) {
+      case FieldName::kBirthDate:
+      case FieldName::kIssueDate:
+        return KeepDate(name, field, DateKind::kPast);
+      case FieldName::kExpiryDate:
+        return KeepDate(name, field, DateKind::kFuture);
+      case FieldName::kSex: {
+        const auto sex = NormalizeSex(text);
+        if (sex.value) return Keep(name, field, *sex.value);
+        return Warn(label + ": not F, M or X");
+      }
+      case FieldName::kNationality: {
+        const auto code = NormalizeCountryCode(text);
+        if (code.problem != Problem::kNone) Warn(label + ": not a three-letter code");
+        return Keep(name, field, *code.value);
+      }
+      case FieldName::kDocumentNumber:
+        return Keep(name, field, NormalizeDocumentNumber(text));
+      case FieldName::kLicenceNumber: {
+        const auto number = NormalizeLicenceNumber(text);
+        if (number.problem != Problem::kNone) Warn(label + ": not 7 digits and a letter");
+        if (number.value) Keep(name, field, *number.value);
+        return;
+      }
+      case FieldName::kClubNumber: {
+        const auto number = NormalizeClubNumber(text);
+        if (number.value) return Keep(name, field, *number.value);
+        return Warn(label + ": not digits");
+      }
+      case FieldName::kRanking: {
+        const auto ranking = NormalizeRanking(text);
+        if (ranking.problem != Problem::kNone) Warn(label + ": not on the French ranking scale");
+        return Keep(name, field, *ranking.value);
+      }
+      case FieldName::kSeason: {
+        const auto season = NormalizeSeason(text);
+        if (season.value) return Keep(name, field, *season.value);
+        return Warn(label + ": not a season year");
+      }
+      case FieldName::kAddress: {
+        // Addresses span lines; keep the line breaks, trim the ends.
+        const auto first = field.value.find_first_not_of(" \t\r\n");
+        const auto last = field.value.find_last_not_of(" \t\r\n");
+        return Keep(name, field, field.value.substr(first, last - first + 1));
+      }
+      default:
+        return Keep(name, field, text);
+    }
+  }
+
+  // True when the name field of the MRZ is full to its last position, i.e. possibly cut.
+  static bool NameMayBeTruncated(const mrz::ParsedMrz& parsed, FieldName name) {
+    const auto& lines = parsed.lines;
+    const auto filled = [&](std::size_t line, std::size_t index) {
+      return line < lines.size() && index < lines[line].size() && lines[line][index] != '<';
+    };
+    switch (parsed.format) {
+      case MrzFormat::kTD1:
+        return filled(2, 29);
+      case MrzFormat::kTD2:
+      case MrzFormat::kTD3:
+      case MrzFormat::kMRVA:
+      case MrzFormat::kMRVB:
+        return !lines.empty() && filled(0, lines[0].size() - 1);
+      case MrzFormat::kFrId1988:
+        return name == FieldName::kSurname ? filled(0, 29) : filled(1, 26);
+      case MrzFormat::kFrDl:
+        return filled(0, 28);
+    }
+    return false;
+  }
+
+  // The check digit that covers `name` on its own in this layout, if any.
+  static const char* OwnCheck(MrzFormat format, FieldName name) {
+    switch (name) {
+      case FieldName::kDocumentNumber:
+        return "document_number";
+      case FieldName::kBirthDate:
+        return format == MrzFormat::kFrDl ? nullptr : "birth_date";
+      case FieldName::kExpiryDate:
+        return format == MrzFormat::kFrDl || format == MrzFormat::kFrId1988 ? nullptr
+                                                                            : "expiry_date";
+      default:
+        return nullptr;
+    }
+  }
+
+  static bool NamesAgree(const std::string& visual, const std::string& from_mrz, bool truncated) {
+    const std::string mrz_name = MrzNameVariants(from_mrz, 1).front();
+    if (mrz_name.empty()) return false;
+    for (const std::string& variant : MrzNameVariants(visual)) {
+      if (variant == mrz_name) return true;
+      if (truncated && variant.starts_with(mrz_name)) return true;
+    }
+    return false;
+  }
+
+  void ApplyMrz() {
+    Verification& v = out_.verification;
+    std::vector<std::string> lines;
+    for (const auto& line : extraction_.mrz_lines) {
+      if (!CollapseWhitespace(line).empty()) lines.push_back(line);
+    }
+    if (lines.empty()) {
+      v.mrz_check_digits = CheckDigitState::kAbsent;
+      v.mrz_matches_visual = VisualMatch::kNotApplicable;
+      return;
+    }
+    mrz::ParseOptions options;
+    options.today = today_;
+    const auto parsed = mrz::ParseMrz(lines, options);
+    if (!parsed.ok()) {
+      // Something was transcribed as an MRZ but is not one: never a silent pass.
+      v.mrz_check_digits = CheckDigitState::kFail;
+      v.mrz_matches_visual = VisualMatch::kNotApplicable;
+      Warn("mrz: not a machine readable zone");
+      return;
+    }
+    out_.document.mrz = mrz::ToMrzBlock(*parsed);
+    v.mrz_check_digits = parsed->valid ? CheckDigitState::kPass : CheckDigitState::kFail;
+    if (!parsed->valid) Warn("mrz: check digits do not hold");
+    // A repair is only as good as the check digits behind it (a random misread can be
+    // "repaired" into another valid MRZ, see tests/node/mrz-differential.mjs): say so.
+    if (parsed->corrected) {
+      Warn("mrz: " + std::to_string(parsed->corrections.size()) +
+           " character(s) repaired along OCR confusions");
+    }
+    InferDocument(*parsed);
+
+    const std::set<std::string> failed(parsed->failed_checks.begin(), parsed->failed_checks.end());
+    int compared = 0;
+    bool mismatch = false;
+    Fields& fields = out_.document.fields;
+    for (const auto& [name, mrz_field] : mrz::ToResultFields(parsed->data)) {
+      if (mrz_field.value.empty()) continue;
+      // The date of the French driving-licence line has no confirmed meaning
+      // (reference/identity-documents.md §7): neither compared nor used.
+      if (parsed->format == MrzFormat::kFrDl && name == FieldName::kExpiryDate) continue;
+      const auto visual = fields.find(name);
+      if (visual != fields.end()) {
+        ++compared;
+        const bool is_name = name == FieldName::kSurname || name == FieldName::kGivenNames;
+        const bool agree = is_name ? NamesAgree(visual->second.value, mrz_field.value,
+                                                NameMayBeTruncated(*parsed, name))
+                                   : visual->second.value == mrz_field.value;
+        if (!agree) {
+          mismatch = true;
+          Warn("mrz_matches_visual: " + FieldLabel(name) + " differs");
+        }
+      }
+      // What the MRZ proves: fields with their own check digit, when it holds. Other
+      // MRZ fields only fill gaps, and only from an MRZ whose every check holds; printed
+      // names are kept since they carry the accents the MRZ drops.
+      const char* check = OwnCheck(parsed->format, name);
+      const bool proven = check != nullptr && !failed.contains(check);
+      if (proven || (visual == fields.end() && parsed->valid)) {
+        Field field;
+        field.value = mrz_field.value;
+        field.source = FieldSource::kMrz;
+        fields[name] = std::move(field);
+      }
+    }
+    v.mrz_matches_visual = mismatch       ? VisualMatch::kMismatch
+                           : compared > 0 ? VisualMatch::kMatch
+                                          : VisualMatch::kNotApplicable;
+  }
+
+  // The MRZ says what the document is when the engine could not tell.
+  void InferDocument(const mrz::ParsedMrz& parsed) {
+    Document& doc = out_.document;
+    const std::string& state = parsed.data.issuing_state;
+    if (!doc.issuing_country && parsed.valid && state.size() == 3) {
+      const auto code = NormalizeCountryCode(state);
+      if (code.problem == Problem::kNone) doc.issuing_country = *code.value;
+    }
+    if (doc.type != DocumentType::kOther) return;
+    const std::string& code = parsed.data.document_code;
+    if (parsed.format == MrzFormat::kFrDl) {
+      doc.type = DocumentType::kDrivingLicence;
+    } else if (parsed.format == MrzFormat::kFrId1988 || code == "ID" || code == "I<") {
+      doc.type = DocumentType::kIdCard;
+    } else if (!code.empty() && code[0] == 'P') {
+      doc.type = DocumentType::kPassport;
+    }
+  }
+
+  void CheckDates() {
+    Verification& v = out_.verification;
+    const Fields& fields = out_.document.fields;
+    const auto date_of = [&](FieldName name) -> std::optional<CivilDate> {
+      const auto it = fields.find(name);
+      return it == fields.end() ? std::nullopt : ParseIso(it->second.value);
+    };
+    const auto birth = date_of(FieldName::kBirthDate);
+    const auto expiry = date_of(FieldName::kExpiryDate);
+    const auto issue = date_of(FieldName::kIssueDate);
+    if (birth) {
+      if (*birth > today_) {
+        Warn("birth_date: in the future");
+      } else {
+        v.age_years = YearsBetween(*birth, today_);
+      }
+    }
+    if (issue && *issue > today_) Warn("issue_date: in the future");
+    if (issue && expiry && *expiry < *issue) Warn("expiry_date: before issue_date");
+    if (expiry) {
+      v.expired = *expiry < today_;
+      if (*v.expired && FrenchCardExtended(birth, issue, *expiry)) {
+        v.expired = false;
+        Warn(
+            "expiry_date: extended by 5 years (French identity card issued 2004-2013 to an adult)");
+      }
+    }
+  }
+
+  // French identity cards issued to adults from 2 Jan 2004 to 31 Dec 2013 are valid 15
+  // years although they print 10 (reference/identity-documents.md §7).
+  bool FrenchCardExtended(const std::optional<CivilDate>& birth,
+                          const std::optional<CivilDate>& issue, const CivilDate& expiry) const {
+    const Document& doc = out_.document;
+    if (doc.type != DocumentType::kIdCard || doc.issuing_country != "FRA" || !birth || !issue) {
+      return false;
+    }
+    if (*issue < CivilDate{2004, 1, 2} || *issue > CivilDate{2013, 12, 31}) return false;
+    if (YearsBetween(*birth, *issue) < 18 || YearsBetween(*issue, expiry) > 10) return false;
+    const CivilDate extended{expiry.year + 5, expiry.month, expiry.day};
+    return !(extended < today_);
+  }
+
+  const Extraction& extraction_;
+  const CivilDate today_;
+  Verified out_;
+};
+
+}  // namespace
+
+Verified Verify(const Extraction& extraction, const VerifyOptions& options) {
+  return Verifier(extraction, options).Run();
+}
+
+}  // namespace jae::verify
