@@ -38,6 +38,9 @@ if ((${#missing[@]})); then
     apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+# The local engine's MRZ fallback model (optional: the engine works without it).
+if [[ $(id -u) -eq 0 ]]; then "$here/scripts/install-tessdata.sh" || true; fi
+
 if ((want_test)); then
   cd "$here/tests/node"
   stamp=node_modules/.jae-lock-stamp

@@ -7,6 +7,7 @@
 #include <sys/resource.h>
 #include <time.h>
 
+#include <CLI/CLI.hpp>
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -14,18 +15,17 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <nlohmann/json.hpp>
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
 #include <sstream>
 #include <string>
 #include <vector>
 
-#include <CLI/CLI.hpp>
-#include <nlohmann/json.hpp>
-#include <opencv2/imgcodecs.hpp>
-#include <opencv2/imgproc.hpp>
-
 #include "common/env.h"
 #include "engine/local/local_engine.h"
 #include "mrz/mrz.h"
+#include "verify/verify.h"
 
 namespace {
 
@@ -53,9 +53,9 @@ jae::NormalizedImage Normalize(const std::string& bytes) {
 
 std::string Lower(const std::string& s) {
   static const std::pair<const char*, const char*> kMap[] = {
-      {"À", "à"}, {"Â", "â"}, {"Ä", "ä"}, {"Ç", "ç"}, {"È", "è"}, {"É", "é"}, {"Ê", "ê"},
-      {"Ë", "ë"}, {"Î", "î"}, {"Ï", "ï"}, {"Ô", "ô"}, {"Ö", "ö"}, {"Ù", "ù"}, {"Û", "û"},
-      {"Ü", "ü"}, {"Œ", "œ"}};
+      {"À", "à"}, {"Â", "â"}, {"Ä", "ä"}, {"Ç", "ç"}, {"È", "è"}, {"É", "é"},
+      {"Ê", "ê"}, {"Ë", "ë"}, {"Î", "î"}, {"Ï", "ï"}, {"Ô", "ô"}, {"Ö", "ö"},
+      {"Ù", "ù"}, {"Û", "û"}, {"Ü", "ü"}, {"Œ", "œ"}};
   std::string out;
   for (size_t i = 0; i < s.size();) {
     bool mapped = false;
@@ -75,9 +75,9 @@ std::string Lower(const std::string& s) {
   return out;
 }
 
-// "Simple normalisation" (src/verify does the real one): dates to ISO from D M Y digit
-// groups, case folded, commas dropped, spaces collapsed; licence numbers without spaces;
-// club numbers digits only.
+// Comparison form, applied to both sides: dates to ISO from D M Y digit groups, case
+// folded, commas dropped, spaces collapsed; numbers without spaces. (The verified values
+// are already normalised by src/verify; raw reads are not.)
 std::string NormalizeValue(const std::string& field, const std::string& value) {
   if (field.find("date") != std::string::npos) {
     std::vector<std::string> groups;
@@ -91,8 +91,10 @@ std::string NormalizeValue(const std::string& field, const std::string& value) {
       }
     }
     if (!cur.empty()) groups.push_back(cur);
-    if (groups.size() == 3 && groups[0].size() == 4) return groups[0] + "-" + groups[1] + "-" + groups[2];
-    if (groups.size() == 3 && groups[2].size() == 4 && groups[0].size() == 2 && groups[1].size() == 2) {
+    if (groups.size() == 3 && groups[0].size() == 4)
+      return groups[0] + "-" + groups[1] + "-" + groups[2];
+    if (groups.size() == 3 && groups[2].size() == 4 && groups[0].size() == 2 &&
+        groups[1].size() == 2) {
       return groups[2] + "-" + groups[1] + "-" + groups[0];
     }
     return value;
@@ -118,7 +120,7 @@ struct Stats {
   int docs = 0, mrz_docs = 0, mrz_exact = 0, fields = 0, fields_ok = 0, type_ok = 0;
   int visual_ok = 0;  // printed fields as read, before MRZ precedence
   int rejected = 0, errors = 0, mrz_valid_wrong = 0;
-  std::vector<double> ms;      // CPU time of the calling thread: one core's worth
+  std::vector<double> ms;  // CPU time of the calling thread: one core's worth
   std::vector<double> wall_ms;
   std::map<std::string, std::pair<int, int>> per_field;  // ok, total
 };
@@ -144,8 +146,8 @@ std::string Pct(int ok, int n) {
 }
 
 void PrintRow(const std::string& name, const Stats& s) {
-  std::printf("%-24s %4d  %s (%3d)  %s  %s (%4d)  %s  %5.0f  %5.0f  %6.0f  %d/%d\n",
-              name.c_str(), s.docs, Pct(s.mrz_exact, s.mrz_docs).c_str(), s.mrz_docs,
+  std::printf("%-24s %4d  %s (%3d)  %s  %s (%4d)  %s  %5.0f  %5.0f  %6.0f  %d/%d\n", name.c_str(),
+              s.docs, Pct(s.mrz_exact, s.mrz_docs).c_str(), s.mrz_docs,
               Pct(s.visual_ok, s.fields).c_str(), Pct(s.fields_ok, s.fields).c_str(), s.fields,
               Pct(s.type_ok, s.docs).c_str(), Percentile(s.ms, 0.5), Percentile(s.ms, 0.95),
               Percentile(s.wall_ms, 0.5), s.rejected, s.errors);
@@ -177,14 +179,17 @@ int main(int argc, char** argv) {
   std::string data;
   int limit = 0;
   bool verbose = false;
+  std::string truth_dir;
   app.add_option("--data", data, "folder written by gendocs")->required();
+  app.add_option("--truth", truth_dir, "folder of the .json ground truth (default: --data)");
   app.add_option("--limit", limit, "at most N documents (0: all)");
   app.add_flag("--verbose", verbose, "print every miss");
   CLI11_PARSE(app, argc, argv);
 
   std::vector<std::filesystem::path> truths;
   std::error_code ec;
-  for (const auto& e : std::filesystem::directory_iterator(data, ec)) {
+  if (truth_dir.empty()) truth_dir = data;
+  for (const auto& e : std::filesystem::directory_iterator(truth_dir, ec)) {
     if (e.path().extension() == ".json") truths.push_back(e.path());
   }
   if (ec || truths.empty()) {
@@ -204,6 +209,8 @@ int main(int argc, char** argv) {
   }
   jae::mrz::ParseOptions mrz_options;
   mrz_options.today = jae::SystemClock().Today();
+  jae::verify::VerifyOptions verify_options;
+  verify_options.today = mrz_options.today;
 
   std::map<std::string, Stats> by_group;  // "kind/condition"
   for (const auto& truth_path : truths) {
@@ -214,7 +221,7 @@ int main(int argc, char** argv) {
       std::cerr << "evaluate: bad truth " << truth_path << "\n";
       continue;
     }
-    auto image_path = truth_path;
+    auto image_path = std::filesystem::path(data) / truth_path.filename();
     image_path.replace_extension(".jpg");
     std::ifstream in(image_path, std::ios::binary);
     std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
@@ -228,7 +235,8 @@ int main(int argc, char** argv) {
     auto result = (*engine)->Extract(image, start + std::chrono::seconds(60));
     s.ms.push_back(ThreadCpuMs() - cpu0);
     s.wall_ms.push_back(
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+            .count());
     const auto truth_lines = truth["mrz_lines"].get<std::vector<std::string>>();
     const auto truth_fields = truth["fields"].get<std::map<std::string, std::string>>();
     if (!truth_lines.empty()) ++s.mrz_docs;
@@ -236,7 +244,9 @@ int main(int argc, char** argv) {
     for (const auto& [k, v] : truth_fields) s.per_field[k].second++;
     if (!result.ok()) {
       ++s.errors;
-      if (verbose) std::printf("ERROR %s: %s\n", image_path.filename().c_str(), result.status().ToString().c_str());
+      if (verbose)
+        std::printf("ERROR %s: %s\n", image_path.filename().c_str(),
+                    result.status().ToString().c_str());
       continue;
     }
     if (!result->extraction) {
@@ -248,36 +258,18 @@ int main(int argc, char** argv) {
     if (std::string(jae::ToString(ex.type)) == truth["document_type"].get<std::string>()) {
       ++s.type_ok;
     } else if (verbose) {
-      std::printf("TYPE %s: %s\n", image_path.filename().c_str(), std::string(jae::ToString(ex.type)).c_str());
+      std::printf("TYPE %s: %s\n", image_path.filename().c_str(),
+                  std::string(jae::ToString(ex.type)).c_str());
     }
-    jae::Fields mrz_fields;  // what a valid MRZ proves, taking precedence (as src/verify does)
+    // The MRZ as read: exact when all its checks hold and it equals the truth.
     if (!ex.mrz_lines.empty()) {
       auto parsed = jae::mrz::ParseMrz(ex.mrz_lines, mrz_options);
-      if (parsed.ok() && parsed->valid) {
-        mrz_fields = jae::mrz::ToResultFields(parsed->data);
-        if (parsed->lines == truth_lines) {
-          ++s.mrz_exact;
-        } else {
-          // Safety: a valid MRZ whose proved fields differ from the truth's.
-          auto truth_parsed = jae::mrz::ParseMrz(truth_lines, mrz_options);
-          if (!truth_parsed.ok()) {
-            ++s.mrz_valid_wrong;
-          } else {
-            const auto want = jae::mrz::ToResultFields(truth_parsed->data);
-            for (const auto& [f, v] : mrz_fields) {
-              auto it = want.find(f);
-              if (it == want.end() || it->second.value != v.value) {
-                ++s.mrz_valid_wrong;
-                std::printf("SAFETY %s: valid MRZ, %s '%s' != '%s'\n", image_path.filename().c_str(),
-                            std::string(jae::ToString(f)).c_str(), v.value.c_str(),
-                            it == want.end() ? "" : it->second.value.c_str());
-              }
-            }
-          }
-        }
+      if (parsed.ok() && parsed->valid && parsed->lines == truth_lines) {
+        ++s.mrz_exact;
       } else if (verbose) {
         std::printf("MRZ %s: %s\n", image_path.filename().c_str(),
-                    parsed.ok() ? "checks fail" : parsed.status().message().c_str());
+                    !parsed.ok() ? parsed.status().message().c_str()
+                                 : parsed->valid ? "valid but not the truth" : "checks fail");
         for (size_t i = 0; i < ex.mrz_lines.size(); ++i) {
           std::printf("   got  %s\n   want %s\n", ex.mrz_lines[i].c_str(),
                       i < truth_lines.size() ? truth_lines[i].c_str() : "");
@@ -286,41 +278,57 @@ int main(int argc, char** argv) {
     } else if (!truth_lines.empty() && verbose) {
       std::printf("MRZ %s: not found\n", image_path.filename().c_str());
     }
+    // What a user gets: the shared verification (MRZ precedence, normalisation).
+    const jae::verify::Verified verified = jae::verify::Verify(ex, verify_options);
+    const jae::Fields& final_fields = verified.document.fields;
+    // Safety: every field the verification marks as read from a valid MRZ must be what
+    // the true MRZ says.
+    if (verified.document.mrz && verified.document.mrz->valid) {
+      jae::Fields want;
+      if (auto truth_parsed = jae::mrz::ParseMrz(truth_lines, mrz_options); truth_parsed.ok()) {
+        want = jae::mrz::ToResultFields(truth_parsed->data);
+      }
+      for (const auto& [f, field] : final_fields) {
+        if (field.source != jae::FieldSource::kMrz) continue;
+        auto it = want.find(f);
+        if (it == want.end() || it->second.value != field.value) {
+          ++s.mrz_valid_wrong;
+          std::printf("SAFETY %s: %s from a valid MRZ is wrong\n", image_path.filename().c_str(),
+                      std::string(jae::ToString(f)).c_str());
+        }
+      }
+    }
     for (const auto& [name, want] : truth_fields) {
       auto field_name = jae::EnumFromString<jae::FieldName>(name);
-      std::string got;
+      std::string got, got_final;
       if (field_name) {
-        auto it = ex.fields.find(*field_name);
-        if (it != ex.fields.end()) got = it->second.value;
+        if (auto it = ex.fields.find(*field_name); it != ex.fields.end()) got = it->second.value;
+        if (auto it = final_fields.find(*field_name); it != final_fields.end()) {
+          got_final = it->second.value;
+        }
       }
-      const bool visual_ok = NormalizeValue(name, got) == NormalizeValue(name, want);
-      s.visual_ok += visual_ok;
-      // MRZ precedence for the fields its check digits prove (names are not: they keep
-      // the printed, accented form).
-      if (field_name && mrz_fields.count(*field_name) &&
-          (*field_name == jae::FieldName::kDocumentNumber || *field_name == jae::FieldName::kBirthDate ||
-           *field_name == jae::FieldName::kExpiryDate || *field_name == jae::FieldName::kSex ||
-           *field_name == jae::FieldName::kNationality)) {
-        got = mrz_fields[*field_name].value;
-      }
-      if (NormalizeValue(name, got) == NormalizeValue(name, want)) {
+      s.visual_ok += NormalizeValue(name, got) == NormalizeValue(name, want);
+      if (NormalizeValue(name, got_final) == NormalizeValue(name, want)) {
         ++s.fields_ok;
         s.per_field[name].first++;
       } else if (verbose) {
-        std::printf("FIELD %s %s: got '%s' want '%s'\n", image_path.filename().c_str(), name.c_str(),
-                    got.c_str(), want.c_str());
+        std::printf("FIELD %s %s: read '%s', verified '%s', want '%s'\n",
+                    image_path.filename().c_str(), name.c_str(), got.c_str(), got_final.c_str(),
+                    want.c_str());
       }
     }
   }
 
   struct rusage usage {};
   getrusage(RUSAGE_SELF, &usage);
-  std::printf("\nlocal engine on %zu documents (one thread); model load %.0f ms\n", truths.size(), load_ms);
+  std::printf("\nlocal engine on %zu documents (one thread); model load %.0f ms\n", truths.size(),
+              load_ms);
   std::printf("%-24s %4s  %-13s  %-6s  %-14s  %-6s  %5s  %5s  %6s  %s\n", "kind/condition", "n",
-              "MRZ exact", "visual", "fields (final)", "type", "p50", "p95", "wall50",
+              "MRZ exact", "read", "fields (verified)", "type", "p50", "p95", "wall50",
               "rejected/errors");
-  std::printf("(times in ms: p50/p95 are CPU time of the one extracting thread, wall50 the median wall"
-              " time on this shared machine)\n");
+  std::printf(
+      "(times in ms: p50/p95 are CPU time of the one extracting thread, wall50 the median wall"
+      " time on this shared machine)\n");
   std::map<std::string, Stats> by_condition;
   Stats all;
   for (const auto& [group, s] : by_group) {

@@ -3,6 +3,9 @@
 // For each sample: DIR/<kind>-<condition>-<i>.jpg and .json (truth). N is per kind and
 // condition. Generated data is not committed.
 #include <CLI/CLI.hpp>
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -36,6 +39,19 @@ bool WriteFile(const std::filesystem::path& path, const std::string& bytes) {
   return !ec;
 }
 
+std::string Reencode(const std::string& jpeg, int max_side, int quality) {
+  cv::Mat img = cv::imdecode(
+      cv::Mat(1, static_cast<int>(jpeg.size()), CV_8UC1, const_cast<char*>(jpeg.data())),
+      cv::IMREAD_COLOR);
+  if (max_side > 0) {
+    const double scale = std::min(1.0, static_cast<double>(max_side) / std::max(img.cols, img.rows));
+    if (scale < 1.0) cv::resize(img, img, cv::Size(), scale, scale, cv::INTER_AREA);
+  }
+  std::vector<uchar> buf;
+  cv::imencode(".jpg", img, buf, {cv::IMWRITE_JPEG_QUALITY, quality});
+  return std::string(buf.begin(), buf.end());
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -50,6 +66,13 @@ int main(int argc, char** argv) {
   app.add_option("--seed", seed, "seed");
   app.add_option("--kinds", kinds_arg, "comma-separated kinds (default: all)");
   app.add_option("--conditions", conditions_arg, "comma-separated: scan,photo,hard");
+  int max_side = 0, quality = 0;
+  std::string truth_dir;
+  app.add_option("--max-side", max_side, "re-encode: longer side at most N px (small samples)");
+  app.add_option("--quality", quality, "re-encode with this JPEG quality")->check(CLI::Range(20, 100));
+  app.add_option("--truth-dir", truth_dir, "write the .json ground truth there (default: --out)");
+  std::vector<std::string> only;
+  app.add_option("--only", only, "write only these sample names (e.g. fr_passport-photo-3)");
   CLI11_PARSE(app, argc, argv);
 
   std::vector<Kind> kinds;
@@ -78,6 +101,7 @@ int main(int argc, char** argv) {
   }
   std::error_code ec;
   std::filesystem::create_directories(out_dir, ec);
+  if (!truth_dir.empty()) std::filesystem::create_directories(truth_dir, ec);
   if (ec) {
     std::cerr << "gendocs: cannot create " << out_dir << "\n";
     return 2;
@@ -86,10 +110,15 @@ int main(int argc, char** argv) {
   for (Kind kind : kinds) {
     for (Condition condition : conditions) {
       for (int i = 0; i < count; ++i) {
-        const Sample s = MakeSample(kind, condition, seed, i, *fonts);
+        const std::string name = KindName(kind) + "-" + ConditionName(condition) + "-" + std::to_string(i);
+        if (!only.empty() && std::find(only.begin(), only.end(), name) == only.end()) continue;
+        Sample s = MakeSample(kind, condition, seed, i, *fonts);
+        if (max_side > 0 || quality > 0) s.jpeg = Reencode(s.jpeg, max_side, quality ? quality : 80);
         const std::filesystem::path base = std::filesystem::path(out_dir) / s.name;
+        const std::filesystem::path truth_base =
+            std::filesystem::path(truth_dir.empty() ? out_dir : truth_dir) / s.name;
         if (!WriteFile(base.string() + ".jpg", s.jpeg) ||
-            !WriteFile(base.string() + ".json", s.truth.dump(2) + "\n")) {
+            !WriteFile(truth_base.string() + ".json", s.truth.dump(2) + "\n")) {
           std::cerr << "gendocs: cannot write " << base.string() << "\n";
           return 1;
         }

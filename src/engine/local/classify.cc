@@ -14,8 +14,7 @@ Classification Classify(const mrz::ParsedMrz* mrz, const std::string& text) {
     c = {DocumentType::kFftLicence, DocumentSide::kFront, "FRA", 0.8};
   } else if (Has(text, "passeport") || Has(text, "passport")) {
     c = {DocumentType::kPassport, DocumentSide::kFront, std::nullopt, 0.7};
-  } else if (Has(text, "titre de sejour") || Has(text, "residence permit") ||
-             Has(text, "sejour")) {
+  } else if (Has(text, "titre de sejour") || Has(text, "residence permit") || Has(text, "sejour")) {
     c = {DocumentType::kResidencePermit, std::nullopt, std::nullopt, 0.7};
   } else if (Has(text, "identite") || Has(text, "identity card")) {
     c = {DocumentType::kIdCard, DocumentSide::kFront, std::nullopt, 0.7};
@@ -30,7 +29,8 @@ Classification Classify(const mrz::ParsedMrz* mrz, const std::string& text) {
   if (!mrz->data.issuing_state.empty()) c.issuing_country = mrz->data.issuing_state;
   switch (mrz->format) {
     case MrzFormat::kTD3:
-      if (!code.empty() && code[0] == 'P') c = {DocumentType::kPassport, DocumentSide::kFront, c.issuing_country, confidence};
+      if (!code.empty() && code[0] == 'P')
+        c = {DocumentType::kPassport, DocumentSide::kFront, c.issuing_country, confidence};
       break;
     case MrzFormat::kFrId1988:
       c = {DocumentType::kIdCard, DocumentSide::kFront, "FRA", confidence};
@@ -43,10 +43,12 @@ Classification Classify(const mrz::ParsedMrz* mrz, const std::string& text) {
       // ID: identity card (the French 2021 card prints its TD1 MRZ on the back). Other
       // A/C/I codes on a residence-permit-looking document: residence permit.
       const bool id = code == "ID" || code == "I<";
-      if (c.type == DocumentType::kResidencePermit || (!id && !code.empty() && (code[0] == 'A' || code[0] == 'I' || code[0] == 'C'))) {
+      if (c.type == DocumentType::kResidencePermit ||
+          (!id && !code.empty() && (code[0] == 'A' || code[0] == 'I' || code[0] == 'C'))) {
         const bool front_words = c.type == DocumentType::kResidencePermit;
-        c = {DocumentType::kResidencePermit, front_words ? DocumentSide::kBoth : DocumentSide::kBack,
-             c.issuing_country, confidence};
+        c = {DocumentType::kResidencePermit,
+             front_words ? DocumentSide::kBoth : DocumentSide::kBack, c.issuing_country,
+             confidence};
       } else {
         const bool front_words = c.type == DocumentType::kIdCard && c.side == DocumentSide::kFront;
         c = {DocumentType::kIdCard, front_words ? DocumentSide::kBoth : DocumentSide::kBack,

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-
 #include <opencv2/imgproc.hpp>
 
 namespace jae::local {
@@ -41,7 +40,8 @@ std::vector<cv::Point2f> OrderCorners(std::vector<cv::Point2f> quad) {
 namespace {
 
 // Intersection of the lines through (a1, a2) and (b1, b2); nullopt when parallel.
-std::optional<cv::Point2f> Intersect(cv::Point2f a1, cv::Point2f a2, cv::Point2f b1, cv::Point2f b2) {
+std::optional<cv::Point2f> Intersect(cv::Point2f a1, cv::Point2f a2, cv::Point2f b1,
+                                     cv::Point2f b2) {
   const cv::Point2f r = a2 - a1, s = b2 - b1;
   const float den = r.x * s.y - r.y * s.x;
   if (std::abs(den) < 1e-6f) return std::nullopt;

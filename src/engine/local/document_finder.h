@@ -1,18 +1,17 @@
 // Finds a card or passport page in a photo or scan and straightens it.
 #pragma once
 
+#include <opencv2/core.hpp>
 #include <optional>
 #include <vector>
-
-#include <opencv2/core.hpp>
 
 namespace jae::local {
 
 struct FoundDocument {
-  cv::Mat image;                    // BGR, perspective-corrected, landscape (width > height)
+  cv::Mat image;                     // BGR, perspective-corrected, landscape (width > height)
   std::vector<cv::Point2f> corners;  // in the input image: the corners mapped to the
                                      // output's top-left, top-right, bottom-right, bottom-left
-  bool outline_found = false;       // false: no outline, `image` is the whole input
+  bool outline_found = false;        // false: no outline, `image` is the whole input
 };
 
 // The document's outline: the largest convex quadrilateral-like region, found on edges.

@@ -23,7 +23,8 @@ const std::vector<Rule>& Rules() {
        {"n du document", "no du document", "n0 du document", "passeport n", "passeport no",
         "carte nationale d identite no", "carte nationale d identite n"}},
       {FieldName::kBirthDate,
-       {"date de naissance", "date de naiss", "ne(e) le", "nee le", "ne e le", "ne le", "date of birth"}},
+       {"date de naissance", "date de naiss", "ne(e) le", "nee le", "ne e le", "ne le",
+        "date of birth"}},
       {FieldName::kBirthPlace, {"lieu de naissance", "a:"}},
       {FieldName::kIssueDate, {"date de delivrance"}},
       {FieldName::kExpiryDate, {"date d expiration", "date dexpiration", "date of expiry"}},
@@ -104,11 +105,11 @@ bool IsLabelLine(const std::string& norm) {
 
 std::string NormalizeLabelText(std::string_view s) {
   static const std::pair<std::string_view, char> kFold[] = {
-      {"à", 'a'}, {"â", 'a'}, {"ä", 'a'}, {"ç", 'c'}, {"è", 'e'}, {"é", 'e'}, {"ê", 'e'},
-      {"ë", 'e'}, {"î", 'i'}, {"ï", 'i'}, {"ô", 'o'}, {"ö", 'o'}, {"ù", 'u'}, {"û", 'u'},
-      {"ü", 'u'}, {"À", 'a'}, {"Â", 'a'}, {"Ç", 'c'}, {"È", 'e'}, {"É", 'e'}, {"Ê", 'e'},
-      {"Ë", 'e'}, {"Î", 'i'}, {"Ï", 'i'}, {"Ô", 'o'}, {"Ù", 'u'}, {"Û", 'u'}, {"°", 'o'},
-      {"º", 'o'}};
+      {"à", 'a'}, {"â", 'a'}, {"ä", 'a'}, {"ç", 'c'}, {"è", 'e'}, {"é", 'e'},
+      {"ê", 'e'}, {"ë", 'e'}, {"î", 'i'}, {"ï", 'i'}, {"ô", 'o'}, {"ö", 'o'},
+      {"ù", 'u'}, {"û", 'u'}, {"ü", 'u'}, {"À", 'a'}, {"Â", 'a'}, {"Ç", 'c'},
+      {"È", 'e'}, {"É", 'e'}, {"Ê", 'e'}, {"Ë", 'e'}, {"Î", 'i'}, {"Ï", 'i'},
+      {"Ô", 'o'}, {"Ù", 'u'}, {"Û", 'u'}, {"°", 'o'}, {"º", 'o'}};
   std::string out;
   for (size_t i = 0; i < s.size();) {
     const unsigned char c = static_cast<unsigned char>(s[i]);

@@ -3,11 +3,10 @@
 // "MARTIN": 2021 card, passport, residence permit). Pure functions over OCR lines.
 #pragma once
 
+#include <opencv2/core.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <opencv2/core.hpp>
 
 #include "result/result.h"
 

@@ -1,16 +1,15 @@
 #include "engine/local/local_engine.h"
 
+#include <tesseract/resultiterator.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <memory>
-#include <optional>
-
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
-#include <tesseract/resultiterator.h>
+#include <optional>
 
 #include "common/clock.h"
 #include "engine/local/classify.h"
@@ -180,7 +179,8 @@ class LocalEngine final : public Engine {
     if (where) text_bottom = std::max(gray.rows / 3, where->lines.front().y - 4);
     auto lease = text_pool_.Borrow();
     if (!lease.ok()) return lease.status();
-    std::vector<OcrLine> lines = RecogniseLines(lease->get(), gray.rowRange(0, text_bottom), {0, 0});
+    std::vector<OcrLine> lines =
+        RecogniseLines(lease->get(), gray.rowRange(0, text_bottom), {0, 0});
     Fields fields = local::ReadLabelledFields(lines, gray.cols);
     if (!where && fields.size() < 2) {
       // Few labels found: maybe upside down (no MRZ told us).
@@ -277,7 +277,8 @@ class LocalEngine final : public Engine {
       if (!lease.ok()) return lease.status();
       for (int variant = 0; variant < 3; ++variant) {
         if (variant > 0 && std::chrono::steady_clock::now() > deadline) break;
-        std::vector<std::string> raw = local::ReadMrzLines(gray, where.lines, variant, lease->get());
+        std::vector<std::string> raw =
+            local::ReadMrzLines(gray, where.lines, variant, lease->get());
         const int length = local::ExpectedLineLength(where, raw);
         if (TryLines(raw, length, options, best, best_failed)) break;
       }
@@ -313,8 +314,8 @@ StatusOr<std::unique_ptr<Engine>> MakeLocalEngine(const LocalEngineOptions& opti
   }
   if (!HasModel(options.text_tessdata_dir, "fra") &&
       !HasModel(options.text_tessdata_dir, options.text_language)) {
-    return NotFoundError("local engine: no '" + options.text_language +
-                         ".traineddata' in " + options.text_tessdata_dir +
+    return NotFoundError("local engine: no '" + options.text_language + ".traineddata' in " +
+                         options.text_tessdata_dir +
                          " (install tesseract-ocr-fra or set JAE_TESSDATA)");
   }
   TessConfig text{options.text_tessdata_dir, options.text_language, tesseract::OEM_LSTM_ONLY, "",
@@ -331,8 +332,9 @@ StatusOr<std::unique_ptr<Engine>> MakeLocalEngine(const LocalEngineOptions& opti
     }
   }
   if (mrz.mode != tesseract::OEM_TESSERACT_ONLY && !HasModel(options.text_tessdata_dir, "eng")) {
-    return NotFoundError("local engine: no MRZ model (eng.traineddata) found; run "
-                         "scripts/install-tessdata.sh or set JAE_TESSDATA_MRZ");
+    return NotFoundError(
+        "local engine: no MRZ model (eng.traineddata) found; run "
+        "scripts/install-tessdata.sh or set JAE_TESSDATA_MRZ");
   }
   std::unique_ptr<local::OcrbClassifier> ocrb;
   if (options.mrz_reader != MrzReader::kTesseract) {
@@ -346,8 +348,8 @@ StatusOr<std::unique_ptr<Engine>> MakeLocalEngine(const LocalEngineOptions& opti
   auto engine = std::make_unique<LocalEngine>(
       mrz, text,
       "tesseract-" + std::string(tesseract::TessBaseAPI::Version()) + " mrz:" + reader_name +
-          (options.mrz_reader == MrzReader::kBoth ? mrz_model : "") + " text:" +
-          options.text_language,
+          (options.mrz_reader == MrzReader::kBoth ? mrz_model : "") +
+          " text:" + options.text_language,
       std::move(ocrb), options.mrz_reader);
   Status warm = engine->Warm();
   if (!warm.ok()) return warm;

@@ -1,11 +1,12 @@
 #include "engine/local/mrz_zone.h"
 
+#include <tesseract/baseapi.h>
+
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <memory>
-
 #include <opencv2/imgproc.hpp>
-#include <tesseract/baseapi.h>
 
 namespace jae::local {
 namespace {
@@ -69,7 +70,8 @@ std::vector<cv::Rect> Block(const std::vector<Band>& bands, bool from_bottom) {
     if (!block.empty()) {
       const cv::Rect& last = block.back();
       const double hr = static_cast<double>(b.box.height) / last.height;
-      const int gap = from_bottom ? last.y - (b.box.y + b.box.height) : b.box.y - (last.y + last.height);
+      const int gap =
+          from_bottom ? last.y - (b.box.y + b.box.height) : b.box.y - (last.y + last.height);
       if (hr < 0.6 || hr > 1.6 || gap > 1.5 * last.height) break;
     }
     block.push_back(b.box);
@@ -152,12 +154,15 @@ std::vector<std::string> LengthCandidates(const std::string& line, int length) {
     const int delta = n - length;
     // A leading non-letter where every MRZ line of a document code or name starts with a
     // letter is most likely noise: try cutting it first.
-    for (int k = 0; k <= delta && k <= 3; ++k) {
-      if (k > 0 && std::isalpha(static_cast<unsigned char>(line[k - 1]))) continue;
-      add(line.substr(static_cast<size_t>(k), static_cast<size_t>(length)));
+    for (int k = std::min(delta, 3); k >= 1; --k) {
+      bool noise = true;
+      for (int j = 0; j < k; ++j)
+        noise = noise && !std::isalpha(static_cast<unsigned char>(line[j]));
+      if (noise) add(line.substr(static_cast<size_t>(k), static_cast<size_t>(length)));
     }
     add(FitLineLength(line, length));
-    for (int k = 0; k <= delta && k <= 3; ++k) add(line.substr(static_cast<size_t>(k), static_cast<size_t>(length)));
+    for (int k = 0; k <= delta && k <= 3; ++k)
+      add(line.substr(static_cast<size_t>(k), static_cast<size_t>(length)));
   } else {
     add(FitLineLength(line, length));
     add(line + std::string(static_cast<size_t>(length - n), '<'));
@@ -178,7 +183,8 @@ std::vector<std::string> ReadMrzLines(const cv::Mat& gray, const std::vector<cv:
     const double target = variant == 2 ? 28.0 : 40.0;
     const double scale = std::clamp(target / std::max(1, box.height), 0.4, 3.0);
     if (std::abs(scale - 1.0) > 0.1) {
-      cv::resize(crop, crop, cv::Size(), scale, scale, scale < 1 ? cv::INTER_AREA : cv::INTER_CUBIC);
+      cv::resize(crop, crop, cv::Size(), scale, scale,
+                 scale < 1 ? cv::INTER_AREA : cv::INTER_CUBIC);
     }
     if (variant == 1) {
       const int block = (std::max(15, static_cast<int>(crop.rows * 0.8)) | 1);

@@ -3,11 +3,10 @@
 // check digits can prove is left to the MRZ reader (src/mrz).
 #pragma once
 
+#include <opencv2/core.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <opencv2/core.hpp>
 
 namespace tesseract {
 class TessBaseAPI;

@@ -1,20 +1,19 @@
 #include "engine/local/ocrb_classifier.h"
 
 #include <algorithm>
-#include <cmath>
 #include <cctype>
 #include <climits>
+#include <cmath>
 #include <filesystem>
-
 #include <opencv2/freetype.hpp>
 #include <opencv2/imgproc.hpp>
 
 namespace jae::local {
 namespace {
 
-constexpr int kCellW = 24;   // template cell: one advance wide
-constexpr int kCellH = 32;   // cap height
-constexpr int kSlack = 3;    // pixels of search around the nominal cell
+constexpr int kCellW = 24;  // template cell: one advance wide
+constexpr int kCellH = 32;  // cap height
+constexpr int kSlack = 3;   // pixels of search around the nominal cell
 constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<";
 
 }  // namespace
@@ -42,8 +41,8 @@ StatusOr<std::unique_ptr<OcrbClassifier>> OcrbClassifier::Load(const std::string
       // Three glyphs "H?H" so the middle one sits exactly one advance from the left one,
       // as on a printed line.
       const std::string text = std::string("H") + *p + "H";
-      ft->putText(color, text, cv::Point(0, baseline), kHeight, cv::Scalar::all(0), -1,
-                  cv::LINE_AA, true);
+      ft->putText(color, text, cv::Point(0, baseline), kHeight, cv::Scalar::all(0), -1, cv::LINE_AA,
+                  true);
       cv::Mat canvas;
       cv::cvtColor(color, canvas, cv::COLOR_BGR2GRAY);
       // The middle cell: starts one advance in; the H's ink start gives the bearing.
@@ -81,7 +80,8 @@ std::string OcrbClassifier::ReadLine(const cv::Mat& gray, const cv::Rect& box, i
   // below, then keep the run of inked rows around the band's middle.
   const int grow = std::max(2, box.height * 2 / 5);
   cv::Rect area = cv::Rect(box.x - box.height / 2, box.y - grow, box.width + box.height,
-                           box.height + 2 * grow) & bounds;
+                           box.height + 2 * grow) &
+                  bounds;
   if (area.area() <= 0) return out;
   cv::Mat crop = gray(area);
   cv::Mat ink;
@@ -97,7 +97,8 @@ std::string OcrbClassifier::ReadLine(const cv::Mat& gray, const cv::Rect& box, i
     const cv::Rect r(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP),
                      stats.at<int>(i, cv::CC_STAT_WIDTH), stats.at<int>(i, cv::CC_STAT_HEIGHT));
     const int cy = r.y + r.height / 2;
-    if (r.height < box.height / 5 || r.height > box.height * 2 || r.width > box.height * 2) continue;
+    if (r.height < box.height / 5 || r.height > box.height * 2 || r.width > box.height * 2)
+      continue;
     if (cy < band_top || cy > band_bottom) continue;
     // Something crossing the whole search area (a card edge, a shadow) is no character.
     if (r.y == 0 && r.y + r.height >= ink.rows) continue;
@@ -175,7 +176,8 @@ std::string OcrbClassifier::ReadLine(const cv::Mat& gray, const cv::Rect& box, i
     const double centre = centres[static_cast<size_t>(i)];
     const double left = centre - p / 2 - kSlack / scale_x;
     const double top = y0 + slope * (centre - x_mid) - kSlack / scale_y;
-    cv::Rect cell(static_cast<int>(std::floor(left)) + area.x, static_cast<int>(std::floor(top)) + area.y,
+    cv::Rect cell(static_cast<int>(std::floor(left)) + area.x,
+                  static_cast<int>(std::floor(top)) + area.y,
                   static_cast<int>(std::ceil(p + 2 * kSlack / scale_x)),
                   static_cast<int>(std::ceil((y1 - y0 + 1) + 2 * kSlack / scale_y)));
     cv::Mat patch(cell.height, cell.width, CV_8UC1, cv::Scalar(255));
@@ -202,8 +204,12 @@ std::string OcrbClassifier::ReadLine(const cv::Mat& gray, const cv::Rect& box, i
         second_char = chars_[t];
       }
     }
+    // Q differs from O by a tail mostly below the baseline, outside the cell: when the
+    // two are close, O (far more common in names and codes) wins.
+    if (best_char == 'Q' && second_char == 'O' && best - second < 0.05) best_char = 'O';
     out += best_char;
-    const bool o_pair = (best_char == 'O' && second_char == '0') || (best_char == '0' && second_char == 'O');
+    const bool o_pair =
+        (best_char == 'O' && second_char == '0') || (best_char == '0' && second_char == 'O');
     ambiguous_o[static_cast<size_t>(i)] = o_pair && best - second < 0.15;
     margin_sum += std::clamp(best - second, 0.0, 1.0);
   }
@@ -211,9 +217,12 @@ std::string OcrbClassifier::ReadLine(const cv::Mat& gray, const cv::Rect& box, i
   // neighbours decide (digits around a digit, letters around a letter).
   for (int i = 0; i < length; ++i) {
     if (!ambiguous_o[i]) continue;
-    auto is_digit = [&](int j) { return j >= 0 && j < length && std::isdigit(static_cast<unsigned char>(out[j])); };
+    auto is_digit = [&](int j) {
+      return j >= 0 && j < length && std::isdigit(static_cast<unsigned char>(out[j]));
+    };
     auto is_alpha = [&](int j) {
-      return j >= 0 && j < length && std::isalpha(static_cast<unsigned char>(out[j])) && out[j] != 'O';
+      return j >= 0 && j < length && std::isalpha(static_cast<unsigned char>(out[j])) &&
+             out[j] != 'O';
     };
     if (is_digit(i - 1) || is_digit(i + 1)) {
       out[i] = '0';

@@ -3,12 +3,12 @@
 // created lazily (the first borrow pays the model load) and kept for reuse.
 #pragma once
 
+#include <tesseract/baseapi.h>
+
 #include <memory>
 #include <mutex>
 #include <string>
 #include <vector>
-
-#include <tesseract/baseapi.h>
 
 #include "common/status.h"
 
@@ -18,7 +18,7 @@ struct TessConfig {
   std::string tessdata_dir;  // folder holding <language>.traineddata
   std::string language;      // "eng", "fra", "fra+eng"
   tesseract::OcrEngineMode mode = tesseract::OEM_DEFAULT;
-  std::string whitelist;     // empty: no restriction
+  std::string whitelist;  // empty: no restriction
   tesseract::PageSegMode psm = tesseract::PSM_SINGLE_BLOCK;
 };
 

@@ -1,0 +1,126 @@
+// End to end: the local engine on generated documents of each kind (scan condition), and
+// its rejections.
+#include "engine/local/local_engine.h"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include "common/env.h"
+#include "gendocs.h"
+#include "mrz/mrz.h"
+
+namespace jae {
+namespace {
+
+class LocalEngineTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto engine = MakeLocalEngine(MapEnv());
+    if (engine.ok()) engine_ = std::move(*engine).release();
+    fonts_ = gendocs::Fonts::Load().release();
+  }
+  static void TearDownTestSuite() {
+    delete engine_;
+    delete fonts_;
+  }
+  void SetUp() override {
+    if (!engine_) GTEST_SKIP() << "OCR models missing (tesseract-ocr-fra / eng)";
+    if (!fonts_) GTEST_SKIP() << "fonts missing";
+  }
+  static StatusOr<EngineResult> Run(const std::string& jpeg) {
+    NormalizedImage image;
+    image.bytes = jpeg;
+    image.mime_type = "image/jpeg";
+    return engine_->Extract(image, std::chrono::steady_clock::now() + std::chrono::seconds(60));
+  }
+  static Engine* engine_;
+  static gendocs::Fonts* fonts_;
+};
+Engine* LocalEngineTest::engine_ = nullptr;
+gendocs::Fonts* LocalEngineTest::fonts_ = nullptr;
+
+class LocalEngineKindTest : public LocalEngineTest,
+                            public ::testing::WithParamInterface<gendocs::Kind> {};
+
+TEST_P(LocalEngineKindTest, ReadsTheDocument) {
+  {
+    const gendocs::Kind kind = GetParam();
+    const gendocs::Sample s = gendocs::MakeSample(kind, gendocs::Condition::kScan, 42, 0, *fonts_);
+    SCOPED_TRACE(s.name);
+    auto result = Run(s.jpeg);
+    ASSERT_TRUE(result.ok()) << result.status().ToString();
+    ASSERT_TRUE(result->extraction.has_value());
+    const verify::Extraction& ex = *result->extraction;
+    EXPECT_EQ(ToString(ex.type), s.truth["document_type"].get<std::string>());
+    EXPECT_EQ(result->info.name, EngineName::kLocal);
+    const auto truth_lines = s.truth["mrz_lines"].get<std::vector<std::string>>();
+    if (!truth_lines.empty()) {
+      auto parsed = mrz::ParseMrz(ex.mrz_lines, mrz::ParseOptions{});
+      ASSERT_TRUE(parsed.ok());
+      EXPECT_TRUE(parsed->valid);
+      EXPECT_EQ(parsed->lines, truth_lines);
+    }
+    for (const auto& [name, field] : ex.fields) {
+      EXPECT_EQ(field.source, FieldSource::kVisual);
+      EXPECT_FALSE(field.value.empty());
+    }
+    if (kind == gendocs::Kind::kFftLicence) {
+      ASSERT_TRUE(ex.fields.count(FieldName::kLicenceNumber));
+      EXPECT_EQ(ex.fields.at(FieldName::kLicenceNumber).value,
+                s.truth["fields"]["licence_number"].get<std::string>());
+    }
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(AllKinds, LocalEngineKindTest, ::testing::ValuesIn(gendocs::kAllKinds),
+                         [](const auto& info) { return gendocs::KindName(info.param); });
+
+TEST_F(LocalEngineTest, ReadsAPhotoRotatedBy180) {
+  const gendocs::Sample s =
+      gendocs::MakeSample(gendocs::Kind::kFrPassport, gendocs::Condition::kPhoto, 42, 1, *fonts_);
+  std::vector<uchar> buf(s.jpeg.begin(), s.jpeg.end());
+  cv::Mat img = cv::imdecode(buf, cv::IMREAD_COLOR);
+  cv::rotate(img, img, cv::ROTATE_180);
+  std::vector<uchar> out;
+  cv::imencode(".jpg", img, out);
+  auto result = Run(std::string(out.begin(), out.end()));
+  ASSERT_TRUE(result.ok());
+  ASSERT_TRUE(result->extraction.has_value());
+  auto parsed = mrz::ParseMrz(result->extraction->mrz_lines, mrz::ParseOptions{});
+  ASSERT_TRUE(parsed.ok());
+  EXPECT_EQ(parsed->lines, s.truth["mrz_lines"].get<std::vector<std::string>>());
+}
+
+TEST_F(LocalEngineTest, RejectsWhatIsNoDocument) {
+  std::mt19937_64 rng(9);
+  auto blank = Run(gendocs::BackgroundOnly(rng, cv::Size(800, 600)));
+  ASSERT_TRUE(blank.ok());
+  ASSERT_TRUE(blank->rejection.has_value());
+  EXPECT_EQ(blank->rejection->code, ErrorCode::kNoDocument);
+
+  auto garbage = Run("not an image at all");
+  ASSERT_TRUE(garbage.ok());
+  ASSERT_TRUE(garbage->rejection.has_value());
+  EXPECT_EQ(garbage->rejection->code, ErrorCode::kUndecodable);
+
+  auto empty = Run("");
+  ASSERT_TRUE(empty.ok());
+  ASSERT_TRUE(empty->rejection.has_value());
+}
+
+TEST(LocalEngineConfigTest, MissingModelsFailClearly) {
+  MapEnv env;
+  env.Set("JAE_TESSDATA", "/nonexistent");
+  auto engine = MakeLocalEngine(env);
+  ASSERT_FALSE(engine.ok());
+  EXPECT_EQ(engine.status().code(), StatusCode::kNotFound);
+  env.Set("JAE_TESSDATA", "/usr/share/tesseract-ocr/5/tessdata");
+  env.Set("JAE_MRZ_READER", "bogus");
+  EXPECT_EQ(MakeLocalEngine(env).status().code(), StatusCode::kInvalidArgument);
+}
+
+}  // namespace
+}  // namespace jae

@@ -1,0 +1,179 @@
+// Unit tests of the local engine's stages on small fixtures generated in-test.
+#include <gtest/gtest.h>
+
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+#include <random>
+
+#include "engine/local/classify.h"
+#include "engine/local/document_finder.h"
+#include "engine/local/field_reader.h"
+#include "engine/local/mrz_zone.h"
+#include "engine/local/ocrb_classifier.h"
+#include "gendocs.h"
+#include "mrz_build.h"
+
+namespace jae::local {
+namespace {
+
+using gendocs::Condition;
+using gendocs::Kind;
+
+class StagesTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    fonts_ = gendocs::Fonts::Load();
+    if (!fonts_) GTEST_SKIP() << "fonts-dejavu-core / fonts-ocr-b not installed";
+  }
+  gendocs::RenderedDoc Render(Kind kind, std::uint64_t seed) {
+    std::mt19937_64 rng(seed);
+    return gendocs::RenderDocument(kind, gendocs::RandomIdentity(rng), rng, *fonts_);
+  }
+  std::unique_ptr<gendocs::Fonts> fonts_;
+};
+
+cv::Mat Decode(const std::string& jpeg) {
+  return cv::imdecode(
+      cv::Mat(1, static_cast<int>(jpeg.size()), CV_8UC1, const_cast<char*>(jpeg.data())),
+      cv::IMREAD_COLOR);
+}
+
+double MaxCornerError(const std::vector<cv::Point2f>& found,
+                      const std::vector<cv::Point2f>& truth) {
+  double best = 1e18;
+  for (int r = 0; r < 4; ++r) {
+    double worst = 0;
+    for (int i = 0; i < 4; ++i)
+      worst = std::max(worst, static_cast<double>(cv::norm(found[i] - truth[(i + r) % 4])));
+    best = std::min(best, worst);
+  }
+  return best;
+}
+
+TEST_F(StagesTest, FindsTheOutlineOfAPhotographedCard) {
+  int found = 0;
+  for (std::uint64_t seed = 1; seed <= 4; ++seed) {
+    auto doc = Render(Kind::kFrId2021Front, seed);
+    std::mt19937_64 rng(seed);
+    auto cap = gendocs::Capture(doc.image, doc.mask, Condition::kPhoto, rng);
+    auto outline = FindOutline(Decode(cap.jpeg));
+    if (outline && MaxCornerError(*outline, cap.corners) < 0.03 * cap.document_width) ++found;
+  }
+  EXPECT_GE(found, 3);
+}
+
+TEST_F(StagesTest, RectifiesToLandscapeWhateverTheQuarterTurn) {
+  auto doc = Render(Kind::kFrId1988, 7);
+  for (auto turn : {cv::ROTATE_90_CLOCKWISE, cv::ROTATE_180, cv::ROTATE_90_COUNTERCLOCKWISE}) {
+    cv::Mat canvas(doc.image.rows + 200, doc.image.cols + 200, CV_8UC3, cv::Scalar(40, 60, 50));
+    doc.image.copyTo(canvas(cv::Rect(100, 100, doc.image.cols, doc.image.rows)));
+    cv::rotate(canvas, canvas, turn);
+    FoundDocument found = FindDocument(canvas, 1200);
+    ASSERT_TRUE(found.outline_found);
+    EXPECT_GT(found.image.cols, found.image.rows);
+    cv::Mat gray;
+    cv::cvtColor(found.image, gray, cv::COLOR_BGR2GRAY);
+    auto mrz = LocateMrz(gray);
+    ASSERT_TRUE(mrz.has_value());
+    EXPECT_EQ(mrz->lines.size(), 2u);
+  }
+}
+
+TEST_F(StagesTest, NoOutlineOnAnEmptyTable) {
+  std::mt19937_64 rng(3);
+  EXPECT_FALSE(FindOutline(Decode(gendocs::BackgroundOnly(rng, cv::Size(900, 700)))).has_value());
+}
+
+TEST_F(StagesTest, LocatesTheMrzBandAndItsOrientation) {
+  auto doc = Render(Kind::kFrPassport, 11);
+  cv::Mat gray;
+  cv::cvtColor(doc.image, gray, cv::COLOR_BGR2GRAY);
+  cv::resize(gray, gray, cv::Size(1200, 1200 * gray.rows / gray.cols));
+  auto upright = LocateMrz(gray);
+  ASSERT_TRUE(upright.has_value());
+  EXPECT_EQ(upright->lines.size(), 2u);
+  EXPECT_FALSE(upright->upside_down);
+  EXPECT_GT(upright->lines[0].y, gray.rows * 3 / 4);
+  cv::Mat flipped;
+  cv::rotate(gray, flipped, cv::ROTATE_180);
+  auto down = LocateMrz(flipped);
+  ASSERT_TRUE(down.has_value());
+  EXPECT_TRUE(down->upside_down);
+  // Three lines on a TD1 card.
+  auto td1 = Render(Kind::kFrResidence, 5);
+  cv::cvtColor(td1.image, gray, cv::COLOR_BGR2GRAY);
+  auto three = LocateMrz(gray);
+  ASSERT_TRUE(three.has_value());
+  EXPECT_EQ(three->lines.size(), 3u);
+}
+
+TEST_F(StagesTest, OcrbClassifierReadsRenderedLines) {
+  auto classifier = OcrbClassifier::Load("/usr/share/fonts/opentype/ocr-b/OCRB.otf");
+  ASSERT_TRUE(classifier.ok()) << classifier.status().ToString();
+  const std::vector<std::string> lines = {"P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<",
+                                          "L898902C36UTO7408122F1204159ZE184226B<<<<<10"};
+  cv::Mat img = gendocs::RenderMrzLines(lines, 40, *fonts_);
+  cv::Mat gray;
+  cv::cvtColor(img, gray, cv::COLOR_BGR2GRAY);
+  // On a page: the zone at the bottom of a document-sized area.
+  cv::copyMakeBorder(gray, gray, img.cols / 2, 0, 0, 0, cv::BORDER_CONSTANT, cv::Scalar(255));
+  auto where = LocateMrz(gray);
+  ASSERT_TRUE(where.has_value());
+  ASSERT_EQ(where->lines.size(), 2u);
+  for (size_t i = 0; i < 2; ++i) {
+    EXPECT_EQ((*classifier)->ReadLine(gray, where->lines[i], 44), lines[i]);
+  }
+}
+
+TEST(MrzZoneTest, FitsLineLengthOnTheFillerRun) {
+  EXPECT_EQ(FitLineLength("AB<<<C", 5), "AB<<C");
+  EXPECT_EQ(FitLineLength("AB<<C", 7), "AB<<<<C");
+  EXPECT_EQ(FitLineLength("ABC", 5), "ABC<<");
+  EXPECT_EQ(CleanMrzText("p< uto\n"), "P<UTO");
+  const auto candidates = LengthCandidates("1IDFRA<<<<X", 10);
+  ASSERT_FALSE(candidates.empty());
+  EXPECT_EQ(candidates.front(), "IDFRA<<<<X");
+}
+
+TEST(FieldReaderTest, InlineAndStackedLabels) {
+  std::vector<OcrLine> lines = {
+      {"Nom : DUPONT", {300, 100, 300, 30}, 0.9},
+      {"N° de licence : 1234567 A", {300, 150, 400, 30}, 0.9},
+      {"Date de naiss. / Date of birth", {300, 200, 300, 15}, 0.9},
+      {"13 07 1990", {302, 220, 150, 24}, 0.8},
+      {"Prénoms / Given names", {300, 260, 250, 15}, 0.9},
+      {"Maëlys, Gaëlle", {301, 280, 200, 24}, 0.7},
+  };
+  Fields f = ReadLabelledFields(lines, 1000);
+  EXPECT_EQ(f[FieldName::kSurname].value, "DUPONT");
+  EXPECT_EQ(f[FieldName::kLicenceNumber].value, "1234567 A");
+  EXPECT_EQ(f[FieldName::kBirthDate].value, "13 07 1990");
+  EXPECT_EQ(f[FieldName::kGivenNames].value, "Maëlys, Gaëlle");
+  EXPECT_EQ(f[FieldName::kGivenNames].source, FieldSource::kVisual);
+  EXPECT_NEAR(*f[FieldName::kGivenNames].confidence, 0.7, 1e-9);
+  EXPECT_EQ(NormalizeLabelText("Né(e) le : 01.02.2003"), "ne(e) le: 01 02 2003");
+}
+
+TEST(ClassifyTest, MrzDecidesThenWords) {
+  mrz::ParseOptions options;
+  auto permit = mrz::ParseMrz({"IRFRAX4RTBPFW46<<<<<<<<<<<<<<<", "9007138F3002119MAR<<<<<<<<<<<6",
+                               "MARTIN<<MAELYS<GAELLE<MARIE<<<"},
+                              options);
+  ASSERT_TRUE(permit.ok());
+  EXPECT_EQ(Classify(&*permit, "titre de sejour").type, DocumentType::kResidencePermit);
+  auto card = mrz::ParseMrz({"IDFRAX4RTBPFW46<<<<<<<<<<<<<<<", "9007138F3002119FRA<<<<<<<<<<<6",
+                             "MARTIN<<MAELYS<GAELLE<MARIE<<<"},
+                            options);
+  ASSERT_TRUE(card.ok());
+  const Classification back = Classify(&*card, "adresse");
+  EXPECT_EQ(back.type, DocumentType::kIdCard);
+  EXPECT_EQ(back.side, DocumentSide::kBack);
+  EXPECT_EQ(Classify(nullptr, "federation francaise de tennis\nnom: x").type,
+            DocumentType::kFftLicence);
+  EXPECT_EQ(Classify(nullptr, "republique francaise\npasseport / passport").type,
+            DocumentType::kPassport);
+  EXPECT_EQ(Classify(nullptr, "bonjour").type, DocumentType::kOther);
+}
+
+}  // namespace
+}  // namespace jae::local
