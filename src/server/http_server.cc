@@ -29,6 +29,7 @@ HttpServer::HttpServer(Service& service, HttpServerOptions options)
   server_->set_write_timeout(options_.write_timeout);
   server_->set_payload_max_length(static_cast<std::size_t>(options_.max_body_bytes));
   server_->set_keep_alive_max_count(1000);
+  server_->set_keep_alive_timeout(2);
 
   // Every route is timed and counted under a fixed label (never the raw path).
   auto timed = [this](const char* route, auto handler) {
