@@ -130,7 +130,12 @@ async function drive(server, count, senders) {
       const i = next++;
       if (i >= end) return;
       for (;;) {
-        const r = await request(server.port, 'POST', '/', eventBody(i), { 'content-type': 'application/json' });
+        let r;
+        try {
+          r = await request(server.port, 'POST', '/', eventBody(i), { 'content-type': 'application/json' });
+        } catch {
+          continue;  // a kept-alive socket the server closed meanwhile: send again
+        }
         if (r.status === 200) break;
         if (r.status !== 429 && r.status !== 503) throw new Error(`unexpected ${r.status} ${r.body}`);
         refused++;
@@ -163,7 +168,7 @@ const overhead = measured.map((l) => l.duration_ms - (l.engine_ms ?? latencyMs))
 await stopServer(server);
 
 server = await startServer();
-startIndex = next = 0;
+startIndex = next;  // fresh objects: the earlier ones already have results
 await drive(server, 20, 20);
 startIndex = next;
 const exact = await drive(server, events / 2, maxInflight);
