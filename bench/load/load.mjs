@@ -127,8 +127,8 @@ async function drive(server, count, senders) {
   const end = startIndex + count;
   await Promise.all(Array.from({ length: senders }, async () => {
     for (;;) {
+      if (next >= end) return;
       const i = next++;
-      if (i >= end) return;
       for (;;) {
         let r;
         try {
