@@ -14,7 +14,8 @@
 namespace jae::cli {
 
 void AddMrzCommand(CLI::App& app, int* exit_code) {
-  auto* cmd = app.add_subcommand("mrz", "Parse and verify a machine readable zone (stdin if no LINE)");
+  auto* cmd =
+      app.add_subcommand("mrz", "Parse and verify a machine readable zone (stdin if no LINE)");
   auto lines = std::make_shared<std::vector<std::string>>();
   auto no_correct = std::make_shared<bool>(false);
   cmd->add_option("LINE", *lines, "MRZ lines, in order");

@@ -22,9 +22,9 @@ enum class StatusCode {
   kFailedPrecondition,  // a precondition (ifGenerationMatch) did not hold
   kPermissionDenied,    // auth refused; configuration problem, not retried
   kUnauthenticated,
-  kResourceExhausted,   // quota / too many in flight; transient
-  kUnavailable,         // service down, network error; transient
-  kDeadlineExceeded,    // ran out of time; transient
+  kResourceExhausted,  // quota / too many in flight; transient
+  kUnavailable,        // service down, network error; transient
+  kDeadlineExceeded,   // ran out of time; transient
   kCancelled,
   kOutOfRange,
   kUnimplemented,
@@ -79,10 +79,11 @@ inline Status DeadlineExceededError(std::string m) {
 template <typename T>
 class [[nodiscard]] StatusOr {
  public:
-  StatusOr(T value) : rep_(std::move(value)) {}  // NOLINT: implicit by design
+  StatusOr(T value) : rep_(std::move(value)) {}        // NOLINT: implicit by design
   StatusOr(Status status) : rep_(std::move(status)) {  // NOLINT: implicit by design
     assert(!std::get<Status>(rep_).ok() && "StatusOr built from an OK status");
-    if (std::get<Status>(rep_).ok()) rep_ = Status(StatusCode::kInternal, "OK status without value");
+    if (std::get<Status>(rep_).ok())
+      rep_ = Status(StatusCode::kInternal, "OK status without value");
   }
 
   bool ok() const { return std::holds_alternative<T>(rep_); }

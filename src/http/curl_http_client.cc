@@ -98,14 +98,15 @@ class CurlHttpClient final : public HttpClient {
     curl_easy_cleanup(curl);
 
     if (transfer.too_large) {
-      return Status(StatusCode::kOutOfRange, "response body larger than " +
-                                                 std::to_string(request.max_response_bytes) +
-                                                 " bytes");
+      return Status(
+          StatusCode::kOutOfRange,
+          "response body larger than " + std::to_string(request.max_response_bytes) + " bytes");
     }
     if (rc == CURLE_OPERATION_TIMEDOUT) {
       return DeadlineExceededError(std::string("HTTP timeout: ") + curl_easy_strerror(rc));
     }
-    if (rc != CURLE_OK) return UnavailableError(std::string("HTTP error: ") + curl_easy_strerror(rc));
+    if (rc != CURLE_OK)
+      return UnavailableError(std::string("HTTP error: ") + curl_easy_strerror(rc));
     transfer.response.status = static_cast<int>(status);
     return std::move(transfer.response);
   }

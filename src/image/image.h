@@ -57,6 +57,12 @@ struct NormalizeOutcome {
 // to 8-bit sRGB (or grey) on white, shrinks so the longer side is at most max_side (never
 // enlarges a raster; a PDF page is rendered at that size) and re-encodes as baseline JPEG
 // with all metadata stripped (EXIF/GPS/XMP are personal data we do not need).
+//
+// A PDF is rendered (first page only) rather than sent as is: every engine then sees the
+// same pixels (the local engine needs a raster anyway); active content, attachments and
+// further pages never leave the process; the cost is bounded by the output size whatever
+// the file holds; and a scan's first page is the document. (The docs bill a PDF page as
+// 258 tokens, i.e. one 768x768 tile: cheaper, but likely too coarse for an MRZ.)
 StatusOr<NormalizeOutcome> NormalizeImage(std::string_view bytes, const NormalizeOptions& options);
 
 }  // namespace jae

@@ -100,13 +100,15 @@ ImagePtr ToOpaque8Bit(ImagePtr image) {
 }  // namespace
 
 StatusOr<NormalizeOutcome> NormalizeImage(std::string_view bytes, const NormalizeOptions& options) {
+  // Started first: even a rejection touches libvips (its error log), and libvips used
+  // before VIPS_INIT crashes.
+  JAE_RETURN_IF_ERROR(StartVips());
   if (bytes.empty()) return Reject(ErrorCode::kUnsupportedMediaType, "empty input");
   const std::string_view type = SniffMediaType(bytes);
   if (type.empty()) {
     return Reject(ErrorCode::kUnsupportedMediaType,
                   "not a JPEG, PNG, WebP, HEIC/HEIF, TIFF or PDF file");
   }
-  JAE_RETURN_IF_ERROR(StartVips());
   if (options.max_side < 1) return InvalidArgumentError("max_side must be positive");
 
   // Header only: sequential access decodes no pixel until the pipeline is pulled.

@@ -58,35 +58,39 @@ Layout MakeMrvB() {
 
 Layout MakeTd1() {
   // The document number check (line 1 pos 15) moves for long numbers; mrz.cc adjusts it.
-  return Layout{MrzFormat::kTD1,
-                3,
-                30,
-                {"AAAAAXXXXXXXXX9XXXXXXXXXXXXXXX", "9999999S9999999AAAXXXXXXXXXXX9", kName30},
-                {Field("document_number", 0, 5, 9, 14), Field("birth_date", 1, 0, 6, 6),
-                 Field("expiry_date", 1, 8, 6, 14),
-                 CheckSpec{"composite", {{0, 5, 25}, {1, 0, 7}, {1, 8, 7}, {1, 18, 11}}, 1, 29,
-                           false}},
-                true};
+  return Layout{
+      MrzFormat::kTD1,
+      3,
+      30,
+      {"AAAAAXXXXXXXXX9XXXXXXXXXXXXXXX", "9999999S9999999AAAXXXXXXXXXXX9", kName30},
+      {Field("document_number", 0, 5, 9, 14), Field("birth_date", 1, 0, 6, 6),
+       Field("expiry_date", 1, 8, 6, 14),
+       CheckSpec{"composite", {{0, 5, 25}, {1, 0, 7}, {1, 8, 7}, {1, 18, 11}}, 1, 29, false}},
+      true};
 }
 
 Layout MakeFrId1988() {
   return Layout{MrzFormat::kFrId1988,
                 2,
                 36,
-                {"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAXXXXXX", "9999XXX99999" "9" "AAAAAAAAAAAAAA" "9999999S9"},
+                {"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAXXXXXX",
+                 "9999XXX99999"
+                 "9"
+                 "AAAAAAAAAAAAAA"
+                 "9999999S9"},
                 {Field("document_number", 1, 0, 12, 12), Field("birth_date", 1, 27, 6, 33),
                  CheckSpec{"composite", {{0, 0, 36}, {1, 0, 35}}, 1, 35, false}},
                 true};
 }
 
 Layout MakeFrDl() {
-  return Layout{MrzFormat::kFrDl,
-                1,
-                30,
-                {"A9AAAXXXXXXXXX9999999AAAAAAAA9"},
-                {Field("document_number", 0, 0, 14, 14),
-                 CheckSpec{"composite", {{0, 0, 29}}, 0, 29, false}},
-                true};
+  return Layout{
+      MrzFormat::kFrDl,
+      1,
+      30,
+      {"A9AAAXXXXXXXXX9999999AAAAAAAA9"},
+      {Field("document_number", 0, 0, 14, 14), CheckSpec{"composite", {{0, 0, 29}}, 0, 29, false}},
+      true};
 }
 
 }  // namespace
@@ -100,13 +104,20 @@ const Layout& LayoutFor(MrzFormat format) {
   static const Layout kFr1988 = MakeFrId1988();
   static const Layout kFrDl = MakeFrDl();
   switch (format) {
-    case MrzFormat::kTD3: return kTd3;
-    case MrzFormat::kMRVA: return kMrvA;
-    case MrzFormat::kTD2: return kTd2;
-    case MrzFormat::kMRVB: return kMrvB;
-    case MrzFormat::kTD1: return kTd1;
-    case MrzFormat::kFrId1988: return kFr1988;
-    case MrzFormat::kFrDl: return kFrDl;
+    case MrzFormat::kTD3:
+      return kTd3;
+    case MrzFormat::kMRVA:
+      return kMrvA;
+    case MrzFormat::kTD2:
+      return kTd2;
+    case MrzFormat::kMRVB:
+      return kMrvB;
+    case MrzFormat::kTD1:
+      return kTd1;
+    case MrzFormat::kFrId1988:
+      return kFr1988;
+    case MrzFormat::kFrDl:
+      return kFrDl;
   }
   return kTd3;
 }

@@ -12,10 +12,10 @@ namespace jae::mrz {
 
 // What a position may hold. The letters are the ones used in the class strings below.
 enum class PosClass : char {
-  kAlpha = 'A',    // A-Z or '<' (names, codes, states)
-  kDigit = '9',    // 0-9 or '<' (dates may be partly unknown, check digits may be '<')
-  kAlnum = 'X',    // anything (document numbers, optional data)
-  kSex = 'S',      // F, M, X or '<'
+  kAlpha = 'A',  // A-Z or '<' (names, codes, states)
+  kDigit = '9',  // 0-9 or '<' (dates may be partly unknown, check digits may be '<')
+  kAlnum = 'X',  // anything (document numbers, optional data)
+  kSex = 'S',    // F, M, X or '<'
 };
 
 struct Span {

@@ -85,8 +85,8 @@ std::vector<BoundCheck> BindChecks(const Layout& layout, const Lines& lines) {
   std::vector<BoundCheck> out;
   for (const CheckSpec& spec : layout.checks) {
     BoundCheck b{&spec, spec.covered, spec.check_line, spec.check_pos};
-    if (layout.format == MrzFormat::kTD1 && spec.name == "document_number" &&
-        lines[0][14] == '<' && lines[0][15] != '<') {
+    if (layout.format == MrzFormat::kTD1 && spec.name == "document_number" && lines[0][14] == '<' &&
+        lines[0][15] != '<') {
       int end = 15;
       while (end < 30 && lines[0][end] != '<') ++end;
       // lines[0][15..end) is the rest of the number followed by its check digit.
@@ -133,10 +133,14 @@ struct Edit {
 
 bool FitsClass(PosClass cls, char c) {
   switch (cls) {
-    case PosClass::kDigit: return (c >= '0' && c <= '9') || c == '<';
-    case PosClass::kAlpha: return (c >= 'A' && c <= 'Z') || c == '<';
-    case PosClass::kSex: return c == 'M' || c == 'F' || c == 'X' || c == '<';
-    case PosClass::kAlnum: return true;
+    case PosClass::kDigit:
+      return (c >= '0' && c <= '9') || c == '<';
+    case PosClass::kAlpha:
+      return (c >= 'A' && c <= 'Z') || c == '<';
+    case PosClass::kSex:
+      return c == 'M' || c == 'F' || c == 'X' || c == '<';
+    case PosClass::kAlnum:
+      return true;
   }
   return true;
 }
@@ -315,9 +319,12 @@ std::optional<CivilDate> ResolveDate(std::string_view yymmdd, const CivilDate& t
 
 std::string SexOf(char c) {
   switch (c) {
-    case 'M': return "M";
-    case 'F': return "F";
-    default: return "X";  // 'X' and '<' (unspecified)
+    case 'M':
+      return "M";
+    case 'F':
+      return "F";
+    default:
+      return "X";  // 'X' and '<' (unspecified)
   }
 }
 
@@ -343,7 +350,8 @@ MrzData ExtractData(MrzFormat format, const Lines& lines, const CivilDate& today
       if (format == MrzFormat::kTD3) {
         d.personal_number = StripFillers(Slice(l2, 28, 14));
       } else {
-        d.optional_data = StripFillers(Slice(l2, 28, (format == MrzFormat::kTD2 ? 35 : width) - 28));
+        d.optional_data =
+            StripFillers(Slice(l2, 28, (format == MrzFormat::kTD2 ? 35 : width) - 28));
       }
       break;
     }
@@ -404,7 +412,8 @@ MrzData ExtractData(MrzFormat format, const Lines& lines, const CivilDate& today
 
 }  // namespace
 
-StatusOr<ParsedMrz> ParseMrz(const std::vector<std::string>& raw_lines, const ParseOptions& options) {
+StatusOr<ParsedMrz> ParseMrz(const std::vector<std::string>& raw_lines,
+                             const ParseOptions& options) {
   Lines lines;
   for (const auto& raw : raw_lines) {
     std::string line = CleanLine(raw);
@@ -418,8 +427,7 @@ StatusOr<ParsedMrz> ParseMrz(const std::vector<std::string>& raw_lines, const Pa
     for (std::size_t p = 0; p < lines[i].size(); ++p) {
       if (!IsMrzChar(lines[i][p])) {
         return InvalidArgumentError("line " + std::to_string(i + 1) + ", position " +
-                                    std::to_string(p + 1) + ": character " +
-                                    Describe(lines[i][p]) +
+                                    std::to_string(p + 1) + ": character " + Describe(lines[i][p]) +
                                     " is not allowed in an MRZ (A-Z, 0-9, <)");
       }
     }

@@ -28,11 +28,11 @@ int CheckDigit(std::string_view text);
 
 // What the MRZ says. Empty strings / nullopt when the MRZ does not carry the field.
 struct MrzData {
-  std::string document_code;     // "P<", "ID", "I<", "V<", "D1", ...
-  std::string issuing_state;     // "FRA", "D<<", "UTO"
-  std::string surname;           // spaces for '<' inside the name, e.g. "DE LA TOUR"
-  std::string given_names;       // space-separated
-  std::string document_number;   // without fillers; TD1 long numbers joined
+  std::string document_code;    // "P<", "ID", "I<", "V<", "D1", ...
+  std::string issuing_state;    // "FRA", "D<<", "UTO"
+  std::string surname;          // spaces for '<' inside the name, e.g. "DE LA TOUR"
+  std::string given_names;      // space-separated
+  std::string document_number;  // without fillers; TD1 long numbers joined
   std::string nationality;
   std::optional<CivilDate> birth_date;   // century resolved against the reference date
   std::string sex;                       // "F", "M", "X" ('<' reads as X: unspecified)
@@ -46,12 +46,12 @@ struct MrzData {
 
 struct ParsedMrz {
   MrzFormat format = MrzFormat::kTD3;
-  std::vector<std::string> lines;         // as read (normalised), or as corrected
-  bool valid = false;                     // every check digit holds
-  std::vector<std::string> failed_checks; // e.g. "document_number", "birth_date", "composite"
+  std::vector<std::string> lines;          // as read (normalised), or as corrected
+  bool valid = false;                      // every check digit holds
+  std::vector<std::string> failed_checks;  // e.g. "document_number", "birth_date", "composite"
   bool corrected = false;
-  std::vector<std::string> corrections;   // e.g. "line 2 pos 15: O->0"
-  std::vector<std::string> warnings;      // e.g. "birth_date: not a valid date"
+  std::vector<std::string> corrections;  // e.g. "line 2 pos 15: O->0"
+  std::vector<std::string> warnings;     // e.g. "birth_date: not a valid date"
   MrzData data;
 };
 

@@ -17,8 +17,8 @@ struct Names<ResultStatus> {
 template <>
 struct Names<ErrorCode> {
   static constexpr std::array<std::string_view, 7> kValues = {
-      "unsupported_media_type", "too_large",           "undecodable", "no_document",
-      "model_refused",          "model_output_invalid", "internal"};
+      "unsupported_media_type", "too_large", "undecodable", "no_document", "model_refused",
+      "model_output_invalid",   "internal"};
 };
 template <>
 struct Names<DocumentType> {
@@ -53,10 +53,10 @@ struct Names<EngineName> {
 template <>
 struct Names<FieldName> {
   static constexpr std::array<std::string_view, kFieldNameCount> kValues = {
-      "surname",           "given_names",     "birth_date",    "birth_place",
-      "sex",               "nationality",     "document_number", "issue_date",
-      "expiry_date",       "issuing_authority", "address",     "licence_number",
-      "club_name",         "club_number",     "ranking",       "season"};
+      "surname",     "given_names",       "birth_date",      "birth_place",
+      "sex",         "nationality",       "document_number", "issue_date",
+      "expiry_date", "issuing_authority", "address",         "licence_number",
+      "club_name",   "club_number",       "ranking",         "season"};
 };
 
 template <typename Enum>

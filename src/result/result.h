@@ -25,7 +25,14 @@ enum class ErrorCode {
   kInternal,
 };
 
-enum class DocumentType { kIdCard, kPassport, kResidencePermit, kDrivingLicence, kFftLicence, kOther };
+enum class DocumentType {
+  kIdCard,
+  kPassport,
+  kResidencePermit,
+  kDrivingLicence,
+  kFftLicence,
+  kOther
+};
 enum class DocumentSide { kFront, kBack, kBoth, kUnknown };
 enum class FieldSource { kMrz, kVisual, kBarcode, kModel };
 enum class MrzFormat { kTD1, kTD2, kTD3, kMRVA, kMRVB, kFrId1988, kFrDl };
@@ -55,7 +62,7 @@ enum class FieldName {
 inline constexpr int kFieldNameCount = 16;
 
 struct Field {
-  std::string value;  // never empty in a valid result
+  std::string value;                 // never empty in a valid result
   std::optional<double> confidence;  // 0..1
   std::optional<FieldSource> source;
   friend bool operator==(const Field&, const Field&) = default;
@@ -121,11 +128,11 @@ struct SourceInfo {
 struct Result {
   ResultStatus status = ResultStatus::kOk;
   SourceInfo source;
-  std::optional<Document> document;        // required when status is ok
+  std::optional<Document> document;  // required when status is ok
   std::optional<Verification> verification;
-  std::optional<EngineInfo> engine;        // required when status is ok
-  std::optional<ErrorInfo> error;          // required when status is rejected
-  std::string processed_at;                // RFC 3339
+  std::optional<EngineInfo> engine;  // required when status is ok
+  std::optional<ErrorInfo> error;    // required when status is rejected
+  std::string processed_at;          // RFC 3339
   friend bool operator==(const Result&, const Result&) = default;
 };
 

@@ -26,7 +26,8 @@ Status Bad(const std::string& path, std::string_view what) {
   return InvalidArgumentError(path + ": " + std::string(what));
 }
 
-Status CheckKeys(const json& j, const std::string& path, std::initializer_list<const char*> allowed) {
+Status CheckKeys(const json& j, const std::string& path,
+                 std::initializer_list<const char*> allowed) {
   if (!j.is_object()) return Bad(path, "must be an object");
   for (const auto& [key, _] : j.items()) {
     bool known = false;
@@ -104,7 +105,8 @@ StatusOr<Field> ParseField(const json& j, const std::string& path, FieldName nam
   Field f;
   JAE_RETURN_IF_ERROR(GetString(j, "value", path, f.value));
   if (f.value.empty()) return Bad(path + ".value", "must not be empty");
-  if (IsDateField(name) && !IsIsoDateShape(f.value)) return Bad(path + ".value", "must be YYYY-MM-DD");
+  if (IsDateField(name) && !IsIsoDateShape(f.value))
+    return Bad(path + ".value", "must be YYYY-MM-DD");
   JAE_RETURN_IF_ERROR(GetOptNumber(j, "confidence", path, f.confidence));
   if (f.confidence && !(*f.confidence >= 0.0 && *f.confidence <= 1.0)) {
     return Bad(path + ".confidence", "must be within 0..1");
@@ -126,7 +128,8 @@ StatusOr<std::vector<std::string>> ParseStringArray(const json& j, const std::st
 }
 
 StatusOr<MrzBlock> ParseMrz(const json& j, const std::string& path) {
-  JAE_RETURN_IF_ERROR(CheckKeys(j, path, {"format", "lines", "valid", "failed_checks", "corrected"}));
+  JAE_RETURN_IF_ERROR(
+      CheckKeys(j, path, {"format", "lines", "valid", "failed_checks", "corrected"}));
   MrzBlock m;
   std::optional<MrzFormat> format;
   JAE_RETURN_IF_ERROR(GetEnum(j, "format", path, format, true));
@@ -137,8 +140,8 @@ StatusOr<MrzBlock> ParseMrz(const json& j, const std::string& path) {
   for (const auto& line : *lines) {
     if (line.empty()) return Bad(path + ".lines", "lines must not be empty");
     for (char c : line) {
-      if (!(std::isupper(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) ||
-            c == '<')) {
+      if (!(std::isupper(static_cast<unsigned char>(c)) ||
+            std::isdigit(static_cast<unsigned char>(c)) || c == '<')) {
         return Bad(path + ".lines", "lines may contain only A-Z, 0-9 and <");
       }
     }
@@ -216,8 +219,9 @@ StatusOr<Verification> ParseVerification(const json& j, const std::string& path)
 }
 
 StatusOr<EngineInfo> ParseEngine(const json& j, const std::string& path) {
-  JAE_RETURN_IF_ERROR(CheckKeys(j, path, {"name", "model", "model_version", "input_tokens",
-                                          "output_tokens", "attempts", "latency_ms"}));
+  JAE_RETURN_IF_ERROR(CheckKeys(j, path,
+                                {"name", "model", "model_version", "input_tokens", "output_tokens",
+                                 "attempts", "latency_ms"}));
   EngineInfo e;
   std::optional<EngineName> name;
   JAE_RETURN_IF_ERROR(GetEnum(j, "name", path, name, true));
@@ -312,8 +316,9 @@ std::string SerializeResult(const Result& result, int indent) {
 
 StatusOr<Result> ResultFromJson(const json& j) {
   const std::string root = "$";
-  JAE_RETURN_IF_ERROR(CheckKeys(j, root, {"schema_version", "status", "source", "document",
-                                          "verification", "engine", "error", "processed_at"}));
+  JAE_RETURN_IF_ERROR(CheckKeys(j, root,
+                                {"schema_version", "status", "source", "document", "verification",
+                                 "engine", "error", "processed_at"}));
   const auto version = j.find("schema_version");
   if (version == j.end() || *version != "1") return Bad("$.schema_version", "must be \"1\"");
   Result r;
@@ -323,8 +328,8 @@ StatusOr<Result> ResultFromJson(const json& j) {
 
   const auto source = j.find("source");
   if (source == j.end()) return Bad("$.source", "is required");
-  JAE_RETURN_IF_ERROR(
-      CheckKeys(*source, "$.source", {"uri", "generation", "content_type", "size_bytes", "sha256"}));
+  JAE_RETURN_IF_ERROR(CheckKeys(*source, "$.source",
+                                {"uri", "generation", "content_type", "size_bytes", "sha256"}));
   JAE_RETURN_IF_ERROR(GetString(*source, "uri", "$.source", r.source.uri));
   JAE_RETURN_IF_ERROR(GetOptString(*source, "generation", "$.source", r.source.generation));
   JAE_RETURN_IF_ERROR(GetOptString(*source, "content_type", "$.source", r.source.content_type));

@@ -8,7 +8,11 @@
 //   errors, honouring Retry-After (capped at the policy maximum so an event handler still
 //   answers in time), and only for idempotent calls: every GET, and a write
 //   or delete that carries a generation precondition. What still fails is Unavailable
-//   (ResourceExhausted for 429); 404 → NotFound; 412 → FailedPrecondition.
+//   (ResourceExhausted for 429); 404 → NotFound; 412 → FailedPrecondition. A create-only
+//   write ("0") whose first attempt landed but whose answer was lost comes back as
+//   FailedPrecondition from its retry: callers treat that as "already written".
+// - List returns every object under the prefix, "folder" placeholders (names ending in
+//   '/') included; callers skip what is not a document.
 // - Authorization: Bearer from the token source when one is given (none for emulators).
 #pragma once
 

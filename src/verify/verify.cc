@@ -205,6 +205,12 @@ class Verifier {
     out_.document.mrz = mrz::ToMrzBlock(*parsed);
     v.mrz_check_digits = parsed->valid ? CheckDigitState::kPass : CheckDigitState::kFail;
     if (!parsed->valid) Warn("mrz: check digits do not hold");
+    // A repair is only as good as the check digits behind it (a random misread can be
+    // "repaired" into another valid MRZ, see tests/node/mrz-differential.mjs): say so.
+    if (parsed->corrected) {
+      Warn("mrz: " + std::to_string(parsed->corrections.size()) +
+           " character(s) repaired along OCR confusions");
+    }
     InferDocument(*parsed);
 
     const std::set<std::string> failed(parsed->failed_checks.begin(), parsed->failed_checks.end());

@@ -8,11 +8,10 @@
 // Prints one JSON object: {"extraction": {...}} or {"rejection": {...}}, with "engine"
 // (EngineInfo), exit 0; or {"status": {"code", "message", "transient"}}, exit 3.
 // Usage errors exit 2.
-#include <nlohmann/json.hpp>
-
 #include <chrono>
 #include <fstream>
 #include <iostream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "engine/gemini/gemini_engine.h"

@@ -161,6 +161,33 @@ TEST(RetryHintTest, RetryInfoDelay) {
       0);
 }
 
+TEST(HttpErrorTest, ApiMessagesNeverEchoLongValues) {
+  GeminiConfig config;
+  HttpResponse response;
+  response.status = 400;
+  const std::string data(200, 'A');
+  response.body = json{{"error",
+                        {{"code", 400},
+                         {"status", "INVALID_ARGUMENT"},
+                         {"message", "Base64 decoding failed for \"" + data + "\" at x"}}}}
+                      .dump();
+  const Status s = HttpErrorStatus(config, response);
+  EXPECT_EQ(s.code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(s.message().find(std::string(41, 'A')), std::string::npos) << s.message();
+  EXPECT_NE(s.message().find("Base64 decoding failed for \"[...]\" at x"), std::string::npos)
+      << s.message();
+}
+
+TEST(RequestTest, SerializedTextIsTheSameRequest) {
+  GeminiConfig config;
+  ApplyDefaultThinking(config);
+  NormalizedImage image;
+  image.bytes = std::string(1000, '\xff');
+  image.mime_type = "image/png";
+  EXPECT_EQ(json::parse(SerializeGenerateContentRequest(config, image)),
+            BuildGenerateContentRequest(config, image));
+}
+
 TEST(RequestTest, ShapeAndSchema) {
   GeminiConfig config;
   ApplyDefaultThinking(config);

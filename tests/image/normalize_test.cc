@@ -120,6 +120,24 @@ TEST(NormalizeImage, TransparencyBecomesWhite) {
   EXPECT_LT(testing::MeanOfBox(opaque.bytes, 0, 0, 30, 64), 40);
 }
 
+TEST(NormalizeImage, UnusualColourBecomesEightBitJpeg) {
+  const NormalizedImage deep = NormalizeOk(testing::MakePng16(200, 100));
+  EXPECT_EQ(testing::BandsOf(deep.bytes), 3);
+  EXPECT_LT(testing::MeanOfBox(deep.bytes, 5, 5, 80, 90), 40);
+  EXPECT_GT(testing::MeanOfBox(deep.bytes, 115, 5, 80, 90), 215);
+
+  const NormalizedImage grey = NormalizeOk(testing::MakeGreyPng(200, 100));
+  EXPECT_EQ(testing::BandsOf(grey.bytes), 1);
+  EXPECT_LT(testing::MeanOfBox(grey.bytes, 5, 5, 80, 90), 40);
+
+  const std::string cmyk = testing::MakeCmykJpeg(200, 100);
+  ASSERT_FALSE(cmyk.empty());
+  const NormalizedImage rgb = NormalizeOk(cmyk);
+  EXPECT_EQ(testing::BandsOf(rgb.bytes), 3);
+  EXPECT_LT(testing::MeanOfBox(rgb.bytes, 5, 5, 80, 90), 80);
+  EXPECT_GT(testing::MeanOfBox(rgb.bytes, 115, 5, 80, 90), 200);
+}
+
 TEST(NormalizeImage, RendersTheFirstPdfPageAtTheBound) {
   // Page 1 is a black portrait page, page 2 a white landscape one.
   const NormalizedImage image = NormalizeOk(testing::MakePdf({{300, 600}, {600, 300}}));

@@ -50,7 +50,8 @@ TEST(Specimens, IcaoTd3) {
 }
 
 TEST(Specimens, IcaoTd2) {
-  const auto p = MustParse({"I<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<", "D231458907UTO7408122F1204159<<<<<<<6"});
+  const auto p =
+      MustParse({"I<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<", "D231458907UTO7408122F1204159<<<<<<<6"});
   EXPECT_EQ(p.format, MrzFormat::kTD2);
   EXPECT_TRUE(p.valid);
   EXPECT_EQ(p.data.document_number, "D23145890");
@@ -138,7 +139,8 @@ TEST(Specimens, IcaoMrvA) {
 
 TEST(Specimens, MrvB) {
   // The TD2 specimen's data in an MRV-B layout (no composite).
-  const auto p = MustParse({"V<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<", "L8988901C4XXX4009078F9612109<<<<<<<<"});
+  const auto p =
+      MustParse({"V<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<", "L8988901C4XXX4009078F9612109<<<<<<<<"});
   EXPECT_EQ(p.format, MrzFormat::kMRVB);
   EXPECT_TRUE(p.valid);
 }
@@ -165,7 +167,8 @@ TEST(Checks, ReportsEveryFailedCheck) {
 }
 
 TEST(Checks, SexUnspecifiedIsX) {
-  auto p = MustParse({"I<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<", "D231458907UTO7408122<1204159<<<<<<<6"});
+  auto p =
+      MustParse({"I<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<", "D231458907UTO7408122<1204159<<<<<<<6"});
   EXPECT_TRUE(p.valid);
   EXPECT_EQ(p.data.sex, "X");
 }
@@ -252,7 +255,8 @@ TEST(Hygiene, ClearErrors) {
                            Today());
   ASSERT_FALSE(bad_char.ok());
   EXPECT_NE(bad_char.status().message().find("line 2, position 33"), std::string::npos);
-  auto short_line = ParseMrz({"P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO74"}, Today());
+  auto short_line =
+      ParseMrz({"P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO74"}, Today());
   ASSERT_FALSE(short_line.ok());
   EXPECT_NE(short_line.status().message().find("line 2 has 15 characters"), std::string::npos);
   EXPECT_FALSE(ParseMrz({"A", "B", "C", "D"}, Today()).ok());
@@ -261,7 +265,8 @@ TEST(Hygiene, ClearErrors) {
 
 TEST(Dates, CenturyResolution) {
   // Born "250101" on 2026-11-26: 2025. Born "300101": 1930. Expiry "960101": 1996.
-  auto p = MustParse({"I<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<", "D231458907UTO2501011F3001012<<<<<<<0"});
+  auto p =
+      MustParse({"I<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<", "D231458907UTO2501011F3001012<<<<<<<0"});
   EXPECT_EQ(Iso(p.data.birth_date), "2025-01-01");
   EXPECT_EQ(Iso(p.data.expiry_date), "2030-01-01");
 }
@@ -269,9 +274,11 @@ TEST(Dates, CenturyResolution) {
 TEST(Dates, ImpossibleDateIsAWarningNotAValue) {
   // 31 February with correct check digits.
   const std::string birth = "740231";
-  const std::string l2 = "D231458907UTO" + birth + std::to_string(CheckDigit(birth)) + "F1204159<<<<<<<";
+  const std::string l2 =
+      "D231458907UTO" + birth + std::to_string(CheckDigit(birth)) + "F1204159<<<<<<<";
   std::string composite_text = l2.substr(0, 10) + l2.substr(13, 7) + l2.substr(21, 14);
-  auto p = MustParse({"I<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<", l2 + std::to_string(CheckDigit(composite_text))});
+  auto p = MustParse(
+      {"I<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<", l2 + std::to_string(CheckDigit(composite_text))});
   EXPECT_TRUE(p.valid);
   EXPECT_FALSE(p.data.birth_date.has_value());
   EXPECT_THAT(p.warnings, ElementsAre("birth_date: not a valid date"));
@@ -280,7 +287,8 @@ TEST(Dates, ImpossibleDateIsAWarningNotAValue) {
 TEST(Text, FindsTheMrzInAnOcrBlock) {
   auto p = ParseMrzText(
       "REPUBLIQUE FRANCAISE\nPASSEPORT\nsome noise\n"
-      "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10\n",
+      "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<"
+      "10\n",
       Today());
   ASSERT_TRUE(p.ok()) << p.status().ToString();
   EXPECT_TRUE(p->valid);

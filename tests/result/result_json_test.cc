@@ -78,30 +78,38 @@ INSTANTIATE_TEST_SUITE_P(
         BadCase{"ok_without_document",
                 R"({"schema_version":"1","status":"ok","source":{"uri":"u"},"processed_at":"t"})",
                 "needs document"},
-        BadCase{"rejected_without_error",
-                R"({"schema_version":"1","status":"rejected","source":{"uri":"u"},"processed_at":"t"})",
-                "needs error"},
-        BadCase{"bad_date",
-                R"({"schema_version":"1","status":"ok","source":{"uri":"u"},"processed_at":"t","engine":{"name":"local"},"document":{"type":"passport","fields":{"birth_date":{"value":"12/03/1990"}}}})",
-                "$.document.fields.birth_date.value"},
-        BadCase{"empty_value",
-                R"({"schema_version":"1","status":"ok","source":{"uri":"u"},"processed_at":"t","engine":{"name":"local"},"document":{"type":"passport","fields":{"surname":{"value":""}}}})",
-                "must not be empty"},
-        BadCase{"confidence",
-                R"({"schema_version":"1","status":"ok","source":{"uri":"u"},"processed_at":"t","engine":{"name":"local"},"document":{"type":"passport","fields":{"surname":{"value":"A","confidence":2}}}})",
-                "confidence"},
-        BadCase{"mrz_chars",
-                R"({"schema_version":"1","status":"ok","source":{"uri":"u"},"processed_at":"t","engine":{"name":"local"},"document":{"type":"passport","fields":{},"mrz":{"format":"TD3","lines":["p<"],"valid":true}}})",
-                "A-Z, 0-9"},
-        BadCase{"sha",
-                R"({"schema_version":"1","status":"ok","source":{"uri":"u","sha256":"ABC"},"processed_at":"t"})",
-                "sha256"},
-        BadCase{"negative_tokens",
-                R"({"schema_version":"1","status":"ok","source":{"uri":"u"},"processed_at":"t","engine":{"name":"gemini","input_tokens":-1},"document":{"type":"other","fields":{}}})",
-                "input_tokens"},
-        BadCase{"huge_int",
-                R"({"schema_version":"1","status":"ok","source":{"uri":"u","size_bytes":18446744073709551615},"processed_at":"t"})",
-                "size_bytes"}),
+        BadCase{
+            "rejected_without_error",
+            R"({"schema_version":"1","status":"rejected","source":{"uri":"u"},"processed_at":"t"})",
+            "needs error"},
+        BadCase{
+            "bad_date",
+            R"({"schema_version":"1","status":"ok","source":{"uri":"u"},"processed_at":"t","engine":{"name":"local"},"document":{"type":"passport","fields":{"birth_date":{"value":"12/03/1990"}}}})",
+            "$.document.fields.birth_date.value"},
+        BadCase{
+            "empty_value",
+            R"({"schema_version":"1","status":"ok","source":{"uri":"u"},"processed_at":"t","engine":{"name":"local"},"document":{"type":"passport","fields":{"surname":{"value":""}}}})",
+            "must not be empty"},
+        BadCase{
+            "confidence",
+            R"({"schema_version":"1","status":"ok","source":{"uri":"u"},"processed_at":"t","engine":{"name":"local"},"document":{"type":"passport","fields":{"surname":{"value":"A","confidence":2}}}})",
+            "confidence"},
+        BadCase{
+            "mrz_chars",
+            R"({"schema_version":"1","status":"ok","source":{"uri":"u"},"processed_at":"t","engine":{"name":"local"},"document":{"type":"passport","fields":{},"mrz":{"format":"TD3","lines":["p<"],"valid":true}}})",
+            "A-Z, 0-9"},
+        BadCase{
+            "sha",
+            R"({"schema_version":"1","status":"ok","source":{"uri":"u","sha256":"ABC"},"processed_at":"t"})",
+            "sha256"},
+        BadCase{
+            "negative_tokens",
+            R"({"schema_version":"1","status":"ok","source":{"uri":"u"},"processed_at":"t","engine":{"name":"gemini","input_tokens":-1},"document":{"type":"other","fields":{}}})",
+            "input_tokens"},
+        BadCase{
+            "huge_int",
+            R"({"schema_version":"1","status":"ok","source":{"uri":"u","size_bytes":18446744073709551615},"processed_at":"t"})",
+            "size_bytes"}),
     [](const auto& info) { return std::string(info.param.name); });
 
 }  // namespace

@@ -37,10 +37,10 @@ Result FullOkResult() {
                    {},
                    false};
   r.document = std::move(d);
-  r.verification = Verification{CheckDigitState::kPass, VisualMatch::kMatch, false, 36,
-                                {"ranking: not on the French scale"}};
-  r.engine = EngineInfo{EngineName::kGemini, "gemini-3.8-flash", "gemini-3.8-flash-001", 1290, 210,
-                        1, 1834.5};
+  r.verification = Verification{
+      CheckDigitState::kPass, VisualMatch::kMatch, false, 36, {"ranking: not on the French scale"}};
+  r.engine = EngineInfo{
+      EngineName::kGemini, "gemini-3.8-flash", "gemini-3.8-flash-001", 1290, 210, 1, 1834.5};
   r.processed_at = "2026-11-26T12:00:00.123Z";
   return r;
 }
@@ -59,10 +59,9 @@ std::vector<Result> RejectedResults() {
   for (auto code : {ErrorCode::kUnsupportedMediaType, ErrorCode::kTooLarge, ErrorCode::kUndecodable,
                     ErrorCode::kNoDocument, ErrorCode::kModelRefused,
                     ErrorCode::kModelOutputInvalid, ErrorCode::kInternal}) {
-    out.push_back(MakeRejected({"file:///inbox/x.pdf", std::nullopt, "application/pdf", 10,
-                                std::nullopt},
-                               code, "the input is " + std::string(ToString(code)),
-                               "2026-11-26T12:00:00.000Z"));
+    out.push_back(MakeRejected(
+        {"file:///inbox/x.pdf", std::nullopt, "application/pdf", 10, std::nullopt}, code,
+        "the input is " + std::string(ToString(code)), "2026-11-26T12:00:00.000Z"));
   }
   return out;
 }

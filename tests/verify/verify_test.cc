@@ -368,6 +368,8 @@ TEST(VerifyMrz, OcrConfusionRepairedByTheReaderStillPasses) {
   EXPECT_EQ(v.verification.mrz_check_digits, CheckDigitState::kPass);
   EXPECT_EQ(ValueOf(v, FieldName::kBirthDate), "1990-07-13");
   EXPECT_EQ(v.verification.mrz_matches_visual, VisualMatch::kMatch);
+  EXPECT_THAT(v.verification.warnings,
+              ::testing::Contains("mrz: 1 character(s) repaired along OCR confusions"));
 }
 
 TEST(VerifyMrz, FrenchDrivingLicenceLineProvesOnlyTheNumber) {

@@ -53,7 +53,12 @@ class GeminiEngine final : public Engine {
                                    "Gemini does not read " + image.mime_type.substr(0, 64)};
       return result;
     }
-    const std::string body = gemini::BuildGenerateContentRequest(config_, image).dump();
+    // Built once: the body holds the whole image in base64 and is the same every attempt.
+    HttpRequest request;
+    request.method = "POST";
+    request.url = url_;
+    request.body = gemini::SerializeGenerateContentRequest(config_, image);
+    request.max_response_bytes = kMaxResponseBytes;
     Backoff backoff(config_.backoff, seed_base_ ^ (calls_.fetch_add(1) * 0x9E3779B97F4A7C15ULL));
 
     int attempts = 0;
@@ -80,12 +85,7 @@ class GeminiEngine final : public Engine {
 
       std::optional<TransientFailure> failure;
       StatusOr<HttpResponse> response = Status(StatusCode::kInternal, "not sent");
-      HttpRequest request;
-      request.method = "POST";
-      request.url = url_;
-      request.body = body;
       request.timeout = std::min(config_.attempt_timeout, left);
-      request.max_response_bytes = kMaxResponseBytes;
       request.headers = {{"Content-Type", "application/json"}};
       Status auth = AddAuth(request);
       if (!auth.ok()) {

@@ -1,5 +1,6 @@
 #include "engine/gemini/gemini_errors.h"
 
+#include <cctype>
 #include <charconv>
 #include <cstdlib>
 #include <ctime>
@@ -27,6 +28,27 @@ milliseconds ParseDuration(std::string_view text) {
   return Clamp(seconds * 1000.0);
 }
 
+// The API quotes bad values back in some messages (e.g. "Base64 decoding failed for
+// \"/9j/4AAQ...\""), which could carry document data into our logs: long unbroken runs
+// of value characters are elided.
+std::string SanitizeApiMessage(std::string_view message) {
+  constexpr std::size_t kMaxRun = 40;
+  std::string out;
+  std::size_t run = 0;
+  for (char c : message.substr(0, 1000)) {
+    const bool value_char = std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '/' ||
+                            c == '=' || c == '-' || c == '_';
+    run = value_char ? run + 1 : 0;
+    if (run == kMaxRun + 1) {
+      out.resize(out.size() - kMaxRun);
+      out += "[...]";
+    }
+    if (run <= kMaxRun) out.push_back(c);
+  }
+  if (out.size() > 300) out.resize(300);
+  return out;
+}
+
 struct ApiError {
   std::string status;
   std::string message;
@@ -42,7 +64,7 @@ ApiError ReadApiError(std::string_view body) {
     e.status = s->get<std::string>().substr(0, 64);
   }
   if (auto m = error->find("message"); m != error->end() && m->is_string()) {
-    e.message = m->get<std::string>().substr(0, 300);
+    e.message = SanitizeApiMessage(m->get<std::string>());
   }
   return e;
 }

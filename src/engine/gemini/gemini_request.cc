@@ -127,8 +127,10 @@ bool IsSupportedMimeType(std::string_view mime_type) {
          mime_type == "image/heic" || mime_type == "image/heif" || mime_type == "application/pdf";
 }
 
-nlohmann::json BuildGenerateContentRequest(const GeminiConfig& config,
-                                           const NormalizedImage& image) {
+namespace {
+
+nlohmann::json BuildWithData(const GeminiConfig& config, const NormalizedImage& image,
+                             std::string data) {
   nlohmann::json generation = {{"temperature", 0},
                                {"responseMimeType", "application/json"},
                                {"responseSchema", ResponseSchema()},
@@ -145,9 +147,31 @@ nlohmann::json BuildGenerateContentRequest(const GeminiConfig& config,
       {"contents",
        {{{"role", "user"},
          {"parts",
-          {{{"inlineData", {{"mimeType", image.mime_type}, {"data", Base64Encode(image.bytes)}}}},
+          {{{"inlineData", {{"mimeType", image.mime_type}, {"data", std::move(data)}}}},
            {{"text", ExtractionPrompt()}}}}}}},
       {"generationConfig", std::move(generation)}};
+}
+
+// Base64 never contains this, and JSON text outside strings cannot either.
+constexpr std::string_view kDataPlaceholder = "@@jae-inline-data@@";
+
+}  // namespace
+
+nlohmann::json BuildGenerateContentRequest(const GeminiConfig& config,
+                                           const NormalizedImage& image) {
+  return BuildWithData(config, image, Base64Encode(image.bytes));
+}
+
+std::string SerializeGenerateContentRequest(const GeminiConfig& config,
+                                            const NormalizedImage& image) {
+  std::string text = BuildWithData(config, image, std::string(kDataPlaceholder)).dump();
+  const std::size_t at = text.find(kDataPlaceholder);
+  std::string out;
+  out.reserve(text.size() + Base64Length(image.bytes.size()) + 1);
+  out.append(text, 0, at);
+  AppendBase64(image.bytes, out);
+  out.append(text, at + kDataPlaceholder.size());
+  return out;
 }
 
 }  // namespace jae::gemini

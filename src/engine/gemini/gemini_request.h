@@ -26,4 +26,9 @@ bool IsSupportedMimeType(std::string_view mime_type);
 nlohmann::json BuildGenerateContentRequest(const GeminiConfig& config,
                                            const NormalizedImage& image);
 
+// The same request as JSON text, built without passing the base64 image through the
+// JSON serializer (which escapes it byte by byte: 30x the cost of the encoding itself).
+std::string SerializeGenerateContentRequest(const GeminiConfig& config,
+                                            const NormalizedImage& image);
+
 }  // namespace jae::gemini

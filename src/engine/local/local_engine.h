@@ -1,8 +1,19 @@
 // The local engine: on-machine document reading (OpenCV + Tesseract + the MRZ reader).
 // No network, no key.
+//
+// What it does with one image: finds the document's outline and straightens it (any
+// background, perspective, 0/90/180/270 and small skew), locates and reads the MRZ
+// (Tesseract's legacy classifier restricted to A-Z0-9<, then the MRZ reader's check-digit
+// repair), reads the printed fields next to their labels (Tesseract LSTM, French), and
+// classifies the document. Output: a verify::Extraction with `mrz_lines` and fields of
+// source "visual"; verification (MRZ precedence etc.) is the caller's job.
+//
+// Thread-safe: Tesseract instances are pooled (one per concurrent call, created on demand
+// and reused); OpenMP inside Tesseract is limited to one thread.
 #pragma once
 
 #include <memory>
+#include <string>
 
 #include "common/env.h"
 #include "common/status.h"
@@ -10,8 +21,29 @@
 
 namespace jae {
 
-// Fails (InvalidArgument/NotFound naming what is missing) when the OCR models cannot
-// be found.
+// How the MRZ is recognised: our OCR-B template classifier, Tesseract's legacy engine, or
+// the classifier first and Tesseract when its read does not pass the check digits.
+enum class MrzReader { kOcrb, kTesseract, kBoth };
+
+struct LocalEngineOptions {
+  MrzReader mrz_reader = MrzReader::kBoth;
+  std::string ocrb_font = "/usr/share/fonts/opentype/ocr-b/OCRB.otf";
+  // Folder holding an `eng.traineddata` with the legacy engine (npm @tesseract.js-data/eng);
+  // empty: search the default places (see MakeLocalEngine). When only an LSTM-only model is
+  // found the engine still works, with a weaker MRZ read.
+  std::string mrz_tessdata_dir;
+  // Folder holding the printed-text model(s) named by `text_language`.
+  std::string text_tessdata_dir = "/usr/share/tesseract-ocr/5/tessdata";
+  std::string text_language = "fra";
+};
+
+// Reads JAE_MRZ_READER (ocrb | tesseract | both, default both), JAE_OCRB_FONT,
+// JAE_TESSDATA_MRZ (folder of the legacy eng model; default: the build tree's
+// share/jae-ocr/tessdata, then <binary>/../share/jae-ocr/tessdata,
+// /usr/local/share/jae-ocr/tessdata, /usr/share/jae-ocr/tessdata, then Debian's eng) and
+// JAE_TESSDATA / TESSDATA_PREFIX (folder of `fra`). Loads one instance of each model
+// eagerly so that a missing model fails here: NotFound naming the folder searched.
 StatusOr<std::unique_ptr<Engine>> MakeLocalEngine(const Env& env);
+StatusOr<std::unique_ptr<Engine>> MakeLocalEngine(const LocalEngineOptions& options);
 
 }  // namespace jae

@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -106,4 +107,43 @@ export async function runCases(cases) {
   }
   console.log(failed ? `${failed} of ${cases.length} failed` : `all ${cases.length} passed`);
   process.exitCode = failed ? 1 : 0;
+}
+
+// A synthetic grey card-like PNG (w×h, 8-bit grey, a darker band where an MRZ would be),
+// encoded with node's zlib: a real decodable image for the whole pipeline, no personal data.
+export function syntheticPng(w = 856, h = 540) {
+  const { deflateSync } = zlib;
+  const raw = Buffer.alloc((w + 1) * h);
+  for (let y = 0; y < h; y++) {
+    raw[y * (w + 1)] = 0;  // filter: none
+    for (let x = 0; x < w; x++) {
+      const band = y > h * 0.7 && y < h * 0.9 && x > w * 0.05 && x < w * 0.95;
+      raw[y * (w + 1) + 1 + x] = band ? ((x >> 3) % 2 ? 40 : 200) : 230 - ((x + y) % 17);
+    }
+  }
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (buf) => {
+    let c = 0xffffffff;
+    for (const b of buf) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type, data) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const td = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const c = Buffer.alloc(4);
+    c.writeUInt32BE(crc(td));
+    return Buffer.concat([len, td, c]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(w, 0);
+  ihdr.writeUInt32BE(h, 4);
+  ihdr[8] = 8;   // bit depth
+  ihdr[9] = 0;   // greyscale
+  return Buffer.concat([Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'), chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
 }

@@ -1,0 +1,38 @@
+// Finds a card or passport page in a photo or scan and straightens it.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include <opencv2/core.hpp>
+
+namespace jae::local {
+
+struct FoundDocument {
+  cv::Mat image;                    // BGR, perspective-corrected, landscape (width > height)
+  std::vector<cv::Point2f> corners;  // in the input image: the corners mapped to the
+                                     // output's top-left, top-right, bottom-right, bottom-left
+  bool outline_found = false;       // false: no outline, `image` is the whole input
+};
+
+// The document's outline: the largest convex quadrilateral-like region, found on edges.
+// Returns nullopt when no region covers at least `min_area_fraction` of the image.
+std::optional<std::vector<cv::Point2f>> FindOutline(const cv::Mat& bgr,
+                                                    double min_area_fraction = 0.08);
+
+// Orders four points clockwise from the top-left (image coordinates, y down).
+std::vector<cv::Point2f> OrderCorners(std::vector<cv::Point2f> quad);
+
+// Warps `bgr` so that `corners` (clockwise from the output's top-left) become an upright
+// rectangle `width` pixels wide whose height follows the outline's aspect ratio. When the
+// outline is taller than wide, the corners are rotated by one so the output is landscape.
+FoundDocument Rectify(const cv::Mat& bgr, std::vector<cv::Point2f> corners, int width);
+
+// Rotates the corner order by `quarter_turns` * 90 degrees (for orientation fixes): the
+// same region, read with a different top edge.
+std::vector<cv::Point2f> RotateCorners(const std::vector<cv::Point2f>& corners, int quarter_turns);
+
+// FindOutline + Rectify; the whole image (as a quad) when no outline is found.
+FoundDocument FindDocument(const cv::Mat& bgr, int width);
+
+}  // namespace jae::local

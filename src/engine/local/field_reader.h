@@ -1,0 +1,31 @@
+// Printed (visual) fields, found next to the labels each document prints: "Nom : X" on one
+// line (1988 card, FFT licence) or the label above its value ("NOM / Surname" then
+// "MARTIN": 2021 card, passport, residence permit). Pure functions over OCR lines.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <opencv2/core.hpp>
+
+#include "result/result.h"
+
+namespace jae::local {
+
+struct OcrLine {
+  std::string text;  // UTF-8 as recognised
+  cv::Rect box;
+  double confidence = 0;  // 0..1
+};
+
+// Lower case, accents folded to ASCII, '°' and 'º' to 'o', punctuation other than
+// ':' and '/' dropped, spaces collapsed: the form labels are matched in.
+std::string NormalizeLabelText(std::string_view utf8);
+
+// Reads the labelled fields of `lines` (in any order). `document_width` scales the
+// geometric tolerances. Only fields whose label is found and whose value is non-empty
+// are returned; their source is "visual" and their confidence the OCR's for the value.
+Fields ReadLabelledFields(const std::vector<OcrLine>& lines, int document_width);
+
+}  // namespace jae::local

@@ -1,0 +1,35 @@
+// Our own MRZ recogniser: template matching against OCR-B glyphs rendered from the font
+// the MRZ is printed in (Debian fonts-ocr-b). MRZ characters sit on a fixed pitch, so a
+// line of known length is cut into equal cells and each cell is matched against the 37
+// templates (A-Z, 0-9, '<') by normalised cross-correlation, with a little slack for
+// position. Immutable after construction: thread-safe.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <opencv2/core.hpp>
+
+#include "common/status.h"
+
+namespace jae::local {
+
+class OcrbClassifier {
+ public:
+  // Renders the templates from the OCR-B font file; NotFound when it is missing.
+  static StatusOr<std::unique_ptr<OcrbClassifier>> Load(const std::string& font_path);
+
+  // Reads one MRZ line of `length` characters from `gray` inside `box` (the line's ink
+  // extent, as LocateMrz gives it). `confidence` (optional) gets the mean margin between
+  // the best and second-best template, 0..1.
+  std::string ReadLine(const cv::Mat& gray, const cv::Rect& box, int length,
+                       double* confidence = nullptr) const;
+
+ private:
+  OcrbClassifier() = default;
+  std::vector<char> chars_;
+  std::vector<cv::Mat> templates_;  // CV_32F, kCellW x kCellH
+};
+
+}  // namespace jae::local

@@ -1,0 +1,341 @@
+// evaluate: runs the local engine over a generated set (tools/gendocs) and prints, per
+// document kind and condition, the MRZ exact-read rate, per-field accuracy, document-type
+// accuracy, median / p95 time per document, and the process's peak memory. A benchmark,
+// not a unit test: it prints figures and fails only on the safety rule (a field proved by
+// a valid MRZ must equal the truth).
+//   evaluate --data DIR [--limit N] [--verbose]
+#include <sys/resource.h>
+#include <time.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include "common/env.h"
+#include "engine/local/local_engine.h"
+#include "mrz/mrz.h"
+
+namespace {
+
+using nlohmann::json;
+
+// What the pipeline's normalisation does to an upload: longer side at most 1536 px,
+// re-encoded as JPEG (src/image does the same before any engine).
+jae::NormalizedImage Normalize(const std::string& bytes) {
+  jae::NormalizedImage out;
+  cv::Mat raw(1, static_cast<int>(bytes.size()), CV_8UC1, const_cast<char*>(bytes.data()));
+  cv::Mat img = cv::imdecode(raw, cv::IMREAD_COLOR);
+  out.source_width = img.cols;
+  out.source_height = img.rows;
+  const double scale = std::min(1.0, 1536.0 / std::max(img.cols, img.rows));
+  if (scale < 1.0) cv::resize(img, img, cv::Size(), scale, scale, cv::INTER_AREA);
+  std::vector<uchar> buf;
+  cv::imencode(".jpg", img, buf, {cv::IMWRITE_JPEG_QUALITY, 90});
+  out.bytes.assign(buf.begin(), buf.end());
+  out.mime_type = "image/jpeg";
+  out.source_type = "image/jpeg";
+  out.width = img.cols;
+  out.height = img.rows;
+  return out;
+}
+
+std::string Lower(const std::string& s) {
+  static const std::pair<const char*, const char*> kMap[] = {
+      {"À", "à"}, {"Â", "â"}, {"Ä", "ä"}, {"Ç", "ç"}, {"È", "è"}, {"É", "é"}, {"Ê", "ê"},
+      {"Ë", "ë"}, {"Î", "î"}, {"Ï", "ï"}, {"Ô", "ô"}, {"Ö", "ö"}, {"Ù", "ù"}, {"Û", "û"},
+      {"Ü", "ü"}, {"Œ", "œ"}};
+  std::string out;
+  for (size_t i = 0; i < s.size();) {
+    bool mapped = false;
+    for (const auto& [up, low] : kMap) {
+      const std::string u = up;
+      if (s.compare(i, u.size(), u) == 0) {
+        out += low;
+        i += u.size();
+        mapped = true;
+        break;
+      }
+    }
+    if (mapped) continue;
+    out += static_cast<char>(std::tolower(static_cast<unsigned char>(s[i])));
+    ++i;
+  }
+  return out;
+}
+
+// "Simple normalisation" (src/verify does the real one): dates to ISO from D M Y digit
+// groups, case folded, commas dropped, spaces collapsed; licence numbers without spaces;
+// club numbers digits only.
+std::string NormalizeValue(const std::string& field, const std::string& value) {
+  if (field.find("date") != std::string::npos) {
+    std::vector<std::string> groups;
+    std::string cur;
+    for (char c : value) {
+      if (std::isdigit(static_cast<unsigned char>(c))) {
+        cur += c;
+      } else if (!cur.empty()) {
+        groups.push_back(cur);
+        cur.clear();
+      }
+    }
+    if (!cur.empty()) groups.push_back(cur);
+    if (groups.size() == 3 && groups[0].size() == 4) return groups[0] + "-" + groups[1] + "-" + groups[2];
+    if (groups.size() == 3 && groups[2].size() == 4 && groups[0].size() == 2 && groups[1].size() == 2) {
+      return groups[2] + "-" + groups[1] + "-" + groups[0];
+    }
+    return value;
+  }
+  std::string out;
+  for (char c : Lower(value)) {
+    if (c == ',') c = ' ';
+    if (c == ' ' && (out.empty() || out.back() == ' ')) continue;
+    out += c;
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  if (field == "licence_number" || field == "club_number" || field == "document_number") {
+    std::string compact;
+    for (char c : out) {
+      if (c != ' ') compact += c;
+    }
+    return compact;
+  }
+  return out;
+}
+
+struct Stats {
+  int docs = 0, mrz_docs = 0, mrz_exact = 0, fields = 0, fields_ok = 0, type_ok = 0;
+  int visual_ok = 0;  // printed fields as read, before MRZ precedence
+  int rejected = 0, errors = 0, mrz_valid_wrong = 0;
+  std::vector<double> ms;      // CPU time of the calling thread: one core's worth
+  std::vector<double> wall_ms;
+  std::map<std::string, std::pair<int, int>> per_field;  // ok, total
+};
+
+double ThreadCpuMs() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+double Percentile(std::vector<double> v, double p) {
+  if (v.empty()) return 0;
+  std::sort(v.begin(), v.end());
+  const size_t i = std::min(v.size() - 1, static_cast<size_t>(p * (v.size() - 1) + 0.5));
+  return v[i];
+}
+
+std::string Pct(int ok, int n) {
+  if (n == 0) return "   -  ";
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%5.1f%%", 100.0 * ok / n);
+  return buf;
+}
+
+void PrintRow(const std::string& name, const Stats& s) {
+  std::printf("%-24s %4d  %s (%3d)  %s  %s (%4d)  %s  %5.0f  %5.0f  %6.0f  %d/%d\n",
+              name.c_str(), s.docs, Pct(s.mrz_exact, s.mrz_docs).c_str(), s.mrz_docs,
+              Pct(s.visual_ok, s.fields).c_str(), Pct(s.fields_ok, s.fields).c_str(), s.fields,
+              Pct(s.type_ok, s.docs).c_str(), Percentile(s.ms, 0.5), Percentile(s.ms, 0.95),
+              Percentile(s.wall_ms, 0.5), s.rejected, s.errors);
+}
+
+void Merge(Stats& into, const Stats& s) {
+  into.docs += s.docs;
+  into.mrz_docs += s.mrz_docs;
+  into.mrz_exact += s.mrz_exact;
+  into.fields += s.fields;
+  into.fields_ok += s.fields_ok;
+  into.visual_ok += s.visual_ok;
+  into.type_ok += s.type_ok;
+  into.rejected += s.rejected;
+  into.errors += s.errors;
+  into.mrz_valid_wrong += s.mrz_valid_wrong;
+  into.ms.insert(into.ms.end(), s.ms.begin(), s.ms.end());
+  into.wall_ms.insert(into.wall_ms.end(), s.wall_ms.begin(), s.wall_ms.end());
+  for (const auto& [k, v] : s.per_field) {
+    into.per_field[k].first += v.first;
+    into.per_field[k].second += v.second;
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"Evaluate the local engine on a generated set (tools/gendocs)"};
+  std::string data;
+  int limit = 0;
+  bool verbose = false;
+  app.add_option("--data", data, "folder written by gendocs")->required();
+  app.add_option("--limit", limit, "at most N documents (0: all)");
+  app.add_flag("--verbose", verbose, "print every miss");
+  CLI11_PARSE(app, argc, argv);
+
+  std::vector<std::filesystem::path> truths;
+  std::error_code ec;
+  for (const auto& e : std::filesystem::directory_iterator(data, ec)) {
+    if (e.path().extension() == ".json") truths.push_back(e.path());
+  }
+  if (ec || truths.empty()) {
+    std::cerr << "evaluate: no ground truth (*.json) in " << data << "\n";
+    return 2;
+  }
+  std::sort(truths.begin(), truths.end());
+  if (limit > 0 && static_cast<int>(truths.size()) > limit) truths.resize(limit);
+
+  const auto t0 = std::chrono::steady_clock::now();
+  auto engine = jae::MakeLocalEngine(jae::ProcessEnv());
+  const double load_ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+  if (!engine.ok()) {
+    std::cerr << "evaluate: " << engine.status().ToString() << "\n";
+    return 2;
+  }
+  jae::mrz::ParseOptions mrz_options;
+  mrz_options.today = jae::SystemClock().Today();
+
+  std::map<std::string, Stats> by_group;  // "kind/condition"
+  for (const auto& truth_path : truths) {
+    json truth;
+    try {
+      truth = json::parse(std::ifstream(truth_path));
+    } catch (const std::exception&) {
+      std::cerr << "evaluate: bad truth " << truth_path << "\n";
+      continue;
+    }
+    auto image_path = truth_path;
+    image_path.replace_extension(".jpg");
+    std::ifstream in(image_path, std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const jae::NormalizedImage image = Normalize(bytes);
+    const std::string group =
+        truth["kind"].get<std::string>() + "/" + truth["condition"].get<std::string>();
+    Stats& s = by_group[group];
+    ++s.docs;
+    const auto start = std::chrono::steady_clock::now();
+    const double cpu0 = ThreadCpuMs();
+    auto result = (*engine)->Extract(image, start + std::chrono::seconds(60));
+    s.ms.push_back(ThreadCpuMs() - cpu0);
+    s.wall_ms.push_back(
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+    const auto truth_lines = truth["mrz_lines"].get<std::vector<std::string>>();
+    const auto truth_fields = truth["fields"].get<std::map<std::string, std::string>>();
+    if (!truth_lines.empty()) ++s.mrz_docs;
+    s.fields += static_cast<int>(truth_fields.size());
+    for (const auto& [k, v] : truth_fields) s.per_field[k].second++;
+    if (!result.ok()) {
+      ++s.errors;
+      if (verbose) std::printf("ERROR %s: %s\n", image_path.filename().c_str(), result.status().ToString().c_str());
+      continue;
+    }
+    if (!result->extraction) {
+      ++s.rejected;
+      if (verbose) std::printf("REJECTED %s\n", image_path.filename().c_str());
+      continue;
+    }
+    const auto& ex = *result->extraction;
+    if (std::string(jae::ToString(ex.type)) == truth["document_type"].get<std::string>()) {
+      ++s.type_ok;
+    } else if (verbose) {
+      std::printf("TYPE %s: %s\n", image_path.filename().c_str(), std::string(jae::ToString(ex.type)).c_str());
+    }
+    jae::Fields mrz_fields;  // what a valid MRZ proves, taking precedence (as src/verify does)
+    if (!ex.mrz_lines.empty()) {
+      auto parsed = jae::mrz::ParseMrz(ex.mrz_lines, mrz_options);
+      if (parsed.ok() && parsed->valid) {
+        mrz_fields = jae::mrz::ToResultFields(parsed->data);
+        if (parsed->lines == truth_lines) {
+          ++s.mrz_exact;
+        } else {
+          // Safety: a valid MRZ whose proved fields differ from the truth's.
+          auto truth_parsed = jae::mrz::ParseMrz(truth_lines, mrz_options);
+          if (!truth_parsed.ok()) {
+            ++s.mrz_valid_wrong;
+          } else {
+            const auto want = jae::mrz::ToResultFields(truth_parsed->data);
+            for (const auto& [f, v] : mrz_fields) {
+              auto it = want.find(f);
+              if (it == want.end() || it->second.value != v.value) {
+                ++s.mrz_valid_wrong;
+                std::printf("SAFETY %s: valid MRZ, %s '%s' != '%s'\n", image_path.filename().c_str(),
+                            std::string(jae::ToString(f)).c_str(), v.value.c_str(),
+                            it == want.end() ? "" : it->second.value.c_str());
+              }
+            }
+          }
+        }
+      } else if (verbose) {
+        std::printf("MRZ %s: %s\n", image_path.filename().c_str(),
+                    parsed.ok() ? "checks fail" : parsed.status().message().c_str());
+        for (size_t i = 0; i < ex.mrz_lines.size(); ++i) {
+          std::printf("   got  %s\n   want %s\n", ex.mrz_lines[i].c_str(),
+                      i < truth_lines.size() ? truth_lines[i].c_str() : "");
+        }
+      }
+    } else if (!truth_lines.empty() && verbose) {
+      std::printf("MRZ %s: not found\n", image_path.filename().c_str());
+    }
+    for (const auto& [name, want] : truth_fields) {
+      auto field_name = jae::EnumFromString<jae::FieldName>(name);
+      std::string got;
+      if (field_name) {
+        auto it = ex.fields.find(*field_name);
+        if (it != ex.fields.end()) got = it->second.value;
+      }
+      const bool visual_ok = NormalizeValue(name, got) == NormalizeValue(name, want);
+      s.visual_ok += visual_ok;
+      // MRZ precedence for the fields its check digits prove (names are not: they keep
+      // the printed, accented form).
+      if (field_name && mrz_fields.count(*field_name) &&
+          (*field_name == jae::FieldName::kDocumentNumber || *field_name == jae::FieldName::kBirthDate ||
+           *field_name == jae::FieldName::kExpiryDate || *field_name == jae::FieldName::kSex ||
+           *field_name == jae::FieldName::kNationality)) {
+        got = mrz_fields[*field_name].value;
+      }
+      if (NormalizeValue(name, got) == NormalizeValue(name, want)) {
+        ++s.fields_ok;
+        s.per_field[name].first++;
+      } else if (verbose) {
+        std::printf("FIELD %s %s: got '%s' want '%s'\n", image_path.filename().c_str(), name.c_str(),
+                    got.c_str(), want.c_str());
+      }
+    }
+  }
+
+  struct rusage usage {};
+  getrusage(RUSAGE_SELF, &usage);
+  std::printf("\nlocal engine on %zu documents (one thread); model load %.0f ms\n", truths.size(), load_ms);
+  std::printf("%-24s %4s  %-13s  %-6s  %-14s  %-6s  %5s  %5s  %6s  %s\n", "kind/condition", "n",
+              "MRZ exact", "visual", "fields (final)", "type", "p50", "p95", "wall50",
+              "rejected/errors");
+  std::printf("(times in ms: p50/p95 are CPU time of the one extracting thread, wall50 the median wall"
+              " time on this shared machine)\n");
+  std::map<std::string, Stats> by_condition;
+  Stats all;
+  for (const auto& [group, s] : by_group) {
+    PrintRow(group, s);
+    Merge(by_condition[group.substr(group.find('/') + 1)], s);
+    Merge(all, s);
+  }
+  std::printf("\n");
+  for (const auto& [cond, s] : by_condition) PrintRow("ALL/" + cond, s);
+  PrintRow("ALL", all);
+  std::printf("\nper field (all conditions):\n");
+  for (const auto& [name, v] : all.per_field) {
+    std::printf("  %-18s %s (%d)\n", name.c_str(), Pct(v.first, v.second).c_str(), v.second);
+  }
+  std::printf("\nsafety: valid MRZ with a wrong field: %d (must be 0)\n", all.mrz_valid_wrong);
+  std::printf("peak memory (max RSS): %.1f MB\n", usage.ru_maxrss / 1024.0);
+  return all.mrz_valid_wrong == 0 ? 0 : 1;
+}
