@@ -1,6 +1,9 @@
 #include "server/http_server.h"
 
+#include <arpa/inet.h>
 #include <httplib.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 
 #include <chrono>
 
@@ -29,6 +32,7 @@ HttpServer::HttpServer(Service& service, HttpServerOptions options)
   server_->set_write_timeout(options_.write_timeout);
   server_->set_payload_max_length(static_cast<std::size_t>(options_.max_body_bytes));
   server_->set_keep_alive_max_count(1000);
+  server_->set_keep_alive_timeout(2);
 
   // Every route is timed and counted under a fixed label (never the raw path).
   auto timed = [this](const char* route, auto handler) {
@@ -92,17 +96,41 @@ HttpServer::HttpServer(Service& service, HttpServerOptions options)
 
 HttpServer::~HttpServer() = default;
 
+namespace {
+
+// cpp-httplib (as Debian compiles it) listens with a backlog of 5: a burst of events
+// (200 senders at once) would overflow it and wait for SYN retransmits (1 s, 3 s...).
+// Linux lets listen() be called again to raise the backlog; find our socket and do so.
+void RaiseListenBacklog(int port) {
+  for (int fd = 3; fd < 1024; ++fd) {
+    int accepting = 0;
+    socklen_t length = sizeof accepting;
+    if (getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &accepting, &length) != 0 || !accepting) continue;
+    sockaddr_storage address{};
+    socklen_t address_length = sizeof address;
+    if (getsockname(fd, reinterpret_cast<sockaddr*>(&address), &address_length) != 0) continue;
+    int bound = -1;
+    if (address.ss_family == AF_INET) {
+      bound = ntohs(reinterpret_cast<sockaddr_in*>(&address)->sin_port);
+    } else if (address.ss_family == AF_INET6) {
+      bound = ntohs(reinterpret_cast<sockaddr_in6*>(&address)->sin6_port);
+    }
+    if (bound == port) ::listen(fd, SOMAXCONN);
+  }
+}
+
+}  // namespace
+
 StatusOr<int> HttpServer::Bind() {
-  if (options_.port == 0) {
-    const int port = server_->bind_to_any_port(options_.host);
+  int port = options_.port;
+  if (port == 0) {
+    port = server_->bind_to_any_port(options_.host);
     if (port <= 0) return UnavailableError("cannot bind a port on " + options_.host);
-    return port;
+  } else if (!server_->bind_to_port(options_.host, port)) {
+    return UnavailableError("cannot listen on " + options_.host + ":" + std::to_string(port));
   }
-  if (!server_->bind_to_port(options_.host, options_.port)) {
-    return UnavailableError("cannot listen on " + options_.host + ":" +
-                            std::to_string(options_.port));
-  }
-  return options_.port;
+  RaiseListenBacklog(port);
+  return port;
 }
 
 void HttpServer::Serve() { server_->listen_after_bind(); }

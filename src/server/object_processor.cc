@@ -147,7 +147,7 @@ StatusOr<ObjectProcessor::Existing> ObjectProcessor::LoadExisting(const std::str
 }
 
 ProcessReport ObjectProcessor::Run(Store& source, SourceObject object) {
-  const std::string result_name = ResultNameFor(object.name);
+  const std::string result_name = ResultObjectName(object.name);
   auto existing = LoadExisting(result_name);
   if (!existing.ok()) return Failed(existing.status());
   if (existing->present && existing->source_generation == object.generation) {

@@ -34,11 +34,6 @@
 
 namespace jae {
 
-// The result object name for a source object name (CONTRACT.md "Storage URIs").
-inline std::string ResultNameFor(std::string_view source_name) {
-  return std::string(source_name) + ".json";
-}
-
 // True when generation `a` is later than `b` (both decimal digits; otherwise false).
 bool GenerationIsNewer(std::string_view a, std::string_view b);
 

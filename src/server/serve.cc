@@ -5,6 +5,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <future>
 #include <iostream>
 #include <thread>
 
@@ -63,7 +64,8 @@ int RunServe(const ServeConfig& config, const Env& env) {
 
   HttpServerOptions http;
   http.port = config.port;
-  http.threads = config.max_in_flight + 32;
+  // Each keep-alive connection holds a worker thread: leave room for probes and 429s.
+  http.threads = 2 * config.max_in_flight + 64;
   http.max_body_bytes = config.max_image_bytes + 1024 * 1024;  // multipart framing
   HttpServer server(service, http);
   auto port = server.Bind();
@@ -71,7 +73,12 @@ int RunServe(const ServeConfig& config, const Env& env) {
     std::cerr << "jae-ocr serve: PORT/--port: " << port.status().ToString() << "\n";
     return 2;
   }
-  std::thread serving([&server] { server.Serve(); });
+  std::promise<void> stopped;
+  std::future<void> serving_done = stopped.get_future();
+  std::thread serving([&server, &stopped] {
+    server.Serve();
+    stopped.set_value();
+  });
   log.Write(Severity::kInfo, "listening",
             {{"port", *port},
              {"engine", ToString(engine_ref.name())},
@@ -90,6 +97,13 @@ int RunServe(const ServeConfig& config, const Env& env) {
     std::_Exit(0);
   }
   server.Stop();
+  // Idle keep-alive connections hold workers until they time out; nothing is in flight,
+  // so do not let them eat into the 10 s Cloud Run allows after SIGTERM.
+  if (serving_done.wait_for(std::chrono::seconds(1)) != std::future_status::ready) {
+    log.Write(Severity::kInfo, "drained, exiting", {{"signal", signal_number}});
+    std::fflush(stdout);
+    std::_Exit(0);
+  }
   serving.join();
   log.Write(Severity::kInfo, "drained, exiting", {{"signal", signal_number}});
   return 0;

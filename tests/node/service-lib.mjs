@@ -163,3 +163,74 @@ export async function stopServer(child, signal = 'SIGTERM') {
   try { process.kill(child.pid, signal); } catch { /* gone */ }
   return child.exited;
 }
+
+// ---------------------------------------------------------------- fakes of the cloud
+// The team's fake GCS (JSON API, preconditions, faults) and fake Gemini (scriptable,
+// counts model calls), both in this process; `env` points jae-ocr at them.
+import { startFakeGcs } from './gcs/fake-gcs-server.mjs';
+import { createFakeGemini } from './fake-gemini.mjs';
+
+// A decodable JPEG made at test time by make_test_jpeg (the script's first argument).
+export function testJpeg() {
+  const tool = process.argv[2];
+  if (!tool || !fs.existsSync(tool)) skip('make_test_jpeg was not given (run through ctest)');
+  const out = path.join(tempDir('jae-jpeg-'), 'card.jpg');
+  const r = spawnSync(tool, [out], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`make_test_jpeg failed: ${r.stderr}`);
+  return fs.readFileSync(out);
+}
+
+// A 1x1 JPEG whose data libvips finds truncated: a "truncated JPEG" input.
+export const TINY_JPEG = Buffer.from(
+  '/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////' +
+  '////////////////////////////////////////wgALCAABAAEBAREA/8QAFBABAAAAAAAAAAAAAAAA' +
+  'AAAAAP/aAAgBAQABPxA=', 'base64');
+
+export async function startBackends({ geminiLatencyMs = 0, geminiMaxAttempts = 1 } = {}) {
+  const gcs = await startFakeGcs({ port: 0 });
+  cleanups.push(() => gcs.server.closeAllConnections?.());
+  const gemini = createFakeGemini({ latencyMs: geminiLatencyMs });
+  await new Promise((resolve) => gemini.server.listen(0, '127.0.0.1', resolve));
+  cleanups.push(() => gemini.server.closeAllConnections?.());
+  const geminiUrl = `http://127.0.0.1:${gemini.server.address().port}`;
+  const b = {
+    gcs,
+    gemini,
+    env: {
+      STORAGE_EMULATOR_HOST: gcs.url,
+      JAE_ENGINE: 'gemini',
+      GEMINI_API_KEY: 'test-key',
+      GEMINI_BASE_URL: geminiUrl,
+      GEMINI_MAX_ATTEMPTS: String(geminiMaxAttempts),
+    },
+    modelCalls: () => gemini.state.stats.modelCalls,
+    geminiDown: (status = 503) => { gemini.state.queue = []; gemini.state.defaultStep = { status, message: 'down for the test' }; },
+    geminiUp: () => { gemini.state.queue = []; gemini.state.defaultStep = { ok: undefined }; },
+    geminiScript: (steps) => { gemini.state.queue = [...steps]; },
+    gcsControl: async (what) => (await fetch(`${gcs.url}/_fake/${what}`, { method: 'POST' })).json(),
+    async upload(bucket, name, bytes, contentType = 'image/jpeg') {
+      const res = await fetch(`${gcs.url}/upload/storage/v1/b/${bucket}/o?uploadType=media&name=${encodeURIComponent(name)}`,
+        { method: 'POST', headers: { 'content-type': contentType }, body: bytes });
+      if (!res.ok) throw new Error(`upload ${name}: ${res.status} ${await res.text()}`);
+      return res.json();
+    },
+    async read(bucket, name) {
+      const res = await fetch(`${gcs.url}/storage/v1/b/${bucket}/o/${encodeURIComponent(name)}?alt=media`);
+      if (res.status === 404) return null;
+      if (!res.ok) throw new Error(`read ${name}: ${res.status}`);
+      return JSON.parse(await res.text());
+    },
+    async stat(bucket, name) {
+      const res = await fetch(`${gcs.url}/storage/v1/b/${bucket}/o/${encodeURIComponent(name)}`);
+      return res.ok ? res.json() : null;
+    },
+  };
+  return b;
+}
+
+// The body Eventarc sends for a finalized object (the JSON API object resource).
+export function objectData(resource) {
+  const { bucket, name, generation, size, contentType } = resource;
+  return { kind: 'storage#object', bucket, name, generation: String(generation),
+    metageneration: '1', size: String(size), contentType };
+}
