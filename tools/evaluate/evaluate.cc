@@ -268,8 +268,9 @@ int main(int argc, char** argv) {
         ++s.mrz_exact;
       } else if (verbose) {
         std::printf("MRZ %s: %s\n", image_path.filename().c_str(),
-                    !parsed.ok() ? parsed.status().message().c_str()
-                                 : parsed->valid ? "valid but not the truth" : "checks fail");
+                    !parsed.ok()    ? parsed.status().message().c_str()
+                    : parsed->valid ? "valid but not the truth"
+                                    : "checks fail");
         for (size_t i = 0; i < ex.mrz_lines.size(); ++i) {
           std::printf("   got  %s\n   want %s\n", ex.mrz_lines[i].c_str(),
                       i < truth_lines.size() ? truth_lines[i].c_str() : "");

@@ -3,13 +3,13 @@
 // For each sample: DIR/<kind>-<condition>-<i>.jpg and .json (truth). N is per kind and
 // condition. Generated data is not committed.
 #include <CLI/CLI.hpp>
-#include <opencv2/imgcodecs.hpp>
-#include <opencv2/imgproc.hpp>
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -44,7 +44,8 @@ std::string Reencode(const std::string& jpeg, int max_side, int quality) {
       cv::Mat(1, static_cast<int>(jpeg.size()), CV_8UC1, const_cast<char*>(jpeg.data())),
       cv::IMREAD_COLOR);
   if (max_side > 0) {
-    const double scale = std::min(1.0, static_cast<double>(max_side) / std::max(img.cols, img.rows));
+    const double scale =
+        std::min(1.0, static_cast<double>(max_side) / std::max(img.cols, img.rows));
     if (scale < 1.0) cv::resize(img, img, cv::Size(), scale, scale, cv::INTER_AREA);
   }
   std::vector<uchar> buf;
@@ -69,7 +70,8 @@ int main(int argc, char** argv) {
   int max_side = 0, quality = 0;
   std::string truth_dir;
   app.add_option("--max-side", max_side, "re-encode: longer side at most N px (small samples)");
-  app.add_option("--quality", quality, "re-encode with this JPEG quality")->check(CLI::Range(20, 100));
+  app.add_option("--quality", quality, "re-encode with this JPEG quality")
+      ->check(CLI::Range(20, 100));
   app.add_option("--truth-dir", truth_dir, "write the .json ground truth there (default: --out)");
   std::vector<std::string> only;
   app.add_option("--only", only, "write only these sample names (e.g. fr_passport-photo-3)");
@@ -110,10 +112,12 @@ int main(int argc, char** argv) {
   for (Kind kind : kinds) {
     for (Condition condition : conditions) {
       for (int i = 0; i < count; ++i) {
-        const std::string name = KindName(kind) + "-" + ConditionName(condition) + "-" + std::to_string(i);
+        const std::string name =
+            KindName(kind) + "-" + ConditionName(condition) + "-" + std::to_string(i);
         if (!only.empty() && std::find(only.begin(), only.end(), name) == only.end()) continue;
         Sample s = MakeSample(kind, condition, seed, i, *fonts);
-        if (max_side > 0 || quality > 0) s.jpeg = Reencode(s.jpeg, max_side, quality ? quality : 80);
+        if (max_side > 0 || quality > 0)
+          s.jpeg = Reencode(s.jpeg, max_side, quality ? quality : 80);
         const std::filesystem::path base = std::filesystem::path(out_dir) / s.name;
         const std::filesystem::path truth_base =
             std::filesystem::path(truth_dir.empty() ? out_dir : truth_dir) / s.name;
