@@ -242,7 +242,9 @@ class Verifier {
       if (proven || (visual == fields.end() && parsed->valid)) {
         Field field;
         field.value = mrz_field.value;
-        field.source = FieldSource::kMrz;
+        // Only a check digit makes a field "mrz": a name line has none, so a name taken
+        // from it fills the gap without claiming to be verified.
+        if (proven) field.source = FieldSource::kMrz;
         fields[name] = std::move(field);
       }
     }

@@ -298,7 +298,9 @@ TEST(VerifyMrz, MrzAloneFillsTheDocument) {
   EXPECT_EQ(v.document.type, DocumentType::kIdCard);
   EXPECT_EQ(v.document.issuing_country, "FRA");
   EXPECT_EQ(ValueOf(v, FieldName::kSurname), "MARTIN");
-  EXPECT_EQ(SourceOf(v, FieldName::kSurname), FieldSource::kMrz);
+  // No check digit covers a name line: filled, but not claimed as verified.
+  EXPECT_EQ(SourceOf(v, FieldName::kSurname), std::nullopt);
+  EXPECT_EQ(SourceOf(v, FieldName::kBirthDate), FieldSource::kMrz);
   EXPECT_EQ(ValueOf(v, FieldName::kSex), "F");
   EXPECT_EQ(ValueOf(v, FieldName::kBirthDate), "1990-07-13");
   EXPECT_EQ(v.verification.mrz_matches_visual, VisualMatch::kNotApplicable);
