@@ -209,12 +209,9 @@ class LocalStore final : public Store {
                              std::string_view /*content_type*/,
                              std::optional<std::string> if_generation_match) override {
     JAE_RETURN_IF_ERROR(ValidateLocalObjectName(name));
-    std::optional<std::int64_t> expected;
-    if (if_generation_match) {
-      auto parsed = ParseGeneration(*if_generation_match);
-      if (!parsed.ok()) return parsed.status();
-      expected = *parsed;
-    }
+    auto precondition = ParsePrecondition(if_generation_match);
+    if (!precondition.ok()) return precondition.status();
+    const std::optional<std::int64_t> expected = *precondition;
     const auto segments = SplitSegments(name);
     auto dir = OpenFolder(segments, /*create=*/true);
     if (!dir.ok()) return dir.status();
@@ -312,12 +309,9 @@ class LocalStore final : public Store {
 
   Status Delete(std::string_view name, std::optional<std::string> if_generation_match) override {
     JAE_RETURN_IF_ERROR(ValidateLocalObjectName(name));
-    std::optional<std::int64_t> expected;
-    if (if_generation_match) {
-      auto parsed = ParseGeneration(*if_generation_match);
-      if (!parsed.ok()) return parsed.status();
-      expected = *parsed;
-    }
+    auto precondition = ParsePrecondition(if_generation_match);
+    if (!precondition.ok()) return precondition.status();
+    const std::optional<std::int64_t> expected = *precondition;
     const auto segments = SplitSegments(name);
     auto dir = OpenFolder(segments, /*create=*/false);
     if (!dir.ok()) return dir.status();
@@ -342,6 +336,15 @@ class LocalStore final : public Store {
       value = value * 10 + (c - '0');
     }
     return value;
+  }
+
+  // The generation an `if_generation_match` precondition names, if any.
+  static StatusOr<std::optional<std::int64_t>> ParsePrecondition(
+      const std::optional<std::string>& if_generation_match) {
+    if (!if_generation_match) return std::optional<std::int64_t>();
+    auto parsed = ParseGeneration(*if_generation_match);
+    if (!parsed.ok()) return parsed.status();
+    return std::optional<std::int64_t>(*parsed);
   }
 
   ObjectMeta MetaOf(std::string_view name, const struct stat& st) const {
