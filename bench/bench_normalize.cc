@@ -1,11 +1,12 @@
 // Normalisation of a 12-megapixel phone photo (4000x3000 JPEG with EXIF orientation 6,
-// and the same picture as HEIC), against a baseline that decodes at full size and then
-// resizes (what a decoder without shrink-on-load does). Per image it reports: time per
-// normalisation (one core: libvips runs one worker thread per pipeline), the peak RSS of
-// a fresh process doing one normalisation (measured in a child process so that the
-// benchmark's own fixtures do not count) next to the peak RSS of the same process that
-// only starts libvips and reads the file, the output size, and the Gemini image tokens by
-// the published tile rule for the original and for the normalised image.
+// and the same picture as HEIC), against two baselines from the same run: a pipeline that
+// decodes at full size and then resizes (what a decoder without shrink-on-load does), and
+// for the JPEG the floor of any decoder (entropy decoding at 1/8 scale). Per image it reports: time
+// per normalisation (one core: libvips runs one worker thread per pipeline), the peak RSS of a
+// fresh process doing one normalisation (measured in a child process so that the benchmark's own
+// fixtures do not count) next to the peak RSS of the same process that only starts libvips and
+// reads the file, the output size, and the Gemini image tokens by the published tile rule for the
+// original and for the normalised image.
 //
 //   build/bench/bench_normalize --benchmark_counters_tabular=true
 //
@@ -27,6 +28,7 @@
 #include <string>
 
 #include "image/image.h"
+#include "image/jpeg_decode.h"
 #include "image/tokens.h"
 
 extern char** environ;
@@ -263,6 +265,25 @@ void BM_NaiveFullDecode(benchmark::State& state, const std::string& kind) {
               decoded ? decoded->Ysize : 0);
 }
 
+// The floor for any JPEG normalisation: entropy decoding cannot be skipped, and 1/8 scale
+// decodes little else (only DC coefficients are transformed).
+void BM_JpegEntropyFloor(benchmark::State& state) {
+  const std::string& bytes = GetFixtures().jpeg;
+  for (auto _ : state) {
+    auto decoded = jae::DecodeJpegScaled(bytes, 1);
+    if (!decoded.ok()) {
+      state.SkipWithError("decode failed");
+      return;
+    }
+    benchmark::DoNotOptimize(decoded->pixels.data());
+  }
+}
+
+BENCHMARK(BM_JpegEntropyFloor)
+    ->Name("BM_JpegEntropyFloor/jpeg_12mp")
+    ->Unit(benchmark::kMillisecond)
+    ->MeasureProcessCPUTime()
+    ->UseRealTime();
 BENCHMARK_CAPTURE(BM_Normalize, jpeg_12mp, std::string("jpeg"))
     ->Unit(benchmark::kMillisecond)
     ->MeasureProcessCPUTime()
@@ -288,6 +309,15 @@ int main(int argc, char** argv) {
   }
   if (VIPS_INIT(argv[0]) != 0) return 1;
   vips_concurrency_set(1);  // one core, as the target says
+  // Writes the fixtures out, so other tools (djpeg, the load generator) can use them.
+  if (argc == 2 && std::strncmp(argv[1], "--jae-dump=", 11) == 0) {
+    const std::string prefix = argv[1] + 11;
+    std::ofstream(prefix + ".jpg", std::ios::binary) << GetFixtures().jpeg;
+    if (!GetFixtures().heic.empty()) {
+      std::ofstream(prefix + ".heic", std::ios::binary) << GetFixtures().heic;
+    }
+    return 0;
+  }
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
   benchmark::RunSpecifiedBenchmarks();

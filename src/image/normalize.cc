@@ -1,12 +1,16 @@
-// Normalisation with libvips: shrink-on-load decoding keeps a 12 MP JPEG within a few
-// tens of MB and milliseconds, and one library covers every accepted format (libheif and
-// poppler sit behind its heif and pdf loaders).
+// Normalisation with libvips: one library covers every accepted format (libheif and
+// poppler sit behind its heif and pdf loaders). JPEG, the phone format, is decoded by
+// libjpeg-turbo at a DCT-domain scale first (jpeg_decode.h) and only then handed to
+// libvips for rotation and encoding.
 #include <vips/vips.h>
 
+#include <algorithm>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "image/image.h"
+#include "image/jpeg_decode.h"
 
 namespace jae {
 namespace {
@@ -97,6 +101,62 @@ ImagePtr ToOpaque8Bit(ImagePtr image) {
   return image;
 }
 
+// Encodes `image` as the normalised output. Pixels are decoded here, pulled through the
+// pipeline by the encoder. No optimize_coding: its extra Huffman pass cost ~30% of a 12 MP
+// normalisation (bench_normalize) to save ~5% of a ~150 KB output.
+NormalizeOutcome Encode(VipsImage* image, const NormalizeOptions& options, NormalizedImage out) {
+  void* buffer = nullptr;
+  std::size_t length = 0;
+  if (vips_jpegsave_buffer(image, &buffer, &length, "Q", options.jpeg_quality, "strip", TRUE,
+                           nullptr) != 0) {
+    return Reject(ErrorCode::kUndecodable, "the image data is corrupt or truncated");
+  }
+  std::unique_ptr<void, GFree> owned(buffer);
+  out.bytes.assign(static_cast<const char*>(buffer), length);
+  out.mime_type = "image/jpeg";
+  out.width = vips_image_get_width(image);
+  out.height = vips_image_get_height(image);
+  NormalizeOutcome outcome;
+  outcome.image = std::move(out);
+  return outcome;
+}
+
+// The JPEG fast path; nullopt when this JPEG needs the general decoder (CMYK, ...).
+std::optional<NormalizeOutcome> NormalizeJpeg(std::string_view bytes, int orientation,
+                                              const NormalizeOptions& options,
+                                              const NormalizedImage& out) {
+  const int long_side = std::max(out.source_width, out.source_height);
+  auto decoded = DecodeJpegScaled(bytes, JpegScaleEighths(long_side, options.max_side));
+  if (!decoded.ok()) {
+    if (decoded.status().code() == StatusCode::kUnimplemented) return std::nullopt;
+    return Reject(ErrorCode::kUndecodable, "the image cannot be decoded");
+  }
+  // Wraps, does not copy: `decoded` outlives every image made from it below.
+  ImagePtr image(vips_image_new_from_memory(decoded->pixels.data(), decoded->pixels.size(),
+                                            decoded->width, decoded->height, decoded->bands,
+                                            VIPS_FORMAT_UCHAR));
+  if (!image) return Reject(ErrorCode::kUndecodable, "the image cannot be decoded");
+  image->Type = decoded->bands == 1 ? VIPS_INTERPRETATION_B_W : VIPS_INTERPRETATION_sRGB;
+  const int decoded_long = std::max(decoded->width, decoded->height);
+  if (decoded_long > options.max_side) {
+    VipsImage* resized = nullptr;
+    if (vips_resize(image.get(), &resized, static_cast<double>(options.max_side) / decoded_long,
+                    nullptr) != 0) {
+      return Reject(ErrorCode::kUndecodable, "the image cannot be resized");
+    }
+    image.reset(resized);
+  }
+  if (orientation > 1) {
+    vips_image_set_int(image.get(), VIPS_META_ORIENTATION, orientation);
+    VipsImage* rotated = nullptr;
+    if (vips_autorot(image.get(), &rotated, nullptr) != 0) {
+      return Reject(ErrorCode::kUndecodable, "the image cannot be rotated");
+    }
+    image.reset(rotated);
+  }
+  return Encode(image.get(), options, out);
+}
+
 }  // namespace
 
 StatusOr<NormalizeOutcome> NormalizeImage(std::string_view bytes, const NormalizeOptions& options) {
@@ -125,7 +185,12 @@ StatusOr<NormalizeOutcome> NormalizeImage(std::string_view bytes, const Normaliz
   if (!is_pdf && std::int64_t{out.source_width} * out.source_height > options.max_pixels) {
     return Reject(ErrorCode::kTooLarge, "the image has more pixels than the limit");
   }
+  const int orientation = vips_image_get_orientation(header.get());
   header.reset();
+
+  if (type == "image/jpeg") {
+    if (auto fast = NormalizeJpeg(bytes, orientation, options, out)) return *std::move(fast);
+  }
 
   VipsImage* thumbnail = nullptr;
   // fail_on=truncated: a cut-off upload is an error, not a half-grey document.
@@ -138,23 +203,7 @@ StatusOr<NormalizeOutcome> NormalizeImage(std::string_view bytes, const Normaliz
   ImagePtr image = ToOpaque8Bit(ImagePtr(thumbnail));
   if (!image) return Reject(ErrorCode::kUndecodable, "the image colours cannot be converted");
 
-  void* buffer = nullptr;
-  std::size_t length = 0;
-  // Pixels are decoded here, pulled through the pipeline by the encoder. No
-  // optimize_coding: its extra Huffman pass cost ~30% of a 12 MP normalisation
-  // (bench_normalize) to save ~5% of a ~150 KB output.
-  if (vips_jpegsave_buffer(image.get(), &buffer, &length, "Q", options.jpeg_quality, "strip", TRUE,
-                           nullptr) != 0) {
-    return Reject(ErrorCode::kUndecodable, "the image data is corrupt or truncated");
-  }
-  std::unique_ptr<void, GFree> owned(buffer);
-  out.bytes.assign(static_cast<const char*>(buffer), length);
-  out.mime_type = "image/jpeg";
-  out.width = vips_image_get_width(image.get());
-  out.height = vips_image_get_height(image.get());
-  NormalizeOutcome outcome;
-  outcome.image = std::move(out);
-  return outcome;
+  return Encode(image.get(), options, std::move(out));
 }
 
 }  // namespace jae

@@ -138,17 +138,31 @@ std::string MakePng16(int width, int height) {
   return Take(rc, buf, len);
 }
 
-std::string MakeGreyPng(int width, int height) {
+namespace {
+Img GreyLeftHalfBlack(int width, int height) {
   Img img = Pattern3(width, height, Pattern::kLeftHalfBlack);
   VipsImage* band = nullptr;
   vips_extract_band(img.get(), &band, 0, nullptr);
   Img b(band);
   VipsImage* typed = nullptr;
   vips_copy(b.get(), &typed, "interpretation", VIPS_INTERPRETATION_B_W, nullptr);
-  Img t(typed);
+  return Img(typed);
+}
+}  // namespace
+
+std::string MakeGreyPng(int width, int height) {
+  Img t = GreyLeftHalfBlack(width, height);
   void* buf = nullptr;
   size_t len = 0;
   const int rc = vips_pngsave_buffer(t.get(), &buf, &len, nullptr);
+  return Take(rc, buf, len);
+}
+
+std::string MakeGreyJpeg(int width, int height) {
+  Img t = GreyLeftHalfBlack(width, height);
+  void* buf = nullptr;
+  size_t len = 0;
+  const int rc = vips_jpegsave_buffer(t.get(), &buf, &len, nullptr);
   return Take(rc, buf, len);
 }
 

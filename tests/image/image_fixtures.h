@@ -21,9 +21,11 @@ std::string MakeJpeg(int width, int height, Pattern pattern, int exif_orientatio
 std::string MakePng(int width, int height, Pattern pattern, bool alpha = false);
 // A fully transparent PNG (black colour, alpha 0).
 std::string MakeTransparentPng(int width, int height);
-// Unusual colour: 16-bit RGB PNG, 8-bit grey PNG, CMYK JPEG (all the left-half pattern).
+// Unusual colour: 16-bit RGB PNG, 8-bit grey PNG and JPEG, CMYK JPEG (all the left-half
+// pattern).
 std::string MakePng16(int width, int height);
 std::string MakeGreyPng(int width, int height);
+std::string MakeGreyJpeg(int width, int height);
 std::string MakeCmykJpeg(int width, int height);
 // Number of bands of the decoded image, or -1.
 int BandsOf(const std::string& bytes);

@@ -96,10 +96,21 @@ TEST(NormalizeImage, StripsMetadataSoOrientationIsNotAppliedTwice) {
 }
 
 TEST(NormalizeImage, DownscalesTheLongerSideToTheBound) {
+  // A JPEG is scaled by eighths inside its decoder (jpeg_decode.h): 3000 -> 1500, within
+  // the bound and no resampling; 8000 -> 2000 (1000 would lose too much) -> resampled.
   const NormalizedImage wide = NormalizeOk(testing::MakeJpeg(3000, 1000, Pattern::kNoise));
-  EXPECT_EQ(wide.width, 1536);
-  EXPECT_EQ(wide.height, 512);
+  EXPECT_EQ(wide.width, 1500);
+  EXPECT_EQ(wide.height, 500);
   EXPECT_EQ(wide.source_width, 3000);
+  const NormalizedImage wider = NormalizeOk(testing::MakeJpeg(8000, 1000, Pattern::kNoise));
+  EXPECT_EQ(wider.width, 1536);
+  EXPECT_EQ(wider.height, 192);
+  const NormalizedImage sideways =
+      NormalizeOk(testing::MakeJpeg(8000, 1000, Pattern::kLeftHalfBlack, /*exif_orientation=*/6));
+  EXPECT_EQ(sideways.width, 192);
+  EXPECT_EQ(sideways.height, 1536);
+  EXPECT_LT(testing::MeanOfBox(sideways.bytes, 10, 10, 170, 700), 40);
+  EXPECT_GT(testing::MeanOfBox(sideways.bytes, 10, 800, 170, 700), 215);
 
   const NormalizedImage tall = NormalizeOk(testing::MakePng(500, 2000, Pattern::kNoise));
   EXPECT_EQ(tall.height, 1536);
@@ -129,6 +140,10 @@ TEST(NormalizeImage, UnusualColourBecomesEightBitJpeg) {
   const NormalizedImage grey = NormalizeOk(testing::MakeGreyPng(200, 100));
   EXPECT_EQ(testing::BandsOf(grey.bytes), 1);
   EXPECT_LT(testing::MeanOfBox(grey.bytes, 5, 5, 80, 90), 40);
+  const NormalizedImage grey_jpeg = NormalizeOk(testing::MakeGreyJpeg(200, 100));
+  EXPECT_EQ(testing::BandsOf(grey_jpeg.bytes), 1);
+  EXPECT_LT(testing::MeanOfBox(grey_jpeg.bytes, 5, 5, 80, 90), 40);
+  EXPECT_GT(testing::MeanOfBox(grey_jpeg.bytes, 115, 5, 80, 90), 215);
 
   const std::string cmyk = testing::MakeCmykJpeg(200, 100);
   ASSERT_FALSE(cmyk.empty());

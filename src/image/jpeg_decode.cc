@@ -1,0 +1,124 @@
+// libjpeg reports fatal errors through a callback that must not return; the documented
+// way out is longjmp. DecodeInto keeps every libjpeg call in one frame whose locals are
+// trivial, so the jump skips no destructor; the pixel buffer lives in the caller.
+#include "image/jpeg_decode.h"
+
+#include <jpeglib.h>
+
+#include <algorithm>
+#include <csetjmp>
+#include <cstdio>  // jpeglib.h uses FILE without declaring it
+// clang-format off
+#include <jerror.h>  // message codes; needs jpeglib.h first
+// clang-format on
+
+namespace jae {
+namespace {
+
+// A progressive JPEG may carry thousands of tiny scans, each a full pass over the
+// coefficients: a known CPU bomb. Real encoders write about ten.
+constexpr int kMaxScans = 256;
+
+struct ErrorManager {
+  jpeg_error_mgr pub;  // first: libjpeg only knows this part
+  std::jmp_buf jump;
+  bool truncated = false;
+  bool too_many_scans = false;
+};
+
+ErrorManager* ErrorsOf(j_common_ptr cinfo) { return reinterpret_cast<ErrorManager*>(cinfo->err); }
+
+[[noreturn]] void ExitOnError(j_common_ptr cinfo) { std::longjmp(ErrorsOf(cinfo)->jump, 1); }
+
+// Warnings are not printed (stderr belongs to the logs). A premature end of data is the
+// only warning that makes the picture wrong; the others (extraneous bytes before a
+// marker, ...) are common in phone files and harmless.
+void OnMessage(j_common_ptr cinfo, int level) {
+  if (level == -1 && cinfo->err->msg_code == JWRN_JPEG_EOF) ErrorsOf(cinfo)->truncated = true;
+}
+
+void OnProgress(j_common_ptr cinfo) {
+  if (!cinfo->is_decompressor) return;
+  if (reinterpret_cast<j_decompress_ptr>(cinfo)->input_scan_number > kMaxScans) {
+    ErrorsOf(cinfo)->too_many_scans = true;
+    std::longjmp(ErrorsOf(cinfo)->jump, 1);
+  }
+}
+
+enum class DecodeOutcome { kOk, kCorrupt, kUnsupportedColour };
+
+DecodeOutcome DecodeInto(std::string_view bytes, int eighths, DecodedJpeg& out,
+                         ErrorManager& errors) {
+  jpeg_decompress_struct cinfo;
+  jpeg_progress_mgr progress;
+  cinfo.err = jpeg_std_error(&errors.pub);
+  errors.pub.error_exit = ExitOnError;
+  errors.pub.emit_message = OnMessage;
+  progress.progress_monitor = OnProgress;
+  if (setjmp(errors.jump) != 0) {
+    jpeg_destroy_decompress(&cinfo);
+    return DecodeOutcome::kCorrupt;
+  }
+  jpeg_create_decompress(&cinfo);
+  cinfo.progress = &progress;
+  jpeg_mem_src(&cinfo, reinterpret_cast<const unsigned char*>(bytes.data()),
+               static_cast<unsigned long>(bytes.size()));
+  jpeg_read_header(&cinfo, TRUE);
+  if (cinfo.jpeg_color_space == JCS_GRAYSCALE && cinfo.num_components == 1) {
+    cinfo.out_color_space = JCS_GRAYSCALE;
+  } else if ((cinfo.jpeg_color_space == JCS_YCbCr || cinfo.jpeg_color_space == JCS_RGB) &&
+             cinfo.num_components == 3) {
+    cinfo.out_color_space = JCS_RGB;
+  } else {
+    jpeg_destroy_decompress(&cinfo);
+    return DecodeOutcome::kUnsupportedColour;
+  }
+  cinfo.scale_num = static_cast<unsigned int>(eighths);
+  cinfo.scale_denom = 8;
+  jpeg_start_decompress(&cinfo);
+  out.width = static_cast<int>(cinfo.output_width);
+  out.height = static_cast<int>(cinfo.output_height);
+  out.bands = cinfo.output_components;
+  const std::size_t stride = std::size_t{cinfo.output_width} * cinfo.output_components;
+  out.pixels.resize(stride * cinfo.output_height);
+  while (cinfo.output_scanline < cinfo.output_height) {
+    JSAMPROW row = out.pixels.data() + stride * cinfo.output_scanline;
+    jpeg_read_scanlines(&cinfo, &row, 1);
+  }
+  jpeg_finish_decompress(&cinfo);
+  jpeg_destroy_decompress(&cinfo);
+  return DecodeOutcome::kOk;
+}
+
+}  // namespace
+
+int JpegScaleEighths(int long_side, int max_side) {
+  if (long_side <= max_side || long_side <= 0 || max_side <= 0) return 8;
+  const auto scaled = [&](int m) { return (std::int64_t{long_side} * m + 7) / 8; };
+  int fits = 0;  // largest M whose output fits
+  for (int m = 1; m <= 8; ++m) {
+    if (scaled(m) <= max_side) fits = m;
+  }
+  if (fits > 0 && scaled(fits) * 10 >= std::int64_t{max_side} * 9) return fits;
+  return std::min(8, fits + 1);
+}
+
+StatusOr<DecodedJpeg> DecodeJpegScaled(std::string_view bytes, int eighths) {
+  if (eighths < 1 || eighths > 8) return InvalidArgumentError("scale must be 1..8 eighths");
+  DecodedJpeg out;
+  ErrorManager errors;
+  switch (DecodeInto(bytes, eighths, out, errors)) {
+    case DecodeOutcome::kUnsupportedColour:
+      return Status(StatusCode::kUnimplemented, "JPEG colour space not handled here");
+    case DecodeOutcome::kCorrupt:
+      return Status(StatusCode::kDataLoss, errors.too_many_scans
+                                               ? "the JPEG has too many progressive scans"
+                                               : "the JPEG data is corrupt");
+    case DecodeOutcome::kOk:
+      break;
+  }
+  if (errors.truncated) return Status(StatusCode::kDataLoss, "the JPEG data is truncated");
+  return out;
+}
+
+}  // namespace jae
