@@ -142,7 +142,7 @@ int RunExtract(const ExtractArgs& args) {
     }
     std::optional<Result> result = std::move(loaded->decided);
     if (!result) {
-      auto processed = ProcessDocument(loaded->input, **engine, clock, *options);
+      auto processed = ProcessDocument(std::move(loaded->input), **engine, clock, *options);
       if (!processed.ok()) {
         fail(processed.status());
         continue;

@@ -2,7 +2,9 @@
 
 #include <openssl/evp.h>
 
+#include <algorithm>
 #include <charconv>
+#include <thread>
 
 #include "image/image.h"
 #include "verify/verify.h"
@@ -38,6 +40,10 @@ StatusOr<PipelineOptions> PipelineOptionsFromEnv(const Env& env) {
   return options;
 }
 
+int DefaultSourceSlots() {
+  return 2 * std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+}
+
 std::string Sha256Hex(std::string_view bytes) {
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int length = 0;
@@ -54,7 +60,7 @@ std::string Sha256Hex(std::string_view bytes) {
   return hex;
 }
 
-StatusOr<Result> ProcessDocument(const DocumentInput& input, Engine& engine, const Clock& clock,
+StatusOr<Result> ProcessDocument(DocumentInput input, Engine& engine, const Clock& clock,
                                  const PipelineOptions& options) {
   SourceInfo source = input.source;
   source.size_bytes = static_cast<std::int64_t>(input.bytes.size());
@@ -77,6 +83,8 @@ StatusOr<Result> ProcessDocument(const DocumentInput& input, Engine& engine, con
     return reject(normalized->rejection->code, normalized->rejection->message);
   }
   if (!normalized->image) return InternalError("normalisation returned no image");
+  std::string().swap(input.bytes);  // a phone photo is ~20x its normalised image
+  input.ticket.Release();
 
   const auto deadline = std::chrono::steady_clock::now() + options.engine_timeout;
   auto extracted = engine.Extract(*normalized->image, deadline);

@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 
+#include "common/admission_gate.h"
 #include "common/clock.h"
 #include "common/env.h"
 #include "common/status.h"
@@ -29,7 +30,15 @@ struct PipelineOptions {
 struct DocumentInput {
   SourceInfo source;  // uri, generation, declared content type, size
   std::string bytes;
+  // Held while `bytes` are in memory (see AdmissionGate); ProcessDocument releases it,
+  // with the bytes, as soon as the image is normalised — before the long engine call.
+  GateTicket ticket;
 };
+
+// How many documents may hold their source bytes and be normalised at once (the size of
+// the AdmissionGate the commands give their DocumentInputs): two per core, so that one
+// document's download overlaps another's decoding without a crowd competing for the CPU.
+int DefaultSourceSlots();
 
 // MAX_IMAGE_BYTES and IMAGE_MAX_SIDE from the environment (CONTRACT.md defaults when
 // unset). InvalidArgument naming the variable when a value is not a positive integer
@@ -39,7 +48,8 @@ StatusOr<PipelineOptions> PipelineOptionsFromEnv(const Env& env);
 // Lower-case hex SHA-256 of `bytes` (OpenSSL EVP).
 std::string Sha256Hex(std::string_view bytes);
 
-StatusOr<Result> ProcessDocument(const DocumentInput& input, Engine& engine, const Clock& clock,
+// Takes the input by value: its bytes and ticket are let go of before the engine runs.
+StatusOr<Result> ProcessDocument(DocumentInput input, Engine& engine, const Clock& clock,
                                  const PipelineOptions& options);
 
 }  // namespace jae

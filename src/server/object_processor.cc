@@ -173,6 +173,7 @@ ProcessReport ObjectProcessor::Run(Store& source, SourceObject object) {
                               std::to_string(options_.max_image_bytes) + " bytes)",
                           FormatRfc3339(clock_.Now()));
   } else {
+    GateTicket ticket = EnterIfGated(options_.source_gate);
     const auto read_start = std::chrono::steady_clock::now();
     auto bytes = source.Read(object.name, object.generation, options_.max_image_bytes);
     report.source_read_ms = MillisSince(read_start);
@@ -188,9 +189,9 @@ ProcessReport ObjectProcessor::Run(Store& source, SourceObject object) {
                             FormatRfc3339(clock_.Now()));
     } else {
       info.size_bytes = static_cast<std::int64_t>(bytes->size());
-      DocumentInput input{info, std::move(*bytes)};
+      DocumentInput input{info, std::move(*bytes), std::move(ticket)};
       report.engine_called = true;
-      auto processed = process_(input);
+      auto processed = process_(std::move(input));
       if (!processed.ok()) {
         if (IsTransient(processed.status().code())) {
           ProcessReport transient = Transient(processed.status());

@@ -26,6 +26,7 @@
 #include <optional>
 #include <string>
 
+#include "common/admission_gate.h"
 #include "common/clock.h"
 #include "common/status.h"
 #include "pipeline/pipeline.h"
@@ -38,12 +39,15 @@ namespace jae {
 bool GenerationIsNewer(std::string_view a, std::string_view b);
 
 // Turns one document into a Result; in production ProcessDocument with an Engine.
-using ProcessFn = std::function<StatusOr<Result>(const DocumentInput&)>;
+using ProcessFn = std::function<StatusOr<Result>(DocumentInput)>;
 
 struct ProcessorOptions {
   std::int64_t max_image_bytes = 20 * 1024 * 1024;
   bool delete_source = false;
   int write_attempts = 3;  // precondition races before giving up (transient)
+  // Entered before a source is read; the ticket travels in the DocumentInput and is let
+  // go of once the image is normalised. Null: no limit.
+  AdmissionGate* source_gate = nullptr;
 };
 
 struct SourceObject {

@@ -44,13 +44,15 @@ StatusOr<std::unique_ptr<Runtime>> MakeRuntime(const Env& env, const std::string
   ProcessorOptions options;
   options.max_image_bytes = rt->pipeline.max_image_bytes;
   options.delete_source = *del;
+  rt->source_gate = std::make_unique<AdmissionGate>(DefaultSourceSlots());
+  options.source_gate = rt->source_gate.get();
   Engine& engine_ref = *rt->engine;
   const Clock& clock = rt->clock;
   const PipelineOptions pipeline = rt->pipeline;
   rt->processor = std::make_unique<ObjectProcessor>(
       *rt->results,
-      [&engine_ref, &clock, pipeline](const DocumentInput& input) {
-        return ProcessDocument(input, engine_ref, clock, pipeline);
+      [&engine_ref, &clock, pipeline](DocumentInput input) {
+        return ProcessDocument(std::move(input), engine_ref, clock, pipeline);
       },
       rt->clock, options);
   return rt;

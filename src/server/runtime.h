@@ -24,6 +24,7 @@ struct Runtime {
   std::unique_ptr<Store> results;
   std::unique_ptr<Engine> engine;
   PipelineOptions pipeline;
+  std::unique_ptr<AdmissionGate> source_gate;
   std::unique_ptr<ObjectProcessor> processor;
 };
 

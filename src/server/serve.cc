@@ -44,13 +44,15 @@ int RunServe(const ServeConfig& config, const Env& env) {
   pipeline.image_max_side = config.image_max_side;
   pipeline.engine_timeout = config.engine_timeout;
   Engine& engine_ref = **engine;
-  ProcessFn process = [&engine_ref, &clock, pipeline](const DocumentInput& input) {
-    return ProcessDocument(input, engine_ref, clock, pipeline);
+  ProcessFn process = [&engine_ref, &clock, pipeline](DocumentInput input) {
+    return ProcessDocument(std::move(input), engine_ref, clock, pipeline);
   };
+  AdmissionGate source_gate(DefaultSourceSlots());
 
   ProcessorOptions processor_options;
   processor_options.max_image_bytes = config.max_image_bytes;
   processor_options.delete_source = config.delete_source;
+  processor_options.source_gate = &source_gate;
   ObjectProcessor processor(**results, process, clock, processor_options);
   CachingSourceStores sources([](std::string_view uri) { return OpenStore(uri); },
                               config.source_root);
@@ -59,6 +61,7 @@ int RunServe(const ServeConfig& config, const Env& env) {
   service_options.max_image_bytes = config.max_image_bytes;
   service_options.results_bucket = config.results_bucket;
   service_options.results_prefix = config.results_prefix;
+  service_options.source_gate = &source_gate;
   Metrics metrics;
   Service service(service_options, processor, sources, process, log, metrics);
 

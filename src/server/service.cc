@@ -223,7 +223,8 @@ Answer Service::HandleExtract(std::string bytes, std::string_view content_type,
   if (!content_type.empty()) input.source.content_type = std::string(content_type.substr(0, 200));
   input.source.size_bytes = static_cast<std::int64_t>(bytes.size());
   input.bytes = std::move(bytes);
-  auto result = extract_(input);
+  input.ticket = EnterIfGated(options_.source_gate);
+  auto result = extract_(std::move(input));
   json fields = {{"duration_ms", SecondsSince(start) * 1000.0}};
   if (!result.ok()) {
     fields["error"] = result.status().ToString();

@@ -19,6 +19,7 @@
 #include <string>
 #include <string_view>
 
+#include "common/admission_gate.h"
 #include "common/clock.h"
 #include "events/event.h"
 #include "server/log.h"
@@ -35,6 +36,9 @@ struct ServiceOptions {
   // prefix are our own output and are ignored (results bucket == source bucket).
   std::string results_bucket;
   std::string results_prefix;  // "" or ending in '/'
+  // Entered by POST /v1/extract before its upload is normalised (the same gate as the
+  // processor's, so uploads and events share the decoding slots). Null: no limit.
+  AdmissionGate* source_gate = nullptr;
 };
 
 struct Answer {

@@ -30,8 +30,8 @@ class PipelineTest : public ::testing::Test {
     input.bytes = std::move(bytes);
     return input;
   }
-  StatusOr<Result> Run(const DocumentInput& input) {
-    return ProcessDocument(input, engine_, clock_, options_);
+  StatusOr<Result> Run(DocumentInput input) {
+    return ProcessDocument(std::move(input), engine_, clock_, options_);
   }
   static verify::Extraction Licence() {
     verify::Extraction e;

@@ -18,8 +18,8 @@ class RealPipelineTest : public ::testing::Test {
   RealPipelineTest()
       : processor_(
             results_,
-            [this](const DocumentInput& in) {
-              return ProcessDocument(in, engine_, clock_, options_);
+            [this](DocumentInput in) {
+              return ProcessDocument(std::move(in), engine_, clock_, options_);
             },
             clock_, ProcessorOptions{options_.max_image_bytes, false, 3}) {
     verify::Extraction extraction;
