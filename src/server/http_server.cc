@@ -7,6 +7,8 @@
 
 #include <chrono>
 
+#include "server/growing_thread_pool.h"
+
 namespace jae {
 namespace {
 
@@ -27,7 +29,7 @@ HttpServer::HttpServer(Service& service, HttpServerOptions options)
       options_(std::move(options)),
       server_(std::make_unique<httplib::Server>()) {
   const std::size_t threads = static_cast<std::size_t>(std::max(4, options_.threads));
-  server_->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  server_->new_task_queue = [threads] { return new GrowingThreadPool(4, threads); };
   server_->set_read_timeout(options_.read_timeout);
   server_->set_write_timeout(options_.write_timeout);
   server_->set_payload_max_length(static_cast<std::size_t>(options_.max_body_bytes));

@@ -16,7 +16,6 @@
 #include <iostream>
 #include <map>
 #include <nlohmann/json.hpp>
-#include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 #include <sstream>
 #include <string>
@@ -24,6 +23,7 @@
 
 #include "common/env.h"
 #include "engine/local/local_engine.h"
+#include "image/image.h"
 #include "mrz/mrz.h"
 #include "verify/verify.h"
 
@@ -31,24 +31,13 @@ namespace {
 
 using nlohmann::json;
 
-// What the pipeline's normalisation does to an upload: longer side at most 1536 px,
-// re-encoded as JPEG (src/image does the same before any engine).
+// The pipeline's own normalisation (src/image), so that the engine is measured on the
+// pixels it gets in production. A rejected upload becomes an empty image, which the
+// engine rejects in turn.
 jae::NormalizedImage Normalize(const std::string& bytes) {
-  jae::NormalizedImage out;
-  cv::Mat raw(1, static_cast<int>(bytes.size()), CV_8UC1, const_cast<char*>(bytes.data()));
-  cv::Mat img = cv::imdecode(raw, cv::IMREAD_COLOR);
-  out.source_width = img.cols;
-  out.source_height = img.rows;
-  const double scale = std::min(1.0, 1536.0 / std::max(img.cols, img.rows));
-  if (scale < 1.0) cv::resize(img, img, cv::Size(), scale, scale, cv::INTER_AREA);
-  std::vector<uchar> buf;
-  cv::imencode(".jpg", img, buf, {cv::IMWRITE_JPEG_QUALITY, 90});
-  out.bytes.assign(buf.begin(), buf.end());
-  out.mime_type = "image/jpeg";
-  out.source_type = "image/jpeg";
-  out.width = img.cols;
-  out.height = img.rows;
-  return out;
+  auto outcome = jae::NormalizeImage(bytes, jae::NormalizeOptions{});
+  if (!outcome.ok() || !outcome->image) return {};
+  return *std::move(outcome->image);
 }
 
 std::string Lower(const std::string& s) {

@@ -7,7 +7,6 @@
 #include <chrono>
 #include <filesystem>
 #include <memory>
-#include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 #include <optional>
 
@@ -18,6 +17,7 @@
 #include "engine/local/mrz_zone.h"
 #include "engine/local/ocrb_classifier.h"
 #include "engine/local/tess_pool.h"
+#include "image/jpeg_decode.h"
 #include "mrz/mrz.h"
 
 namespace jae {
@@ -130,10 +130,14 @@ class LocalEngine final : public Engine {
       return Reject(ErrorCode::kUnsupportedMediaType, "the local engine reads images, not PDF");
     }
     if (image.bytes.empty()) return Reject(ErrorCode::kUndecodable, "empty image");
-    cv::Mat bytes(1, static_cast<int>(image.bytes.size()), CV_8UC1,
-                  const_cast<char*>(image.bytes.data()));
-    cv::Mat bgr = cv::imdecode(bytes, cv::IMREAD_COLOR);
-    if (bgr.empty()) return Reject(ErrorCode::kUndecodable, "the image cannot be decoded");
+    // libjpeg-turbo, not cv::imdecode: OpenCV's codec module drags ~140 shared
+    // libraries (GDAL, DCMTK, ...) into every process, tripling start-up time.
+    auto decoded = DecodeJpegScaled(image.bytes, 8);
+    if (!decoded.ok()) return Reject(ErrorCode::kUndecodable, "the image cannot be decoded");
+    cv::Mat bgr;
+    const cv::Mat pixels(decoded->height, decoded->width, decoded->bands == 1 ? CV_8UC1 : CV_8UC3,
+                         decoded->pixels.data());
+    cv::cvtColor(pixels, bgr, decoded->bands == 1 ? cv::COLOR_GRAY2BGR : cv::COLOR_RGB2BGR);
     if (static_cast<long>(bgr.cols) * bgr.rows > kMaxPixels) {
       return Reject(ErrorCode::kTooLarge, "the image has too many pixels for the local engine");
     }
