@@ -153,6 +153,15 @@ let startIndex = 0;
 // ---------------------------------------------------------------- measurements
 const readies = [];
 for (let i = 0; i < 5; i++) { const s = await startServer(); readies.push(s.readyMs); await stopServer(s); }
+// Baseline for the start-up time, same run: exec -> exit of `jae-ocr --version`, i.e.
+// loading the binary and its shared libraries and nothing else.
+const versions = [];
+for (let i = 0; i < 5; i++) {
+  const t0 = process.hrtime.bigint();
+  const child = start(bin, ['--version']);
+  await child.done;
+  versions.push(Number(process.hrtime.bigint() - t0) / 1e6);
+}
 
 let server = await startServer();
 await sleep(1000);
@@ -162,9 +171,20 @@ startIndex = next = 0;
 await drive(server, 20, 20);
 startIndex = next;
 const heavy = await drive(server, events, concurrency);
-const lines = Buffer.concat(server.out).toString().split('\n').filter((l) => l.includes('"result written"')).map((l) => JSON.parse(l));
+const written = () => Buffer.concat(server.out).toString().split('\n')
+  .filter((l) => l.includes('"result written"')).map((l) => JSON.parse(l));
+const lines = written();
 const measured = lines.slice(20);
 const overhead = measured.map((l) => l.duration_ms - (l.engine_ms ?? latencyMs));
+// The same minus the wait for a decoding slot: the work itself, without the queue that
+// forms when the CPU is saturated.
+const ownWork = measured.map((l) => l.duration_ms - (l.engine_ms ?? latencyMs) - (l.gate_wait_ms ?? 0));
+const reads = measured.map((l) => l.read_ms ?? 0);
+// Light load: a few senders, so the CPU is not saturated and no queue forms.
+startIndex = next;
+const lightSenders = Number(args['light-senders'] ?? 4);
+await drive(server, 4 * lightSenders, lightSenders);
+const light = written().slice(lines.length).map((l) => l.duration_ms - (l.engine_ms ?? latencyMs));
 await stopServer(server);
 
 server = await startServer();
@@ -177,13 +197,18 @@ await stopServer(server);
 const report = {
   command: `node bench/load/load.mjs --bin ${bin} --jpeg ${jpeg} --events ${events} --concurrency ${concurrency} --latency-ms ${latencyMs} --max-inflight ${maxInflight}`,
   jpegBytes: size,
-  readyMs: { median: pct(readies, 0.5), all: readies.map((x) => +x.toFixed(1)) },
+  readyMs: { median: pct(readies, 0.5), all: readies.map((x) => +x.toFixed(1)),
+    versionBaselineMedian: +pct(versions, 0.5).toFixed(1) },
   idleRssMb: +idleRssMb.toFixed(1),
   [`at${concurrency}Concurrent`]: { docsPerSecond: +heavy.docsPerSecond.toFixed(1), peakRssMb: +heavy.peakRssMb.toFixed(1),
     refused429or503: heavy.refused, idealDocsPerSecond: +(maxInflight / (latencyMs / 1000)).toFixed(1) },
   [`at${maxInflight}InFlight`]: { docsPerSecond: +exact.docsPerSecond.toFixed(1), peakRssMb: +exact.peakRssMb.toFixed(1) },
   overheadMs: { events: overhead.length, p50: +pct(overhead, 0.5).toFixed(2), p99: +pct(overhead, 0.99).toFixed(2),
     max: +Math.max(...overhead).toFixed(2) },
+  overheadWithoutGateWaitMs: { p50: +pct(ownWork, 0.5).toFixed(2), p99: +pct(ownWork, 0.99).toFixed(2) },
+  [`overheadAt${lightSenders}SendersMs`]: { events: light.length, p50: +pct(light, 0.5).toFixed(2),
+    p99: +pct(light, 0.99).toFixed(2) },
+  sourceReadMs: { p50: +pct(reads, 0.5).toFixed(2), p99: +pct(reads, 0.99).toFixed(2) },
 };
 console.log(JSON.stringify(report, null, 2));
 gemini.kill('SIGTERM');

@@ -173,7 +173,9 @@ ProcessReport ObjectProcessor::Run(Store& source, SourceObject object) {
                               std::to_string(options_.max_image_bytes) + " bytes)",
                           FormatRfc3339(clock_.Now()));
   } else {
+    const auto gate_start = std::chrono::steady_clock::now();
     GateTicket ticket = EnterIfGated(options_.source_gate);
+    report.gate_wait_ms = MillisSince(gate_start);
     const auto read_start = std::chrono::steady_clock::now();
     auto bytes = source.Read(object.name, object.generation, options_.max_image_bytes);
     report.source_read_ms = MillisSince(read_start);

@@ -75,6 +75,7 @@ struct ProcessReport {
   std::optional<EngineInfo> engine;           // when the engine ran
   bool engine_called = false;
   Status delete_status;       // a failed DELETE_SOURCE (the result is stored regardless)
+  double gate_wait_ms = 0;    // time waiting for the source gate (queueing, not work)
   double source_read_ms = 0;  // time spent reading the source
   double result_write_ms = 0;
 };

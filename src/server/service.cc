@@ -163,6 +163,7 @@ Answer Service::HandleEvent(const events::EventHeaders& headers, std::string_vie
   fields["outcome"] = ToString(report.outcome);
   fields["duration_ms"] = seconds * 1000.0;
   if (report.engine && report.engine->latency_ms) fields["engine_ms"] = *report.engine->latency_ms;
+  if (report.gate_wait_ms > 0) fields["gate_wait_ms"] = report.gate_wait_ms;
   if (report.source_read_ms > 0) fields["read_ms"] = report.source_read_ms;
   if (report.result_write_ms > 0) fields["write_ms"] = report.result_write_ms;
   if (report.result_status) fields["result_status"] = ToString(*report.result_status);
