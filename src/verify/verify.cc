@@ -2,6 +2,7 @@
 // Warnings name a field and a reason, never a value: they end up in logs and results.
 #include "verify/verify.h"
 
+#include <cctype>
 #include <cmath>
 #include <set>
 #include <string>
@@ -156,6 +157,26 @@ class Verifier {
     return false;
   }
 
+  // Where the issuing state's number format is known, a number that breaks it was
+  // misread in a way its check digit cannot see (e.g. 6 read for G: both weigh 6).
+  // French passports: 2 digits, 2 letters, 5 digits. (The CNIe number is 9 free
+  // alphanumerics; other French formats are not documented in our references.)
+  static bool DocumentNumberFitsKnownFormat(const mrz::ParsedMrz& parsed) {
+    const mrz::MrzData& data = parsed.data;
+    if (parsed.format != MrzFormat::kTD3 || data.issuing_state != "FRA" ||
+        !data.document_code.starts_with("P")) {
+      return true;
+    }
+    const std::string& number = data.document_number;
+    if (number.size() != 9) return false;
+    for (std::size_t i = 0; i < number.size(); ++i) {
+      const bool letter_position = i == 2 || i == 3;
+      const unsigned char c = static_cast<unsigned char>(number[i]);
+      if (letter_position ? !std::isupper(c) : !std::isdigit(c)) return false;
+    }
+    return true;
+  }
+
   // The check digit that covers `name` on its own in this layout, if any.
   static const char* OwnCheck(MrzFormat format, FieldName name) {
     switch (name) {
@@ -214,6 +235,12 @@ class Verifier {
     InferDocument(*parsed);
 
     const std::set<std::string> failed(parsed->failed_checks.begin(), parsed->failed_checks.end());
+    const bool number_fits = DocumentNumberFitsKnownFormat(*parsed);
+    if (!number_fits) {
+      Warn(
+          "document_number: not the format of a French passport number (2 digits, 2 letters, "
+          "5 digits)");
+    }
     int compared = 0;
     bool mismatch = false;
     Fields& fields = out_.document.fields;
@@ -234,12 +261,17 @@ class Verifier {
           Warn("mrz_matches_visual: " + FieldLabel(name) + " differs");
         }
       }
-      // What the MRZ proves: fields with their own check digit, when it holds. Other
-      // MRZ fields only fill gaps, and only from an MRZ whose every check holds; printed
-      // names are kept since they carry the accents the MRZ drops.
+      // What the MRZ proves: fields with their own check digit, in an MRZ whose every
+      // check holds. A field's own check alone proves little when others fail: the line
+      // was misread, and mod-10 check digits cannot tell G from 6 or S from 8 (16 and 28
+      // weigh like 6 and 8) — seen on glare-damaged photos. Such a field, and the MRZ's
+      // other fields, only fill gaps; printed names are kept since they carry the
+      // accents the MRZ drops.
+      if (name == FieldName::kDocumentNumber && !number_fits) continue;
       const char* check = OwnCheck(parsed->format, name);
-      const bool proven = check != nullptr && !failed.contains(check);
-      if (proven || (visual == fields.end() && parsed->valid)) {
+      const bool own_check_holds = check != nullptr && !failed.contains(check);
+      const bool proven = own_check_holds && parsed->valid;
+      if (proven || (visual == fields.end() && (parsed->valid || own_check_holds))) {
         Field field;
         field.value = mrz_field.value;
         // Only a check digit makes a field "mrz": a name line has none, so a name taken

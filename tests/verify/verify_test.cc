@@ -290,6 +290,49 @@ TEST(VerifyMrz, AWrongCheckDigitFailsAndProvesNothing) {
   EXPECT_EQ(v.verification.mrz_matches_visual, VisualMatch::kMismatch);
 }
 
+TEST(VerifyMrz, AFieldsOwnCheckProvesNothingWhenAnotherCheckFails) {
+  REQUIRE_MRZ_READER();
+  Extraction e = CnieFront();
+  e.mrz_lines[1] = "9007148F3002119FRA<<<<<<<<<<<6";  // birth date check fails
+  e.fields.erase(FieldName::kDocumentNumber);
+  const Verified v = Verify(e, kOptions);
+  ASSERT_TRUE(v.document.mrz);
+  EXPECT_FALSE(v.document.mrz->valid);
+  // The number's own check holds, but a misread line is no proof (a check digit cannot
+  // tell G from 6): it fills the gap, unmarked; the printed expiry is not replaced.
+  EXPECT_EQ(ValueOf(v, FieldName::kDocumentNumber), "X4RTBPFW4");
+  EXPECT_EQ(SourceOf(v, FieldName::kDocumentNumber), std::nullopt);
+  EXPECT_EQ(SourceOf(v, FieldName::kExpiryDate), FieldSource::kVisual);
+}
+
+TEST(VerifyMrz, FrenchPassportNumberOutOfFormatIsNotProven) {
+  REQUIRE_MRZ_READER();
+  // Synthetic (tools/gendocs). Printed 68EN63423; on a glare-damaged photo the MRZ read
+  // 055N63423, whose check digit and composite still hold (6x7+8x3+14 = 0x7+5x3+5 mod 10).
+  Extraction e;
+  e.type = DocumentType::kPassport;
+  e.mrz_lines = {"P<FRADE<LA<TOUR<<MARIE<HELENE<<<<<<<<<<<<<<<",
+                 "055N634239FRA9607192F3210248<<<<<<<<<<<<<<<0"};
+  Verified v = Verify(e, kOptions);
+  ASSERT_TRUE(v.document.mrz);
+  EXPECT_TRUE(v.document.mrz->valid);
+  EXPECT_EQ(ValueOf(v, FieldName::kDocumentNumber), "<absent>");
+  EXPECT_EQ(SourceOf(v, FieldName::kBirthDate), FieldSource::kMrz);
+  EXPECT_THAT(v.verification.warnings,
+              Contains(::testing::HasSubstr("not the format of a French passport number")));
+
+  e.fields[FieldName::kDocumentNumber] = Visual("68EN63423");
+  v = Verify(e, kOptions);
+  EXPECT_EQ(ValueOf(v, FieldName::kDocumentNumber), "68EN63423");
+  EXPECT_EQ(SourceOf(v, FieldName::kDocumentNumber), FieldSource::kVisual);
+  EXPECT_EQ(v.verification.mrz_matches_visual, VisualMatch::kMismatch);
+
+  e.mrz_lines[1] = "68EN634239FRA9607192F3210248<<<<<<<<<<<<<<<0";
+  v = Verify(e, kOptions);
+  EXPECT_EQ(SourceOf(v, FieldName::kDocumentNumber), FieldSource::kMrz);
+  EXPECT_EQ(v.verification.mrz_matches_visual, VisualMatch::kMatch);
+}
+
 TEST(VerifyMrz, MrzAloneFillsTheDocument) {
   REQUIRE_MRZ_READER();
   Extraction e;
