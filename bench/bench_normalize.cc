@@ -270,7 +270,7 @@ void BM_NaiveFullDecode(benchmark::State& state, const std::string& kind) {
 void BM_JpegEntropyFloor(benchmark::State& state) {
   const std::string& bytes = GetFixtures().jpeg;
   for (auto _ : state) {
-    auto decoded = jae::DecodeJpegScaled(bytes, 1);
+    auto decoded = jae::DecodeJpegScaled(bytes, 1, 100'000'000);
     if (!decoded.ok()) {
       state.SkipWithError("decode failed");
       return;

@@ -45,10 +45,10 @@ void OnProgress(j_common_ptr cinfo) {
   }
 }
 
-enum class DecodeOutcome { kOk, kCorrupt, kUnsupportedColour };
+enum class DecodeOutcome { kOk, kCorrupt, kUnsupportedColour, kTooManyPixels };
 
-DecodeOutcome DecodeInto(std::string_view bytes, int eighths, DecodedJpeg& out,
-                         ErrorManager& errors) {
+DecodeOutcome DecodeInto(std::string_view bytes, int eighths, std::int64_t max_pixels,
+                         DecodedJpeg& out, ErrorManager& errors) {
   jpeg_decompress_struct cinfo;
   jpeg_progress_mgr progress;
   cinfo.err = jpeg_std_error(&errors.pub);
@@ -64,6 +64,10 @@ DecodeOutcome DecodeInto(std::string_view bytes, int eighths, DecodedJpeg& out,
   jpeg_mem_src(&cinfo, reinterpret_cast<const unsigned char*>(bytes.data()),
                static_cast<unsigned long>(bytes.size()));
   jpeg_read_header(&cinfo, TRUE);
+  if (std::int64_t{cinfo.image_width} * cinfo.image_height > max_pixels) {
+    jpeg_destroy_decompress(&cinfo);
+    return DecodeOutcome::kTooManyPixels;
+  }
   if (cinfo.jpeg_color_space == JCS_GRAYSCALE && cinfo.num_components == 1) {
     cinfo.out_color_space = JCS_GRAYSCALE;
   } else if ((cinfo.jpeg_color_space == JCS_YCbCr || cinfo.jpeg_color_space == JCS_RGB) &&
@@ -103,11 +107,14 @@ int JpegScaleEighths(int long_side, int max_side) {
   return std::min(8, fits + 1);
 }
 
-StatusOr<DecodedJpeg> DecodeJpegScaled(std::string_view bytes, int eighths) {
+StatusOr<DecodedJpeg> DecodeJpegScaled(std::string_view bytes, int eighths,
+                                       std::int64_t max_pixels) {
   if (eighths < 1 || eighths > 8) return InvalidArgumentError("scale must be 1..8 eighths");
   DecodedJpeg out;
   ErrorManager errors;
-  switch (DecodeInto(bytes, eighths, out, errors)) {
+  switch (DecodeInto(bytes, eighths, max_pixels, out, errors)) {
+    case DecodeOutcome::kTooManyPixels:
+      return Status(StatusCode::kOutOfRange, "the JPEG has more pixels than the limit");
     case DecodeOutcome::kUnsupportedColour:
       return Status(StatusCode::kUnimplemented, "JPEG colour space not handled here");
     case DecodeOutcome::kCorrupt:

@@ -32,10 +32,13 @@ struct DecodedJpeg {
 int JpegScaleEighths(int long_side, int max_side);
 
 // Decodes `bytes` at scale `eighths`/8 to 8-bit grey or RGB.
+//  - OutOfRange: the header declares more than `max_pixels` (full size), checked before
+//    any allocation (a progressive JPEG buffers full-size coefficients whatever the scale).
 //  - Unimplemented: a valid JPEG this path does not handle (CMYK/YCCK, or an unusual
 //    component count): the caller uses its general decoder.
 //  - DataLoss: corrupt or truncated data (a cut-off upload must not become a
 //    half-grey document); benign warnings (extraneous bytes between markers) are not errors.
-StatusOr<DecodedJpeg> DecodeJpegScaled(std::string_view bytes, int eighths);
+StatusOr<DecodedJpeg> DecodeJpegScaled(std::string_view bytes, int eighths,
+                                       std::int64_t max_pixels);
 
 }  // namespace jae

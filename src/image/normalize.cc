@@ -126,9 +126,13 @@ std::optional<NormalizeOutcome> NormalizeJpeg(std::string_view bytes, int orient
                                               const NormalizeOptions& options,
                                               const NormalizedImage& out) {
   const int long_side = std::max(out.source_width, out.source_height);
-  auto decoded = DecodeJpegScaled(bytes, JpegScaleEighths(long_side, options.max_side));
+  auto decoded =
+      DecodeJpegScaled(bytes, JpegScaleEighths(long_side, options.max_side), options.max_pixels);
   if (!decoded.ok()) {
     if (decoded.status().code() == StatusCode::kUnimplemented) return std::nullopt;
+    if (decoded.status().code() == StatusCode::kOutOfRange) {
+      return Reject(ErrorCode::kTooLarge, "the image has more pixels than the limit");
+    }
     return Reject(ErrorCode::kUndecodable, "the image cannot be decoded");
   }
   // Wraps, does not copy: `decoded` outlives every image made from it below.

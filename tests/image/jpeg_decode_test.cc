@@ -15,6 +15,8 @@ namespace {
 
 using testing::Pattern;
 
+constexpr std::int64_t kLimit = 100'000'000;
+
 TEST(JpegScaleEighths, PicksTheLargestScaleThatFitsUnlessItLosesTooMuch) {
   EXPECT_EQ(JpegScaleEighths(1000, 1536), 8);  // fits: never enlarged
   EXPECT_EQ(JpegScaleEighths(1536, 1536), 8);
@@ -30,7 +32,7 @@ TEST(JpegScaleEighths, PicksTheLargestScaleThatFitsUnlessItLosesTooMuch) {
 
 TEST(DecodeJpegScaled, DecodesAtTheRequestedEighth) {
   const std::string jpeg = testing::MakeJpeg(4000, 1000, Pattern::kLeftHalfBlack);
-  auto decoded = DecodeJpegScaled(jpeg, 3);
+  auto decoded = DecodeJpegScaled(jpeg, 3, kLimit);
   ASSERT_TRUE(decoded.ok()) << decoded.status().ToString();
   EXPECT_EQ(decoded->width, 1500);
   EXPECT_EQ(decoded->height, 375);
@@ -39,27 +41,33 @@ TEST(DecodeJpegScaled, DecodesAtTheRequestedEighth) {
   EXPECT_LT(decoded->pixels[(100 * 1500 + 100) * 3], 40);    // left half black
   EXPECT_GT(decoded->pixels[(100 * 1500 + 1400) * 3], 215);  // right half white
 
-  auto grey = DecodeJpegScaled(testing::MakeGreyJpeg(200, 100), 8);
+  auto grey = DecodeJpegScaled(testing::MakeGreyJpeg(200, 100), 8, kLimit);
   ASSERT_TRUE(grey.ok()) << grey.status().ToString();
   EXPECT_EQ(grey->bands, 1);
   EXPECT_EQ(grey->pixels.size(), 200u * 100u);
 }
 
+TEST(DecodeJpegScaled, RefusesMorePixelsThanTheLimitFromTheHeader) {
+  const std::string jpeg = testing::MakeJpeg(400, 300, Pattern::kNoise);
+  EXPECT_EQ(DecodeJpegScaled(jpeg, 1, 400 * 300 - 1).status().code(), StatusCode::kOutOfRange);
+  EXPECT_TRUE(DecodeJpegScaled(jpeg, 1, 400 * 300).ok());
+}
+
 TEST(DecodeJpegScaled, LeavesCmykToTheGeneralDecoder) {
-  auto decoded = DecodeJpegScaled(testing::MakeCmykJpeg(64, 64), 8);
+  auto decoded = DecodeJpegScaled(testing::MakeCmykJpeg(64, 64), 8, kLimit);
   EXPECT_EQ(decoded.status().code(), StatusCode::kUnimplemented);
 }
 
 TEST(DecodeJpegScaled, ReportsTruncatedAndCorruptDataAsDataLoss) {
   const std::string jpeg = testing::MakeJpeg(800, 600, Pattern::kNoise);
-  EXPECT_EQ(DecodeJpegScaled(jpeg.substr(0, jpeg.size() / 2), 8).status().code(),
+  EXPECT_EQ(DecodeJpegScaled(jpeg.substr(0, jpeg.size() / 2), 8, kLimit).status().code(),
             StatusCode::kDataLoss);
-  EXPECT_EQ(DecodeJpegScaled(jpeg.substr(0, 20), 1).status().code(), StatusCode::kDataLoss);
-  EXPECT_EQ(DecodeJpegScaled("", 8).status().code(), StatusCode::kDataLoss);
-  EXPECT_EQ(DecodeJpegScaled(std::string("\xFF\xD8\xFF\xC0garbage", 11), 8).status().code(),
+  EXPECT_EQ(DecodeJpegScaled(jpeg.substr(0, 20), 1, kLimit).status().code(), StatusCode::kDataLoss);
+  EXPECT_EQ(DecodeJpegScaled("", 8, kLimit).status().code(), StatusCode::kDataLoss);
+  EXPECT_EQ(DecodeJpegScaled(std::string("\xFF\xD8\xFF\xC0garbage", 11), 8, kLimit).status().code(),
             StatusCode::kDataLoss);
-  EXPECT_EQ(DecodeJpegScaled(jpeg, 0).status().code(), StatusCode::kInvalidArgument);
-  EXPECT_EQ(DecodeJpegScaled(jpeg, 9).status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(DecodeJpegScaled(jpeg, 0, kLimit).status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(DecodeJpegScaled(jpeg, 9, kLimit).status().code(), StatusCode::kInvalidArgument);
 }
 
 // A valid progressive JPEG with one scan per AC coefficient and bit, per component:
@@ -105,7 +113,7 @@ std::string ManyScanJpeg() {
 
 TEST(DecodeJpegScaled, RefusesAProgressiveJpegWithAbsurdlyManyScans) {
   const std::string jpeg = ManyScanJpeg();
-  auto decoded = DecodeJpegScaled(jpeg, 8);
+  auto decoded = DecodeJpegScaled(jpeg, 8, kLimit);
   EXPECT_EQ(decoded.status().code(), StatusCode::kDataLoss);
   EXPECT_NE(decoded.status().message().find("scans"), std::string::npos);
 }

@@ -132,8 +132,13 @@ class LocalEngine final : public Engine {
     if (image.bytes.empty()) return Reject(ErrorCode::kUndecodable, "empty image");
     // libjpeg-turbo, not cv::imdecode: OpenCV's codec module drags ~140 shared
     // libraries (GDAL, DCMTK, ...) into every process, tripling start-up time.
-    auto decoded = DecodeJpegScaled(image.bytes, 8);
-    if (!decoded.ok()) return Reject(ErrorCode::kUndecodable, "the image cannot be decoded");
+    auto decoded = DecodeJpegScaled(image.bytes, 8, kMaxPixels);
+    if (!decoded.ok()) {
+      if (decoded.status().code() == StatusCode::kOutOfRange) {
+        return Reject(ErrorCode::kTooLarge, "the image has too many pixels for the local engine");
+      }
+      return Reject(ErrorCode::kUndecodable, "the image cannot be decoded");
+    }
     cv::Mat bgr;
     const cv::Mat pixels(decoded->height, decoded->width, decoded->bands == 1 ? CV_8UC1 : CV_8UC3,
                          decoded->pixels.data());
