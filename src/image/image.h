@@ -5,12 +5,14 @@
 //    type or a file name.
 //  - NormalizeImage never crashes or throws on hostile input. It returns a NormalizeOutcome
 //    holding either the normalised image or a rejection with a schema error code
-//    (unsupported_media_type, too_large, undecodable) whose message holds no personal data.
+//    (unsupported_media_type, too_large — also for taking longer than time_limit —,
+//    undecodable) whose message holds no personal data.
 //    A non-OK Status means an internal failure (e.g. the codec library cannot start).
 //  - The pixel count is checked from the header, before any pixel is decoded.
 //  - Thread-safe; the codec library is initialised once, on first use.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -46,6 +48,10 @@ struct NormalizeOptions {
   // 85: at 1536 px an MRZ character is ~20 px high; from quality ~85 up JPEG ringing no
   // longer touches glyph shapes, while the file stays ~4-6x smaller than at 95.
   int jpeg_quality = 85;
+  // Wall-clock budget for decoding and encoding (libvips path: checked between strips;
+  // the JPEG fast path is bounded by max_pixels). Past it: rejected, too_large. A 12 MP
+  // HEIC takes ~1.5 s here; 15 s is far above any honest file, well below a request's.
+  std::chrono::milliseconds time_limit{15000};
 };
 
 struct NormalizeOutcome {

@@ -5,6 +5,7 @@
 #include <vips/vips.h>
 
 #include <algorithm>
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <string>
@@ -101,14 +102,37 @@ ImagePtr ToOpaque8Bit(ImagePtr image) {
   return image;
 }
 
+struct Deadline {
+  std::chrono::steady_clock::time_point at;
+  bool expired;
+};
+
+void KillPastDeadline(VipsImage* image, VipsProgress* /*progress*/, void* data) {
+  auto* deadline = static_cast<Deadline*>(data);
+  if (std::chrono::steady_clock::now() < deadline->at) return;
+  deadline->expired = true;
+  vips_image_set_kill(image, TRUE);
+}
+
 // Encodes `image` as the normalised output. Pixels are decoded here, pulled through the
 // pipeline by the encoder. No optimize_coding: its extra Huffman pass cost ~30% of a 12 MP
 // normalisation (bench_normalize) to save ~5% of a ~150 KB output.
 NormalizeOutcome Encode(VipsImage* image, const NormalizeOptions& options, NormalizedImage out) {
   void* buffer = nullptr;
   std::size_t length = 0;
-  if (vips_jpegsave_buffer(image, &buffer, &length, "Q", options.jpeg_quality, "strip", TRUE,
-                           nullptr) != 0) {
+  // libvips reports progress between strips; past the time limit the computation is
+  // killed. A page crafted to render slowly (PDF) then costs one strip, not a worker.
+  Deadline deadline{std::chrono::steady_clock::now() + options.time_limit, false};
+  vips_image_set_progress(image, TRUE);
+  const gulong handler = g_signal_connect(image, "eval", G_CALLBACK(KillPastDeadline), &deadline);
+  const int rc = vips_jpegsave_buffer(image, &buffer, &length, "Q", options.jpeg_quality, "strip",
+                                      TRUE, nullptr);
+  g_signal_handler_disconnect(image, handler);
+  if (rc != 0) {
+    g_free(buffer);
+    if (deadline.expired) {
+      return Reject(ErrorCode::kTooLarge, "the image takes longer than the limit to decode");
+    }
     return Reject(ErrorCode::kUndecodable, "the image data is corrupt or truncated");
   }
   std::unique_ptr<void, GFree> owned(buffer);

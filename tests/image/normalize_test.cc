@@ -173,6 +173,14 @@ TEST(NormalizeImage, RefusesADecompressionBombFromItsHeader) {
   EXPECT_EQ(RejectionOf(testing::MakeJpeg(100, 100, Pattern::kNoise), tight), ErrorCode::kTooLarge);
 }
 
+TEST(NormalizeImage, GivesUpPastItsTimeLimit) {
+  // A PNG goes through libvips strip by strip; with a 1 ms budget it cannot finish.
+  const std::string png = testing::MakePng(1600, 1600, Pattern::kNoise);
+  NormalizeOptions hurried;
+  hurried.time_limit = std::chrono::milliseconds(1);
+  EXPECT_EQ(RejectionOf(png, hurried), ErrorCode::kTooLarge);
+}
+
 TEST(NormalizeImage, RejectsWhatIsNotAnAcceptedImage) {
   EXPECT_EQ(RejectionOf(""), ErrorCode::kUnsupportedMediaType);
   EXPECT_EQ(RejectionOf("just some text, not an image"), ErrorCode::kUnsupportedMediaType);
