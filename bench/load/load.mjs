@@ -6,6 +6,7 @@
 //
 //   node bench/load/load.mjs --bin build/jae-ocr --jpeg /tmp/phone.jpg \
 //        [--events 400] [--concurrency 200] [--latency-ms 1500] [--max-inflight 64]
+//        [--light-senders 4] [--log FILE (the server's per-event log lines)]
 //
 // Reports: exec → /readyz 200 (median of 5 starts), idle RSS, documents/s and peak RSS
 // with `concurrency` concurrent senders, peak RSS with exactly MAX_INFLIGHT senders, and
@@ -180,11 +181,17 @@ const overhead = measured.map((l) => l.duration_ms - (l.engine_ms ?? latencyMs))
 // forms when the CPU is saturated.
 const ownWork = measured.map((l) => l.duration_ms - (l.engine_ms ?? latencyMs) - (l.gate_wait_ms ?? 0));
 const reads = measured.map((l) => l.read_ms ?? 0);
+if (args.log) {  // the server's own "result written" lines, for a closer look
+  fs.writeFileSync(args.log, written().map((l) => JSON.stringify(l)).join('\n') + '\n');
+}
 // Light load: a few senders, so the CPU is not saturated and no queue forms.
 startIndex = next;
 const lightSenders = Number(args['light-senders'] ?? 4);
 await drive(server, 4 * lightSenders, lightSenders);
 const light = written().slice(lines.length).map((l) => l.duration_ms - (l.engine_ms ?? latencyMs));
+if (args.log) {
+  fs.appendFileSync(args.log, written().slice(lines.length).map((l) => JSON.stringify({ light: true, ...l })).join('\n') + '\n');
+}
 await stopServer(server);
 
 server = await startServer();

@@ -6,7 +6,7 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")/../.." && pwd)"
 build="${1:-$here/build}"
 shift || true
-cmake --build "$build" --target jae-ocr make_phone_jpeg
+cmake --build "$build" --target jae-ocr make_phone_jpeg >&2
 jpeg="$(mktemp --suffix=.jpg)"
 trap 'rm -f "$jpeg"' EXIT
 "$build/bench/load/make_phone_jpeg" "$jpeg" >&2

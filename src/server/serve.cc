@@ -19,11 +19,13 @@
 namespace jae {
 
 int RunServe(const ServeConfig& config, const Env& env) {
-  // glibc raises its mmap threshold to the largest block freed so far (up to 32 MB), so
-  // after the first phone photo every source buffer and decoded image came from the
-  // per-thread heaps, where freed memory stays resident: peak RSS at 64 in flight was
-  // ~250 MB. A fixed threshold keeps multi-megabyte blocks in mmap, returned on free.
-  mallopt(M_MMAP_THRESHOLD, 256 * 1024);
+  // glibc gives threads up to 8 malloc arenas per core, and an arena keeps what is freed
+  // in it for reuse. With ~100 worker threads the multi-megabyte buffers of the few
+  // documents being decoded at any moment (see AdmissionGate) ended up retained in
+  // every arena: peak RSS 232 MB at 64 in flight. Two arenas: 107 MB, and unlike a low
+  // mmap threshold (90 MB) the buffers stay page-faulted in for the next document — in
+  // this VM a fresh 3 MB mapping costs ~14 ms of page faults (bench/load, same run).
+  if (std::getenv("MALLOC_ARENA_MAX") == nullptr) mallopt(M_ARENA_MAX, 2);
   // Signals are taken synchronously by this thread (sigwait below); every thread created
   // from here on inherits the mask, so no handler runs in the middle of a request.
   sigset_t signals;
