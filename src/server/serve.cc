@@ -20,7 +20,7 @@ namespace jae {
 
 int RunServe(const ServeConfig& config, const Env& env) {
   // glibc gives threads up to 8 malloc arenas per core, and an arena keeps what is freed
-  // in it for reuse. With ~100 worker threads the multi-megabyte buffers of the few
+  // in it for reuse. With up to 192 worker threads the multi-megabyte buffers of the few
   // documents being decoded at any moment (see AdmissionGate) ended up retained in
   // every arena: peak RSS 232 MB at 64 in flight. Two arenas: 107 MB, and unlike a low
   // mmap threshold (90 MB) the buffers stay page-faulted in for the next document — in
