@@ -4,7 +4,7 @@
 #include <cctype>
 
 #include "engine/gemini/gemini_engine.h"
-#include "engine/local/local_engine.h"
+#include "engine/local_engine_module.h"
 
 namespace jae {
 namespace {
@@ -56,7 +56,7 @@ StatusOr<std::unique_ptr<Engine>> MakeEngine(const std::optional<std::string>& f
                                              const Env& env) {
   const auto name = ResolveEngineName(flag, env);
   if (!name.ok()) return name.status();
-  if (*name == EngineName::kLocal) return MakeLocalEngine(env);
+  if (*name == EngineName::kLocal) return LoadLocalEngine(env);
   return MakeGeminiEngine(*name, env);
 }
 
