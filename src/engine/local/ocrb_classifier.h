@@ -14,6 +14,12 @@
 
 namespace jae::local {
 
+// How one character cell matched: the two best templates and their scores (-1..1).
+struct CellMatch {
+  char best = '<', second = '<';
+  double best_score = -1, second_score = -1;
+};
+
 class OcrbClassifier {
  public:
   // Renders the templates from the OCR-B font file; NotFound when it is missing.
@@ -21,14 +27,16 @@ class OcrbClassifier {
 
   // Reads one MRZ line of `length` characters from `gray` inside `box` (the line's ink
   // extent, as LocateMrz gives it). `confidence` (optional) gets the mean margin between
-  // the best and second-best template, 0..1.
+  // the best and second-best template, 0..1; `cells` (optional) each cell's match, so
+  // that a caller can try the runner-up where the two were close.
   std::string ReadLine(const cv::Mat& gray, const cv::Rect& box, int length,
-                       double* confidence = nullptr) const;
+                       double* confidence = nullptr, std::vector<CellMatch>* cells = nullptr) const;
 
  private:
   OcrbClassifier() = default;
   std::vector<char> chars_;
   std::vector<cv::Mat> templates_;  // CV_32F, kCellW x kCellH
+  double digit_over_cap_ = 1.0;     // digit height / capital height in the font
 };
 
 }  // namespace jae::local
