@@ -219,20 +219,35 @@ class LocalEngine final : public Engine {
 
   // Tries the combinations of each line's length candidates, keeping the read with the
   // fewest failed checks in `best`. Returns true once one is valid.
+  //
+  // `trust_repairs`: whether a read whose checks hold only after the MRZ reader's
+  // confusion repairs may count as valid. The repairs undo the confusions of the OCR-B
+  // font (O/0, E/F, 8/B, ...), which our classifier makes; Tesseract's errors are
+  // anything (4 read L, a dropped character), and a repair that happens to satisfy the
+  // check digits is then a wrong value proved valid (seen: 42CH75027 -> L2CH75D27, both
+  // with check digit 4). Such a read is dropped, never returned: the shared verification
+  // would repair it the same way.
   static bool TryLines(const std::vector<std::string>& raw, int length,
-                       const mrz::ParseOptions& options, std::optional<MrzRead>& best,
-                       size_t& best_failed) {
+                       const mrz::ParseOptions& options, bool trust_repairs,
+                       std::optional<MrzRead>& best, size_t& best_failed) {
     std::vector<std::vector<std::string>> per_line;
     for (const auto& line : raw) {
       per_line.push_back(local::LengthCandidates(line, length));
       if (per_line.back().empty()) return false;
     }
+    mrz::ParseOptions as_read = options;
+    as_read.correct = false;
     std::vector<size_t> index(per_line.size(), 0);
     for (int combos = 0; combos < 64; ++combos) {
       std::vector<std::string> lines;
       for (size_t i = 0; i < per_line.size(); ++i) lines.push_back(per_line[i][index[i]]);
       auto parsed = mrz::ParseMrz(lines, options);
-      if (parsed.ok()) {
+      bool usable = parsed.ok();
+      if (usable && parsed->valid && !trust_repairs) {
+        auto plain = mrz::ParseMrz(lines, as_read);
+        usable = plain.ok() && plain->valid;
+      }
+      if (usable) {
         const size_t failed = parsed->failed_checks.size();
         if (!best || failed < best_failed) {
           best_failed = failed;
@@ -269,7 +284,7 @@ class LocalEngine final : public Engine {
       for (int length : lengths) {
         std::vector<std::string> raw;
         for (const auto& box : where.lines) raw.push_back(ocrb_->ReadLine(gray, box, length));
-        if (TryLines(raw, length, options, best, best_failed)) return std::move(*best);
+        if (TryLines(raw, length, options, true, best, best_failed)) return std::move(*best);
       }
     }
     if (reader_ != MrzReader::kOcrb) {
@@ -280,7 +295,7 @@ class LocalEngine final : public Engine {
         std::vector<std::string> raw =
             local::ReadMrzLines(gray, where.lines, variant, lease->get());
         const int length = local::ExpectedLineLength(where, raw);
-        if (TryLines(raw, length, options, best, best_failed)) break;
+        if (TryLines(raw, length, options, false, best, best_failed)) break;
       }
     }
     if (!best) return MrzRead{};  // unreadable: no lines
