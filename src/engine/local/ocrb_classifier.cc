@@ -15,7 +15,7 @@ constexpr int kCellW = 24;                 // template cell: one advance wide
 constexpr int kCellH = 32;                 // cap height
 constexpr int kSlack = 3;                  // pixels of search around the nominal cell
 constexpr double kAmbiguousMargin = 0.15;  // O against 0 closer than this: see below
-constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<";
+constexpr const char* kAlphabet = kOcrbAlphabet;
 
 }  // namespace
 
@@ -73,6 +73,13 @@ StatusOr<std::unique_ptr<OcrbClassifier>> OcrbClassifier::Load(const std::string
     return NotFoundError("cannot render OCR-B templates from " + font_path);
   }
   return classifier;
+}
+
+float CellMatch::ScoreOf(char c) const {
+  for (int i = 0; i < kOcrbAlphabetSize; ++i) {
+    if (kOcrbAlphabet[i] == c) return scores[static_cast<size_t>(i)];
+  }
+  return -1;
 }
 
 std::string OcrbClassifier::ReadLine(const cv::Mat& gray, const cv::Rect& box, int length,
@@ -221,11 +228,13 @@ std::string OcrbClassifier::ReadLine(const cv::Mat& gray, const cv::Rect& box, i
     resized.convertTo(resized, CV_32F);
     double best = -2, second = -2;
     char best_char = '<', second_char = '<';
+    CellMatch match;
     for (size_t t = 0; t < templates_.size(); ++t) {
       cv::Mat score;
       cv::matchTemplate(resized, templates_[t], score, cv::TM_CCOEFF_NORMED);
       double max_score = 0;
       cv::minMaxLoc(score, nullptr, &max_score);
+      if (t < match.scores.size()) match.scores[t] = static_cast<float>(max_score);
       if (max_score > best) {
         second = best;
         second_char = best_char;
@@ -240,7 +249,7 @@ std::string OcrbClassifier::ReadLine(const cv::Mat& gray, const cv::Rect& box, i
     // two are close, O (far more common in names and codes) wins.
     if (best_char == 'Q' && second_char == 'O' && best - second < 0.05) best_char = 'O';
     out += best_char;
-    if (cells) cells->push_back(CellMatch{best_char, second_char, best, second});
+    if (cells) cells->push_back(match);
     const bool o_pair =
         (best_char == 'O' && second_char == '0') || (best_char == '0' && second_char == 'O');
     ambiguous_o[static_cast<size_t>(i)] = o_pair && best - second < kAmbiguousMargin;
