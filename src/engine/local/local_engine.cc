@@ -217,6 +217,13 @@ class LocalEngine final : public Engine {
       auto read = ReadMrz(gray, *where, char_px < 16.0, deadline);
       if (!read.ok()) return read.status();
       mrz_read = std::move(*read);
+      // Most checks failing, with no card outline around, is what lines of wood grain or
+      // fabric read as OCR-B give (flattened light makes a table's texture look like
+      // print): no MRZ at all.
+      if (!doc.outline_found && !mrz_read->lines.empty() && !mrz_read->parsed.valid &&
+          mrz_read->parsed.failed_checks.size() >= 3) {
+        mrz_read.reset();
+      }
     }
 
     // Printed text: everything above the MRZ (or the whole document).
