@@ -125,6 +125,30 @@ TEST_F(StagesTest, OcrbClassifierReadsRenderedLines) {
   }
 }
 
+// A TD1 zone whose last line is mostly fillers (whose foot stops above the baseline: the
+// cell once ended there and E lost its foot, read F), and a number mixing O and 0 (told
+// apart by the digits' height).
+TEST_F(StagesTest, OcrbClassifierKeepsFeetAndTellsOFromZero) {
+  auto classifier = OcrbClassifier::Load("/usr/share/fonts/opentype/ocr-b/OCRB.otf");
+  ASSERT_TRUE(classifier.ok()) << classifier.status().ToString();
+  const std::vector<std::string> lines = {"IDFRA0L3CJO01C2<<<<<<<<<<<<<<<",
+                                          "0309138M2801267FRA<<<<<<<<<<<0",
+                                          "BENARD<<JOEL<<<<<<<<<<<<<<<<<<"};
+  cv::Mat img = gendocs::RenderMrzLines(lines, 36, *fonts_);
+  cv::Mat gray;
+  cv::cvtColor(img, gray, cv::COLOR_BGR2GRAY);
+  cv::copyMakeBorder(gray, gray, img.cols / 2, 0, 0, 0, cv::BORDER_CONSTANT, cv::Scalar(255));
+  auto where = LocateMrz(gray);
+  ASSERT_TRUE(where.has_value());
+  ASSERT_EQ(where->lines.size(), 3u);
+  for (size_t i = 0; i < 3; ++i) {
+    std::vector<CellMatch> cells;
+    EXPECT_EQ((*classifier)->ReadLine(gray, where->lines[i], 30, nullptr, &cells), lines[i]);
+    ASSERT_EQ(cells.size(), 30u);
+    EXPECT_GT(cells[0].ScoreOf(lines[i][0]), 0.5f);
+  }
+}
+
 TEST(MrzZoneTest, FitsLineLengthOnTheFillerRun) {
   EXPECT_EQ(FitLineLength("AB<<<C", 5), "AB<<C");
   EXPECT_EQ(FitLineLength("AB<<C", 7), "AB<<<<C");

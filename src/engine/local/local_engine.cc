@@ -4,7 +4,9 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
+#include <cmath>
 #include <filesystem>
 #include <memory>
 #include <opencv2/imgproc.hpp>
@@ -67,6 +69,39 @@ std::vector<OcrLine> RecogniseLines(tesseract::TessBaseAPI& api, const cv::Mat& 
     lines.push_back(std::move(line));
   } while (it->Next(tesseract::RIL_TEXTLINE));
   return lines;
+}
+
+// Each pixel divided by its neighbourhood's paper brightness (a dilation wider than any
+// stroke, smoothed): uneven light and glare flattened, so that the MRZ finder, the OCR-B
+// classifier's thresholds and Tesseract see ink against paper of one brightness (on
+// `hard` images it halves the OCR-B classifier's character errors).
+cv::Mat FlattenLight(const cv::Mat& gray) {
+  cv::Mat paper;
+  const int k = std::max(15, gray.cols / 40) | 1;
+  cv::dilate(gray, paper, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(k, k)));
+  cv::GaussianBlur(paper, paper, cv::Size(0, 0), k / 4.0);
+  cv::Mat ink, base;
+  gray.convertTo(ink, CV_32F);
+  paper.convertTo(base, CV_32F);
+  cv::Mat ratio = ink / cv::max(base, 1.0f);
+  cv::Mat out;
+  ratio.convertTo(out, CV_8U, 255);  // saturates above 1
+  return out;
+}
+
+// The printed text as Tesseract reads it best: the flattened image darkened by a gamma,
+// so that the light, thin labels of the 2021 card and the passport ("Prénoms / Given
+// names") survive Tesseract's global threshold next to the bold values; without it a
+// photo's labels vanish and the values they anchor are lost. 1.6: 2.5 was measured too,
+// and fills the accents of crisp scans.
+cv::Mat DarkenForText(const cv::Mat& flat) {
+  cv::Mat lut(1, 256, CV_8U);
+  for (int v = 0; v < 256; ++v) {
+    lut.at<uchar>(v) = cv::saturate_cast<uchar>(255.0 * std::pow(v / 255.0, 1.6));
+  }
+  cv::Mat out;
+  cv::LUT(flat, lut, out);
+  return out;
 }
 
 struct MrzRead {
@@ -150,6 +185,7 @@ class LocalEngine final : public Engine {
     local::FoundDocument doc = local::FindDocument(bgr, kDocumentWidth);
     cv::Mat gray;
     cv::cvtColor(doc.image, gray, cv::COLOR_BGR2GRAY);
+    gray = FlattenLight(gray);
     std::optional<local::MrzLocation> where = local::LocateMrz(gray);
     if (where && where->upside_down) {
       Rotate(doc, gray, cv::ROTATE_180);
@@ -178,9 +214,25 @@ class LocalEngine final : public Engine {
 
     std::optional<MrzRead> mrz_read;
     if (where) {
-      auto read = ReadMrz(gray, *where, deadline);
+      // How tall the MRZ characters were in the photo itself: below ~16 px the 9 % by
+      // which OCR-B digits outgrow the capitals is under 1.5 px, and O cannot be told
+      // from 0 (they are then always treated as ambiguous, see ProofIsAmbiguous).
+      const auto& c = doc.corners;
+      const double long_side = std::max(cv::norm(c[1] - c[0]) + cv::norm(c[2] - c[3]),
+                                        cv::norm(c[3] - c[0]) + cv::norm(c[2] - c[1])) /
+                               2.0;
+      const double source_scale = long_side / std::max(1, gray.cols);
+      const double char_px = where->lines.front().height * source_scale;
+      auto read = ReadMrz(gray, *where, char_px < 16.0, deadline);
       if (!read.ok()) return read.status();
       mrz_read = std::move(*read);
+      // Most checks failing, with no card outline around, is what lines of wood grain or
+      // fabric read as OCR-B give (flattened light makes a table's texture look like
+      // print): no MRZ at all.
+      if (!doc.outline_found && !mrz_read->lines.empty() && !mrz_read->parsed.valid &&
+          mrz_read->parsed.failed_checks.size() >= 3) {
+        mrz_read.reset();
+      }
     }
 
     // Printed text: everything above the MRZ (or the whole document).
@@ -188,13 +240,14 @@ class LocalEngine final : public Engine {
     if (where) text_bottom = std::max(gray.rows / 3, where->lines.front().y - 4);
     auto lease = text_pool_.Borrow();
     if (!lease.ok()) return lease.status();
+    const cv::Mat text_image = DarkenForText(gray);
     std::vector<OcrLine> lines =
-        RecogniseLines(lease->get(), gray.rowRange(0, text_bottom), {0, 0});
+        RecogniseLines(lease->get(), text_image.rowRange(0, text_bottom), {0, 0});
     Fields fields = local::ReadLabelledFields(lines, gray.cols);
     if (!where && fields.size() < 2) {
       // Few labels found: maybe upside down (no MRZ told us).
       cv::Mat flipped;
-      cv::rotate(gray, flipped, cv::ROTATE_180);
+      cv::rotate(text_image, flipped, cv::ROTATE_180);
       std::vector<OcrLine> other = RecogniseLines(lease->get(), flipped, {0, 0});
       Fields other_fields = local::ReadLabelledFields(other, gray.cols);
       if (other_fields.size() > fields.size()) {
@@ -228,20 +281,35 @@ class LocalEngine final : public Engine {
 
   // Tries the combinations of each line's length candidates, keeping the read with the
   // fewest failed checks in `best`. Returns true once one is valid.
+  //
+  // `trust_repairs`: whether a read whose checks hold only after the MRZ reader's
+  // confusion repairs may count as valid. The repairs undo the confusions of the OCR-B
+  // font (O/0, E/F, 8/B, ...), which our classifier makes; Tesseract's errors are
+  // anything (4 read L, a dropped character), and a repair that happens to satisfy the
+  // check digits is then a wrong value proved valid (seen: 42CH75027 -> L2CH75D27, both
+  // with check digit 4). Such a read is dropped, never returned: the shared verification
+  // would repair it the same way.
   static bool TryLines(const std::vector<std::string>& raw, int length,
-                       const mrz::ParseOptions& options, std::optional<MrzRead>& best,
-                       size_t& best_failed) {
+                       const mrz::ParseOptions& options, bool trust_repairs,
+                       std::optional<MrzRead>& best, size_t& best_failed) {
     std::vector<std::vector<std::string>> per_line;
     for (const auto& line : raw) {
       per_line.push_back(local::LengthCandidates(line, length));
       if (per_line.back().empty()) return false;
     }
+    mrz::ParseOptions as_read = options;
+    as_read.correct = false;
     std::vector<size_t> index(per_line.size(), 0);
     for (int combos = 0; combos < 64; ++combos) {
       std::vector<std::string> lines;
       for (size_t i = 0; i < per_line.size(); ++i) lines.push_back(per_line[i][index[i]]);
       auto parsed = mrz::ParseMrz(lines, options);
-      if (parsed.ok()) {
+      bool usable = parsed.ok();
+      if (usable && parsed->valid && !trust_repairs) {
+        auto plain = mrz::ParseMrz(lines, as_read);
+        usable = plain.ok() && plain->valid;
+      }
+      if (usable) {
         const size_t failed = parsed->failed_checks.size();
         if (!best || failed < best_failed) {
           best_failed = failed;
@@ -256,7 +324,92 @@ class LocalEngine final : public Engine {
     return false;
   }
 
-  StatusOr<MrzRead> ReadMrz(const cv::Mat& gray, const local::MrzLocation& where,
+  // Positions a format fills with digits only where the MRZ reader accepts any character:
+  // the French 1988 card's number is YYMM, a 3-character office code, then a 5-digit
+  // serial (line 2, 0-based 0-3 and 7-11).
+  static bool DigitOnly(MrzFormat format, size_t line, size_t pos) {
+    return format == MrzFormat::kFrId1988 && line == 1 && (pos <= 3 || (pos >= 7 && pos <= 11));
+  }
+
+  // The fields a valid MRZ proves (those with their own check digit).
+  static std::vector<std::string> ProvenValues(const mrz::ParsedMrz& parsed) {
+    const Fields fields = mrz::ToResultFields(parsed.data);
+    std::vector<std::string> out;
+    for (FieldName name :
+         {FieldName::kDocumentNumber, FieldName::kBirthDate, FieldName::kExpiryDate}) {
+      auto it = fields.find(name);
+      out.push_back(it == fields.end() ? std::string() : it->second.value);
+    }
+    return out;
+  }
+
+  // Whether the valid `lines` (OCR-B, after repairs) would have proved different values
+  // had one or two characters gone to a template that scored nearly as well. Check digits
+  // cannot tell some readings apart: G and Q (values 16 and 26) anywhere; O and 0 twice in
+  // one number at weights 7 and 3 (24 * 10). On small, blurred MRZs (the `hard`
+  // condition) the classifier confuses exactly these, and would prove a wrong number.
+  // `o_zero_blind`: the characters were too small for O and 0 to differ; each is then
+  // as likely as the other whatever the templates say.
+  static bool ProofIsAmbiguous(const std::vector<std::string>& lines,
+                               const std::vector<std::vector<local::CellMatch>>& cells,
+                               bool o_zero_blind, const mrz::ParseOptions& options) {
+    constexpr float kNearTie = 0.035f;
+    constexpr size_t kMaxFlips = 24;
+    mrz::ParseOptions as_read = options;
+    as_read.correct = false;
+    auto base = mrz::ParseMrz(lines, options);
+    if (!base.ok() || !base->valid || cells.size() != lines.size()) return false;
+    const std::vector<std::string> proven = ProvenValues(*base);
+    struct Flip {
+      size_t line, pos;
+      char to;
+      float gap;  // score of the character read minus this one's
+    };
+    std::vector<Flip> flips;
+    for (size_t i = 0; i < lines.size(); ++i) {
+      for (size_t k = 0; k < lines[i].size() && k < cells[i].size(); ++k) {
+        const float own = cells[i][k].ScoreOf(lines[i][k]);
+        for (int a = 0; a < local::kOcrbAlphabetSize; ++a) {
+          const char to = local::kOcrbAlphabet[a];
+          const float score = cells[i][k].scores[static_cast<size_t>(a)];
+          const bool o_zero =
+              (to == 'O' && lines[i][k] == '0') || (to == '0' && lines[i][k] == 'O');
+          if (DigitOnly(base->format, i, k) && !std::isdigit(static_cast<unsigned char>(to))) {
+            continue;
+          }
+          if (to != lines[i][k] && (score >= own - kNearTie || (o_zero_blind && o_zero))) {
+            flips.push_back(Flip{i, k, to, std::min(own - score, kNearTie)});
+          }
+        }
+      }
+    }
+    std::sort(flips.begin(), flips.end(),
+              [](const Flip& a, const Flip& b) { return a.gap < b.gap; });
+    if (flips.size() > kMaxFlips) flips.resize(kMaxFlips);
+    // A trial counts when its checks hold as read; its values are then taken as the MRZ
+    // reader gives them, letters in digit-only fields coerced (an O in a date or in the
+    // 1988 card's serial number is a 0 whatever the templates say).
+    auto proves_other = [&](const std::vector<std::string>& trial) {
+      auto plain = mrz::ParseMrz(trial, as_read);
+      if (!plain.ok() || !plain->valid) return false;
+      auto parsed = mrz::ParseMrz(trial, options);
+      return parsed.ok() && ProvenValues(*parsed) != proven;
+    };
+    for (size_t f = 0; f < flips.size(); ++f) {
+      std::vector<std::string> trial = lines;
+      trial[flips[f].line][flips[f].pos] = flips[f].to;
+      if (proves_other(trial)) return true;
+      for (size_t g = f + 1; g < flips.size(); ++g) {
+        if (flips[g].line == flips[f].line && flips[g].pos == flips[f].pos) continue;
+        std::vector<std::string> pair = trial;
+        pair[flips[g].line][flips[g].pos] = flips[g].to;
+        if (proves_other(pair)) return true;
+      }
+    }
+    return false;
+  }
+
+  StatusOr<MrzRead> ReadMrz(const cv::Mat& gray, const local::MrzLocation& where, bool o_zero_blind,
                             std::chrono::steady_clock::time_point deadline) {
     mrz::ParseOptions options;
     options.today = SystemClock().Today();
@@ -277,8 +430,17 @@ class LocalEngine final : public Engine {
       }
       for (int length : lengths) {
         std::vector<std::string> raw;
-        for (const auto& box : where.lines) raw.push_back(ocrb_->ReadLine(gray, box, length));
-        if (TryLines(raw, length, options, best, best_failed)) return std::move(*best);
+        std::vector<std::vector<local::CellMatch>> cells(where.lines.size());
+        for (size_t i = 0; i < where.lines.size(); ++i) {
+          raw.push_back(ocrb_->ReadLine(gray, where.lines[i], length, nullptr, &cells[i]));
+        }
+        if (TryLines(raw, length, options, true, best, best_failed)) {
+          // A near-tie that proves another value as well as this one proves nothing: the
+          // lines are withheld (the format still tells the document type), and no other
+          // reader is asked, as it would face the same two readings.
+          if (ProofIsAmbiguous(best->lines, cells, o_zero_blind, options)) best->lines.clear();
+          return std::move(*best);
+        }
       }
     }
     if (reader_ != MrzReader::kOcrb) {
@@ -289,7 +451,7 @@ class LocalEngine final : public Engine {
         std::vector<std::string> raw =
             local::ReadMrzLines(gray, where.lines, variant, lease->get());
         const int length = local::ExpectedLineLength(where, raw);
-        if (TryLines(raw, length, options, best, best_failed)) break;
+        if (TryLines(raw, length, options, false, best, best_failed)) break;
       }
     }
     if (!best) return MrzRead{};  // unreadable: no lines

@@ -11,10 +11,11 @@
 namespace jae::local {
 namespace {
 
-constexpr int kCellW = 24;  // template cell: one advance wide
-constexpr int kCellH = 32;  // cap height
-constexpr int kSlack = 3;   // pixels of search around the nominal cell
-constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<";
+constexpr int kCellW = 24;                 // template cell: one advance wide
+constexpr int kCellH = 32;                 // cap height
+constexpr int kSlack = 3;                  // pixels of search around the nominal cell
+constexpr double kAmbiguousMargin = 0.15;  // O against 0 closer than this: see below
+constexpr const char* kAlphabet = kOcrbAlphabet;
 
 }  // namespace
 
@@ -34,6 +35,10 @@ StatusOr<std::unique_ptr<OcrbClassifier>> OcrbClassifier::Load(const std::string
     const cv::Size run = ft->getTextSize("HHHHHHHHHH", kHeight, -1, &base);
     const double advance = run.width / 10.0;
     const int cap = h_size.height;
+    // OCR-B digits stand ~9 % taller than the capitals: the cells reach up to the digits'
+    // top so that '0' (tall) and 'O' (cap height) differ in the templates as on paper.
+    const int digit = std::max(cap, ft->getTextSize("0123456789", kHeight, -1, &base).height);
+    classifier->digit_over_cap_ = static_cast<double>(digit) / cap;
     for (const char* p = kAlphabet; *p; ++p) {
       const int w = static_cast<int>(advance * 3), h = kHeight * 2;
       cv::Mat color(h, w, CV_8UC3, cv::Scalar::all(255));  // FreeType2 draws on BGR only
@@ -55,8 +60,8 @@ StatusOr<std::unique_ptr<OcrbClassifier>> OcrbClassifier::Load(const std::string
       // the same way ReadLine centres its cells.
       const double h_ink = ft->getTextSize("H", kHeight, -1, &base).width;
       const double offset = advance + lsb + h_ink / 2 - advance / 2;
-      cv::Rect cell(static_cast<int>(std::lround(offset)), baseline - cap,
-                    static_cast<int>(std::lround(advance)), cap);
+      cv::Rect cell(static_cast<int>(std::lround(offset)), baseline - digit,
+                    static_cast<int>(std::lround(advance)), digit);
       cell &= cv::Rect(0, 0, w, h);
       cv::Mat t;
       cv::resize(canvas(cell), t, cv::Size(kCellW, kCellH), 0, 0, cv::INTER_AREA);
@@ -70,9 +75,17 @@ StatusOr<std::unique_ptr<OcrbClassifier>> OcrbClassifier::Load(const std::string
   return classifier;
 }
 
+float CellMatch::ScoreOf(char c) const {
+  for (int i = 0; i < kOcrbAlphabetSize; ++i) {
+    if (kOcrbAlphabet[i] == c) return scores[static_cast<size_t>(i)];
+  }
+  return -1;
+}
+
 std::string OcrbClassifier::ReadLine(const cv::Mat& gray, const cv::Rect& box, int length,
-                                     double* confidence) const {
+                                     double* confidence, std::vector<CellMatch>* cells) const {
   std::string out;
+  if (cells) cells->clear();
   if (length <= 0 || box.width < length || box.height < 4) return out;
   // Refine the ink extent inside the box: columns with dark pixels.
   const cv::Rect bounds(0, 0, gray.cols, gray.rows);
@@ -106,21 +119,21 @@ std::string OcrbClassifier::ReadLine(const cv::Mat& gray, const cv::Rect& box, i
     blobs.push_back(r);
     max_h = std::max(max_h, r.height);
   }
-  std::vector<int> tops, bottoms;
-  // Residual skew: the capitals' bottoms against x, least squares.
+  // Residual skew: the blobs' vertical centres against x, least squares. Centres, not
+  // bottoms: in OCR-B the filler '<' stops ~10 % of the cap height above the baseline and
+  // digits rise ~9 % above the capitals, but all three share (within ~2 %) one centre;
+  // fillers crowd the right of a line, so fitting bottoms would tilt it.
   double sx = 0, sy = 0, sxx = 0, sxy = 0;
   int caps = 0;
   for (const auto& r : blobs) {
     x0 = std::min(x0, r.x);
     x1 = std::max(x1, r.x + r.width - 1);
     if (r.height >= max_h * 7 / 10) {
-      tops.push_back(r.y);
-      bottoms.push_back(r.y + r.height - 1);
-      const double cx = r.x + r.width / 2.0, by = r.y + r.height - 1.0;
+      const double cx = r.x + r.width / 2.0, cy = r.y + (r.height - 1) / 2.0;
       sx += cx;
-      sy += by;
+      sy += cy;
       sxx += cx * cx;
-      sxy += cx * by;
+      sxy += cx * cy;
       ++caps;
     }
   }
@@ -130,10 +143,25 @@ std::string OcrbClassifier::ReadLine(const cv::Mat& gray, const cv::Rect& box, i
     if (std::abs(den) > 1e-6) slope = std::clamp((caps * sxy - sx * sy) / den, -0.05, 0.05);
   }
   const double x_mid = caps > 0 ? sx / caps : 0;
-  if (x1 - x0 < length || tops.empty()) return out;
-  std::nth_element(tops.begin(), tops.begin() + tops.size() / 2, tops.end());
-  std::nth_element(bottoms.begin(), bottoms.begin() + bottoms.size() / 2, bottoms.end());
-  const int y0 = tops[tops.size() / 2], y1 = bottoms[bottoms.size() / 2];
+  if (x1 - x0 < length || caps == 0) return out;
+  // The cell spans the digits' height above the baseline. The baseline is the lower
+  // envelope of the bottoms (a median would be the fillers' bottom on a line of mostly
+  // '<', and cut the foot off E, L, Z); the capitals' top the upper quartile (in y) of the
+  // tops: fillers and capitals share it, only digits rise above it.
+  std::vector<double> tops, bottoms;
+  for (const auto& r : blobs) {
+    if (r.height < max_h * 7 / 10) continue;
+    const double shift = slope * (r.x + r.width / 2.0 - x_mid);
+    tops.push_back(r.y - shift);
+    bottoms.push_back(r.y + r.height - 1 - shift);
+  }
+  std::sort(tops.begin(), tops.end());
+  std::sort(bottoms.begin(), bottoms.end());
+  const double cap_top = tops[tops.size() * 3 / 4];
+  const double baseline = bottoms[bottoms.size() * 9 / 10];
+  const int y1 = static_cast<int>(std::lround(baseline));
+  const int y0 =
+      static_cast<int>(std::lround(baseline - (baseline - cap_top + 1) * digit_over_cap_ + 1));
   if (y1 - y0 < 4) return out;
   // Glyph boxes are ~0.6 of the advance: first centre at x0 + 0.3 p, last at x1 - 0.3 p.
   const double p = (x1 - x0 + 1) / (length - 1 + 0.6);
@@ -144,24 +172,35 @@ std::string OcrbClassifier::ReadLine(const cv::Mat& gray, const cv::Rect& box, i
   // Character centres: walk the line one pitch at a time, snapping to the blob found near
   // each expected centre, so that a pitch that drifts along the line (residual
   // perspective) is followed. Without a blob (merged or missing) the walk continues.
-  std::vector<double> blob_centres;
+  struct Blob {
+    double centre;
+    double top;  // slope-corrected, in the search area's rows
+  };
+  std::vector<Blob> line_blobs;
   for (const auto& r : blobs) {
-    if (r.width < p * 1.3) blob_centres.push_back(r.x + r.width / 2.0);
+    const double cx = r.x + r.width / 2.0;
+    if (r.width < p * 1.3) line_blobs.push_back(Blob{cx, r.y - slope * (cx - x_mid)});
   }
-  std::sort(blob_centres.begin(), blob_centres.end());
+  std::sort(line_blobs.begin(), line_blobs.end(),
+            [](const Blob& a, const Blob& b) { return a.centre < b.centre; });
   std::vector<double> centres(static_cast<size_t>(length));
+  std::vector<double> blob_top(static_cast<size_t>(length), -1);  // -1: no blob snapped
   {
     double expected = x0 + 0.3 * p, step = p, previous = 0;
     int snapped_prev = -1;
     for (int i = 0; i < length; ++i) {
       double centre = expected;
-      auto it = std::lower_bound(blob_centres.begin(), blob_centres.end(), expected - 0.35 * p);
-      if (it != blob_centres.end() && *it <= expected + 0.35 * p) {
-        double best_c = *it;
-        for (auto jt = it; jt != blob_centres.end() && *jt <= expected + 0.35 * p; ++jt) {
-          if (std::abs(*jt - expected) < std::abs(best_c - expected)) best_c = *jt;
+      auto it = std::lower_bound(line_blobs.begin(), line_blobs.end(), expected - 0.35 * p,
+                                 [](const Blob& b, double x) { return b.centre < x; });
+      if (it != line_blobs.end() && it->centre <= expected + 0.35 * p) {
+        auto best_blob = it;
+        for (auto jt = it; jt != line_blobs.end() && jt->centre <= expected + 0.35 * p; ++jt) {
+          if (std::abs(jt->centre - expected) < std::abs(best_blob->centre - expected)) {
+            best_blob = jt;
+          }
         }
-        centre = best_c;
+        centre = best_blob->centre;
+        blob_top[static_cast<size_t>(i)] = best_blob->top;
         if (snapped_prev == i - 1 && i > 0) {
           step = std::clamp(0.8 * step + 0.2 * (centre - previous), 0.85 * p, 1.15 * p);
         }
@@ -189,11 +228,13 @@ std::string OcrbClassifier::ReadLine(const cv::Mat& gray, const cv::Rect& box, i
     resized.convertTo(resized, CV_32F);
     double best = -2, second = -2;
     char best_char = '<', second_char = '<';
+    CellMatch match;
     for (size_t t = 0; t < templates_.size(); ++t) {
       cv::Mat score;
       cv::matchTemplate(resized, templates_[t], score, cv::TM_CCOEFF_NORMED);
       double max_score = 0;
       cv::minMaxLoc(score, nullptr, &max_score);
+      if (t < match.scores.size()) match.scores[t] = static_cast<float>(max_score);
       if (max_score > best) {
         second = best;
         second_char = best_char;
@@ -208,26 +249,41 @@ std::string OcrbClassifier::ReadLine(const cv::Mat& gray, const cv::Rect& box, i
     // two are close, O (far more common in names and codes) wins.
     if (best_char == 'Q' && second_char == 'O' && best - second < 0.05) best_char = 'O';
     out += best_char;
+    if (cells) cells->push_back(match);
     const bool o_pair =
         (best_char == 'O' && second_char == '0') || (best_char == '0' && second_char == 'O');
-    ambiguous_o[static_cast<size_t>(i)] = o_pair && best - second < 0.15;
+    ambiguous_o[static_cast<size_t>(i)] = o_pair && best - second < kAmbiguousMargin;
     margin_sum += std::clamp(best - second, 0.0, 1.0);
   }
-  // O and 0 differ by a few pixels of width in OCR-B: where the two were close, the
-  // neighbours decide (digits around a digit, letters around a letter).
+  // O and 0 differ in OCR-B mostly by height: digits rise ~9 % above the capitals. The
+  // templates see it, but blur and JPEG blunt it; where the two were close, the ink's top
+  // decides, against the tops of the capitals and digits read with confidence on the same
+  // line (the font's proportions when the line has none). Neighbours cannot: document
+  // numbers mix letters and digits at random.
+  std::vector<double> letter_tops, digit_tops;
   for (int i = 0; i < length; ++i) {
-    if (!ambiguous_o[i]) continue;
-    auto is_digit = [&](int j) {
-      return j >= 0 && j < length && std::isdigit(static_cast<unsigned char>(out[j]));
-    };
-    auto is_alpha = [&](int j) {
-      return j >= 0 && j < length && std::isalpha(static_cast<unsigned char>(out[j])) &&
-             out[j] != 'O';
-    };
-    if (is_digit(i - 1) || is_digit(i + 1)) {
-      out[i] = '0';
-    } else if (is_alpha(i - 1) || is_alpha(i + 1)) {
-      out[i] = 'O';
+    const char c = out[static_cast<size_t>(i)];
+    const double top = blob_top[static_cast<size_t>(i)];
+    if (top < 0 || ambiguous_o[static_cast<size_t>(i)]) continue;
+    if (c >= '1' && c <= '9') digit_tops.push_back(top);
+    if (c == '<' ||
+        (std::isalpha(static_cast<unsigned char>(c)) && c != 'O' && c != 'Q' && c != 'J')) {
+      letter_tops.push_back(top);
+    }
+  }
+  auto median = [](std::vector<double> v) {
+    std::nth_element(v.begin(), v.begin() + v.size() / 2, v.end());
+    return v[v.size() / 2];
+  };
+  const double cap_ref = letter_tops.empty() ? cap_top : median(letter_tops);
+  const double digit_ref = digit_tops.size() >= 2
+                               ? median(digit_tops)
+                               : baseline - (baseline - cap_ref + 1) * digit_over_cap_ + 1;
+  if (cap_ref - digit_ref >= 1.0) {
+    for (int i = 0; i < length; ++i) {
+      const double top = blob_top[static_cast<size_t>(i)];
+      if (!ambiguous_o[static_cast<size_t>(i)] || top < 0) continue;
+      out[static_cast<size_t>(i)] = top < (cap_ref + digit_ref) / 2 ? '0' : 'O';
     }
   }
   if (confidence) *confidence = margin_sum / length;

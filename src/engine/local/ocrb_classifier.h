@@ -5,6 +5,7 @@
 // position. Immutable after construction: thread-safe.
 #pragma once
 
+#include <array>
 #include <memory>
 #include <opencv2/core.hpp>
 #include <string>
@@ -14,6 +15,16 @@
 
 namespace jae::local {
 
+// The classifier's alphabet, in the order of CellMatch::scores: A-Z, 0-9, '<'.
+inline constexpr char kOcrbAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<";
+inline constexpr int kOcrbAlphabetSize = 37;
+
+// How one character cell matched every template: normalised cross-correlation, -1..1.
+struct CellMatch {
+  std::array<float, kOcrbAlphabetSize> scores{};
+  float ScoreOf(char c) const;  // -1 for a character outside the alphabet
+};
+
 class OcrbClassifier {
  public:
   // Renders the templates from the OCR-B font file; NotFound when it is missing.
@@ -21,14 +32,16 @@ class OcrbClassifier {
 
   // Reads one MRZ line of `length` characters from `gray` inside `box` (the line's ink
   // extent, as LocateMrz gives it). `confidence` (optional) gets the mean margin between
-  // the best and second-best template, 0..1.
+  // the best and second-best template, 0..1; `cells` (optional) every cell's scores, so
+  // that a caller can try the runner-up where the two were close.
   std::string ReadLine(const cv::Mat& gray, const cv::Rect& box, int length,
-                       double* confidence = nullptr) const;
+                       double* confidence = nullptr, std::vector<CellMatch>* cells = nullptr) const;
 
  private:
   OcrbClassifier() = default;
   std::vector<char> chars_;
   std::vector<cv::Mat> templates_;  // CV_32F, kCellW x kCellH
+  double digit_over_cap_ = 1.0;     // digit height / capital height in the font
 };
 
 }  // namespace jae::local
