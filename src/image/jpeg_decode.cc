@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <csetjmp>
 #include <cstdio>  // jpeglib.h uses FILE without declaring it
+#include <cstdlib>
+#include <cstring>
 // clang-format off
 #include <jerror.h>  // message codes; needs jpeglib.h first
 // clang-format on
@@ -45,6 +47,13 @@ void OnProgress(j_common_ptr cinfo) {
   }
 }
 
+// Whether this process should hand the JPEG to a general decoder instead.
+bool IsPlainColour(const jpeg_decompress_struct& cinfo) {
+  return (cinfo.jpeg_color_space == JCS_GRAYSCALE && cinfo.num_components == 1) ||
+         ((cinfo.jpeg_color_space == JCS_YCbCr || cinfo.jpeg_color_space == JCS_RGB) &&
+          cinfo.num_components == 3);
+}
+
 enum class DecodeOutcome { kOk, kCorrupt, kUnsupportedColour, kTooManyPixels };
 
 DecodeOutcome DecodeInto(std::string_view bytes, int eighths, std::int64_t max_pixels,
@@ -68,15 +77,11 @@ DecodeOutcome DecodeInto(std::string_view bytes, int eighths, std::int64_t max_p
     jpeg_destroy_decompress(&cinfo);
     return DecodeOutcome::kTooManyPixels;
   }
-  if (cinfo.jpeg_color_space == JCS_GRAYSCALE && cinfo.num_components == 1) {
-    cinfo.out_color_space = JCS_GRAYSCALE;
-  } else if ((cinfo.jpeg_color_space == JCS_YCbCr || cinfo.jpeg_color_space == JCS_RGB) &&
-             cinfo.num_components == 3) {
-    cinfo.out_color_space = JCS_RGB;
-  } else {
+  if (!IsPlainColour(cinfo)) {
     jpeg_destroy_decompress(&cinfo);
     return DecodeOutcome::kUnsupportedColour;
   }
+  cinfo.out_color_space = cinfo.num_components == 1 ? JCS_GRAYSCALE : JCS_RGB;
   cinfo.scale_num = static_cast<unsigned int>(eighths);
   cinfo.scale_denom = 8;
   jpeg_start_decompress(&cinfo);
@@ -92,6 +97,55 @@ DecodeOutcome DecodeInto(std::string_view bytes, int eighths, std::int64_t max_p
   jpeg_finish_decompress(&cinfo);
   jpeg_destroy_decompress(&cinfo);
   return DecodeOutcome::kOk;
+}
+
+// jpeg_mem_dest writes its buffer pointer here after the jump point: kept in the
+// caller's memory, so a longjmp cannot leave a stale copy of it in a register.
+struct CopyTarget {
+  unsigned char* buffer = nullptr;
+  unsigned long length = 0;
+};
+
+DecodeOutcome CopyInto(std::string_view bytes, std::int64_t max_pixels, CopyTarget& target,
+                       ErrorManager& errors) {
+  jpeg_decompress_struct in;
+  jpeg_compress_struct out;
+  jpeg_progress_mgr progress;
+  // Zeroed: destroying a struct that was never created is then a no-op.
+  std::memset(&in, 0, sizeof in);
+  std::memset(&out, 0, sizeof out);
+  in.err = jpeg_std_error(&errors.pub);
+  out.err = &errors.pub;
+  errors.pub.error_exit = ExitOnError;
+  errors.pub.emit_message = OnMessage;
+  progress.progress_monitor = OnProgress;
+  if (setjmp(errors.jump) != 0) {
+    jpeg_destroy_compress(&out);
+    jpeg_destroy_decompress(&in);
+    return DecodeOutcome::kCorrupt;
+  }
+  jpeg_create_decompress(&in);
+  jpeg_create_compress(&out);
+  in.progress = &progress;
+  jpeg_mem_src(&in, reinterpret_cast<const unsigned char*>(bytes.data()),
+               static_cast<unsigned long>(bytes.size()));
+  jpeg_read_header(&in, TRUE);  // no jpeg_save_markers: APPn and COM are skipped
+  DecodeOutcome outcome = DecodeOutcome::kOk;
+  if (std::int64_t{in.image_width} * in.image_height > max_pixels) {
+    outcome = DecodeOutcome::kTooManyPixels;
+  } else if (!IsPlainColour(in)) {
+    outcome = DecodeOutcome::kUnsupportedColour;
+  } else {
+    jvirt_barray_ptr* coefficients = jpeg_read_coefficients(&in);
+    jpeg_copy_critical_parameters(&in, &out);
+    jpeg_mem_dest(&out, &target.buffer, &target.length);
+    jpeg_write_coefficients(&out, coefficients);
+    jpeg_finish_compress(&out);
+    jpeg_finish_decompress(&in);
+  }
+  jpeg_destroy_compress(&out);
+  jpeg_destroy_decompress(&in);
+  return outcome;
 }
 
 }  // namespace
@@ -126,6 +180,33 @@ StatusOr<DecodedJpeg> DecodeJpegScaled(std::string_view bytes, int eighths,
   }
   if (errors.truncated) return Status(StatusCode::kDataLoss, "the JPEG data is truncated");
   return out;
+}
+
+StatusOr<std::string> CopyJpegWithoutMetadata(std::string_view bytes, std::int64_t max_pixels) {
+  CopyTarget target;
+  ErrorManager errors;
+  const DecodeOutcome outcome = CopyInto(bytes, max_pixels, target, errors);
+  std::string copy;
+  if (target.buffer != nullptr) {
+    if (outcome == DecodeOutcome::kOk) {
+      copy.assign(reinterpret_cast<const char*>(target.buffer), target.length);
+    }
+    std::free(target.buffer);  // allocated by libjpeg's memory destination
+  }
+  switch (outcome) {
+    case DecodeOutcome::kTooManyPixels:
+      return Status(StatusCode::kOutOfRange, "the JPEG has more pixels than the limit");
+    case DecodeOutcome::kUnsupportedColour:
+      return Status(StatusCode::kUnimplemented, "JPEG colour space not handled here");
+    case DecodeOutcome::kCorrupt:
+      return Status(StatusCode::kDataLoss, errors.too_many_scans
+                                               ? "the JPEG has too many progressive scans"
+                                               : "the JPEG data is corrupt");
+    case DecodeOutcome::kOk:
+      break;
+  }
+  if (errors.truncated) return Status(StatusCode::kDataLoss, "the JPEG data is truncated");
+  return copy;
 }
 
 }  // namespace jae

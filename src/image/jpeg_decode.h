@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -40,5 +41,14 @@ int JpegScaleEighths(int long_side, int max_side);
 //    half-grey document); benign warnings (extraneous bytes between markers) are not errors.
 StatusOr<DecodedJpeg> DecodeJpegScaled(std::string_view bytes, int eighths,
                                        std::int64_t max_pixels);
+
+// The same JPEG without its metadata, losslessly: the DCT coefficients are copied, the
+// APPn/COM segments (EXIF, GPS, XMP, ...) are not. For a JPEG that needs neither scaling
+// nor rotation this is what normalisation sends on: no second lossy generation (it cost
+// the local engine MRZ reads on scans re-encoded at quality 85), at about the cost of
+// one entropy decode and encode.
+// Errors as DecodeJpegScaled (OutOfRange, Unimplemented for other than YCbCr or grey,
+// DataLoss).
+StatusOr<std::string> CopyJpegWithoutMetadata(std::string_view bytes, std::int64_t max_pixels);
 
 }  // namespace jae

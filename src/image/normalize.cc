@@ -150,6 +150,24 @@ std::optional<NormalizeOutcome> NormalizeJpeg(std::string_view bytes, int orient
                                               const NormalizeOptions& options,
                                               const NormalizedImage& out) {
   const int long_side = std::max(out.source_width, out.source_height);
+  if (long_side <= options.max_side && orientation <= 1) {
+    auto copy = CopyJpegWithoutMetadata(bytes, options.max_pixels);
+    if (copy.ok()) {
+      NormalizeOutcome outcome;
+      outcome.image = out;
+      outcome.image->bytes = *std::move(copy);
+      outcome.image->mime_type = "image/jpeg";
+      outcome.image->width = out.source_width;
+      outcome.image->height = out.source_height;
+      return outcome;
+    }
+    if (copy.status().code() == StatusCode::kOutOfRange) {
+      return Reject(ErrorCode::kTooLarge, "the image has more pixels than the limit");
+    }
+    if (copy.status().code() != StatusCode::kUnimplemented) {
+      return Reject(ErrorCode::kUndecodable, "the image cannot be decoded");
+    }
+  }
   auto decoded =
       DecodeJpegScaled(bytes, JpegScaleEighths(long_side, options.max_side), options.max_pixels);
   if (!decoded.ok()) {

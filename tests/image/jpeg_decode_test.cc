@@ -70,6 +70,32 @@ TEST(DecodeJpegScaled, ReportsTruncatedAndCorruptDataAsDataLoss) {
   EXPECT_EQ(DecodeJpegScaled(jpeg, 9, kLimit).status().code(), StatusCode::kInvalidArgument);
 }
 
+TEST(CopyJpegWithoutMetadata, KeepsEveryPixelAndDropsTheMetadata) {
+  const std::string jpeg = testing::MakeJpeg(640, 400, Pattern::kNoise, /*exif_orientation=*/1);
+  ASSERT_NE(jpeg.find("Exif"), std::string::npos);  // the fixture does carry EXIF
+  auto copy = CopyJpegWithoutMetadata(jpeg, kLimit);
+  ASSERT_TRUE(copy.ok()) << copy.status().ToString();
+  EXPECT_EQ(copy->find("Exif"), std::string::npos);
+  auto original_pixels = DecodeJpegScaled(jpeg, 8, kLimit);
+  auto copied_pixels = DecodeJpegScaled(*copy, 8, kLimit);
+  ASSERT_TRUE(original_pixels.ok() && copied_pixels.ok());
+  EXPECT_EQ(copied_pixels->width, 640);
+  EXPECT_TRUE(original_pixels->pixels == copied_pixels->pixels);  // lossless
+
+  auto grey = CopyJpegWithoutMetadata(testing::MakeGreyJpeg(64, 32), kLimit);
+  EXPECT_TRUE(grey.ok()) << grey.status().ToString();
+}
+
+TEST(CopyJpegWithoutMetadata, RefusesWhatTheDecoderRefuses) {
+  const std::string jpeg = testing::MakeJpeg(800, 600, Pattern::kNoise);
+  EXPECT_EQ(CopyJpegWithoutMetadata(jpeg.substr(0, jpeg.size() / 2), kLimit).status().code(),
+            StatusCode::kDataLoss);
+  EXPECT_EQ(CopyJpegWithoutMetadata("", kLimit).status().code(), StatusCode::kDataLoss);
+  EXPECT_EQ(CopyJpegWithoutMetadata(jpeg, 800 * 600 - 1).status().code(), StatusCode::kOutOfRange);
+  EXPECT_EQ(CopyJpegWithoutMetadata(testing::MakeCmykJpeg(64, 64), kLimit).status().code(),
+            StatusCode::kUnimplemented);
+}
+
 // A valid progressive JPEG with one scan per AC coefficient and bit, per component:
 // 1 + 3 * 63 * 2 = 379 scans. Legal, but no encoder writes it; it is how a CPU bomb looks.
 std::string ManyScanJpeg() {
@@ -116,6 +142,7 @@ TEST(DecodeJpegScaled, RefusesAProgressiveJpegWithAbsurdlyManyScans) {
   auto decoded = DecodeJpegScaled(jpeg, 8, kLimit);
   EXPECT_EQ(decoded.status().code(), StatusCode::kDataLoss);
   EXPECT_NE(decoded.status().message().find("scans"), std::string::npos);
+  EXPECT_EQ(CopyJpegWithoutMetadata(jpeg, kLimit).status().code(), StatusCode::kDataLoss);
 }
 
 }  // namespace

@@ -95,6 +95,17 @@ TEST(NormalizeImage, StripsMetadataSoOrientationIsNotAppliedTwice) {
   EXPECT_EQ(image.bytes.find("Exif"), std::string::npos);
 }
 
+TEST(NormalizeImage, AJpegThatFitsIsPassedOnLosslesslyWithoutMetadata) {
+  const std::string jpeg = testing::MakeJpeg(800, 500, Pattern::kNoise, /*exif_orientation=*/1);
+  const NormalizedImage image = NormalizeOk(jpeg);
+  EXPECT_EQ(image.width, 800);
+  EXPECT_EQ(image.height, 500);
+  EXPECT_EQ(image.bytes.find("Exif"), std::string::npos);
+  // Same coefficients: within a few bytes of the original minus its EXIF block.
+  EXPECT_NEAR(static_cast<double>(image.bytes.size()), static_cast<double>(jpeg.size()),
+              0.05 * static_cast<double>(jpeg.size()));
+}
+
 TEST(NormalizeImage, DownscalesTheLongerSideToTheBound) {
   // A JPEG is scaled by eighths inside its decoder (jpeg_decode.h): 3000 -> 1500, within
   // the bound and no resampling; 8000 -> 2000 (1000 would lose too much) -> resampled.
