@@ -409,6 +409,28 @@ class LocalEngine final : public Engine {
     return false;
   }
 
+  // Whether Tesseract reads, with every check holding as read, an MRZ proving the same
+  // values as `read`.
+  StatusOr<bool> TesseractConfirms(const cv::Mat& gray, const local::MrzLocation& where,
+                                   const mrz::ParsedMrz& read, const mrz::ParseOptions& options,
+                                   std::chrono::steady_clock::time_point deadline) {
+    if (reader_ == MrzReader::kOcrb) return false;
+    auto lease = mrz_pool_.Borrow();
+    if (!lease.ok()) return lease.status();
+    const std::vector<std::string> proven = ProvenValues(read);
+    for (int variant = 0; variant < 3; ++variant) {
+      if (variant > 0 && std::chrono::steady_clock::now() > deadline) break;
+      std::vector<std::string> raw = local::ReadMrzLines(gray, where.lines, variant, lease->get());
+      std::optional<MrzRead> other;
+      size_t other_failed = 1000;
+      if (TryLines(raw, local::ExpectedLineLength(where, raw), options, false, other,
+                   other_failed)) {
+        return ProvenValues(other->parsed) == proven;
+      }
+    }
+    return false;
+  }
+
   StatusOr<MrzRead> ReadMrz(const cv::Mat& gray, const local::MrzLocation& where, bool o_zero_blind,
                             std::chrono::steady_clock::time_point deadline) {
     mrz::ParseOptions options;
@@ -435,10 +457,15 @@ class LocalEngine final : public Engine {
           raw.push_back(ocrb_->ReadLine(gray, where.lines[i], length, nullptr, &cells[i]));
         }
         if (TryLines(raw, length, options, true, best, best_failed)) {
-          // A near-tie that proves another value as well as this one proves nothing: the
-          // lines are withheld (the format still tells the document type), and no other
-          // reader is asked, as it would face the same two readings.
-          if (ProofIsAmbiguous(best->lines, cells, o_zero_blind, options)) best->lines.clear();
+          // A near-tie that proves another value as well as this one proves nothing by
+          // itself. Tesseract — another recogniser, with other features — settles it when
+          // its own read holds every check as read and proves the same values; otherwise
+          // the lines are withheld (the format still tells the document type).
+          if (ProofIsAmbiguous(best->lines, cells, o_zero_blind, options)) {
+            auto confirmed = TesseractConfirms(gray, where, best->parsed, options, deadline);
+            if (!confirmed.ok()) return confirmed.status();
+            if (!*confirmed) best->lines.clear();
+          }
           return std::move(*best);
         }
       }
