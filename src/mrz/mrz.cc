@@ -542,4 +542,22 @@ MrzBlock ToMrzBlock(const ParsedMrz& parsed) {
   return b;
 }
 
+bool DocumentNumberFitsIssuerFormat(const ParsedMrz& parsed) {
+  const MrzData& data = parsed.data;
+  if (parsed.format != MrzFormat::kTD3 || data.issuing_state != "FRA" ||
+      !data.document_code.starts_with("P")) {
+    return true;
+  }
+  const std::string& number = data.document_number;
+  if (number.size() != 9) return false;
+  for (std::size_t i = 0; i < number.size(); ++i) {
+    const bool letter_position = i == 2 || i == 3;
+    const char c = number[i];
+    const bool is_letter = c >= 'A' && c <= 'Z';
+    const bool is_digit = c >= '0' && c <= '9';
+    if (letter_position ? !is_letter : !is_digit) return false;
+  }
+  return true;
+}
+
 }  // namespace jae::mrz

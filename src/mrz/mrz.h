@@ -70,6 +70,12 @@ StatusOr<ParsedMrz> ParseMrz(const std::vector<std::string>& lines, const ParseO
 // Splits free text (e.g. an OCR block or stdin) into candidate lines and parses it.
 StatusOr<ParsedMrz> ParseMrzText(std::string_view text, const ParseOptions& options);
 
+// False when the issuer's document-number format is known and the number breaks it — a
+// misread its check digit cannot see (6 read for G: both weigh 6; O/0 twice at weights 7
+// and 3). French passports (P<FRA, TD3): 2 digits, 2 letters, 5 digits. (The CNIe number
+// is 9 free alphanumerics; other formats are not documented in our references.)
+bool DocumentNumberFitsIssuerFormat(const ParsedMrz& parsed);
+
 // The shape of `mrz` printed by `jae-ocr mrz` (CONTRACT.md): format, valid, lines,
 // failed_checks, corrected, fields (schema field names, ISO dates).
 Fields ToResultFields(const MrzData& data);

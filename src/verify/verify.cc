@@ -157,26 +157,6 @@ class Verifier {
     return false;
   }
 
-  // Where the issuing state's number format is known, a number that breaks it was
-  // misread in a way its check digit cannot see (e.g. 6 read for G: both weigh 6).
-  // French passports: 2 digits, 2 letters, 5 digits. (The CNIe number is 9 free
-  // alphanumerics; other French formats are not documented in our references.)
-  static bool DocumentNumberFitsKnownFormat(const mrz::ParsedMrz& parsed) {
-    const mrz::MrzData& data = parsed.data;
-    if (parsed.format != MrzFormat::kTD3 || data.issuing_state != "FRA" ||
-        !data.document_code.starts_with("P")) {
-      return true;
-    }
-    const std::string& number = data.document_number;
-    if (number.size() != 9) return false;
-    for (std::size_t i = 0; i < number.size(); ++i) {
-      const bool letter_position = i == 2 || i == 3;
-      const unsigned char c = static_cast<unsigned char>(number[i]);
-      if (letter_position ? !std::isupper(c) : !std::isdigit(c)) return false;
-    }
-    return true;
-  }
-
   // The check digit that covers `name` on its own in this layout, if any.
   static const char* OwnCheck(MrzFormat format, FieldName name) {
     switch (name) {
@@ -235,7 +215,7 @@ class Verifier {
     InferDocument(*parsed);
 
     const std::set<std::string> failed(parsed->failed_checks.begin(), parsed->failed_checks.end());
-    const bool number_fits = DocumentNumberFitsKnownFormat(*parsed);
+    const bool number_fits = mrz::DocumentNumberFitsIssuerFormat(*parsed);
     if (!number_fits) {
       Warn(
           "document_number: not the format of a French passport number (2 digits, 2 letters, "

@@ -314,5 +314,27 @@ TEST(Layouts, ClassStringsMatchLineLengths) {
   }
 }
 
+TEST(DocumentNumberFitsIssuerFormat, KnowsTheFrenchPassportNumber) {
+  ParseOptions options;
+  options.today = {2026, 11, 26};
+  // Synthetic (tools/gendocs): 68EN63423 fits; 055N63423 holds the same check digits.
+  auto fits = ParseMrz({"P<FRADE<LA<TOUR<<MARIE<HELENE<<<<<<<<<<<<<<<",
+                        "68EN634239FRA9607192F3210248<<<<<<<<<<<<<<<0"},
+                       options);
+  auto breaks = ParseMrz({"P<FRADE<LA<TOUR<<MARIE<HELENE<<<<<<<<<<<<<<<",
+                          "055N634239FRA9607192F3210248<<<<<<<<<<<<<<<0"},
+                         options);
+  ASSERT_TRUE(fits.ok() && breaks.ok());
+  EXPECT_TRUE(fits->valid && breaks->valid);
+  EXPECT_TRUE(DocumentNumberFitsIssuerFormat(*fits));
+  EXPECT_FALSE(DocumentNumberFitsIssuerFormat(*breaks));
+  // Other issuers and layouts: no known format, nothing refused.
+  auto utopia = ParseMrz({"P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<",
+                          "L898902C36UTO7408122F1204159ZE184226B<<<<<10"},
+                         options);
+  ASSERT_TRUE(utopia.ok());
+  EXPECT_TRUE(DocumentNumberFitsIssuerFormat(*utopia));
+}
+
 }  // namespace
 }  // namespace jae::mrz

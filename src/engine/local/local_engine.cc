@@ -391,7 +391,11 @@ class LocalEngine final : public Engine {
     // 1988 card's serial number is a 0 whatever the templates say).
     auto proves_other = [&](const std::vector<std::string>& trial) {
       auto plain = mrz::ParseMrz(trial, as_read);
-      if (!plain.ok() || !plain->valid) return false;
+      // A reading the issuer's number format rules out is no rival (verification would
+      // refuse it too).
+      if (!plain.ok() || !plain->valid || !mrz::DocumentNumberFitsIssuerFormat(*plain)) {
+        return false;
+      }
       auto parsed = mrz::ParseMrz(trial, options);
       return parsed.ok() && ProvenValues(*parsed) != proven;
     };
