@@ -12,7 +12,7 @@ want_test=0
 packages=(
   build-essential cmake ninja-build pkg-config git ca-certificates
   nlohmann-json3-dev libcli11-dev libspdlog-dev libcurl4-openssl-dev libssl-dev
-  libcpp-httplib-dev libvips-dev libopencv-dev libheif-dev libpoppler-cpp-dev
+  libcpp-httplib-dev libvips-dev libjpeg62-turbo-dev libopencv-dev libheif-dev libpoppler-cpp-dev
   libtesseract-dev libleptonica-dev tesseract-ocr-eng tesseract-ocr-fra tesseract-ocr-osd
   fonts-ocr-b fonts-dejavu-core
 )

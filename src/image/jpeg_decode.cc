@@ -148,6 +148,24 @@ DecodeOutcome CopyInto(std::string_view bytes, std::int64_t max_pixels, CopyTarg
   return outcome;
 }
 
+// The one mapping of both operations' outcomes to the errors jpeg_decode.h documents.
+Status ToStatus(DecodeOutcome outcome, const ErrorManager& errors) {
+  switch (outcome) {
+    case DecodeOutcome::kTooManyPixels:
+      return Status(StatusCode::kOutOfRange, "the JPEG has more pixels than the limit");
+    case DecodeOutcome::kUnsupportedColour:
+      return Status(StatusCode::kUnimplemented, "JPEG colour space not handled here");
+    case DecodeOutcome::kCorrupt:
+      return Status(StatusCode::kDataLoss, errors.too_many_scans
+                                               ? "the JPEG has too many progressive scans"
+                                               : "the JPEG data is corrupt");
+    case DecodeOutcome::kOk:
+      break;
+  }
+  if (errors.truncated) return Status(StatusCode::kDataLoss, "the JPEG data is truncated");
+  return OkStatus();
+}
+
 }  // namespace
 
 int JpegScaleEighths(int long_side, int max_side) {
@@ -166,19 +184,7 @@ StatusOr<DecodedJpeg> DecodeJpegScaled(std::string_view bytes, int eighths,
   if (eighths < 1 || eighths > 8) return InvalidArgumentError("scale must be 1..8 eighths");
   DecodedJpeg out;
   ErrorManager errors;
-  switch (DecodeInto(bytes, eighths, max_pixels, out, errors)) {
-    case DecodeOutcome::kTooManyPixels:
-      return Status(StatusCode::kOutOfRange, "the JPEG has more pixels than the limit");
-    case DecodeOutcome::kUnsupportedColour:
-      return Status(StatusCode::kUnimplemented, "JPEG colour space not handled here");
-    case DecodeOutcome::kCorrupt:
-      return Status(StatusCode::kDataLoss, errors.too_many_scans
-                                               ? "the JPEG has too many progressive scans"
-                                               : "the JPEG data is corrupt");
-    case DecodeOutcome::kOk:
-      break;
-  }
-  if (errors.truncated) return Status(StatusCode::kDataLoss, "the JPEG data is truncated");
+  JAE_RETURN_IF_ERROR(ToStatus(DecodeInto(bytes, eighths, max_pixels, out, errors), errors));
   return out;
 }
 
@@ -193,19 +199,7 @@ StatusOr<std::string> CopyJpegWithoutMetadata(std::string_view bytes, std::int64
     }
     std::free(target.buffer);  // allocated by libjpeg's memory destination
   }
-  switch (outcome) {
-    case DecodeOutcome::kTooManyPixels:
-      return Status(StatusCode::kOutOfRange, "the JPEG has more pixels than the limit");
-    case DecodeOutcome::kUnsupportedColour:
-      return Status(StatusCode::kUnimplemented, "JPEG colour space not handled here");
-    case DecodeOutcome::kCorrupt:
-      return Status(StatusCode::kDataLoss, errors.too_many_scans
-                                               ? "the JPEG has too many progressive scans"
-                                               : "the JPEG data is corrupt");
-    case DecodeOutcome::kOk:
-      break;
-  }
-  if (errors.truncated) return Status(StatusCode::kDataLoss, "the JPEG data is truncated");
+  JAE_RETURN_IF_ERROR(ToStatus(outcome, errors));
   return copy;
 }
 
