@@ -94,6 +94,20 @@ TEST_F(LocalEngineTest, ReadsAPhotoRotatedBy180) {
   EXPECT_EQ(parsed->lines, s.truth["mrz_lines"].get<std::vector<std::string>>());
 }
 
+// When the best outline is not the card (a line across the table wins, see
+// StagesTest.FindOutlinesKeepsTheCardAsARunnerUp), the runner-up's MRZ is read.
+TEST_F(LocalEngineTest, ReadsTheMrzThroughARunnerUpOutline) {
+  const gendocs::Sample s =
+      gendocs::MakeSample(gendocs::Kind::kFrResidence, gendocs::Condition::kHard, 7, 0, *fonts_);
+  auto result = Run(s.jpeg);
+  ASSERT_TRUE(result.ok());
+  ASSERT_TRUE(result->extraction.has_value());
+  auto parsed = mrz::ParseMrz(result->extraction->mrz_lines, mrz::ParseOptions{});
+  ASSERT_TRUE(parsed.ok());
+  EXPECT_TRUE(parsed->valid);
+  EXPECT_EQ(parsed->lines, s.truth["mrz_lines"].get<std::vector<std::string>>());
+}
+
 TEST_F(LocalEngineTest, RejectsWhatIsNoDocument) {
   std::mt19937_64 rng(9);
   auto blank = Run(gendocs::BackgroundOnly(rng, cv::Size(800, 600)));

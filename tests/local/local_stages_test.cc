@@ -1,6 +1,7 @@
 // Unit tests of the local engine's stages on small fixtures generated in-test.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 #include <random>
@@ -60,6 +61,32 @@ TEST_F(StagesTest, FindsTheOutlineOfAPhotographedCard) {
     if (outline && MaxCornerError(*outline, cap.corners) < 0.03 * cap.document_width) ++found;
   }
   EXPECT_GE(found, 3);
+}
+
+// Seed 7's `hard` residence permit no. 0: a line drawn across the table makes a larger,
+// well-supported quadrilateral than the card; the card is a runner-up.
+TEST_F(StagesTest, FindOutlinesKeepsTheCardAsARunnerUp) {
+  const gendocs::Sample s =
+      gendocs::MakeSample(Kind::kFrResidence, Condition::kHard, 7, 0, *fonts_);
+  std::vector<cv::Point2f> truth;
+  for (const auto& c : s.truth["corners"]) truth.emplace_back(c[0].get<float>(), c[1].get<float>());
+  const double tolerance = 0.05 * s.truth["document_width_px"].get<double>();
+  const cv::Mat image = Decode(s.jpeg);
+  const auto outlines = FindOutlines(image, 3);
+  ASSERT_GE(outlines.size(), 2u);
+  EXPECT_LE(outlines.size(), 3u);
+  EXPECT_GT(MaxCornerError(outlines[0], truth), tolerance)
+      << "the scenario: the best is not the card";
+  EXPECT_TRUE(std::any_of(outlines.begin() + 1, outlines.end(), [&](const auto& quad) {
+    return MaxCornerError(quad, truth) < tolerance;
+  }));
+  // FindOutline is the best of them.
+  auto best = FindOutline(image);
+  ASSERT_TRUE(best.has_value());
+  EXPECT_EQ(*best, outlines[0]);
+  // No two the same.
+  for (size_t i = 1; i < outlines.size(); ++i)
+    EXPECT_GT(MaxCornerError(outlines[i], outlines[0]), 1.0);
 }
 
 TEST_F(StagesTest, RectifiesToLandscapeWhateverTheQuarterTurn) {

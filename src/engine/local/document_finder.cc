@@ -180,8 +180,9 @@ void AddHullCandidates(const std::vector<std::vector<cv::Point>>& contours, doub
 
 }  // namespace
 
-std::optional<std::vector<cv::Point2f>> FindOutline(const cv::Mat& bgr, double min_area_fraction) {
-  if (bgr.empty() || bgr.type() != CV_8UC3) return std::nullopt;
+std::vector<std::vector<cv::Point2f>> FindOutlines(const cv::Mat& bgr, int max_count,
+                                                   double min_area_fraction) {
+  if (bgr.empty() || bgr.type() != CV_8UC3 || max_count <= 0) return {};
   const double scale = std::min(1.0, 640.0 / std::max(bgr.cols, bgr.rows));
   cv::Mat small;
   cv::resize(bgr, small, cv::Size(), scale, scale, cv::INTER_AREA);
@@ -235,21 +236,43 @@ std::optional<std::vector<cv::Point2f>> FindOutline(const cv::Mat& bgr, double m
     AddHullCandidates(contours, min_area, &candidates);
   }
 
-  double best_score = 0;
-  std::vector<cv::Point2f> best;
+  struct Scored {
+    double score;
+    std::vector<cv::Point2f> quad;
+  };
+  std::vector<Scored> plausible;
   for (const auto& quad : candidates) {
     if (!PlausibleDocument(quad, small.size(), min_area)) continue;
     const double support = EdgeSupport(grad, quad);
     if (support < 0.6) continue;
-    const double score = support * support * cv::contourArea(quad);
-    if (score > best_score) {
-      best_score = score;
-      best = quad;
-    }
+    plausible.push_back(Scored{support * support * cv::contourArea(quad), quad});
   }
-  if (best.empty()) return std::nullopt;
-  for (auto& p : best) p *= static_cast<float>(1.0 / scale);
-  return best;
+  std::stable_sort(plausible.begin(), plausible.end(),
+                   [](const Scored& a, const Scored& b) { return a.score > b.score; });
+  // Both methods usually find the same outline: a runner-up must differ somewhere.
+  const double same = 0.03 * std::max(small.cols, small.rows);
+  std::vector<std::vector<cv::Point2f>> out;
+  for (const Scored& s : plausible) {
+    const bool seen = std::any_of(out.begin(), out.end(), [&](const auto& kept) {
+      for (int k = 0; k < 4; ++k) {
+        if (Dist(kept[k], s.quad[k]) > same) return false;
+      }
+      return true;
+    });
+    if (seen) continue;
+    out.push_back(s.quad);
+    if (static_cast<int>(out.size()) == max_count) break;
+  }
+  for (auto& quad : out) {
+    for (auto& p : quad) p *= static_cast<float>(1.0 / scale);
+  }
+  return out;
+}
+
+std::optional<std::vector<cv::Point2f>> FindOutline(const cv::Mat& bgr, double min_area_fraction) {
+  auto outlines = FindOutlines(bgr, 1, min_area_fraction);
+  if (outlines.empty()) return std::nullopt;
+  return std::move(outlines.front());
 }
 
 std::vector<cv::Point2f> RotateCorners(const std::vector<cv::Point2f>& corners, int quarter_turns) {
@@ -281,12 +304,16 @@ FoundDocument Rectify(const cv::Mat& bgr, std::vector<cv::Point2f> corners, int 
   return out;
 }
 
-FoundDocument FindDocument(const cv::Mat& bgr, int width) {
-  if (auto outline = FindOutline(bgr)) return Rectify(bgr, *outline, width);
+FoundDocument WholeImage(const cv::Mat& bgr, int width) {
   const float w = static_cast<float>(bgr.cols), h = static_cast<float>(bgr.rows);
   FoundDocument out = Rectify(bgr, {{0, 0}, {w, 0}, {w, h}, {0, h}}, width);
   out.outline_found = false;
   return out;
+}
+
+FoundDocument FindDocument(const cv::Mat& bgr, int width) {
+  if (auto outline = FindOutline(bgr)) return Rectify(bgr, *outline, width);
+  return WholeImage(bgr, width);
 }
 
 }  // namespace jae::local

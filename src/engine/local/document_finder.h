@@ -19,6 +19,12 @@ struct FoundDocument {
 std::optional<std::vector<cv::Point2f>> FindOutline(const cv::Mat& bgr,
                                                     double min_area_fraction = 0.08);
 
+// The plausible outlines, most likely first (edge support along the sides, area), at most
+// `max_count`, no two with the same corners. A line or shadow crossing the table can win
+// over the document's own outline; the caller may then try the runners-up.
+std::vector<std::vector<cv::Point2f>> FindOutlines(const cv::Mat& bgr, int max_count,
+                                                   double min_area_fraction = 0.08);
+
 // Orders four points clockwise from the top-left (image coordinates, y down).
 std::vector<cv::Point2f> OrderCorners(std::vector<cv::Point2f> quad);
 
@@ -30,6 +36,9 @@ FoundDocument Rectify(const cv::Mat& bgr, std::vector<cv::Point2f> corners, int 
 // Rotates the corner order by `quarter_turns` * 90 degrees (for orientation fixes): the
 // same region, read with a different top edge.
 std::vector<cv::Point2f> RotateCorners(const std::vector<cv::Point2f>& corners, int quarter_turns);
+
+// The whole image as the document (no outline), landscape, `width` pixels wide.
+FoundDocument WholeImage(const cv::Mat& bgr, int width);
 
 // FindOutline + Rectify; the whole image (as a quad) when no outline is found.
 FoundDocument FindDocument(const cv::Mat& bgr, int width);

@@ -16,6 +16,7 @@
 #include "engine/local/classify.h"
 #include "engine/local/document_finder.h"
 #include "engine/local/field_reader.h"
+#include "engine/local/mrz_decode.h"
 #include "engine/local/mrz_zone.h"
 #include "engine/local/ocrb_classifier.h"
 #include "engine/local/tess_pool.h"
@@ -32,6 +33,7 @@ using local::TessPool;
 constexpr int kDocumentWidth = 1200;  // rectified width: MRZ characters ~40 px high
 constexpr char kMrzWhitelist[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<";
 constexpr long kMaxPixels = 50'000'000;
+constexpr int kMaxOutlines = 3;
 
 bool HasModel(const std::string& dir, const std::string& language) {
   std::error_code ec;
@@ -109,6 +111,17 @@ struct MrzRead {
   std::vector<std::string> lines;
 };
 
+struct Zone {
+  local::FoundDocument doc;
+  cv::Mat gray;  // the document, light flattened
+  std::optional<local::MrzLocation> where;
+  std::optional<MrzRead> mrz_read;
+
+  bool HasValidMrz() const {
+    return mrz_read && mrz_read->parsed.valid && !mrz_read->lines.empty();
+  }
+};
+
 class LocalEngine final : public Engine {
  public:
   LocalEngine(TessConfig mrz_config, TessConfig text_config, std::string model_name,
@@ -182,58 +195,26 @@ class LocalEngine final : public Engine {
       return Reject(ErrorCode::kTooLarge, "the image has too many pixels for the local engine");
     }
 
-    local::FoundDocument doc = local::FindDocument(bgr, kDocumentWidth);
-    cv::Mat gray;
-    cv::cvtColor(doc.image, gray, cv::COLOR_BGR2GRAY);
-    gray = FlattenLight(gray);
-    std::optional<local::MrzLocation> where = local::LocateMrz(gray);
-    if (where && where->upside_down) {
-      Rotate(doc, gray, cv::ROTATE_180);
-      where = local::LocateMrz(gray);
+    // A line or a shadow crossing the table can make a better outline than the document's
+    // own; the MRZ is then warped out of shape, or out of the picture. The runners-up are
+    // tried when the first outline gives no MRZ whose checks hold, and one is taken only
+    // when its MRZ holds every check. Documents whose MRZ reads at once pay nothing;
+    // the others one more warp, search and read per runner-up.
+    const std::vector<std::vector<cv::Point2f>> outlines = local::FindOutlines(bgr, kMaxOutlines);
+    auto zone = ReadZone(outlines.empty() ? local::WholeImage(bgr, kDocumentWidth)
+                                          : local::Rectify(bgr, outlines.front(), kDocumentWidth),
+                         deadline);
+    if (!zone.ok()) return zone.status();
+    for (size_t k = 1; k < outlines.size() && !zone->HasValidMrz(); ++k) {
+      if (std::chrono::steady_clock::now() > deadline) break;
+      auto other = ReadZone(local::Rectify(bgr, outlines[k], kDocumentWidth), deadline);
+      if (!other.ok()) return other.status();
+      if (other->HasValidMrz()) zone = std::move(other);
     }
-    if (!where && !doc.outline_found) {
-      // No outline: the document may fill the frame in portrait.
-      for (auto rotation : {cv::ROTATE_90_CLOCKWISE, cv::ROTATE_90_COUNTERCLOCKWISE}) {
-        cv::Mat turned;
-        cv::rotate(gray, turned, rotation);
-        auto w = local::LocateMrz(turned);
-        if (w) {
-          Rotate(doc, gray, rotation);
-          where = local::LocateMrz(gray);
-          if (where && where->upside_down) {
-            Rotate(doc, gray, cv::ROTATE_180);
-            where = local::LocateMrz(gray);
-          }
-          break;
-        }
-      }
-    }
-    if (std::chrono::steady_clock::now() > deadline) {
-      return DeadlineExceededError("local engine: deadline passed");
-    }
-
-    std::optional<MrzRead> mrz_read;
-    if (where) {
-      // How tall the MRZ characters were in the photo itself: below ~16 px the 9 % by
-      // which OCR-B digits outgrow the capitals is under 1.5 px, and O cannot be told
-      // from 0 (they are then always treated as ambiguous, see ProofIsAmbiguous).
-      const auto& c = doc.corners;
-      const double long_side = std::max(cv::norm(c[1] - c[0]) + cv::norm(c[2] - c[3]),
-                                        cv::norm(c[3] - c[0]) + cv::norm(c[2] - c[1])) /
-                               2.0;
-      const double source_scale = long_side / std::max(1, gray.cols);
-      const double char_px = where->lines.front().height * source_scale;
-      auto read = ReadMrz(gray, *where, char_px < 16.0, deadline);
-      if (!read.ok()) return read.status();
-      mrz_read = std::move(*read);
-      // Most checks failing, with no card outline around, is what lines of wood grain or
-      // fabric read as OCR-B give (flattened light makes a table's texture look like
-      // print): no MRZ at all.
-      if (!doc.outline_found && !mrz_read->lines.empty() && !mrz_read->parsed.valid &&
-          mrz_read->parsed.failed_checks.size() >= 3) {
-        mrz_read.reset();
-      }
-    }
+    local::FoundDocument& doc = zone->doc;
+    cv::Mat& gray = zone->gray;
+    const std::optional<local::MrzLocation>& where = zone->where;
+    std::optional<MrzRead>& mrz_read = zone->mrz_read;
 
     // Printed text: everything above the MRZ (or the whole document).
     int text_bottom = gray.rows;
@@ -272,6 +253,69 @@ class LocalEngine final : public Engine {
     EngineResult r;
     r.extraction = std::move(ex);
     return r;
+  }
+
+  // The document as one outline gives it: upright, light flattened, its MRZ located and
+  // read.
+  StatusOr<Zone> ReadZone(local::FoundDocument found,
+                          std::chrono::steady_clock::time_point deadline) {
+    Zone zone;
+    zone.doc = std::move(found);
+    local::FoundDocument& doc = zone.doc;
+    cv::Mat& gray = zone.gray;
+    std::optional<local::MrzLocation>& where = zone.where;
+    std::optional<MrzRead>& mrz_read = zone.mrz_read;
+    cv::cvtColor(doc.image, gray, cv::COLOR_BGR2GRAY);
+    gray = FlattenLight(gray);
+    where = local::LocateMrz(gray);
+    if (where && where->upside_down) {
+      Rotate(doc, gray, cv::ROTATE_180);
+      where = local::LocateMrz(gray);
+    }
+    if (!where && !doc.outline_found) {
+      // No outline: the document may fill the frame in portrait.
+      for (auto rotation : {cv::ROTATE_90_CLOCKWISE, cv::ROTATE_90_COUNTERCLOCKWISE}) {
+        cv::Mat turned;
+        cv::rotate(gray, turned, rotation);
+        auto w = local::LocateMrz(turned);
+        if (w) {
+          Rotate(doc, gray, rotation);
+          where = local::LocateMrz(gray);
+          if (where && where->upside_down) {
+            Rotate(doc, gray, cv::ROTATE_180);
+            where = local::LocateMrz(gray);
+          }
+          break;
+        }
+      }
+    }
+    if (std::chrono::steady_clock::now() > deadline) {
+      return DeadlineExceededError("local engine: deadline passed");
+    }
+
+    if (where) {
+      // How tall the MRZ characters were in the photo itself: below ~16 px the 9 % by
+      // which OCR-B digits outgrow the capitals is under 1.5 px, and O cannot be told
+      // from 0 (they are then always treated as ambiguous, see ProofIsAmbiguous).
+      const auto& c = doc.corners;
+      const double long_side = std::max(cv::norm(c[1] - c[0]) + cv::norm(c[2] - c[3]),
+                                        cv::norm(c[3] - c[0]) + cv::norm(c[2] - c[1])) /
+                               2.0;
+      const double source_scale = long_side / std::max(1, gray.cols);
+      const double char_px = where->lines.front().height * source_scale;
+      auto read = ReadMrz(gray, *where, char_px < 16.0, deadline);
+      if (!read.ok()) return read.status();
+      mrz_read = std::move(*read);
+      // Most checks failing, with no card outline around, is what lines of wood grain or
+      // fabric read as OCR-B give (flattened light makes a table's texture look like
+      // print): no MRZ at all.
+      if (!doc.outline_found && !mrz_read->lines.empty() && !mrz_read->parsed.valid &&
+          mrz_read->parsed.failed_checks.size() >= 3) {
+        mrz_read.reset();
+      }
+    }
+
+    return zone;
   }
 
   static void Rotate(local::FoundDocument& doc, cv::Mat& gray, cv::RotateFlags how) {
@@ -454,24 +498,43 @@ class LocalEngine final : public Engine {
         const double ratio = std::max(a.width, b.width) / std::max(1.0, pitch);
         lengths = ratio > 23.3 ? std::vector<int>{44, 36} : std::vector<int>{36, 44};
       }
-      for (int length : lengths) {
+      struct OcrbRead {
         std::vector<std::string> raw;
-        std::vector<std::vector<local::CellMatch>> cells(where.lines.size());
+        std::vector<std::vector<local::CellMatch>> cells;
+      };
+      std::vector<OcrbRead> reads;
+      // A near-tie that proves another value as well as this one proves nothing by
+      // itself. Tesseract — another recogniser, with other features — settles it when
+      // its own read holds every check as read and proves the same values; otherwise
+      // the lines are withheld (the format still tells the document type).
+      const auto settle = [&](const OcrbRead& read) -> StatusOr<MrzRead> {
+        if (ProofIsAmbiguous(best->lines, read.cells, o_zero_blind, options)) {
+          auto confirmed = TesseractConfirms(gray, where, best->parsed, options, deadline);
+          if (!confirmed.ok()) return confirmed.status();
+          if (!*confirmed) best->lines.clear();
+        }
+        return std::move(*best);
+      };
+      for (int length : lengths) {
+        OcrbRead read;
+        read.cells.resize(where.lines.size());
         for (size_t i = 0; i < where.lines.size(); ++i) {
-          raw.push_back(ocrb_->ReadLine(gray, where.lines[i], length, nullptr, &cells[i]));
+          read.raw.push_back(
+              ocrb_->ReadLine(gray, where.lines[i], length, nullptr, &read.cells[i]));
         }
-        if (TryLines(raw, length, options, true, best, best_failed)) {
-          // A near-tie that proves another value as well as this one proves nothing by
-          // itself. Tesseract — another recogniser, with other features — settles it when
-          // its own read holds every check as read and proves the same values; otherwise
-          // the lines are withheld (the format still tells the document type).
-          if (ProofIsAmbiguous(best->lines, cells, o_zero_blind, options)) {
-            auto confirmed = TesseractConfirms(gray, where, best->parsed, options, deadline);
-            if (!confirmed.ok()) return confirmed.status();
-            if (!*confirmed) best->lines.clear();
-          }
-          return std::move(*best);
-        }
+        if (TryLines(read.raw, length, options, true, best, best_failed)) return settle(read);
+        reads.push_back(std::move(read));
+      }
+      // The confusion repairs found nothing: let the classifier's runners-up, cheapest
+      // first, look for a reading whose checks hold.
+      for (const OcrbRead& read : reads) {
+        auto decoded = local::DecodeWithChecks(read.raw, read.cells, options);
+        if (!decoded) continue;
+        auto parsed = mrz::ParseMrz(*decoded, options);
+        if (!parsed.ok() || !parsed->valid) continue;
+        best = MrzRead{*parsed, *decoded};
+        best_failed = 0;
+        return settle(read);
       }
     }
     if (reader_ != MrzReader::kOcrb) {

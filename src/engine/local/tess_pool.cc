@@ -41,6 +41,9 @@ StatusOr<TessPool::Lease> TessPool::Borrow() {
   if (!config_.whitelist.empty()) {
     api->SetVariable("tessedit_char_whitelist", config_.whitelist.c_str());
   }
+  // The legacy engine adapts its classifier to every page it reads: results would then
+  // depend on the documents read before (other people's), and differ between runs.
+  api->SetVariable("classify_enable_learning", "0");
   // The dictionaries help words, not codes; they also bias names and numbers.
   api->SetVariable("debug_file", "/dev/null");
   return Lease(this, std::move(api));
