@@ -3,6 +3,7 @@
 #include <dlfcn.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -33,7 +34,8 @@ std::vector<std::string> Candidates() {
     out.push_back(dir + "/../lib/jae-ocr/" + kModuleFile);
   }
 #ifdef JAE_BUILD_DIR
-  out.push_back(std::string(JAE_BUILD_DIR) + "/" + kModuleFile);
+  const std::string built = std::string(JAE_BUILD_DIR) + "/" + kModuleFile;
+  if (std::find(out.begin(), out.end(), built) == out.end()) out.push_back(built);
 #endif
   return out;
 }

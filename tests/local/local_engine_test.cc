@@ -108,6 +108,22 @@ TEST_F(LocalEngineTest, ReadsTheMrzThroughARunnerUpOutline) {
   EXPECT_EQ(parsed->lines, s.truth["mrz_lines"].get<std::vector<std::string>>());
 }
 
+// Seed 99's `hard` residence permit no. 11: two 0s of its dates have letters as close
+// runners-up (O, G). A rival reading counts only as the MRZ reader would take it — a G
+// in a date is a 6, and weighs like one — so these are no rivals and the read is not
+// withheld.
+TEST_F(LocalEngineTest, LettersInADateAreNoRivalReading) {
+  const gendocs::Sample s =
+      gendocs::MakeSample(gendocs::Kind::kFrResidence, gendocs::Condition::kHard, 99, 11, *fonts_);
+  auto result = Run(s.jpeg);
+  ASSERT_TRUE(result.ok());
+  ASSERT_TRUE(result->extraction.has_value());
+  auto parsed = mrz::ParseMrz(result->extraction->mrz_lines, mrz::ParseOptions{});
+  ASSERT_TRUE(parsed.ok());
+  EXPECT_TRUE(parsed->valid);
+  EXPECT_EQ(parsed->lines, s.truth["mrz_lines"].get<std::vector<std::string>>());
+}
+
 TEST_F(LocalEngineTest, RejectsWhatIsNoDocument) {
   std::mt19937_64 rng(9);
   auto blank = Run(gendocs::BackgroundOnly(rng, cv::Size(800, 600)));

@@ -152,6 +152,35 @@ TEST_F(StagesTest, OcrbClassifierReadsRenderedLines) {
   }
 }
 
+// A name line photographed small and out of focus (what `hard` photos give): E and F
+// score within hundredths of each other, and only E's foot tells them apart.
+TEST_F(StagesTest, OcrbClassifierTellsEFromFWhenBlurred) {
+  auto classifier = OcrbClassifier::Load("/usr/share/fonts/opentype/ocr-b/OCRB.otf");
+  ASSERT_TRUE(classifier.ok()) << classifier.status().ToString();
+  const std::vector<std::string> lines = {"P<FRALEFEVRE<<FELIX<EFFIE<ESTEFE<<<<<<<<<<<<",
+                                          "FEF<EFE<FFE<EEF<LEFEBVRE<<FREDERIC<<<<<<<<<<"};
+  cv::Mat img = gendocs::RenderMrzLines(lines, 12, *fonts_);
+  cv::Mat gray;
+  cv::cvtColor(img, gray, cv::COLOR_BGR2GRAY);
+  cv::GaussianBlur(gray, gray, cv::Size(0, 0), 0.9);
+  cv::resize(gray, gray, cv::Size(), 3.3, 3.3, cv::INTER_LINEAR);
+  cv::copyMakeBorder(gray, gray, gray.cols / 2, 0, 0, 0, cv::BORDER_CONSTANT, cv::Scalar(255));
+  auto where = LocateMrz(gray);
+  ASSERT_TRUE(where.has_value());
+  ASSERT_EQ(where->lines.size(), 2u);
+  int wrong = 0, letters = 0;
+  for (size_t i = 0; i < 2; ++i) {
+    const std::string read = (*classifier)->ReadLine(gray, where->lines[i], 44);
+    ASSERT_EQ(read.size(), lines[i].size());
+    for (size_t k = 0; k < read.size(); ++k) {
+      if (lines[i][k] != 'E' && lines[i][k] != 'F') continue;
+      ++letters;
+      wrong += read[k] != lines[i][k];
+    }
+  }
+  EXPECT_LE(wrong, 1) << "of " << letters << " E and F";
+}
+
 // A TD1 zone whose last line is mostly fillers (whose foot stops above the baseline: the
 // cell once ended there and E lost its foot, read F), and a number mixing O and 0 (told
 // apart by the digits' height).

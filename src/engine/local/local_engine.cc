@@ -16,11 +16,12 @@
 #include "engine/local/classify.h"
 #include "engine/local/document_finder.h"
 #include "engine/local/field_reader.h"
-#include "engine/local/mrz_decode.h"
 #include "engine/local/mrz_zone.h"
 #include "engine/local/ocrb_classifier.h"
 #include "engine/local/tess_pool.h"
 #include "image/jpeg_decode.h"
+#include "mrz/confusions.h"
+#include "mrz/layouts.h"
 #include "mrz/mrz.h"
 
 namespace jae {
@@ -375,6 +376,27 @@ class LocalEngine final : public Engine {
     return format == MrzFormat::kFrId1988 && line == 1 && (pos <= 3 || (pos >= 7 && pos <= 11));
   }
 
+  // `glyph` as the MRZ reader takes it at (line, pos): letters in digit-only positions
+  // and digits in letter-only positions along the OCR-B confusions, '\0' where the
+  // position cannot hold it at all.
+  static char AsReadAt(const mrz::Layout& layout, MrzFormat format, size_t line, size_t pos,
+                       char glyph) {
+    const bool digit = std::isdigit(static_cast<unsigned char>(glyph)) != 0;
+    const bool letter = std::isupper(static_cast<unsigned char>(glyph)) != 0;
+    if (DigitOnly(format, line, pos)) return letter ? mrz::LetterAsDigit(glyph) : glyph;
+    switch (mrz::ClassAt(layout, static_cast<int>(line), static_cast<int>(pos))) {
+      case mrz::PosClass::kDigit:
+        return letter ? mrz::LetterAsDigit(glyph) : glyph;
+      case mrz::PosClass::kAlpha:
+        return digit ? mrz::DigitAsLetter(glyph) : glyph;
+      case mrz::PosClass::kSex:
+        return glyph == 'M' || glyph == 'F' || glyph == 'X' || glyph == '<' ? glyph : '\0';
+      case mrz::PosClass::kAlnum:
+        return glyph;
+    }
+    return glyph;
+  }
+
   // The fields a valid MRZ proves (those with their own check digit).
   static std::vector<std::string> ProvenValues(const mrz::ParsedMrz& parsed) {
     const Fields fields = mrz::ToResultFields(parsed.data);
@@ -410,20 +432,24 @@ class LocalEngine final : public Engine {
       float gap;  // score of the character read minus this one's
     };
     std::vector<Flip> flips;
+    const mrz::Layout& layout = mrz::LayoutFor(base->format);
     for (size_t i = 0; i < lines.size(); ++i) {
       for (size_t k = 0; k < lines[i].size() && k < cells[i].size(); ++k) {
         const float own = cells[i][k].ScoreOf(lines[i][k]);
         for (int a = 0; a < local::kOcrbAlphabetSize; ++a) {
-          const char to = local::kOcrbAlphabet[a];
+          const char glyph = local::kOcrbAlphabet[a];
           const float score = cells[i][k].scores[static_cast<size_t>(a)];
           const bool o_zero =
-              (to == 'O' && lines[i][k] == '0') || (to == '0' && lines[i][k] == 'O');
-          if (DigitOnly(base->format, i, k) && !std::isdigit(static_cast<unsigned char>(to))) {
+              (glyph == 'O' && lines[i][k] == '0') || (glyph == '0' && lines[i][k] == 'O');
+          if (glyph == lines[i][k] || (score < own - kNearTie && !(o_zero_blind && o_zero))) {
             continue;
           }
-          if (to != lines[i][k] && (score >= own - kNearTie || (o_zero_blind && o_zero))) {
-            flips.push_back(Flip{i, k, to, std::min(own - score, kNearTie)});
-          }
+          // What the MRZ reader makes of that glyph where it stands: an S in a date is
+          // read 5, so the rival is the 5 (an S as such would pass the check digit, S
+          // weighing 28 like 8, with a value it never has).
+          const char to = AsReadAt(layout, base->format, i, k, glyph);
+          if (to == '\0' || to == lines[i][k]) continue;
+          flips.push_back(Flip{i, k, to, std::min(own - score, kNearTie)});
         }
       }
     }
@@ -498,43 +524,24 @@ class LocalEngine final : public Engine {
         const double ratio = std::max(a.width, b.width) / std::max(1.0, pitch);
         lengths = ratio > 23.3 ? std::vector<int>{44, 36} : std::vector<int>{36, 44};
       }
-      struct OcrbRead {
-        std::vector<std::string> raw;
-        std::vector<std::vector<local::CellMatch>> cells;
-      };
-      std::vector<OcrbRead> reads;
-      // A near-tie that proves another value as well as this one proves nothing by
-      // itself. Tesseract — another recogniser, with other features — settles it when
-      // its own read holds every check as read and proves the same values; otherwise
-      // the lines are withheld (the format still tells the document type).
-      const auto settle = [&](const OcrbRead& read) -> StatusOr<MrzRead> {
-        if (ProofIsAmbiguous(best->lines, read.cells, o_zero_blind, options)) {
-          auto confirmed = TesseractConfirms(gray, where, best->parsed, options, deadline);
-          if (!confirmed.ok()) return confirmed.status();
-          if (!*confirmed) best->lines.clear();
-        }
-        return std::move(*best);
-      };
       for (int length : lengths) {
-        OcrbRead read;
-        read.cells.resize(where.lines.size());
+        std::vector<std::string> raw;
+        std::vector<std::vector<local::CellMatch>> cells(where.lines.size());
         for (size_t i = 0; i < where.lines.size(); ++i) {
-          read.raw.push_back(
-              ocrb_->ReadLine(gray, where.lines[i], length, nullptr, &read.cells[i]));
+          raw.push_back(ocrb_->ReadLine(gray, where.lines[i], length, nullptr, &cells[i]));
         }
-        if (TryLines(read.raw, length, options, true, best, best_failed)) return settle(read);
-        reads.push_back(std::move(read));
-      }
-      // The confusion repairs found nothing: let the classifier's runners-up, cheapest
-      // first, look for a reading whose checks hold.
-      for (const OcrbRead& read : reads) {
-        auto decoded = local::DecodeWithChecks(read.raw, read.cells, options);
-        if (!decoded) continue;
-        auto parsed = mrz::ParseMrz(*decoded, options);
-        if (!parsed.ok() || !parsed->valid) continue;
-        best = MrzRead{*parsed, *decoded};
-        best_failed = 0;
-        return settle(read);
+        if (TryLines(raw, length, options, true, best, best_failed)) {
+          // A near-tie that proves another value as well as this one proves nothing by
+          // itself. Tesseract — another recogniser, with other features — settles it when
+          // its own read holds every check as read and proves the same values; otherwise
+          // the lines are withheld (the format still tells the document type).
+          if (ProofIsAmbiguous(best->lines, cells, o_zero_blind, options)) {
+            auto confirmed = TesseractConfirms(gray, where, best->parsed, options, deadline);
+            if (!confirmed.ok()) return confirmed.status();
+            if (!*confirmed) best->lines.clear();
+          }
+          return std::move(*best);
+        }
       }
     }
     if (reader_ != MrzReader::kOcrb) {

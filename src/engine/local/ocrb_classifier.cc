@@ -4,6 +4,7 @@
 #include <cctype>
 #include <climits>
 #include <cmath>
+#include <cstring>
 #include <filesystem>
 #include <opencv2/freetype.hpp>
 #include <opencv2/imgproc.hpp>
@@ -16,8 +17,40 @@ constexpr int kCellH = 32;                 // cap height
 constexpr int kSlack = 3;                  // pixels of search around the nominal cell
 constexpr double kAmbiguousMargin = 0.15;  // O against 0 closer than this: see below
 constexpr const char* kAlphabet = kOcrbAlphabet;
+// Letters whose glyphs differ only in a few strokes: E/F (the foot), O/Q and D/Q (Q's
+// tail), H/M (M's middle). Blur and low resolution bring their whole-glyph scores within
+// a few hundredths of each other, and names have no check digit to catch the slip: the
+// strokes that tell them apart decide instead. Not O/D: at these sizes D's square
+// corners blur like O's curve, and the strokes test made more errors than it fixed.
+struct LookAlike {
+  char a, b;
+  int apart;  // px (template scale) a pixel must lie from the other glyph's strokes to tell
+};
+constexpr LookAlike kLookAlikes[] = {{'E', 'F', 2}, {'O', 'Q', 2}, {'D', 'Q', 2}, {'H', 'M', 1}};
+constexpr double kLookAlikeMargin = 0.08;
+// Mean ink (0 paper .. 1) over one glyph's own strokes above which they are there.
+constexpr float kInked = 0.4f;
 
 }  // namespace
+
+float OcrbClassifier::ExclusiveInk(const cv::Mat& patch_ink, size_t a, size_t b, cv::Point at,
+                                   int apart) const {
+  const cv::Mat& mine = inks_[a];
+  // Pixels of a's strokes away from any stroke of b: blur spreads b's ink a pixel or two.
+  cv::Mat near_other;
+  cv::dilate(inks_[b] > 0.3f, near_other, cv::Mat(), cv::Point(-1, -1), apart);
+  double sum = 0;
+  int count = 0;
+  for (int y = 0; y < mine.rows; ++y) {
+    for (int x = 0; x < mine.cols; ++x) {
+      if (mine.at<float>(y, x) > 0.5f && near_other.at<uchar>(y, x) == 0) {
+        sum += patch_ink.at<float>(y + at.y, x + at.x);
+        ++count;
+      }
+    }
+  }
+  return count >= 4 ? static_cast<float>(sum / count) : -1.0f;
+}
 
 StatusOr<std::unique_ptr<OcrbClassifier>> OcrbClassifier::Load(const std::string& font_path) {
   std::error_code ec;
@@ -68,6 +101,7 @@ StatusOr<std::unique_ptr<OcrbClassifier>> OcrbClassifier::Load(const std::string
       t.convertTo(t, CV_32F);
       classifier->chars_.push_back(*p);
       classifier->templates_.push_back(t);
+      classifier->inks_.push_back((255.0f - t) / 255.0f);
     }
   } catch (const cv::Exception&) {
     return NotFoundError("cannot render OCR-B templates from " + font_path);
@@ -243,6 +277,40 @@ std::string OcrbClassifier::ReadLine(const cv::Mat& gray, const cv::Rect& box, i
       } else if (max_score > second) {
         second = max_score;
         second_char = chars_[t];
+      }
+    }
+    if (best - second < kLookAlikeMargin) {
+      for (const auto& pair : kLookAlikes) {
+        const char a = pair.a, b = pair.b;
+        if (!((best_char == a && second_char == b) || (best_char == b && second_char == a))) {
+          continue;
+        }
+        // Ink 0 (paper) .. 1 (darkest) in this cell.
+        double lo = 0, hi = 0;
+        cv::minMaxLoc(resized, &lo, &hi);
+        if (hi - lo < 1) break;
+        cv::Mat patch_ink = (static_cast<float>(hi) - resized) / static_cast<float>(hi - lo);
+        const size_t ia = static_cast<size_t>(std::strchr(kAlphabet, a) - kAlphabet);
+        const size_t ib = static_cast<size_t>(std::strchr(kAlphabet, b) - kAlphabet);
+        // One placement for both, the one they agree on best: each at its own best
+        // place, the glyph with fewer strokes (F) slides onto the other's ink.
+        cv::Mat sa, sb;
+        cv::matchTemplate(resized, templates_[ia], sa, cv::TM_CCOEFF_NORMED);
+        cv::matchTemplate(resized, templates_[ib], sb, cv::TM_CCOEFF_NORMED);
+        cv::Point common;
+        cv::minMaxLoc(sa + sb, nullptr, nullptr, nullptr, &common);
+        const float ink_a = ExclusiveInk(patch_ink, ia, ib, common, pair.apart);
+        const float ink_b = ExclusiveInk(patch_ink, ib, ia, common, pair.apart);
+        char pick = best_char;
+        if (ink_a >= 0 && ink_b >= 0) {
+          pick = ink_a >= ink_b ? a : b;
+        } else if (ink_a >= 0) {
+          pick = ink_a > kInked ? a : b;  // b is a with strokes missing (F: E without its foot)
+        } else if (ink_b >= 0) {
+          pick = ink_b > kInked ? b : a;
+        }
+        if (pick != best_char) std::swap(best_char, second_char);
+        break;
       }
     }
     // Q differs from O by a tail mostly below the baseline, outside the cell: when the
