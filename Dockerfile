@@ -17,8 +17,9 @@ RUN apt-get update -qq \
 COPY . .
 RUN cmake -S . -B /build -G Ninja -DCMAKE_BUILD_TYPE=Release -DJAE_TESTS=OFF -DJAE_BENCH=OFF \
  && cmake --build /build --target jae-ocr -j "$(nproc)" \
- && strip /build/jae-ocr /build/libjae-ocr-local.so \
- && deploy/runtime-packages.sh /build/jae-ocr /build/libjae-ocr-local.so > /build/runtime-packages.txt \
+ && strip /build/jae-ocr /build/libjae-ocr-local.so /build/libjae-ocr-image.so \
+ && deploy/runtime-packages.sh /build/jae-ocr /build/libjae-ocr-local.so /build/libjae-ocr-image.so \
+      > /build/runtime-packages.txt \
  && cat /build/runtime-packages.txt
 
 FROM debian:12-slim AS runtime
@@ -30,7 +31,9 @@ RUN apt-get update -qq \
  && rm -rf /var/lib/apt/lists/* /tmp/runtime-packages.txt \
  && useradd --system --uid 10001 --no-create-home --shell /usr/sbin/nologin jae
 COPY --from=build /build/jae-ocr /usr/local/bin/jae-ocr
-# The local engine (OpenCV + Tesseract), loaded only when chosen; found in ../lib/jae-ocr.
+# The modules, found in ../lib/jae-ocr: the image normaliser (libvips), loaded once `serve`
+# listens; the local engine (OpenCV + Tesseract), loaded only when chosen.
+COPY --from=build /build/libjae-ocr-image.so /usr/local/lib/jae-ocr/libjae-ocr-image.so
 COPY --from=build /build/libjae-ocr-local.so /usr/local/lib/jae-ocr/libjae-ocr-local.so
 # Tesseract with one thread per call: with OpenMP's default it is several times slower
 # on the 1-2 vCPUs of a Cloud Run instance (shared/reference/tooling.md).

@@ -15,6 +15,7 @@
 #include "common/clock.h"
 #include "common/env.h"
 #include "engine/engine_factory.h"
+#include "image/image_module.h"
 #include "pipeline/pipeline.h"
 #include "result/result_json.h"
 #include "store/store.h"
@@ -114,6 +115,7 @@ int RunExtract(const ExtractArgs& args) {
     std::cerr << "jae-ocr extract: " << engine.status().message() << "\n";
     return 2;
   }
+  ModuleImageNormalizer normalizer;
   std::unique_ptr<Store> out;
   if (!args.out.empty()) {
     auto store = OpenStore(args.out);
@@ -142,7 +144,8 @@ int RunExtract(const ExtractArgs& args) {
     }
     std::optional<Result> result = std::move(loaded->decided);
     if (!result) {
-      auto processed = ProcessDocument(std::move(loaded->input), **engine, clock, *options);
+      auto processed =
+          ProcessDocument(std::move(loaded->input), normalizer, **engine, clock, *options);
       if (!processed.ok()) {
         fail(processed.status());
         continue;

@@ -14,6 +14,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -70,5 +71,19 @@ struct NormalizeOutcome {
 // the file holds; and a scan's first page is the document. (The docs bill a PDF page as
 // 258 tokens, i.e. one 768x768 tile: cheaper, but likely too coarse for an MRZ.)
 StatusOr<NormalizeOutcome> NormalizeImage(std::string_view bytes, const NormalizeOptions& options);
+
+// What turns a document's bytes into the image an engine sees, with NormalizeImage's
+// contract. Two implementations: NormalizeImage itself (MakeInProcessNormalizer, which
+// links libvips into the caller) and the service's, which loads it from a module on
+// first use (image/image_module.h).
+class ImageNormalizer {
+ public:
+  virtual ~ImageNormalizer() = default;
+  virtual StatusOr<NormalizeOutcome> Normalize(std::string_view bytes,
+                                               const NormalizeOptions& options) = 0;
+};
+
+// NormalizeImage behind the interface.
+std::unique_ptr<ImageNormalizer> MakeInProcessNormalizer();
 
 }  // namespace jae

@@ -252,4 +252,20 @@ StatusOr<NormalizeOutcome> NormalizeImage(std::string_view bytes, const Normaliz
   return Encode(image.get(), options, std::move(out));
 }
 
+namespace {
+
+class InProcessNormalizer final : public ImageNormalizer {
+ public:
+  StatusOr<NormalizeOutcome> Normalize(std::string_view bytes,
+                                       const NormalizeOptions& options) override {
+    return NormalizeImage(bytes, options);
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<ImageNormalizer> MakeInProcessNormalizer() {
+  return std::make_unique<InProcessNormalizer>();
+}
+
 }  // namespace jae

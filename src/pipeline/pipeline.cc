@@ -60,8 +60,8 @@ std::string Sha256Hex(std::string_view bytes) {
   return hex;
 }
 
-StatusOr<Result> ProcessDocument(DocumentInput input, Engine& engine, const Clock& clock,
-                                 const PipelineOptions& options) {
+StatusOr<Result> ProcessDocument(DocumentInput input, ImageNormalizer& normalizer, Engine& engine,
+                                 const Clock& clock, const PipelineOptions& options) {
   SourceInfo source = input.source;
   source.size_bytes = static_cast<std::int64_t>(input.bytes.size());
   const auto reject = [&](ErrorCode code, std::string message) {
@@ -77,7 +77,7 @@ StatusOr<Result> ProcessDocument(DocumentInput input, Engine& engine, const Cloc
 
   NormalizeOptions normalize;
   normalize.max_side = options.image_max_side;
-  auto normalized = NormalizeImage(input.bytes, normalize);
+  auto normalized = normalizer.Normalize(input.bytes, normalize);
   if (!normalized.ok()) return normalized.status();
   if (normalized->rejection) {
     return reject(normalized->rejection->code, normalized->rejection->message);

@@ -17,6 +17,7 @@
 #include "common/env.h"
 #include "common/status.h"
 #include "engine/engine.h"
+#include "image/image.h"
 #include "result/result.h"
 
 namespace jae {
@@ -49,7 +50,7 @@ StatusOr<PipelineOptions> PipelineOptionsFromEnv(const Env& env);
 std::string Sha256Hex(std::string_view bytes);
 
 // Takes the input by value: its bytes and ticket are let go of before the engine runs.
-StatusOr<Result> ProcessDocument(DocumentInput input, Engine& engine, const Clock& clock,
-                                 const PipelineOptions& options);
+StatusOr<Result> ProcessDocument(DocumentInput input, ImageNormalizer& normalizer, Engine& engine,
+                                 const Clock& clock, const PipelineOptions& options);
 
 }  // namespace jae

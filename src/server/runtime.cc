@@ -47,12 +47,13 @@ StatusOr<std::unique_ptr<Runtime>> MakeRuntime(const Env& env, const std::string
   rt->source_gate = std::make_unique<AdmissionGate>(DefaultSourceSlots());
   options.source_gate = rt->source_gate.get();
   Engine& engine_ref = *rt->engine;
+  ImageNormalizer& normalizer = rt->normalizer;
   const Clock& clock = rt->clock;
   const PipelineOptions pipeline = rt->pipeline;
   rt->processor = std::make_unique<ObjectProcessor>(
       *rt->results,
-      [&engine_ref, &clock, pipeline](DocumentInput input) {
-        return ProcessDocument(std::move(input), engine_ref, clock, pipeline);
+      [&engine_ref, &normalizer, &clock, pipeline](DocumentInput input) {
+        return ProcessDocument(std::move(input), normalizer, engine_ref, clock, pipeline);
       },
       rt->clock, options);
   return rt;

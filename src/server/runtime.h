@@ -11,6 +11,7 @@
 #include "common/env.h"
 #include "common/status.h"
 #include "engine/engine.h"
+#include "image/image_module.h"
 #include "pipeline/pipeline.h"
 #include "server/log.h"
 #include "server/object_processor.h"
@@ -23,6 +24,7 @@ struct Runtime {
   std::unique_ptr<JsonLog> log;
   std::unique_ptr<Store> results;
   std::unique_ptr<Engine> engine;
+  ModuleImageNormalizer normalizer;
   PipelineOptions pipeline;
   std::unique_ptr<AdmissionGate> source_gate;
   std::unique_ptr<ObjectProcessor> processor;

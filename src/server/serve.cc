@@ -10,6 +10,7 @@
 #include <iostream>
 #include <thread>
 
+#include "image/image_module.h"
 #include "server/engine_setup.h"
 #include "server/http_server.h"
 #include "server/object_processor.h"
@@ -52,8 +53,9 @@ int RunServe(const ServeConfig& config, const Env& env) {
   pipeline.image_max_side = config.image_max_side;
   pipeline.engine_timeout = config.engine_timeout;
   Engine& engine_ref = **engine;
-  ProcessFn process = [&engine_ref, &clock, pipeline](DocumentInput input) {
-    return ProcessDocument(std::move(input), engine_ref, clock, pipeline);
+  ModuleImageNormalizer normalizer;
+  ProcessFn process = [&engine_ref, &normalizer, &clock, pipeline](DocumentInput input) {
+    return ProcessDocument(std::move(input), normalizer, engine_ref, clock, pipeline);
   };
   AdmissionGate source_gate(DefaultSourceSlots());
 
@@ -95,6 +97,14 @@ int RunServe(const ServeConfig& config, const Env& env) {
              {"engine", ToString(engine_ref.name())},
              {"max_in_flight", config.max_in_flight},
              {"version", JAE_VERSION}});
+  // The image module (image_module.h) loads while the first event is on its way, not
+  // before /readyz answers and not in the first event's time.
+  std::thread preload([&normalizer, &log] {
+    if (Status loaded = normalizer.Preload(); !loaded.ok()) {
+      log.Write(Severity::kError, "image module not loaded: every document will fail",
+                {{"error", loaded.message()}});
+    }
+  });
 
   int signal_number = 0;
   sigwait(&signals, &signal_number);
@@ -116,6 +126,7 @@ int RunServe(const ServeConfig& config, const Env& env) {
     std::_Exit(0);
   }
   serving.join();
+  preload.join();
   log.Write(Severity::kInfo, "drained, exiting", {{"signal", signal_number}});
   return 0;
 }

@@ -31,7 +31,7 @@ class PipelineTest : public ::testing::Test {
     return input;
   }
   StatusOr<Result> Run(DocumentInput input) {
-    return ProcessDocument(std::move(input), engine_, clock_, options_);
+    return ProcessDocument(std::move(input), *normalizer_, engine_, clock_, options_);
   }
   static verify::Extraction Licence() {
     verify::Extraction e;
@@ -51,6 +51,7 @@ class PipelineTest : public ::testing::Test {
   }
 
   FakeEngine engine_{EngineName::kGemini};
+  std::unique_ptr<ImageNormalizer> normalizer_ = MakeInProcessNormalizer();
   FakeClock clock_{kNow};
   PipelineOptions options_;
 };

@@ -4,6 +4,7 @@
 
 #include "engine/fake_engine.h"
 #include "image/image_fixtures.h"
+#include "image/image_module.h"
 #include "result/result_json.h"
 #include "server/memory_store.h"
 #include "server/object_processor.h"
@@ -19,7 +20,7 @@ class RealPipelineTest : public ::testing::Test {
       : processor_(
             results_,
             [this](DocumentInput in) {
-              return ProcessDocument(std::move(in), engine_, clock_, options_);
+              return ProcessDocument(std::move(in), normalizer_, engine_, clock_, options_);
             },
             clock_, ProcessorOptions{options_.max_image_bytes, false, 3}) {
     verify::Extraction extraction;
@@ -40,6 +41,8 @@ class RealPipelineTest : public ::testing::Test {
   PipelineOptions options_{1024 * 1024, 1536, std::chrono::milliseconds(5000)};
   FakeClock clock_{std::chrono::sys_days{std::chrono::year{2026} / 11 / 26}};
   FakeEngine engine_{EngineName::kGemini};
+  // The module the service loads (libjae-ocr-image.so in the build tree), not a copy.
+  ModuleImageNormalizer normalizer_;
   MemoryStore source_{"gs://inbox"};
   MemoryStore results_{"gs://results"};
   ObjectProcessor processor_;
