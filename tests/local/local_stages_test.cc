@@ -239,6 +239,24 @@ TEST(FieldReaderTest, InlineAndStackedLabels) {
   EXPECT_EQ(NormalizeLabelText("Né(e) le : 01.02.2003"), "ne(e) le: 01 02 2003");
 }
 
+TEST(FieldReaderTest, RepairsLookAlikesWhereTheFieldHoldsDigits) {
+  std::vector<OcrLine> lines = {
+      {"Date de délivrance : 08 O1 2019", {300, 100, 300, 30}, 0.9},
+      {"Sexe : E", {300, 150, 100, 30}, 0.9},
+      {"Classement : O", {300, 200, 200, 30}, 0.9},
+      {"Nom : OLIVIER", {300, 250, 200, 30}, 0.9},
+      {"Date of expiry : le O1 mai", {300, 300, 200, 30}, 0.9},
+  };
+  Fields f = ReadLabelledFields(lines, 1000);
+  EXPECT_EQ(f[FieldName::kIssueDate].value, "08 01 2019");
+  EXPECT_EQ(f[FieldName::kSex].value, "F");
+  EXPECT_EQ(f[FieldName::kRanking].value, "0");
+  EXPECT_EQ(f[FieldName::kSurname].value, "OLIVIER");       // names untouched
+  EXPECT_EQ(f[FieldName::kExpiryDate].value, "le O1 mai");  // not a digits-only form
+  lines = {{"Classement : NC", {300, 100, 300, 30}, 0.9}};
+  EXPECT_EQ(ReadLabelledFields(lines, 1000)[FieldName::kRanking].value, "NC");
+}
+
 TEST(ClassifyTest, MrzDecidesThenWords) {
   mrz::ParseOptions options;
   auto permit = mrz::ParseMrz({"IRFRAX4RTBPFW46<<<<<<<<<<<<<<<", "9007138F3002119MAR<<<<<<<<<<<6",

@@ -101,6 +101,44 @@ bool IsLabelLine(const std::string& norm) {
   return false;
 }
 
+// Letters OCR gives for digits, where a field holds digits only: a date ("08 O1 2019") or
+// a ranking ("O", "3O/5"). Applied only when the rest already looks like such a value, so
+// "NC" or a date written in words stays as read.
+std::string DigitsForLookAlikes(std::string value) {
+  int digits = 0;
+  for (char c : value) {
+    if (c >= '0' && c <= '9') {
+      ++digits;
+    } else if (c != 'O' && c != 'o' && c != 'I' && c != 'l' && c != ' ' && c != '.' && c != '/' &&
+               c != '-') {
+      return value;
+    }
+  }
+  if (digits == 0 && value != "O") return value;
+  for (char& c : value) {
+    if (c == 'O' || c == 'o') c = '0';
+    if (c == 'I' || c == 'l') c = '1';
+  }
+  return value;
+}
+
+// What OCR typically gets wrong in a value whose form the field fixes.
+std::string RepairValue(FieldName field, std::string value) {
+  switch (field) {
+    case FieldName::kBirthDate:
+    case FieldName::kIssueDate:
+    case FieldName::kExpiryDate:
+    case FieldName::kRanking:
+      return DigitsForLookAlikes(std::move(value));
+    case FieldName::kSex:
+      // F printed alone, its foot-less twin E is what Tesseract sometimes reads; no
+      // document writes E for a sex.
+      return value == "E" ? "F" : value;
+    default:
+      return value;
+  }
+}
+
 }  // namespace
 
 std::string NormalizeLabelText(std::string_view s) {
@@ -187,7 +225,8 @@ Fields ReadLabelledFields(const std::vector<OcrLine>& lines, int document_width)
         }
       }
       if (!value.empty()) {
-        fields[rule.field] = Field{value, confidence, FieldSource::kVisual};
+        fields[rule.field] =
+            Field{RepairValue(rule.field, std::move(value)), confidence, FieldSource::kVisual};
       }
       break;  // one label per line
     }
