@@ -16,6 +16,11 @@
 
 #include "common/status.h"
 
+// "VERSION/ABI": what a module of this build reports from its build symbol, and what its
+// loader expects. `abi` is the module's ABI macro.
+#define JAE_MODULE_STRINGIFY(x) #x
+#define JAE_MODULE_BUILD(abi) JAE_VERSION "/" JAE_MODULE_STRINGIFY(abi)
+
 namespace jae {
 
 // The opened module (a dlopen handle) or FailedPrecondition saying where it looked and

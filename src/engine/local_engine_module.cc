@@ -2,13 +2,10 @@
 
 #include "common/module_loader.h"
 
-#define JAE_STRINGIFY2(x) #x
-#define JAE_STRINGIFY(x) JAE_STRINGIFY2(x)
-
 namespace jae {
 
 StatusOr<std::unique_ptr<Engine>> LoadLocalEngine(const Env& env) {
-  static constexpr char kExpected[] = JAE_VERSION "/" JAE_STRINGIFY(JAE_LOCAL_MODULE_ABI);
+  static constexpr char kExpected[] = JAE_MODULE_BUILD(JAE_LOCAL_MODULE_ABI);
   auto module =
       OpenModule("libjae-ocr-local.so", JAE_BUILD_DIR, "jae_local_module_build", kExpected);
   if (!module.ok()) return module.status();

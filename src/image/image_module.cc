@@ -2,14 +2,11 @@
 
 #include "common/module_loader.h"
 
-#define JAE_STRINGIFY2(x) #x
-#define JAE_STRINGIFY(x) JAE_STRINGIFY2(x)
-
 namespace jae {
 
 Status ModuleImageNormalizer::Preload() {
   std::call_once(once_, [this] {
-    static constexpr char kExpected[] = JAE_VERSION "/" JAE_STRINGIFY(JAE_IMAGE_MODULE_ABI);
+    static constexpr char kExpected[] = JAE_MODULE_BUILD(JAE_IMAGE_MODULE_ABI);
     auto module =
         OpenModule("libjae-ocr-image.so", JAE_BUILD_DIR, "jae_image_module_build", kExpected);
     if (!module.ok()) {

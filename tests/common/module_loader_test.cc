@@ -5,9 +5,6 @@
 
 #include "image/image_module.h"
 
-#define JAE_STRINGIFY2(x) #x
-#define JAE_STRINGIFY(x) JAE_STRINGIFY2(x)
-
 namespace jae {
 namespace {
 
@@ -32,7 +29,7 @@ TEST(OpenModule, AModuleFromAnotherBuildIsRefused) {
 
 TEST(OpenModule, FindsAndChecksAModuleOfThisBuild) {
   auto module = OpenModule("libjae-ocr-image.so", JAE_BUILD_DIR, "jae_image_module_build",
-                           JAE_VERSION "/" JAE_STRINGIFY(JAE_IMAGE_MODULE_ABI));
+                           JAE_MODULE_BUILD(JAE_IMAGE_MODULE_ABI));
   ASSERT_TRUE(module.ok()) << module.status().ToString();
   EXPECT_NE(ModuleSymbol(*module, "jae_image_module_make_normalizer"), nullptr);
 }

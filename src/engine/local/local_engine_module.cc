@@ -1,15 +1,13 @@
 // Entry points of libjae-ocr-local.so (see engine/local_engine_module.h).
 #include "engine/local_engine_module.h"
 
+#include "common/module_loader.h"
 #include "engine/local/local_engine.h"
-
-#define JAE_STRINGIFY2(x) #x
-#define JAE_STRINGIFY(x) JAE_STRINGIFY2(x)
 
 extern "C" {
 
 __attribute__((visibility("default"))) const char* jae_local_module_build() {
-  return JAE_VERSION "/" JAE_STRINGIFY(JAE_LOCAL_MODULE_ABI);
+  return JAE_MODULE_BUILD(JAE_LOCAL_MODULE_ABI);
 }
 
 __attribute__((visibility("default"))) jae::Engine* jae_local_module_make_engine(

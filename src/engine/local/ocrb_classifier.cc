@@ -31,26 +31,20 @@ constexpr double kLookAlikeMargin = 0.08;
 // Mean ink (0 paper .. 1) over one glyph's own strokes above which they are there.
 constexpr float kInked = 0.4f;
 
+size_t AlphabetIndex(char c) { return static_cast<size_t>(std::strchr(kAlphabet, c) - kAlphabet); }
+
 }  // namespace
 
-float OcrbClassifier::ExclusiveInk(const cv::Mat& patch_ink, size_t a, size_t b, cv::Point at,
-                                   int apart) const {
-  const cv::Mat& mine = inks_[a];
-  // Pixels of a's strokes away from any stroke of b: blur spreads b's ink a pixel or two.
-  cv::Mat near_other;
-  cv::dilate(inks_[b] > 0.3f, near_other, cv::Mat(), cv::Point(-1, -1), apart);
-  double sum = 0;
-  int count = 0;
-  for (int y = 0; y < mine.rows; ++y) {
-    for (int x = 0; x < mine.cols; ++x) {
-      if (mine.at<float>(y, x) > 0.5f && near_other.at<uchar>(y, x) == 0) {
-        sum += patch_ink.at<float>(y + at.y, x + at.x);
-        ++count;
-      }
-    }
-  }
-  return count >= 4 ? static_cast<float>(sum / count) : -1.0f;
+namespace {
+
+// Mean of `patch_ink` (0 paper .. 1 ink) over `mask` placed at `at`; -1 when the mask has
+// too few pixels to tell.
+float MeanInkUnder(const cv::Mat& patch_ink, const cv::Mat& mask, cv::Point at) {
+  if (cv::countNonZero(mask) < 4) return -1.0f;
+  return static_cast<float>(cv::mean(patch_ink(cv::Rect(at, mask.size())), mask)[0]);
 }
+
+}  // namespace
 
 StatusOr<std::unique_ptr<OcrbClassifier>> OcrbClassifier::Load(const std::string& font_path) {
   std::error_code ec;
@@ -101,7 +95,18 @@ StatusOr<std::unique_ptr<OcrbClassifier>> OcrbClassifier::Load(const std::string
       t.convertTo(t, CV_32F);
       classifier->chars_.push_back(*p);
       classifier->templates_.push_back(t);
-      classifier->inks_.push_back((255.0f - t) / 255.0f);
+    }
+    // Each look-alike's own strokes: its ink away from any stroke of the other (blur
+    // spreads the other's ink a pixel or two).
+    for (const LookAlike& pair : kLookAlikes) {
+      for (const auto& [mine, other] : {std::pair(pair.a, pair.b), std::pair(pair.b, pair.a)}) {
+        const cv::Mat& t_mine = classifier->templates_[AlphabetIndex(mine)];
+        const cv::Mat& t_other = classifier->templates_[AlphabetIndex(other)];
+        cv::Mat near_other;
+        // Ink above 0.3 (of 0..1) is a stroke of the other; above 0.5, one of mine.
+        cv::dilate(t_other < 255.0f * 0.7f, near_other, cv::Mat(), cv::Point(-1, -1), pair.apart);
+        classifier->own_strokes_[{mine, other}] = (t_mine < 255.0f * 0.5f) & ~near_other;
+      }
     }
   } catch (const cv::Exception&) {
     return NotFoundError("cannot render OCR-B templates from " + font_path);
@@ -263,8 +268,9 @@ std::string OcrbClassifier::ReadLine(const cv::Mat& gray, const cv::Rect& box, i
     double best = -2, second = -2;
     char best_char = '<', second_char = '<';
     CellMatch match;
+    std::vector<cv::Mat> score_maps(templates_.size());  // kept for the look-alike test
     for (size_t t = 0; t < templates_.size(); ++t) {
-      cv::Mat score;
+      cv::Mat& score = score_maps[t];
       cv::matchTemplate(resized, templates_[t], score, cv::TM_CCOEFF_NORMED);
       double max_score = 0;
       cv::minMaxLoc(score, nullptr, &max_score);
@@ -290,17 +296,13 @@ std::string OcrbClassifier::ReadLine(const cv::Mat& gray, const cv::Rect& box, i
         cv::minMaxLoc(resized, &lo, &hi);
         if (hi - lo < 1) break;
         cv::Mat patch_ink = (static_cast<float>(hi) - resized) / static_cast<float>(hi - lo);
-        const size_t ia = static_cast<size_t>(std::strchr(kAlphabet, a) - kAlphabet);
-        const size_t ib = static_cast<size_t>(std::strchr(kAlphabet, b) - kAlphabet);
         // One placement for both, the one they agree on best: each at its own best
         // place, the glyph with fewer strokes (F) slides onto the other's ink.
-        cv::Mat sa, sb;
-        cv::matchTemplate(resized, templates_[ia], sa, cv::TM_CCOEFF_NORMED);
-        cv::matchTemplate(resized, templates_[ib], sb, cv::TM_CCOEFF_NORMED);
         cv::Point common;
-        cv::minMaxLoc(sa + sb, nullptr, nullptr, nullptr, &common);
-        const float ink_a = ExclusiveInk(patch_ink, ia, ib, common, pair.apart);
-        const float ink_b = ExclusiveInk(patch_ink, ib, ia, common, pair.apart);
+        cv::minMaxLoc(score_maps[AlphabetIndex(a)] + score_maps[AlphabetIndex(b)], nullptr, nullptr,
+                      nullptr, &common);
+        const float ink_a = MeanInkUnder(patch_ink, own_strokes_.at({a, b}), common);
+        const float ink_b = MeanInkUnder(patch_ink, own_strokes_.at({b, a}), common);
         char pick = best_char;
         if (ink_a >= 0 && ink_b >= 0) {
           pick = ink_a >= ink_b ? a : b;

@@ -6,9 +6,11 @@
 #pragma once
 
 #include <array>
+#include <map>
 #include <memory>
 #include <opencv2/core.hpp>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "common/status.h"
@@ -40,14 +42,10 @@ class OcrbClassifier {
  private:
   OcrbClassifier() = default;
   std::vector<char> chars_;
-  // Mean ink of the cell (`patch_ink`, 0 paper .. 1 ink) over the pixels that template
-  // `a` inks and template `b` leaves blank, `a` placed at `at`; -1 when there are
-  // too few such pixels.
-  float ExclusiveInk(const cv::Mat& patch_ink, size_t a, size_t b, cv::Point at, int apart) const;
-
   std::vector<cv::Mat> templates_;  // CV_32F, kCellW x kCellH
-  std::vector<cv::Mat> inks_;       // the same as ink, 0 (paper) .. 1
-  double digit_over_cap_ = 1.0;     // digit height / capital height in the font
+  // For each look-alike pair (mine, other): mine's own strokes, as a mask of the cell.
+  std::map<std::pair<char, char>, cv::Mat> own_strokes_;
+  double digit_over_cap_ = 1.0;  // digit height / capital height in the font
 };
 
 }  // namespace jae::local
