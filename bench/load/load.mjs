@@ -58,6 +58,12 @@ const rss = (pid, field = 'VmRSS') => {
   const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
   return m ? Number(m[1]) / 1024 : NaN;
 };
+// CPU time (user + system) a process has used so far, in seconds (/proc/PID/stat fields
+// 14 and 15, in clock ticks; 100 per second on Linux).
+const cpuSeconds = (pid) => {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+};
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1000 });
 function request(port, method, p, body, headers = {}) {
   return new Promise((resolve, reject) => {
@@ -113,6 +119,7 @@ async function startServer() {
 async function stopServer(child) { process.kill(child.pid, 'SIGTERM'); await child.done; }
 
 let next = 0;
+const roundTripMs = new Map();  // event id -> the sender's time from request to its 200
 function eventBody(i) {
   const name = `phone/${i}.jpg`;
   // No generation: the local store's generation (mtime) is looked up by the server.
@@ -123,8 +130,10 @@ function eventBody(i) {
 }
 async function drive(server, count, senders) {
   let done = 0; let refused = 0; let peak = 0;
+  const finished = [];  // when each document's 200 arrived
   const sampler = setInterval(() => { try { peak = Math.max(peak, rss(server.pid)); } catch { } }, 20);
   const t0 = Date.now();
+  const cpu0 = { server: cpuSeconds(server.pid), gemini: cpuSeconds(gemini.pid), self: process.cpuUsage() };
   const end = startIndex + count;
   await Promise.all(Array.from({ length: senders }, async () => {
     for (;;) {
@@ -132,22 +141,39 @@ async function drive(server, count, senders) {
       const i = next++;
       for (;;) {
         let r;
+        const sent = process.hrtime.bigint();
         try {
           r = await request(server.port, 'POST', '/', eventBody(i), { 'content-type': 'application/json' });
         } catch {
           continue;  // a kept-alive socket the server closed meanwhile: send again
         }
-        if (r.status === 200) break;
+        if (r.status === 200) { roundTripMs.set(String(i), Number(process.hrtime.bigint() - sent) / 1e6); break; }
         if (r.status !== 429 && r.status !== 503) throw new Error(`unexpected ${r.status} ${r.body}`);
         refused++;
         await sleep(50);  // Pub/Sub would back off for longer; we want MAX_INFLIGHT saturated
       }
       done++;
+      finished.push(Date.now());
     }
   }));
   const seconds = (Date.now() - t0) / 1000;
   clearInterval(sampler);
-  return { seconds, docsPerSecond: count / seconds, peakRssMb: Math.max(peak, rss(server.pid, 'VmHWM')), refused };
+  const self = process.cpuUsage(cpu0.self);
+  // Where the machine's cores went while the documents were processed: the server, the
+  // fake Gemini and this load generator, in cores (CPU seconds per wall second).
+  const cores = {
+    server: (cpuSeconds(server.pid) - cpu0.server) / seconds,
+    fakeGemini: (cpuSeconds(gemini.pid) - cpu0.gemini) / seconds,
+    loadGenerator: (self.user + self.system) / 1e6 / seconds,
+  };
+  // Steady state: the first `senders` completions are the ramp (every sender starts at
+  // once, so the first wave finishes together) and the last `senders` are the drain,
+  // where fewer and fewer are in flight. With MAX_INFLIGHT in flight, this is the rate
+  // that MAX_INFLIGHT / latency predicts; the whole-run rate is lower for short runs.
+  const m = Math.min(senders, maxInflight);
+  const steady = count > 2 * m + 1 ? (count - 2 * m) / ((finished[count - m - 1] - finished[m - 1]) / 1000) : NaN;
+  return { seconds, docsPerSecond: count / seconds, steadyDocsPerSecond: steady, peakRssMb: Math.max(peak, rss(server.pid, 'VmHWM')), refused,
+    cores, serverCpuMsPerDoc: cores.server * seconds / count * 1000 };
 }
 let startIndex = 0;
 
@@ -200,6 +226,15 @@ await drive(server, 20, 20);
 startIndex = next;
 const exact = await drive(server, events / 2, maxInflight);
 await stopServer(server);
+// Little's law: with MAX_INFLIGHT events always in the service, each staying the mean
+// time in the service (model call included), this is the rate the service can reach.
+// The steady rate falls short of it by the time an event spends outside the service
+// (load generator, HTTP, the 429s of a full gate).
+// Time an event spends outside the service's own clock: HTTP on both sides, the
+// server's request parsing and response writing, the load generator.
+const exactLines = written().slice(20);
+const outside = exactLines.filter((l) => roundTripMs.has(l.event_id)).map((l) => roundTripMs.get(l.event_id) - l.duration_ms);
+const exactMeanSeconds = written().slice(20).reduce((a, l) => a + l.duration_ms, 0) / (events / 2) / 1000;
 
 const report = {
   command: `node bench/load/load.mjs --bin ${bin} --jpeg ${jpeg} --events ${events} --concurrency ${concurrency} --latency-ms ${latencyMs} --max-inflight ${maxInflight}`,
@@ -207,9 +242,22 @@ const report = {
   readyMs: { median: pct(readies, 0.5), all: readies.map((x) => +x.toFixed(1)),
     versionBaselineMedian: +pct(versions, 0.5).toFixed(1) },
   idleRssMb: +idleRssMb.toFixed(1),
-  [`at${concurrency}Concurrent`]: { docsPerSecond: +heavy.docsPerSecond.toFixed(1), peakRssMb: +heavy.peakRssMb.toFixed(1),
-    refused429or503: heavy.refused, idealDocsPerSecond: +(maxInflight / (latencyMs / 1000)).toFixed(1) },
-  [`at${maxInflight}InFlight`]: { docsPerSecond: +exact.docsPerSecond.toFixed(1), peakRssMb: +exact.peakRssMb.toFixed(1) },
+  [`at${concurrency}Concurrent`]: { docsPerSecond: +heavy.docsPerSecond.toFixed(1),
+    steadyDocsPerSecond: +heavy.steadyDocsPerSecond.toFixed(1), peakRssMb: +heavy.peakRssMb.toFixed(1),
+    refused429or503: heavy.refused, idealDocsPerSecond: +(maxInflight / (latencyMs / 1000)).toFixed(1),
+    coresUsed: Object.fromEntries(Object.entries(heavy.cores).map(([k, v]) => [k, +v.toFixed(2)])),
+    serverCpuMsPerDoc: +heavy.serverCpuMsPerDoc.toFixed(1),
+    // What the server's own CPU time per document allows on this machine's cores if
+    // nothing else ran here: the ceiling that CPU, not MAX_INFLIGHT / latency, sets.
+    cpuBoundDocsPerSecond: +(os.cpus().length / (heavy.serverCpuMsPerDoc / 1000)).toFixed(1),
+    cores: os.cpus().length },
+  [`at${maxInflight}InFlight`]: { docsPerSecond: +exact.docsPerSecond.toFixed(1),
+    steadyDocsPerSecond: +exact.steadyDocsPerSecond.toFixed(1),
+    meanSecondsInService: +exactMeanSeconds.toFixed(3),
+    littlesLawDocsPerSecond: +(maxInflight / exactMeanSeconds).toFixed(1),
+    outsideServiceMs: { p50: +pct(outside, 0.5).toFixed(2), p99: +pct(outside, 0.99).toFixed(2) }, peakRssMb: +exact.peakRssMb.toFixed(1),
+    serverCpuMsPerDoc: +exact.serverCpuMsPerDoc.toFixed(1),
+    coresUsed: Object.fromEntries(Object.entries(exact.cores).map(([k, v]) => [k, +v.toFixed(2)])) },
   overheadMs: { events: overhead.length, p50: +pct(overhead, 0.5).toFixed(2), p99: +pct(overhead, 0.99).toFixed(2),
     max: +Math.max(...overhead).toFixed(2) },
   overheadWithoutGateWaitMs: { p50: +pct(ownWork, 0.5).toFixed(2), p99: +pct(ownWork, 0.99).toFixed(2) },

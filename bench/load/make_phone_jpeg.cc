@@ -2,7 +2,10 @@
 // phone camera's size), a card-like layout with text over a textured background and
 // sensor-like noise, at the JPEG quality that lands closest to the wanted size (3 MB by
 // default). Deterministic (fixed seed); no real document, no personal data.
-//   make_phone_jpeg OUT.jpg [BYTES]
+// LONG_SIDE scales the photo down (e.g. 1200: a picture already at the size the service
+// sends, which it passes on without decoding — the control that shows what the service
+// costs apart from decoding a 12 MP JPEG).
+//   make_phone_jpeg OUT.jpg [BYTES] [LONG_SIDE]
 #include <cstdio>
 #include <cstdlib>
 #include <opencv2/core.hpp>
@@ -12,7 +15,7 @@
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::fprintf(stderr, "usage: make_phone_jpeg OUT.jpg [BYTES]\n");
+    std::fprintf(stderr, "usage: make_phone_jpeg OUT.jpg [BYTES] [LONG_SIDE]\n");
     return 2;
   }
   const long target = argc > 2 ? std::atol(argv[2]) : 3L * 1024 * 1024;
@@ -35,6 +38,11 @@ int main(int argc, char** argv) {
   cv::Mat noise(img.size(), img.type());
   rng.fill(noise, cv::RNG::NORMAL, 0, 14);
   img += noise;
+  const int long_side = argc > 3 ? std::atoi(argv[3]) : img.cols;
+  if (long_side > 0 && long_side < img.cols) {
+    cv::resize(img, img, {}, static_cast<double>(long_side) / img.cols,
+               static_cast<double>(long_side) / img.cols, cv::INTER_AREA);
+  }
 
   std::vector<uchar> best;
   for (int q = 95; q >= 40; q -= 5) {

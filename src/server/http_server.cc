@@ -35,6 +35,11 @@ HttpServer::HttpServer(Service& service, HttpServerOptions options)
   server_->set_payload_max_length(static_cast<std::size_t>(options_.max_body_bytes));
   server_->set_keep_alive_max_count(1000);
   server_->set_keep_alive_timeout(2);
+  // httplib writes a response's headers and body in separate send()s; with Nagle's
+  // algorithm on, the body waits for the ACK of the headers, which the client delays by
+  // up to 40 ms (load benchmark: 45 ms p50 between our clock stopping and the sender's
+  // 200 — on every event, and the same on every probe).
+  server_->set_tcp_nodelay(true);
 
   // Every route is timed and counted under a fixed label (never the raw path).
   auto timed = [this](const char* route, auto handler) {

@@ -60,8 +60,17 @@ std::optional<Answer> Service::Admit(std::string_view what, const TraceContext* 
   int current = in_flight_.load();
   do {
     if (current >= options_.max_in_flight) {
-      log_.Write(Severity::kWarning, "too many in flight, answering 429",
-                 {{"what", what}, {"in_flight", current}}, trace);
+      busy_unlogged_.fetch_add(1);
+      const std::int64_t now = Steady::now().time_since_epoch() / std::chrono::nanoseconds(1);
+      std::int64_t due = next_busy_log_ns_.load();
+      if (now >= due && next_busy_log_ns_.compare_exchange_strong(
+                            due, now + std::chrono::nanoseconds(std::chrono::seconds(1)).count())) {
+        log_.Write(Severity::kWarning, "too many in flight, answering 429",
+                   {{"what", what},
+                    {"in_flight", current},
+                    {"refused_since_last_line", busy_unlogged_.exchange(0)}},
+                   trace);
+      }
       return JsonAnswer(429, {{"error", "too many requests in flight"}});
     }
   } while (!in_flight_.compare_exchange_weak(current, current + 1));

@@ -151,6 +151,16 @@ TEST_F(ServiceTest, BackPressureAndDrain) {
   });
   while (service_->in_flight() < 2) std::this_thread::sleep_for(std::chrono::milliseconds(1));
   EXPECT_EQ(service_->HandleEvent(Binary(), ObjectJson("c.jpg", gen_c), nullptr).status, 429);
+  EXPECT_EQ(service_->HandleEvent(Binary(), ObjectJson("c.jpg", gen_c), nullptr).status, 429);
+  EXPECT_EQ(service_->HandleEvent(Binary(), ObjectJson("c.jpg", gen_c), nullptr).status, 429);
+  // Every refusal counted; one log line for the three (the next one a second later at most).
+  EXPECT_NE(service_->MetricsText().body.find(R"(jae_events_total{outcome="busy"} 3)"),
+            std::string::npos);
+  const std::string logs = Logs();
+  const auto first = logs.find("too many in flight");
+  ASSERT_NE(first, std::string::npos);
+  EXPECT_EQ(logs.find("too many in flight", first + 1), std::string::npos);
+  EXPECT_NE(logs.find(R"("refused_since_last_line":1)"), std::string::npos);
   service_->BeginDrain();
   EXPECT_EQ(service_->Readyz().status, 503);
   EXPECT_EQ(service_->Healthz().status, 200);
