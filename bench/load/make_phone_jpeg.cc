@@ -3,8 +3,8 @@
 // sensor-like noise, at the JPEG quality that lands closest to the wanted size (3 MB by
 // default). Deterministic (fixed seed); no real document, no personal data.
 // LONG_SIDE scales the photo down (e.g. 1200: a picture already at the size the service
-// sends, which it passes on without decoding — the control that shows what the service
-// costs apart from decoding a 12 MP JPEG).
+// sends, which it copies losslessly without decoding it to pixels — the control that
+// shows what the service costs apart from decoding a 12 MP JPEG).
 //   make_phone_jpeg OUT.jpg [BYTES] [LONG_SIDE]
 #include <cstdio>
 #include <cstdlib>

@@ -3,7 +3,7 @@
 # synthetic 12 MP phone JPEG, and runs bench/load/load.mjs (see README.md there).
 #   bench/load/run.sh [BUILD_DIR] [extra load.mjs options, e.g. --events 400]
 # JPEG_BYTES and JPEG_LONG_SIDE change the photo (defaults: 3 MB, 4032 px); e.g.
-# JPEG_BYTES=200000 JPEG_LONG_SIDE=1200 for the control run (no decoding needed).
+# JPEG_BYTES=200000 JPEG_LONG_SIDE=1200 for the control run (no decoding to pixels).
 set -euo pipefail
 here="$(cd "$(dirname "$0")/../.." && pwd)"
 build="${1:-$here/build}"
