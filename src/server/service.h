@@ -87,8 +87,8 @@ class Service {
 
   std::atomic<bool> draining_{false};
   std::atomic<int> in_flight_{0};
-  // A full service refuses every retry of every waiting sender (the load benchmark: ~2,700
-  // a second); each is counted in jae_events_total, but a log line for each would flood
+  // A full service refuses every retry of every waiting sender (the load benchmark: up to
+  // ~1,700 a second); each is counted in jae_events_total, but a line for each would flood
   // Cloud Logging (billed per GiB). One warning a second at most, with the count.
   std::atomic<std::int64_t> next_busy_log_ns_{0};
   std::atomic<int> busy_unlogged_{0};
