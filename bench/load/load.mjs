@@ -236,6 +236,7 @@ const exactLines = written().slice(20);
 const outside = exactLines.filter((l) => roundTripMs.has(l.event_id)).map((l) => roundTripMs.get(l.event_id) - l.duration_ms);
 const exactMeanSeconds = written().slice(20).reduce((a, l) => a + l.duration_ms, 0) / (events / 2) / 1000;
 
+const rounded = (cores) => Object.fromEntries(Object.entries(cores).map(([k, v]) => [k, +v.toFixed(2)]));
 const report = {
   command: `node bench/load/load.mjs --bin ${bin} --jpeg ${jpeg} --events ${events} --concurrency ${concurrency} --latency-ms ${latencyMs} --max-inflight ${maxInflight}`,
   jpegBytes: size,
@@ -245,7 +246,7 @@ const report = {
   [`at${concurrency}Concurrent`]: { docsPerSecond: +heavy.docsPerSecond.toFixed(1),
     steadyDocsPerSecond: +heavy.steadyDocsPerSecond.toFixed(1), peakRssMb: +heavy.peakRssMb.toFixed(1),
     refused429or503: heavy.refused, idealDocsPerSecond: +(maxInflight / (latencyMs / 1000)).toFixed(1),
-    coresUsed: Object.fromEntries(Object.entries(heavy.cores).map(([k, v]) => [k, +v.toFixed(2)])),
+    coresUsed: rounded(heavy.cores),
     serverCpuMsPerDoc: +heavy.serverCpuMsPerDoc.toFixed(1),
     // What the server's own CPU time per document allows on this machine's cores if
     // nothing else ran here: the ceiling that CPU, not MAX_INFLIGHT / latency, sets.
@@ -257,7 +258,7 @@ const report = {
     littlesLawDocsPerSecond: +(maxInflight / exactMeanSeconds).toFixed(1),
     outsideServiceMs: { p50: +pct(outside, 0.5).toFixed(2), p99: +pct(outside, 0.99).toFixed(2) }, peakRssMb: +exact.peakRssMb.toFixed(1),
     serverCpuMsPerDoc: +exact.serverCpuMsPerDoc.toFixed(1),
-    coresUsed: Object.fromEntries(Object.entries(exact.cores).map(([k, v]) => [k, +v.toFixed(2)])) },
+    coresUsed: rounded(exact.cores) },
   overheadMs: { events: overhead.length, p50: +pct(overhead, 0.5).toFixed(2), p99: +pct(overhead, 0.99).toFixed(2),
     max: +Math.max(...overhead).toFixed(2) },
   overheadWithoutGateWaitMs: { p50: +pct(ownWork, 0.5).toFixed(2), p99: +pct(ownWork, 0.99).toFixed(2) },

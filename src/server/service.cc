@@ -61,10 +61,11 @@ std::optional<Answer> Service::Admit(std::string_view what, const TraceContext* 
   do {
     if (current >= options_.max_in_flight) {
       busy_unlogged_.fetch_add(1);
-      const std::int64_t now = Steady::now().time_since_epoch() / std::chrono::nanoseconds(1);
+      using std::chrono::nanoseconds;
+      const std::int64_t now = nanoseconds(Steady::now().time_since_epoch()).count();
       std::int64_t due = next_busy_log_ns_.load();
       if (now >= due && next_busy_log_ns_.compare_exchange_strong(
-                            due, now + std::chrono::nanoseconds(std::chrono::seconds(1)).count())) {
+                            due, now + nanoseconds(std::chrono::seconds(1)).count())) {
         log_.Write(Severity::kWarning, "too many in flight, answering 429",
                    {{"what", what},
                     {"in_flight", current},
