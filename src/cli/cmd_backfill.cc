@@ -5,8 +5,8 @@
 
 #include "cli/commands.h"
 #include "common/env.h"
-#include "server/backfill.h"
-#include "server/runtime.h"
+#include "batch/backfill.h"
+#include "processing/runtime.h"
 
 namespace jae::cli {
 

@@ -5,8 +5,8 @@
 
 #include "cli/commands.h"
 #include "common/env.h"
-#include "server/serve.h"
-#include "server/serve_config.h"
+#include "service/serve.h"
+#include "service/serve_config.h"
 
 namespace jae::cli {
 

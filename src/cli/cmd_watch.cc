@@ -6,8 +6,8 @@
 
 #include "cli/commands.h"
 #include "common/env.h"
-#include "server/runtime.h"
-#include "server/watch.h"
+#include "processing/runtime.h"
+#include "batch/watch.h"
 
 namespace jae::cli {
 

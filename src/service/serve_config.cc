@@ -1,0 +1,81 @@
+#include "service/serve_config.h"
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+
+#include "pipeline/pipeline.h"
+
+namespace jae {
+namespace {
+
+// RESULTS_BUCKET may be a bare bucket name; a value with '/' (or file://) is a location.
+std::string NormaliseResultsVariable(const std::string& value) {
+  if (value.rfind("gs://", 0) == 0 || value.rfind("file://", 0) == 0) return value;
+  if (value.find('/') != std::string::npos || value.front() == '.') return value;
+  return "gs://" + value;
+}
+
+}  // namespace
+
+StatusOr<ServeConfig> LoadServeConfig(const Env& env, const ServeFlags& flags) {
+  ServeConfig c;
+  if (flags.port) {
+    if (*flags.port < 0 || *flags.port > 65535)
+      return InvalidArgumentError("--port must be 0..65535");
+    c.port = *flags.port;
+  } else {
+    auto port = PositiveIntVar(env, "PORT", 8080, 65535);
+    if (!port.ok()) return port.status();
+    c.port = static_cast<int>(*port);
+  }
+  if (flags.results) {
+    c.results_uri = *flags.results;
+  } else if (auto v = env.Get("RESULTS_BUCKET")) {
+    c.results_uri = NormaliseResultsVariable(*v);
+  } else {
+    return InvalidArgumentError("RESULTS_BUCKET (or --results) is required for serve");
+  }
+  if (c.results_uri.rfind("gs://", 0) == 0) {
+    const std::string rest = c.results_uri.substr(5);
+    const std::size_t slash = rest.find('/');
+    c.results_bucket = rest.substr(0, slash);
+    if (slash != std::string::npos) {
+      c.results_prefix = rest.substr(slash + 1);
+      if (!c.results_prefix.empty() && c.results_prefix.back() != '/') c.results_prefix += '/';
+    }
+    if (c.results_bucket.empty()) return InvalidArgumentError("RESULTS_BUCKET names no bucket");
+  }
+  c.engine = flags.engine ? *flags.engine : env.GetOr("JAE_ENGINE", "auto");
+  c.engine_from_flag = flags.engine.has_value();
+  static constexpr const char* kEngines[] = {"auto", "gemini", "vertex", "local"};
+  if (std::none_of(std::begin(kEngines), std::end(kEngines),
+                   [&](const char* e) { return c.engine == e; })) {
+    return InvalidArgumentError(std::string(flags.engine ? "--engine" : "JAE_ENGINE") +
+                                " must be auto, gemini, vertex or local, got '" + c.engine + "'");
+  }
+  c.source_root = flags.source_root ? *flags.source_root : env.GetOr("SOURCE_ROOT", "");
+
+  auto pipeline = PipelineOptionsFromEnv(env);  // MAX_IMAGE_BYTES, IMAGE_MAX_SIDE
+  if (!pipeline.ok()) return pipeline.status();
+  c.max_image_bytes = pipeline->max_image_bytes;
+  c.image_max_side = pipeline->image_max_side;
+  auto inflight = PositiveIntVar(env, "MAX_INFLIGHT", c.max_in_flight, 10000);
+  if (!inflight.ok()) return inflight.status();
+  c.max_in_flight = static_cast<int>(*inflight);
+  auto del = BoolVar(env, "DELETE_SOURCE", false);
+  if (!del.ok()) return del.status();
+  c.delete_source = *del;
+  if (auto level = env.Get("LOG_LEVEL")) {
+    auto severity = ParseSeverity(*level);
+    if (!severity.ok()) return severity.status();
+    c.log_level = *severity;
+  }
+  c.project = env.GetOr("GOOGLE_CLOUD_PROJECT", "");
+  auto timeout = PositiveIntVar(env, "ENGINE_TIMEOUT_SECONDS", c.engine_timeout.count(), 3600);
+  if (!timeout.ok()) return timeout.status();
+  c.engine_timeout = std::chrono::seconds(*timeout);
+  return c;
+}
+
+}  // namespace jae

@@ -1,0 +1,78 @@
+#include "batch/batch.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+
+#include "batch/backfill.h"
+#include "batch/batch.h"
+#include "testing/fake_pipeline.h"
+#include "testing/memory_store.h"
+
+namespace jae {
+namespace {
+
+using testing::FakePipeline;
+using testing::kJpeg;
+using testing::MemoryStore;
+
+TEST(IsDocumentName, Filters) {
+  EXPECT_TRUE(IsDocumentName("a.jpg", ""));
+  EXPECT_TRUE(IsDocumentName("scans/b.pdf", ""));
+  EXPECT_FALSE(IsDocumentName("a.jpg.json", ""));
+  EXPECT_FALSE(IsDocumentName("a.JSON", ""));
+  EXPECT_FALSE(IsDocumentName("folder/", ""));
+  EXPECT_FALSE(IsDocumentName(".hidden.jpg", ""));
+  EXPECT_FALSE(IsDocumentName("scans/.a.jpg.tmp123", ""));
+  EXPECT_FALSE(IsDocumentName("a.jpg.part", ""));
+  EXPECT_FALSE(IsDocumentName("a.jpg~", ""));
+  EXPECT_FALSE(IsDocumentName("results/a.jpg", "results/"));
+  EXPECT_TRUE(IsDocumentName("resultsx/a.jpg", "results/"));
+}
+
+TEST(NestedPrefix, Locations) {
+  EXPECT_EQ(NestedPrefix("gs://b", "gs://b/results"), "results/");
+  EXPECT_EQ(NestedPrefix("gs://b/in", "gs://b/in/out/"), "out/");
+  EXPECT_EQ(NestedPrefix("gs://b", "gs://bb/results"), "");
+  EXPECT_EQ(NestedPrefix("gs://b", "gs://c"), "");
+  EXPECT_EQ(NestedPrefix("/tmp/inbox", "/tmp/inbox/results"), "results/");
+  EXPECT_EQ(NestedPrefix("/tmp/inbox", "/tmp/results"), "");
+  EXPECT_EQ(NestedPrefix("/tmp/inbox", "file:///tmp/inbox/r"), "r/");
+}
+
+TEST(Backfill, ProcessesWhatHasNoResultAndReportsRejections) {
+  MemoryStore source("gs://src"), results("gs://res");
+  FakePipeline pipeline;
+  FakeClock clock{std::chrono::system_clock::time_point{}};
+  ObjectProcessor processor(results, [&](const DocumentInput& in) { return pipeline(in); }, clock,
+                            {});
+  source.Put("a.jpg", kJpeg);
+  source.Put("b.jpg", kJpeg);
+  source.Put("scans/c.jpg", kJpeg);
+  source.Put("old.json", "{}");
+  std::FILE* sink = std::tmpfile();
+  JsonLog log(sink, Severity::kError, "", clock);
+  BackfillOptions options;
+  options.jobs = 2;
+  options.retry.first_delay = std::chrono::milliseconds(1);
+  EXPECT_EQ(RunBackfill(source, processor, options, log), 0);
+  EXPECT_EQ(pipeline.calls, 3);
+  EXPECT_TRUE(results.Has("scans/c.jpg.json"));
+  EXPECT_FALSE(results.Has("old.json.json"));
+  // Run again: nothing to do, no model call.
+  EXPECT_EQ(RunBackfill(source, processor, options, log), 0);
+  EXPECT_EQ(pipeline.calls, 3);
+  // A text file gets a rejected result: exit status 1.
+  source.Put("notes.txt", "hello");
+  EXPECT_EQ(RunBackfill(source, processor, options, log), 1);
+  EXPECT_TRUE(results.Has("notes.txt.json"));
+  // Model down: retried, then counted as failed; nothing written.
+  source.Put("d.jpg", kJpeg);
+  pipeline.down = true;
+  EXPECT_EQ(RunBackfill(source, processor, options, log), 1);
+  EXPECT_FALSE(results.Has("d.jpg.json"));
+  std::fclose(sink);
+}
+
+}  // namespace
+}  // namespace jae

@@ -1,0 +1,241 @@
+#include "processing/object_processor.h"
+
+#include <gtest/gtest.h>
+
+#include <thread>
+#include <vector>
+
+#include "result/result_json.h"
+#include "testing/fake_pipeline.h"
+#include "testing/memory_store.h"
+
+namespace jae {
+namespace {
+
+using testing::FakePipeline;
+using testing::kJpeg;
+using testing::MemoryStore;
+
+class ObjectProcessorTest : public ::testing::Test {
+ protected:
+  ObjectProcessor MakeProcessor(ProcessorOptions options = {}) {
+    return ObjectProcessor(
+        results_, [this](const DocumentInput& in) { return pipeline_(in); }, clock_, options);
+  }
+  SourceObject Object(const std::string& name, const std::string& generation) {
+    return SourceObject{name, generation, std::nullopt, "image/jpeg"};
+  }
+  Result StoredResult(const std::string& name) {
+    auto text = results_.Get(name);
+    EXPECT_TRUE(text.has_value());
+    auto r = ParseResult(text.value_or(""));
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    return r.ok() ? *r : Result{};
+  }
+
+  MemoryStore source_{"gs://src"};
+  MemoryStore results_{"gs://res"};
+  FakePipeline pipeline_;
+  FakeClock clock_{std::chrono::system_clock::time_point{}};
+};
+
+TEST_F(ObjectProcessorTest, SameEventThreeTimesGivesOneResultAndOneModelCall) {
+  const std::string gen = source_.Put("scans/a.jpg", kJpeg);
+  auto processor = MakeProcessor();
+  EXPECT_EQ(processor.Process(source_, Object("scans/a.jpg", gen)).outcome, Outcome::kWritten);
+  EXPECT_EQ(processor.Process(source_, Object("scans/a.jpg", gen)).outcome, Outcome::kDuplicate);
+  EXPECT_EQ(processor.Process(source_, Object("scans/a.jpg", gen)).outcome, Outcome::kDuplicate);
+  EXPECT_EQ(pipeline_.calls, 1);
+  EXPECT_EQ(results_.writes, 1);
+  EXPECT_EQ(source_.reads, 1);  // duplicates do not even read the source
+  const Result r = StoredResult("scans/a.jpg.json");
+  EXPECT_EQ(r.status, ResultStatus::kOk);
+  EXPECT_EQ(r.source.generation, gen);
+  EXPECT_EQ(r.source.uri, "gs://src/scans/a.jpg");
+  EXPECT_EQ(r.source.size_bytes, static_cast<std::int64_t>(kJpeg.size()));
+}
+
+TEST_F(ObjectProcessorTest, ConcurrentDuplicatesShareOneRun) {
+  const std::string gen = source_.Put("a.jpg", kJpeg);
+  pipeline_.delay = std::chrono::milliseconds(100);
+  auto processor = MakeProcessor();
+  std::vector<std::thread> threads;
+  std::atomic<int> written{0}, duplicate{0};
+  for (int i = 0; i < 3; ++i) {
+    threads.emplace_back([&] {
+      auto report = processor.Process(source_, Object("a.jpg", gen));
+      if (report.outcome == Outcome::kWritten) ++written;
+      if (report.outcome == Outcome::kDuplicate) ++duplicate;
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(written, 1);
+  EXPECT_EQ(duplicate, 2);
+  EXPECT_EQ(pipeline_.calls, 1);
+  EXPECT_EQ(results_.writes, 1);
+}
+
+TEST_F(ObjectProcessorTest, NewGenerationReplacesOlderIsStale) {
+  const std::string gen1 = source_.Put("a.jpg", kJpeg);
+  auto processor = MakeProcessor();
+  ASSERT_EQ(processor.Process(source_, Object("a.jpg", gen1)).outcome, Outcome::kWritten);
+  const std::string gen2 = source_.Put("a.jpg", kJpeg + "more");
+  ASSERT_EQ(processor.Process(source_, Object("a.jpg", gen2)).outcome, Outcome::kWritten);
+  EXPECT_EQ(StoredResult("a.jpg.json").source.generation, gen2);
+  EXPECT_EQ(pipeline_.calls, 2);
+  // A late redelivery of the first generation changes nothing.
+  EXPECT_EQ(processor.Process(source_, Object("a.jpg", gen1)).outcome, Outcome::kStale);
+  EXPECT_EQ(StoredResult("a.jpg.json").source.generation, gen2);
+  EXPECT_EQ(pipeline_.calls, 2);
+}
+
+TEST_F(ObjectProcessorTest, OverwrittenGenerationIsGone) {
+  const std::string gen1 = source_.Put("a.jpg", kJpeg);
+  source_.Put("a.jpg", kJpeg + "v2");
+  auto processor = MakeProcessor();
+  EXPECT_EQ(processor.Process(source_, Object("a.jpg", gen1)).outcome, Outcome::kGone);
+  EXPECT_FALSE(results_.Has("a.jpg.json"));
+  EXPECT_EQ(pipeline_.calls, 0);
+}
+
+TEST_F(ObjectProcessorTest, TransientEngineErrorWritesNothing) {
+  const std::string gen = source_.Put("a.jpg", kJpeg);
+  pipeline_.down = true;
+  auto processor = MakeProcessor();
+  auto report = processor.Process(source_, Object("a.jpg", gen));
+  EXPECT_EQ(report.outcome, Outcome::kTransient);
+  EXPECT_EQ(report.status.code(), StatusCode::kUnavailable);
+  EXPECT_FALSE(results_.Has("a.jpg.json"));
+  pipeline_.down = false;
+  EXPECT_EQ(processor.Process(source_, Object("a.jpg", gen)).outcome, Outcome::kWritten);
+}
+
+TEST_F(ObjectProcessorTest, StorageDownIsTransient) {
+  const std::string gen = source_.Put("a.jpg", kJpeg);
+  auto processor = MakeProcessor();
+  results_.SetDown(true);
+  EXPECT_EQ(processor.Process(source_, Object("a.jpg", gen)).outcome, Outcome::kTransient);
+  results_.SetDown(false);
+  source_.SetDown(true);
+  EXPECT_EQ(processor.Process(source_, Object("a.jpg", gen)).outcome, Outcome::kTransient);
+  EXPECT_EQ(pipeline_.calls, 0);
+  EXPECT_FALSE(results_.Has("a.jpg.json"));
+}
+
+TEST_F(ObjectProcessorTest, TooLargeIsRejectedWithoutReading) {
+  const std::string gen = source_.Put("big.jpg", kJpeg);
+  ProcessorOptions options;
+  options.max_image_bytes = 50;
+  auto processor = MakeProcessor(options);
+  SourceObject announced = Object("big.jpg", gen);
+  announced.size = 30 * 1024 * 1024;
+  auto report = processor.Process(source_, announced);
+  EXPECT_EQ(report.outcome, Outcome::kWritten);
+  EXPECT_EQ(report.error_code, ErrorCode::kTooLarge);
+  EXPECT_EQ(source_.reads, 0);
+  EXPECT_EQ(pipeline_.calls, 0);
+  EXPECT_EQ(StoredResult("big.jpg.json").error->code, ErrorCode::kTooLarge);
+}
+
+TEST_F(ObjectProcessorTest, TooLargeFoundWhileReading) {
+  const std::string gen = source_.Put("big.jpg", kJpeg);
+  ProcessorOptions options;
+  options.max_image_bytes = 50;
+  auto processor = MakeProcessor(options);
+  auto report = processor.Process(source_, Object("big.jpg", gen));  // size not announced
+  EXPECT_EQ(report.error_code, ErrorCode::kTooLarge);
+  EXPECT_EQ(pipeline_.calls, 0);
+}
+
+TEST_F(ObjectProcessorTest, TextFileIsRejectedUnsupportedMediaType) {
+  const std::string gen = source_.Put("notes.txt", "hello, world");
+  auto processor = MakeProcessor();
+  auto report = processor.Process(source_, Object("notes.txt", gen));
+  EXPECT_EQ(report.outcome, Outcome::kWritten);
+  EXPECT_EQ(report.result_status, ResultStatus::kRejected);
+  EXPECT_EQ(StoredResult("notes.txt.json").error->code, ErrorCode::kUnsupportedMediaType);
+}
+
+TEST_F(ObjectProcessorTest, HostileNameIsRefusedByTheStore) {
+  const std::string gen = source_.Put("ok.jpg", kJpeg);
+  auto processor = MakeProcessor();
+  SourceObject hostile = Object("../../etc/passwd", gen);
+  hostile.size = 100000000;  // rejected without reading, then the write is refused
+  auto report = processor.Process(source_, hostile);
+  EXPECT_EQ(report.outcome, Outcome::kFailed);
+  EXPECT_EQ(report.status.code(), StatusCode::kInvalidArgument);
+}
+
+TEST_F(ObjectProcessorTest, MissingGenerationIsLookedUp) {
+  const std::string gen = source_.Put("a.jpg", kJpeg);
+  auto processor = MakeProcessor();
+  EXPECT_EQ(processor.Process(source_, Object("a.jpg", "")).outcome, Outcome::kWritten);
+  EXPECT_EQ(StoredResult("a.jpg.json").source.generation, gen);
+  EXPECT_EQ(processor.Process(source_, Object("missing.jpg", "")).outcome, Outcome::kGone);
+}
+
+TEST_F(ObjectProcessorTest, DeleteSourceOnlyAfterTheResultIsWritten) {
+  ProcessorOptions options;
+  options.delete_source = true;
+  auto processor = MakeProcessor(options);
+  const std::string gen = source_.Put("a.jpg", kJpeg);
+  pipeline_.down = true;
+  EXPECT_EQ(processor.Process(source_, Object("a.jpg", gen)).outcome, Outcome::kTransient);
+  EXPECT_TRUE(source_.Has("a.jpg"));
+  pipeline_.down = false;
+  EXPECT_EQ(processor.Process(source_, Object("a.jpg", gen)).outcome, Outcome::kWritten);
+  EXPECT_FALSE(source_.Has("a.jpg"));
+  EXPECT_TRUE(results_.Has("a.jpg.json"));
+}
+
+// A results store where another writer slips in between our read and our write.
+class RacingStore : public Store {
+ public:
+  RacingStore(MemoryStore& inner, std::function<void()> race)
+      : inner_(inner), race_(std::move(race)) {}
+  std::string UriOf(std::string_view n) const override { return inner_.UriOf(n); }
+  StatusOr<ObjectMeta> Stat(std::string_view n) override { return inner_.Stat(n); }
+  StatusOr<std::string> Read(std::string_view n, std::optional<std::string> g,
+                             std::int64_t m) override {
+    return inner_.Read(n, g, m);
+  }
+  StatusOr<ObjectMeta> Write(std::string_view n, std::string_view b, std::string_view c,
+                             std::optional<std::string> g) override {
+    if (race_) std::exchange(race_, nullptr)();
+    return inner_.Write(n, b, c, g);
+  }
+  StatusOr<ListPage> List(std::string_view p, std::string_view t) override {
+    return inner_.List(p, t);
+  }
+  Status Delete(std::string_view n, std::optional<std::string> g) override {
+    return inner_.Delete(n, g);
+  }
+
+ private:
+  MemoryStore& inner_;
+  std::function<void()> race_;
+};
+
+TEST_F(ObjectProcessorTest, RacingWriterForSameGenerationWins) {
+  const std::string gen = source_.Put("a.jpg", kJpeg);
+  Result theirs = MakeRejected(SourceInfo{"gs://src/a.jpg", gen, {}, {}, {}},
+                               ErrorCode::kNoDocument, "x", "2026-11-26T12:00:00.000Z");
+  RacingStore racing(results_, [&] { results_.Put("a.jpg.json", SerializeResult(theirs)); });
+  ObjectProcessor processor(racing, [this](const DocumentInput& in) { return pipeline_(in); },
+                            clock_, {});
+  auto report = processor.Process(source_, Object("a.jpg", gen));
+  EXPECT_EQ(report.outcome, Outcome::kDuplicate);
+  EXPECT_EQ(StoredResult("a.jpg.json").error->code, ErrorCode::kNoDocument);  // theirs kept
+}
+
+TEST(GenerationIsNewer, ComparesNumerically) {
+  EXPECT_TRUE(GenerationIsNewer("10", "9"));
+  EXPECT_FALSE(GenerationIsNewer("9", "10"));
+  EXPECT_FALSE(GenerationIsNewer("9", "9"));
+  EXPECT_TRUE(GenerationIsNewer("1587627537231058", "1587627537231057"));
+  EXPECT_FALSE(GenerationIsNewer("x", "1"));
+  EXPECT_FALSE(GenerationIsNewer("", "1"));
+}
+
+}  // namespace
+}  // namespace jae

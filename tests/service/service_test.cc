@@ -1,0 +1,271 @@
+#include "service/service.h"
+
+#include <gtest/gtest.h>
+#include <httplib.h>
+
+#include <cstdio>
+#include <thread>
+
+#include "service/http_server.h"
+#include "testing/fake_pipeline.h"
+#include "testing/memory_store.h"
+
+namespace jae {
+namespace {
+
+using testing::FakePipeline;
+using testing::kJpeg;
+using testing::MemoryStore;
+
+class OneBucket final : public SourceStores {
+ public:
+  explicit OneBucket(MemoryStore& store) : store_(store) {}
+  StatusOr<Store*> ForBucket(std::string_view bucket) override {
+    if (!IsValidBucketName(bucket)) return InvalidArgumentError("not a valid bucket name");
+    if (bucket != "src-bucket") return UnavailableError("unknown bucket");
+    return &store_;
+  }
+
+ private:
+  MemoryStore& store_;
+};
+
+events::EventHeaders Binary() {
+  return {{"Content-Type", "application/json"},
+          {"ce-id", "1"},
+          {"ce-specversion", "1.0"},
+          {"ce-type", "google.cloud.storage.object.v1.finalized"},
+          {"ce-source", "//storage.googleapis.com/projects/_/buckets/src-bucket"}};
+}
+
+std::string ObjectJson(const std::string& name, const std::string& generation, long size = 104) {
+  return R"({"bucket":"src-bucket","name":")" + name + R"(","generation":")" + generation +
+         R"(","size":")" + std::to_string(size) + R"(","contentType":"image/jpeg"})";
+}
+
+class ServiceTest : public ::testing::Test {
+ protected:
+  ServiceTest()
+      : log_file_(std::tmpfile()),
+        log_(log_file_, Severity::kDebug, "demo-project", clock_),
+        processor_(results_, [this](const DocumentInput& in) { return pipeline_(in); }, clock_, {}),
+        sources_(source_) {
+    ServiceOptions options;
+    options.max_in_flight = 2;
+    options.results_bucket = "src-bucket";
+    options.results_prefix = "results/";
+    service_ = std::make_unique<Service>(
+        options, processor_, sources_, [this](const DocumentInput& in) { return pipeline_(in); },
+        log_, metrics_);
+  }
+  ~ServiceTest() override { std::fclose(log_file_); }
+
+  std::string Logs() {
+    std::fflush(log_file_);
+    std::rewind(log_file_);
+    std::string out;
+    char buf[4096];
+    std::size_t n;
+    while ((n = std::fread(buf, 1, sizeof buf, log_file_)) > 0) out.append(buf, n);
+    return out;
+  }
+
+  FakeClock clock_{std::chrono::system_clock::time_point{}};
+  std::FILE* log_file_;
+  JsonLog log_;
+  Metrics metrics_;
+  MemoryStore source_{"gs://src-bucket"};
+  MemoryStore results_{"gs://src-bucket/results"};
+  FakePipeline pipeline_;
+  ObjectProcessor processor_;
+  OneBucket sources_;
+  std::unique_ptr<Service> service_;
+};
+
+TEST_F(ServiceTest, EventWritesResultOnceAnswering200) {
+  const std::string gen = source_.Put("scans/a.jpg", kJpeg);
+  for (int i = 0; i < 3; ++i) {
+    Answer a = service_->HandleEvent(Binary(), ObjectJson("scans/a.jpg", gen), nullptr);
+    EXPECT_EQ(a.status, 200) << a.body;
+  }
+  EXPECT_EQ(pipeline_.calls, 1);
+  EXPECT_EQ(results_.writes, 1);
+  const std::string metrics = service_->MetricsText().body;
+  EXPECT_NE(metrics.find("jae_events_total{outcome=\"processed\"} 1"), std::string::npos);
+  EXPECT_NE(metrics.find("jae_events_total{outcome=\"duplicate\"} 2"), std::string::npos);
+  EXPECT_NE(metrics.find("jae_results_total{status=\"ok\",error=\"\"} 1"), std::string::npos);
+  EXPECT_NE(metrics.find("jae_engine_tokens_total{direction=\"input\"} 1000"), std::string::npos);
+  // Logs name no object: only a tag.
+  const std::string logs = Logs();
+  EXPECT_EQ(logs.find("scans/a.jpg"), std::string::npos);
+  EXPECT_NE(logs.find(NameTag("scans/a.jpg")), std::string::npos);
+}
+
+TEST_F(ServiceTest, StatusCodes) {
+  EXPECT_EQ(service_->HandleEvent({}, "hello", nullptr).status, 400);
+  EXPECT_EQ(service_->HandleEvent({}, R"({"x":1})", nullptr).status, 400);
+  // Unusable: 2xx, logged as an error and counted.
+  EXPECT_EQ(service_->HandleEvent(Binary(), "{broken", nullptr).status, 200);
+  EXPECT_NE(Logs().find("\"severity\":\"ERROR\""), std::string::npos);
+  EXPECT_NE(service_->MetricsText().body.find("jae_events_total{outcome=\"unusable\"} 1"),
+            std::string::npos);
+  // Ignored kinds.
+  EXPECT_EQ(service_->HandleEvent(Binary(), ObjectJson("a.jpg.json", "5"), nullptr).status, 200);
+  EXPECT_EQ(service_->HandleEvent(Binary(), ObjectJson("results/x.jpg", "5"), nullptr).status, 200);
+  EXPECT_EQ(pipeline_.calls, 0);
+  // Transient engine failure: 503, then quota: 429; nothing written.
+  const std::string gen = source_.Put("a.jpg", kJpeg);
+  pipeline_.down = true;
+  EXPECT_EQ(service_->HandleEvent(Binary(), ObjectJson("a.jpg", gen), nullptr).status, 503);
+  pipeline_.down = false;
+  pipeline_.quota = true;
+  EXPECT_EQ(service_->HandleEvent(Binary(), ObjectJson("a.jpg", gen), nullptr).status, 429);
+  pipeline_.quota = false;
+  EXPECT_FALSE(results_.Has("a.jpg.json"));
+  // Storage down: 503.
+  results_.SetDown(true);
+  EXPECT_EQ(service_->HandleEvent(Binary(), ObjectJson("a.jpg", gen), nullptr).status, 503);
+  results_.SetDown(false);
+  EXPECT_EQ(service_->HandleEvent(Binary(), ObjectJson("a.jpg", gen), nullptr).status, 200);
+  EXPECT_TRUE(results_.Has("a.jpg.json"));
+  // A hostile name the store refuses: unusable, 2xx (redelivery cannot help).
+  EXPECT_EQ(service_->HandleEvent(Binary(), ObjectJson("../x.jpg", gen, 999999999), nullptr).status,
+            200);
+  // A bucket name that is not one.
+  std::string bad_bucket = R"({"bucket":"../etc","name":"a.jpg","generation":"1","size":"3"})";
+  EXPECT_EQ(service_->HandleEvent(Binary(), bad_bucket, nullptr).status, 200);
+}
+
+TEST_F(ServiceTest, BackPressureAndDrain) {
+  const std::string gen = source_.Put("a.jpg", kJpeg);
+  const std::string gen_b = source_.Put("b.jpg", kJpeg);
+  const std::string gen_c = source_.Put("c.jpg", kJpeg);
+  pipeline_.delay = std::chrono::milliseconds(300);
+  std::vector<std::thread> busy;
+  std::atomic<int> ok{0};
+  busy.emplace_back([&] {
+    ok += service_->HandleEvent(Binary(), ObjectJson("a.jpg", gen), nullptr).status == 200;
+  });
+  busy.emplace_back([&] {
+    ok += service_->HandleEvent(Binary(), ObjectJson("b.jpg", gen_b), nullptr).status == 200;
+  });
+  while (service_->in_flight() < 2) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  EXPECT_EQ(service_->HandleEvent(Binary(), ObjectJson("c.jpg", gen_c), nullptr).status, 429);
+  EXPECT_EQ(service_->HandleEvent(Binary(), ObjectJson("c.jpg", gen_c), nullptr).status, 429);
+  EXPECT_EQ(service_->HandleEvent(Binary(), ObjectJson("c.jpg", gen_c), nullptr).status, 429);
+  // Every refusal counted; one log line for the three (the next one a second later at most).
+  EXPECT_NE(service_->MetricsText().body.find(R"(jae_events_total{outcome="busy"} 3)"),
+            std::string::npos);
+  const std::string logs = Logs();
+  const auto first = logs.find("too many in flight");
+  ASSERT_NE(first, std::string::npos);
+  EXPECT_EQ(logs.find("too many in flight", first + 1), std::string::npos);
+  EXPECT_NE(logs.find(R"("refused_since_last_line":1)"), std::string::npos);
+  service_->BeginDrain();
+  EXPECT_EQ(service_->Readyz().status, 503);
+  EXPECT_EQ(service_->Healthz().status, 200);
+  EXPECT_EQ(service_->HandleEvent(Binary(), ObjectJson("c.jpg", gen_c), nullptr).status, 503);
+  EXPECT_TRUE(service_->WaitIdle(std::chrono::steady_clock::now() + std::chrono::seconds(5)));
+  for (auto& t : busy) t.join();
+  EXPECT_EQ(ok, 2);  // in-flight work finished
+  EXPECT_FALSE(results_.Has("c.jpg.json"));
+}
+
+TEST_F(ServiceTest, ExtractAnswersTheResultAndStoresNothing) {
+  Answer a = service_->HandleExtract(kJpeg, "image/jpeg", "card.jpg", nullptr);
+  EXPECT_EQ(a.status, 200);
+  EXPECT_NE(a.body.find("\"status\":\"ok\""), std::string::npos);
+  EXPECT_NE(a.body.find("upload:card.jpg"), std::string::npos);
+  EXPECT_EQ(results_.writes, 0);
+  Answer text = service_->HandleExtract("hello", "text/plain", "", nullptr);
+  EXPECT_EQ(text.status, 200);
+  EXPECT_NE(text.body.find("unsupported_media_type"), std::string::npos);
+  pipeline_.down = true;
+  EXPECT_EQ(service_->HandleExtract(kJpeg, "image/jpeg", "", nullptr).status, 503);
+}
+
+TEST_F(ServiceTest, TraceGoesIntoLogs) {
+  auto trace = ParseTraceHeaders("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", "");
+  ASSERT_TRUE(trace.has_value());
+  service_->HandleEvent({}, "hello", &*trace);
+  EXPECT_NE(Logs().find("\"logging.googleapis.com/trace\":\"projects/demo-project/traces/"
+                        "4bf92f3577b34da6a3ce929d0e0e4736\""),
+            std::string::npos);
+}
+
+TEST(ParseTraceHeaders, BothForms) {
+  auto w3c = ParseTraceHeaders("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                               "105445aa7843bc8bf206b12000100000/1;o=0");
+  ASSERT_TRUE(w3c);
+  EXPECT_EQ(w3c->trace_id, "4bf92f3577b34da6a3ce929d0e0e4736");
+  EXPECT_TRUE(w3c->sampled);
+  auto legacy = ParseTraceHeaders("garbage", "105445aa7843bc8bf206b12000100000/123;o=1");
+  ASSERT_TRUE(legacy);
+  EXPECT_EQ(legacy->trace_id, "105445aa7843bc8bf206b12000100000");
+  EXPECT_EQ(legacy->span_id, "123");
+  EXPECT_TRUE(legacy->sampled);
+  EXPECT_FALSE(ParseTraceHeaders("", "nothex/1"));
+  EXPECT_FALSE(ParseTraceHeaders("", ""));
+}
+
+// The real HTTP layer over a socket: chunked event bodies, multipart uploads, probes.
+TEST_F(ServiceTest, OverHttp) {
+  HttpServerOptions options;
+  options.host = "127.0.0.1";
+  options.port = 0;
+  options.threads = 8;
+  HttpServer server(*service_, options);
+  auto port = server.Bind();
+  ASSERT_TRUE(port.ok());
+  std::thread serving([&] { server.Serve(); });
+  httplib::Client client("127.0.0.1", *port);
+
+  EXPECT_EQ(client.Get("/healthz")->status, 200);
+  EXPECT_EQ(client.Get("/readyz")->status, 200);
+
+  const std::string gen = source_.Put("chunked.jpg", kJpeg);
+  const std::string body = ObjectJson("chunked.jpg", gen);
+  httplib::Headers headers;
+  for (const auto& [k, v] : Binary()) {
+    if (k != "Content-Type") headers.emplace(k, v);
+  }
+  // No length: httplib sends Transfer-Encoding: chunked, as the CloudEvents emitter does.
+  auto res = client.Post(
+      "/", headers,
+      [&](std::size_t offset, httplib::DataSink& sink) {
+        if (offset < body.size()) {
+          sink.write(body.data() + offset, std::min<std::size_t>(7, body.size() - offset));
+        } else {
+          sink.done();
+        }
+        return true;
+      },
+      "application/json");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200) << res->body;
+  EXPECT_TRUE(results_.Has("chunked.jpg.json"));
+
+  httplib::MultipartFormDataItems items = {{"file", kJpeg, "card.jpg", "image/jpeg"}};
+  auto multipart = client.Post("/v1/extract", items);
+  ASSERT_TRUE(multipart);
+  EXPECT_EQ(multipart->status, 200);
+  EXPECT_NE(multipart->body.find("upload:card.jpg"), std::string::npos);
+  auto raw = client.Post("/v1/extract", kJpeg, "image/jpeg");
+  ASSERT_TRUE(raw);
+  EXPECT_EQ(raw->status, 200);
+  auto no_part =
+      client.Post("/v1/extract", httplib::MultipartFormDataItems{{"other", "x", "", ""}});
+  EXPECT_EQ(no_part->status, 400);
+  EXPECT_EQ(client.Post("/", "nonsense", "text/plain")->status, 400);
+
+  auto metrics = client.Get("/metrics");
+  EXPECT_EQ(metrics->status, 200);
+  EXPECT_NE(metrics->body.find("jae_http_requests_total{route=\"event\",code=\"200\"} 1"),
+            std::string::npos);
+  EXPECT_NE(metrics->get_header_value("Content-Type").find("text/plain"), std::string::npos);
+  server.Stop();
+  serving.join();
+}
+
+}  // namespace
+}  // namespace jae
