@@ -15,7 +15,7 @@ namespace jae {
 struct BackfillOptions {
   int jobs = 4;
   std::string results_prefix;  // when results live inside the source: their prefix + '/'
-  RetryPolicy retry;
+  BatchRetry retry;
 };
 
 // Exit status per CONTRACT.md: 0 all ok, 1 something rejected or failed (listing

@@ -60,16 +60,18 @@ bool IsDocumentName(std::string_view name, std::string_view results_prefix) {
 }
 
 ProcessReport ProcessWithRetries(ObjectProcessor& processor, Store& source,
-                                 const SourceObject& object, const RetryPolicy& policy) {
-  BackoffPolicy backoff_policy;
-  backoff_policy.initial = policy.first_delay;
-  backoff_policy.max_attempts = policy.attempts;
-  Backoff backoff(backoff_policy, std::random_device{}());
-  for (int attempt = 1;; ++attempt) {
-    ProcessReport report = processor.Process(source, object);
-    if (report.outcome != Outcome::kTransient || attempt >= policy.attempts) return report;
-    std::this_thread::sleep_for(backoff.NextDelay());
-  }
+                                 const SourceObject& object, const BatchRetry& retry) {
+  Backoff backoff(retry.backoff, std::random_device{}());
+  ProcessReport last;
+  auto done = RetryLoop<ProcessReport>(
+      retry.policy, Idempotency::kIdempotent, backoff, *retry.clock, "processing",
+      [&](std::chrono::milliseconds) {
+        last = processor.Process(source, object);
+        if (last.outcome != Outcome::kTransient) return AttemptOutcome<ProcessReport>::Ok(last);
+        return AttemptOutcome<ProcessReport>::Transient(
+            last.status.ok() ? UnavailableError("transient failure") : last.status);
+      });
+  return done.ok() ? *done : last;
 }
 
 void Tally::Add(const ProcessReport& report) {

@@ -6,9 +6,11 @@
 #include <chrono>
 #include <cstdio>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 
+#include "common/retry_loop.h"
 #include "processing/object_processor.h"
 
 namespace jae {
@@ -22,14 +24,18 @@ bool IsDocumentName(std::string_view name, std::string_view results_prefix);
 // of `inner` within `outer`, ending in '/'; otherwise "".
 std::string NestedPrefix(const std::string& outer, const std::string& inner);
 
-struct RetryPolicy {
-  int attempts = 4;
-  std::chrono::milliseconds first_delay{1000};
+// How a batch retries a document whose processing failed transiently (model or storage
+// unavailable): a few attempts a second or more apart, so that a short outage does not
+// fail a whole backfill. The clock is the test seam.
+struct BatchRetry {
+  RetryPolicy policy{4, std::nullopt, std::chrono::milliseconds(0)};
+  BackoffPolicy backoff{std::chrono::milliseconds(1000), std::chrono::milliseconds(16000), 2.0};
+  std::shared_ptr<RetryClock> clock = std::make_shared<RealRetryClock>();
 };
 
-// Process, retrying kTransient outcomes with exponential backoff and jitter.
+// Process, retrying kTransient outcomes through RetryLoop; the last report when it gives up.
 ProcessReport ProcessWithRetries(ObjectProcessor& processor, Store& source,
-                                 const SourceObject& object, const RetryPolicy& policy);
+                                 const SourceObject& object, const BatchRetry& retry);
 
 struct Tally {
   std::atomic<int> ok{0};        // result written, ok

@@ -24,7 +24,7 @@ struct WatchOptions {
   bool once = false;
   std::chrono::milliseconds settle{300};
   int settle_rounds = 100;  // --once gives up on a file still growing after this many
-  RetryPolicy retry;
+  BatchRetry retry;
 };
 
 // Exit status per CONTRACT.md: 0 all ok, 1 something rejected or failed, 2 the inbox

@@ -2,7 +2,10 @@
 #pragma once
 
 #include <chrono>
+#include <mutex>
 #include <string>
+#include <thread>
+#include <vector>
 
 namespace jae {
 
@@ -44,6 +47,63 @@ class FakeClock final : public Clock {
 
  private:
   std::chrono::system_clock::time_point now_;
+};
+
+// RetryClock: time as a retry loop sees it (a steady now, and waiting), injectable so
+// that tests of backoff and deadlines run in microseconds. WallNow is for Retry-After
+// dates, which are wall-clock times.
+class RetryClock {
+ public:
+  virtual ~RetryClock() = default;
+  virtual std::chrono::steady_clock::time_point Now() const = 0;
+  virtual std::chrono::system_clock::time_point WallNow() const = 0;  // for Retry-After dates
+  virtual void SleepFor(std::chrono::milliseconds d) = 0;
+};
+
+class RealRetryClock final : public RetryClock {
+ public:
+  std::chrono::steady_clock::time_point Now() const override {
+    return std::chrono::steady_clock::now();
+  }
+  std::chrono::system_clock::time_point WallNow() const override {
+    return std::chrono::system_clock::now();
+  }
+  void SleepFor(std::chrono::milliseconds d) override { std::this_thread::sleep_for(d); }
+};
+
+// Sleeping advances time instantly and is recorded. Thread-safe.
+class FakeRetryClock final : public RetryClock {
+ public:
+  FakeRetryClock() : now_(std::chrono::steady_clock::now()) {}
+  std::chrono::steady_clock::time_point Now() const override {
+    std::lock_guard lock(mu_);
+    return now_;
+  }
+  std::chrono::system_clock::time_point WallNow() const override {
+    std::lock_guard lock(mu_);
+    return wall_base_ + (now_ - start_);
+  }
+  void SleepFor(std::chrono::milliseconds d) override {
+    std::lock_guard lock(mu_);
+    sleeps_.push_back(d);
+    now_ += d;
+  }
+  void Advance(std::chrono::steady_clock::duration d) {
+    std::lock_guard lock(mu_);
+    now_ += d;
+  }
+  std::vector<std::chrono::milliseconds> sleeps() const {
+    std::lock_guard lock(mu_);
+    return sleeps_;
+  }
+
+ private:
+  mutable std::mutex mu_;
+  const std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+  std::chrono::steady_clock::time_point now_;
+  const std::chrono::system_clock::time_point wall_base_ =
+      std::chrono::system_clock::time_point(std::chrono::seconds(1'800'000'000));
+  std::vector<std::chrono::milliseconds> sleeps_;
 };
 
 // RFC 3339 UTC timestamp with milliseconds, e.g. 2026-11-26T12:00:00.123Z.

@@ -54,7 +54,8 @@ TEST(Backfill, ProcessesWhatHasNoResultAndReportsRejections) {
   JsonLog log(sink, Severity::kError, "", clock);
   BackfillOptions options;
   options.jobs = 2;
-  options.retry.first_delay = std::chrono::milliseconds(1);
+  auto retry_clock = std::make_shared<FakeRetryClock>();
+  options.retry.clock = retry_clock;
   EXPECT_EQ(RunBackfill(source, processor, options, log), 0);
   EXPECT_EQ(pipeline.calls, 3);
   EXPECT_TRUE(results.Has("scans/c.jpg.json"));
@@ -69,8 +70,12 @@ TEST(Backfill, ProcessesWhatHasNoResultAndReportsRejections) {
   // Model down: retried, then counted as failed; nothing written.
   source.Put("d.jpg", kJpeg);
   pipeline.down = true;
+  const int calls_before = pipeline.calls;
   EXPECT_EQ(RunBackfill(source, processor, options, log), 1);
   EXPECT_FALSE(results.Has("d.jpg.json"));
+  EXPECT_EQ(pipeline.calls - calls_before, options.retry.policy.max_attempts);
+  EXPECT_EQ(retry_clock->sleeps().size(),
+            static_cast<size_t>(options.retry.policy.max_attempts - 1));  // no real sleeps
   std::fclose(sink);
 }
 

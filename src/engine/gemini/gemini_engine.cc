@@ -5,6 +5,7 @@
 
 #include "auth/default_credentials.h"
 #include "common/backoff.h"
+#include "common/retry_loop.h"
 #include "engine/gemini/gemini_errors.h"
 #include "engine/gemini/gemini_request.h"
 #include "engine/gemini/gemini_response.h"
@@ -18,12 +19,6 @@ using std::chrono::steady_clock;
 constexpr std::int64_t kMaxResponseBytes = 8 * 1024 * 1024;
 // Below this much time left an attempt cannot succeed; give up instead.
 constexpr milliseconds kMinimumAttemptTime{50};
-
-// Why the last attempt failed in a way that a later attempt may fix.
-struct TransientFailure {
-  Status status;
-  milliseconds server_hint{0};
-};
 
 class GeminiEngine final : public Engine {
  public:
@@ -60,89 +55,74 @@ class GeminiEngine final : public Engine {
     request.body = gemini::SerializeGenerateContentRequest(config_, image);
     request.max_response_bytes = kMaxResponseBytes;
     Backoff backoff(config_.backoff, seed_base_ ^ (calls_.fetch_add(1) * 0x9E3779B97F4A7C15ULL));
+    RetryPolicy policy{.max_attempts = config_.backoff.max_attempts,
+                       .deadline = deadline,
+                       .min_attempt_time = kMinimumAttemptTime};
 
-    int attempts = 0;
-    int transient_attempts = 0;
+    int attempts = 0;  // requests sent
     int invalid_outputs = 0;
-    std::optional<Status> last_transient;
-    const auto finish = [&](EngineResult r) -> StatusOr<EngineResult> {
-      r.info.attempts = attempts;
-      r.info.latency_ms = std::chrono::duration<double, std::milli>(clock_->Now() - start).count();
-      return r;
-    };
-    const auto give_up = [&](const Status& last, const std::string& why) {
-      return Status(last.code(), why + " after " + std::to_string(attempts) +
-                                     " attempt(s); last error: " + last.message());
-    };
-
-    while (true) {
-      const auto now = clock_->Now();
-      const auto left = std::chrono::duration_cast<milliseconds>(deadline - now);
-      if (left < kMinimumAttemptTime) {
-        if (last_transient) return give_up(*last_transient, "deadline reached");
-        return DeadlineExceededError("no time left for a Gemini request before the deadline");
-      }
-
-      std::optional<TransientFailure> failure;
-      StatusOr<HttpResponse> response = Status(StatusCode::kInternal, "not sent");
-      request.timeout = std::min(config_.attempt_timeout, left);
-      request.headers = {{"Content-Type", "application/json"}};
-      Status auth = AddAuth(request);
-      if (!auth.ok()) {
-        if (!IsTransient(auth.code())) return auth;
-        failure = TransientFailure{auth};
-      } else {
+    using Outcome = AttemptOutcome<EngineResult>;
+    const auto attempt = [&](milliseconds left) -> Outcome {
+      // An answer that did not match the schema is asked again at once, once: the service
+      // is fine, the answer was not.
+      while (true) {
+        request.timeout = std::min(config_.attempt_timeout, left);
+        request.headers = {{"Content-Type", "application/json"}};
+        if (Status auth = AddAuth(request); !auth.ok()) {
+          return IsTransient(auth.code()) ? Outcome::Transient(auth) : Outcome::Permanent(auth);
+        }
         ++attempts;
-        response = http_->Send(request);
+        StatusOr<HttpResponse> response = http_->Send(request);
         if (!response.ok()) {
           // Transport failures (connection refused, reset, timeout, oversize body).
           const StatusCode code = response.status().code() == StatusCode::kDeadlineExceeded
                                       ? StatusCode::kDeadlineExceeded
                                       : StatusCode::kUnavailable;
-          failure = TransientFailure{
-              Status(code, "Gemini request failed: " + response.status().message())};
-        } else if (response->status == 200) {
-          gemini::ParsedResponse parsed = gemini::ParseGenerateContentResponse(response->body);
-          AddUsage(result.info, parsed.usage);
-          switch (parsed.kind) {
-            case gemini::ParsedResponse::Kind::kExtraction:
-              result.extraction = std::move(parsed.extraction);
-              return finish(std::move(result));
-            case gemini::ParsedResponse::Kind::kRefused:
-              result.rejection = ErrorInfo{ErrorCode::kModelRefused, parsed.reason};
-              return finish(std::move(result));
-            case gemini::ParsedResponse::Kind::kInvalidOutput:
-              if (++invalid_outputs >= 2) {
-                result.rejection = ErrorInfo{ErrorCode::kModelOutputInvalid,
-                                             "model output did not match the response schema "
-                                             "twice: " +
-                                                 parsed.reason};
-                return finish(std::move(result));
-              }
-              continue;  // ask again at once: the service is fine, the answer was not
-            case gemini::ParsedResponse::Kind::kBadEnvelope:
-              failure = TransientFailure{UnavailableError(parsed.reason)};
-              break;
+          return Outcome::Transient(
+              Status(code, "Gemini request failed: " + response.status().message()));
+        }
+        if (response->status != 200) {
+          if (!gemini::IsRetryableHttpStatus(response->status)) {
+            return Outcome::Permanent(gemini::HttpErrorStatus(config_, *response));
           }
-        } else if (gemini::IsRetryableHttpStatus(response->status)) {
-          failure = TransientFailure{gemini::HttpErrorStatus(config_, *response),
-                                     gemini::ServerRetryHint(*response, clock_->WallNow())};
-        } else {
-          return gemini::HttpErrorStatus(config_, *response);
+          return Outcome::Transient(gemini::HttpErrorStatus(config_, *response),
+                                    gemini::ServerRetryHint(*response, clock_->WallNow()));
+        }
+        gemini::ParsedResponse parsed = gemini::ParseGenerateContentResponse(response->body);
+        AddUsage(result.info, parsed.usage);
+        switch (parsed.kind) {
+          case gemini::ParsedResponse::Kind::kExtraction:
+            result.extraction = std::move(parsed.extraction);
+            return Outcome::Ok(std::move(result));
+          case gemini::ParsedResponse::Kind::kRefused:
+            result.rejection = ErrorInfo{ErrorCode::kModelRefused, parsed.reason};
+            return Outcome::Ok(std::move(result));
+          case gemini::ParsedResponse::Kind::kInvalidOutput:
+            if (++invalid_outputs >= 2) {
+              result.rejection = ErrorInfo{ErrorCode::kModelOutputInvalid,
+                                           "model output did not match the response schema "
+                                           "twice: " +
+                                               parsed.reason};
+              return Outcome::Ok(std::move(result));
+            }
+            left = std::chrono::duration_cast<milliseconds>(deadline - clock_->Now());
+            if (left < kMinimumAttemptTime) {
+              return Outcome::Permanent(
+                  DeadlineExceededError("no time left for a Gemini request before the deadline"));
+            }
+            continue;
+          case gemini::ParsedResponse::Kind::kBadEnvelope:
+            return Outcome::Transient(UnavailableError(parsed.reason));
         }
       }
-
-      last_transient = failure->status;
-      if (++transient_attempts >= config_.backoff.max_attempts) {
-        return give_up(failure->status, "Gemini still failing");
-      }
-      const milliseconds delay = backoff.NextDelay(failure->server_hint);
-      if (clock_->Now() + delay + kMinimumAttemptTime >= deadline) {
-        return give_up(failure->status, "next retry (in " + std::to_string(delay.count()) +
-                                            " ms) would pass the deadline");
-      }
-      clock_->SleepFor(delay);
-    }
+    };
+    StatusOr<EngineResult> done = RetryLoop<EngineResult>(policy, Idempotency::kIdempotent, backoff,
+                                                          *clock_, "Gemini", attempt);
+    if (!done.ok()) return done.status();
+    done->info.attempts = attempts;
+    done->info.latency_ms =
+        std::chrono::duration<double, std::milli>(clock_->Now() - start).count();
+    return done;
   }
 
  private:

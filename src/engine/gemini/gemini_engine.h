@@ -25,7 +25,7 @@
 #include "common/status.h"
 #include "engine/engine.h"
 #include "engine/gemini/gemini_config.h"
-#include "engine/gemini/retry_clock.h"
+#include "common/clock.h"
 #include "http/http_client.h"
 
 namespace jae {
