@@ -7,6 +7,7 @@
 #include <thread>
 #include <utility>
 
+#include "common/retry_loop.h"
 #include "store/object_name.h"
 
 namespace jae {
@@ -120,9 +121,7 @@ class GcsStore final : public Store {
     while (!options_.endpoint.empty() && options_.endpoint.back() == '/') {
       options_.endpoint.pop_back();
     }
-    if (!options_.sleep) {
-      options_.sleep = [](std::chrono::milliseconds d) { std::this_thread::sleep_for(d); };
-    }
+    if (!options_.clock) options_.clock = std::make_shared<RealRetryClock>();
   }
 
   std::string UriOf(std::string_view name) const override {
@@ -303,25 +302,35 @@ class GcsStore final : public Store {
     request.headers.emplace_back("User-Agent", "jae-ocr/" JAE_VERSION);
     const size_t base_headers = request.headers.size();
     Backoff backoff(options_.backoff, NextSeed());
-    const int max_attempts = std::max(1, options_.backoff.max_attempts);
-    for (int attempt = 1;; ++attempt) {
-      request.headers.resize(base_headers);
-      if (tokens_ != nullptr) {
-        auto token = tokens_->Token();
-        if (!token.ok()) return token.status();
-        request.headers.emplace_back("Authorization", "Bearer " + *token);
-      }
-      auto response = http_.Send(request);
-      const bool last = !idempotent || attempt >= max_attempts;
-      std::chrono::milliseconds hint{};
-      if (!response.ok()) {
-        if (last || !IsTransient(response.status().code())) return response.status();
-      } else {
-        if (last || !IsRetryableHttpStatus(response->status)) return response;
-        hint = std::min(RetryAfter(*response), options_.backoff.maximum);
-      }
-      options_.sleep(backoff.NextDelay(hint));
-    }
+    const RetryPolicy policy{options_.backoff.max_attempts, std::nullopt,
+                             std::chrono::milliseconds(0)};
+    // A retryable answer (429, 5xx) on the last attempt is returned as an answer, so that
+    // the caller maps it like any other (ErrorFromResponse).
+    std::optional<HttpResponse> last_retryable;
+    using Outcome = AttemptOutcome<HttpResponse>;
+    auto done = RetryLoop<HttpResponse>(
+        policy, idempotent ? Idempotency::kIdempotent : Idempotency::kNonIdempotent, backoff,
+        *options_.clock, "Cloud Storage request", [&](std::chrono::milliseconds) -> Outcome {
+          last_retryable.reset();
+          request.headers.resize(base_headers);
+          if (tokens_ != nullptr) {
+            auto token = tokens_->Token();
+            if (!token.ok()) return Outcome::Permanent(token.status());
+            request.headers.emplace_back("Authorization", "Bearer " + *token);
+          }
+          auto response = http_.Send(request);
+          if (!response.ok()) {
+            return IsTransient(response.status().code()) ? Outcome::Transient(response.status())
+                                                         : Outcome::Permanent(response.status());
+          }
+          if (!IsRetryableHttpStatus(response->status)) return Outcome::Ok(std::move(*response));
+          const auto hint = std::min(RetryAfter(*response), options_.backoff.maximum);
+          const int code = response->status;
+          last_retryable = std::move(*response);
+          return Outcome::Transient(UnavailableError("HTTP " + std::to_string(code)), hint);
+        });
+    if (!done.ok() && last_retryable) return std::move(*last_retryable);
+    return done;
   }
 
   const std::string bucket_;

@@ -24,6 +24,7 @@
 
 #include "auth/token_source.h"
 #include "common/backoff.h"
+#include "common/clock.h"
 #include "common/env.h"
 #include "http/http_client.h"
 #include "store/store.h"
@@ -40,8 +41,8 @@ struct GcsStoreOptions {
   BackoffPolicy backoff{std::chrono::milliseconds(250), std::chrono::milliseconds(4000), 2.0, 5};
   std::chrono::milliseconds timeout{60000};  // per HTTP attempt
   int page_size = 1000;
-  // How to wait between attempts; tests replace it to record the delays.
-  std::function<void(std::chrono::milliseconds)> sleep;
+  // How to wait between attempts (default: real time); tests record the delays.
+  std::shared_ptr<RetryClock> clock;
   std::uint64_t seed = 0;  // backoff jitter; 0 = random
 };
 

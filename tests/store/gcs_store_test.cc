@@ -35,14 +35,15 @@ class GcsStoreTest : public ::testing::Test {
     GcsStoreOptions options;
     options.endpoint = kRoot;
     options.seed = 42;
-    options.sleep = [this](std::chrono::milliseconds d) { sleeps_.push_back(d); };
+    options.clock = clock_;
     auto store = MakeGcsStore("bkt", std::move(prefix), http_, tokens, options);
     EXPECT_TRUE(store.ok()) << store.status().ToString();
     return std::move(store).value();
   }
 
   FakeHttpClient http_;
-  std::vector<std::chrono::milliseconds> sleeps_;
+  std::shared_ptr<FakeRetryClock> clock_ = std::make_shared<FakeRetryClock>();
+  std::vector<std::chrono::milliseconds> sleeps() const { return clock_->sleeps(); }
 };
 
 TEST_F(GcsStoreTest, HostileNamesAreEncodedAsOnePathSegment) {
@@ -141,7 +142,7 @@ TEST_F(GcsStoreTest, StatusCodesMapToStatus) {
     EXPECT_EQ(store->Write("a", "x", "", "0").status().code(), code) << http;
   }
   EXPECT_EQ(http_.requests().size(), cases.size());  // none of these is retried
-  EXPECT_TRUE(sleeps_.empty());
+  EXPECT_TRUE(sleeps().empty());
 }
 
 TEST_F(GcsStoreTest, IdempotentCallsAreRetriedWithBackoff) {
@@ -153,12 +154,12 @@ TEST_F(GcsStoreTest, IdempotentCallsAreRetriedWithBackoff) {
   http_.Push(200, ObjectJson("pre/a"));
   ASSERT_TRUE(store->Stat("a").ok());
   EXPECT_EQ(http_.requests().size(), 5u);
-  ASSERT_EQ(sleeps_.size(), 4u);
+  ASSERT_EQ(sleeps().size(), 4u);
   // Full jitter under a growing cap (250 ms × 2^n), Retry-After as a floor.
-  EXPECT_LE(sleeps_[0].count(), 250);
-  EXPECT_LE(sleeps_[1].count(), 500);
-  EXPECT_GE(sleeps_[2].count(), 2000);
-  EXPECT_LE(sleeps_[3].count(), 2000);
+  EXPECT_LE(sleeps()[0].count(), 250);
+  EXPECT_LE(sleeps()[1].count(), 500);
+  EXPECT_GE(sleeps()[2].count(), 2000);
+  EXPECT_LE(sleeps()[3].count(), 2000);
 }
 
 TEST_F(GcsStoreTest, RetriesGiveUpWithATransientCode) {
@@ -187,7 +188,7 @@ TEST_F(GcsStoreTest, NonIdempotentCallsAreNotRetried) {
   };
   EXPECT_EQ(store->Write("a", "x", "", std::nullopt).status().code(), StatusCode::kUnavailable);
   EXPECT_EQ(http_.requests().size(), 3u);
-  EXPECT_TRUE(sleeps_.empty());
+  EXPECT_TRUE(sleeps().empty());
 
   // With a generation precondition the same calls are idempotent, hence retried.
   http_.fallback = nullptr;
@@ -202,7 +203,7 @@ TEST_F(GcsStoreTest, NonIdempotentCallsAreNotRetried) {
   EXPECT_EQ(requests[6].method, "DELETE");
   EXPECT_EQ(requests[6].url, "https://gcs.test/storage/v1/b/bkt/o/pre%2Fa?ifGenerationMatch=5");
   EXPECT_EQ(requests[3].body, requests[4].body);  // the same upload, resent
-  EXPECT_EQ(sleeps_.size(), 2u);
+  EXPECT_EQ(sleeps().size(), 2u);
 }
 
 TEST_F(GcsStoreTest, BearerTokenOnlyWhenATokenSourceIsGiven) {
