@@ -35,8 +35,13 @@ StatusOr<PipelineOptions> PipelineOptionsFromEnv(const Env& env) {
   if (!bytes.ok()) return bytes.status();
   const auto side = PositiveInteger(env, "IMAGE_MAX_SIDE", options.image_max_side, 64, 8192);
   if (!side.ok()) return side.status();
+  const auto timeout = PositiveInteger(
+      env, "ENGINE_TIMEOUT_SECONDS",
+      std::chrono::duration_cast<std::chrono::seconds>(options.engine_timeout).count(), 1, 3600);
+  if (!timeout.ok()) return timeout.status();
   options.max_image_bytes = *bytes;
   options.image_max_side = static_cast<int>(*side);
+  options.engine_timeout = std::chrono::seconds(*timeout);
   return options;
 }
 

@@ -25,6 +25,10 @@ namespace jae {
 struct PipelineOptions {
   std::int64_t max_image_bytes = 20 * 1024 * 1024;  // MAX_IMAGE_BYTES
   int image_max_side = 1536;                        // IMAGE_MAX_SIDE
+  // ENGINE_TIMEOUT_SECONDS, for every command: one document's model calls, retries
+  // included. Two full Gemini attempts (GEMINI_TIMEOUT_MS, 60 s) fit, and it stays well
+  // inside the deployment's Cloud Run --timeout and push acknowledgement deadline (300 s,
+  // deploy/README.md), so a sender never gives up on a document still being read.
   std::chrono::milliseconds engine_timeout{120000};
 };
 
@@ -44,7 +48,7 @@ int DefaultSourceSlots();
 // MAX_IMAGE_BYTES and IMAGE_MAX_SIDE from the environment (CONTRACT.md defaults when
 // unset). InvalidArgument naming the variable when a value is not a positive integer
 // in range (IMAGE_MAX_SIDE: 64..8192).
-StatusOr<PipelineOptions> PipelineOptionsFromEnv(const Env& env);
+StatusOr<PipelineOptions> PipelineOptionsFromEnv(const Env& env);  // + ENGINE_TIMEOUT_SECONDS
 
 // Lower-case hex SHA-256 of `bytes` (OpenSSL EVP).
 std::string Sha256Hex(std::string_view bytes);

@@ -1,7 +1,7 @@
 #include "processing/runtime.h"
 
 #include "common/env_vars.h"
-#include "processing/engine_setup.h"
+#include "engine/engine_factory.h"
 
 namespace jae {
 StatusOr<std::unique_ptr<Runtime>> MakeRuntime(const Env& env, const std::string& engine_flag,
@@ -17,12 +17,9 @@ StatusOr<std::unique_ptr<Runtime>> MakeRuntime(const Env& env, const std::string
   rt->log =
       std::make_unique<JsonLog>(log_out, level, env.GetOr("GOOGLE_CLOUD_PROJECT", ""), rt->clock);
 
-  auto pipeline_env = PipelineOptionsFromEnv(env);  // MAX_IMAGE_BYTES, IMAGE_MAX_SIDE
+  auto pipeline_env = PipelineOptionsFromEnv(env);
   if (!pipeline_env.ok()) return pipeline_env.status();
   rt->pipeline = *pipeline_env;
-  auto timeout = PositiveIntVar(env, "ENGINE_TIMEOUT_SECONDS", 120, 3600);
-  if (!timeout.ok()) return timeout.status();
-  rt->pipeline.engine_timeout = std::chrono::seconds(*timeout);
   auto del = BoolVar(env, "DELETE_SOURCE", false);
   if (!del.ok()) return del.status();
 
@@ -31,14 +28,10 @@ StatusOr<std::unique_ptr<Runtime>> MakeRuntime(const Env& env, const std::string
     return InvalidArgumentError("--results: " + results.status().message());
   }
   rt->results = std::move(*results);
-  const std::string engine_choice =
-      engine_flag.empty() ? env.GetOr("JAE_ENGINE", "auto") : engine_flag;
-  auto engine = CreateEngine(engine_choice, env);
-  if (!engine.ok()) {
-    return Status(engine.status().code(),
-                  std::string(engine_flag.empty() ? "JAE_ENGINE" : "--engine") + ": " +
-                      engine.status().message());
-  }
+  // The factory's errors name the flag or variable at fault (--engine, JAE_ENGINE,
+  // GEMINI_API_KEY, ...): passed on as they are.
+  auto engine = MakeEngine(engine_flag.empty() ? std::nullopt : std::optional(engine_flag), env);
+  if (!engine.ok()) return engine.status();
   rt->engine = std::move(*engine);
 
   ProcessorOptions options;

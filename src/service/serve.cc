@@ -10,8 +10,8 @@
 #include <iostream>
 #include <thread>
 
+#include "engine/engine_factory.h"
 #include "image/image_module.h"
-#include "processing/engine_setup.h"
 #include "processing/object_processor.h"
 #include "processing/source_stores.h"
 #include "service/http_server.h"
@@ -43,7 +43,8 @@ int RunServe(const ServeConfig& config, const Env& env) {
     std::cerr << "jae-ocr serve: RESULTS_BUCKET/--results: " << results.status().ToString() << "\n";
     return 2;
   }
-  auto engine = CreateEngine(config.engine_from_flag ? config.engine : "", env);
+  auto engine =
+      MakeEngine(config.engine_from_flag ? std::optional(config.engine) : std::nullopt, env);
   if (!engine.ok()) {
     std::cerr << "jae-ocr serve: " << engine.status().message() << "\n";
     return 2;

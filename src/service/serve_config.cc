@@ -4,6 +4,7 @@
 #include <cctype>
 #include <charconv>
 
+#include "engine/engine_factory.h"
 #include "pipeline/pipeline.h"
 
 namespace jae {
@@ -48,18 +49,16 @@ StatusOr<ServeConfig> LoadServeConfig(const Env& env, const ServeFlags& flags) {
   }
   c.engine = flags.engine ? *flags.engine : env.GetOr("JAE_ENGINE", "auto");
   c.engine_from_flag = flags.engine.has_value();
-  static constexpr const char* kEngines[] = {"auto", "gemini", "vertex", "local"};
-  if (std::none_of(std::begin(kEngines), std::end(kEngines),
-                   [&](const char* e) { return c.engine == e; })) {
-    return InvalidArgumentError(std::string(flags.engine ? "--engine" : "JAE_ENGINE") +
-                                " must be auto, gemini, vertex or local, got '" + c.engine + "'");
-  }
+  // Only the choice is checked here (a usage error before anything starts); the engine
+  // itself is made once, by the runtime.
+  if (auto name = ResolveEngineName(flags.engine, env); !name.ok()) return name.status();
   c.source_root = flags.source_root ? *flags.source_root : env.GetOr("SOURCE_ROOT", "");
 
   auto pipeline = PipelineOptionsFromEnv(env);  // MAX_IMAGE_BYTES, IMAGE_MAX_SIDE
   if (!pipeline.ok()) return pipeline.status();
   c.max_image_bytes = pipeline->max_image_bytes;
   c.image_max_side = pipeline->image_max_side;
+  c.engine_timeout = std::chrono::duration_cast<std::chrono::seconds>(pipeline->engine_timeout);
   auto inflight = PositiveIntVar(env, "MAX_INFLIGHT", c.max_in_flight, 10000);
   if (!inflight.ok()) return inflight.status();
   c.max_in_flight = static_cast<int>(*inflight);
@@ -72,9 +71,6 @@ StatusOr<ServeConfig> LoadServeConfig(const Env& env, const ServeFlags& flags) {
     c.log_level = *severity;
   }
   c.project = env.GetOr("GOOGLE_CLOUD_PROJECT", "");
-  auto timeout = PositiveIntVar(env, "ENGINE_TIMEOUT_SECONDS", c.engine_timeout.count(), 3600);
-  if (!timeout.ok()) return timeout.status();
-  c.engine_timeout = std::chrono::seconds(*timeout);
   return c;
 }
 

@@ -35,7 +35,7 @@ struct ServeConfig {
   bool delete_source = false;
   Severity log_level = Severity::kInfo;
   std::string project;  // GOOGLE_CLOUD_PROJECT, for trace ids in logs
-  std::chrono::seconds engine_timeout{60};
+  std::chrono::seconds engine_timeout{120};  // ENGINE_TIMEOUT_SECONDS, see PipelineOptions
   std::chrono::seconds drain_timeout{8};
 };
 
