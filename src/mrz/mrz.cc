@@ -306,10 +306,10 @@ std::optional<Lines> Repair(const Layout& layout, const Lines& original, std::st
     found = std::move(trial);
   }
   if (count == 0 && choices.empty()) {
-    // Only letters/digits coerced by position, and that was not enough.
-    rule =
-        "repair refused: the composite check does not hold after mapping characters to "
-        "their position's class";
+    // No field check to guide a change: only letters/digits coerced by position.
+    rule = FailedChecks(layout, base).empty()
+               ? "no repair: a field breaks its form and no check digit says what it should be"
+               : "repair refused: only the composite check fails, it cannot say where";
     return std::nullopt;
   }
   if (count != 1) {
