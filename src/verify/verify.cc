@@ -30,11 +30,54 @@ bool SameCountry(const std::string& a, const std::string& b) {
   return canonical(a) == canonical(b);
 }
 
-// A name has at least one letter (of any script: '?' stands for one in the folding).
-bool HasLetter(const std::string& text) {
+// A name's form: at least one letter, and nothing but letters (any script), spaces,
+// hyphens, apostrophes, commas and dots. A digit or a ':' means the engine read something
+// else with it ("O Sexe :F Noémie").
+bool IsNameForm(const std::string& text) {
+  for (const char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c >= 0x80 || std::isalpha(c)) continue;  // non-ASCII: UTF-8 letters, ’
+    if (c == ' ' || c == '-' || c == '\'' || c == ',' || c == '.') continue;
+    return false;
+  }
   const std::string folded = MrzNameVariants(text, 1).front();
   return std::any_of(folded.begin(), folded.end(),
                      [](char c) { return (c >= 'A' && c <= 'Z') || c == '?'; });
+}
+
+// Printed-zone OCR cannot tell these apart (OCR-B and the fonts of the printed zone):
+// O/Q/D and 0, I and 1, Z and 2, S and 5, G and 6, B and 8. Two document numbers that
+// differ only there are the same number misread, not two numbers; the MRZ's, proven by
+// its check digit, is the one kept.
+std::string FoldConfusions(const std::string& text) {
+  std::string out = text;
+  for (char& c : out) {
+    switch (c) {
+      case 'O':
+      case 'Q':
+      case 'D':
+        c = '0';
+        break;
+      case 'I':
+        c = '1';
+        break;
+      case 'Z':
+        c = '2';
+        break;
+      case 'S':
+        c = '5';
+        break;
+      case 'G':
+        c = '6';
+        break;
+      case 'B':
+        c = '8';
+        break;
+      default:
+        break;
+    }
+  }
+  return out;
 }
 
 std::optional<CivilDate> ParseIso(const std::string& iso) {
@@ -130,9 +173,9 @@ class Verifier {
     switch (name) {
       case FieldName::kSurname:
       case FieldName::kGivenNames:
-        if (HasLetter(text)) return Keep(name, field, text);
+        if (IsNameForm(text)) return Keep(name, field, text);
         Unreadable(name, field, "form");
-        return Warn(label + ": not a name (no letter)");
+        return Warn(label + ": not a name (a digit, a sign or no letter)");
       case FieldName::kBirthDate:
       case FieldName::kIssueDate:
         return KeepDate(name, field, DateKind::kPast);
@@ -241,6 +284,8 @@ class Verifier {
         return NamesAgree(printed, from_mrz, RoomFor(parsed, name));
       case FieldName::kNationality:
         return SameCountry(printed, from_mrz);
+      case FieldName::kDocumentNumber:
+        return FoldConfusions(printed) == FoldConfusions(from_mrz);
       default:
         return printed == from_mrz;
     }
