@@ -1,5 +1,7 @@
 // `jae-ocr mrz [LINE...]`: parse and verify one machine readable zone given as
-// arguments or on stdin; prints one JSON object. Exit 0 when every check digit holds,
+// arguments or on stdin; prints one JSON object, whose `decided_by` names the rules behind
+// the verdict (check digits, field forms, long numbers, repair made or refused and why).
+// Exit 0 when every check digit holds and every field has its form,
 // 1 when the MRZ is invalid or not an MRZ.
 #include <iostream>
 #include <iterator>

@@ -5,6 +5,7 @@
 #include <cctype>
 
 #include "mrz/confusions.h"
+#include "mrz/forms.h"
 #include "mrz/layouts.h"
 
 namespace jae::mrz {
@@ -79,21 +80,43 @@ struct BoundCheck {
   int check_pos;
 };
 
-// TD1 numbers longer than 9 characters continue in the optional data, followed by
-// their check digit; the check at line 1 pos 15 is then '<'.
+// Long document numbers (ICAO 9303-5 §4.2.2 for TD1, 9303-6 for TD2): a number longer
+// than 9 characters has '<' in the check digit position; the rest of the number follows
+// at the start of the optional data, then its check digit, then a filler. The check digit
+// covers the whole number (the 9 characters and the rest, not the '<' between them).
+struct Overflow {
+  int line = 0;
+  int start = 0;   // first character of the rest of the number
+  int length = 0;  // rest of the number, without its check digit
+};
+
+std::optional<Overflow> LongNumber(MrzFormat format, const Lines& lines) {
+  int line, check, start, end;
+  if (format == MrzFormat::kTD1) {
+    line = 0, check = 14, start = 15, end = 30;
+  } else if (format == MrzFormat::kTD2) {
+    line = 1, check = 9, start = 28, end = 35;
+  } else {
+    return std::nullopt;
+  }
+  const std::string& l = lines[line];
+  if (l[check] != '<' || l[start] == '<') return std::nullopt;
+  int stop = start;
+  while (stop < end && l[stop] != '<') ++stop;
+  // lines[line][start..stop) is the rest of the number followed by its check digit.
+  if (stop - start < 2) return std::nullopt;
+  return Overflow{line, start, stop - start - 1};
+}
+
 std::vector<BoundCheck> BindChecks(const Layout& layout, const Lines& lines) {
   std::vector<BoundCheck> out;
+  const auto overflow = LongNumber(layout.format, lines);
   for (const CheckSpec& spec : layout.checks) {
     BoundCheck b{&spec, spec.covered, spec.check_line, spec.check_pos};
-    if (layout.format == MrzFormat::kTD1 && spec.name == "document_number" && lines[0][14] == '<' &&
-        lines[0][15] != '<') {
-      int end = 15;
-      while (end < 30 && lines[0][end] != '<') ++end;
-      // lines[0][15..end) is the rest of the number followed by its check digit.
-      if (end - 15 >= 2) {
-        b.covered.push_back({0, 15, end - 15 - 1});
-        b.check_pos = end - 1;
-      }
+    if (overflow && spec.name == "document_number") {
+      b.covered.push_back({overflow->line, overflow->start, overflow->length});
+      b.check_line = overflow->line;
+      b.check_pos = overflow->start + overflow->length;
     }
     out.push_back(std::move(b));
   }
@@ -177,74 +200,131 @@ void CoerceByClass(const Layout& layout, const std::vector<BoundCheck>& bound, L
   }
 }
 
-// Every single change along the confusions, inside the check's span and allowed by the
-// position's class, that makes the check hold. A character that its position cannot
-// hold must be the one to change. Pairs are not tried: some pair satisfies a mod-10
-// check far too often for such a repair to mean anything.
-std::vector<Edit> RepairsFor(const Layout& layout, const Lines& lines, const BoundCheck& b) {
+bool Holds(const MrzFormat format, const Layout& layout, const Lines& lines) {
+  return FailedChecks(layout, lines).empty() && FormProblems(format, lines).empty();
+}
+
+// The candidate changes for one failing check.
+//
+// A character its position cannot hold (a letter among digits left after coercion, a
+// digit in a checked name) is certainly misread: the change is there, along the
+// confusions. Otherwise the misread character could be anywhere in the field or be its
+// check digit, and be any character: every single change that the position allows and
+// that makes the check hold is a candidate, confusion or not, so that Repair can demand
+// that exactly one of them survives the other checks and the forms.
+std::vector<Edit> CandidatesFor(const Layout& layout, const Lines& lines, const BoundCheck& b,
+                                bool& forced) {
   std::vector<std::pair<int, int>> positions;
-  std::vector<std::pair<int, int>> forced;
+  std::vector<std::pair<int, int>> misfits;
   for (const Span& s : b.covered) {
     for (int p = s.start; p < s.start + s.length; ++p) {
       positions.emplace_back(s.line, p);
-      if (!FitsClass(ClassAt(layout, s.line, p), lines[s.line][p])) forced.emplace_back(s.line, p);
+      if (!FitsClass(ClassAt(layout, s.line, p), lines[s.line][p])) misfits.emplace_back(s.line, p);
     }
   }
-  if (forced.size() > 1) return {};
-  if (forced.size() == 1) positions = forced;
-  std::vector<Edit> repairs;
+  forced = !misfits.empty();
+  if (misfits.size() > 1) return {};
+  std::vector<Edit> edits;
   Lines trial = lines;
-  for (const auto& [line, p] : positions) {
-    const PosClass cls = ClassAt(layout, line, p);
-    const char original = trial[line][p];
-    for (char alt : AlnumAlternatives(original)) {
-      if (!FitsClass(cls, alt)) continue;
-      trial[line][p] = alt;
-      if (CheckHolds(trial, b)) repairs.push_back({line, p, alt});
-    }
-    trial[line][p] = original;
+  const auto try_char = [&](int line, int p, char alt) {
+    if (alt == lines[line][p] || !FitsClass(ClassAt(layout, line, p), alt)) return;
+    trial[line][p] = alt;
+    if (CheckHolds(trial, b)) edits.push_back({line, p, alt});
+    trial[line][p] = lines[line][p];
+  };
+  if (forced) {
+    const auto [line, p] = misfits.front();
+    for (char alt : AlnumAlternatives(lines[line][p])) try_char(line, p, alt);
+    return edits;
   }
-  return repairs;
+  positions.emplace_back(b.check_line, b.check_pos);
+  static constexpr std::string_view kAll = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ<";
+  for (const auto& [line, p] : positions) {
+    for (char alt : kAll) try_char(line, p, alt);
+  }
+  return edits;
 }
 
-// Tries to make every check hold along the confusions; succeeds only if exactly one
-// repaired MRZ results. Returns the repaired lines or nullopt.
+bool IsConfusion(char from, char to) {
+  return AlnumAlternatives(from).find(to) != std::string_view::npos;
+}
+
+// Tries to make every check hold and every field respect its form; succeeds only if
+// exactly one repaired MRZ results and each of its changes undoes a known OCR confusion.
+// Returns the repaired lines or nullopt, and says why in `rule`.
 //
 // Letters in digit positions (and digits in letter positions) are certain misreadings
-// and are mapped first. A wrong character in a free position (document numbers) can only
-// be found through its field's check digit; that is trusted only when the layout has a
-// composite check, because without one a misread check digit explains the failure just
-// as well.
-std::optional<Lines> Repair(const Layout& layout, const Lines& original) {
+// and are mapped first. A wrong character in a free position can only be found through
+// the check digits; that is trusted only when the layout has a composite check (without
+// one, a misread check digit explains the failure just as well) and when no other
+// single change would do: in TD1, TD2 and TD3 the composite weighs the document number
+// exactly as its own check does, so it cannot tell 'O' from '0', 'A', 'K' or 'U' there.
+std::optional<Lines> Repair(const Layout& layout, const Lines& original, std::string& rule) {
   Lines base = original;
   CoerceByClass(layout, BindChecks(layout, base), base);
   const auto bound = BindChecks(layout, base);
   std::vector<std::vector<Edit>> choices;
   for (const BoundCheck& b : bound) {
     if (b.spec->name == "composite" || CheckHolds(base, b)) continue;
-    if (!layout.has_composite) return std::nullopt;
-    auto repairs = RepairsFor(layout, base, b);
-    if (repairs.empty()) return std::nullopt;
-    choices.push_back(std::move(repairs));
+    if (!layout.has_composite) {
+      rule = "repair refused: no composite check digit to confirm a repair in this layout";
+      return std::nullopt;
+    }
+    bool forced = false;
+    auto edits = CandidatesFor(layout, base, b, forced);
+    if (edits.empty()) {
+      rule = "repair refused: no single change along the OCR confusions makes the " +
+             std::string(b.spec->name) + " check hold";
+      return std::nullopt;
+    }
+    choices.push_back(std::move(edits));
   }
   std::size_t combos = 1;
   for (const auto& c : choices) {
     combos *= c.size();
-    if (combos > 256) return std::nullopt;  // too ambiguous to trust any
+    if (combos > 20000) {
+      rule = "repair refused: too many possible repairs";
+      return std::nullopt;
+    }
   }
   std::optional<Lines> found;
+  std::size_t count = 0;
+  bool confusions_only = true;
   for (std::size_t k = 0; k < combos; ++k) {
     Lines trial = base;
     std::size_t rest = k;
+    bool along_confusions = true;
     for (const auto& c : choices) {
       const Edit& e = c[rest % c.size()];
+      along_confusions = along_confusions && IsConfusion(trial[e.line][e.pos], e.to);
       trial[e.line][e.pos] = e.to;
       rest /= c.size();
     }
-    if (!FailedChecks(layout, trial).empty()) continue;
-    if (found) return std::nullopt;  // two different repairs: ambiguous
+    if (!Holds(layout.format, layout, trial)) continue;
+    ++count;
+    confusions_only = along_confusions;
     found = std::move(trial);
   }
+  if (count == 0 && choices.empty()) {
+    // No field check to guide a change: only letters/digits coerced by position.
+    rule = FailedChecks(layout, base).empty()
+               ? "no repair: a field breaks its form and no check digit says what it should be"
+               : "repair refused: only the composite check fails, it cannot say where";
+    return std::nullopt;
+  }
+  if (count != 1) {
+    rule = count == 0 ? "repair refused: no repair makes every check hold with every field in "
+                        "its form"
+                      : "repair refused: " + std::to_string(count) +
+                            " different single-character repairs respect the checks and the "
+                            "field forms (not unique)";
+    return std::nullopt;
+  }
+  if (!confusions_only) {
+    rule = "repair refused: the only repair that makes the checks hold is not an OCR confusion";
+    return std::nullopt;
+  }
+  rule = "repaired: the only change respecting every check and field form, along OCR confusions";
   return found;
 }
 
@@ -323,8 +403,11 @@ std::string SexOf(char c) {
       return "M";
     case 'F':
       return "F";
+    case 'X':
+    case '<':
+      return "X";  // unspecified
     default:
-      return "X";  // 'X' and '<' (unspecified)
+      return "";  // not a sex: a form problem, no value
   }
 }
 
@@ -340,15 +423,19 @@ MrzData ExtractData(MrzFormat format, const Lines& lines, const CivilDate& today
       const std::string& l2 = lines[1];
       const int width = static_cast<int>(l1.size());
       d.document_code = Slice(l1, 0, 2);
-      d.issuing_state = Slice(l1, 2, 3);
+      d.issuing_state = StripFillers(Slice(l1, 2, 3));
       SplitName(std::string_view(l1).substr(5), d.surname, d.given_names);
       d.document_number = StripFillers(Slice(l2, 0, 9));
-      d.nationality = Slice(l2, 10, 3);
+      d.nationality = StripFillers(Slice(l2, 10, 3));
       d.birth_date = ResolveDate(Slice(l2, 13, 6), today, true, "birth_date", warnings);
       d.sex = SexOf(l2[20]);
       d.expiry_date = ResolveDate(Slice(l2, 21, 6), today, false, "expiry_date", warnings);
       if (format == MrzFormat::kTD3) {
         d.personal_number = StripFillers(Slice(l2, 28, 14));
+      } else if (const auto overflow = LongNumber(format, lines)) {
+        d.document_number = Slice(l2, 0, 9) + Slice(l2, overflow->start, overflow->length);
+        d.optional_data = StripFillers(Slice(l2, overflow->start + overflow->length + 1,
+                                             35 - (overflow->start + overflow->length + 1)));
       } else {
         d.optional_data =
             StripFillers(Slice(l2, 28, (format == MrzFormat::kTD2 ? 35 : width) - 28));
@@ -358,16 +445,13 @@ MrzData ExtractData(MrzFormat format, const Lines& lines, const CivilDate& today
     case MrzFormat::kTD1: {
       const std::string& l2 = lines[1];
       d.document_code = Slice(l1, 0, 2);
-      d.issuing_state = Slice(l1, 2, 3);
+      d.issuing_state = StripFillers(Slice(l1, 2, 3));
       std::string optional1 = Slice(l1, 15, 15);
       d.document_number = StripFillers(Slice(l1, 5, 9));
-      if (l1[14] == '<' && l1[15] != '<') {
-        const auto end = optional1.find('<');
-        const std::string rest = optional1.substr(0, end);  // rest of number + check digit
-        if (rest.size() >= 2) {
-          d.document_number = Slice(l1, 5, 9) + rest.substr(0, rest.size() - 1);
-          optional1 = end == std::string::npos ? "" : optional1.substr(end);
-        }
+      if (const auto overflow = LongNumber(format, lines)) {
+        d.document_number = Slice(l1, 5, 9) + Slice(l1, overflow->start, overflow->length);
+        optional1 = Slice(l1, overflow->start + overflow->length + 1,
+                          30 - (overflow->start + overflow->length + 1));
       }
       d.optional_data = StripFillers(optional1);
       const std::string optional2 = StripFillers(Slice(l2, 18, 11));
@@ -377,14 +461,14 @@ MrzData ExtractData(MrzFormat format, const Lines& lines, const CivilDate& today
       d.birth_date = ResolveDate(Slice(l2, 0, 6), today, true, "birth_date", warnings);
       d.sex = SexOf(l2[7]);
       d.expiry_date = ResolveDate(Slice(l2, 8, 6), today, false, "expiry_date", warnings);
-      d.nationality = Slice(l2, 15, 3);
+      d.nationality = StripFillers(Slice(l2, 15, 3));
       SplitName(lines[2], d.surname, d.given_names);
       break;
     }
     case MrzFormat::kFrId1988: {
       const std::string& l2 = lines[1];
       d.document_code = Slice(l1, 0, 2);
-      d.issuing_state = Slice(l1, 2, 3);
+      d.issuing_state = StripFillers(Slice(l1, 2, 3));
       d.surname = FillersToSpaces(Slice(l1, 5, 25));
       d.optional_data = StripFillers(Slice(l1, 30, 6));  // administrative code
       d.document_number = Slice(l2, 0, 12);
@@ -399,7 +483,7 @@ MrzData ExtractData(MrzFormat format, const Lines& lines, const CivilDate& today
     }
     case MrzFormat::kFrDl: {
       d.document_code = Slice(l1, 0, 2);
-      d.issuing_state = Slice(l1, 2, 3);
+      d.issuing_state = StripFillers(Slice(l1, 2, 3));
       d.document_number = StripFillers(Slice(l1, 5, 9));
       // cheminfo/mrz calls this the expiry date; no official specification was found.
       d.expiry_date = ResolveDate(Slice(l1, 15, 6), today, false, "expiry_date", warnings);
@@ -447,40 +531,57 @@ StatusOr<ParsedMrz> ParseMrz(const std::vector<std::string>& raw_lines,
   ParsedMrz parsed;
   parsed.format = *format;
   parsed.failed_checks = FailedChecks(layout, lines);
-  if (!parsed.failed_checks.empty() && options.correct) {
-    if (auto repaired = Repair(layout, lines)) {
-      for (int l = 0; l < layout.line_count; ++l) {
-        for (int p = 0; p < layout.line_length; ++p) {
-          if (lines[l][p] != (*repaired)[l][p]) {
-            parsed.corrections.push_back("line " + std::to_string(l + 1) + " pos " +
-                                         std::to_string(p + 1) + ": " + lines[l][p] + "->" +
-                                         (*repaired)[l][p]);
-          }
+  parsed.form_problems = FormProblems(*format, lines);
+  const bool held_as_read = parsed.failed_checks.empty() && parsed.form_problems.empty();
+  if (LongNumber(*format, lines)) {
+    parsed.decided_by.push_back(
+        "long document number: '<' at the check digit position, the rest of the number and its "
+        "check digit in the optional data (ICAO 9303)");
+  }
+  const auto note_corrections = [&](const Lines& repaired) {
+    for (int l = 0; l < layout.line_count; ++l) {
+      for (int p = 0; p < layout.line_length; ++p) {
+        if (lines[l][p] != repaired[l][p]) {
+          parsed.corrections.push_back("line " + std::to_string(l + 1) + " pos " +
+                                       std::to_string(p + 1) + ": " + lines[l][p] + "->" +
+                                       repaired[l][p]);
         }
       }
+    }
+  };
+  if (!held_as_read && options.correct) {
+    std::string rule;
+    if (auto repaired = Repair(layout, lines, rule)) {
+      note_corrections(*repaired);
       lines = std::move(*repaired);
       parsed.corrected = true;
       parsed.failed_checks.clear();
+      parsed.form_problems.clear();
     }
-  } else if (parsed.failed_checks.empty() && options.correct) {
+    parsed.decided_by.push_back(rule);
+  } else if (held_as_read && options.correct) {
     // All checks hold; digits inside names can still only be misread letters.
     Lines coerced = lines;
     CoerceByClass(layout, BindChecks(layout, lines), coerced);
-    if (coerced != lines && FailedChecks(layout, coerced).empty()) {
-      for (int l = 0; l < layout.line_count; ++l) {
-        for (int p = 0; p < layout.line_length; ++p) {
-          if (lines[l][p] != coerced[l][p]) {
-            parsed.corrections.push_back("line " + std::to_string(l + 1) + " pos " +
-                                         std::to_string(p + 1) + ": " + lines[l][p] + "->" +
-                                         coerced[l][p]);
-          }
-        }
-      }
+    if (coerced != lines && Holds(*format, layout, coerced)) {
+      note_corrections(coerced);
       lines = std::move(coerced);
       parsed.corrected = true;
+      parsed.decided_by.push_back(
+          "digits in name fields read as the letters they resemble (no check digit involved)");
     }
   }
-  parsed.valid = parsed.failed_checks.empty();
+  parsed.valid = parsed.failed_checks.empty() && parsed.form_problems.empty();
+  if (parsed.valid) {
+    parsed.decided_by.insert(parsed.decided_by.begin(),
+                             "valid: every check digit holds and every field has its form");
+  } else {
+    std::string why = "invalid:";
+    for (const auto& c : parsed.failed_checks) why += " " + c + " check digit fails;";
+    for (const auto& f : parsed.form_problems) why += " " + f + " breaks its form;";
+    why.pop_back();
+    parsed.decided_by.insert(parsed.decided_by.begin(), why);
+  }
   parsed.data = ExtractData(*format, lines, options.today, parsed.warnings);
   parsed.lines = std::move(lines);
   return parsed;

@@ -6,9 +6,18 @@
 //    non-OK Status with a message saying why (wrong line count/length, bad characters).
 //  - A well-formed MRZ always parses, even when check digits fail: `valid` is false and
 //    `failed_checks` names every check that does not hold.
+//  - A well-formed MRZ whose fields break their form (a month 13, a sex that is not F, M,
+//    X or '<', a country code outside the ISO 3166 / ICAO list, a French 1988 card number
+//    that is not YYMM + office + 5 digits) is not valid either: `form_problems` names them.
 //  - With correction enabled, characters are changed only along known OCR confusions
-//    (O/0, I/1, B/8, S/5, Z/2, G/6, D/0, Q/0, ...) and only to what the position may hold;
-//    a repair is kept only when it makes the checks hold and no other repair does.
+//    (O/0, I/1, B/8, S/5, Z/2, G/6, D/0, Q/0, ...) and only to what the position and the
+//    field's form allow. A repair is kept only when it makes every check hold, every field
+//    respect its form, and no other single-character change that respects the forms does
+//    the same (whatever the character: the misreading may not have been a confusion).
+//  - `decided_by` says, in words, which rules gave the verdict (for `jae-ocr mrz`).
+//  - TD1 and TD2 document numbers longer than 9 characters (ICAO 9303-5/-6: '<' in the
+//    check digit position, the rest of the number and then its check digit at the start
+//    of the optional data) are read whole; the check digit covers the whole number.
 #pragma once
 
 #include <optional>
@@ -28,14 +37,14 @@ int CheckDigit(std::string_view text);
 
 // What the MRZ says. Empty strings / nullopt when the MRZ does not carry the field.
 struct MrzData {
-  std::string document_code;    // "P<", "ID", "I<", "V<", "D1", ...
-  std::string issuing_state;    // "FRA", "D<<", "UTO"
-  std::string surname;          // spaces for '<' inside the name, e.g. "DE LA TOUR"
-  std::string given_names;      // space-separated
-  std::string document_number;  // without fillers; TD1 long numbers joined
-  std::string nationality;
-  std::optional<CivilDate> birth_date;   // century resolved against the reference date
-  std::string sex;                       // "F", "M", "X" ('<' reads as X: unspecified)
+  std::string document_code;            // "P<", "ID", "I<", "V<", "D1", ...
+  std::string issuing_state;            // "FRA", "D", "UTO" (fillers stripped)
+  std::string surname;                  // spaces for '<' inside the name, e.g. "DE LA TOUR"
+  std::string given_names;              // space-separated
+  std::string document_number;          // without fillers; TD1/TD2 long numbers joined
+  std::string nationality;              // fillers stripped
+  std::optional<CivilDate> birth_date;  // century resolved against the reference date
+  std::string sex;  // "F", "M", "X" ('<' reads as X: unspecified); empty if neither
   std::optional<CivilDate> expiry_date;  // TD*/MRV/FR_DL
   std::string personal_number;           // TD3 personal number / optional data, no fillers
   std::string optional_data;             // TD1/TD2 optional data, no fillers
@@ -47,8 +56,10 @@ struct MrzData {
 struct ParsedMrz {
   MrzFormat format = MrzFormat::kTD3;
   std::vector<std::string> lines;          // as read (normalised), or as corrected
-  bool valid = false;                      // every check digit holds
+  bool valid = false;                      // every check digit holds and every field has its form
   std::vector<std::string> failed_checks;  // e.g. "document_number", "birth_date", "composite"
+  std::vector<std::string> form_problems;  // e.g. "birth_date" (month 13), "sex", "nationality"
+  std::vector<std::string> decided_by;     // the rules behind the verdict, in words
   bool corrected = false;
   std::vector<std::string> corrections;  // e.g. "line 2 pos 15: O->0"
   std::vector<std::string> warnings;     // e.g. "birth_date: not a valid date"

@@ -12,6 +12,7 @@ nlohmann::json ToJson(const ParsedMrz& parsed) {
       {"valid", parsed.valid},
       {"lines", parsed.lines},
       {"failed_checks", parsed.failed_checks},
+      {"form_problems", parsed.form_problems},
       {"corrected", parsed.corrected},
       {"fields", fields},
   };
@@ -28,6 +29,7 @@ nlohmann::json ToJson(const ParsedMrz& parsed) {
   if (!d.issuing_office.empty()) j["issuing_office"] = d.issuing_office;
   if (!parsed.corrections.empty()) j["corrections"] = parsed.corrections;
   if (!parsed.warnings.empty()) j["warnings"] = parsed.warnings;
+  j["decided_by"] = parsed.decided_by;
   return j;
 }
 

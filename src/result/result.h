@@ -71,6 +71,17 @@ struct Field {
 // Only the fields the document shows; absent fields are not in the map.
 using Fields = std::map<FieldName, Field>;
 
+// A value an engine read but that is not a fact: it breaks its field's form (a sex that is
+// not F, M or X, a nationality with digits, a date that is no date) or its confidence is
+// below verify's documented threshold. Kept so that a person can look; never compared
+// with the MRZ, never in `fields`.
+struct UnreadableField {
+  Field read;          // as the engine gave it (trimmed); value never empty
+  std::string reason;  // "form" or "low_confidence"
+  friend bool operator==(const UnreadableField&, const UnreadableField&) = default;
+};
+using UnreadableFields = std::map<FieldName, UnreadableField>;
+
 struct MrzBlock {
   MrzFormat format = MrzFormat::kTD3;
   std::vector<std::string> lines;
@@ -85,6 +96,7 @@ struct Document {
   std::optional<DocumentSide> side;
   std::optional<std::string> issuing_country;  // ICAO alpha-3, e.g. "FRA"
   Fields fields;
+  UnreadableFields unreadable;  // serialised only when not empty
   std::optional<MrzBlock> mrz;
   friend bool operator==(const Document&, const Document&) = default;
 };

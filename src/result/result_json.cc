@@ -117,6 +117,25 @@ StatusOr<Field> ParseField(const json& j, const std::string& path, FieldName nam
   return f;
 }
 
+StatusOr<UnreadableField> ParseUnreadable(const json& j, const std::string& path) {
+  JAE_RETURN_IF_ERROR(CheckKeys(j, path, {"value", "confidence", "source", "reason"}));
+  UnreadableField u;
+  JAE_RETURN_IF_ERROR(GetString(j, "value", path, u.read.value));
+  if (u.read.value.empty()) return Bad(path + ".value", "must not be empty");
+  JAE_RETURN_IF_ERROR(GetOptNumber(j, "confidence", path, u.read.confidence));
+  if (u.read.confidence && !(*u.read.confidence >= 0.0 && *u.read.confidence <= 1.0)) {
+    return Bad(path + ".confidence", "must be within 0..1");
+  }
+  std::optional<FieldSource> src;
+  JAE_RETURN_IF_ERROR(GetEnum(j, "source", path, src, false));
+  u.read.source = src;
+  JAE_RETURN_IF_ERROR(GetString(j, "reason", path, u.reason));
+  if (u.reason != "form" && u.reason != "low_confidence") {
+    return Bad(path + ".reason", "must be form or low_confidence");
+  }
+  return u;
+}
+
 StatusOr<std::vector<std::string>> ParseStringArray(const json& j, const std::string& path) {
   if (!j.is_array()) return Bad(path, "must be an array");
   std::vector<std::string> out;
@@ -163,7 +182,8 @@ StatusOr<MrzBlock> ParseMrz(const json& j, const std::string& path) {
 }
 
 StatusOr<Document> ParseDocument(const json& j, const std::string& path) {
-  JAE_RETURN_IF_ERROR(CheckKeys(j, path, {"type", "side", "issuing_country", "fields", "mrz"}));
+  JAE_RETURN_IF_ERROR(
+      CheckKeys(j, path, {"type", "side", "issuing_country", "fields", "unreadable", "mrz"}));
   Document d;
   std::optional<DocumentType> type;
   JAE_RETURN_IF_ERROR(GetEnum(j, "type", path, type, true));
@@ -185,6 +205,17 @@ StatusOr<Document> ParseDocument(const json& j, const std::string& path) {
     auto f = ParseField(value, path + ".fields." + key, *name);
     if (!f.ok()) return f.status();
     d.fields[*name] = std::move(*f);
+  }
+  if (j.contains("unreadable")) {
+    const json& u = j["unreadable"];
+    if (!u.is_object()) return Bad(path + ".unreadable", "must be an object");
+    for (const auto& [key, value] : u.items()) {
+      const auto name = EnumFromString<FieldName>(key);
+      if (!name) return Bad(path + ".unreadable", "unknown property '" + key + "'");
+      auto f = ParseUnreadable(value, path + ".unreadable." + key);
+      if (!f.ok()) return f.status();
+      d.unreadable[*name] = std::move(*f);
+    }
   }
   if (j.contains("mrz")) {
     auto m = ParseMrz(j["mrz"], path + ".mrz");
@@ -280,6 +311,15 @@ json ToJson(const Result& r) {
     if (d.side) doc["side"] = ToString(*d.side);
     PutIf(doc, "issuing_country", d.issuing_country);
     doc["fields"] = ToJson(d.fields);
+    if (!d.unreadable.empty()) {
+      json u = json::object();
+      for (const auto& [name, field] : d.unreadable) {
+        json f = FieldToJson(field.read);
+        f["reason"] = field.reason;
+        u[std::string(ToString(name))] = std::move(f);
+      }
+      doc["unreadable"] = std::move(u);
+    }
     if (d.mrz) doc["mrz"] = ToJson(*d.mrz);
     j["document"] = std::move(doc);
   }

@@ -5,6 +5,7 @@
 #include <cctype>
 #include <vector>
 
+#include "mrz/forms.h"
 #include "verify/text.h"
 
 namespace jae::verify {
@@ -247,10 +248,11 @@ Normalized<std::string> NormalizeSeason(std::string_view raw) {
 
 Normalized<std::string> NormalizeCountryCode(std::string_view raw) {
   const std::string trimmed = CollapseWhitespace(raw);
-  const std::string upper = Upper(trimmed);
-  if (upper.size() == 3 &&
-      std::all_of(upper.begin(), upper.end(), [](char c) { return IsUpper(c) || c == '<'; })) {
-    return {upper, Problem::kNone};
+  std::string code = Upper(trimmed);
+  while (!code.empty() && code.back() == '<') code.pop_back();  // "D<<" -> "D"
+  if (!code.empty() && code.size() <= 3 && std::all_of(code.begin(), code.end(), IsUpper) &&
+      mrz::IsKnownCountryCode(code)) {
+    return {code, Problem::kNone};
   }
   const std::string folded = FoldForMatching(trimmed);
   if (folded == "francaise" || folded == "francais" || folded == "france") {

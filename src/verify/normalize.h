@@ -52,8 +52,9 @@ Normalized<std::string> NormalizeRanking(std::string_view raw);
 // Sporting season as its year ("2026"; "2025/2026" and "2025-26" give the end year).
 Normalized<std::string> NormalizeSeason(std::string_view raw);
 
-// ICAO three-letter code, upper case ("fra" -> "FRA", "Française" -> "FRA"); anything
-// else comes back trimmed with kNotRecognised.
+// A code of the ISO 3166 / ICAO list, upper case, fillers stripped ("fra" -> "FRA",
+// "D<<" -> "D", "Française" -> "FRA"); anything else (digits, unknown codes, words) comes
+// back trimmed with kNotRecognised.
 Normalized<std::string> NormalizeCountryCode(std::string_view raw);
 
 // Document numbers: upper case, white space removed.

@@ -2,12 +2,14 @@
 // Warnings name a field and a reason, never a value: they end up in logs and results.
 #include "verify/verify.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <set>
 #include <string>
 
 #include "mrz/mrz.h"
+#include "verify/names.h"
 #include "verify/normalize.h"
 #include "verify/text.h"
 
@@ -15,6 +17,68 @@ namespace jae::verify {
 namespace {
 
 std::string FieldLabel(FieldName name) { return std::string(ToString(name)); }
+
+// document.issuing_country is always three characters, fillers included ("D<<").
+std::string PadCode(std::string code) {
+  code.resize(3, '<');
+  return code;
+}
+
+// The same state: ICAO writes Germany "D", ISO 3166 "DEU".
+bool SameCountry(const std::string& a, const std::string& b) {
+  const auto canonical = [](const std::string& c) { return c == "D" ? std::string("DEU") : c; };
+  return canonical(a) == canonical(b);
+}
+
+// A name's form: at least one letter, and nothing but letters (any script), spaces,
+// hyphens, apostrophes, commas and dots. A digit or a ':' means the engine read something
+// else with it ("O Sexe :F Noémie").
+bool IsNameForm(const std::string& text) {
+  for (const char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c >= 0x80 || std::isalpha(c)) continue;  // non-ASCII: UTF-8 letters, ’
+    if (c == ' ' || c == '-' || c == '\'' || c == ',' || c == '.') continue;
+    return false;
+  }
+  const std::string folded = MrzNameVariants(text, 1).front();
+  return std::any_of(folded.begin(), folded.end(),
+                     [](char c) { return (c >= 'A' && c <= 'Z') || c == '?'; });
+}
+
+// Printed-zone OCR cannot tell these apart (OCR-B and the fonts of the printed zone):
+// O/Q/D and 0, I and 1, Z and 2, S and 5, G and 6, B and 8. Two document numbers that
+// differ only there are the same number misread, not two numbers; the MRZ's, proven by
+// its check digit, is the one kept.
+std::string FoldConfusions(const std::string& text) {
+  std::string out = text;
+  for (char& c : out) {
+    switch (c) {
+      case 'O':
+      case 'Q':
+      case 'D':
+        c = '0';
+        break;
+      case 'I':
+        c = '1';
+        break;
+      case 'Z':
+        c = '2';
+        break;
+      case 'S':
+        c = '5';
+        break;
+      case 'G':
+        c = '6';
+        break;
+      case 'B':
+        c = '8';
+        break;
+      default:
+        break;
+    }
+  }
+  return out;
+}
 
 std::optional<CivilDate> ParseIso(const std::string& iso) {
   if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return std::nullopt;
@@ -45,7 +109,7 @@ class Verifier {
     if (extraction_.issuing_country) {
       auto code = NormalizeCountryCode(*extraction_.issuing_country);
       if (code.problem == Problem::kNone) {
-        out_.document.issuing_country = *code.value;
+        out_.document.issuing_country = PadCode(*code.value);
       } else {
         Warn("issuing_country: not a three-letter code");
       }
@@ -58,6 +122,19 @@ class Verifier {
 
  private:
   void Warn(std::string text) { out_.verification.warnings.push_back(std::move(text)); }
+
+  // Not a fact: kept under document.unreadable for a person, with a warning that names
+  // the field and the reason, never the value.
+  void Unreadable(FieldName name, const Field& field, const char* reason) {
+    UnreadableField u{field, reason};
+    u.read.value = CollapseWhitespace(field.value);
+    if (u.read.confidence &&
+        (!std::isfinite(*u.read.confidence) || *u.read.confidence < 0 || *u.read.confidence > 1)) {
+      u.read.confidence.reset();
+    }
+    if (u.read.source == FieldSource::kMrz) u.read.source.reset();
+    out_.document.unreadable[name] = std::move(u);
+  }
 
   void Keep(FieldName name, const Field& original, std::string value) {
     Field field = original;
@@ -74,7 +151,10 @@ class Verifier {
     const auto date = NormalizeDate(field.value, kind, today_);
     if (date.value) {
       Keep(name, field, FormatIsoDate(*date.value));
-    } else if (date.problem == Problem::kInvalidDate) {
+      return;
+    }
+    Unreadable(name, field, "form");
+    if (date.problem == Problem::kInvalidDate) {
       Warn(FieldLabel(name) + ": not a valid date");
     } else {
       Warn(FieldLabel(name) + ": not a date");
@@ -85,7 +165,17 @@ class Verifier {
     const std::string text = CollapseWhitespace(field.value);
     if (text.empty()) return;  // nothing read: the field is absent
     const std::string label = FieldLabel(name);
+    if (field.confidence && std::isfinite(*field.confidence) && *field.confidence >= 0 &&
+        *field.confidence < kMinFieldConfidence) {
+      Unreadable(name, field, "low_confidence");
+      return Warn(label + ": confidence below the threshold, not used");
+    }
     switch (name) {
+      case FieldName::kSurname:
+      case FieldName::kGivenNames:
+        if (IsNameForm(text)) return Keep(name, field, text);
+        Unreadable(name, field, "form");
+        return Warn(label + ": not a name (a digit, a sign or no letter)");
       case FieldName::kBirthDate:
       case FieldName::kIssueDate:
         return KeepDate(name, field, DateKind::kPast);
@@ -94,12 +184,14 @@ class Verifier {
       case FieldName::kSex: {
         const auto sex = NormalizeSex(text);
         if (sex.value) return Keep(name, field, *sex.value);
+        Unreadable(name, field, "form");
         return Warn(label + ": not F, M or X");
       }
       case FieldName::kNationality: {
         const auto code = NormalizeCountryCode(text);
-        if (code.problem != Problem::kNone) Warn(label + ": not a three-letter code");
-        return Keep(name, field, *code.value);
+        if (code.problem == Problem::kNone) return Keep(name, field, *code.value);
+        Unreadable(name, field, "form");
+        return Warn(label + ": not a country code of the ISO 3166 / ICAO list");
       }
       case FieldName::kDocumentNumber:
         return Keep(name, field, NormalizeDocumentNumber(text));
@@ -112,6 +204,7 @@ class Verifier {
       case FieldName::kClubNumber: {
         const auto number = NormalizeClubNumber(text);
         if (number.value) return Keep(name, field, *number.value);
+        Unreadable(name, field, "form");
         return Warn(label + ": not digits");
       }
       case FieldName::kRanking: {
@@ -122,6 +215,7 @@ class Verifier {
       case FieldName::kSeason: {
         const auto season = NormalizeSeason(text);
         if (season.value) return Keep(name, field, *season.value);
+        Unreadable(name, field, "form");
         return Warn(label + ": not a season year");
       }
       case FieldName::kAddress: {
@@ -135,26 +229,35 @@ class Verifier {
     }
   }
 
-  // True when the name field of the MRZ is full to its last position, i.e. possibly cut.
-  static bool NameMayBeTruncated(const mrz::ParsedMrz& parsed, FieldName name) {
+  // How much room the MRZ name field had (verify/names.h): fillers left at its end and
+  // the separator between given names. A surname followed by given names was not cut.
+  static NameRoom RoomFor(const mrz::ParsedMrz& parsed, FieldName name) {
     const auto& lines = parsed.lines;
-    const auto filled = [&](std::size_t line, std::size_t index) {
-      return line < lines.size() && index < lines[line].size() && lines[line][index] != '<';
+    const auto trailing = [&](std::size_t line, std::size_t start, std::size_t end) {
+      if (line >= lines.size() || end > lines[line].size()) return 0;
+      int n = 0;
+      for (std::size_t i = end; i > start && lines[line][i - 1] == '<'; --i) ++n;
+      return n;
     };
+    constexpr int kNoCut = 1000;  // words may be neither dropped nor cut
+    const bool surname = name == FieldName::kSurname;
+    const bool has_given = !parsed.data.given_names.empty();
     switch (parsed.format) {
       case MrzFormat::kTD1:
-        return filled(2, 29);
+        return {surname && has_given ? kNoCut : trailing(2, 0, 30), 1};
       case MrzFormat::kTD2:
       case MrzFormat::kTD3:
       case MrzFormat::kMRVA:
-      case MrzFormat::kMRVB:
-        return !lines.empty() && filled(0, lines[0].size() - 1);
+      case MrzFormat::kMRVB: {
+        const std::size_t width = lines.empty() ? 0 : lines[0].size();
+        return {surname && has_given ? kNoCut : trailing(0, 5, width), 1};
+      }
       case MrzFormat::kFrId1988:
-        return name == FieldName::kSurname ? filled(0, 29) : filled(1, 26);
+        return surname ? NameRoom{trailing(0, 5, 30), 1} : NameRoom{trailing(1, 13, 27), 2};
       case MrzFormat::kFrDl:
-        return filled(0, 28);
+        return {trailing(0, 21, 29), 1};
     }
-    return false;
+    return {kNoCut, 1};
   }
 
   // The check digit that covers `name` on its own in this layout, if any.
@@ -172,14 +275,20 @@ class Verifier {
     }
   }
 
-  static bool NamesAgree(const std::string& visual, const std::string& from_mrz, bool truncated) {
-    const std::string mrz_name = MrzNameVariants(from_mrz, 1).front();
-    if (mrz_name.empty()) return false;
-    for (const std::string& variant : MrzNameVariants(visual)) {
-      if (variant == mrz_name) return true;
-      if (truncated && variant.starts_with(mrz_name)) return true;
+  // True when the printed value and the MRZ's say the same for `name`.
+  static bool Agree(const mrz::ParsedMrz& parsed, FieldName name, const std::string& printed,
+                    const std::string& from_mrz) {
+    switch (name) {
+      case FieldName::kSurname:
+      case FieldName::kGivenNames:
+        return NamesAgree(printed, from_mrz, RoomFor(parsed, name));
+      case FieldName::kNationality:
+        return SameCountry(printed, from_mrz);
+      case FieldName::kDocumentNumber:
+        return FoldConfusions(printed) == FoldConfusions(from_mrz);
+      default:
+        return printed == from_mrz;
     }
-    return false;
   }
 
   void ApplyMrz() {
@@ -205,7 +314,10 @@ class Verifier {
     }
     out_.document.mrz = mrz::ToMrzBlock(*parsed);
     v.mrz_check_digits = parsed->valid ? CheckDigitState::kPass : CheckDigitState::kFail;
-    if (!parsed->valid) Warn("mrz: check digits do not hold");
+    // An MRZ whose check digits hold but whose fields break their form (a month 13) is
+    // not valid either: "pass" would read as proof.
+    if (!parsed->failed_checks.empty()) Warn("mrz: check digits do not hold");
+    for (const auto& field : parsed->form_problems) Warn("mrz: " + field + " breaks its form");
     // A repair is only as good as the check digits behind it (a random misread can be
     // "repaired" into another valid MRZ, see tests/node/mrz-differential.mjs): say so.
     if (parsed->corrected) {
@@ -230,15 +342,18 @@ class Verifier {
       // (reference/identity-documents.md §7): neither compared nor used.
       if (parsed->format == MrzFormat::kFrDl && name == FieldName::kExpiryDate) continue;
       const auto visual = fields.find(name);
-      if (visual != fields.end()) {
+      // Only readable values are compared: a printed value that failed its form or its
+      // confidence is not in `fields`, and an MRZ that is not valid (a check digit fails
+      // or a field breaks its form) says nothing reliable. Sex '<' (X) is "unspecified".
+      const bool comparable = visual != fields.end() && parsed->valid &&
+                              !(name == FieldName::kSex && mrz_field.value == "X");
+      if (comparable) {
         ++compared;
-        const bool is_name = name == FieldName::kSurname || name == FieldName::kGivenNames;
-        const bool agree = is_name ? NamesAgree(visual->second.value, mrz_field.value,
-                                                NameMayBeTruncated(*parsed, name))
-                                   : visual->second.value == mrz_field.value;
-        if (!agree) {
+        if (!Agree(*parsed, name, visual->second.value, mrz_field.value)) {
           mismatch = true;
-          Warn("mrz_matches_visual: " + FieldLabel(name) + " differs");
+          const auto source = visual->second.source;
+          Warn("mrz_matches_visual: " + FieldLabel(name) + " differs between the MRZ and the " +
+               (source ? std::string(ToString(*source)) : std::string("printed")) + " reading");
         }
       }
       // What the MRZ proves: fields with their own check digit, in an MRZ whose every
@@ -269,9 +384,9 @@ class Verifier {
   void InferDocument(const mrz::ParsedMrz& parsed) {
     Document& doc = out_.document;
     const std::string& state = parsed.data.issuing_state;
-    if (!doc.issuing_country && parsed.valid && state.size() == 3) {
+    if (!doc.issuing_country && parsed.valid && !state.empty()) {
       const auto code = NormalizeCountryCode(state);
-      if (code.problem == Problem::kNone) doc.issuing_country = *code.value;
+      if (code.problem == Problem::kNone) doc.issuing_country = PadCode(*code.value);
     }
     if (doc.type != DocumentType::kOther) return;
     const std::string& code = parsed.data.document_code;

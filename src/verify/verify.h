@@ -5,8 +5,13 @@
 // fields the MRZ proves take precedence and are marked source "mrz"; MRZ and printed
 // fields are compared (accent-insensitive, transliteration-aware); dates are normalised
 // to ISO 8601, sex to F/M/X, licence numbers to 7 digits + letter, club numbers to
-// digits. Anything that cannot be normalised is dropped or kept with a warning, never
-// silently passed on.
+// digits. A value that breaks its field's form (a date that is no date, a sex that is
+// not F, M or X, a nationality that is not a code, a name without a letter, ...) or whose
+// confidence is below kMinFieldConfidence is not a fact: it goes to
+// `document.unreadable` with a warning naming the field, is never compared with the MRZ
+// and never fills `fields`. `mrz_matches_visual` is `mismatch` only when a readable
+// printed value and the same field of a valid MRZ truly differ, names compared the way
+// each layout cuts them (verify/names.h); the warning names the field and both sources.
 #pragma once
 
 #include <optional>
@@ -27,6 +32,10 @@ struct Extraction {
   Fields fields;
   std::vector<std::string> mrz_lines;  // verbatim transcription, possibly empty
 };
+
+// Below this, a field's confidence says the engine did not really read it (the local
+// engine gives ~0.15 to a stray comma; real reads of the samples are above 0.75).
+inline constexpr double kMinFieldConfidence = 0.5;
 
 struct VerifyOptions {
   CivilDate today;  // reference for expiry, age and MRZ century resolution

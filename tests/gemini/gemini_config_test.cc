@@ -88,6 +88,7 @@ TEST(GeminiConfigTest, ThinkingDefaultsFollowTheModelFamily) {
 TEST(GeminiConfigTest, TuningVariables) {
   auto c =
       GeminiConfigFromEnv(EngineName::kGemini, MapEnv(EnvMap{{"GEMINI_API_KEY", "k"},
+                                                             {"GEMINI_MODEL", "gemini-2.5-flash"},
                                                              {"GEMINI_THINKING_BUDGET", "128"},
                                                              {"GEMINI_MEDIA_RESOLUTION", "high"},
                                                              {"GEMINI_TIMEOUT_MS", "5000"},
@@ -124,6 +125,60 @@ TEST(GeminiConfigTest, TuningVariables) {
                                                              {"GEMINI_THINKING_LEVEL", "low"},
                                                              {"GEMINI_THINKING_BUDGET", "0"}}));
   EXPECT_EQ(both.status().code(), StatusCode::kInvalidArgument);
+}
+
+}  // namespace
+}  // namespace jae
+
+namespace jae {
+namespace {
+
+// Issue 11: Gemini 3 gets no temperature (Google recommends its default 1.0) and
+// thinkingLevel; earlier families thinkingBudget; never both.
+TEST(GeminiConfigTest, Gemini3SendsNoTemperatureAndTakesThinkingLevelOnly) {
+  auto c = GeminiConfigFromEnv(EngineName::kGemini, MapEnv(EnvMap{{"GEMINI_API_KEY", "k"}}));
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  EXPECT_TRUE(IsGemini3OrLater(c->model));
+  EXPECT_FALSE(c->temperature);
+  EXPECT_TRUE(c->warnings.empty());
+  auto budget = GeminiConfigFromEnv(
+      EngineName::kGemini,
+      MapEnv(EnvMap{{"GEMINI_API_KEY", "k"}, {"GEMINI_THINKING_BUDGET", "128"}}));
+  ASSERT_FALSE(budget.ok());
+  EXPECT_NE(budget.status().message().find("GEMINI_THINKING_LEVEL"), std::string::npos);
+}
+
+TEST(GeminiConfigTest, ATemperatureSetForGemini3IsKeptWithAWarning) {
+  auto c = GeminiConfigFromEnv(
+      EngineName::kGemini, MapEnv(EnvMap{{"GEMINI_API_KEY", "k"}, {"GEMINI_TEMPERATURE", "0.2"}}));
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  EXPECT_EQ(c->temperature, 0.2);
+  ASSERT_EQ(c->warnings.size(), 1u);
+  EXPECT_NE(c->warnings[0].find("1.0"), std::string::npos);
+  EXPECT_FALSE(
+      GeminiConfigFromEnv(EngineName::kGemini,
+                          MapEnv(EnvMap{{"GEMINI_API_KEY", "k"}, {"GEMINI_TEMPERATURE", "hot"}}))
+          .ok());
+  EXPECT_FALSE(
+      GeminiConfigFromEnv(EngineName::kGemini,
+                          MapEnv(EnvMap{{"GEMINI_API_KEY", "k"}, {"GEMINI_TEMPERATURE", "2.5"}}))
+          .ok());
+}
+
+TEST(GeminiConfigTest, EarlierFamiliesKeepTemperatureZeroAndTakeThinkingBudgetOnly) {
+  auto c = GeminiConfigFromEnv(
+      EngineName::kGemini,
+      MapEnv(EnvMap{{"GEMINI_API_KEY", "k"}, {"GEMINI_MODEL", "gemini-2.5-flash"}}));
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  EXPECT_EQ(c->temperature, 0.0);
+  EXPECT_EQ(c->thinking_budget, 0);
+  EXPECT_FALSE(c->thinking_level);
+  EXPECT_TRUE(c->warnings.empty());
+  EXPECT_FALSE(
+      GeminiConfigFromEnv(EngineName::kGemini, MapEnv(EnvMap{{"GEMINI_API_KEY", "k"},
+                                                             {"GEMINI_MODEL", "gemini-2.5-flash"},
+                                                             {"GEMINI_THINKING_LEVEL", "low"}}))
+          .ok());
 }
 
 }  // namespace

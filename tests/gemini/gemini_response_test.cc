@@ -188,6 +188,23 @@ TEST(RequestTest, SerializedTextIsTheSameRequest) {
             BuildGenerateContentRequest(config, image));
 }
 
+TEST(RequestTest, TemperatureAndThinkingFollowTheModelFamily) {
+  NormalizedImage image{"\xff\xd8\xff\xe0", "image/jpeg", 10, 10, "image/jpeg", 10, 10};
+  GeminiConfig old;
+  old.model = "gemini-2.5-flash";
+  ApplyDefaultThinking(old);
+  json g = BuildGenerateContentRequest(old, image)["generationConfig"];
+  EXPECT_EQ(g["temperature"], 0);
+  EXPECT_EQ(g["thinkingConfig"], (json{{"thinkingBudget", 0}}));
+  GeminiConfig three;
+  ApplyDefaultThinking(three);
+  three.temperature = 0.3;     // set by the user
+  three.thinking_budget = 10;  // never sent next to a level
+  g = BuildGenerateContentRequest(three, image)["generationConfig"];
+  EXPECT_EQ(g["temperature"], 0.3);
+  EXPECT_EQ(g["thinkingConfig"], (json{{"thinkingLevel", "MINIMAL"}}));
+}
+
 TEST(RequestTest, ShapeAndSchema) {
   GeminiConfig config;
   ApplyDefaultThinking(config);
@@ -199,7 +216,7 @@ TEST(RequestTest, ShapeAndSchema) {
   EXPECT_EQ(r["contents"][0]["parts"][0]["inlineData"]["data"], "/9j/4A==");
   EXPECT_EQ(r["contents"][0]["parts"][1]["text"], ExtractionPrompt());
   const json& g = r["generationConfig"];
-  EXPECT_EQ(g["temperature"], 0);
+  EXPECT_FALSE(g.contains("temperature"));  // Gemini 3: the model's default
   EXPECT_EQ(g["responseMimeType"], "application/json");
   EXPECT_EQ(g["thinkingConfig"], (json{{"thinkingLevel", "MINIMAL"}}));
   EXPECT_EQ(g["mediaResolution"], "MEDIA_RESOLUTION_MEDIUM");

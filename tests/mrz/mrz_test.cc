@@ -3,6 +3,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "mrz/forms.h"
 #include "mrz/layouts.h"
 
 namespace jae::mrz {
@@ -121,7 +122,8 @@ TEST(Specimens, GermanPassportEmptyPersonalNumber) {
   const auto p = MustParse({"P<D<<MUSTERMANN<<ERIKA<<<<<<<<<<<<<<<<<<<<<<",
                             "C01X0006H1D<<6408125F1710319<<<<<<<<<<<<<<<0"});
   EXPECT_TRUE(p.valid) << ::testing::PrintToString(p.failed_checks);
-  EXPECT_EQ(p.data.issuing_state, "D<<");
+  EXPECT_EQ(p.data.issuing_state, "D");  // fillers stripped
+  EXPECT_EQ(p.data.nationality, "D");
   EXPECT_EQ(p.data.document_number, "C01X0006H");
   EXPECT_EQ(Iso(p.data.expiry_date), "2017-10-31");
   EXPECT_EQ(p.data.personal_number, "");
@@ -192,14 +194,16 @@ TEST(Correction, LettersMisreadAsDigitsInNames) {
   EXPECT_EQ(p.data.issuing_state, "UTO");
 }
 
-TEST(Correction, AlphanumericDocumentNumberGuidedByCheckDigit) {
-  // '0' read as 'O' in the document number: both are legal there; only the check digit
-  // can tell, and only one repair satisfies it.
+TEST(Correction, FreeDocumentNumberRepairIsRefusedWhenNotUnique) {
+  // '0' read as 'O' in a free-format document number: the composite weighs the number as
+  // its own check does, so 'A', 'K' and 'U' there (and changes elsewhere) satisfy every
+  // check just as well. Proving "0" would be a guess.
   const auto p = MustParse({"P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<",
                             "L8989O2C36UTO7408122F1204159ZE184226B<<<<<10"});
-  EXPECT_TRUE(p.valid);
-  EXPECT_TRUE(p.corrected);
-  EXPECT_EQ(p.data.document_number, "L898902C3");
+  EXPECT_FALSE(p.valid);
+  EXPECT_FALSE(p.corrected);
+  ASSERT_FALSE(p.decided_by.empty());
+  EXPECT_THAT(p.decided_by.back(), ::testing::HasSubstr("not unique"));
 }
 
 TEST(Correction, AmbiguousRepairIsRefused) {
@@ -271,17 +275,105 @@ TEST(Dates, CenturyResolution) {
   EXPECT_EQ(Iso(p.data.expiry_date), "2030-01-01");
 }
 
-TEST(Dates, ImpossibleDateIsAWarningNotAValue) {
-  // 31 February with correct check digits.
-  const std::string birth = "740231";
-  const std::string l2 =
+// A TD2 line 2 with every check digit computed for `birth` (YYMMDD as written).
+std::string Td2Line2(const std::string& birth) {
+  const std::string head =
       "D231458907UTO" + birth + std::to_string(CheckDigit(birth)) + "F1204159<<<<<<<";
-  std::string composite_text = l2.substr(0, 10) + l2.substr(13, 7) + l2.substr(21, 14);
-  auto p = MustParse(
-      {"I<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<", l2 + std::to_string(CheckDigit(composite_text))});
-  EXPECT_TRUE(p.valid);
+  const std::string composite = head.substr(0, 10) + head.substr(13, 7) + head.substr(21, 14);
+  return head + std::to_string(CheckDigit(composite));
+}
+
+TEST(Dates, ImpossibleDateMakesTheMrzInvalid) {
+  // 31 February and month 13, with check digits that hold: copied faithfully, but not
+  // dates. The MRZ proves nothing.
+  for (const std::string birth : {"740231", "741312"}) {
+    auto p = MustParse({"I<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<", Td2Line2(birth)});
+    EXPECT_TRUE(p.failed_checks.empty()) << birth;
+    EXPECT_FALSE(p.valid) << birth;
+    EXPECT_THAT(p.form_problems, ElementsAre("birth_date")) << birth;
+    EXPECT_FALSE(p.data.birth_date.has_value());
+    EXPECT_THAT(p.warnings, ElementsAre("birth_date: not a valid date"));
+  }
+}
+
+TEST(Dates, UnknownMonthAndDayAreAForm) {
+  // ICAO: an unknown day or month is written '<<'; that is not a form problem.
+  auto p = MustParse({"I<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<", Td2Line2("7408<<")});
+  EXPECT_TRUE(p.valid) << ::testing::PrintToString(p.form_problems);
   EXPECT_FALSE(p.data.birth_date.has_value());
-  EXPECT_THAT(p.warnings, ElementsAre("birth_date: not a valid date"));
+}
+
+TEST(Forms, SexAndCountryCodes) {
+  EXPECT_TRUE(IsKnownCountryCode("FRA"));
+  EXPECT_TRUE(IsKnownCountryCode("D"));
+  EXPECT_TRUE(IsKnownCountryCode("UTO"));
+  EXPECT_TRUE(IsKnownCountryCode("XXA"));
+  EXPECT_FALSE(IsKnownCountryCode("D<<"));
+  EXPECT_FALSE(IsKnownCountryCode("QQQ"));
+  // A digit in the sex position, with the composite recomputed: not valid, no sex.
+  std::string l2 =
+      "D231458907UTO7408122"
+      "4"
+      "1204159<<<<<<<";
+  l2 += std::to_string(CheckDigit(l2.substr(0, 10) + l2.substr(13, 7) + l2.substr(21, 14)));
+  auto p = MustParse({"I<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<", l2});
+  EXPECT_FALSE(p.valid);
+  EXPECT_THAT(p.form_problems, ElementsAre("sex"));
+  EXPECT_EQ(p.data.sex, "");
+  EXPECT_EQ(ToResultFields(p.data).count(FieldName::kSex), 0u);
+  // An unknown nationality code.
+  auto q =
+      MustParse({"I<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<", "D231458907QQQ7408122F1204159<<<<<<<6"});
+  EXPECT_TRUE(q.failed_checks.empty());
+  EXPECT_THAT(q.form_problems, ElementsAre("nationality"));
+  EXPECT_FALSE(q.valid);
+}
+
+TEST(Forms, FrenchCard1988Number) {
+  EXPECT_TRUE(IsFrId1988NumberForm("940992310285"));
+  EXPECT_TRUE(IsFrId1988NumberForm("970675K00277"));
+  EXPECT_TRUE(IsFrId1988NumberForm("88062A123456"));
+  EXPECT_TRUE(IsFrId1988NumberForm("1710GVA12345"));
+  EXPECT_FALSE(IsFrId1988NumberForm("881375123456"));  // month 13
+  EXPECT_FALSE(IsFrId1988NumberForm("88067Z123456"));  // Z inside the department
+  EXPECT_FALSE(IsFrId1988NumberForm("8806751234S6"));  // a letter in the sequence
+  EXPECT_FALSE(IsFrId1988NumberForm("8806Z5123456"));
+}
+
+TEST(LongNumbers, Td1IcaoExample) {
+  // ICAO 9303-5: document number D23145890734, '<' at position 15, "734" and the check
+  // digit 9 in the optional data.
+  std::string l1 = "I<UTOD23145890<7349<<<<<<<<<<<";
+  std::string l2 = "7408122F1204159UTO<<<<<<<<<<<";
+  l2 += std::to_string(
+      CheckDigit(l1.substr(5, 25) + l2.substr(0, 7) + l2.substr(8, 7) + l2.substr(18, 11)));
+  const auto p = MustParse({l1, l2, "ERIKSSON<<ANNA<MARIA<<<<<<<<<<"});
+  EXPECT_EQ(CheckDigit("D23145890734"), 9);
+  EXPECT_TRUE(p.valid) << ::testing::PrintToString(p.failed_checks);
+  EXPECT_EQ(p.data.document_number, "D23145890734");
+  EXPECT_EQ(p.data.optional_data, "");
+  EXPECT_THAT(p.decided_by, ::testing::Contains(::testing::HasSubstr("long document number")));
+}
+
+TEST(LongNumbers, Td2) {
+  // TD2: number D23145890734 → "D23145890" + '<' + optional data "7349<<<".
+  std::string l2 =
+      "D23145890<UTO7408122F1204159"
+      "7349<<<";
+  l2 += std::to_string(CheckDigit(l2.substr(0, 10) + l2.substr(13, 7) + l2.substr(21, 14)));
+  const auto p = MustParse({"I<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<", l2});
+  EXPECT_TRUE(p.valid) << ::testing::PrintToString(p.failed_checks);
+  EXPECT_EQ(p.data.document_number, "D23145890734");
+  EXPECT_EQ(p.data.optional_data, "");
+  // Optional data after the overflow is kept apart.
+  std::string l2b =
+      "D23145890<UTO7408122F1204159"
+      "7349<AB";
+  l2b += std::to_string(CheckDigit(l2b.substr(0, 10) + l2b.substr(13, 7) + l2b.substr(21, 14)));
+  const auto q = MustParse({"I<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<", l2b});
+  EXPECT_TRUE(q.valid);
+  EXPECT_EQ(q.data.document_number, "D23145890734");
+  EXPECT_EQ(q.data.optional_data, "AB");
 }
 
 TEST(Text, FindsTheMrzInAnOcrBlock) {
@@ -334,6 +426,35 @@ TEST(DocumentNumberFitsIssuerFormat, KnowsTheFrenchPassportNumber) {
                          options);
   ASSERT_TRUE(utopia.ok());
   EXPECT_TRUE(DocumentNumberFitsIssuerFormat(*utopia));
+}
+
+}  // namespace
+}  // namespace jae::mrz
+
+namespace jae::mrz {
+namespace {
+
+TEST(Correction, NeverProvesAnotherFrenchCard1988Number) {
+  // Every single-character misreading of the number, of any kind: a repair may give the
+  // truth back or nothing, never another number with every check holding (e.g. a 'Z'
+  // in the office code, which the format does not allow there).
+  const std::string l1 = "IDFRABERTHIER<<<<<<<<<<<<<<<<<<<<<<<";
+  const std::string l2 = "9409923102854CORINNE<<<<<<<6512068F4";
+  constexpr std::string_view kAll = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ<";
+  int repaired = 0;
+  for (int pos = 0; pos < 13; ++pos) {
+    for (char c : kAll) {
+      if (c == l2[pos]) continue;
+      std::string bad = l2;
+      bad[pos] = c;
+      const auto p = MustParse({l1, bad});
+      // Some misreadings the check digits cannot see ('D' weighs like '3'): not repairs.
+      if (!p.valid || !p.corrected) continue;
+      EXPECT_EQ(p.data.document_number, "940992310285") << bad;
+      ++repaired;
+    }
+  }
+  EXPECT_GT(repaired, 0);  // letters read for digits are still repaired
 }
 
 }  // namespace

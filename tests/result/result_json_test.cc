@@ -19,6 +19,18 @@ TEST(ResultJson, RoundTripsEveryShape) {
   }
 }
 
+TEST(ResultJson, UnreadableValuesAreOutsideFields) {
+  const std::string text = SerializeResult(testing::FullOkResult());
+  const auto j = nlohmann::json::parse(text);
+  EXPECT_EQ(j["document"]["unreadable"]["nationality"]["reason"], "form");
+  EXPECT_EQ(j["document"]["unreadable"]["birth_place"]["reason"], "low_confidence");
+  EXPECT_FALSE(j["document"].contains("unreadable") &&
+               SerializeResult(testing::MinimalOkResult()).find("unreadable") != std::string::npos);
+  auto bad = j;
+  bad["document"]["unreadable"]["sex"] = {{"value", "?"}, {"reason", "because"}};
+  EXPECT_FALSE(ParseResult(bad.dump()).ok());
+}
+
 TEST(ResultJson, EmitsSchemaSpellings) {
   const auto j = ToJson(testing::FullOkResult());
   EXPECT_EQ(j["schema_version"], "1");

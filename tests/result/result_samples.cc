@@ -30,6 +30,10 @@ Result FullOkResult() {
   put(FieldName::kClubNumber, "57920123", FieldSource::kVisual);
   put(FieldName::kRanking, "15/2", FieldSource::kVisual);
   put(FieldName::kSeason, "2026", FieldSource::kVisual);
+  d.unreadable[FieldName::kBirthPlace] =
+      UnreadableField{Field{"P4R1S ;", 0.31, FieldSource::kVisual}, "low_confidence"};
+  d.unreadable[FieldName::kNationality] =
+      UnreadableField{Field{"Française 10 11 1950", std::nullopt, std::nullopt}, "form"};
   d.mrz = MrzBlock{MrzFormat::kTD1,
                    {"IDFRAX4RTBPFW46<<<<<<<<<<<<<<<", "9007138F3002119FRA<<<<<<<<<<<6",
                     "MARTIN<<MAELYS<GAELLE<MARIE<<<"},

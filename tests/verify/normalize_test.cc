@@ -137,7 +137,9 @@ TEST(NormalizeSeason, GivesTheEndYear) {
 
 TEST(NormalizeCountryCode, IcaoCodes) {
   EXPECT_EQ(NormalizeCountryCode("fra").value, "FRA");
-  EXPECT_EQ(NormalizeCountryCode("D<<").value, "D<<");
+  EXPECT_EQ(NormalizeCountryCode("D<<").value, "D");                        // fillers stripped
+  EXPECT_EQ(NormalizeCountryCode("QQQ").problem, Problem::kNotRecognised);  // not on the list
+  EXPECT_EQ(NormalizeCountryCode("Française 10 11 1950").problem, Problem::kNotRecognised);
   EXPECT_EQ(NormalizeCountryCode("Française").value, "FRA");
   EXPECT_EQ(NormalizeCountryCode("French").problem, Problem::kNotRecognised);
 }

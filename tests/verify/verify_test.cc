@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "mrz/mrz.h"
+#include "verify/names.h"
 
 namespace jae::verify {
 namespace {
@@ -185,7 +186,13 @@ TEST(Verify, UnknownSexAndCountryAreFlagged) {
   EXPECT_FALSE(v.document.issuing_country);
   EXPECT_THAT(v.verification.warnings, Contains("sex: not F, M or X"));
   EXPECT_THAT(v.verification.warnings, Contains("issuing_country: not a three-letter code"));
-  EXPECT_THAT(v.verification.warnings, Contains("nationality: not a three-letter code"));
+  EXPECT_THAT(v.verification.warnings,
+              Contains("nationality: not a country code of the ISO 3166 / ICAO list"));
+  // Not facts: kept for a person under document.unreadable, never in fields.
+  EXPECT_EQ(ValueOf(v, FieldName::kNationality), "<absent>");
+  ASSERT_TRUE(v.document.unreadable.contains(FieldName::kSex));
+  EXPECT_EQ(v.document.unreadable.at(FieldName::kSex).reason, "form");
+  EXPECT_EQ(v.document.unreadable.at(FieldName::kNationality).read.value, "French");
 }
 
 TEST(Verify, ConfidenceOutsideZeroToOneIsDropped) {
@@ -254,7 +261,9 @@ TEST(VerifyMrz, PrintedNameThatDisagreesIsAMismatch) {
   const Verified v = Verify(e, kOptions);
   EXPECT_EQ(v.verification.mrz_check_digits, CheckDigitState::kPass);
   EXPECT_EQ(v.verification.mrz_matches_visual, VisualMatch::kMismatch);
-  EXPECT_THAT(v.verification.warnings, Contains("mrz_matches_visual: surname differs"));
+  EXPECT_THAT(
+      v.verification.warnings,
+      Contains("mrz_matches_visual: surname differs between the MRZ and the visual reading"));
   for (const auto& w : v.verification.warnings) EXPECT_THAT(w, Not(HasSubstr("MARTIN")));
 }
 
@@ -268,8 +277,12 @@ TEST(VerifyMrz, ProvenFieldsOverrideMisreadPrintedOnes) {
   EXPECT_EQ(SourceOf(v, FieldName::kBirthDate), FieldSource::kMrz);
   EXPECT_EQ(ValueOf(v, FieldName::kDocumentNumber), "X4RTBPFW4");
   EXPECT_EQ(v.verification.mrz_matches_visual, VisualMatch::kMismatch);
-  EXPECT_THAT(v.verification.warnings, Contains("mrz_matches_visual: birth_date differs"));
-  EXPECT_THAT(v.verification.warnings, Contains("mrz_matches_visual: document_number differs"));
+  EXPECT_THAT(
+      v.verification.warnings,
+      Contains("mrz_matches_visual: birth_date differs between the MRZ and the visual reading"));
+  EXPECT_THAT(v.verification.warnings,
+              Contains("mrz_matches_visual: document_number differs between the MRZ and the visual "
+                       "reading"));
 }
 
 TEST(VerifyMrz, AWrongCheckDigitFailsAndProvesNothing) {
@@ -287,7 +300,8 @@ TEST(VerifyMrz, AWrongCheckDigitFailsAndProvesNothing) {
   // The printed date stays, the unproven MRZ one does not replace it.
   EXPECT_EQ(ValueOf(v, FieldName::kBirthDate), "1990-07-13");
   EXPECT_EQ(SourceOf(v, FieldName::kBirthDate), FieldSource::kVisual);
-  EXPECT_EQ(v.verification.mrz_matches_visual, VisualMatch::kMismatch);
+  // An MRZ that is not valid says nothing reliable: nothing is compared with it.
+  EXPECT_EQ(v.verification.mrz_matches_visual, VisualMatch::kNotApplicable);
 }
 
 TEST(VerifyMrz, AFieldsOwnCheckProvesNothingWhenAnotherCheckFails) {
@@ -432,6 +446,122 @@ TEST(VerifyMrz, FrenchDrivingLicenceLineProvesOnlyTheNumber) {
   // The line's date has no confirmed meaning: the printed expiry stands, unchallenged.
   EXPECT_EQ(ValueOf(v, FieldName::kExpiryDate), "2035-01-01");
   EXPECT_EQ(SourceOf(v, FieldName::kExpiryDate), FieldSource::kVisual);
+  EXPECT_EQ(v.verification.mrz_matches_visual, VisualMatch::kMatch)
+      << ::testing::PrintToString(v.verification.warnings);
+}
+
+}  // namespace
+}  // namespace jae::verify
+
+namespace jae::verify {
+namespace {
+
+// --- issue 11: no false alarms ---
+
+TEST(VerifyNames, French1988CardKeepsTheGivenNamesThatFit) {
+  Extraction e;
+  e.fields[FieldName::kSurname] = Visual("LE GOFF");
+  e.fields[FieldName::kGivenNames] = Visual("Lucie, Hélène, Anaïs");
+  e.mrz_lines = {"IDFRALE<GOFF<<<<<<<<<<<<<<<<<<052833", "1404052815497LUCIE<<HELENE<0103015F8"};
+  Verified v = Verify(e, kOptions);
+  EXPECT_EQ(v.verification.mrz_check_digits, CheckDigitState::kPass);
+  EXPECT_EQ(v.verification.mrz_matches_visual, VisualMatch::kMatch)
+      << ::testing::PrintToString(v.verification.warnings);
+  // A dropped given name that would have fitted is a real difference.
+  e.fields[FieldName::kGivenNames] = Visual("Lucie, Hélène, Ana");
+  e.mrz_lines = {"IDFRALE<GOFF<<<<<<<<<<<<<<<<<<052833", "1404052815497LUCIE<<HELENE<0103015F8"};
+  v = Verify(e, kOptions);
+  EXPECT_EQ(v.verification.mrz_matches_visual, VisualMatch::kMatch);  // "<<ANA" needs 5, 1 left
+}
+
+TEST(VerifyNames, PunctuationAccentsAndCuts) {
+  const NameRoom none{0, 1};
+  const NameRoom roomy{10, 1};
+  EXPECT_TRUE(NamesAgree("N'Diaye", "NDIAYE", roomy));
+  EXPECT_TRUE(NamesAgree("Jean-Pierre", "JEAN PIERRE", roomy));
+  EXPECT_TRUE(NamesAgree("Château", "CHATEAU", roomy));
+  EXPECT_TRUE(NamesAgree("Maëlys, Gaëlle", "MAELYS GAELLE", roomy));
+  // Whole given names dropped only when the first dropped one would not have fitted.
+  EXPECT_TRUE(NamesAgree("Anna Maria Christina", "ANNA MARIA", NameRoom{5, 1}));
+  EXPECT_FALSE(NamesAgree("Anna Maria Christina", "ANNA MARIA", roomy));
+  // The last one cut only when the field is full.
+  EXPECT_TRUE(NamesAgree("Anna Elisabeth", "ANNA ELISAB", none));
+  EXPECT_FALSE(NamesAgree("Anna Elisabeth", "ANNA ELISAB", roomy));
+  EXPECT_FALSE(NamesAgree("Martinez", "MARTIN", roomy));
+  EXPECT_FALSE(NamesAgree("Bernard", "MARTIN", none));
+}
+
+TEST(VerifyUnreadable, LowConfidenceValueIsNeitherAFactNorCompared) {
+  Extraction e;
+  e.type = DocumentType::kPassport;
+  e.fields[FieldName::kSurname] = Visual("LOPEZ");
+  e.fields[FieldName::kGivenNames] = Field{"Zo;", 0.16, FieldSource::kVisual};
+  e.mrz_lines = {"P<FRALOPEZ<<ZOE<NOEMIE<<<<<<<<<<<<<<<<<<<<<<",
+                 "04XY481321FRA7701029F3206087<<<<<<<<<<<<<<<4"};
+  const Verified v = Verify(e, kOptions);
+  EXPECT_EQ(v.verification.mrz_matches_visual, VisualMatch::kMatch)
+      << ::testing::PrintToString(v.verification.warnings);
+  ASSERT_TRUE(v.document.unreadable.contains(FieldName::kGivenNames));
+  EXPECT_EQ(v.document.unreadable.at(FieldName::kGivenNames).reason, "low_confidence");
+  // The MRZ fills the gap, without claiming a proof (names carry no check digit).
+  EXPECT_EQ(ValueOf(v, FieldName::kGivenNames), "ZOE NOEMIE");
+  EXPECT_EQ(SourceOf(v, FieldName::kGivenNames), std::nullopt);
+  for (const auto& w : v.verification.warnings) EXPECT_THAT(w, Not(HasSubstr("Zo;")));
+}
+
+TEST(VerifyUnreadable, ValuesThatBreakTheirFormAreNotEmitted) {
+  Extraction e;
+  e.fields[FieldName::kSex] = Visual("Masculin 1.80 m");
+  e.fields[FieldName::kNationality] = Visual("Française 10 11 1950");
+  e.fields[FieldName::kBirthDate] = Visual("31/02/1990");
+  e.fields[FieldName::kGivenNames] = Visual(", .");
+  const Verified v = Verify(e, kOptions);
+  EXPECT_TRUE(v.document.fields.empty()) << v.document.fields.size();
+  EXPECT_EQ(v.document.unreadable.size(), 4u);
+  for (const auto& [name, u] : v.document.unreadable) EXPECT_EQ(u.reason, "form");
+  EXPECT_THAT(v.verification.warnings,
+              Contains("given_names: not a name (a digit, a sign or no letter)"));
+}
+
+TEST(VerifyMrz, InvalidMrzDateIsNotAPassAndNotCompared) {
+  // Month 13 with every check digit holding: the MRZ is not valid, nothing is compared.
+  Extraction e = CnieFront();
+  std::string l2 = "901313" + std::to_string(mrz::CheckDigit("901313")) + "F3002119FRA<<<<<<<<<<<";
+  const std::string composite =
+      e.mrz_lines[0].substr(5, 25) + l2.substr(0, 7) + l2.substr(8, 7) + l2.substr(18, 11);
+  e.mrz_lines[1] = l2 + std::to_string(mrz::CheckDigit(composite));
+  const Verified v = Verify(e, kOptions);
+  EXPECT_EQ(v.verification.mrz_check_digits, CheckDigitState::kFail);
+  EXPECT_EQ(v.verification.mrz_matches_visual, VisualMatch::kNotApplicable);
+  EXPECT_THAT(v.verification.warnings, Contains("mrz: birth_date breaks its form"));
+  for (const auto& [name, f] : v.document.fields) EXPECT_NE(f.source, FieldSource::kMrz);
+}
+
+TEST(VerifyMrz, DocumentNumbersThatDifferOnlyByOcrConfusionsAgree) {
+  Extraction e = CnieFront();
+  e.fields[FieldName::kDocumentNumber] = Visual("X4RTBPFW4");
+  e.fields[FieldName::kGivenNames] = Visual("O Sexe :F Maëlys");  // junk read with the name
+  e.mrz_lines = kCnie2021;
+  Verified v = Verify(e, kOptions);
+  EXPECT_EQ(v.verification.mrz_matches_visual, VisualMatch::kMatch)
+      << ::testing::PrintToString(v.verification.warnings);
+  EXPECT_TRUE(v.document.unreadable.contains(FieldName::kGivenNames));
+  // "20OO70177" printed, read "2000070177"-style: O and 0 are one shape to OCR.
+  e.fields[FieldName::kDocumentNumber] = Visual("X4RT8PFW4");
+  v = Verify(e, kOptions);
+  EXPECT_EQ(v.verification.mrz_matches_visual, VisualMatch::kMatch);
+  e.fields[FieldName::kDocumentNumber] = Visual("X4RTCPFW4");  // C is not B
+  v = Verify(e, kOptions);
+  EXPECT_EQ(v.verification.mrz_matches_visual, VisualMatch::kMismatch);
+}
+
+TEST(VerifyMrz, GermanCodesWithoutFillers) {
+  Extraction e;
+  e.fields[FieldName::kNationality] = Visual("DEU");
+  e.mrz_lines = {"P<D<<MUSTERMANN<<ERIKA<<<<<<<<<<<<<<<<<<<<<<",
+                 "C01X0006H1D<<6408125F1710319<<<<<<<<<<<<<<<0"};
+  const Verified v = Verify(e, kOptions);
+  EXPECT_EQ(v.document.issuing_country, "D<<");  // the schema's three characters
   EXPECT_EQ(v.verification.mrz_matches_visual, VisualMatch::kMatch)
       << ::testing::PrintToString(v.verification.warnings);
 }

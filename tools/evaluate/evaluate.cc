@@ -2,7 +2,11 @@
 // document kind and condition, the MRZ exact-read rate, per-field accuracy, document-type
 // accuracy, median / p95 time per document, and the process's peak memory. A benchmark,
 // not a unit test: it prints figures and fails only on the safety rule (a field proved by
-// a valid MRZ must equal the truth).
+// a valid MRZ must equal the truth). It also prints the two figures a referee relies on
+// (issue 11): the false-alarm rate (documents whose truth says the MRZ and the printed
+// zone agree — every generated one unless its truth has "mrz_matches_printed": false —
+// but whose result says `mismatch`) and the false-proof count (fields marked source "mrz"
+// whose value differs from the truth's MRZ).
 //   evaluate --data DIR [--limit N] [--verbose]
 #include <sys/resource.h>
 #include <time.h>
@@ -109,7 +113,9 @@ struct Stats {
   int docs = 0, mrz_docs = 0, mrz_exact = 0, fields = 0, fields_ok = 0, type_ok = 0;
   int visual_ok = 0;  // printed fields as read, before MRZ precedence
   int rejected = 0, errors = 0, mrz_valid_wrong = 0;
-  std::vector<double> ms;  // CPU time of the calling thread: one core's worth
+  int agreeing = 0, false_alarms = 0;  // truth: MRZ and printed agree; result: mismatch
+  int altered = 0, true_alarms = 0;    // truth: printed zone altered; result: mismatch
+  std::vector<double> ms;              // CPU time of the calling thread: one core's worth
   std::vector<double> wall_ms;
   std::map<std::string, std::pair<int, int>> per_field;  // ok, total
 };
@@ -134,6 +140,12 @@ std::string Pct(int ok, int n) {
   return buf;
 }
 
+void PrintTrustRow(const std::string& name, const Stats& s) {
+  std::printf("%-24s %4d  false alarms %3d/%-4d %s   false proofs %d   true alarms %d/%d\n",
+              name.c_str(), s.docs, s.false_alarms, s.agreeing,
+              Pct(s.false_alarms, s.agreeing).c_str(), s.mrz_valid_wrong, s.true_alarms, s.altered);
+}
+
 void PrintRow(const std::string& name, const Stats& s) {
   std::printf("%-24s %4d  %s (%3d)  %s  %s (%4d)  %s  %5.0f  %5.0f  %6.0f  %d/%d\n", name.c_str(),
               s.docs, Pct(s.mrz_exact, s.mrz_docs).c_str(), s.mrz_docs,
@@ -153,6 +165,10 @@ void Merge(Stats& into, const Stats& s) {
   into.rejected += s.rejected;
   into.errors += s.errors;
   into.mrz_valid_wrong += s.mrz_valid_wrong;
+  into.agreeing += s.agreeing;
+  into.false_alarms += s.false_alarms;
+  into.altered += s.altered;
+  into.true_alarms += s.true_alarms;
   into.ms.insert(into.ms.end(), s.ms.begin(), s.ms.end());
   into.wall_ms.insert(into.wall_ms.end(), s.wall_ms.begin(), s.wall_ms.end());
   for (const auto& [k, v] : s.per_field) {
@@ -271,9 +287,26 @@ int main(int argc, char** argv) {
     // What a user gets: the shared verification (MRZ precedence, normalisation).
     const jae::verify::Verified verified = jae::verify::Verify(ex, verify_options);
     const jae::Fields& final_fields = verified.document.fields;
-    // Safety: every field the verification marks as read from a valid MRZ must be what
-    // the true MRZ says.
-    if (verified.document.mrz && verified.document.mrz->valid) {
+    // Trust: a mismatch is an alarm; it is false when the truth says both zones agree.
+    const bool truly_agree = truth.value("mrz_matches_printed", true);
+    const bool alarm = verified.verification.mrz_matches_visual == jae::VisualMatch::kMismatch;
+    if (truly_agree) {
+      ++s.agreeing;
+      if (alarm) {
+        ++s.false_alarms;
+        std::printf("FALSE ALARM %s:", image_path.filename().c_str());
+        for (const auto& w : verified.verification.warnings) {
+          if (w.starts_with("mrz_matches_visual")) std::printf(" [%s]", w.c_str());
+        }
+        std::printf("\n");
+      }
+    } else {
+      ++s.altered;
+      s.true_alarms += alarm;
+    }
+    // Safety (false proofs): every field the verification marks as read from the MRZ must
+    // be what the true MRZ says.
+    {
       jae::Fields want;
       if (auto truth_parsed = jae::mrz::ParseMrz(truth_lines, mrz_options); truth_parsed.ok()) {
         want = jae::mrz::ToResultFields(truth_parsed->data);
@@ -333,7 +366,14 @@ int main(int argc, char** argv) {
   for (const auto& [name, v] : all.per_field) {
     std::printf("  %-18s %s (%d)\n", name.c_str(), Pct(v.first, v.second).c_str(), v.second);
   }
-  std::printf("\nsafety: valid MRZ with a wrong field: %d (must be 0)\n", all.mrz_valid_wrong);
+  std::printf(
+      "\ntrust (issue 11): false alarm = truth says MRZ and printed agree, result says"
+      " mismatch; false proof = a field with source \"mrz\" that differs from the truth\n");
+  for (const auto& [group, s] : by_group) PrintTrustRow(group, s);
+  for (const auto& [cond, s] : by_condition) PrintTrustRow("ALL/" + cond, s);
+  PrintTrustRow("ALL", all);
+  std::printf("\nsafety: fields with source mrz that are wrong (false proofs): %d (must be 0)\n",
+              all.mrz_valid_wrong);
   std::printf("peak memory (max RSS): %.1f MB\n", usage.ru_maxrss / 1024.0);
   return all.mrz_valid_wrong == 0 ? 0 : 1;
 }

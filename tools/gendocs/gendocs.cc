@@ -2,12 +2,14 @@
 
 namespace jae::gendocs {
 
-Sample MakeSample(Kind kind, Condition condition, std::uint64_t seed, int index, Fonts& fonts) {
+Sample MakeSample(Kind kind, Condition condition, std::uint64_t seed, int index, Fonts& fonts,
+                  const std::string& printed_surname) {
   // Mix kind, condition and index into the seed so that every sample differs.
   std::seed_seq seq{seed, static_cast<std::uint64_t>(kind), static_cast<std::uint64_t>(condition),
                     static_cast<std::uint64_t>(index)};
   std::mt19937_64 rng(seq);
-  const Identity id = RandomIdentity(rng);
+  Identity id = RandomIdentity(rng);
+  id.printed_surname = printed_surname;
   const RenderedDoc doc = RenderDocument(kind, id, rng, fonts);
   const Captured cap = Capture(doc.image, doc.mask, condition, rng);
   Sample s;
@@ -28,6 +30,7 @@ Sample MakeSample(Kind kind, Condition condition, std::uint64_t seed, int index,
              {"fields", t.fields},
              {"rotation_deg", cap.rotation_deg},
              {"document_width_px", cap.document_width}};
+  if (!printed_surname.empty()) s.truth["mrz_matches_printed"] = false;
   return s;
 }
 

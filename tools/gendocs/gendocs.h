@@ -17,6 +17,9 @@ struct Sample {
 };
 
 // Deterministic: the same (kind, condition, seed) always gives the same bytes.
-Sample MakeSample(Kind kind, Condition condition, std::uint64_t seed, int index, Fonts& fonts);
+// `printed_surname` non-empty: the visual zone prints it while the MRZ keeps the generated
+// surname; the truth then says "mrz_matches_printed": false.
+Sample MakeSample(Kind kind, Condition condition, std::uint64_t seed, int index, Fonts& fonts,
+                  const std::string& printed_surname = "");
 
 }  // namespace jae::gendocs

@@ -30,6 +30,12 @@ struct Identity {
   std::string ranking;                          // "15/4"
   std::string season;                           // "2026"
   std::string nationality_label = "Française";  // printed nationality
+  // Non-empty: printed instead of `surname` while the MRZ keeps `surname` — a document
+  // whose two zones disagree (the demo's true alarm). Empty for every normal sample.
+  std::string printed_surname;
+  const std::string& PrintedSurname() const {
+    return printed_surname.empty() ? surname : printed_surname;
+  }
 };
 
 // A random identity. `rng` drives every choice.

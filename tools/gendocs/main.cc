@@ -75,6 +75,10 @@ int main(int argc, char** argv) {
   app.add_option("--truth-dir", truth_dir, "write the .json ground truth there (default: --out)");
   std::vector<std::string> only;
   app.add_option("--only", only, "write only these sample names (e.g. fr_passport-photo-3)");
+  std::string printed_surname;
+  app.add_option("--printed-surname", printed_surname,
+                 "print this surname while the MRZ keeps the generated one (a document whose "
+                 "zones disagree: a true alarm)");
   CLI11_PARSE(app, argc, argv);
 
   std::vector<Kind> kinds;
@@ -115,7 +119,7 @@ int main(int argc, char** argv) {
         const std::string name =
             KindName(kind) + "-" + ConditionName(condition) + "-" + std::to_string(i);
         if (!only.empty() && std::find(only.begin(), only.end(), name) == only.end()) continue;
-        Sample s = MakeSample(kind, condition, seed, i, *fonts);
+        Sample s = MakeSample(kind, condition, seed, i, *fonts, printed_surname);
         if (max_side > 0 || quality > 0)
           s.jpeg = Reencode(s.jpeg, max_side, quality ? quality : 80);
         const std::filesystem::path base = std::filesystem::path(out_dir) / s.name;

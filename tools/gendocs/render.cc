@@ -227,7 +227,7 @@ RenderedDoc RenderDocument(Kind kind, const Identity& base_id, std::mt19937_64& 
              scale);
       Photo(img, cv::Rect(40, 110, 250, 320), rng);
       Inline rows{img, fonts, 330, 150, 21, 26, 48};
-      rows.Add("Nom", id.surname);
+      rows.Add("Nom", id.PrintedSurname());
       rows.Add("Prénom(s)", JoinGivenNames(id, true));
       rows.Add("Sexe", std::string(1, id.sex));
       rows.Add("Né(e) le", FormatDate(id.birth_date, '.'));
@@ -235,9 +235,9 @@ RenderedDoc RenderDocument(Kind kind, const Identity& base_id, std::mt19937_64& 
       Text(img, fonts.regular(), "Taille : 1,7" + std::to_string(Uniform(rng, 0, 9)) + " m", 330,
            rows.y, 19, kLabelInk);
       t.mrz_lines = BuildFrId1988(id, number, office.substr(0, 3) + RandomDigits(rng, 3));
-      f = {{"surname", id.surname},         {"given_names", JoinGivenNames(id, false)},
-           {"sex", std::string(1, id.sex)}, {"birth_date", IsoDate(id.birth_date)},
-           {"birth_place", id.birth_place}, {"document_number", number}};
+      f = {{"surname", id.PrintedSurname()}, {"given_names", JoinGivenNames(id, false)},
+           {"sex", std::string(1, id.sex)},  {"birth_date", IsoDate(id.birth_date)},
+           {"birth_place", id.birth_place},  {"document_number", number}};
       break;
     }
     case Kind::kFrId2021Front: {
@@ -248,7 +248,7 @@ RenderedDoc RenderDocument(Kind kind, const Identity& base_id, std::mt19937_64& 
              scale);
       Photo(img, cv::Rect(40, 120, 230, 300), rng);
       Stacked rows{img, fonts, 300, 92, 15, 24, 56};
-      rows.Add("NOM / Surname", id.surname);
+      rows.Add("NOM / Surname", id.PrintedSurname());
       rows.Add("Prénoms / Given names", JoinGivenNames(id, true));
       rows.Add("Sexe / Sex", std::string(1, id.sex));
       rows.Add("Nationalité / Nationality", "FRA");
@@ -256,14 +256,10 @@ RenderedDoc RenderDocument(Kind kind, const Identity& base_id, std::mt19937_64& 
       rows.Add("Lieu de naissance / Place of birth", id.birth_place);
       rows.Add("N° du document / Document No", id.document_number);
       rows.Add("Date d'expiration / Expiry date", SpacedDate(id.expiry_date));
-      f = {{"surname", id.surname},
-           {"given_names", JoinGivenNames(id, false)},
-           {"sex", std::string(1, id.sex)},
-           {"nationality", "FRA"},
-           {"birth_date", IsoDate(id.birth_date)},
-           {"birth_place", id.birth_place},
-           {"document_number", id.document_number},
-           {"expiry_date", IsoDate(id.expiry_date)}};
+      f = {{"surname", id.PrintedSurname()},        {"given_names", JoinGivenNames(id, false)},
+           {"sex", std::string(1, id.sex)},         {"nationality", "FRA"},
+           {"birth_date", IsoDate(id.birth_date)},  {"birth_place", id.birth_place},
+           {"document_number", id.document_number}, {"expiry_date", IsoDate(id.expiry_date)}};
       break;
     }
     case Kind::kFrId2021Back: {
@@ -290,7 +286,7 @@ RenderedDoc RenderDocument(Kind kind, const Identity& base_id, std::mt19937_64& 
       Photo(img, cv::Rect(60, 150, 360, 470), rng);
       Stacked rows{img, fonts, 480, 120, 20, 32, 74};
       rows.Add("Passeport N° / Passport No", id.document_number);
-      rows.Add("Nom / Surname", id.surname);
+      rows.Add("Nom / Surname", id.PrintedSurname());
       rows.Add("Prénoms / Given names", JoinGivenNames(id, true));
       rows.Add("Nationalité / Nationality", "Française");
       rows.Add("Date de naissance / Date of birth", SpacedDate(id.birth_date));
@@ -299,14 +295,10 @@ RenderedDoc RenderDocument(Kind kind, const Identity& base_id, std::mt19937_64& 
       rows.Add("Date de délivrance / Date of issue", SpacedDate(id.issue_date));
       rows.Add("Date d'expiration / Date of expiry", SpacedDate(id.expiry_date));
       t.mrz_lines = BuildTd3(id, "FRA");
-      f = {{"surname", id.surname},
-           {"given_names", JoinGivenNames(id, false)},
-           {"sex", std::string(1, id.sex)},
-           {"birth_date", IsoDate(id.birth_date)},
-           {"birth_place", id.birth_place},
-           {"document_number", id.document_number},
-           {"issue_date", IsoDate(id.issue_date)},
-           {"expiry_date", IsoDate(id.expiry_date)}};
+      f = {{"surname", id.PrintedSurname()},       {"given_names", JoinGivenNames(id, false)},
+           {"sex", std::string(1, id.sex)},        {"birth_date", IsoDate(id.birth_date)},
+           {"birth_place", id.birth_place},        {"document_number", id.document_number},
+           {"issue_date", IsoDate(id.issue_date)}, {"expiry_date", IsoDate(id.expiry_date)}};
       break;
     }
     case Kind::kFrResidence: {
@@ -319,19 +311,16 @@ RenderedDoc RenderDocument(Kind kind, const Identity& base_id, std::mt19937_64& 
       Header(img, fonts, 300, "RÉPUBLIQUE FRANÇAISE", "TITRE DE SÉJOUR / RESIDENCE PERMIT", scale);
       Photo(img, cv::Rect(40, 110, 230, 290), rng);
       Stacked rows{img, fonts, 300, 88, 15, 24, 56};
-      rows.Add("NOM / Surname", id.surname);
+      rows.Add("NOM / Surname", id.PrintedSurname());
       rows.Add("Prénoms / Given names", JoinGivenNames(id, true));
       rows.Add("Sexe / Sex", std::string(1, id.sex));
       rows.Add("Nationalité / Nationality", id.nationality);
       rows.Add("Date de naissance / Date of birth", SpacedDate(id.birth_date));
       rows.Add("Date d'expiration / Expiry date", SpacedDate(id.expiry_date));
       t.mrz_lines = BuildTd1(id, Uniform(rng, 0, 1) ? "IR" : "AR", "FRA");
-      f = {{"surname", id.surname},
-           {"given_names", JoinGivenNames(id, false)},
-           {"sex", std::string(1, id.sex)},
-           {"nationality", id.nationality},
-           {"birth_date", IsoDate(id.birth_date)},
-           {"expiry_date", IsoDate(id.expiry_date)}};
+      f = {{"surname", id.PrintedSurname()},       {"given_names", JoinGivenNames(id, false)},
+           {"sex", std::string(1, id.sex)},        {"nationality", id.nationality},
+           {"birth_date", IsoDate(id.birth_date)}, {"expiry_date", IsoDate(id.expiry_date)}};
       break;
     }
     case Kind::kFftLicence: {
@@ -346,7 +335,7 @@ RenderedDoc RenderDocument(Kind kind, const Identity& base_id, std::mt19937_64& 
       const std::string given = id.given_names.front();
       Inline rows{img, fonts, 60, 150, 21, 25, 50};
       rows.Add("Saison", id.season);
-      rows.Add("Nom", id.surname);
+      rows.Add("Nom", id.PrintedSurname());
       rows.Add("Prénom", given);
       rows.Add("Né(e) le", FormatDate(id.birth_date, '/'));
       rows.Add("Sexe", id.sex == 'F' ? "F" : "M");
@@ -354,7 +343,7 @@ RenderedDoc RenderDocument(Kind kind, const Identity& base_id, std::mt19937_64& 
       rows.Add("Club", id.club_name);
       rows.Add("N° de club", id.club_number);
       rows.Add("Classement", id.ranking);
-      f = {{"season", id.season},           {"surname", id.surname},
+      f = {{"season", id.season},           {"surname", id.PrintedSurname()},
            {"given_names", given},          {"birth_date", IsoDate(id.birth_date)},
            {"sex", std::string(1, id.sex)}, {"licence_number", id.licence_number},
            {"club_name", id.club_name},     {"club_number", id.club_number},

@@ -52,13 +52,19 @@ std::string GeminiConfig::GenerateContentUrl() const {
   return url + "models/" + model + ":generateContent";
 }
 
+bool IsGemini3OrLater(std::string_view model) {
+  return !model.starts_with("gemini-1") && !model.starts_with("gemini-2");
+}
+
 void ApplyDefaultThinking(GeminiConfig& config) {
   config.thinking_level.reset();
   config.thinking_budget.reset();
+  config.temperature.reset();
   const std::string& m = config.model;
   const bool pro = m.find("pro") != std::string::npos;
-  if (m.starts_with("gemini-2") || m.starts_with("gemini-1")) {
+  if (!IsGemini3OrLater(m)) {
     if (!pro) config.thinking_budget = 0;
+    config.temperature = 0.0;
     return;
   }
   config.thinking_level = pro ? "LOW" : "MINIMAL";
@@ -112,7 +118,13 @@ StatusOr<GeminiConfig> GeminiConfigFromEnv(EngineName which, const Env& env) {
   if (level && budget) {
     return InvalidArgumentError("set GEMINI_THINKING_LEVEL or GEMINI_THINKING_BUDGET, not both");
   }
+  const bool gemini3 = IsGemini3OrLater(c.model);
   if (level) {
+    if (!gemini3) {
+      return InvalidArgumentError(
+          "GEMINI_THINKING_LEVEL is for Gemini 3 models; use GEMINI_THINKING_BUDGET with " +
+          c.model);
+    }
     const std::string l = Upper(*level);
     c.thinking_level.reset();
     c.thinking_budget.reset();
@@ -125,10 +137,28 @@ StatusOr<GeminiConfig> GeminiConfigFromEnv(EngineName which, const Env& env) {
     }
   }
   if (budget) {
+    if (gemini3) {
+      return InvalidArgumentError(
+          "GEMINI_THINKING_BUDGET is for Gemini 1.x/2.x models; Gemini 3 models take "
+          "GEMINI_THINKING_LEVEL");
+    }
     auto b = ParseInt(env, "GEMINI_THINKING_BUDGET", -1, 32768, 0);
     if (!b.ok()) return b.status();
     c.thinking_level.reset();
     c.thinking_budget = static_cast<int>(*b);
+  }
+  if (auto text = env.Get("GEMINI_TEMPERATURE")) {
+    double t = 0;
+    const auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), t);
+    if (ec != std::errc() || end != text->data() + text->size() || !(t >= 0.0 && t <= 2.0)) {
+      return InvalidArgumentError("GEMINI_TEMPERATURE must be a number in [0, 2]");
+    }
+    c.temperature = t;
+    if (gemini3) {
+      c.warnings.push_back(
+          "GEMINI_TEMPERATURE is set for a Gemini 3 model: Google recommends the default 1.0 "
+          "(lower values may cause looping or degraded output)");
+    }
   }
 
   if (auto media = env.Get("GEMINI_MEDIA_RESOLUTION")) {

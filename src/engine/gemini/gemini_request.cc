@@ -131,11 +131,13 @@ namespace {
 
 nlohmann::json BuildWithData(const GeminiConfig& config, const NormalizedImage& image,
                              std::string data) {
-  nlohmann::json generation = {{"temperature", 0},
-                               {"responseMimeType", "application/json"},
+  nlohmann::json generation = {{"responseMimeType", "application/json"},
                                {"responseSchema", ResponseSchema()},
                                {"maxOutputTokens", config.max_output_tokens}};
+  // Gemini 3: no temperature unless the user set one (GeminiConfig), see gemini_config.h.
+  if (config.temperature) generation["temperature"] = *config.temperature;
   if (!config.media_resolution.empty()) generation["mediaResolution"] = config.media_resolution;
+  // Never both: thinkingLevel (Gemini 3) wins over thinkingBudget (earlier families).
   if (config.thinking_level) {
     generation["thinkingConfig"] = {{"thinkingLevel", *config.thinking_level}};
   } else if (config.thinking_budget) {

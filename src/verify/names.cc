@@ -1,0 +1,55 @@
+#include "verify/names.h"
+
+#include <vector>
+
+#include "verify/text.h"
+
+namespace jae::verify {
+namespace {
+
+std::vector<std::string> Words(std::string_view text) {
+  std::vector<std::string> words;
+  std::string word;
+  for (char c : text) {
+    if (c == ' ') {
+      if (!word.empty()) words.push_back(std::move(word));
+      word.clear();
+    } else {
+      word.push_back(c);
+    }
+  }
+  if (!word.empty()) words.push_back(std::move(word));
+  return words;
+}
+
+bool Fits(const std::vector<std::string>& printed, const std::vector<std::string>& mrz,
+          const NameRoom& room) {
+  if (mrz.size() > printed.size()) return false;
+  if (mrz.empty()) return printed.empty() || room.fillers_left == 0;
+  const std::size_t last = mrz.size() - 1;
+  for (std::size_t i = 0; i < last; ++i) {
+    if (mrz[i] != printed[i]) return false;
+  }
+  if (mrz[last] != printed[last]) {
+    // Cut short: only a full field cuts, and nothing may follow a cut word.
+    return room.fillers_left == 0 && printed[last].starts_with(mrz[last]);
+  }
+  if (mrz.size() == printed.size()) return true;
+  // Whole words dropped: the first of them must not have fitted.
+  const int needed = room.separator + static_cast<int>(printed[mrz.size()].size());
+  return room.fillers_left < needed;
+}
+
+}  // namespace
+
+bool NamesAgree(std::string_view printed, std::string_view from_mrz, const NameRoom& room) {
+  const std::string mrz_name = MrzNameVariants(from_mrz, 1).front();
+  const auto mrz_words = Words(mrz_name);
+  if (mrz_words.empty()) return false;
+  for (const std::string& variant : MrzNameVariants(printed)) {
+    if (Fits(Words(variant), mrz_words, room)) return true;
+  }
+  return false;
+}
+
+}  // namespace jae::verify
