@@ -2,17 +2,169 @@
 
 #include <arpa/inet.h>
 #include <httplib.h>
+#include <netdb.h>
 #include <netinet/in.h>
+#include <poll.h>
 #include <sys/socket.h>
 
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
 #include <chrono>
+#include <cstdlib>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
 
 #include "service/growing_thread_pool.h"
+#include "service/waiting_room.h"
 
 namespace jae {
+namespace {
+
+bool WaitFor(int fd, short events, std::chrono::milliseconds timeout) {
+  pollfd p{fd, events, 0};
+  for (;;) {
+    const int n = ::poll(&p, 1, static_cast<int>(timeout.count()));
+    if (n >= 0) return n > 0;
+    if (errno != EINTR) return false;
+  }
+}
+
+// httplib's Stream over a Connection: what the waiting room read ahead first, then the
+// socket, each wait bounded by the read or write timeout.
+class ConnectionStream final : public httplib::Stream {
+ public:
+  ConnectionStream(Connection& connection, std::chrono::milliseconds read_timeout,
+                   std::chrono::milliseconds write_timeout)
+      : c_(connection), read_timeout_(read_timeout), write_timeout_(write_timeout) {}
+  // What the parser consumed leaves the buffer; the rest is the next request's.
+  ~ConnectionStream() override { c_.buffered.erase(0, consumed_); }
+
+  bool is_readable() const override {
+    return consumed_ < c_.buffered.size() || WaitFor(c_.fd, POLLIN, read_timeout_);
+  }
+  bool is_writable() const override { return WaitFor(c_.fd, POLLOUT, write_timeout_); }
+
+  ssize_t read(char* ptr, size_t size) override {
+    if (consumed_ < c_.buffered.size()) {
+      const std::size_t n = std::min(size, c_.buffered.size() - consumed_);
+      std::memcpy(ptr, c_.buffered.data() + consumed_, n);
+      consumed_ += n;
+      return static_cast<ssize_t>(n);
+    }
+    if (!WaitFor(c_.fd, POLLIN, read_timeout_)) return -1;
+    for (;;) {
+      const ssize_t n = ::recv(c_.fd, ptr, size, 0);
+      if (n >= 0 || errno != EINTR) return n;
+    }
+  }
+
+  ssize_t write(const char* ptr, size_t size) override {
+    if (!is_writable()) return -1;
+    for (;;) {
+      const ssize_t n = ::send(c_.fd, ptr, size, MSG_NOSIGNAL);
+      if (n >= 0 || errno != EINTR) return n;
+    }
+  }
+
+  void get_remote_ip_and_port(std::string& ip, int& port) const override {
+    sockaddr_storage address{};
+    socklen_t length = sizeof address;
+    if (::getpeername(c_.fd, reinterpret_cast<sockaddr*>(&address), &length) != 0) return;
+    Describe(address, length, ip, port);
+  }
+  void get_local_ip_and_port(std::string& ip, int& port) const override {
+    sockaddr_storage address{};
+    socklen_t length = sizeof address;
+    if (::getsockname(c_.fd, reinterpret_cast<sockaddr*>(&address), &length) != 0) return;
+    Describe(address, length, ip, port);
+  }
+  socket_t socket() const override { return c_.fd; }
+
+ private:
+  static void Describe(const sockaddr_storage& address, socklen_t length, std::string& ip,
+                       int& port) {
+    char host[NI_MAXHOST];
+    char service[NI_MAXSERV];
+    if (::getnameinfo(reinterpret_cast<const sockaddr*>(&address), length, host, sizeof host,
+                      service, sizeof service, NI_NUMERICHOST | NI_NUMERICSERV) != 0) {
+      return;
+    }
+    ip = host;
+    port = std::atoi(service);
+  }
+
+  Connection& c_;
+  std::size_t consumed_ = 0;
+  std::chrono::milliseconds read_timeout_;
+  std::chrono::milliseconds write_timeout_;
+};
+
+}  // namespace
+
+// httplib::Server whose connections hold a worker only while a request is served: until
+// a request head has arrived (the first, or the next on a kept-alive connection) they
+// wait in a WaitingRoom, which needs no thread per connection.
+class ParkingServer final : public httplib::Server {
+ public:
+  ParkingServer(std::chrono::seconds head_timeout, std::size_t max_parked)
+      : head_timeout_(head_timeout),
+        room_([this](std::shared_ptr<Connection> c) { Dispatch(std::move(c)); }, max_parked) {}
+
+  // The worker pool httplib creates in listen(); set by new_task_queue.
+  void UsePool(httplib::TaskQueue* pool) { pool_ = pool; }
+  void StopWaiting() { room_.Stop(); }
+
+ private:
+  // Called by httplib on a worker for each accepted socket: read what is there already
+  // (a request usually arrives with the connection) and serve it, or park the socket.
+  bool process_and_close_socket(socket_t sock) override {
+    auto connection = std::make_shared<Connection>(sock);
+    if (!connection->ReadAvailable()) return false;
+    if (connection->HasRequestHead()) {
+      Serve(std::move(connection));
+    } else {
+      room_.Park(std::move(connection), WaitingRoom::Clock::now() + head_timeout_);
+    }
+    return true;
+  }
+
+  void Dispatch(std::shared_ptr<Connection> connection) {
+    httplib::TaskQueue* pool = pool_.load();
+    if (pool == nullptr) return;  // not serving: `connection` closes here
+    pool->enqueue([this, connection] { Serve(connection); });
+  }
+
+  // Serves the requests whose heads are buffered, then parks the connection until the
+  // next (kept alive for keep_alive_timeout_sec_) or closes it.
+  void Serve(std::shared_ptr<Connection> connection) {
+    const auto ms = [](time_t sec, time_t usec) {
+      return std::chrono::milliseconds(sec * 1000 + usec / 1000);
+    };
+    for (;;) {
+      const bool last = ++connection->requests >= keep_alive_max_count_ ||
+                        svr_sock_ == INVALID_SOCKET;  // stopping
+      bool closed = false;
+      bool ok = false;
+      {
+        ConnectionStream stream(*connection, ms(read_timeout_sec_, read_timeout_usec_),
+                                ms(write_timeout_sec_, write_timeout_usec_));
+        ok = process_request(stream, last, closed, nullptr);
+      }
+      if (!ok || closed || last) return;
+      if (!connection->HasRequestHead()) break;
+    }
+    room_.Park(std::move(connection),
+               WaitingRoom::Clock::now() + std::chrono::seconds(keep_alive_timeout_sec_));
+  }
+
+  const std::chrono::seconds head_timeout_;
+  std::atomic<httplib::TaskQueue*> pool_{nullptr};
+  WaitingRoom room_;
+};
+
 namespace {
 
 void Send(httplib::Response& res, const Answer& answer) {
@@ -90,11 +242,17 @@ std::optional<TraceContext> TraceOf(const httplib::Request& req) {
 }  // namespace
 
 HttpServer::HttpServer(Service& service, HttpServerOptions options)
-    : service_(service),
-      options_(std::move(options)),
-      server_(std::make_unique<httplib::Server>()) {
+    : service_(service), options_(std::move(options)) {
+  auto parking = std::make_unique<ParkingServer>(options_.head_timeout, options_.max_waiting);
+  ParkingServer* raw = parking.get();
+  parking_ = raw;
+  server_ = std::move(parking);
   const std::size_t threads = static_cast<std::size_t>(std::max(4, options_.threads));
-  server_->new_task_queue = [threads] { return new GrowingThreadPool(4, threads); };
+  server_->new_task_queue = [threads, raw] {
+    auto* pool = new GrowingThreadPool(4, threads);
+    raw->UsePool(pool);
+    return pool;
+  };
   server_->set_read_timeout(options_.read_timeout);
   server_->set_write_timeout(options_.write_timeout);
   server_->set_payload_max_length(static_cast<std::size_t>(options_.max_body_bytes));
@@ -225,8 +383,16 @@ StatusOr<int> HttpServer::Bind() {
   return port;
 }
 
-void HttpServer::Serve() { server_->listen_after_bind(); }
+void HttpServer::Serve() {
+  server_->listen_after_bind();
+  // The pool is gone once listen returns: nothing may be dispatched to it any more.
+  parking_->StopWaiting();
+  parking_->UsePool(nullptr);
+}
 
-void HttpServer::Stop() { server_->stop(); }
+void HttpServer::Stop() {
+  parking_->StopWaiting();
+  server_->stop();
+}
 
 }  // namespace jae
