@@ -23,6 +23,12 @@
 namespace jae {
 namespace {
 
+// Set by a handler that refused a body it did not read to the end: the connection must
+// close after this response, or the unread rest would be parsed as the next request.
+// Thread-local because httplib runs a request's handler on the thread that called
+// process_request, and gives the handler no handle on the connection.
+thread_local bool close_after_response = false;
+
 bool WaitFor(int fd, short events, std::chrono::milliseconds timeout) {
   pollfd p{fd, events, 0};
   for (;;) {
@@ -102,6 +108,38 @@ class ConnectionStream final : public httplib::Stream {
   std::chrono::milliseconds write_timeout_;
 };
 
+// httplib's Stream over bytes in memory: a request as a client sent it, and the answer.
+class BytesStream final : public httplib::Stream {
+ public:
+  BytesStream(std::string_view input, std::string& output) : input_(input), output_(output) {}
+  bool is_readable() const override { return !input_.empty(); }
+  bool is_writable() const override { return true; }
+  ssize_t read(char* ptr, size_t size) override {
+    const std::size_t n = std::min(size, input_.size());
+    std::memcpy(ptr, input_.data(), n);
+    input_.remove_prefix(n);
+    return static_cast<ssize_t>(n);
+  }
+  ssize_t write(const char* ptr, size_t size) override {
+    output_.append(ptr, size);
+    return static_cast<ssize_t>(size);
+  }
+  void get_remote_ip_and_port(std::string& ip, int& port) const override {
+    ip = "127.0.0.1";
+    port = 40000;
+  }
+  void get_local_ip_and_port(std::string& ip, int& port) const override {
+    ip = "127.0.0.1";
+    port = 8080;
+  }
+  socket_t socket() const override { return INVALID_SOCKET; }
+  bool exhausted() const { return input_.empty(); }
+
+ private:
+  std::string_view input_;
+  std::string& output_;
+};
+
 }  // namespace
 
 // httplib::Server whose connections hold a worker only while a request is served: until
@@ -116,6 +154,21 @@ class ParkingServer final : public httplib::Server {
   // The worker pool httplib creates in listen(); set by new_task_queue.
   void UsePool(httplib::TaskQueue* pool) { pool_ = pool; }
   void StopWaiting() { room_.Stop(); }
+
+  // HttpServer::ServeBytes.
+  std::string ServeBytes(std::string_view request) {
+    std::string response;
+    BytesStream stream(request, response);
+    for (int i = 0; i < 16 && !stream.exhausted(); ++i) {
+      bool closed = false;
+      close_after_response = false;
+      if (!process_request(stream, /*close_connection=*/false, closed, nullptr) || closed ||
+          close_after_response) {
+        break;
+      }
+    }
+    return response;
+  }
 
  private:
   // Called by httplib on a worker for each accepted socket: read what is there already
@@ -148,12 +201,13 @@ class ParkingServer final : public httplib::Server {
                         svr_sock_ == INVALID_SOCKET;  // stopping
       bool closed = false;
       bool ok = false;
+      close_after_response = false;
       {
         ConnectionStream stream(*connection, ms(read_timeout_sec_, read_timeout_usec_),
                                 ms(write_timeout_sec_, write_timeout_usec_));
         ok = process_request(stream, last, closed, nullptr);
       }
-      if (!ok || closed || last) return;
+      if (!ok || closed || last || close_after_response) return;
       if (!connection->HasRequestHead()) break;
     }
     room_.Park(std::move(connection),
@@ -174,11 +228,12 @@ void Send(httplib::Response& res, const Answer& answer) {
 
 enum class BodyRead { kComplete, kTooLarge, kBroken };
 
-// A body too large or unreadable is refused and the connection closed: the rest of it is
-// never read, so it cannot be parsed as a next request.
+// A body too large or unreadable is refused and the connection closed. httplib itself
+// sets 413 when a Content-Length is past the limit (and then reads nothing).
 void SendBodyRefused(httplib::Response& res, BodyRead read) {
   res.set_header("Connection", "close");
-  if (read == BodyRead::kTooLarge) {
+  close_after_response = true;
+  if (read == BodyRead::kTooLarge || res.status == 413) {
     Send(res, Answer{413, "application/json", "{\"error\":\"request body too large\"}\n"});
   } else {
     Send(res, Answer{400, "application/json", "{\"error\":\"request body cannot be read\"}\n"});
@@ -388,6 +443,10 @@ void HttpServer::Serve() {
   // The pool is gone once listen returns: nothing may be dispatched to it any more.
   parking_->StopWaiting();
   parking_->UsePool(nullptr);
+}
+
+std::string HttpServer::ServeBytes(std::string_view request) {
+  return parking_->ServeBytes(request);
 }
 
 void HttpServer::Stop() {

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "common/status.h"
 #include "service/service.h"
@@ -51,6 +52,11 @@ class HttpServer {
   void Serve();
   // Closes the listening socket; thread-safe, callable from any thread.
   void Stop();
+
+  // Raw HTTP/1.1 bytes as a client sent them (up to 16 pipelined requests) through the
+  // same parser, body limits and routes as a connection, without socket or thread;
+  // returns the bytes that would be sent back. For tests and the fuzzer (fuzz_http).
+  std::string ServeBytes(std::string_view request);
 
  private:
   Service& service_;
