@@ -77,6 +77,12 @@ const chunked = (total, fill = 0x20) => (req) => {
 };
 
 const rows = [];
+function printTable() {
+  console.log('\n| case | answer | peak RSS (VmHWM) | time |\n|---|---|---|---|');
+  for (const r of rows) {
+    console.log(`| ${r.name} | ${r.summary} | ${Number.isNaN(r.peakMb) ? '—' : `${r.peakMb.toFixed(0)} MB`} | ${(r.ms / 1000).toFixed(2)} s |`);
+  }
+}
 async function hostileCase(name, run, expect) {
   if (process.env.JAE_HOSTILE_ONLY && !name.includes(process.env.JAE_HOSTILE_ONLY)) return;
   resetPeak();
@@ -84,9 +90,11 @@ async function hostileCase(name, run, expect) {
   const answer = await run();
   const ms = Date.now() - t0;
   await sleep(50);
-  const peakMb = status('VmHWM') / 1024;
-  const alive = await request('GET', '/healthz', { timeoutMs: 10000 });
-  const summary = answer.summary ?? `${answer.status}${answer.error ? ` (${answer.error})` : ''}` +
+  let peakMb = NaN;
+  try { peakMb = status('VmHWM') / 1024; } catch { /* the process is gone */ }
+  const alive = Number.isNaN(peakMb) ? { status: 0 } : await request('GET', '/healthz', { timeoutMs: 10000 });
+  const summary = Number.isNaN(peakMb) ? 'the service crashed' :
+    answer.summary ?? `${answer.status}${answer.error ? ` (${answer.error})` : ''}` +
     `${answer.outcome ? ` ${answer.outcome}` : ''}`;
   rows.push({ name, summary, peakMb, ms });
   console.log(`# ${name}: ${summary}, peak RSS ${peakMb.toFixed(0)} MB, ${ms} ms`);
@@ -98,7 +106,10 @@ async function hostileCase(name, run, expect) {
   ]) {
     try { verdict(); } catch { /* reported by fail(), exit status set */ }
   }
-  if (alive.status !== 200) throw new Error(`the service died during "${name}"`);
+  if (alive.status !== 200) {
+    printTable();
+    throw new Error(`the service died during "${name}"`);
+  }
 }
 
 const outcomeOf = (r) => { try { return JSON.parse(r.text).outcome ?? JSON.parse(r.text).status; } catch { return undefined; } };
@@ -217,7 +228,6 @@ for (const [label, size] of [['9999999999999999999', '9999999999999999999'], ['"
 
 const alive = await request('GET', '/healthz');
 check(alive.status === 200, 'the service survived every case');
-console.log('\n| case | answer | peak RSS (VmHWM) | time |\n|---|---|---|---|');
-for (const r of rows) console.log(`| ${r.name} | ${r.summary} | ${r.peakMb.toFixed(0)} MB | ${(r.ms / 1000).toFixed(2)} s |`);
+printTable();
 if (process.exitCode) fail('some hostile case failed');
 process.exit(0);
