@@ -229,7 +229,7 @@ void Send(httplib::Response& res, const Answer& answer) {
 enum class BodyRead { kComplete, kTooLarge, kBroken };
 
 // A body too large or unreadable is refused and the connection closed. httplib itself
-// sets 413 when a Content-Length is past the limit (and then reads nothing).
+// sets 413 when a Content-Length is past the limit (it discards that body, unstored).
 void SendBodyRefused(httplib::Response& res, BodyRead read) {
   res.set_header("Connection", "close");
   close_after_response = true;
