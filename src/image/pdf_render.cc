@@ -79,17 +79,12 @@ void Quiet(const std::string&, void*) {}
   header.height = image.height();
   header.long_side_pt = long_pt;
   if (!WriteAll(out, &header, sizeof header)) ::_exit(1);
-  // format_rgb24 is one 0xffRRGGBB word per pixel; rows may be padded.
-  std::vector<std::uint8_t> row(static_cast<std::size_t>(header.width) * 3);
+  // format_rgb24: 3 bytes per pixel (R, G, B), rows padded to 4 bytes.
+  const std::size_t row_bytes = static_cast<std::size_t>(header.width) * 3;
+  if (image.bytes_per_row() < static_cast<int>(row_bytes)) ::_exit(1);
   for (int y = 0; y < header.height; ++y) {
-    const auto* in = reinterpret_cast<const std::uint32_t*>(
-        image.const_data() + static_cast<std::size_t>(y) * image.bytes_per_row());
-    for (int x = 0; x < header.width; ++x) {
-      row[static_cast<std::size_t>(x) * 3] = static_cast<std::uint8_t>(in[x] >> 16);
-      row[static_cast<std::size_t>(x) * 3 + 1] = static_cast<std::uint8_t>(in[x] >> 8);
-      row[static_cast<std::size_t>(x) * 3 + 2] = static_cast<std::uint8_t>(in[x]);
-    }
-    if (!WriteAll(out, row.data(), row.size())) ::_exit(1);
+    const char* row = image.const_data() + static_cast<std::size_t>(y) * image.bytes_per_row();
+    if (!WriteAll(out, row, row_bytes)) ::_exit(1);
   }
   ::_exit(0);
 }
