@@ -6,6 +6,8 @@
 #include <sys/signalfd.h>
 #include <unistd.h>
 
+#include <cerrno>
+#include <cstring>
 #include <deque>
 #include <filesystem>
 #include <map>
@@ -59,9 +61,9 @@ class Watcher {
       return tally_.ExitCode();
     }
     log_.Write(Severity::kInfo, "watching for new files");
-    Loop();
+    const bool stopped_by_signal = Loop();
     std::fprintf(stderr, "jae-ocr watch: %s\n", tally_.Summary().c_str());
-    return 0;
+    return stopped_by_signal ? 0 : 2;
   }
 
  private:
@@ -165,17 +167,26 @@ class Watcher {
     log_.Write(bad ? Severity::kError : Severity::kInfo, "file processed", fields);
   }
 
-  void Loop() {
+  // Returns true when stopped by SIGINT/SIGTERM, false when the inbox can no longer be
+  // watched (logged at ERROR: a watcher that silently exits 0 looks like a clean stop).
+  bool Loop() {
     alignas(inotify_event) char buffer[64 * 1024];
     for (;;) {
       pollfd fds[2] = {{inotify_fd_, POLLIN, 0}, {signal_fd_, POLLIN, 0}};
       // Re-check scanned-but-unsettled files (new sub-folders) every settle interval.
       const int timeout = unsettled_.empty() ? -1 : static_cast<int>(options_.settle.count());
       const int ready = poll(fds, 2, timeout);
-      if (ready < 0 && errno != EINTR) return;
+      if (ready < 0 || ((fds[0].revents | fds[1].revents) & (POLLERR | POLLNVAL)) != 0) {
+        if (ready < 0 && errno == EINTR) continue;
+        const int err = ready < 0 ? errno : EBADF;
+        log_.Write(Severity::kError, "cannot watch the inbox any more (poll failed)",
+                   {{"error", std::strerror(err)}});
+        std::fprintf(stderr, "jae-ocr watch: poll failed: %s\n", std::strerror(err));
+        return false;
+      }
       if (fds[1].revents & POLLIN) {
         log_.Write(Severity::kInfo, "signal received, stopping");
-        return;
+        return true;
       }
       if (fds[0].revents & POLLIN) {
         for (;;) {

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
+#include <limits>
 #include <nlohmann/json.hpp>
 
 namespace jae::events {
@@ -12,6 +14,31 @@ using nlohmann::json;
 // GCS limits names to 1024 bytes of UTF-8; anything longer cannot be a real object.
 constexpr std::size_t kMaxObjectNameBytes = 1024;
 constexpr std::size_t kMaxBucketNameBytes = 222;
+// Real events nest 4 levels at most (push envelope → message → data → metadata map).
+// Why a bound: nlohmann parses iteratively, but copying and comparing values recurse, so
+// a body nested ~200,000 levels deep overflowed the stack (issue 12, item 1).
+constexpr int kMaxJsonDepth = 32;
+
+// JSON text parsed with nesting bounded by kMaxJsonDepth. Containers deeper than that are
+// dropped while parsing (never built), and `too_deep` says the value is incomplete.
+struct BoundedJson {
+  json value;  // discarded when not JSON
+  bool too_deep = false;
+};
+
+BoundedJson ParseBoundedJson(std::string_view text) {
+  BoundedJson out;
+  json::parser_callback_t keep_shallow = [&out](int depth, json::parse_event_t event, json&) {
+    if ((event == json::parse_event_t::object_start || event == json::parse_event_t::array_start) &&
+        depth >= kMaxJsonDepth) {
+      out.too_deep = true;
+      return false;
+    }
+    return true;
+  };
+  out.value = json::parse(text, keep_shallow, /*allow_exceptions=*/false);
+  return out;
+}
 
 char Lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
 
@@ -59,6 +86,29 @@ std::optional<std::string> DigitsField(const json& object, const char* key) {
   return std::nullopt;
 }
 
+// The announced object size when it is a non-negative int64, as a string of digits or a
+// number; nullopt for anything else (it is never a reason to refuse an event).
+std::optional<std::int64_t> SizeField(const json& object) {
+  const auto it = object.find("size");
+  if (it == object.end()) return std::nullopt;
+  if (it->is_number_integer() && !it->is_number_unsigned()) {
+    const auto value = it->get<std::int64_t>();
+    return value >= 0 ? std::optional(value) : std::nullopt;
+  }
+  if (it->is_number_unsigned()) {
+    const auto value = it->get<std::uint64_t>();
+    if (value > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
+      return std::nullopt;
+    return static_cast<std::int64_t>(value);
+  }
+  if (!it->is_string()) return std::nullopt;
+  const auto& text = it->get_ref<const std::string&>();
+  std::int64_t value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size() || value < 0) return std::nullopt;
+  return value;
+}
+
 std::string StringField(const json& object, const char* key) {
   const auto it = object.find(key);
   if (it == object.end() || !it->is_string()) return {};
@@ -93,9 +143,8 @@ std::optional<std::string> ReadObjectResource(const json& resource, StorageObjec
   const auto generation = DigitsField(resource, "generation");
   if (!generation) return "object generation is not a number";
   if (object.generation.empty()) object.generation = *generation;
-  const auto size = DigitsField(resource, "size");
-  if (!size) return "object size is not a number";
-  if (!object.size && !size->empty()) object.size = std::stoll(*size);
+  // Informational only (the object's bytes decide): malformed or past int64 → unknown.
+  if (!object.size) object.size = SizeField(resource);
   return std::nullopt;
 }
 
@@ -116,7 +165,8 @@ Event Classify(Event event) {
     return Unusable(std::move(event), "object generation is not a number");
   }
   if (o.name.back() == '/') return Ignore(std::move(event), "folder placeholder object");
-  if (o.size && *o.size == 0) return Ignore(std::move(event), "zero-byte object");
+  // No decision rests on the announced size: the event's metadata is not the object's
+  // truth (a "size":"0" on a real 40 KB object used to skip it unread; issue 12, item 9).
   if (EndsWithIgnoreCase(o.name, ".json")) return Ignore(std::move(event), "result object (.json)");
   event.disposition = Disposition::kProcess;
   event.reason.clear();
@@ -161,7 +211,10 @@ Event FromPushMessage(Event event, const json& message) {
     const auto decoded = DecodeBase64(data->get_ref<const std::string&>());
     if (!decoded) return Unusable(std::move(event), "Pub/Sub message data is not base64");
     if (payload_format.empty() || payload_format == "JSON_API_V1") {
-      const json resource = json::parse(*decoded, nullptr, /*allow_exceptions=*/false);
+      const BoundedJson parsed = ParseBoundedJson(*decoded);
+      if (parsed.too_deep)
+        return Unusable(std::move(event), "Pub/Sub message data nests too deeply");
+      const json& resource = parsed.value;
       if (resource.is_object()) {
         if (auto error = ReadObjectResource(resource, object)) {
           return Unusable(std::move(event), *error);
@@ -222,9 +275,12 @@ json ParseData(std::string_view content_type, std::string_view bytes, bool* unus
     *unusable = true;
     return json();
   }
-  json parsed = json::parse(bytes, nullptr, /*allow_exceptions=*/false);
-  if (parsed.is_discarded()) *unusable = true;
-  return parsed;
+  BoundedJson parsed = ParseBoundedJson(bytes);
+  if (parsed.value.is_discarded() || parsed.too_deep) {
+    *unusable = true;
+    return json();
+  }
+  return std::move(parsed.value);
 }
 
 StatusOr<Event> ParseBinary(const EventHeaders& headers, std::string_view body) {
@@ -254,13 +310,14 @@ StatusOr<Event> ParseBinary(const EventHeaders& headers, std::string_view body) 
   bool unusable = false;
   const json data = ParseData(content_type ? *content_type : "", body, &unusable);
   if (unusable && (event.type == kStorageFinalized || event.type == kPubSubPublished)) {
-    return Unusable(std::move(event), "CloudEvent data is not JSON");
+    return Unusable(std::move(event), "CloudEvent data is not JSON (or nests too deeply)");
   }
-  return FromCloudEventData(std::move(event), unusable ? json() : data, *subject, *source, *bucket);
+  return FromCloudEventData(std::move(event), data, *subject, *source, *bucket);
 }
 
 StatusOr<Event> ParseStructured(std::string_view body) {
-  const json envelope = json::parse(body, nullptr, /*allow_exceptions=*/false);
+  const BoundedJson parsed = ParseBoundedJson(body);
+  const json& envelope = parsed.value;
   if (!envelope.is_object()) {
     return InvalidArgumentError("structured CloudEvent body is not a JSON object");
   }
@@ -277,6 +334,9 @@ StatusOr<Event> ParseStructured(std::string_view body) {
     return Unusable(std::move(event), "CloudEvent lacks a required attribute");
   }
   if (specversion != "1.0") return Unusable(std::move(event), "CloudEvent specversion is not 1.0");
+  // The attributes are shallow and were kept; something deeper was dropped, so the data
+  // is incomplete and can never be used.
+  if (parsed.too_deep) return Unusable(std::move(event), "CloudEvent nests too deeply");
   json data;
   if (const auto it = envelope.find("data_base64"); it != envelope.end()) {
     const auto decoded =
@@ -289,8 +349,9 @@ StatusOr<Event> ParseStructured(std::string_view body) {
     data = *d;
     // A JSON string holding JSON text (some emitters stringify the data).
     if (data.is_string()) {
-      json inner = json::parse(data.get_ref<const std::string&>(), nullptr, false);
-      if (inner.is_object()) data = std::move(inner);
+      BoundedJson inner = ParseBoundedJson(data.get_ref<const std::string&>());
+      if (inner.too_deep) return Unusable(std::move(event), "CloudEvent data nests too deeply");
+      if (inner.value.is_object()) data = std::move(inner.value);
     }
   }
   return FromCloudEventData(std::move(event), data, StringField(envelope, "subject"), source,
@@ -298,7 +359,8 @@ StatusOr<Event> ParseStructured(std::string_view body) {
 }
 
 StatusOr<Event> ParsePushEnvelope(std::string_view body) {
-  const json envelope = json::parse(body, nullptr, /*allow_exceptions=*/false);
+  const BoundedJson parsed = ParseBoundedJson(body);
+  const json& envelope = parsed.value;
   if (!envelope.is_object())
     return InvalidArgumentError("body is not a CloudEvent or push envelope");
   const json* message = ObjectField(envelope, "message");
@@ -306,6 +368,7 @@ StatusOr<Event> ParsePushEnvelope(std::string_view body) {
   Event event;
   event.format = EventFormat::kPubSubPush;
   event.type = "pubsub:";
+  if (parsed.too_deep) return Unusable(std::move(event), "push envelope nests too deeply");
   return FromPushMessage(std::move(event), *message);
 }
 

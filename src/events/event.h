@@ -10,10 +10,10 @@
 //  - non-OK Status (InvalidArgument): not an event at all (no CloudEvent attributes, no
 //    push envelope) → the server answers 400;
 //  - kProcess: an object to process;
-//  - kIgnore: an event not for us (other type, a `.json` result, a folder, an empty
-//    object) → 2xx;
+//  - kIgnore: an event not for us (other type, a `.json` result, a folder) → 2xx;
 //  - kUnusable: an event whose data can never be used → 2xx, logged as an error and
-//    counted, since redelivery cannot help.
+//    counted, since redelivery cannot help. JSON nested deeper than a real event ever is
+//    (32 levels) is unusable; it is never built in memory past that depth.
 // Reasons are fixed phrases plus event types; they never contain object names.
 #pragma once
 
@@ -39,9 +39,11 @@ inline constexpr std::string_view kPubSubPublished =
 struct StorageObject {
   std::string bucket;
   std::string name;
-  std::string generation;            // empty when the event does not say
-  std::optional<std::int64_t> size;  // absent when the event does not say
-  std::string content_type;          // declared by the uploader, untrusted
+  std::string generation;  // empty when the event does not say
+  // As announced, for logs only: absent when the event does not say or it is past int64.
+  // No decision may rest on it (the object's bytes are the truth).
+  std::optional<std::int64_t> size;
+  std::string content_type;  // declared by the uploader, untrusted
 };
 
 enum class EventFormat { kCloudEventBinary, kCloudEventStructured, kPubSubPush };

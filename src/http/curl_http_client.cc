@@ -70,26 +70,37 @@ class CurlHttpClient final : public HttpClient {
     }
     // libcurl adds "Expect: 100-continue" to large POSTs; Google APIs don't need it.
     headers = curl_slist_append(headers, "Expect:");
-    curl_easy_setopt(curl, CURLOPT_URL, request.url.c_str());
-    curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, request.method.c_str());
-    if (request.method == "HEAD") curl_easy_setopt(curl, CURLOPT_NOBODY, 1L);
+    // Every option is checked: one refused (a URL past libcurl's 8 MB input limit, an
+    // option this libcurl lacks such as the protocol allow-list) must fail the request,
+    // not send a different one.
+    CURLcode set = CURLE_OK;
+    auto option = [&](CURLoption name, auto value) {
+      if (set == CURLE_OK) set = curl_easy_setopt(curl, name, value);
+    };
+    option(CURLOPT_URL, request.url.c_str());
+    option(CURLOPT_CUSTOMREQUEST, request.method.c_str());
+    if (request.method == "HEAD") option(CURLOPT_NOBODY, 1L);
     if (!request.body.empty() || request.method == "POST" || request.method == "PUT" ||
         request.method == "PATCH") {
-      curl_easy_setopt(curl, CURLOPT_POSTFIELDS, request.body.data());
-      curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE,
-                       static_cast<curl_off_t>(request.body.size()));
+      option(CURLOPT_POSTFIELDS, request.body.data());
+      option(CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
     }
-    curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
-    curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, static_cast<long>(request.timeout.count()));
-    curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS,
-                     static_cast<long>(std::min<std::int64_t>(request.timeout.count(), 10000)));
-    curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);  // required for multi-threaded use
-    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, OnBody);
-    curl_easy_setopt(curl, CURLOPT_WRITEDATA, &transfer);
-    curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, OnHeader);
-    curl_easy_setopt(curl, CURLOPT_HEADERDATA, &transfer);
-    curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
-    curl_easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, "");  // gzip/deflate, decoded by curl
+    option(CURLOPT_HTTPHEADER, headers);
+    option(CURLOPT_TIMEOUT_MS, static_cast<long>(request.timeout.count()));
+    option(CURLOPT_CONNECTTIMEOUT_MS,
+           static_cast<long>(std::min<std::int64_t>(request.timeout.count(), 10000)));
+    option(CURLOPT_NOSIGNAL, 1L);  // required for multi-threaded use
+    option(CURLOPT_WRITEFUNCTION, OnBody);
+    option(CURLOPT_WRITEDATA, static_cast<void*>(&transfer));
+    option(CURLOPT_HEADERFUNCTION, OnHeader);
+    option(CURLOPT_HEADERDATA, static_cast<void*>(&transfer));
+    option(CURLOPT_PROTOCOLS_STR, "http,https");
+    option(CURLOPT_ACCEPT_ENCODING, "");  // gzip/deflate, decoded by curl
+    if (set != CURLE_OK) {
+      curl_slist_free_all(headers);
+      curl_easy_cleanup(curl);
+      return InvalidArgumentError(std::string("HTTP request not sent: ") + curl_easy_strerror(set));
+    }
 
     const CURLcode rc = curl_easy_perform(curl);
     long status = 0;

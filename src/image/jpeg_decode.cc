@@ -21,6 +21,27 @@ namespace {
 // coefficients: a known CPU bomb. Real encoders write about ten.
 constexpr int kMaxScans = 256;
 
+// Coefficients held for the whole image (progressive decoding, lossless copy): blocks of
+// 64 JCOEFs per component, allocated and zeroed in full by libjpeg whatever the output
+// scale. The bytes the header commits us to, counted before anything is allocated.
+std::int64_t WholeImageCoefficientBytes(const jpeg_decompress_struct& cinfo) {
+  std::int64_t bytes = 0;
+  for (int ci = 0; ci < cinfo.num_components; ++ci) {
+    const jpeg_component_info& c = cinfo.comp_info[ci];
+    // Rounded up to whole iMCU rows, as libjpeg allocates them.
+    const std::int64_t rows = (std::int64_t{c.height_in_blocks} + c.v_samp_factor - 1) /
+                              c.v_samp_factor * c.v_samp_factor;
+    bytes += std::int64_t{c.width_in_blocks} * rows * DCTSIZE2 * std::int64_t{sizeof(JCOEF)};
+  }
+  return bytes;
+}
+
+// Belt and braces: libjpeg's own memory manager refuses (JERR_NO_BACKING_STORE, a
+// longjmp here) to allocate past this, whatever the header arithmetic above missed.
+void LimitLibjpegMemory(j_common_ptr cinfo) {
+  cinfo->mem->max_memory_to_use = static_cast<long>(kMaxJpegCoefficientBytes + (16 << 20));
+}
+
 struct ErrorManager {
   jpeg_error_mgr pub;  // first: libjpeg only knows this part
   std::jmp_buf jump;
@@ -32,11 +53,14 @@ ErrorManager* ErrorsOf(j_common_ptr cinfo) { return reinterpret_cast<ErrorManage
 
 [[noreturn]] void ExitOnError(j_common_ptr cinfo) { std::longjmp(ErrorsOf(cinfo)->jump, 1); }
 
-// Warnings are not printed (stderr belongs to the logs). A premature end of data is the
-// only warning that makes the picture wrong; the others (extraneous bytes before a
+// Warnings are not printed (stderr belongs to the logs). A premature end of data (the
+// file ends, or a marker cuts a scan's entropy data short) is what makes the picture
+// wrong — libjpeg fills the rest with grey; the others (extraneous bytes before a
 // marker, ...) are common in phone files and harmless.
 void OnMessage(j_common_ptr cinfo, int level) {
-  if (level == -1 && cinfo->err->msg_code == JWRN_JPEG_EOF) ErrorsOf(cinfo)->truncated = true;
+  if (level != -1) return;
+  const int code = cinfo->err->msg_code;
+  if (code == JWRN_JPEG_EOF || code == JWRN_HIT_MARKER) ErrorsOf(cinfo)->truncated = true;
 }
 
 void OnProgress(j_common_ptr cinfo) {
@@ -69,11 +93,14 @@ DecodeOutcome DecodeInto(std::string_view bytes, int eighths, std::int64_t max_p
     return DecodeOutcome::kCorrupt;
   }
   jpeg_create_decompress(&cinfo);
+  LimitLibjpegMemory(reinterpret_cast<j_common_ptr>(&cinfo));
   cinfo.progress = &progress;
   jpeg_mem_src(&cinfo, reinterpret_cast<const unsigned char*>(bytes.data()),
                static_cast<unsigned long>(bytes.size()));
   jpeg_read_header(&cinfo, TRUE);
-  if (std::int64_t{cinfo.image_width} * cinfo.image_height > max_pixels) {
+  if (std::int64_t{cinfo.image_width} * cinfo.image_height > max_pixels ||
+      (jpeg_has_multiple_scans(&cinfo) &&
+       WholeImageCoefficientBytes(cinfo) > kMaxJpegCoefficientBytes)) {
     jpeg_destroy_decompress(&cinfo);
     return DecodeOutcome::kTooManyPixels;
   }
@@ -126,12 +153,14 @@ DecodeOutcome CopyInto(std::string_view bytes, std::int64_t max_pixels, CopyTarg
   }
   jpeg_create_decompress(&in);
   jpeg_create_compress(&out);
+  LimitLibjpegMemory(reinterpret_cast<j_common_ptr>(&in));
   in.progress = &progress;
   jpeg_mem_src(&in, reinterpret_cast<const unsigned char*>(bytes.data()),
                static_cast<unsigned long>(bytes.size()));
   jpeg_read_header(&in, TRUE);  // no jpeg_save_markers: APPn and COM are skipped
   DecodeOutcome outcome = DecodeOutcome::kOk;
-  if (std::int64_t{in.image_width} * in.image_height > max_pixels) {
+  if (std::int64_t{in.image_width} * in.image_height > max_pixels ||
+      WholeImageCoefficientBytes(in) > kMaxJpegCoefficientBytes) {
     outcome = DecodeOutcome::kTooManyPixels;
   } else if (!IsPlainColour(in)) {
     outcome = DecodeOutcome::kUnsupportedColour;
@@ -152,7 +181,8 @@ DecodeOutcome CopyInto(std::string_view bytes, std::int64_t max_pixels, CopyTarg
 Status ToStatus(DecodeOutcome outcome, const ErrorManager& errors) {
   switch (outcome) {
     case DecodeOutcome::kTooManyPixels:
-      return Status(StatusCode::kOutOfRange, "the JPEG has more pixels than the limit");
+      return Status(StatusCode::kOutOfRange,
+                    "the JPEG has more pixels than the limit (or needs too much memory)");
     case DecodeOutcome::kUnsupportedColour:
       return Status(StatusCode::kUnimplemented, "JPEG colour space not handled here");
     case DecodeOutcome::kCorrupt:

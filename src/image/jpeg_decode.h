@@ -32,13 +32,21 @@ struct DecodedJpeg {
 // 8 when the image already fits.
 int JpegScaleEighths(int long_side, int max_side);
 
+// The most memory a JPEG may commit us to for its whole-image DCT coefficients
+// (progressive decoding, the lossless copy): a progressive 10000x10000 header of 192
+// bytes used to cost 629 MB of RSS (issue 12, item 3). 96 MiB holds a 32 MP 4:2:0
+// progressive photo; phones write baseline JPEGs, which need no such buffer.
+inline constexpr std::int64_t kMaxJpegCoefficientBytes = 96LL << 20;
+
 // Decodes `bytes` at scale `eighths`/8 to 8-bit grey or RGB.
-//  - OutOfRange: the header declares more than `max_pixels` (full size), checked before
-//    any allocation (a progressive JPEG buffers full-size coefficients whatever the scale).
+//  - OutOfRange: the header declares more than `max_pixels` (full size), or a progressive
+//    JPEG whose coefficients need more than kMaxJpegCoefficientBytes (they are buffered
+//    at full size whatever the scale); checked before any allocation.
 //  - Unimplemented: a valid JPEG this path does not handle (CMYK/YCCK, or an unusual
 //    component count): the caller uses its general decoder.
-//  - DataLoss: corrupt or truncated data (a cut-off upload must not become a
-//    half-grey document); benign warnings (extraneous bytes between markers) are not errors.
+//  - DataLoss: corrupt or truncated data, including a scan cut short by a marker (a
+//    cut-off upload must not become a half-grey document); benign warnings (extraneous bytes
+//    between markers) are not errors.
 StatusOr<DecodedJpeg> DecodeJpegScaled(std::string_view bytes, int eighths,
                                        std::int64_t max_pixels);
 

@@ -12,6 +12,7 @@
 
 #include "image/image.h"
 #include "image/jpeg_decode.h"
+#include "image/pdf_render.h"
 
 namespace jae {
 namespace {
@@ -31,8 +32,9 @@ struct GFree {
 //  - no operation cache: every document is different, caching only holds memory;
 //  - one worker thread per pipeline: parallelism comes from concurrent documents, and a
 //    request must not grab every core;
-//  - every loader blocked except the six formats we accept, so bytes that get past the
-//    sniffer can never reach a rarely fuzzed loader (matload, magick, svg, ...).
+//  - every loader blocked except the five raster formats we accept, so bytes that get
+//    past the sniffer can never reach a rarely fuzzed loader (matload, magick, svg, ...);
+//    PDFs never reach libvips' pdfload either (pdf_render.h renders them).
 Status StartVips() {
   static const Status status = [] {
     if (VIPS_INIT("jae-ocr") != 0) return InternalError("image library failed to start");
@@ -42,9 +44,8 @@ Status StartVips() {
     vips_concurrency_set(1);
     vips_block_untrusted_set(TRUE);
     vips_operation_block_set("VipsForeignLoad", TRUE);
-    for (const char* loader :
-         {"VipsForeignLoadJpeg", "VipsForeignLoadPng", "VipsForeignLoadWebp", "VipsForeignLoadTiff",
-          "VipsForeignLoadHeif", "VipsForeignLoadPdf"}) {
+    for (const char* loader : {"VipsForeignLoadJpeg", "VipsForeignLoadPng", "VipsForeignLoadWebp",
+                               "VipsForeignLoadTiff", "VipsForeignLoadHeif"}) {
       vips_operation_block_set(loader, FALSE);
     }
     return OkStatus();
@@ -203,6 +204,30 @@ std::optional<NormalizeOutcome> NormalizeJpeg(std::string_view bytes, int orient
   return Encode(image.get(), options, out);
 }
 
+// A PDF's first page, rendered in a child process under the hard time limit
+// (pdf_render.h); libvips only encodes the pixels. poppler is never called in this
+// process, not even for the header.
+NormalizeOutcome NormalizePdf(std::string_view bytes, const NormalizeOptions& options) {
+  auto page = RenderFirstPdfPage(bytes, options.max_side, options.time_limit);
+  if (!page.ok()) {
+    if (page.status().code() == StatusCode::kDeadlineExceeded) {
+      return Reject(ErrorCode::kTooLarge, "the image takes longer than the limit to decode");
+    }
+    return Reject(ErrorCode::kUndecodable, "the image cannot be decoded");
+  }
+  NormalizedImage out;
+  out.source_type = "application/pdf";
+  const double long_px = std::max(page->width, page->height);
+  out.source_width = static_cast<int>(page->long_side_pt * page->width / long_px + 0.5);
+  out.source_height = static_cast<int>(page->long_side_pt * page->height / long_px + 0.5);
+  // Wraps, does not copy: `page` outlives every image made from it below.
+  ImagePtr image(vips_image_new_from_memory(page->rgb.data(), page->rgb.size(), page->width,
+                                            page->height, 3, VIPS_FORMAT_UCHAR));
+  if (!image) return Reject(ErrorCode::kUndecodable, "the image cannot be decoded");
+  image->Type = VIPS_INTERPRETATION_sRGB;
+  return Encode(image.get(), options, std::move(out));
+}
+
 }  // namespace
 
 StatusOr<NormalizeOutcome> NormalizeImage(std::string_view bytes, const NormalizeOptions& options) {
@@ -216,6 +241,7 @@ StatusOr<NormalizeOutcome> NormalizeImage(std::string_view bytes, const Normaliz
                   "not a JPEG, PNG, WebP, HEIC/HEIF, TIFF or PDF file");
   }
   if (options.max_side < 1) return InvalidArgumentError("max_side must be positive");
+  if (type == "application/pdf") return NormalizePdf(bytes, options);
 
   // Header only: sequential access decodes no pixel until the pipeline is pulled.
   ImagePtr header(vips_image_new_from_buffer(bytes.data(), bytes.size(), "", "access",
@@ -225,10 +251,8 @@ StatusOr<NormalizeOutcome> NormalizeImage(std::string_view bytes, const Normaliz
   out.source_type = std::string(type);
   out.source_width = vips_image_get_width(header.get());
   out.source_height = vips_image_get_height(header.get());
-  const bool is_pdf = type == "application/pdf";
-  // A PDF page is rendered at the output size whatever its nominal size, so its page
-  // size is no bomb; a raster must be decoded in full (or 1/8th for JPEG) to be shrunk.
-  if (!is_pdf && std::int64_t{out.source_width} * out.source_height > options.max_pixels) {
+  // A raster must be decoded in full (or 1/8th for JPEG) to be shrunk.
+  if (std::int64_t{out.source_width} * out.source_height > options.max_pixels) {
     return Reject(ErrorCode::kTooLarge, "the image has more pixels than the limit");
   }
   const int orientation = vips_image_get_orientation(header.get());
@@ -241,9 +265,8 @@ StatusOr<NormalizeOutcome> NormalizeImage(std::string_view bytes, const Normaliz
   VipsImage* thumbnail = nullptr;
   // fail_on=truncated: a cut-off upload is an error, not a half-grey document.
   if (vips_thumbnail_buffer(const_cast<char*>(bytes.data()), bytes.size(), &thumbnail,
-                            options.max_side, "height", options.max_side, "size",
-                            is_pdf ? VIPS_SIZE_BOTH : VIPS_SIZE_DOWN, "option_string",
-                            "fail_on=truncated", nullptr) != 0) {
+                            options.max_side, "height", options.max_side, "size", VIPS_SIZE_DOWN,
+                            "option_string", "fail_on=truncated", nullptr) != 0) {
     return Reject(ErrorCode::kUndecodable, "the image cannot be decoded");
   }
   ImagePtr image = ToOpaque8Bit(ImagePtr(thumbnail));

@@ -1,12 +1,14 @@
 // HttpServer: the routes of CONTRACT.md "HTTP (serve)" on cpp-httplib, mapped onto a
-// Service. Request bodies may be chunked (httplib decodes them); bodies past the limits
-// get 413 before any handler runs.
+// Service. Request bodies may be chunked or compressed (httplib decodes them); bodies
+// are counted as decoded and refused with 413 past the limits, connection closed.
+// Connections hold a worker thread only while a request is served (waiting_room.h).
 #pragma once
 
 #include <chrono>
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "common/status.h"
 #include "service/service.h"
@@ -17,13 +19,21 @@ class Server;
 
 namespace jae {
 
+class ParkingServer;
+
 struct HttpServerOptions {
   std::string host = "0.0.0.0";
   int port = 8080;  // 0: any free port (tests)
-  // Worker threads; each holds one connection. More than MAX_INFLIGHT so that probes,
-  // metrics and 429 answers still get through when every slot is busy.
+  // Worker threads; each serves one request at a time (a connection waiting for its
+  // next request holds none). More than MAX_INFLIGHT so that probes, metrics and 429
+  // answers still get through when every slot is busy.
   int threads = 96;
-  std::chrono::seconds read_timeout{30};  // a client must send its request within this
+  // A new connection must send a whole request head (line and headers) within this,
+  // waiting in a WaitingRoom meanwhile; at most max_waiting connections wait (past that
+  // the oldest is closed). Kept-alive connections wait there 2 s for their next request.
+  std::chrono::seconds head_timeout{10};
+  std::size_t max_waiting = 4096;
+  std::chrono::seconds read_timeout{30};  // longest wait for body bytes
   std::chrono::seconds write_timeout{30};
   std::int64_t max_body_bytes = 21 * 1024 * 1024;
   std::int64_t max_event_bytes = 1024 * 1024;  // events are small JSON documents
@@ -43,10 +53,16 @@ class HttpServer {
   // Closes the listening socket; thread-safe, callable from any thread.
   void Stop();
 
+  // Raw HTTP/1.1 bytes as a client sent them (up to 16 pipelined requests) through the
+  // same parser, body limits and routes as a connection, without socket or thread;
+  // returns the bytes that would be sent back. For tests and the fuzzer (fuzz_http).
+  std::string ServeBytes(std::string_view request);
+
  private:
   Service& service_;
   HttpServerOptions options_;
   std::unique_ptr<httplib::Server> server_;
+  ParkingServer* parking_ = nullptr;  // server_, as the type that parks connections
 };
 
 }  // namespace jae

@@ -165,7 +165,8 @@ Answer Service::HandleEvent(const events::EventHeaders& headers, std::string_vie
     return JsonAnswer(503, {{"error", "source storage unavailable"}});
   }
 
-  SourceObject target{object.name, object.generation, object.size, object.content_type};
+  // The announced size is not passed on: the object's bytes decide (issue 12, item 9).
+  SourceObject target{object.name, object.generation, std::nullopt, object.content_type};
   ProcessReport report = processor_.Process(**source, target);
   const double seconds = SecondsSince(start);
   const double engine_seconds =

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
+#include <charconv>
 #include <cstdio>
 #include <cstring>
 #include <mutex>
@@ -125,19 +126,28 @@ Status WriteAll(int fd, std::string_view bytes) {
   return OkStatus();
 }
 
-// Holds flock(LOCK_EX) on a folder for its lifetime.
+// Holds flock(LOCK_EX) on a folder once Acquire succeeded, until destroyed.
+// Why Acquire returns a Status: a conditional write must never run unlocked, so any
+// flock error other than EINTR (ENOLCK on some network file systems, ENOMEM) fails it.
 class FolderLock {
  public:
-  explicit FolderLock(int fd) : fd_(fd) {
-    while (::flock(fd_, LOCK_EX) != 0 && errno == EINTR) {
-    }
+  FolderLock() = default;
+  ~FolderLock() {
+    if (fd_ >= 0) ::flock(fd_, LOCK_UN);
   }
-  ~FolderLock() { ::flock(fd_, LOCK_UN); }
   FolderLock(const FolderLock&) = delete;
   FolderLock& operator=(const FolderLock&) = delete;
 
+  Status Acquire(int fd) {
+    while (::flock(fd, LOCK_EX) != 0) {
+      if (errno != EINTR) return ErrnoStatus(errno, "lock folder");
+    }
+    fd_ = fd;
+    return OkStatus();
+  }
+
  private:
-  int fd_;
+  int fd_ = -1;
 };
 
 class LocalStore final : public Store {
@@ -239,7 +249,8 @@ class LocalStore final : public Store {
     struct timespec now;
     ::clock_gettime(CLOCK_REALTIME, &now);
     if (expected && *expected != 0) {
-      lock.emplace(dir->get());
+      lock.emplace();
+      if (Status s = lock->Acquire(dir->get()); !s.ok()) return discard(s);
       struct stat old;
       if (Status s = StatLeaf(dir->get(), leaf, old); !s.ok()) {
         if (s.code() == StatusCode::kNotFound) {
@@ -317,7 +328,10 @@ class LocalStore final : public Store {
     if (!dir.ok()) return dir.status();
     const std::string leaf(segments.back());
     std::optional<FolderLock> lock;
-    if (expected) lock.emplace(dir->get());
+    if (expected) {
+      lock.emplace();
+      JAE_RETURN_IF_ERROR(lock->Acquire(dir->get()));
+    }
     struct stat st;
     JAE_RETURN_IF_ERROR(StatLeaf(dir->get(), leaf, st));
     if (expected && MtimeNanos(st) != *expected) {
@@ -328,12 +342,16 @@ class LocalStore final : public Store {
   }
 
  private:
+  // Decimal digits of a non-negative int64; anything else (signs, spaces, values past
+  // int64, which used to overflow) is InvalidArgument.
   static StatusOr<std::int64_t> ParseGeneration(std::string_view text) {
     std::int64_t value = 0;
-    if (text.empty() || text.size() > 19) return InvalidArgumentError("invalid generation");
-    for (char c : text) {
-      if (c < '0' || c > '9') return InvalidArgumentError("invalid generation");
-      value = value * 10 + (c - '0');
+    if (text.empty() || text.front() < '0' || text.front() > '9') {
+      return InvalidArgumentError("invalid generation");
+    }
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc() || end != text.data() + text.size()) {
+      return InvalidArgumentError("invalid generation");
     }
     return value;
   }

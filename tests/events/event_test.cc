@@ -154,7 +154,7 @@ TEST(ParseEvent, IgnoresOtherTypes) {
   EXPECT_EQ(g->disposition, Disposition::kIgnore);
 }
 
-TEST(ParseEvent, IgnoresResultsFoldersAndEmptyObjects) {
+TEST(ParseEvent, IgnoresResultsAndFolders) {
   auto json =
       ParseEvent({}, PushEnvelope("OBJECT_FINALIZE", R"({"size":"10"})", "scans/a.jpg.JSON"));
   ASSERT_TRUE(json.ok());
@@ -162,9 +162,62 @@ TEST(ParseEvent, IgnoresResultsFoldersAndEmptyObjects) {
   auto folder = ParseEvent({}, PushEnvelope("OBJECT_FINALIZE", R"({"size":"0"})", "scans/"));
   ASSERT_TRUE(folder.ok());
   EXPECT_EQ(folder->disposition, Disposition::kIgnore);
+}
+
+// Hostile input (issue 12, items 1 and 9).
+std::string Nested(std::size_t depth) { return std::string(depth, '[') + std::string(depth, ']'); }
+
+TEST(ParseEvent, AnnouncedSizeDecidesNothing) {
+  // A real 40 KB object announced as empty is read, not skipped.
   auto empty = ParseEvent({}, PushEnvelope("OBJECT_FINALIZE", R"({"size":"0"})", "a.jpg"));
   ASSERT_TRUE(empty.ok());
-  EXPECT_EQ(empty->disposition, Disposition::kIgnore);
+  EXPECT_EQ(empty->disposition, Disposition::kProcess);
+  // Past int64 (used to throw std::out_of_range from std::stoll → 500): size unknown.
+  for (const char* size : {"9999999999999999999", "18446744073709551615"}) {
+    auto e = ParseEvent(BinaryHeaders(), std::string(R"({"size":")") + size +
+                                             R"(","generation":"7","bucket":"b","name":"a.jpg"})");
+    ASSERT_TRUE(e.ok()) << size;
+    EXPECT_EQ(e->disposition, Disposition::kProcess) << size;
+    EXPECT_FALSE(e->object.size.has_value()) << size;
+  }
+  auto number = ParseEvent(BinaryHeaders(), R"({"size":18446744073709551615,"name":"a.jpg"})");
+  ASSERT_TRUE(number.ok());
+  EXPECT_EQ(number->disposition, Disposition::kProcess);
+  EXPECT_FALSE(number->object.size.has_value());
+}
+
+TEST(ParseEvent, DeeplyNestedDataIsUnusableNotACrash) {
+  const std::string deep = Nested(200'000);
+  // Binary mode: the body is the data.
+  auto binary = ParseEvent(BinaryHeaders(), deep);
+  ASSERT_TRUE(binary.ok());
+  EXPECT_EQ(binary->disposition, Disposition::kUnusable);
+  auto in_object = ParseEvent(BinaryHeaders(), R"({"name":"a.jpg","metadata":)" + deep + "}");
+  ASSERT_TRUE(in_object.ok());
+  EXPECT_EQ(in_object->disposition, Disposition::kUnusable);
+  // Structured mode: data, and data as a JSON string.
+  const std::string head =
+      R"({"specversion":"1.0","type":"google.cloud.storage.object.v1.finalized","id":"1",)"
+      R"("source":"//storage.googleapis.com/projects/_/buckets/b","subject":"objects/a.jpg",)";
+  const EventHeaders structured = {{"Content-Type", "application/cloudevents+json"}};
+  auto data = ParseEvent(structured, head + R"("data":)" + deep + "}");
+  ASSERT_TRUE(data.ok());
+  EXPECT_EQ(data->disposition, Disposition::kUnusable);
+  auto stringified = ParseEvent(structured, head + R"("data":")" + deep + "\"}");
+  ASSERT_TRUE(stringified.ok());
+  EXPECT_EQ(stringified->disposition, Disposition::kUnusable);
+  // Pub/Sub push: the envelope itself, and the base64 data inside it.
+  auto push = ParseEvent({}, R"({"message":{"attributes":{},"x":)" + deep + "}}");
+  ASSERT_TRUE(push.ok());
+  EXPECT_EQ(push->disposition, Disposition::kUnusable);
+  auto push_data = ParseEvent({}, PushEnvelope("OBJECT_FINALIZE", R"({"metadata":)" + deep + "}"));
+  ASSERT_TRUE(push_data.ok());
+  EXPECT_EQ(push_data->disposition, Disposition::kUnusable);
+  // Depths real events use still parse.
+  auto shallow =
+      ParseEvent(BinaryHeaders(), R"({"name":"a.jpg","bucket":"b","metadata":)" + Nested(8) + "}");
+  ASSERT_TRUE(shallow.ok());
+  EXPECT_EQ(shallow->disposition, Disposition::kProcess);
 }
 
 TEST(ParseEvent, NotAnEvent) {

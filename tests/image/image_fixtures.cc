@@ -274,6 +274,66 @@ std::string MakePngHeaderOnly(std::uint32_t width, std::uint32_t height) {
   return png;
 }
 
+std::string MakeProgressiveJpegClaiming(int width, int height, bool end_marker) {
+  Img img = Pattern3(64, 64, Pattern::kNoise);
+  void* buf = nullptr;
+  size_t len = 0;
+  const int rc = vips_jpegsave_buffer(img.get(), &buf, &len, "interlace", TRUE, nullptr);
+  std::string jpeg = Take(rc, buf, len);
+  const std::size_t sof = jpeg.find("\xFF\xC2");
+  const std::size_t sos = jpeg.find("\xFF\xDA");
+  if (jpeg.empty() || sof == std::string::npos || sos == std::string::npos) return "";
+  // SOF2: FF C2, length (2), precision (1), height (2), width (2).
+  jpeg[sof + 5] = static_cast<char>(height >> 8);
+  jpeg[sof + 6] = static_cast<char>(height & 0xFF);
+  jpeg[sof + 7] = static_cast<char>(width >> 8);
+  jpeg[sof + 8] = static_cast<char>(width & 0xFF);
+  // The first scan's header and a few bytes of its data, then nothing (or EOI).
+  const std::size_t sos_length =
+      (static_cast<unsigned char>(jpeg[sos + 2]) << 8) | static_cast<unsigned char>(jpeg[sos + 3]);
+  jpeg.resize(sos + 2 + sos_length + 16);
+  if (end_marker) jpeg += "\xFF\xD9";
+  return jpeg;
+}
+
+std::string MakeStrokeBombPdf(int strokes) {
+  std::string content;
+  content.reserve(static_cast<std::size_t>(strokes) * 24);
+  for (int i = 0; i < strokes; ++i) {
+    const int x = (i % 16) * 30;  // a few shapes, repeated: compresses ~400:1
+    const int y = (i % 16) * 40;
+    content += std::to_string(x) + " " + std::to_string(y) + " m " + std::to_string(500 - x) + " " +
+               std::to_string(700 - y) + " l S\n";
+  }
+  uLongf packed_length = compressBound(static_cast<uLong>(content.size()));
+  std::string packed(packed_length, '\0');
+  compress2(reinterpret_cast<Bytef*>(packed.data()), &packed_length,
+            reinterpret_cast<const Bytef*>(content.data()), static_cast<uLong>(content.size()), 9);
+  packed.resize(packed_length);
+  const std::vector<std::string> objects = {
+      "<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+      "/Resources << >> >>",
+      "<< /Length " + std::to_string(packed.size()) + " /Filter /FlateDecode >>\nstream\n" +
+          packed + "\nendstream"};
+  std::string pdf = "%PDF-1.4\n";
+  std::vector<std::size_t> offsets;
+  for (std::size_t i = 0; i < objects.size(); ++i) {
+    offsets.push_back(pdf.size());
+    pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
+  }
+  const std::size_t xref = pdf.size();
+  pdf += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
+  for (std::size_t off : offsets) {
+    char line[32];
+    std::snprintf(line, sizeof line, "%010zu 00000 n \n", off);
+    pdf += line;
+  }
+  pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) +
+         " /Root 1 0 R >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
+  return pdf;
+}
+
 double MeanOfBox(const std::string& bytes, int left, int top, int width, int height) {
   Init();
   Img img(vips_image_new_from_buffer(bytes.data(), bytes.size(), "", nullptr));

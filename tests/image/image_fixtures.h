@@ -41,6 +41,14 @@ std::string MakePdf(const std::vector<std::pair<int, int>>& page_sizes);
 // and IEND: what a decompression bomb looks like before decoding.
 std::string MakePngHeaderOnly(std::uint32_t width, std::uint32_t height);
 
+// Hostile input (issue 12): a progressive JPEG whose SOF2 claims width x height, cut
+// after 16 bytes of its first scan (then EOI when `end_marker`): ~200 bytes that commit a
+// decoder to width x height x 6 bytes of coefficients and decode to grey.
+std::string MakeProgressiveJpegClaiming(int width, int height, bool end_marker);
+// A one-page PDF drawing `strokes` line segments (Flate-compressed: 400000 strokes are
+// ~20 KB) — seconds of rendering for a few KB.
+std::string MakeStrokeBombPdf(int strokes);
+
 // Decodes `bytes` and returns the mean of the pixels in the given box (0..255), or -1.
 double MeanOfBox(const std::string& bytes, int left, int top, int width, int height);
 

@@ -145,5 +145,28 @@ TEST(DecodeJpegScaled, RefusesAProgressiveJpegWithAbsurdlyManyScans) {
   EXPECT_EQ(CopyJpegWithoutMetadata(jpeg, kLimit).status().code(), StatusCode::kDataLoss);
 }
 
+// Issue 12, item 3: ~200 bytes claiming 10000x10000, progressive, cut short. Used to cost
+// 629 MB of RSS and decode to an `ok` grey image.
+TEST(DecodeJpegScaled, RefusesProgressiveCoefficientsPastTheMemoryLimit) {
+  const std::string bomb = testing::MakeProgressiveJpegClaiming(10000, 10000, false);
+  ASSERT_FALSE(bomb.empty());
+  ASSERT_LT(bomb.size(), 1024u);
+  EXPECT_EQ(DecodeJpegScaled(bomb, 1, kLimit).status().code(), StatusCode::kOutOfRange);
+  EXPECT_EQ(CopyJpegWithoutMetadata(bomb, kLimit).status().code(), StatusCode::kOutOfRange);
+}
+
+TEST(DecodeJpegScaled, AScanCutShortIsDataLossNotGrey) {
+  // Within the memory limit (2000x2000: 24 MB of coefficients), so only the truncation
+  // can refuse it: with and without the end marker.
+  for (const bool end_marker : {false, true}) {
+    const std::string cut = testing::MakeProgressiveJpegClaiming(2000, 2000, end_marker);
+    ASSERT_FALSE(cut.empty());
+    EXPECT_EQ(DecodeJpegScaled(cut, 2, kLimit).status().code(), StatusCode::kDataLoss)
+        << end_marker;
+    EXPECT_EQ(CopyJpegWithoutMetadata(cut, kLimit).status().code(), StatusCode::kDataLoss)
+        << end_marker;
+  }
+}
+
 }  // namespace
 }  // namespace jae

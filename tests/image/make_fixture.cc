@@ -1,6 +1,8 @@
 // make_fixture KIND OUT: writes a synthetic test input (for the Node end-to-end tests,
 // which cannot make images themselves). KIND: jpeg-rotated (2000x1500, EXIF 6), heic,
-// pdf (two pages), png-bomb (100000x100000 header), jpeg-truncated. Exit 77 if this
+// pdf (two pages), png-bomb (100000x100000 header), jpeg-truncated,
+// jpeg-progressive-bomb (10000x10000 claimed, truncated), pdf-strokes (400000 strokes).
+// Exit 77 if this
 // libvips cannot write KIND (no HEVC encoder).
 #include <cstring>
 #include <fstream>
@@ -28,6 +30,10 @@ int main(int argc, char** argv) {
   } else if (kind == "jpeg-truncated") {
     bytes = MakeJpeg(800, 600, Pattern::kNoise);
     bytes.resize(bytes.size() / 2);
+  } else if (kind == "jpeg-progressive-bomb") {
+    bytes = MakeProgressiveJpegClaiming(10000, 10000, /*end_marker=*/false);
+  } else if (kind == "pdf-strokes") {
+    bytes = MakeStrokeBombPdf(400000);
   } else {
     std::cerr << "make_fixture: unknown kind " << kind << "\n";
     return 2;

@@ -1,11 +1,13 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <chrono>
 #include <thread>
 #include <vector>
 
 #include "image/image.h"
 #include "image/image_fixtures.h"
+#include "image/jpeg_decode.h"
 
 namespace jae {
 namespace {
@@ -190,6 +192,34 @@ TEST(NormalizeImage, GivesUpPastItsTimeLimit) {
   NormalizeOptions hurried;
   hurried.time_limit = std::chrono::milliseconds(1);
   EXPECT_EQ(RejectionOf(png, hurried), ErrorCode::kTooLarge);
+}
+
+TEST(NormalizeImage, APdfPageKeepsItsColours) {
+  // MakePdf fills even pages black; the same page in red (same length, same offsets).
+  std::string pdf = testing::MakePdf({{300, 400}});
+  const auto fill = pdf.find("0 0 0 rg");
+  ASSERT_NE(fill, std::string::npos);
+  pdf.replace(fill, 8, "1 0 0 rg");
+  const NormalizedImage image = NormalizeOk(pdf);
+  auto pixels = DecodeJpegScaled(image.bytes, 8, 100'000'000);
+  ASSERT_TRUE(pixels.ok()) << pixels.status().ToString();
+  ASSERT_EQ(pixels->bands, 3);
+  const std::size_t middle = (pixels->pixels.size() / 6) * 3;  // some pixel mid-page
+  EXPECT_GT(pixels->pixels[middle], 200);                      // red
+  EXPECT_LT(pixels->pixels[middle + 1], 60);                   // green
+  EXPECT_LT(pixels->pixels[middle + 2], 60);                   // blue
+}
+
+// Issue 12, item 4: a few KB drawing 400,000 strokes rendered for 27 s (51 s on a loaded
+// machine) against the 15 s limit; the renderer is now killed at the limit.
+TEST(NormalizeImage, APdfThatRendersTooLongIsStoppedAtTheLimit) {
+  const std::string pdf = testing::MakeStrokeBombPdf(400000);
+  ASSERT_LT(pdf.size(), 64u * 1024);
+  NormalizeOptions options;
+  options.time_limit = std::chrono::milliseconds(1500);
+  const auto start = std::chrono::steady_clock::now();
+  EXPECT_EQ(RejectionOf(pdf, options), ErrorCode::kTooLarge);
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::milliseconds(3000));
 }
 
 TEST(NormalizeImage, RejectsWhatIsNotAnAcceptedImage) {

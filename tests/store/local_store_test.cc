@@ -1,16 +1,37 @@
 #include "store/local_store.h"
 
+#include <dlfcn.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <atomic>
+#include <cerrno>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <set>
 #include <thread>
+
+namespace jae::testing_flock {
+// Fault injection for flock(2): this definition replaces libc's in this test binary
+// (the store is linked statically), so a test can make LOCK_EX fail with an errno that
+// a local disk never gives (ENOLCK on network file systems). 0: pass through.
+std::atomic<int> fail_lock_with{0};
+}  // namespace jae::testing_flock
+
+extern "C" int flock(int fd, int operation) {
+  const int err = jae::testing_flock::fail_lock_with.load();
+  if (err != 0 && (operation & LOCK_EX) != 0) {
+    errno = err;
+    return -1;
+  }
+  using Flock = int (*)(int, int);
+  static const auto real = reinterpret_cast<Flock>(::dlsym(RTLD_NEXT, "flock"));
+  return real(fd, operation);
+}
 
 namespace jae {
 namespace {
@@ -196,6 +217,34 @@ TEST_F(LocalStoreTest, GenerationPreconditions) {
   EXPECT_EQ(store_->Delete("a.json", std::nullopt).code(), StatusCode::kNotFound);
   // No temporary file is left behind by any of the failed writes.
   EXPECT_TRUE(Tree(root_).empty());
+}
+
+// Issue 12, item 9: a 19-digit generation past int64 used to overflow (UB) into some
+// other number; it is not a generation at all.
+TEST_F(LocalStoreTest, GenerationsPastInt64AreInvalid) {
+  ASSERT_TRUE(store_->Write("a.json", "1", "", "0").ok());
+  for (const char* g : {"9999999999999999999", "9223372036854775808", "-1", "+1", " 1"}) {
+    EXPECT_EQ(store_->Write("a.json", "2", "", g).status().code(), StatusCode::kInvalidArgument)
+        << g;
+    EXPECT_EQ(store_->Delete("a.json", g).code(), StatusCode::kInvalidArgument) << g;
+  }
+  EXPECT_EQ(Slurp(root_ / "a.json"), "1");
+}
+
+// Issue 12, item 11: a conditional write or delete never runs without its folder lock.
+TEST_F(LocalStoreTest, AFailingFolderLockFailsTheConditionalOperation) {
+  auto first = store_->Write("a.json", "1", "", "0");
+  ASSERT_TRUE(first.ok());
+  testing_flock::fail_lock_with = ENOLCK;
+  const auto write = store_->Write("a.json", "2", "", first->generation);
+  const auto remove = store_->Delete("a.json", first->generation);
+  const auto unconditional = store_->Write("b.json", "1", "", std::nullopt);
+  testing_flock::fail_lock_with = 0;
+  EXPECT_FALSE(write.ok());
+  EXPECT_FALSE(remove.ok());
+  EXPECT_TRUE(unconditional.ok()) << unconditional.status().ToString();  // takes no lock
+  EXPECT_EQ(Slurp(root_ / "a.json"), "1");
+  EXPECT_EQ(Tree(root_), (std::set<std::string>{"a.json", "b.json"}));  // no temporary left
 }
 
 TEST_F(LocalStoreTest, ManyWritesGetIncreasingGenerations) {
