@@ -5,6 +5,7 @@
 #include <charconv>
 
 #include "pipeline/pipeline.h"
+#include "processing/source_stores.h"
 
 namespace jae {
 namespace {
@@ -55,6 +56,24 @@ StatusOr<ServeConfig> LoadServeConfig(const Env& env, const ServeFlags& flags) {
                                 " must be auto, gemini, vertex or local, got '" + c.engine + "'");
   }
   c.source_root = flags.source_root ? *flags.source_root : env.GetOr("SOURCE_ROOT", "");
+
+  if (auto buckets = env.Get("SOURCE_BUCKETS")) {
+    std::string_view rest = *buckets;
+    while (!rest.empty()) {
+      const std::size_t comma = rest.find(',');
+      std::string_view item = rest.substr(0, comma);
+      rest.remove_prefix(comma == std::string_view::npos ? rest.size() : comma + 1);
+      while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
+      while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
+      if (item.starts_with("gs://")) item.remove_prefix(5);
+      if (item.empty()) continue;
+      if (!IsValidBucketName(item)) {
+        return InvalidArgumentError("SOURCE_BUCKETS: '" + std::string(item.substr(0, 100)) +
+                                    "' is not a bucket name");
+      }
+      c.source_buckets.emplace_back(item);
+    }
+  }
 
   auto pipeline = PipelineOptionsFromEnv(env);  // MAX_IMAGE_BYTES, IMAGE_MAX_SIDE
   if (!pipeline.ok()) return pipeline.status();
