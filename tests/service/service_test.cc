@@ -101,6 +101,65 @@ TEST_F(ServiceTest, EventWritesResultOnceAnswering200) {
   EXPECT_NE(logs.find(NameTag("scans/a.jpg")), std::string::npos);
 }
 
+// Issue 12 item 13: events naming a bucket outside SOURCE_BUCKETS are refused (2xx,
+// logged, counted) before any storage is touched.
+TEST_F(ServiceTest, BucketOutsideSourceBucketsIsRefused) {
+  ServiceOptions options;
+  options.source_buckets = {"other-bucket"};
+  Service service(
+      options, processor_, sources_, [this](const DocumentInput& in) { return pipeline_(in); },
+      log_, metrics_);
+  const std::string gen = source_.Put("scans/a.jpg", kJpeg);
+  const Answer a = service.HandleEvent(Binary(), ObjectJson("scans/a.jpg", gen), nullptr);
+  EXPECT_EQ(a.status, 200);
+  EXPECT_NE(a.body.find("refused"), std::string::npos);
+  EXPECT_EQ(source_.reads, 0);
+  EXPECT_EQ(pipeline_.calls, 0);
+  EXPECT_EQ(results_.writes, 0);
+  EXPECT_NE(metrics_.Render(0, 1).find("jae_events_total{outcome=\"refused_bucket\"} 1"),
+            std::string::npos);
+  EXPECT_NE(Logs().find("SOURCE_BUCKETS"), std::string::npos);
+  ServiceOptions allowed;
+  allowed.source_buckets = {"other-bucket", "src-bucket"};
+  Service service2(
+      allowed, processor_, sources_, [this](const DocumentInput& in) { return pipeline_(in); },
+      log_, metrics_);
+  EXPECT_EQ(service2.HandleEvent(Binary(), ObjectJson("scans/a.jpg", gen), nullptr).status, 200);
+  EXPECT_TRUE(results_.Has("scans/a.jpg.json"));
+}
+
+// Issue 12 item 8: a configuration error answers 503, writes nothing, logs at ERROR
+// naming the variable, and fails /readyz until a document succeeds.
+TEST_F(ServiceTest, ConfigurationErrorAnswers503AndFailsReadyz) {
+  const std::string gen = source_.Put("a.jpg", kJpeg);
+  pipeline_.FailWith(NotFoundError("model not found: set GEMINI_MODEL to a current model id"));
+  const Answer a = service_->HandleEvent(Binary(), ObjectJson("a.jpg", gen), nullptr);
+  EXPECT_EQ(a.status, 503);
+  EXPECT_FALSE(results_.Has("a.jpg.json"));
+  EXPECT_EQ(service_->Readyz().status, 503);
+  const std::string logs = Logs();
+  EXPECT_NE(logs.find("\"severity\":\"ERROR\""), std::string::npos);
+  EXPECT_NE(logs.find("GEMINI_MODEL"), std::string::npos);
+  EXPECT_EQ(service_->HandleExtract(kJpeg, "image/jpeg", "", nullptr).status, 503);
+  pipeline_.Clear();
+  EXPECT_EQ(service_->HandleEvent(Binary(), ObjectJson("a.jpg", gen), nullptr).status, 200);
+  EXPECT_TRUE(results_.Has("a.jpg.json"));
+  EXPECT_EQ(service_->Readyz().status, 200);
+  service_->MarkMisconfigured();  // e.g. the image module did not load
+  EXPECT_EQ(service_->Readyz().status, 503);
+}
+
+// Issue 12 item 6: a result write the store refuses for another reason than the name is
+// not acknowledged: 503, and the redelivery writes the result.
+TEST_F(ServiceTest, ResultWriteFailureIsNotAcknowledged) {
+  const std::string gen = source_.Put("a.jpg", kJpeg);
+  results_.FailOn("write", InternalError("write object: HTTP 400 (invalid)"));
+  EXPECT_EQ(service_->HandleEvent(Binary(), ObjectJson("a.jpg", gen), nullptr).status, 503);
+  results_.ClearFaults();
+  EXPECT_EQ(service_->HandleEvent(Binary(), ObjectJson("a.jpg", gen), nullptr).status, 200);
+  EXPECT_TRUE(results_.Has("a.jpg.json"));
+}
+
 TEST_F(ServiceTest, StatusCodes) {
   EXPECT_EQ(service_->HandleEvent({}, "hello", nullptr).status, 400);
   EXPECT_EQ(service_->HandleEvent({}, R"({"x":1})", nullptr).status, 400);
