@@ -1,11 +1,16 @@
 #include "service/service.h"
 
+#include <arpa/inet.h>
 #include <gtest/gtest.h>
 #include <httplib.h>
+#include <ifaddrs.h>
+#include <netinet/in.h>
 
 #include <cstdio>
 #include <thread>
 
+#include "pipeline/pipeline.h"
+#include "service/access_control.h"
 #include "service/http_server.h"
 #include "testing/fake_pipeline.h"
 #include "testing/memory_store.h"
@@ -322,6 +327,90 @@ TEST_F(ServiceTest, OverHttp) {
   EXPECT_NE(metrics->body.find("jae_http_requests_total{route=\"event\",code=\"200\"} 1"),
             std::string::npos);
   EXPECT_NE(metrics->get_header_value("Content-Type").find("text/plain"), std::string::npos);
+  server.Stop();
+  serving.join();
+}
+
+}  // namespace
+}  // namespace jae
+
+namespace jae {
+namespace {
+
+// A local address that is not loopback (e.g. eth0's), or "" when the machine has none.
+std::string NonLoopbackAddress() {
+  ifaddrs* list = nullptr;
+  if (getifaddrs(&list) != 0) return "";
+  std::string found;
+  for (ifaddrs* a = list; a != nullptr && found.empty(); a = a->ifa_next) {
+    if (a->ifa_addr == nullptr || a->ifa_addr->sa_family != AF_INET) continue;
+    char text[INET_ADDRSTRLEN] = {};
+    inet_ntop(AF_INET, &reinterpret_cast<sockaddr_in*>(a->ifa_addr)->sin_addr, text, sizeof text);
+    if (!std::string_view(text).starts_with("127.")) found = text;
+  }
+  freeifaddrs(list);
+  return found;
+}
+
+// Issue 12 item 12: /v1/extract answered full personal data to anyone reaching the port.
+// Over a real socket from a non-loopback peer: 401 without credentials, 403 with a wrong
+// token, the result with a listed one; events and probes stay open.
+TEST_F(ServiceTest, V1RoutesRefuseRemotePeersWithoutCredentials) {
+  const std::string address = NonLoopbackAddress();
+  if (address.empty()) GTEST_SKIP() << "no non-loopback IPv4 address on this machine";
+  AccessOptions access_options;
+  access_options.token_hashes = {Sha256Hex("referee-token")};
+  ConfiguredAccess access(access_options, nullptr, [] { return std::chrono::system_clock::now(); });
+  HttpServerOptions options;
+  options.host = "0.0.0.0";
+  options.port = 0;
+  options.threads = 8;
+  options.access = &access;
+  HttpServer server(*service_, options);
+  auto port = server.Bind();
+  ASSERT_TRUE(port.ok());
+  std::thread serving([&] { server.Serve(); });
+  httplib::Client remote(address, *port);
+
+  auto denied = remote.Post("/v1/extract", kJpeg, "image/jpeg");
+  ASSERT_TRUE(denied);
+  EXPECT_EQ(denied->status, 401);
+  EXPECT_EQ(denied->body.find("MARTIN"), std::string::npos);
+  auto wrong = remote.Post("/v1/extract", {{"Authorization", "Bearer guess"}}, kJpeg, "image/jpeg");
+  ASSERT_TRUE(wrong);
+  EXPECT_EQ(wrong->status, 403);
+  EXPECT_EQ(remote.Get("/app/")->status, 401);
+  EXPECT_EQ(pipeline_.calls, 0);
+  auto allowed =
+      remote.Post("/v1/extract", {{"Authorization", "Bearer referee-token"}}, kJpeg, "image/jpeg");
+  ASSERT_TRUE(allowed);
+  EXPECT_EQ(allowed->status, 200);
+  EXPECT_NE(allowed->body.find("MARTIN"), std::string::npos);
+  EXPECT_EQ(remote.Get("/healthz")->status, 200);
+  EXPECT_EQ(remote.Get("/metrics")->status, 200);
+  // Loopback peers need nothing.
+  httplib::Client local("127.0.0.1", *port);
+  EXPECT_EQ(local.Post("/v1/extract", kJpeg, "image/jpeg")->status, 200);
+  EXPECT_EQ(Logs().find("referee-token"), std::string::npos);
+
+  server.Stop();
+  serving.join();
+}
+
+// Without a policy the server is loopback-only (secure by default).
+TEST_F(ServiceTest, NoPolicyMeansLoopbackOnly) {
+  const std::string address = NonLoopbackAddress();
+  if (address.empty()) GTEST_SKIP() << "no non-loopback IPv4 address on this machine";
+  HttpServerOptions options;
+  options.host = "0.0.0.0";
+  options.port = 0;
+  options.threads = 8;
+  HttpServer server(*service_, options);
+  auto port = server.Bind();
+  ASSERT_TRUE(port.ok());
+  std::thread serving([&] { server.Serve(); });
+  httplib::Client remote(address, *port);
+  EXPECT_EQ(remote.Post("/v1/extract", kJpeg, "image/jpeg")->status, 401);
   server.Stop();
   serving.join();
 }
