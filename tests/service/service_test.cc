@@ -12,6 +12,7 @@
 #include "pipeline/pipeline.h"
 #include "service/access_control.h"
 #include "service/http_server.h"
+#include "service/serve_config.h"
 #include "testing/fake_pipeline.h"
 #include "testing/memory_store.h"
 
@@ -413,6 +414,26 @@ TEST_F(ServiceTest, NoPolicyMeansLoopbackOnly) {
   EXPECT_EQ(remote.Post("/v1/extract", kJpeg, "image/jpeg")->status, 401);
   server.Stop();
   serving.join();
+}
+
+}  // namespace
+}  // namespace jae
+
+namespace jae {
+namespace {
+
+// Issue 12 item 13: SOURCE_BUCKETS is a comma-separated list of bucket names.
+TEST(ServeConfig, SourceBuckets) {
+  MapEnv env;
+  env.Set("RESULTS_BUCKET", "results-bucket");
+  env.Set("SOURCE_BUCKETS", "inbox-a, gs://inbox-b,,");
+  auto config = LoadServeConfig(env, {});
+  ASSERT_TRUE(config.ok()) << config.status().ToString();
+  EXPECT_EQ(config->source_buckets, (std::vector<std::string>{"inbox-a", "inbox-b"}));
+  env.Set("SOURCE_BUCKETS", "inbox-a,Not A Bucket");
+  auto bad = LoadServeConfig(env, {});
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("SOURCE_BUCKETS"), std::string::npos);
 }
 
 }  // namespace
