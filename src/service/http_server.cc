@@ -57,7 +57,7 @@ HttpServer::HttpServer(Service& service, HttpServerOptions options)
     if (decision.allowed) return httplib::Server::HandlerResponse::Unhandled;
     service_.log().Write(Severity::kWarning, "access refused",
                          {{"status", decision.status}, {"reason", decision.reason}});
-    service_.metrics().CountRequest("refused", decision.status, 0.0);
+    service_.metrics().CountRequest("access_refused", decision.status, 0.0);
     if (decision.status == 401) res.set_header("WWW-Authenticate", "Bearer");
     res.set_header("Connection", "close");  // the body was not read
     Send(res, Answer{decision.status, "application/json",
