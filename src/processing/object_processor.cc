@@ -51,6 +51,19 @@ bool GenerationIsNewer(std::string_view a, std::string_view b) {
   return a > b;
 }
 
+bool IsConfigurationError(StatusCode code) {
+  switch (code) {
+    case StatusCode::kInvalidArgument:
+    case StatusCode::kNotFound:
+    case StatusCode::kPermissionDenied:
+    case StatusCode::kUnauthenticated:
+    case StatusCode::kFailedPrecondition:
+      return true;
+    default:
+      return false;
+  }
+}
+
 std::string_view ToString(Outcome outcome) {
   switch (outcome) {
     case Outcome::kWritten:
@@ -103,7 +116,15 @@ ProcessReport ObjectProcessor::Process(Store& source, const SourceObject& object
     }
     running_.emplace(key, promise.get_future().share());
   }
-  ProcessReport report = Run(source, std::move(resolved));
+  ProcessReport report;
+  try {
+    report = Run(source, std::move(resolved));
+  } catch (...) {
+    // Whatever threw, this delivery wrote nothing it could vouch for; the waiters get the
+    // same answer and the next delivery runs again (a broken promise would answer 500 to
+    // every later delivery of this generation).
+    report = Failed(InternalError("unexpected exception while processing"));
+  }
   promise.set_value(report);
   std::lock_guard lock(mu_);
   running_.erase(key);
@@ -200,6 +221,13 @@ ProcessReport ObjectProcessor::Run(Store& source, SourceObject object) {
           transient.engine_called = true;
           transient.source_read_ms = report.source_read_ms;
           return transient;
+        }
+        if (IsConfigurationError(processed.status().code())) {
+          ProcessReport failed = Failed(processed.status());
+          failed.configuration_error = true;
+          failed.engine_called = true;
+          failed.source_read_ms = report.source_read_ms;
+          return failed;
         }
         // A bug or an unexpected permanent failure: recorded, so the document is not
         // silently lost and a new upload can try again. The message names no data.

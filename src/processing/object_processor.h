@@ -11,6 +11,17 @@
 //    Concurrent calls for the same object generation in this process share one run.
 //  - A transient failure (storage, model quota/outage, timeouts) writes nothing and
 //    reports kTransient: the caller answers 429/503 or retries later.
+//  - A configuration failure of the processing function (IsConfigurationError: model not
+//    found, credentials refused, request refused, module missing, output limit) writes
+//    nothing either and reports kFailed with `configuration_error`: every document would
+//    fail the same way, so none may get a final result before the operator fixes it (the
+//    sender's redeliveries then succeed). Other permanent failures (kInternal: a bug met
+//    by this document) are recorded as a `rejected` internal result.
+//  - Storage failures are never final unless the store refused the name itself
+//    (InvalidArgument from its own checks): they report kFailed/kTransient, nothing is
+//    acknowledged as done.
+//  - An exception from the processing function or a store is caught: the delivery
+//    reports kFailed (Internal) and later deliveries of the generation run again.
 //  - Sources above `max_image_bytes` get a `rejected` too_large result without being read.
 //  - `delete_source`: the source generation is deleted only after its result is written
 //    (and again on a duplicate delivery, in case the first delete failed).
@@ -40,6 +51,11 @@ bool GenerationIsNewer(std::string_view a, std::string_view b);
 
 // Turns one document into a Result; in production ProcessDocument with an Engine.
 using ProcessFn = std::function<StatusOr<Result>(DocumentInput)>;
+
+// True for the codes a ProcessFn returns when the deployment, not the document, is at
+// fault: InvalidArgument (the model API refused the request), NotFound (model retired),
+// PermissionDenied, Unauthenticated, FailedPrecondition (module missing, output limit).
+bool IsConfigurationError(StatusCode code);
 
 struct ProcessorOptions {
   std::int64_t max_image_bytes = 20 * 1024 * 1024;
@@ -74,9 +90,10 @@ struct ProcessReport {
   std::optional<ErrorCode> error_code;        // kWritten, rejected
   std::optional<EngineInfo> engine;           // when the engine ran
   bool engine_called = false;
-  Status delete_status;       // a failed DELETE_SOURCE (the result is stored regardless)
-  double gate_wait_ms = 0;    // time waiting for the source gate (queueing, not work)
-  double source_read_ms = 0;  // time spent reading the source
+  bool configuration_error = false;  // kFailed: IsConfigurationError(status.code())
+  Status delete_status;              // a failed DELETE_SOURCE (the result is stored regardless)
+  double gate_wait_ms = 0;           // time waiting for the source gate (queueing, not work)
+  double source_read_ms = 0;         // time spent reading the source
   double result_write_ms = 0;
 };
 

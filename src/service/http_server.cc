@@ -319,6 +319,32 @@ HttpServer::HttpServer(Service& service, HttpServerOptions options)
   // 200 — on every event, and the same on every probe).
   server_->set_tcp_nodelay(true);
 
+  // Access control for the routes that answer personal data, before any body is read.
+  if (options_.access == nullptr) {
+    default_access_ = std::make_unique<ConfiguredAccess>(
+        AccessOptions{}, nullptr, [] { return std::chrono::system_clock::now(); });
+    options_.access = default_access_.get();
+  }
+  server_->set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+    if (!req.path.starts_with("/v1/") && !req.path.starts_with("/app")) {
+      return httplib::Server::HandlerResponse::Unhandled;
+    }
+    const std::string iap = req.get_header_value("x-goog-iap-jwt-assertion");
+    const std::string authorization = req.get_header_value("Authorization");
+    const AccessDecision decision = options_.access->Decide({req.remote_addr, iap, authorization});
+    if (decision.allowed) return httplib::Server::HandlerResponse::Unhandled;
+    service_.log().Write(Severity::kWarning, "access refused",
+                         {{"status", decision.status}, {"reason", decision.reason}});
+    service_.metrics().CountRequest("access_refused", decision.status, 0.0);
+    if (decision.status == 401) res.set_header("WWW-Authenticate", "Bearer");
+    res.set_header("Connection", "close");  // the body was not read
+    Send(res, Answer{decision.status, "application/json",
+                     decision.status == 401   ? "{\"error\":\"authentication required\"}\n"
+                     : decision.status == 403 ? "{\"error\":\"access denied\"}\n"
+                                              : "{\"error\":\"access check unavailable\"}\n"});
+    return httplib::Server::HandlerResponse::Handled;
+  });
+
   // Every route is timed and counted under a fixed label (never the raw path).
   auto timed = [this](const char* route, auto handler) {
     return [this, route, handler](const httplib::Request& req, httplib::Response& res) {

@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "common/status.h"
+#include "service/access_control.h"
 #include "service/service.h"
 
 namespace httplib {
@@ -37,6 +38,9 @@ struct HttpServerOptions {
   std::chrono::seconds write_timeout{30};
   std::int64_t max_body_bytes = 21 * 1024 * 1024;
   std::int64_t max_event_bytes = 1024 * 1024;  // events are small JSON documents
+  // Who may call /v1/* and /app/ (access_control.h); must outlive the server. Null:
+  // loopback peers only (secure by default).
+  AccessPolicy* access = nullptr;
 };
 
 class HttpServer {
@@ -63,6 +67,7 @@ class HttpServer {
   HttpServerOptions options_;
   std::unique_ptr<httplib::Server> server_;
   ParkingServer* parking_ = nullptr;  // server_, as the type that parks connections
+  std::unique_ptr<AccessPolicy> default_access_;
 };
 
 }  // namespace jae

@@ -34,7 +34,7 @@ class Metrics {
 
   void CountRequest(std::string_view route, int status_code, double seconds);
   // Event outcomes: processed, duplicate, stale, gone, ignored, unusable, not_event,
-  // transient, failed, busy, draining.
+  // transient, failed, misconfigured, refused_bucket, busy, draining.
   void CountEvent(std::string_view outcome);
   void CountResult(ResultStatus status, const ErrorCode* error);
   void ObserveEngine(const EngineInfo& engine);

@@ -14,6 +14,7 @@
 #include "image/image_module.h"
 #include "processing/object_processor.h"
 #include "processing/source_stores.h"
+#include "service/access_control.h"
 #include "service/http_server.h"
 #include "service/service.h"
 
@@ -73,11 +74,26 @@ int RunServe(const ServeConfig& config, const Env& env) {
   service_options.results_bucket = config.results_bucket;
   service_options.results_prefix = config.results_prefix;
   service_options.source_gate = &source_gate;
+  service_options.source_buckets = config.source_buckets;
+  if (config.source_buckets.empty()) {
+    log.Write(Severity::kWarning,
+              "SOURCE_BUCKETS is not set: events naming any bucket readable by this service "
+              "account are processed");
+  }
   Metrics metrics;
   Service service(service_options, processor, sources, process, log, metrics);
 
+  // Who may call /v1/* and /app/ (TRUST_PLATFORM_AUTH, IAP_AUDIENCE, ACCESS_TOKENS_FILE).
+  auto access = MakeAccessPolicy(env, std::shared_ptr<HttpClient>(MakeCurlHttpClient()));
+  if (!access.ok()) {
+    std::cerr << "jae-ocr serve: " << access.status().message() << "\n";
+    return 2;
+  }
+  log.Write(Severity::kInfo, "access to /v1/* and /app/", {{"allowed", (*access)->Describe()}});
+
   HttpServerOptions http;
   http.port = config.port;
+  http.access = access->get();
   // Each keep-alive connection holds a worker thread: leave room for probes and 429s.
   http.threads = 2 * config.max_in_flight + 64;
   http.max_body_bytes = config.max_image_bytes + 1024 * 1024;  // multipart framing
@@ -100,9 +116,14 @@ int RunServe(const ServeConfig& config, const Env& env) {
              {"version", JAE_VERSION}});
   // The image module (image_module.h) loads while the first event is on its way, not
   // before /readyz answers and not in the first event's time.
-  std::thread preload([&normalizer, &log] {
+  std::thread preload([&normalizer, &log, &service] {
     if (Status loaded = normalizer.Preload(); !loaded.ok()) {
-      log.Write(Severity::kError, "image module not loaded: every document will fail",
+      // Events are answered 503 (nothing written, nothing deleted) and /readyz fails
+      // until the installation is fixed.
+      service.MarkMisconfigured();
+      log.Write(Severity::kError,
+                "image module not loaded: install libjae-ocr-image.so next to jae-ocr; "
+                "events answer 503 until then",
                 {{"error", loaded.message()}});
     }
   });

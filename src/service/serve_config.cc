@@ -6,6 +6,7 @@
 
 #include "engine/engine_factory.h"
 #include "pipeline/pipeline.h"
+#include "processing/source_stores.h"
 
 namespace jae {
 namespace {
@@ -53,6 +54,24 @@ StatusOr<ServeConfig> LoadServeConfig(const Env& env, const ServeFlags& flags) {
   // itself is made once, by the runtime.
   if (auto name = ResolveEngineName(flags.engine, env); !name.ok()) return name.status();
   c.source_root = flags.source_root ? *flags.source_root : env.GetOr("SOURCE_ROOT", "");
+
+  if (auto buckets = env.Get("SOURCE_BUCKETS")) {
+    std::string_view rest = *buckets;
+    while (!rest.empty()) {
+      const std::size_t comma = rest.find(',');
+      std::string_view item = rest.substr(0, comma);
+      rest.remove_prefix(comma == std::string_view::npos ? rest.size() : comma + 1);
+      while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
+      while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
+      if (item.starts_with("gs://")) item.remove_prefix(5);
+      if (item.empty()) continue;
+      if (!IsValidBucketName(item)) {
+        return InvalidArgumentError("SOURCE_BUCKETS: '" + std::string(item.substr(0, 100)) +
+                                    "' is not a bucket name");
+      }
+      c.source_buckets.emplace_back(item);
+    }
+  }
 
   auto pipeline = PipelineOptionsFromEnv(env);  // MAX_IMAGE_BYTES, IMAGE_MAX_SIDE
   if (!pipeline.ok()) return pipeline.status();

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "common/env.h"
 #include "common/env_vars.h"
@@ -29,6 +30,7 @@ struct ServeConfig {
   std::string engine = "auto";
   bool engine_from_flag = false;  // --engine given (else JAE_ENGINE decides)
   std::string source_root;        // empty: events name GCS buckets; else <root>/<bucket> folders
+  std::vector<std::string> source_buckets;  // SOURCE_BUCKETS; empty: any bucket
   std::int64_t max_image_bytes = 20971520;
   int image_max_side = 1536;
   int max_in_flight = 64;

@@ -1,5 +1,6 @@
 #include "service/service.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "result/result_json.h"
@@ -26,6 +27,14 @@ std::string SafeUploadName(std::string_view name) {
   }
   return out.empty() ? "body" : out;
 }
+
+std::int64_t SteadyNowNs() {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(Steady::now().time_since_epoch())
+      .count();
+}
+
+// How long a configuration error keeps /readyz failing without a success in between.
+constexpr std::chrono::seconds kConfigErrorHold{60};
 
 }  // namespace
 
@@ -144,6 +153,17 @@ Answer Service::HandleEvent(const events::EventHeaders& headers, std::string_vie
     return JsonAnswer(200, {{"outcome", "ignored"}, {"reason", "object under the results prefix"}});
   }
 
+  if (!options_.source_buckets.empty() &&
+      std::find(options_.source_buckets.begin(), options_.source_buckets.end(), object.bucket) ==
+          options_.source_buckets.end()) {
+    // Confused deputy: a caller may not make us read a bucket the deployment did not name
+    // and copy its documents into the results. Redelivery cannot change that: 200.
+    metrics_.CountEvent("refused_bucket");
+    fields["reason"] = "bucket not in SOURCE_BUCKETS";
+    log_.Write(Severity::kWarning, "event refused: bucket not in SOURCE_BUCKETS", fields, trace);
+    return JsonAnswer(200, {{"outcome", "refused"}, {"reason", "bucket not in SOURCE_BUCKETS"}});
+  }
+
   if (auto refused = Admit("event", trace)) {
     metrics_.CountEvent(refused->status == 429 ? "busy" : "draining");
     return *refused;
@@ -188,6 +208,7 @@ Answer Service::HandleEvent(const events::EventHeaders& headers, std::string_vie
 
   switch (report.outcome) {
     case Outcome::kWritten:
+      if (report.engine_called) config_error_until_ns_.store(0);
       metrics_.CountEvent("processed");
       if (report.engine_called) metrics_.ObserveOverhead(seconds - engine_seconds);
       log_.Write(Severity::kInfo, "result written", fields, trace);
@@ -212,6 +233,17 @@ Answer Service::HandleEvent(const events::EventHeaders& headers, std::string_vie
       break;
   }
   fields["error"] = report.status.ToString();
+  if (report.configuration_error) {
+    // Every document would fail the same way: nothing is written, the sender keeps
+    // redelivering, and /readyz fails until an operator fixes what the error names.
+    NoteConfigurationError();
+    metrics_.CountEvent("misconfigured");
+    log_.Write(Severity::kError,
+               "configuration error, nothing written: fix the variable named in `error`; "
+               "redeliveries then succeed",
+               fields, trace);
+    return JsonAnswer(503, {{"error", "configuration"}});
+  }
   if (report.status.code() == StatusCode::kInvalidArgument) {
     // The store refused the name (e.g. it would escape a folder): it never can succeed.
     metrics_.CountEvent("unusable");
@@ -245,9 +277,16 @@ Answer Service::HandleExtract(std::string bytes, std::string_view content_type,
       return JsonAnswer(TransientHttpStatus(result.status()),
                         {{"error", std::string(StatusCodeName(result.status().code()))}});
     }
+    if (IsConfigurationError(result.status().code())) {
+      NoteConfigurationError();
+      log_.Write(Severity::kError,
+                 "extract: configuration error: fix the variable named in `error`", fields, trace);
+      return JsonAnswer(503, {{"error", "configuration"}});
+    }
     log_.Write(Severity::kError, "extract: internal error", fields, trace);
     return JsonAnswer(500, {{"error", "internal error"}});
   }
+  config_error_until_ns_.store(0);
   ProcessReport report;
   report.result_status = result->status;
   if (result->error) report.error_code = result->error->code;
@@ -263,7 +302,16 @@ Answer Service::Healthz() const { return JsonAnswer(200, {{"status", "up"}}); }
 
 Answer Service::Readyz() const {
   if (draining_.load()) return JsonAnswer(503, {{"status", "draining"}});
+  if (misconfigured_.load() || SteadyNowNs() < config_error_until_ns_.load()) {
+    return JsonAnswer(503, {{"status", "misconfigured"}});
+  }
   return JsonAnswer(200, {{"status", "ready"}});
+}
+
+void Service::MarkMisconfigured() { misconfigured_.store(true); }
+
+void Service::NoteConfigurationError() {
+  config_error_until_ns_.store(SteadyNowNs() + std::chrono::nanoseconds(kConfigErrorHold).count());
 }
 
 Answer Service::MetricsText() const {

@@ -18,6 +18,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "common/admission_gate.h"
 #include "common/clock.h"
@@ -36,6 +37,9 @@ struct ServiceOptions {
   // prefix are our own output and are ignored (results bucket == source bucket).
   std::string results_bucket;
   std::string results_prefix;  // "" or ending in '/'
+  // SOURCE_BUCKETS: the buckets whose events are processed; events naming another bucket
+  // are refused with 200 (redelivery cannot help), logged and counted. Empty: any bucket.
+  std::vector<std::string> source_buckets;
   // Entered by POST /v1/extract before its upload is normalised (the same gate as the
   // processor's, so uploads and events share the decoding slots). Null: no limit.
   AdmissionGate* source_gate = nullptr;
@@ -59,7 +63,12 @@ class Service {
   Answer HandleExtract(std::string bytes, std::string_view content_type, std::string_view name,
                        const TraceContext* trace);
   Answer Healthz() const;
+  // 503 while draining, after a configuration error (for a minute, or until a document
+  // succeeds), or for good after MarkMisconfigured.
   Answer Readyz() const;
+  // A configuration problem found outside a request (e.g. the image module did not load):
+  // /readyz answers 503 until the process is restarted with the fix.
+  void MarkMisconfigured();
   Answer MetricsText() const;
 
   // SIGTERM: stop taking work. /readyz and new work answer 503 from now on.
@@ -85,7 +94,13 @@ class Service {
   JsonLog& log_;
   Metrics& metrics_;
 
+  void NoteConfigurationError();
+
   std::atomic<bool> draining_{false};
+  // Configuration errors make /readyz fail: for good (a module that did not load), or
+  // until a document succeeds or a minute passes (credentials fixed outside the process).
+  std::atomic<bool> misconfigured_{false};
+  std::atomic<std::int64_t> config_error_until_ns_{0};
   std::atomic<int> in_flight_{0};
   // A full service refuses every retry of every waiting sender (the load benchmark: up to
   // ~1,700 a second); each is counted in jae_events_total, but a line for each would flood

@@ -29,26 +29,37 @@ std::chrono::milliseconds RetryAfter(const HttpResponse& response) {
   return std::chrono::seconds(std::stoi(value));
 }
 
-// The human-readable part of a Google API error body, bounded.
-std::string ErrorDetail(const HttpResponse& response) {
+// What a Google API error body may tell a log: the machine-readable reason of its first
+// error ("notFound", "forbidden", "invalid"...), letters only. The human-readable message
+// is dropped: GCS quotes the bucket and object name in it ("No such object: b/scans/...")
+// and object names may carry personal data (CONTRACT.md "Logs").
+std::string ErrorReason(const HttpResponse& response) {
   const Json body = Json::parse(response.body, nullptr, /*allow_exceptions=*/false);
-  std::string detail;
-  if (body.is_object() && body.contains("error") && body["error"].is_object()) {
-    const auto& error = body["error"];
-    if (error.contains("message") && error["message"].is_string()) {
-      detail = error["message"].get<std::string>();
-    }
+  if (!body.is_object() || !body.contains("error") || !body["error"].is_object()) return {};
+  const Json& error = body["error"];
+  if (!error.contains("errors") || !error["errors"].is_array() || error["errors"].empty()) {
+    return {};
   }
-  if (detail.size() > 300) detail.resize(300);
-  return detail;
+  const Json& first = error["errors"][0];
+  if (!first.is_object() || !first.contains("reason") || !first["reason"].is_string()) return {};
+  std::string reason = first["reason"].get<std::string>().substr(0, 40);
+  for (char c : reason) {
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) return {};
+  }
+  return reason;
 }
 
 Status ErrorFromResponse(const HttpResponse& response, std::string_view what) {
   std::string message = std::string(what) + ": HTTP " + std::to_string(response.status);
-  if (const std::string detail = ErrorDetail(response); !detail.empty()) message += ": " + detail;
+  if (const std::string reason = ErrorReason(response); !reason.empty()) {
+    message += " (" + reason + ")";
+  }
   switch (response.status) {
     case 400:
-      return InvalidArgumentError(std::move(message));
+      // Our own checks (ValidateObjectName...) already refused every name GCS would; a
+      // 400 from the server is something else gone wrong, and must not make an event
+      // final (it used to be answered 200 "object name refused" with nothing written).
+      return InternalError(std::move(message) + ": the request was refused");
     case 401:
       return Status(StatusCode::kUnauthenticated, std::move(message));
     case 403:

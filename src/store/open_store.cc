@@ -1,4 +1,7 @@
 // OpenStore: from a storage URI to the store behind it.
+#include <openssl/evp.h>
+
+#include <algorithm>
 #include <cctype>
 #include <utility>
 
@@ -101,7 +104,36 @@ StatusOr<std::string> LocalPathOf(std::string_view uri, const std::string& schem
 }  // namespace
 
 std::string ResultObjectName(std::string_view source_name) {
-  return std::string(source_name) + ".json";
+  constexpr std::size_t kMaxName = 1024;    // Cloud Storage, in bytes
+  constexpr std::size_t kMaxSegment = 255;  // a file name on Linux file systems
+  constexpr std::string_view kSuffix = ".json";
+  const std::size_t slash = source_name.rfind('/');
+  const std::size_t base = slash == std::string_view::npos ? 0 : slash + 1;
+  if (source_name.size() + kSuffix.size() <= kMaxName &&
+      source_name.size() - base + kSuffix.size() <= kMaxSegment) {
+    return std::string(source_name) + std::string(kSuffix);
+  }
+  // Too long for "<name>.json": keep as much of the name as fits, then "~" and 16 hex
+  // digits of the SHA-256 of the whole name, so that two long names sharing their first
+  // kilobyte still get different results.
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  EVP_Digest(source_name.data(), source_name.size(), digest, &length, EVP_sha256(), nullptr);
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string tag = "~";
+  for (unsigned int i = 0; i < 8 && i < length; ++i) {
+    tag.push_back(kHex[digest[i] >> 4]);
+    tag.push_back(kHex[digest[i] & 0xF]);
+  }
+  tag += kSuffix;
+  std::size_t keep = std::min(source_name.size(), kMaxName - tag.size());
+  keep = std::min(keep, base + (kMaxSegment - tag.size()));
+  // Never cut a UTF-8 sequence: back up to the start of the character at `keep`.
+  while (keep > 0 && keep < source_name.size() &&
+         (static_cast<unsigned char>(source_name[keep]) & 0xC0) == 0x80) {
+    --keep;
+  }
+  return std::string(source_name.substr(0, keep)) + tag;
 }
 
 StatusOr<std::unique_ptr<Store>> OpenStore(std::string_view uri, const StoreContext& context) {

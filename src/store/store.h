@@ -78,7 +78,10 @@ struct StoreContext {
 StatusOr<std::unique_ptr<Store>> OpenStore(std::string_view uri, const StoreContext& context);
 
 // The name of the result of source object `source_name`: "scans/a.jpg" → "scans/a.jpg.json"
-// (CONTRACT.md "Storage URIs").
+// (CONTRACT.md "Storage URIs"). When that would not fit — over 1024 bytes (Cloud
+// Storage's limit) or a last segment over 255 bytes (a local file name) — the name is
+// cut (never inside a UTF-8 character) and "~<16 hex digits of SHA-256(name)>.json"
+// appended, so every valid source name has a valid, distinct result name.
 std::string ResultObjectName(std::string_view source_name);
 
 }  // namespace jae

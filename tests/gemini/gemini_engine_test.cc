@@ -201,6 +201,49 @@ TEST_F(GeminiEngineTest, ModelNotFoundNamesTheVariable) {
   EXPECT_NE(r.status().message().find("gemini-3.8-flash"), std::string::npos);
 }
 
+// Issue 12 item 8: the error of a configuration problem names the variable to fix.
+TEST_F(GeminiEngineTest, CredentialErrorsNameTheVariable) {
+  for (int code : {400, 401, 403}) {
+    http_ = std::make_shared<FakeHttpClient>();
+    next_ = 0;
+    Script({Error(code, "X")});
+    auto engine = MakeEngine();
+    auto r = Run(engine);
+    ASSERT_FALSE(r.ok());
+    EXPECT_NE(r.status().message().find("GEMINI_API_KEY"), std::string::npos) << code;
+  }
+}
+
+// Issue 12 item 8: `{}` (no candidate, no block reason) is retried, never a rejection.
+TEST_F(GeminiEngineTest, EmptyAnswerIsRetriedThenSucceeds) {
+  Script({MakeResponse(200, "{}"), Ok()});
+  auto engine = MakeEngine();
+  auto r = Run(engine);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_TRUE(r->extraction);
+  EXPECT_EQ(http_->count(), 2u);
+}
+
+TEST_F(GeminiEngineTest, EmptyAnswerEveryTimeIsTransient) {
+  Script({MakeResponse(200, "{}")});
+  auto engine = MakeEngine();
+  auto r = Run(engine);
+  ASSERT_FALSE(r.ok());
+  EXPECT_TRUE(IsTransient(r.status().code())) << r.status().ToString();
+}
+
+// Issue 12 item 8: MAX_TOKENS is the output limit's fault: a configuration error naming
+// GEMINI_MAX_OUTPUT_TOKENS, not a `rejected` result.
+TEST_F(GeminiEngineTest, MaxTokensIsAConfigurationError) {
+  Script({Ok(kModelOutput, "MAX_TOKENS")});
+  auto engine = MakeEngine();
+  auto r = Run(engine);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kFailedPrecondition);
+  EXPECT_NE(r.status().message().find("GEMINI_MAX_OUTPUT_TOKENS"), std::string::npos);
+  EXPECT_EQ(http_->count(), 1u);
+}
+
 TEST_F(GeminiEngineTest, TransientErrorsAreRetriedThenSucceed) {
   for (int code : {429, 500, 502, 503, 504, 408}) {
     http_ = std::make_shared<FakeHttpClient>();

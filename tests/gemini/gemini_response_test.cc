@@ -108,7 +108,7 @@ TEST(EnvelopeTest, TextSplitAcrossPartsAndThoughtsSkipped) {
 }
 
 TEST(EnvelopeTest, Refusals) {
-  for (const char* reason : {"SAFETY", "SPII", "MAX_TOKENS", "RECITATION", "OTHER"}) {
+  for (const char* reason : {"SAFETY", "SPII", "RECITATION", "OTHER"}) {
     auto r = ParseGenerateContentResponse(Envelope(GoodOutput().dump(), reason));
     EXPECT_EQ(r.kind, ParsedResponse::Kind::kRefused) << reason;
     EXPECT_NE(r.reason.find(reason), std::string::npos);
@@ -118,8 +118,13 @@ TEST(EnvelopeTest, Refusals) {
   EXPECT_EQ(blocked.kind, ParsedResponse::Kind::kRefused);
   EXPECT_NE(blocked.reason.find("PROHIBITED_CONTENT"), std::string::npos);
   EXPECT_EQ(blocked.usage.input_tokens, 9);
+  // Issue 12 item 8: no candidate without a block reason is transient, not a refusal.
   EXPECT_EQ(ParseGenerateContentResponse(R"({"candidates":[]})").kind,
-            ParsedResponse::Kind::kRefused);
+            ParsedResponse::Kind::kBadEnvelope);
+  EXPECT_EQ(ParseGenerateContentResponse("{}").kind, ParsedResponse::Kind::kBadEnvelope);
+  // MAX_TOKENS is the configuration's limit, not the document's fault.
+  EXPECT_EQ(ParseGenerateContentResponse(Envelope(GoodOutput().dump(), "MAX_TOKENS")).kind,
+            ParsedResponse::Kind::kOutputLimit);
   // A finish reason that is not an API enum name is not quoted.
   auto odd = ParseGenerateContentResponse(Envelope("{}", "MARTIN Maëlys"));
   EXPECT_EQ(odd.reason.find("MARTIN"), std::string::npos);

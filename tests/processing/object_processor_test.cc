@@ -228,6 +228,59 @@ TEST_F(ObjectProcessorTest, RacingWriterForSameGenerationWins) {
   EXPECT_EQ(StoredResult("a.jpg.json").error->code, ErrorCode::kNoDocument);  // theirs kept
 }
 
+// Issue 12 item 10: a throw inside the run used to leave a broken promise in the
+// duplicate guard: every later delivery of that generation failed until a restart.
+TEST_F(ObjectProcessorTest, ExceptionDoesNotPoisonTheGeneration) {
+  const std::string gen = source_.Put("a.jpg", kJpeg);
+  auto processor = MakeProcessor();
+  pipeline_.throws = 1;
+  ProcessReport first;
+  EXPECT_NO_THROW(first = processor.Process(source_, Object("a.jpg", gen)));
+  EXPECT_EQ(first.outcome, Outcome::kFailed);
+  EXPECT_EQ(first.status.code(), StatusCode::kInternal);
+  EXPECT_FALSE(results_.Has("a.jpg.json"));
+  EXPECT_EQ(processor.Process(source_, Object("a.jpg", gen)).outcome, Outcome::kWritten);
+}
+
+// Issue 12 item 8: configuration errors (model retired, key refused, request refused,
+// module missing) wrote a final rejected/internal result and, with DELETE_SOURCE, deleted
+// the source: after the fix every redelivery was a "duplicate" and the inbox was lost.
+TEST_F(ObjectProcessorTest, ConfigurationErrorWritesNothingAndKeepsTheSource) {
+  ProcessorOptions options;
+  options.delete_source = true;
+  auto processor = MakeProcessor(options);
+  const std::vector<Status> errors = {
+      NotFoundError("model not found; set GEMINI_MODEL"),
+      Status(StatusCode::kPermissionDenied, "denied; check GEMINI_API_KEY"),
+      Status(StatusCode::kUnauthenticated, "credentials; check GEMINI_API_KEY"),
+      InvalidArgumentError("API refused the request; check GEMINI_API_KEY"),
+      FailedPreconditionError("the module libjae-ocr-image.so cannot be loaded"),
+  };
+  for (const Status& error : errors) {
+    const std::string name = "c" + std::to_string(static_cast<int>(error.code())) + ".jpg";
+    const std::string gen = source_.Put(name, kJpeg);
+    pipeline_.FailWith(error);
+    const ProcessReport report = processor.Process(source_, Object(name, gen));
+    EXPECT_EQ(report.outcome, Outcome::kFailed) << error.ToString();
+    EXPECT_TRUE(report.configuration_error) << error.ToString();
+    EXPECT_FALSE(results_.Has(name + ".json"));
+    EXPECT_TRUE(source_.Has(name));
+    pipeline_.Clear();
+    EXPECT_EQ(processor.Process(source_, Object(name, gen)).outcome, Outcome::kWritten);
+    EXPECT_EQ(StoredResult(name + ".json").status, ResultStatus::kOk);
+    EXPECT_FALSE(source_.Has(name));
+  }
+}
+
+// A bug met by one document is still recorded, so the document is not retried forever.
+TEST_F(ObjectProcessorTest, InternalErrorIsRecorded) {
+  const std::string gen = source_.Put("a.jpg", kJpeg);
+  auto processor = MakeProcessor();
+  pipeline_.FailWith(InternalError("bug"));
+  EXPECT_EQ(processor.Process(source_, Object("a.jpg", gen)).outcome, Outcome::kWritten);
+  EXPECT_EQ(StoredResult("a.jpg.json").error->code, ErrorCode::kInternal);
+}
+
 TEST(GenerationIsNewer, ComparesNumerically) {
   EXPECT_TRUE(GenerationIsNewer("10", "9"));
   EXPECT_FALSE(GenerationIsNewer("9", "10"));

@@ -1,12 +1,18 @@
 #include "service/service.h"
 
+#include <arpa/inet.h>
 #include <gtest/gtest.h>
 #include <httplib.h>
+#include <ifaddrs.h>
+#include <netinet/in.h>
 
 #include <cstdio>
 #include <thread>
 
+#include "pipeline/pipeline.h"
+#include "service/access_control.h"
 #include "service/http_server.h"
+#include "service/serve_config.h"
 #include "testing/fake_pipeline.h"
 #include "testing/memory_store.h"
 
@@ -99,6 +105,65 @@ TEST_F(ServiceTest, EventWritesResultOnceAnswering200) {
   const std::string logs = Logs();
   EXPECT_EQ(logs.find("scans/a.jpg"), std::string::npos);
   EXPECT_NE(logs.find(NameTag("scans/a.jpg")), std::string::npos);
+}
+
+// Issue 12 item 13: events naming a bucket outside SOURCE_BUCKETS are refused (2xx,
+// logged, counted) before any storage is touched.
+TEST_F(ServiceTest, BucketOutsideSourceBucketsIsRefused) {
+  ServiceOptions options;
+  options.source_buckets = {"other-bucket"};
+  Service service(
+      options, processor_, sources_, [this](const DocumentInput& in) { return pipeline_(in); },
+      log_, metrics_);
+  const std::string gen = source_.Put("scans/a.jpg", kJpeg);
+  const Answer a = service.HandleEvent(Binary(), ObjectJson("scans/a.jpg", gen), nullptr);
+  EXPECT_EQ(a.status, 200);
+  EXPECT_NE(a.body.find("refused"), std::string::npos);
+  EXPECT_EQ(source_.reads, 0);
+  EXPECT_EQ(pipeline_.calls, 0);
+  EXPECT_EQ(results_.writes, 0);
+  EXPECT_NE(metrics_.Render(0, 1).find("jae_events_total{outcome=\"refused_bucket\"} 1"),
+            std::string::npos);
+  EXPECT_NE(Logs().find("SOURCE_BUCKETS"), std::string::npos);
+  ServiceOptions allowed;
+  allowed.source_buckets = {"other-bucket", "src-bucket"};
+  Service service2(
+      allowed, processor_, sources_, [this](const DocumentInput& in) { return pipeline_(in); },
+      log_, metrics_);
+  EXPECT_EQ(service2.HandleEvent(Binary(), ObjectJson("scans/a.jpg", gen), nullptr).status, 200);
+  EXPECT_TRUE(results_.Has("scans/a.jpg.json"));
+}
+
+// Issue 12 item 8: a configuration error answers 503, writes nothing, logs at ERROR
+// naming the variable, and fails /readyz until a document succeeds.
+TEST_F(ServiceTest, ConfigurationErrorAnswers503AndFailsReadyz) {
+  const std::string gen = source_.Put("a.jpg", kJpeg);
+  pipeline_.FailWith(NotFoundError("model not found: set GEMINI_MODEL to a current model id"));
+  const Answer a = service_->HandleEvent(Binary(), ObjectJson("a.jpg", gen), nullptr);
+  EXPECT_EQ(a.status, 503);
+  EXPECT_FALSE(results_.Has("a.jpg.json"));
+  EXPECT_EQ(service_->Readyz().status, 503);
+  const std::string logs = Logs();
+  EXPECT_NE(logs.find("\"severity\":\"ERROR\""), std::string::npos);
+  EXPECT_NE(logs.find("GEMINI_MODEL"), std::string::npos);
+  EXPECT_EQ(service_->HandleExtract(kJpeg, "image/jpeg", "", nullptr).status, 503);
+  pipeline_.Clear();
+  EXPECT_EQ(service_->HandleEvent(Binary(), ObjectJson("a.jpg", gen), nullptr).status, 200);
+  EXPECT_TRUE(results_.Has("a.jpg.json"));
+  EXPECT_EQ(service_->Readyz().status, 200);
+  service_->MarkMisconfigured();  // e.g. the image module did not load
+  EXPECT_EQ(service_->Readyz().status, 503);
+}
+
+// Issue 12 item 6: a result write the store refuses for another reason than the name is
+// not acknowledged: 503, and the redelivery writes the result.
+TEST_F(ServiceTest, ResultWriteFailureIsNotAcknowledged) {
+  const std::string gen = source_.Put("a.jpg", kJpeg);
+  results_.FailOn("write", InternalError("write object: HTTP 400 (invalid)"));
+  EXPECT_EQ(service_->HandleEvent(Binary(), ObjectJson("a.jpg", gen), nullptr).status, 503);
+  results_.ClearFaults();
+  EXPECT_EQ(service_->HandleEvent(Binary(), ObjectJson("a.jpg", gen), nullptr).status, 200);
+  EXPECT_TRUE(results_.Has("a.jpg.json"));
 }
 
 TEST_F(ServiceTest, StatusCodes) {
@@ -265,6 +330,110 @@ TEST_F(ServiceTest, OverHttp) {
   EXPECT_NE(metrics->get_header_value("Content-Type").find("text/plain"), std::string::npos);
   server.Stop();
   serving.join();
+}
+
+}  // namespace
+}  // namespace jae
+
+namespace jae {
+namespace {
+
+// A local address that is not loopback (e.g. eth0's), or "" when the machine has none.
+std::string NonLoopbackAddress() {
+  ifaddrs* list = nullptr;
+  if (getifaddrs(&list) != 0) return "";
+  std::string found;
+  for (ifaddrs* a = list; a != nullptr && found.empty(); a = a->ifa_next) {
+    if (a->ifa_addr == nullptr || a->ifa_addr->sa_family != AF_INET) continue;
+    char text[INET_ADDRSTRLEN] = {};
+    inet_ntop(AF_INET, &reinterpret_cast<sockaddr_in*>(a->ifa_addr)->sin_addr, text, sizeof text);
+    if (!std::string_view(text).starts_with("127.")) found = text;
+  }
+  freeifaddrs(list);
+  return found;
+}
+
+// Issue 12 item 12: /v1/extract answered full personal data to anyone reaching the port.
+// Over a real socket from a non-loopback peer: 401 without credentials, 403 with a wrong
+// token, the result with a listed one; events and probes stay open.
+TEST_F(ServiceTest, V1RoutesRefuseRemotePeersWithoutCredentials) {
+  const std::string address = NonLoopbackAddress();
+  if (address.empty()) GTEST_SKIP() << "no non-loopback IPv4 address on this machine";
+  AccessOptions access_options;
+  access_options.token_hashes = {Sha256Hex("referee-token")};
+  ConfiguredAccess access(access_options, nullptr, [] { return std::chrono::system_clock::now(); });
+  HttpServerOptions options;
+  options.host = "0.0.0.0";
+  options.port = 0;
+  options.threads = 8;
+  options.access = &access;
+  HttpServer server(*service_, options);
+  auto port = server.Bind();
+  ASSERT_TRUE(port.ok());
+  std::thread serving([&] { server.Serve(); });
+  httplib::Client remote(address, *port);
+
+  auto denied = remote.Post("/v1/extract", kJpeg, "image/jpeg");
+  ASSERT_TRUE(denied);
+  EXPECT_EQ(denied->status, 401);
+  EXPECT_EQ(denied->body.find("MARTIN"), std::string::npos);
+  auto wrong = remote.Post("/v1/extract", {{"Authorization", "Bearer guess"}}, kJpeg, "image/jpeg");
+  ASSERT_TRUE(wrong);
+  EXPECT_EQ(wrong->status, 403);
+  EXPECT_EQ(remote.Get("/app/")->status, 401);
+  EXPECT_EQ(pipeline_.calls, 0);
+  auto allowed =
+      remote.Post("/v1/extract", {{"Authorization", "Bearer referee-token"}}, kJpeg, "image/jpeg");
+  ASSERT_TRUE(allowed);
+  EXPECT_EQ(allowed->status, 200);
+  EXPECT_NE(allowed->body.find("MARTIN"), std::string::npos);
+  EXPECT_EQ(remote.Get("/healthz")->status, 200);
+  EXPECT_EQ(remote.Get("/metrics")->status, 200);
+  // Loopback peers need nothing.
+  httplib::Client local("127.0.0.1", *port);
+  EXPECT_EQ(local.Post("/v1/extract", kJpeg, "image/jpeg")->status, 200);
+  EXPECT_EQ(Logs().find("referee-token"), std::string::npos);
+
+  server.Stop();
+  serving.join();
+}
+
+// Without a policy the server is loopback-only (secure by default).
+TEST_F(ServiceTest, NoPolicyMeansLoopbackOnly) {
+  const std::string address = NonLoopbackAddress();
+  if (address.empty()) GTEST_SKIP() << "no non-loopback IPv4 address on this machine";
+  HttpServerOptions options;
+  options.host = "0.0.0.0";
+  options.port = 0;
+  options.threads = 8;
+  HttpServer server(*service_, options);
+  auto port = server.Bind();
+  ASSERT_TRUE(port.ok());
+  std::thread serving([&] { server.Serve(); });
+  httplib::Client remote(address, *port);
+  EXPECT_EQ(remote.Post("/v1/extract", kJpeg, "image/jpeg")->status, 401);
+  server.Stop();
+  serving.join();
+}
+
+}  // namespace
+}  // namespace jae
+
+namespace jae {
+namespace {
+
+// Issue 12 item 13: SOURCE_BUCKETS is a comma-separated list of bucket names.
+TEST(ServeConfig, SourceBuckets) {
+  MapEnv env;
+  env.Set("RESULTS_BUCKET", "results-bucket");
+  env.Set("SOURCE_BUCKETS", "inbox-a, gs://inbox-b,,");
+  auto config = LoadServeConfig(env, {});
+  ASSERT_TRUE(config.ok()) << config.status().ToString();
+  EXPECT_EQ(config->source_buckets, (std::vector<std::string>{"inbox-a", "inbox-b"}));
+  env.Set("SOURCE_BUCKETS", "inbox-a,Not A Bucket");
+  auto bad = LoadServeConfig(env, {});
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("SOURCE_BUCKETS"), std::string::npos);
 }
 
 }  // namespace

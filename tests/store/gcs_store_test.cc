@@ -101,7 +101,7 @@ TEST_F(GcsStoreTest, ReadIsPinnedToTheGenerationAndBounded) {
   http_.Push(404, ErrorJson(404, "No such object: bkt/a.jpg"));
   auto missing = store->Read("a.jpg", "1", 0);  // a small error body still gets through
   EXPECT_EQ(missing.status().code(), StatusCode::kNotFound);
-  EXPECT_THAT(missing.status().message(), HasSubstr("No such object"));
+  EXPECT_THAT(missing.status().message(), HasSubstr("HTTP 404"));
 }
 
 TEST_F(GcsStoreTest, WriteIsOneMultipartUploadWithThePrecondition) {
@@ -132,7 +132,9 @@ TEST_F(GcsStoreTest, WriteIsOneMultipartUploadWithThePrecondition) {
 TEST_F(GcsStoreTest, StatusCodesMapToStatus) {
   auto store = Make();
   const std::vector<std::pair<int, StatusCode>> cases = {
-      {400, StatusCode::kInvalidArgument},  {401, StatusCode::kUnauthenticated},
+      // Issue 12 item 6: a server 400 is not "the name is invalid" (our own checks refuse
+      // those first): it must not make an event final.
+      {400, StatusCode::kInternal},         {401, StatusCode::kUnauthenticated},
       {403, StatusCode::kPermissionDenied}, {404, StatusCode::kNotFound},
       {409, StatusCode::kAlreadyExists},    {412, StatusCode::kFailedPrecondition},
       {418, StatusCode::kInternal},
@@ -143,6 +145,22 @@ TEST_F(GcsStoreTest, StatusCodesMapToStatus) {
   }
   EXPECT_EQ(http_.requests().size(), cases.size());  // none of these is retried
   EXPECT_TRUE(sleeps().empty());
+}
+
+// Issue 12 item 14: GCS quotes the object name in its messages; errors keep the HTTP
+// status and the machine-readable reason only.
+TEST_F(GcsStoreTest, ErrorsDoNotQuoteTheServerMessage) {
+  auto store = Make();
+  const std::string body =
+      R"({"error":{"code":404,"message":"No such object: b/pre/scans/MARTIN_Maelys_id.jpg",)"
+      R"("errors":[{"message":"No such object: b/pre/scans/MARTIN_Maelys_id.jpg",)"
+      R"("domain":"global","reason":"notFound"}]}})";
+  http_.Push(404, body);
+  const Status status = store->Read("scans/MARTIN_Maelys_id.jpg", std::nullopt, 10).status();
+  EXPECT_EQ(status.code(), StatusCode::kNotFound);
+  EXPECT_EQ(status.message().find("MARTIN"), std::string::npos) << status.message();
+  EXPECT_NE(status.message().find("HTTP 404"), std::string::npos);
+  EXPECT_NE(status.message().find("notFound"), std::string::npos);
 }
 
 TEST_F(GcsStoreTest, IdempotentCallsAreRetriedWithBackoff) {

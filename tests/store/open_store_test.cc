@@ -20,6 +20,35 @@ TEST(ResultObjectName, AppendsJson) {
   EXPECT_EQ(ResultObjectName("a"), "a.json");
 }
 
+// Issue 12 item 7: a valid GCS name of 1020..1024 bytes used to get "<name>.json" (over
+// 1024 bytes): the write was refused and the event acknowledged with no result.
+TEST(ResultObjectName, LongNamesGetAResultNameThatFits) {
+  for (std::size_t n : {1019u, 1020u, 1023u, 1024u}) {
+    const std::string name = "dossiers/" + std::string(n - 9 - 4, 'a') + ".jpg";
+    ASSERT_EQ(name.size(), n);
+    const std::string result = ResultObjectName(name);
+    EXPECT_LE(result.size(), 1024u) << n;
+    EXPECT_TRUE(ValidateObjectName(result).ok()) << n;
+    EXPECT_TRUE(result.ends_with(".json"));
+    EXPECT_TRUE(result.starts_with("dossiers/aaaa"));
+    EXPECT_NE(ResultObjectName(name.substr(0, n - 5) + "b.jpg"), result);  // distinct
+    EXPECT_EQ(ResultObjectName(name), result);                             // stable
+  }
+  std::string folders;  // 1019 bytes in segments of 99: "<name>.json" still fits
+  while (folders.size() < 1019) folders += std::string(99, 'a') + "/";
+  folders.resize(1019);
+  EXPECT_EQ(ResultObjectName(folders), folders + ".json");
+  // Never cut inside a UTF-8 character ("é" is two bytes).
+  std::string accents;
+  while (accents.size() < 1030) accents += "\xC3\xA9";
+  EXPECT_TRUE(ValidateObjectName(ResultObjectName(accents.substr(0, 1024))).ok());
+  EXPECT_TRUE(ValidateObjectName(ResultObjectName("x" + accents.substr(0, 1022))).ok());
+  // A local file name (last segment) over 255 bytes is shortened the same way.
+  const std::string local = ResultObjectName("in/" + std::string(252, 'b'));
+  EXPECT_LE(local.size() - 3, 255u);
+  EXPECT_TRUE(local.starts_with("in/bbb"));
+}
+
 TEST(OpenStore, RefusesBadUris) {
   MapEnv env;
   StoreContext context{&env, std::make_shared<FakeHttpClient>(), nullptr};

@@ -5,6 +5,9 @@
 
 #include <atomic>
 #include <chrono>
+#include <mutex>
+#include <optional>
+#include <stdexcept>
 #include <thread>
 
 #include "pipeline/pipeline.h"
@@ -17,6 +20,14 @@ class FakePipeline {
   StatusOr<Result> operator()(const DocumentInput& input) {
     ++calls;
     if (delay.count() > 0) std::this_thread::sleep_for(delay);
+    if (throws.load() > 0) {
+      --throws;
+      throw std::runtime_error("synthetic failure");
+    }
+    {
+      std::lock_guard lock(mu_);
+      if (fail_) return *fail_;
+    }
     if (quota.load()) return ResourceExhaustedError("model quota");
     if (down.load()) return UnavailableError("model unavailable");
     if (input.bytes.rfind("\xFF\xD8\xFF", 0) != 0) {
@@ -39,10 +50,25 @@ class FakePipeline {
     return r;
   }
 
+  // Every call fails with `status` until Clear().
+  void FailWith(Status status) {
+    std::lock_guard lock(mu_);
+    fail_ = std::move(status);
+  }
+  void Clear() {
+    std::lock_guard lock(mu_);
+    fail_.reset();
+  }
+
   std::atomic<int> calls{0};
+  std::atomic<int> throws{0};  // the next N calls throw
   std::atomic<bool> down{false};
   std::atomic<bool> quota{false};
   std::chrono::milliseconds delay{0};
+
+ private:
+  std::mutex mu_;
+  std::optional<Status> fail_;
 };
 
 inline const std::string kJpeg = std::string("\xFF\xD8\xFF\xE0", 4) + std::string(100, 'x');

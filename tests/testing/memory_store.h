@@ -3,9 +3,11 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <map>
 #include <mutex>
 #include <string>
+#include <thread>
 
 #include "store/store.h"
 
@@ -22,7 +24,7 @@ class MemoryStore final : public Store {
   StatusOr<ObjectMeta> Stat(std::string_view name) override {
     std::lock_guard lock(mu_);
     ++stats;
-    if (auto s = Fault(); !s.ok()) return s;
+    if (auto s = Fault("stat"); !s.ok()) return s;
     auto it = objects_.find(std::string(name));
     if (it == objects_.end()) return NotFoundError("no such object");
     return it->second.meta;
@@ -32,7 +34,7 @@ class MemoryStore final : public Store {
                              std::int64_t max_bytes) override {
     std::lock_guard lock(mu_);
     ++reads;
-    if (auto s = Fault(); !s.ok()) return s;
+    if (auto s = Fault("read"); !s.ok()) return s;
     auto it = objects_.find(std::string(name));
     if (it == objects_.end()) return NotFoundError("no such object");
     if (generation && *generation != it->second.meta.generation)
@@ -48,7 +50,7 @@ class MemoryStore final : public Store {
                              std::optional<std::string> if_generation_match) override {
     std::lock_guard lock(mu_);
     ++writes_attempted;
-    if (auto s = Fault(); !s.ok()) return s;
+    if (auto s = Fault("write"); !s.ok()) return s;
     if (name.find("..") != std::string_view::npos || name.empty() || name.front() == '/') {
       return InvalidArgumentError("object name refused");
     }
@@ -70,7 +72,7 @@ class MemoryStore final : public Store {
 
   StatusOr<ListPage> List(std::string_view prefix, std::string_view) override {
     std::lock_guard lock(mu_);
-    if (auto s = Fault(); !s.ok()) return s;
+    if (auto s = Fault("list"); !s.ok()) return s;
     ListPage page;
     for (const auto& [name, e] : objects_) {
       if (name.compare(0, prefix.size(), prefix) == 0) page.objects.push_back(e.meta);
@@ -80,7 +82,7 @@ class MemoryStore final : public Store {
 
   Status Delete(std::string_view name, std::optional<std::string> if_generation_match) override {
     std::lock_guard lock(mu_);
-    if (auto s = Fault(); !s.ok()) return s;
+    if (auto s = Fault("delete"); !s.ok()) return s;
     auto it = objects_.find(std::string(name));
     if (it == objects_.end()) return NotFoundError("no such object");
     if (if_generation_match && *if_generation_match != it->second.meta.generation) {
@@ -104,6 +106,19 @@ class MemoryStore final : public Store {
   }
   bool Has(const std::string& name) { return Get(name).has_value(); }
   void SetDown(bool down) { down_ = down; }
+  // Every `op` ("stat", "read", "write", "list", "delete") fails with `status` (after
+  // `delay`, for slow-then-failing backends) until ClearFaults().
+  void FailOn(const std::string& op, Status status,
+              std::chrono::milliseconds delay = std::chrono::milliseconds(0)) {
+    std::lock_guard lock(mu_);
+    faults_[op] = std::move(status);
+    slow_ = delay;
+  }
+  void ClearFaults() {
+    std::lock_guard lock(mu_);
+    faults_.clear();
+    slow_ = std::chrono::milliseconds(0);
+  }
 
   std::atomic<int> stats{0}, reads{0}, writes{0}, writes_attempted{0}, deletes{0};
 
@@ -112,7 +127,16 @@ class MemoryStore final : public Store {
     ObjectMeta meta;
     std::string bytes;
   };
-  Status Fault() const { return down_ ? UnavailableError("storage down") : OkStatus(); }
+  // Called with mu_ held.
+  Status Fault(const std::string& op) {
+    if (down_) return UnavailableError("storage down");
+    auto it = faults_.find(op);
+    if (it == faults_.end()) return OkStatus();
+    if (slow_.count() > 0) std::this_thread::sleep_for(slow_);
+    return it->second;
+  }
+  std::map<std::string, Status> faults_;
+  std::chrono::milliseconds slow_{0};
 
   std::string root_;
   std::mutex mu_;

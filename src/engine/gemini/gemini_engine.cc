@@ -97,6 +97,14 @@ class GeminiEngine final : public Engine {
           case gemini::ParsedResponse::Kind::kRefused:
             result.rejection = ErrorInfo{ErrorCode::kModelRefused, parsed.reason};
             return Outcome::Ok(std::move(result));
+          case gemini::ParsedResponse::Kind::kOutputLimit:
+            // The same settings stop every document the same way: nothing is recorded
+            // for the document; the operator raises the limit.
+            return Outcome::Permanent(FailedPreconditionError(
+                parsed.reason + ": raise GEMINI_MAX_OUTPUT_TOKENS (now " +
+                std::to_string(config_.max_output_tokens) +
+                ") or lower GEMINI_THINKING_LEVEL / GEMINI_THINKING_BUDGET for GEMINI_MODEL " +
+                config_.model));
           case gemini::ParsedResponse::Kind::kInvalidOutput:
             if (++invalid_outputs >= 2) {
               result.rejection = ErrorInfo{ErrorCode::kModelOutputInvalid,

@@ -124,19 +124,26 @@ milliseconds ServerRetryHint(const HttpResponse& response,
 Status HttpErrorStatus(const GeminiConfig& config, const HttpResponse& response) {
   const ApiError e = ReadApiError(response.body);
   const std::string api = config.engine == EngineName::kVertex ? "Vertex AI" : "Gemini API";
+  // The variable an operator fixes: configuration errors are logged naming it.
+  const std::string credentials = config.engine == EngineName::kVertex
+                                      ? "the service account (GOOGLE_APPLICATION_CREDENTIALS)"
+                                      : "GEMINI_API_KEY / GOOGLE_API_KEY";
   std::string detail = "HTTP " + std::to_string(response.status);
   if (!e.status.empty()) detail += " " + e.status;
   if (!e.message.empty()) detail += ": " + e.message;
   switch (response.status) {
     case 400:
-      return InvalidArgumentError(api + " rejected the request (" + detail + ")");
+      return InvalidArgumentError(api + " rejected the request (" + detail + "); check " +
+                                  credentials + " and GEMINI_MODEL (" + config.model + ")");
     case 401:
       return Status(StatusCode::kUnauthenticated,
-                    api + " did not accept the credentials (" + detail + ")");
+                    api + " did not accept the credentials (" + detail + "); check " + credentials);
     case 403:
-      return Status(StatusCode::kPermissionDenied, api + " denied access (" + detail +
-                                                       "); check the API key or the service "
-                                                       "account's roles");
+      return Status(StatusCode::kPermissionDenied,
+                    api + " denied access (" + detail + "); check " + credentials +
+                        (config.engine == EngineName::kVertex
+                             ? " (role roles/aiplatform.user) and GOOGLE_CLOUD_PROJECT"
+                             : ""));
     case 404:
       return NotFoundError(api + ": model \"" + config.model + "\" not found (" + detail +
                            "). Models are retired often: set GEMINI_MODEL to a current model id");

@@ -143,11 +143,19 @@ ParsedResponse ParseGenerateContentResponse(std::string_view body) {
   const auto candidates = parsed.find("candidates");
   if (candidates == parsed.end() || !candidates->is_array() || candidates->empty() ||
       !(*candidates)[0].is_object()) {
-    result.kind = ParsedResponse::Kind::kRefused;
-    result.reason = "the model returned no candidate";
+    // `{}` or an empty list without a block reason says nothing about the document (seen
+    // from overloaded backends and proxies): retry, never a final rejection.
+    result.kind = ParsedResponse::Kind::kBadEnvelope;
+    result.reason = "the model returned no candidate and no block reason";
     return result;
   }
   const json& candidate = (*candidates)[0];
+  if (const auto finish = candidate.find("finishReason");
+      finish != candidate.end() && !finish->is_null() && SafeEnumText(*finish) == "MAX_TOKENS") {
+    result.kind = ParsedResponse::Kind::kOutputLimit;
+    result.reason = "the model stopped at its output token limit (finishReason MAX_TOKENS)";
+    return result;
+  }
   if (const auto finish = candidate.find("finishReason");
       finish != candidate.end() && !finish->is_null() && SafeEnumText(*finish) != "STOP") {
     result.kind = ParsedResponse::Kind::kRefused;

@@ -22,9 +22,12 @@ struct Usage {
 struct ParsedResponse {
   enum class Kind {
     kExtraction,     // `extraction` is set
-    kRefused,        // blocked prompt, no candidate, or finishReason other than STOP
+    kRefused,        // blocked prompt, or finishReason other than STOP and MAX_TOKENS
+    kOutputLimit,    // finishReason MAX_TOKENS: GEMINI_MAX_OUTPUT_TOKENS is too low for the
+                     // model (thinking counts against it): a configuration problem
     kInvalidOutput,  // the text is not JSON of the response schema
-    kBadEnvelope,    // the body is not a generateContent response at all (proxy, truncation)
+    kBadEnvelope,    // not a generateContent response (proxy, truncation), or one with no
+                     // candidate and no block reason (`{}`): transient, not the document's fault
   };
   Kind kind = Kind::kBadEnvelope;
   std::optional<verify::Extraction> extraction;
