@@ -15,7 +15,7 @@
 #include <thread>
 
 #include "engine/gemini/gemini_engine.h"
-#include "engine/gemini/retry_clock.h"
+#include "common/clock.h"
 #include "service/service.h"
 #include "store/gcs_store.h"
 
@@ -226,7 +226,7 @@ class FaultSuite : public ::testing::Test {
   FaultSuite() : log_file_(std::tmpfile()), log_(log_file_, Severity::kDebug, "", clock_) {
     GcsStoreOptions gcs;
     gcs.endpoint = kEndpoint;
-    gcs.sleep = [](milliseconds) {};
+    gcs.clock = std::make_shared<FakeRetryClock>();
     source_store_ = *MakeGcsStore("src-bucket", "", gcs_, nullptr, gcs);
     results_store_ = *MakeGcsStore("res-bucket", "", gcs_, nullptr, gcs);
     GeminiConfig config;
