@@ -7,6 +7,7 @@
 
 #include <chrono>
 
+#include "service/check_route.h"
 #include "service/growing_thread_pool.h"
 
 namespace jae {
@@ -81,6 +82,12 @@ HttpServer::HttpServer(Service& service, HttpServerOptions options)
         }
         Send(res, service_.HandleExtract(req.body, req.get_header_value("Content-Type"), "", t));
       }));
+
+  server_->Post("/v1/check",
+                timed("check", [this](const httplib::Request& req, httplib::Response& res) {
+                  const auto trace = TraceOf(req);
+                  Send(res, HandleCheckHttp(service_, req, trace ? &*trace : nullptr));
+                }));
 
   server_->Get("/healthz",
                timed("healthz", [this](const httplib::Request&, httplib::Response& res) {
