@@ -63,6 +63,20 @@ TEST_F(DossierCheckTest, CheckHoldsEveryResultOfTheDossierOnly) {
   EXPECT_EQ(results_.writes_attempted.load(), writes);
 }
 
+TEST_F(DossierCheckTest, CrowdedFolderIsNamedNotRead) {
+  for (int i = 0; i < 30; ++i) {
+    results_.Put("d/doc" + std::to_string(100 + i) + ".jpg.json", ResultJson("id_card", "X"));
+  }
+  DossierChecks checks(results_, clock_);
+  const int reads = results_.reads.load();
+  ASSERT_TRUE(checks.Update("d/doc100.jpg").ok());
+  EXPECT_LE(results_.reads.load() - reads, 11);
+  const auto check = nlohmann::json::parse(*results_.Get("d/check.json"));
+  EXPECT_EQ(check["documents"].size(), 30u);
+  EXPECT_EQ(check["checks"]["documents_readable"]["code"], "too_many_documents");
+  EXPECT_NE(check["verdict"], "ok");
+}
+
 TEST_F(DossierCheckTest, TopLevelSourcesHaveNoDossier) {
   results_.Put("cni.jpg.json", ResultJson("id_card", "DUPONT"));
   DossierChecks checks(results_, clock_);
