@@ -116,9 +116,18 @@ ProcessReport ObjectProcessor::Process(Store& source, const SourceObject& object
     }
     running_.emplace(key, promise.get_future().share());
   }
+  const std::string name = resolved.name;
   ProcessReport report;
   try {
     report = Run(source, std::move(resolved));
+    if (options_.after_result &&
+        (report.outcome == Outcome::kWritten || report.outcome == Outcome::kDuplicate)) {
+      report.after_result_status = options_.after_result(name);
+      if (IsTransient(report.after_result_status.code())) {
+        report.outcome = Outcome::kTransient;
+        report.status = report.after_result_status;
+      }
+    }
   } catch (...) {
     // Whatever threw, this delivery wrote nothing it could vouch for; the waiters get the
     // same answer and the next delivery runs again (a broken promise would answer 500 to

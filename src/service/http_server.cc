@@ -17,6 +17,7 @@
 #include <string>
 #include <string_view>
 
+#include "service/check_route.h"
 #include "service/growing_thread_pool.h"
 #include "service/waiting_room.h"
 
@@ -405,6 +406,12 @@ HttpServer::HttpServer(Service& service, HttpServerOptions options)
         if (read != BodyRead::kComplete) return SendBodyRefused(res, read);
         Send(res, service_.HandleExtract(body, req.get_header_value("Content-Type"), "", t));
       }));
+
+  server_->Post("/v1/check",
+                timed("check", [this](const httplib::Request& req, httplib::Response& res) {
+                  const auto trace = TraceOf(req);
+                  Send(res, HandleCheckHttp(service_, req, trace ? &*trace : nullptr));
+                }));
 
   server_->Get("/healthz",
                timed("healthz", [this](const httplib::Request&, httplib::Response& res) {

@@ -26,6 +26,7 @@
 #include "events/event.h"
 #include "processing/object_processor.h"
 #include "processing/source_stores.h"
+#include "service/check_route.h"
 #include "service/metrics.h"
 
 namespace jae {
@@ -62,6 +63,8 @@ class Service {
   // A direct upload; `name` is the client's file name (may be empty), untrusted.
   Answer HandleExtract(std::string bytes, std::string_view content_type, std::string_view name,
                        const TraceContext* trace);
+  // POST /v1/check (service/check_route.cc).
+  Answer HandleCheck(CheckRequest request, const TraceContext* trace);
   Answer Healthz() const;
   // 503 while draining, after a configuration error (for a minute, or until a document
   // succeeds), or for good after MarkMisconfigured.

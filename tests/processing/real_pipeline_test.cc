@@ -14,6 +14,12 @@ namespace {
 
 using testing::MemoryStore;
 
+ProcessorOptions ProcessorOptionsFor(const PipelineOptions& pipeline) {
+  ProcessorOptions options;
+  options.max_image_bytes = pipeline.max_image_bytes;
+  return options;
+}
+
 class RealPipelineTest : public ::testing::Test {
  protected:
   RealPipelineTest()
@@ -22,7 +28,7 @@ class RealPipelineTest : public ::testing::Test {
             [this](DocumentInput in) {
               return ProcessDocument(std::move(in), normalizer_, engine_, clock_, options_);
             },
-            clock_, ProcessorOptions{options_.max_image_bytes, false, 3}) {
+            clock_, ProcessorOptionsFor(options_)) {
     verify::Extraction extraction;
     extraction.type = DocumentType::kIdCard;
     extraction.fields[FieldName::kSurname] = Field{"MARTIN", 0.9, FieldSource::kModel};
