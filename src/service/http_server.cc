@@ -14,6 +14,9 @@ namespace {
 
 void Send(httplib::Response& res, const Answer& answer) {
   res.status = answer.status;
+  // API answers carry personal data: never kept by a browser or a proxy.
+  res.set_header("Cache-Control", "no-store");
+  res.set_header("X-Content-Type-Options", "nosniff");
   res.set_content(answer.body, answer.content_type.c_str());
 }
 
@@ -81,6 +84,8 @@ HttpServer::HttpServer(Service& service, HttpServerOptions options)
         }
         Send(res, service_.HandleExtract(req.body, req.get_header_value("Content-Type"), "", t));
       }));
+
+  AddAppRoutes(*server_, options_.app);
 
   server_->Get("/healthz",
                timed("healthz", [this](const httplib::Request&, httplib::Response& res) {
