@@ -251,18 +251,16 @@ function fieldsTable(player, doc) {
     const field = fields[name];
     const label = FIELD_LABELS[name] || name;
     const shown = field ? (DATE_FIELDS.has(name) ? formatDate(field.value) : field.value) : '';
-    const cell = doc.editing === name
-      ? editForm(player, doc, name, field ? field.value : '')
-      : [
-        field ? shown : h('span.hint', {}, 'non lu'),
-        field ? fieldTags(doc.result, field) : null,
-        ' ',
-        h('button.button.small', {
-          type: 'button', 'data-edit': `${doc.id}:${name}`, 'aria-label': `Corriger : ${label}`,
-          onclick: () => { doc.editing = name; renderDoc(doc); },
-        }, 'Corriger'),
-      ];
-    return h('tr', {}, h('th', { scope: 'row' }, label), h('td', {}, cell));
+    if (doc.editing === name) {
+      return h('tr', {}, h('th', { scope: 'row' }, label),
+        h('td', { colspan: '2' }, editForm(player, doc, name, field ? field.value : '')));
+    }
+    return h('tr', {}, h('th', { scope: 'row' }, label),
+      h('td', {}, field ? shown : h('span.hint', {}, 'non lu'), field ? fieldTags(doc.result, field) : null),
+      h('td.fix', {}, h('button.button.small', {
+        type: 'button', 'data-edit': `${doc.id}:${name}`, 'aria-label': `Corriger : ${label}`,
+        onclick: () => { doc.editing = name; renderDoc(doc); },
+      }, 'Corriger')));
   });
   return h('table.fields', {}, h('caption.visually-hidden', {}, `Champs lus : ${doc.name}`), h('tbody', {}, rows));
 }
@@ -314,6 +312,19 @@ function renderDoc(doc) {
   li.replaceChildren(...docContent(state.current, doc).filter(Boolean));
 }
 
+// Where an identity value comes from: the document, and "MRZ ✓" when the MRZ proves it.
+function identityOrigin(check, name) {
+  const v = check.identity && check.identity[name];
+  if (!v || typeof v !== 'object') return null;
+  const d = Array.isArray(check.documents) ? check.documents[v.document] : null;
+  const type = d && d.type ? DOC_TYPES[d.type] : '';
+  return [
+    v.source === 'mrz' ? h('span.tag.mrz', { title: 'Prouvé par la bande MRZ' }, 'MRZ ✓') : null,
+    v.source === 'manual' ? h('span.tag.manual', {}, 'corrigé à la main') : null,
+    type ? h('span.hint', {}, ` (${type.toLowerCase()})`) : null,
+  ];
+}
+
 function renderVerdict() {
   const player = state.current;
   const box = $('verdict');
@@ -339,7 +350,9 @@ function renderVerdict() {
       .filter(([, v]) => v);
     if (identity.length) {
       parts.push(h('h3', {}, 'Identité trouvée'));
-      parts.push(h('dl.identity', {}, identity.map(([label, v, n]) => [h('dt', {}, label), h('dd', {}, n === 'birth_date' ? formatDate(v) : v)])));
+      parts.push(h('dl.identity', {}, identity.map(([label, v, n]) => [
+        h('dt', {}, label),
+        h('dd', {}, n === 'birth_date' ? formatDate(v) : v, identityOrigin(player.check, n))])));
     }
     const checks = checksOf(player.check);
     if (checks.length) {

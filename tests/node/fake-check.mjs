@@ -2,7 +2,7 @@
 // app's browser tests put it in front of a real `jae-ocr serve` only when that server
 // answers 404 on /v1/check. It follows the rules of issue 14 loosely (enough to drive the
 // page: same person, valid ID, licence season, age, readable documents) and answers the
-// same shape as schema/check.schema.json's draft. Never used once the server has the route.
+// same shape as schema/check.schema.json (the check branch's, commit 68b0048). Never used once the server has the route.
 import http from 'node:http';
 
 const ID_TYPES = new Set(['id_card', 'passport', 'residence_permit']);
@@ -21,13 +21,13 @@ export function computeCheck(results, { date, min_age, max_age }) {
   const ids = ok.filter((r) => ID_TYPES.has(r.document.type));
   const licences = ok.filter((r) => r.document.type === 'fft_licence');
   const checks = {};
-  const set = (name, status, reason, message) => { checks[name] = { status, reason, message }; };
+  const set = (name, status, code, message) => { checks[name] = { status, code, message }; };
 
   const identity = {};
   for (const n of ['surname', 'given_names', 'birth_date', 'sex']) {
     const from = [...ids, ...licences].map((r) => [r, r.document.fields[n]]).filter(([, f]) => f)
       .sort(([, a], [, b]) => (b.source === 'mrz') - (a.source === 'mrz'))[0];
-    if (from) identity[n] = { value: from[1].value, document: results.indexOf(from[0]), source: from[1].source };
+    if (from) identity[n] = { value: from[1].value, document: results.indexOf(from[0]), source: from[1].source || 'unspecified' };
   }
 
   const idDoc = ids[0];
@@ -75,15 +75,28 @@ export function computeCheck(results, { date, min_age, max_age }) {
   const verdict = statuses.includes('fail') ? 'refuse' : statuses.includes('unknown') ? 'review' : 'ok';
   const reasons = Object.entries(checks).filter(([, c]) => c.status !== 'pass')
     .sort(([, a], [, b]) => (a.status === 'fail' ? 0 : 1) - (b.status === 'fail' ? 0 : 1))
-    .map(([name, c]) => ({ check: name, code: c.reason, message: c.message }));
-  return {
-    identity,
-    documents: results.map((r) => ({ type: r.document && r.document.type, side: r.document && r.document.side, status: r.status })),
-    checks,
+    .map(([name, c]) => ({ check: name, status: c.status, code: c.code, message: c.message }));
+  const matchYear = Number(date.slice(0, 4));
+  const out = {
+    schema_version: '1',
     verdict,
     reasons,
-    fake: true,
+    match_date: date,
+    season: date.slice(5) >= '09-01' ? matchYear + 1 : matchYear,
+    identity,
+    checks,
+    documents: results.map((r, index) => {
+      const d = { index, name: r.source && r.source.uri ? r.source.uri : `document-${index + 1}`, status: r.status, warnings: (r.verification && r.verification.warnings) || [] };
+      if (r.document) { d.type = r.document.type; if (r.document.side) d.side = r.document.side; }
+      if (r.verification && r.verification.mrz_check_digits) d.mrz = r.verification.mrz_check_digits;
+      if (r.error) d.error_code = r.error.code;
+      return d;
+    }),
+    cards: [],
   };
+  if (min_age !== undefined) out.min_age = min_age;
+  if (max_age !== undefined) out.max_age = max_age;
+  return out;
 }
 
 // An HTTP front that forwards everything to `target`, keeps the POST bodies it sees (what

@@ -91,7 +91,7 @@ await licence.getByRole('button', { name: 'Corriger : Date de naissance' }).focu
 await page.keyboard.press('Enter');
 await licence.getByLabel('Date de naissance corrigé').fill('1962-07-16');
 await page.keyboard.press('Enter');
-await page.waitForFunction(() => document.querySelectorAll('.tag.manual').length === 3);
+await page.waitForFunction(() => document.querySelectorAll('li.doc .tag.manual').length === 3);
 await verdictDone();
 const corrected = await verdict();
 console.log(`#   after the corrections: ${JSON.stringify(await page.locator('#verdict .reasons li').allInnerTexts())}`);
@@ -99,7 +99,7 @@ check(corrected !== 'refuse', `the corrections by hand change the verdict (refus
 const sent = checks().at(-1).find((r) => r.document && r.document.type === 'fft_licence');
 check(sent && sent.document.fields.surname.value === "N'DIAYE" && sent.document.fields.surname.source === 'manual',
   'the corrected value goes back to /v1/check with source "manual"');
-check(await page.locator('.tag.manual').count() === 3, 'corrected fields are marked "corrigé à la main"');
+check(await page.locator('li.doc .tag.manual').count() === 3, 'corrected fields are marked "corrigé à la main"');
 await shot('player1-corrected');
 
 // --- Player 2: a passport (MRZ) and the licence ----------------------------------------
