@@ -312,11 +312,13 @@ function renderDoc(doc) {
   li.replaceChildren(...docContent(state.current, doc).filter(Boolean));
 }
 
-// Where an identity value comes from: the document, and "MRZ ✓" when the MRZ proves it.
+// Where an identity value comes from: "MRZ ✓" when the MRZ proves it, and its document
+// when the values come from more than one.
 function identityOrigin(check, name) {
   const v = check.identity && check.identity[name];
   if (!v || typeof v !== 'object') return null;
-  const d = Array.isArray(check.documents) ? check.documents[v.document] : null;
+  const sources = new Set(Object.values(check.identity).map((x) => x && x.document));
+  const d = sources.size > 1 && Array.isArray(check.documents) ? check.documents[v.document] : null;
   const type = d && d.type ? DOC_TYPES[d.type] : '';
   return [
     v.source === 'mrz' ? h('span.tag.mrz', { title: 'Prouvé par la bande MRZ' }, 'MRZ ✓') : null,

@@ -31,6 +31,11 @@ const received = (route) => app.posts.filter((p) => p.url.startsWith(route))
 const checks = () => received('/v1/check').map((c) => c.parts.map((p) => JSON.parse(p.bytes.toString())));
 let step = 0;
 const shot = async (name) => page.screenshot({ path: outPath(`${String(++step).padStart(2, '0')}-${name}.png`), fullPage: true });
+// What the phone's screen shows, the verdict at its top (the README's pictures).
+const screen = async (name) => {
+  await page.evaluate(() => document.getElementById('player-title').scrollIntoView());
+  await page.screenshot({ path: outPath(`phone-${name}.png`) });
+};
 const verdictDone = () => page.waitForSelector('#verdict[data-state="done"] [data-verdict]', { timeout: 60000 });
 const verdict = async () => (await page.locator('#verdict [data-verdict]').getAttribute('data-verdict'));
 
@@ -74,6 +79,7 @@ check(docTitles.some((t) => /Carte d’identité/.test(t)) && docTitles.some((t)
 check(await page.locator('li.doc img.thumb').count() === 2, 'a thumbnail for each photo');
 check((await page.locator('li.doc').nth(1).innerText()).includes('FOURNIER'), "the licence's fields are shown");
 await shot('player1-refused');
+await screen('refused');
 
 // --- A correction by hand (mouse for the first, keyboard for the others) ----------------
 const licence = page.locator('li.doc', { hasText: 'Licence FFT' });
@@ -101,6 +107,7 @@ check(sent && sent.document.fields.surname.value === "N'DIAYE" && sent.document.
   'the corrected value goes back to /v1/check with source "manual"');
 check(await page.locator('li.doc .tag.manual').count() === 3, 'corrected fields are marked "corrigé à la main"');
 await shot('player1-corrected');
+await screen('corrected');
 
 // --- Player 2: a passport (MRZ) and the licence ----------------------------------------
 await page.click('#next-player');
@@ -187,13 +194,16 @@ check(/^2026-06-13;1;N'DIAYE;[^;]*;16\/07\/1962;2467183B;(OK|À vérifier);/.tes
 check(/^2026-06-13;2;LOPEZ;.*;Refusé;.+/.test(lines[2]), `player 2 in the CSV: ${lines[2]}`);
 
 await page.emulateMedia({ media: 'print' });
+await page.setViewportSize({ width: 794, height: 1123 });  // A4 at 96 dpi
 check(!(await page.locator('#player').isVisible()) && !(await page.locator('#match').isVisible()), 'printed: the player and the match form are hidden');
 check(await page.locator('#sheet-table').isVisible(), 'printed: the match sheet is there');
 check(/Rencontre du samedi 13 juin 2026 — âge minimum 18 ans/.test(await page.locator('#sheet-date').innerText()), 'printed: the match date in words');
 check(!(await page.locator('#export-csv').isVisible()), 'printed: no buttons');
 await shot('print');
+await page.screenshot({ path: outPath('print-sheet.png'), clip: { x: 0, y: 0, width: 794, height: 420 } });
 await page.pdf({ path: outPath('feuille-de-match.pdf'), format: 'A4' });
 await page.emulateMedia({ media: 'screen' });
+await page.setViewportSize({ width: 360, height: 780 });
 
 // --- Nothing kept in the browser -----------------------------------------------------------
 const kept = await page.evaluate(async () => ({
