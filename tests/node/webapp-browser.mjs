@@ -4,17 +4,43 @@
 // the verdict (names, badge, reasons); a mismatching pair is refused; a correction by hand
 // changes the verdict; a second player; the match sheet as CSV and printed; a 12 MP photo
 // resized in the browser (the server receives ≤ IMAGE_MAX_SIDE px, far fewer bytes); the
-// service busy (429 + Retry-After) and a file too large (413) in French; axe-core finds
+// service busy (429 + Retry-After), a file too large (413) and a blank picture (not a
+// document) in French; axe-core finds
 // no serious or critical violation. Screenshots of each step: out/webapp/*.png.
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import zlib from 'node:zlib';
 import { check } from './service-lib.mjs';
 import {
   SAMPLES, jpegSize, launch, loadPlaywright, multipartFiles, outPath, startApp, twelveMegapixelPhoto,
 } from './webapp-lib.mjs';
 
 const require = createRequire(import.meta.url);
+
+// A light grey picture with nothing on it (PNG, written by hand: no image tool needed).
+function blankPng(w, h) {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (buf) => { let c = 0xffffffff; for (const b of buf) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8); return (c ^ 0xffffffff) >>> 0; };
+  const chunk = (type, data) => {
+    const out = Buffer.alloc(12 + data.length);
+    out.writeUInt32BE(data.length, 0);
+    out.write(type, 4, 'latin1');
+    data.copy(out, 8);
+    out.writeUInt32BE(crc(out.subarray(4, 8 + data.length)), 8 + data.length);
+    return out;
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(w, 0); ihdr.writeUInt32BE(h, 4); ihdr[8] = 8; ihdr[9] = 2;
+  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(w * 3, 0xf0)]);
+  const raw = Buffer.concat(Array.from({ length: h }, () => row));
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+}
 const chromium = await loadPlaywright();
 const app = await startApp();
 console.log(`# /v1/check answered by ${app.stand_in ? 'the stand-in (fake-check.mjs): the server has no route yet' : 'jae-ocr itself'}`);
@@ -141,6 +167,17 @@ check(/trop volumineux/.test(tooLarge), `retried after Retry-After, then 413 say
 await shot('too-large');
 await page.unroute('**/v1/extract');
 await page.locator('li.doc').getByRole('button', { name: /Retirer/ }).click();
+
+// --- Not a document: a blank picture -------------------------------------------------------
+const blankPath = outPath('blank.png');
+fs.writeFileSync(blankPath, blankPng(640, 480));
+await input.setInputFiles([blankPath]);
+await page.waitForSelector('li.doc .state.error', { timeout: 30000 });
+const notDocument = await page.locator('li.doc .state.error').innerText();
+check(/Aucun document reconnu/.test(notDocument), `a blank picture says "${notDocument}"`);
+await shot('not-a-document');
+await page.locator('li.doc').getByRole('button', { name: /Retirer/ }).click();
+await page.waitForSelector('#verdict', { state: 'hidden' });
 
 // --- A 12 MP photo: resized in the browser before it leaves -----------------------------
 const big = await twelveMegapixelPhoto(page, path.join(SAMPLES, 'fr_id_2021_front-photo-1.jpg'));
