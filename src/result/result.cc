@@ -31,7 +31,8 @@ struct Names<DocumentSide> {
 };
 template <>
 struct Names<FieldSource> {
-  static constexpr std::array<std::string_view, 4> kValues = {"mrz", "visual", "barcode", "model"};
+  static constexpr std::array<std::string_view, 5> kValues = {"mrz", "visual", "barcode", "model",
+                                                              "manual"};
 };
 template <>
 struct Names<MrzFormat> {

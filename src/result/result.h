@@ -34,7 +34,8 @@ enum class DocumentType {
   kOther
 };
 enum class DocumentSide { kFront, kBack, kBoth, kUnknown };
-enum class FieldSource { kMrz, kVisual, kBarcode, kModel };
+// kManual: a value corrected by hand in a stored result; never counts as MRZ-proven.
+enum class FieldSource { kMrz, kVisual, kBarcode, kModel, kManual };
 enum class MrzFormat { kTD1, kTD2, kTD3, kMRVA, kMRVB, kFrId1988, kFrDl };
 enum class CheckDigitState { kPass, kFail, kAbsent };
 enum class VisualMatch { kMatch, kMismatch, kNotApplicable };
