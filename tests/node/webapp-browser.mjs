@@ -242,6 +242,21 @@ await page.pdf({ path: outPath('feuille-de-match.pdf'), format: 'A4' });
 await page.emulateMedia({ media: 'screen' });
 await page.setViewportSize({ width: 360, height: 780 });
 
+// --- The answers the page read, and the results it sent, follow the schemas ---------------
+const { checkErrors } = await import('./lib/check-schema.mjs');
+const { resultErrors } = await import('./lib/schema.mjs');
+let invalid = 0;
+for (const post of app.posts.filter((p) => p.url.startsWith('/v1/check'))) {
+  const answer = await (await fetch(`${app.url}/v1/check`, { method: 'POST', headers: { 'content-type': post.contentType }, body: post.body })).json();
+  const errors = checkErrors(answer);
+  if (errors) { invalid++; console.log(`#   invalid check answer:\n  ${errors}`); }
+  for (const part of multipartFiles(post.body, post.contentType)) {
+    const rErrors = resultErrors(JSON.parse(part.bytes.toString()));
+    if (rErrors) { invalid++; console.log(`#   invalid result sent:\n  ${rErrors}`); }
+  }
+}
+check(invalid === 0, 'every player check the page read follows schema/check.schema.json, every result it sent (corrections included) schema/result.schema.json');
+
 // --- Nothing kept in the browser -----------------------------------------------------------
 const kept = await page.evaluate(async () => ({
   local: localStorage.length, session: sessionStorage.length, cookies: document.cookie,
