@@ -503,7 +503,7 @@ CheckOutcome LicenceValid(const std::vector<Doc>& docs, const CivilDate& match, 
     } else {
       o = Outcome(CheckStatus::kFail, "wrong_season",
                   "Licence de la saison " + std::to_string(year) + " ; le match du " +
-                      FrenchDate(match) + " se joue en " + season_text + ".");
+                      FrenchDate(match) + " se joue pendant " + season_text + ".");
     }
     o.document = d->index;
     o.season = year;

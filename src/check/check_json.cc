@@ -5,7 +5,7 @@
 namespace jae::check {
 namespace {
 
-using nlohmann::json;
+using json = nlohmann::ordered_json;
 
 json OutcomeToJson(const CheckOutcome& o) {
   json j = {{"status", ToString(o.status)}, {"code", o.code}, {"message", o.message}};

@@ -9,7 +9,8 @@
 
 namespace jae::check {
 
-nlohmann::json ToJson(const PlayerCheck& check);
+// Ordered as a reader reads it: the verdict and its reasons first.
+nlohmann::ordered_json ToJson(const PlayerCheck& check);
 
 // indent < 0: one line; otherwise pretty-printed.
 std::string SerializeCheck(const PlayerCheck& check, int indent = -1);

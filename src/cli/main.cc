@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
   jae::cli::AddExtractCommand(app, &exit_code);
   jae::cli::AddBackfillCommand(app, &exit_code);
   jae::cli::AddMrzCommand(app, &exit_code);
+  jae::cli::AddCheckCommand(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -103,7 +103,16 @@ ProcessReport ObjectProcessor::Process(Store& source, const SourceObject& object
     }
     running_.emplace(key, promise.get_future().share());
   }
+  const std::string name = resolved.name;
   ProcessReport report = Run(source, std::move(resolved));
+  if (options_.after_result &&
+      (report.outcome == Outcome::kWritten || report.outcome == Outcome::kDuplicate)) {
+    report.after_result_status = options_.after_result(name);
+    if (IsTransient(report.after_result_status.code())) {
+      report.outcome = Outcome::kTransient;
+      report.status = report.after_result_status;
+    }
+  }
   promise.set_value(report);
   std::lock_guard lock(mu_);
   running_.erase(key);

@@ -48,6 +48,12 @@ struct ProcessorOptions {
   // Entered before a source is read; the ticket travels in the DocumentInput and is let
   // go of once the image is normalised. Null: no limit.
   AdmissionGate* source_gate = nullptr;
+  // Called with the source name once its result is stored (kWritten) or found stored
+  // (kDuplicate): event mode's player check (processing/dossier_check.h). A transient
+  // error turns the report into kTransient, so that the event is delivered again and the
+  // call repeated (the result itself is then a duplicate); another error is reported in
+  // `after_result_status` only. Empty: nothing.
+  std::function<Status(std::string_view source_name)> after_result;
 };
 
 struct SourceObject {
@@ -78,6 +84,7 @@ struct ProcessReport {
   double gate_wait_ms = 0;    // time waiting for the source gate (queueing, not work)
   double source_read_ms = 0;  // time spent reading the source
   double result_write_ms = 0;
+  Status after_result_status;  // a failed ProcessorOptions::after_result
 };
 
 class ObjectProcessor {

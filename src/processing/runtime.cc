@@ -46,6 +46,10 @@ StatusOr<std::unique_ptr<Runtime>> MakeRuntime(const Env& env, const std::string
   options.delete_source = *del;
   rt->source_gate = std::make_unique<AdmissionGate>(DefaultSourceSlots());
   options.source_gate = rt->source_gate.get();
+  rt->dossier_checks = std::make_unique<DossierChecks>(*rt->results, rt->clock);
+  options.after_result = [checks = rt->dossier_checks.get()](std::string_view name) {
+    return checks->Update(name);
+  };
   Engine& engine_ref = *rt->engine;
   ImageNormalizer& normalizer = rt->normalizer;
   const Clock& clock = rt->clock;

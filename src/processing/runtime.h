@@ -14,6 +14,7 @@
 #include "engine/engine.h"
 #include "image/image_module.h"
 #include "pipeline/pipeline.h"
+#include "processing/dossier_check.h"
 #include "processing/object_processor.h"
 #include "store/store.h"
 
@@ -27,6 +28,7 @@ struct Runtime {
   ModuleImageNormalizer normalizer;
   PipelineOptions pipeline;
   std::unique_ptr<AdmissionGate> source_gate;
+  std::unique_ptr<DossierChecks> dossier_checks;  // each dossier's check.json
   std::unique_ptr<ObjectProcessor> processor;
 };
 

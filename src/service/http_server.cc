@@ -7,6 +7,7 @@
 
 #include <chrono>
 
+#include "service/check_route.h"
 #include "service/growing_thread_pool.h"
 
 namespace jae {
@@ -84,6 +85,12 @@ HttpServer::HttpServer(Service& service, HttpServerOptions options)
         }
         Send(res, service_.HandleExtract(req.body, req.get_header_value("Content-Type"), "", t));
       }));
+
+  server_->Post("/v1/check",
+                timed("check", [this](const httplib::Request& req, httplib::Response& res) {
+                  const auto trace = TraceOf(req);
+                  Send(res, HandleCheckHttp(service_, req, trace ? &*trace : nullptr));
+                }));
 
   AddAppRoutes(*server_, options_.app);
 

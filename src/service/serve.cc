@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "image/image_module.h"
+#include "processing/dossier_check.h"
 #include "processing/engine_setup.h"
 #include "processing/object_processor.h"
 #include "processing/source_stores.h"
@@ -63,6 +64,10 @@ int RunServe(const ServeConfig& config, const Env& env) {
   processor_options.max_image_bytes = config.max_image_bytes;
   processor_options.delete_source = config.delete_source;
   processor_options.source_gate = &source_gate;
+  DossierChecks dossier_checks(**results, clock);  // event mode's player check
+  processor_options.after_result = [&](std::string_view name) {
+    return dossier_checks.Update(name);
+  };
   ObjectProcessor processor(**results, process, clock, processor_options);
   CachingSourceStores sources([](std::string_view uri) { return OpenStore(uri); },
                               config.source_root);

@@ -25,6 +25,7 @@
 #include "events/event.h"
 #include "processing/object_processor.h"
 #include "processing/source_stores.h"
+#include "service/check_route.h"
 #include "service/metrics.h"
 
 namespace jae {
@@ -58,6 +59,8 @@ class Service {
   // A direct upload; `name` is the client's file name (may be empty), untrusted.
   Answer HandleExtract(std::string bytes, std::string_view content_type, std::string_view name,
                        const TraceContext* trace);
+  // POST /v1/check (service/check_route.cc).
+  Answer HandleCheck(CheckRequest request, const TraceContext* trace);
   Answer Healthz() const;
   Answer Readyz() const;
   Answer MetricsText() const;

@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "dossier.h"
 #include "gendocs.h"
 
 namespace {
@@ -75,6 +76,11 @@ int main(int argc, char** argv) {
   app.add_option("--truth-dir", truth_dir, "write the .json ground truth there (default: --out)");
   std::vector<std::string> only;
   app.add_option("--only", only, "write only these sample names (e.g. fr_passport-photo-3)");
+  std::string dossier;
+  app.add_option("--dossier", dossier,
+                 "write the documents of one player for this scenario instead (see dossier.h): "
+                 "same_person, two_people, expired_id, last_season_licence, card_2021, "
+                 "card_2021_front_only, not_a_document");
   CLI11_PARSE(app, argc, argv);
 
   std::vector<Kind> kinds;
@@ -109,6 +115,27 @@ int main(int argc, char** argv) {
     return 2;
   }
   int written = 0;
+  if (!dossier.empty()) {
+    // Only the images go to --out: a truth .json there would be read as a result by
+    // `jae-ocr check DIR/*`. The truth goes to --truth-dir when given.
+    const auto samples = MakeDossier(dossier, conditions.at(0), seed, *fonts);
+    if (samples.empty()) {
+      std::cerr << "gendocs: unknown dossier scenario " << dossier << "\n";
+      return 2;
+    }
+    for (const Sample& s : samples) {
+      bool ok = WriteFile(std::filesystem::path(out_dir) / (s.name + ".jpg"), s.jpeg);
+      if (ok && !truth_dir.empty()) {
+        ok = WriteFile(std::filesystem::path(truth_dir) / (s.name + ".json"), s.truth.dump(2));
+      }
+      if (!ok) {
+        std::cerr << "gendocs: cannot write " << s.name << "\n";
+        return 1;
+      }
+    }
+    std::cerr << "gendocs: " << samples.size() << " documents of dossier " << dossier << "\n";
+    return 0;
+  }
   for (Kind kind : kinds) {
     for (Condition condition : conditions) {
       for (int i = 0; i < count; ++i) {

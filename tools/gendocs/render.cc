@@ -241,7 +241,8 @@ RenderedDoc RenderDocument(Kind kind, const Identity& base_id, std::mt19937_64& 
       break;
     }
     case Kind::kFrId2021Front: {
-      id.document_number = RandomUpperAlnum(rng, 9);
+      // A number given by the caller (a dossier's two sides of one card) is kept.
+      if (id.document_number.empty()) id.document_number = RandomUpperAlnum(rng, 9);
       t.document_type = "id_card";
       t.side = "front";
       Header(img, fonts, 300, "RÉPUBLIQUE FRANÇAISE", "CARTE NATIONALE D'IDENTITÉ / IDENTITY CARD",
@@ -267,7 +268,7 @@ RenderedDoc RenderDocument(Kind kind, const Identity& base_id, std::mt19937_64& 
       break;
     }
     case Kind::kFrId2021Back: {
-      id.document_number = RandomUpperAlnum(rng, 9);
+      if (id.document_number.empty()) id.document_number = RandomUpperAlnum(rng, 9);
       t.document_type = "id_card";
       t.side = "back";
       const std::string address = std::to_string(Uniform(rng, 1, 120)) + " RUE DES LILAS " +
