@@ -92,14 +92,14 @@ export function extract(blob, name, hooks) {
   }, hooks);
 }
 
-// results: result JSON objects (possibly corrected by hand); match: {date, min_age, max_age}.
-export function check(results, match, hooks) {
+// parts: [{result, name}] — result JSONs (possibly corrected by hand) and the names the
+// check's sentences will quote; match: {date, min_age, max_age}.
+export function check(parts, match, hooks) {
   return postForm('check', () => {
     const form = new FormData();
-    results.forEach((result, i) => {
-      const name = `document-${i + 1}.json`;
+    for (const { result, name } of parts) {
       form.append('file', new Blob([JSON.stringify(result)], { type: 'application/json' }), name);
-    });
+    }
     if (match.date) form.append('date', match.date);
     if (match.min_age !== '' && match.min_age != null) form.append('min_age', String(match.min_age));
     if (match.max_age !== '' && match.max_age != null) form.append('max_age', String(match.max_age));

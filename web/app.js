@@ -153,8 +153,25 @@ function removeDocument(player, doc) {
 
 // --- The player check --------------------------------------------------------------------
 
+// The name a document goes by in the check's sentences (« … ») and on its card: the name
+// it was uploaded under, numbered when two are alike (a phone names every shot image.jpg).
+function partNames(docs) {
+  const base = docs.map((d) => {
+    const uri = d.result && d.result.source && d.result.source.uri;
+    return (uri && uri.startsWith('upload:') ? uri.slice(7) : d.name).replace(/[^\x20-\x7e]/g, '_');
+  });
+  return base.map((n, i) => (base.indexOf(n) !== base.lastIndexOf(n) ? `${n} (${i + 1})` : n));
+}
+
 async function runCheck(player) {
-  const results = player.docs.filter((d) => d.result).map((d) => d.result);
+  const withResult = player.docs.filter((d) => d.result);
+  const names = partNames(withResult);
+  withResult.forEach((d, i) => {
+    if (d.label === names[i]) return;
+    d.label = names[i];
+    if (player === state.current) renderDoc(d);
+  });
+  const results = withResult.map((d, i) => ({ result: d.result, name: names[i] }));
   if (player.busy) return;  // documents still coming: the queue checks when it is done
   const seq = ++player.seq;
   if (!results.length) {
@@ -297,7 +314,7 @@ function docContent(player, doc) {
   return [
     h('div.doc-head', {}, thumb, h('div.doc-title', {},
       h('h3', {}, docTitle(doc)),
-      doc.result && doc.result.document ? h('p.hint', {}, doc.name) : null,
+      doc.result && doc.result.document ? h('p.hint', {}, doc.label || doc.name) : null,
       status, progress, h('div.actions', {}, buttons))),
     warnings.length ? h('ul.warnings', { 'aria-label': 'Avertissements' }, warnings.map((w) => h('li', {}, `⚠ ${warningText(w)}`))) : null,
     doc.state === 'done' ? fieldsTable(player, doc) : null,
