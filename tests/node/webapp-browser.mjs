@@ -43,7 +43,6 @@ function blankPng(w, h) {
 }
 const chromium = await loadPlaywright();
 const app = await startApp();
-console.log(`# /v1/check answered by ${app.stand_in ? 'the stand-in (fake-check.mjs): the server has no route yet' : 'jae-ocr itself'}`);
 
 const context = await launch(chromium);
 const page = await context.newPage();

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { skip, startServer, tempDir } from './service-lib.mjs';
-import { startFront } from './fake-check.mjs';
+import http from 'node:http';
 
 export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 export const SOURCE_DIR = process.env.JAE_SOURCE_DIR || path.resolve('../..');
@@ -36,21 +36,39 @@ export async function launch(chromium, { viewport = { width: 360, height: 780 } 
   return context;
 }
 
+// An HTTP front that forwards everything to `target` and keeps the POST bodies it sees:
+// `front.posts` is what the server receives, byte for byte.
+async function startFront(target) {
+  const posts = [];
+  const front = http.createServer(async (req, res) => {
+    let body = null;
+    if (req.method === 'POST') {
+      const chunks = [];
+      for await (const c of req) chunks.push(c);
+      body = Buffer.concat(chunks);
+      posts.push({ url: req.url, contentType: req.headers['content-type'], body });
+    }
+    const upstream = http.request(new URL(req.url, target), { method: req.method, headers: req.headers }, (up) => {
+      res.writeHead(up.statusCode, up.headers);
+      up.pipe(res);
+    });
+    upstream.on('error', () => { res.writeHead(502); res.end(); });
+    if (body) upstream.end(body);
+    else req.pipe(upstream);
+  });
+  await new Promise((r) => front.listen(0, '127.0.0.1', r));
+  front.url = `http://127.0.0.1:${front.address().port}`;
+  front.posts = posts;
+  front.unref();
+  return front;
+}
+
 // A real `jae-ocr serve` on local folders with the local engine, behind a recording front.
-// When the server has no POST /v1/check yet (issue 14 in progress), the front answers that
-// route with a stand-in (fake-check.mjs).
 export async function startApp(env = {}) {
   const results = tempDir('jae-webapp-results-');
   const server = await startServer({ env: { LOG_LEVEL: 'info', ...env }, args: ['--engine', 'local', '--results', results] });
-  const form = new FormData();
-  form.append('date', '2026-06-13');
-  const probe = await fetch(`${server.url}/v1/check`, { method: 'POST', body: form });
-  const stand_in = probe.status === 404;
-  // The browser talks to a recording front (fake-check.mjs): the tests see exactly the
-  // bytes the server receives.
-  const front = await startFront(server.url, { fakeCheck: stand_in });
-  front.unref();
-  return { server, url: front.url, stand_in, posts: front.posts };
+  const front = await startFront(server.url);
+  return { server, url: front.url, posts: front.posts };
 }
 
 export function outPath(name) {
