@@ -74,6 +74,16 @@ Status DossierChecks::Attempt(const std::string& dossier) {
     // The referee knows a document by its file name: the result's name without ".json".
     std::string shown = name.substr(dossier.size());
     shown.resize(shown.size() - 5);
+    if (static_cast<int>(inputs.size()) >= check::kMaxDocuments) {
+      // Past the most one player's dossier holds, results are named, not read: every
+      // event of a crowded folder would otherwise re-read all of it.
+      check::Input in;
+      in.name = shown;
+      in.error =
+          "not read: a dossier has at most " + std::to_string(check::kMaxDocuments) + " documents";
+      inputs.push_back(std::move(in));
+      continue;
+    }
     auto bytes = results_.Read(name, std::nullopt, options_.max_result_bytes);
     if (bytes.ok()) {
       inputs.push_back(check::InputFromResultJson(shown, *bytes));

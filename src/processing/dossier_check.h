@@ -10,6 +10,7 @@
 //    writer whose precondition fails starts again from the read, so of two documents
 //    finishing at once the last successful write has seen both results.
 //  - A check equal to the stored one is not written: a redelivered event changes nothing.
+//  - Past check::kMaxDocuments results, the others are named in the check but not read.
 //  - Sources at the top of the inbox (no folder) have no dossier: nothing is done.
 //  - The match date is the day of the update (the clock): event mode has no match date.
 //  - Never logs (the caller logs its report; a check holds personal data).
