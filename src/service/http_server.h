@@ -28,7 +28,7 @@ struct HttpServerOptions {
   std::chrono::seconds write_timeout{30};
   std::int64_t max_body_bytes = 21 * 1024 * 1024;
   std::int64_t max_event_bytes = 1024 * 1024;  // events are small JSON documents
-  AppSettings app;  // GET /app/ (app_route.h)
+  AppSettings app;                             // GET /app/ (app_route.h)
 };
 
 class HttpServer {
