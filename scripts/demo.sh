@@ -27,3 +27,12 @@ for f in "$here"/samples/mrz/*.txt; do
   echo "-- $(basename "$f")"
   "$bin" mrz < "$f" || true
 done
+# The referee's web app on the same embedded default (local engine, local folders): served
+# when the demo runs in a terminal, its address printed either way.
+port="${PORT:-8080}"
+echo "== the referee's web app: http://127.0.0.1:$port/app/"
+echo "   (jae-ocr serve --port $port --engine local --results $out/results)"
+if [[ -t 0 && -t 1 ]]; then
+  echo "   open it in a browser; Ctrl-C stops the server"
+  LOG_LEVEL=warning exec "$bin" serve --port "$port" --engine local --results "$out/results"
+fi

@@ -18,6 +18,7 @@ packages=(
 )
 test_packages=(
   libgtest-dev libgmock-dev libbenchmark-dev clang libclang-rt-14-dev
+  chromium  # the web app's browser tests (tests/node/webapp-*.mjs)
 )
 ((want_test)) && packages+=("${test_packages[@]}")
 

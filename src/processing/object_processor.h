@@ -69,7 +69,7 @@ struct ProcessorOptions {
   // error turns the report into kTransient, so that the event is delivered again and the
   // call repeated (the result itself is then a duplicate); another error is reported in
   // `after_result_status` only. Empty: nothing.
-  std::function<Status(std::string_view source_name)> after_result;
+  std::function<Status(std::string_view source_name)> after_result{};
 };
 
 struct SourceObject {

@@ -224,6 +224,9 @@ namespace {
 
 void Send(httplib::Response& res, const Answer& answer) {
   res.status = answer.status;
+  // API answers carry personal data: never kept by a browser or a proxy.
+  res.set_header("Cache-Control", "no-store");
+  res.set_header("X-Content-Type-Options", "nosniff");
   res.set_content(answer.body, answer.content_type.c_str());
 }
 
@@ -412,6 +415,8 @@ HttpServer::HttpServer(Service& service, HttpServerOptions options)
                   const auto trace = TraceOf(req);
                   Send(res, HandleCheckHttp(service_, req, trace ? &*trace : nullptr));
                 }));
+
+  AddAppRoutes(*server_, options_.app);
 
   server_->Get("/healthz",
                timed("healthz", [this](const httplib::Request&, httplib::Response& res) {

@@ -12,6 +12,7 @@
 
 #include "common/status.h"
 #include "service/access_control.h"
+#include "service/app_route.h"
 #include "service/service.h"
 
 namespace httplib {
@@ -41,6 +42,7 @@ struct HttpServerOptions {
   // Who may call /v1/* and /app/ (access_control.h); must outlive the server. Null:
   // loopback peers only (secure by default).
   AccessPolicy* access = nullptr;
+  AppSettings app;                             // GET /app/ (app_route.h)
 };
 
 class HttpServer {

@@ -102,6 +102,7 @@ int RunServe(const ServeConfig& config, const Env& env) {
   // Each keep-alive connection holds a worker thread: leave room for probes and 429s.
   http.threads = 2 * config.max_in_flight + 64;
   http.max_body_bytes = config.max_image_bytes + 1024 * 1024;  // multipart framing
+  http.app = {config.image_max_side, config.max_image_bytes};
   HttpServer server(service, http);
   auto port = server.Bind();
   if (!port.ok()) {
