@@ -18,6 +18,7 @@ packages=(
 )
 test_packages=(
   libgtest-dev libgmock-dev libbenchmark-dev clang libclang-rt-14-dev
+  chromium  # draws the independent document set (tests/independent)
 )
 ((want_test)) && packages+=("${test_packages[@]}")
 
