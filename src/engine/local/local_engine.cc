@@ -16,6 +16,7 @@
 #include "engine/local/classify.h"
 #include "engine/local/document_finder.h"
 #include "engine/local/field_reader.h"
+#include "engine/local/mrz_finder.h"
 #include "engine/local/mrz_zone.h"
 #include "engine/local/ocrb_classifier.h"
 #include "engine/local/tess_pool.h"
@@ -212,6 +213,11 @@ class LocalEngine final : public Engine {
       if (!other.ok()) return other.status();
       if (other->HasValidMrz()) zone = std::move(other);
     }
+    if (!zone->HasValidMrz() && std::chrono::steady_clock::now() < deadline) {
+      auto found = ReadFoundMrz(bgr, deadline);
+      if (!found.ok()) return found.status();
+      if (*found) zone = std::move(**found);
+    }
     local::FoundDocument& doc = zone->doc;
     cv::Mat& gray = zone->gray;
     const std::optional<local::MrzLocation>& where = zone->where;
@@ -254,6 +260,27 @@ class LocalEngine final : public Engine {
     EngineResult r;
     r.extraction = std::move(ex);
     return r;
+  }
+
+  // The MRZ looked for by its own shape anywhere in the image (local/mrz_finder.h), each
+  // candidate read as the document it implies, the likelier orientation first: the first
+  // whose read holds every check. For images whose outline gave no valid MRZ: a scan with
+  // no background, a card on a white table, a mistaken outline, a page turned 90 degrees.
+  StatusOr<std::optional<Zone>> ReadFoundMrz(const cv::Mat& bgr,
+                                             std::chrono::steady_clock::time_point deadline) {
+    constexpr int kMaxCandidates = 2;
+    cv::Mat gray;
+    cv::cvtColor(bgr, gray, cv::COLOR_BGR2GRAY);
+    for (const auto& candidate : local::FindMrzCandidates(gray, kMaxCandidates)) {
+      for (const auto& oriented : {candidate, local::Reversed(candidate)}) {
+        if (std::chrono::steady_clock::now() > deadline) return std::optional<Zone>();
+        auto zone = ReadZone(local::Rectify(bgr, local::ImpliedDocument(oriented), kDocumentWidth),
+                             deadline);
+        if (!zone.ok()) return zone.status();
+        if (zone->HasValidMrz()) return std::optional<Zone>(std::move(*zone));
+      }
+    }
+    return std::optional<Zone>();
   }
 
   // The document as one outline gives it: upright, light flattened, its MRZ located and
