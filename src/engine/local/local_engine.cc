@@ -1,6 +1,7 @@
 #include "engine/local/local_engine.h"
 
 #include <tesseract/resultiterator.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -36,7 +37,11 @@ constexpr int kDocumentWidth = 1200;  // rectified width: MRZ characters ~40 px 
 constexpr char kMrzWhitelist[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<";
 constexpr long kMaxPixels = 50'000'000;
 constexpr int kMaxOutlines = 3;
-constexpr auto kFinderBudget = std::chrono::milliseconds(1500);
+// The MRZ search's budget in CPU time of the calling thread (not wall time: on a busy
+// machine the same image must get the same answer). A photo full of text lines offers
+// many candidates, each read costing ~100-300 ms; past the budget the outline's zone
+// stands.
+constexpr double kFinderBudgetMs = 1500;
 // |upright_odds| above which a found MRZ's reversed reading is not tried: the fillers
 // clearly sit at one end (measured on the independent set: true zones score 0.2-0.5).
 constexpr float kSureOrientation = 0.25f;
@@ -45,6 +50,12 @@ bool HasModel(const std::string& dir, const std::string& language) {
   std::error_code ec;
   return !dir.empty() && std::filesystem::is_regular_file(
                              std::filesystem::path(dir) / (language + ".traineddata"), ec);
+}
+
+double ThreadCpuMs() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
 }
 
 std::string ExecutableDir() {
@@ -218,10 +229,7 @@ class LocalEngine final : public Engine {
       if (other->HasValidMrz()) zone = std::move(other);
     }
     if (!zone->HasValidMrz() && std::chrono::steady_clock::now() < deadline) {
-      // A bounded search: a photo full of text lines offers many candidates, each read
-      // costing ~100-300 ms; past the budget the outline's zone stands.
-      const auto budget = std::chrono::steady_clock::now() + kFinderBudget;
-      auto found = ReadFoundMrz(bgr, std::min(deadline, budget));
+      auto found = ReadFoundMrz(bgr, deadline);
       if (!found.ok()) return found.status();
       if (*found) zone = std::move(**found);
     }
@@ -292,15 +300,33 @@ class LocalEngine final : public Engine {
   StatusOr<std::optional<Zone>> ReadFoundMrz(const cv::Mat& bgr,
                                              std::chrono::steady_clock::time_point deadline) {
     constexpr int kMaxCandidates = 2;
+    const double cpu_end = ThreadCpuMs() + kFinderBudgetMs;
     cv::Mat gray;
     cv::cvtColor(bgr, gray, cv::COLOR_BGR2GRAY);
     for (const auto& candidate : local::FindMrzCandidates(gray, kMaxCandidates)) {
       std::vector<local::MrzCandidate> ways = {candidate};
       if (candidate.upright_odds < kSureOrientation) ways.push_back(local::Reversed(candidate));
       for (const auto& oriented : ways) {
-        if (std::chrono::steady_clock::now() > deadline) return std::optional<Zone>();
-        auto zone = ReadZone(local::Rectify(bgr, local::ImpliedDocument(oriented), kDocumentWidth),
-                             deadline);
+        if (std::chrono::steady_clock::now() > deadline || ThreadCpuMs() > cpu_end) {
+          return std::optional<Zone>();
+        }
+        local::FoundDocument doc =
+            local::Rectify(bgr, local::ImpliedDocument(oriented), kDocumentWidth);
+        // Where the lines land in the rectified document: the finder knows them better
+        // than a search of the page would (a patterned background, a photo's texture).
+        const std::vector<cv::Point2f> frame = {
+            {0, 0},
+            {static_cast<float>(doc.image.cols), 0},
+            {static_cast<float>(doc.image.cols), static_cast<float>(doc.image.rows)},
+            {0, static_cast<float>(doc.image.rows)}};
+        const cv::Mat to_doc = cv::getPerspectiveTransform(doc.corners, frame);
+        std::vector<cv::Rect> approx;
+        for (const auto& corners : oriented.lines) {
+          std::vector<cv::Point2f> in(corners.begin(), corners.end()), mapped;
+          cv::perspectiveTransform(in, mapped, to_doc);
+          approx.push_back(cv::boundingRect(mapped));
+        }
+        auto zone = ReadZone(std::move(doc), deadline, &approx);
         if (!zone.ok()) return zone.status();
         if (zone->HasValidMrz()) return std::optional<Zone>(std::move(*zone));
       }
@@ -310,8 +336,11 @@ class LocalEngine final : public Engine {
 
   // The document as one outline gives it: upright, light flattened, its MRZ located and
   // read.
+  // `known_lines`: the MRZ lines' approximate boxes in `found` (from the MRZ finder);
+  // they replace the search of the page.
   StatusOr<Zone> ReadZone(local::FoundDocument found,
-                          std::chrono::steady_clock::time_point deadline) {
+                          std::chrono::steady_clock::time_point deadline,
+                          const std::vector<cv::Rect>* known_lines = nullptr) {
     Zone zone;
     zone.doc = std::move(found);
     local::FoundDocument& doc = zone.doc;
@@ -320,12 +349,19 @@ class LocalEngine final : public Engine {
     std::optional<MrzRead>& mrz_read = zone.mrz_read;
     cv::cvtColor(doc.image, gray, cv::COLOR_BGR2GRAY);
     gray = FlattenLight(gray);
-    where = local::LocateMrz(gray);
+    if (known_lines) {
+      std::vector<cv::Rect> tight = local::TightenLines(gray, *known_lines);
+      if (tight.size() == known_lines->size() && tight.size() >= 2) {
+        where = local::MrzLocation{std::move(tight), false};
+      }
+    } else {
+      where = local::LocateMrz(gray);
+    }
     if (where && where->upside_down) {
       Rotate(doc, gray, cv::ROTATE_180);
       where = local::LocateMrz(gray);
     }
-    if (!where && !doc.outline_found) {
+    if (!where && !doc.outline_found && !known_lines) {
       // No outline: the document may fill the frame in portrait.
       for (auto rotation : {cv::ROTATE_90_CLOCKWISE, cv::ROTATE_90_COUNTERCLOCKWISE}) {
         cv::Mat turned;

@@ -145,6 +145,7 @@ MrzCandidate MakeCandidate(const std::vector<const Line*>& lines, float pitch) {
     }
   }
   c.line_count = static_cast<int>(lines.size());
+  for (const Line* l : lines) c.lines.push_back(l->corners);
   c.line_pitch = pitch;
   c.upright_odds = balance;
   c.score = length * (lines.size() == 3 ? 1.2 : 1.0);
@@ -231,6 +232,7 @@ MrzCandidate Reversed(const MrzCandidate& c) {
   r.b_min = -c.b_max;
   r.b_max = -c.b_min;
   r.upright_odds = -c.upright_odds;
+  r.lines.assign(c.lines.rbegin(), c.lines.rend());
   return r;
 }
 
@@ -250,6 +252,43 @@ std::vector<cv::Point2f> ImpliedDocument(const MrzCandidate& c) {
   auto at = [&](float a, float b) { return c.along * a + c.up * b; };
   return {at(left, bottom + height), at(left + width, bottom + height), at(left + width, bottom),
           at(left, bottom)};
+}
+
+std::vector<cv::Rect> TightenLines(const cv::Mat& gray, const std::vector<cv::Rect>& approx) {
+  std::vector<cv::Rect> out;
+  const cv::Rect image(0, 0, gray.cols, gray.rows);
+  for (const cv::Rect& box : approx) {
+    const int pad = std::max(3, box.height / 4);
+    const cv::Rect roi =
+        cv::Rect(box.x - pad, box.y - pad, box.width + 2 * pad, box.height + 2 * pad) & image;
+    if (roi.width < 10 || roi.height < 6) return {};
+    cv::Mat blackhat, ink;
+    const int k = std::max(9, box.height) | 1;
+    cv::morphologyEx(gray(roi), blackhat, cv::MORPH_BLACKHAT,
+                     cv::getStructuringElement(cv::MORPH_RECT, cv::Size(k, k)));
+    cv::threshold(blackhat, ink, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
+    // Rows: the run around the band's middle where the ink is at least a fifth of the
+    // densest row's.
+    std::vector<int> rows(static_cast<size_t>(ink.rows));
+    int densest = 0;
+    for (int y = 0; y < ink.rows; ++y) {
+      rows[static_cast<size_t>(y)] = cv::countNonZero(ink.row(y));
+      densest = std::max(densest, rows[static_cast<size_t>(y)]);
+    }
+    if (densest == 0) return {};
+    int y0 = ink.rows / 2, y1 = ink.rows / 2;
+    while (y0 > 0 && rows[static_cast<size_t>(y0 - 1)] * 5 >= densest) --y0;
+    while (y1 + 1 < ink.rows && rows[static_cast<size_t>(y1 + 1)] * 5 >= densest) ++y1;
+    // Columns: from the first to the last with ink in those rows.
+    cv::Mat cols;
+    cv::reduce(ink.rowRange(y0, y1 + 1), cols, 0, cv::REDUCE_MAX);
+    int x0 = 0, x1 = cols.cols - 1;
+    while (x0 < cols.cols && cols.at<uchar>(0, x0) == 0) ++x0;
+    while (x1 > x0 && cols.at<uchar>(0, x1) == 0) --x1;
+    if (x1 - x0 < 10) return {};
+    out.emplace_back(roi.x + x0, roi.y + y0, x1 - x0 + 1, y1 - y0 + 1);
+  }
+  return out;
 }
 
 }  // namespace jae::local

@@ -11,6 +11,7 @@
 // MRZ; the MRZ alone fixes the document's scale and orientation.
 #pragma once
 
+#include <array>
 #include <opencv2/core.hpp>
 #include <vector>
 
@@ -23,7 +24,9 @@ struct MrzCandidate {
   cv::Point2f along, up;
   // Extent of the zone: projections on `along` and `up` of the lines' corners.
   float a_min = 0, a_max = 0, b_min = 0, b_max = 0;
-  int line_count = 0;      // 2 or 3
+  int line_count = 0;  // 2 or 3
+  // Each line's band (corners in the image), first line first as `along` reads.
+  std::vector<std::array<cv::Point2f, 4>> lines;
   float line_pitch = 0;    // distance between line centres, pixels
   float upright_odds = 0;  // > 0: `along` more likely the reading direction than its reverse
   double score = 0;        // larger first
@@ -40,5 +43,10 @@ MrzCandidate Reversed(const MrzCandidate& c);
 // margins of ICAO 9303 layouts, as tall as the document format of `line_count` lines
 // (TD1 card, TD2/French 1988 card or TD3 passport page). Parts may lie outside the image.
 std::vector<cv::Point2f> ImpliedDocument(const MrzCandidate& c);
+
+// The line boxes of `gray` (a document rectified from ImpliedDocument) tightened to their
+// ink: `approx` are the lines' bands mapped into `gray`, a little wider than the text
+// (the finder joins characters by widening them). Empty when a band holds no ink.
+std::vector<cv::Rect> TightenLines(const cv::Mat& gray, const std::vector<cv::Rect>& approx);
 
 }  // namespace jae::local
