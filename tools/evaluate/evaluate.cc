@@ -210,6 +210,13 @@ int main(int argc, char** argv) {
   app.add_option("--truth", truth_dir, "folder of the .json ground truth (default: --data)");
   app.add_option("--limit", limit, "at most N documents (0: all)");
   app.add_flag("--verbose", verbose, "print every miss");
+  // Floors for a CI slice (tests/independent/ci_slice.sh): below one, exit 1.
+  double require_mrz = -1, require_fields = -1;
+  int require_real_valid = -1;
+  app.add_option("--require-mrz-exact", require_mrz, "fail below this MRZ exact rate (%)");
+  app.add_option("--require-fields", require_fields, "fail below this verified-field rate (%)");
+  app.add_option("--require-real-valid", require_real_valid,
+                 "fail with fewer real photos giving a valid MRZ");
   CLI11_PARSE(app, argc, argv);
 
   std::vector<std::filesystem::path> truths;
@@ -403,5 +410,14 @@ int main(int argc, char** argv) {
   }
   std::printf("\nsafety: valid MRZ with a wrong field: %d (must be 0)\n", all.mrz_valid_wrong);
   std::printf("peak memory (max RSS): %.1f MB\n", usage.ru_maxrss / 1024.0);
-  return all.mrz_valid_wrong == 0 ? 0 : 1;
+  bool floors_hold = true;
+  auto floor = [&](const char* what, double got, double want) {
+    if (want < 0 || got >= want) return;
+    std::printf("BELOW FLOOR: %s %.1f < %.1f\n", what, got, want);
+    floors_hold = false;
+  };
+  floor("MRZ exact %", all.mrz_docs ? 100.0 * all.mrz_exact / all.mrz_docs : 0, require_mrz);
+  floor("verified fields %", all.fields ? 100.0 * all.fields_ok / all.fields : 0, require_fields);
+  floor("real photos with a valid MRZ", all.real_valid, require_real_valid);
+  return all.mrz_valid_wrong == 0 && floors_hold ? 0 : 1;
 }
