@@ -258,7 +258,12 @@ class LocalEngine final : public Engine {
         fields = std::move(other_fields);
       }
     }
-    if (!where && fields.size() < 3) {
+    // Whether rectification turned the document a quarter: its top edge runs more down
+    // the photo than across. Without an MRZ to say which way is up, printed text upright
+    // in the photo (a portrait attestation, a screenshot) is then read sideways.
+    const cv::Point2f top_edge = doc.corners[1] - doc.corners[0];
+    const bool turned = std::abs(top_edge.y) > std::abs(top_edge.x);
+    if (!where && (fields.size() < 3 || turned)) {
       // Few labels and no MRZ: the outline may be a part of the document (its photo, a
       // frame) or a page in portrait that the landscape rectification turned sideways.
       // The whole image as it was taken, upright, scaled to at most 1600 pixels.
@@ -269,7 +274,7 @@ class LocalEngine final : public Engine {
       const cv::Mat whole_text = DarkenForText(FlattenLight(whole));
       std::vector<OcrLine> other = RecogniseLines(lease->get(), whole_text, {0, 0});
       Fields other_fields = local::ReadLabelledFields(other, whole_text.cols);
-      if (other_fields.size() > fields.size()) {
+      if (other_fields.size() > fields.size() || (turned && other_fields.size() == fields.size())) {
         lines = std::move(other);
         fields = std::move(other_fields);
       }
