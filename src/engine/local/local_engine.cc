@@ -274,7 +274,8 @@ class LocalEngine final : public Engine {
       const cv::Mat whole_text = DarkenForText(FlattenLight(whole));
       std::vector<OcrLine> other = RecogniseLines(lease->get(), whole_text, {0, 0});
       Fields other_fields = local::ReadLabelledFields(other, whole_text.cols);
-      if (other_fields.size() > fields.size() || (turned && other_fields.size() == fields.size())) {
+      if (other_fields.size() > fields.size() ||
+          (turned && !other_fields.empty() && other_fields.size() == fields.size())) {
         lines = std::move(other);
         fields = std::move(other_fields);
       }
