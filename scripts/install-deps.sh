@@ -18,7 +18,7 @@ packages=(
 )
 test_packages=(
   libgtest-dev libgmock-dev libbenchmark-dev clang libclang-rt-14-dev
-  chromium  # the web app's browser tests (tests/node/webapp-*.mjs)
+  chromium  # the web app's browser tests (tests/node/webapp-*.mjs); draws tests/independent
 )
 ((want_test)) && packages+=("${test_packages[@]}")
 

@@ -17,8 +17,11 @@ struct Rule {
 // "date".
 const std::vector<Rule>& Rules() {
   static const std::vector<Rule> rules = {
-      {FieldName::kLicenceNumber, {"n de licence", "no de licence", "n0 de licence", "licence n"}},
-      {FieldName::kClubNumber, {"n de club", "no de club", "n0 de club"}},
+      {FieldName::kLicenceNumber,
+       {"n de licence", "no de licence", "n0 de licence", "numero de licence", "licence n"}},
+      {FieldName::kClubNumber,
+       {"n de club", "no de club", "n0 de club", "n du club", "no du club", "numero du club",
+        "numero de club"}},
       {FieldName::kDocumentNumber,
        {"n du document", "no du document", "n0 du document", "passeport n", "passeport no",
         "carte nationale d identite no", "carte nationale d identite n"}},
@@ -130,10 +133,26 @@ std::string RepairValue(FieldName field, std::string value) {
     case FieldName::kExpiryDate:
     case FieldName::kRanking:
       return DigitsForLookAlikes(std::move(value));
-    case FieldName::kSex:
+    case FieldName::kSex: {
       // F printed alone, its foot-less twin E is what Tesseract sometimes reads; no
-      // document writes E for a sex.
-      return value == "E" ? "F" : value;
+      // document writes E for a sex. Attestations spell it out.
+      if (value == "E") return "F";
+      const std::string word = NormalizeLabelText(value);
+      if (word == "masculin" || word == "homme") return "M";
+      if (word == "feminin" || word == "femme") return "F";
+      return value;
+    }
+    case FieldName::kSeason: {
+      // A sporting year runs 1 September - 31 August and is named after its end year:
+      // "2025-2026" or "2025/2026" is season 2026.
+      const std::string digits = DigitsForLookAlikes(value);
+      if (digits.size() == 9 && (digits[4] == '-' || digits[4] == '/') &&
+          digits.find_first_not_of("0123456789", 5) == std::string::npos &&
+          digits.substr(0, 4).find_first_not_of("0123456789") == std::string::npos) {
+        return digits.substr(5);
+      }
+      return value;
+    }
     default:
       return value;
   }

@@ -1,6 +1,7 @@
 #include "engine/local/local_engine.h"
 
 #include <tesseract/resultiterator.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -16,6 +17,7 @@
 #include "engine/local/classify.h"
 #include "engine/local/document_finder.h"
 #include "engine/local/field_reader.h"
+#include "engine/local/mrz_finder.h"
 #include "engine/local/mrz_zone.h"
 #include "engine/local/ocrb_classifier.h"
 #include "engine/local/tess_pool.h"
@@ -35,11 +37,25 @@ constexpr int kDocumentWidth = 1200;  // rectified width: MRZ characters ~40 px 
 constexpr char kMrzWhitelist[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<";
 constexpr long kMaxPixels = 50'000'000;
 constexpr int kMaxOutlines = 3;
+// The MRZ search's budget in CPU time of the calling thread (not wall time: on a busy
+// machine the same image must get the same answer). A photo full of text lines offers
+// many candidates, each read costing ~100-300 ms; past the budget the outline's zone
+// stands.
+constexpr double kFinderBudgetMs = 1500;
+// |upright_odds| above which a found MRZ's reversed reading is not tried: the fillers
+// clearly sit at one end (measured on the independent set: true zones score 0.2-0.5).
+constexpr float kSureOrientation = 0.25f;
 
 bool HasModel(const std::string& dir, const std::string& language) {
   std::error_code ec;
   return !dir.empty() && std::filesystem::is_regular_file(
                              std::filesystem::path(dir) / (language + ".traineddata"), ec);
+}
+
+double ThreadCpuMs() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
 }
 
 std::string ExecutableDir() {
@@ -212,6 +228,11 @@ class LocalEngine final : public Engine {
       if (!other.ok()) return other.status();
       if (other->HasValidMrz()) zone = std::move(other);
     }
+    if (!zone->HasValidMrz() && std::chrono::steady_clock::now() < deadline) {
+      auto found = ReadFoundMrz(bgr, deadline);
+      if (!found.ok()) return found.status();
+      if (*found) zone = std::move(**found);
+    }
     local::FoundDocument& doc = zone->doc;
     cv::Mat& gray = zone->gray;
     const std::optional<local::MrzLocation>& where = zone->where;
@@ -237,6 +258,28 @@ class LocalEngine final : public Engine {
         fields = std::move(other_fields);
       }
     }
+    // Whether rectification turned the document a quarter: its top edge runs more down
+    // the photo than across. Without an MRZ to say which way is up, printed text upright
+    // in the photo (a portrait attestation, a screenshot) is then read sideways.
+    const cv::Point2f top_edge = doc.corners[1] - doc.corners[0];
+    const bool turned = std::abs(top_edge.y) > std::abs(top_edge.x);
+    if (!where && (fields.size() < 3 || turned)) {
+      // Few labels and no MRZ: the outline may be a part of the document (its photo, a
+      // frame) or a page in portrait that the landscape rectification turned sideways.
+      // The whole image as it was taken, upright, scaled to at most 1600 pixels.
+      cv::Mat whole;
+      cv::cvtColor(bgr, whole, cv::COLOR_BGR2GRAY);
+      const double scale = std::min(1.0, 1600.0 / std::max(whole.cols, whole.rows));
+      if (scale < 1.0) cv::resize(whole, whole, cv::Size(), scale, scale, cv::INTER_AREA);
+      const cv::Mat whole_text = DarkenForText(FlattenLight(whole));
+      std::vector<OcrLine> other = RecogniseLines(lease->get(), whole_text, {0, 0});
+      Fields other_fields = local::ReadLabelledFields(other, whole_text.cols);
+      if (other_fields.size() > fields.size() ||
+          (turned && !other_fields.empty() && other_fields.size() == fields.size())) {
+        lines = std::move(other);
+        fields = std::move(other_fields);
+      }
+    }
     std::string all_text;
     for (const auto& l : lines) all_text += local::NormalizeLabelText(l.text) + "\n";
 
@@ -256,10 +299,54 @@ class LocalEngine final : public Engine {
     return r;
   }
 
+  // The MRZ looked for by its own shape anywhere in the image (local/mrz_finder.h), each
+  // candidate read as the document it implies, the likelier orientation first: the first
+  // whose read holds every check. For images whose outline gave no valid MRZ: a scan with
+  // no background, a card on a white table, a mistaken outline, a page turned 90 degrees.
+  StatusOr<std::optional<Zone>> ReadFoundMrz(const cv::Mat& bgr,
+                                             std::chrono::steady_clock::time_point deadline) {
+    constexpr int kMaxCandidates = 2;
+    const double cpu_end = ThreadCpuMs() + kFinderBudgetMs;
+    cv::Mat gray;
+    cv::cvtColor(bgr, gray, cv::COLOR_BGR2GRAY);
+    for (const auto& candidate : local::FindMrzCandidates(gray, kMaxCandidates)) {
+      std::vector<local::MrzCandidate> ways = {candidate};
+      if (candidate.upright_odds < kSureOrientation) ways.push_back(local::Reversed(candidate));
+      for (const auto& oriented : ways) {
+        if (std::chrono::steady_clock::now() > deadline || ThreadCpuMs() > cpu_end) {
+          return std::optional<Zone>();
+        }
+        local::FoundDocument doc =
+            local::Rectify(bgr, local::ImpliedDocument(oriented), kDocumentWidth);
+        // Where the lines land in the rectified document: the finder knows them better
+        // than a search of the page would (a patterned background, a photo's texture).
+        const std::vector<cv::Point2f> frame = {
+            {0, 0},
+            {static_cast<float>(doc.image.cols), 0},
+            {static_cast<float>(doc.image.cols), static_cast<float>(doc.image.rows)},
+            {0, static_cast<float>(doc.image.rows)}};
+        const cv::Mat to_doc = cv::getPerspectiveTransform(doc.corners, frame);
+        std::vector<cv::Rect> approx;
+        for (const auto& corners : oriented.lines) {
+          std::vector<cv::Point2f> in(corners.begin(), corners.end()), mapped;
+          cv::perspectiveTransform(in, mapped, to_doc);
+          approx.push_back(cv::boundingRect(mapped));
+        }
+        auto zone = ReadZone(std::move(doc), deadline, &approx);
+        if (!zone.ok()) return zone.status();
+        if (zone->HasValidMrz()) return std::optional<Zone>(std::move(*zone));
+      }
+    }
+    return std::optional<Zone>();
+  }
+
   // The document as one outline gives it: upright, light flattened, its MRZ located and
   // read.
+  // `known_lines`: the MRZ lines' approximate boxes in `found` (from the MRZ finder);
+  // they replace the search of the page.
   StatusOr<Zone> ReadZone(local::FoundDocument found,
-                          std::chrono::steady_clock::time_point deadline) {
+                          std::chrono::steady_clock::time_point deadline,
+                          const std::vector<cv::Rect>* known_lines = nullptr) {
     Zone zone;
     zone.doc = std::move(found);
     local::FoundDocument& doc = zone.doc;
@@ -268,12 +355,19 @@ class LocalEngine final : public Engine {
     std::optional<MrzRead>& mrz_read = zone.mrz_read;
     cv::cvtColor(doc.image, gray, cv::COLOR_BGR2GRAY);
     gray = FlattenLight(gray);
-    where = local::LocateMrz(gray);
+    if (known_lines) {
+      std::vector<cv::Rect> tight = local::TightenLines(gray, *known_lines);
+      if (tight.size() == known_lines->size() && tight.size() >= 2) {
+        where = local::MrzLocation{std::move(tight), false};
+      }
+    } else {
+      where = local::LocateMrz(gray);
+    }
     if (where && where->upside_down) {
       Rotate(doc, gray, cv::ROTATE_180);
       where = local::LocateMrz(gray);
     }
-    if (!where && !doc.outline_found) {
+    if (!where && !doc.outline_found && !known_lines) {
       // No outline: the document may fill the frame in portrait.
       for (auto rotation : {cv::ROTATE_90_CLOCKWISE, cv::ROTATE_90_COUNTERCLOCKWISE}) {
         cv::Mat turned;

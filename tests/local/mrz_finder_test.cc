@@ -1,0 +1,76 @@
+// The MRZ finder (src/engine/local/mrz_finder.h) on zones drawn in-test: found in any of
+// the four orientations, oriented by its fillers, its lines tightened to their ink.
+#include "engine/local/mrz_finder.h"
+
+#include <gtest/gtest.h>
+
+#include <opencv2/imgproc.hpp>
+
+#include "render.h"
+
+namespace jae::local {
+namespace {
+
+const std::vector<std::string> kTd1 = {"I<UTOD231458907<<<<<<<<<<<<<<<",
+                                       "7408122F1204159UTO<<<<<<<<<<<6",
+                                       "ERIKSSON<<ANNA<MARIA<<<<<<<<<<"};
+
+class MrzFinderTest : public ::testing::TestWithParam<int> {
+ protected:
+  void SetUp() override {
+    fonts_ = gendocs::Fonts::Load();
+    if (!fonts_) GTEST_SKIP() << "fonts-dejavu-core / fonts-ocr-b not installed";
+  }
+  std::unique_ptr<gendocs::Fonts> fonts_;
+};
+
+// The zone on a white page with a margin and a line of ordinary text above it, turned by
+// GetParam() quarter turns: one 3-line candidate, read the right way round.
+TEST_P(MrzFinderTest, FindsAndOrientsATurnedZone) {
+  cv::Mat zone = gendocs::RenderMrzLines(kTd1, 30, *fonts_);
+  cv::Mat gray;
+  cv::cvtColor(zone, gray, cv::COLOR_BGR2GRAY);
+  cv::copyMakeBorder(gray, gray, 200, 60, 80, 80, cv::BORDER_CONSTANT, cv::Scalar(255));
+  cv::putText(gray, "Nom Surname", {100, 100}, cv::FONT_HERSHEY_SIMPLEX, 1.2, cv::Scalar(0), 2);
+  const int turns = GetParam();
+  static const cv::RotateFlags kTurn[] = {cv::ROTATE_90_CLOCKWISE, cv::ROTATE_180,
+                                          cv::ROTATE_90_COUNTERCLOCKWISE};
+  if (turns > 0) cv::rotate(gray, gray, kTurn[turns - 1]);
+  const auto found = FindMrzCandidates(gray, 3);
+  ASSERT_FALSE(found.empty());
+  const MrzCandidate& c = found.front();
+  EXPECT_EQ(c.line_count, 3);
+  ASSERT_EQ(c.lines.size(), 3u);
+  // Reading direction: (1,0) upright, then turned with the page (y down).
+  static const cv::Point2f kAlong[] = {{1, 0}, {0, 1}, {-1, 0}, {0, -1}};
+  EXPECT_GT(c.along.dot(kAlong[turns]), 0.95f) << c.along;
+  // The implied document lies on the page's side of the zone ("up" of the text).
+  const auto doc = ImpliedDocument(c);
+  ASSERT_EQ(doc.size(), 4u);
+  const cv::Point2f top_mid = (doc[0] + doc[1]) * 0.5f, bottom_mid = (doc[2] + doc[3]) * 0.5f;
+  EXPECT_GT((top_mid - bottom_mid).dot(c.up), 0.0f);
+}
+
+INSTANTIATE_TEST_SUITE_P(FourOrientations, MrzFinderTest, ::testing::Values(0, 1, 2, 3));
+
+TEST(MrzFinderPlainTest, NothingOnABlankOrTextOnlyPage) {
+  cv::Mat blank(600, 900, CV_8UC1, cv::Scalar(250));
+  EXPECT_TRUE(FindMrzCandidates(blank, 3).empty());
+  cv::putText(blank, "Date de naissance", {40, 100}, cv::FONT_HERSHEY_SIMPLEX, 1.0, cv::Scalar(0),
+              2);
+  EXPECT_TRUE(FindMrzCandidates(blank, 3).empty());
+}
+
+TEST(MrzFinderPlainTest, TightensABandToItsInk) {
+  cv::Mat page(200, 800, CV_8UC1, cv::Scalar(255));
+  cv::rectangle(page, cv::Rect(100, 80, 500, 30), cv::Scalar(0), cv::FILLED);
+  const auto tight = TightenLines(page, {cv::Rect(70, 75, 570, 40)});
+  ASSERT_EQ(tight.size(), 1u);
+  EXPECT_NEAR(tight[0].x, 100, 2);
+  EXPECT_NEAR(tight[0].width, 500, 3);
+  EXPECT_NEAR(tight[0].y, 80, 2);
+  EXPECT_NEAR(tight[0].height, 30, 3);
+}
+
+}  // namespace
+}  // namespace jae::local
