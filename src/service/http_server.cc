@@ -227,6 +227,10 @@ void Send(httplib::Response& res, const Answer& answer) {
   // API answers carry personal data: never kept by a browser or a proxy.
   res.set_header("Cache-Control", "no-store");
   res.set_header("X-Content-Type-Options", "nosniff");
+  // Busy (429) or degraded (503): a client told when to come back does not hammer us (the
+  // web app follows it; Pub/Sub and Eventarc keep their own backoff and ignore it).
+  if (answer.status == 429) res.set_header("Retry-After", "2");
+  if (answer.status == 503) res.set_header("Retry-After", "5");
   res.set_content(answer.body, answer.content_type.c_str());
 }
 

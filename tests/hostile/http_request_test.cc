@@ -191,5 +191,20 @@ TEST(WaitingRoom, PastItsCapacityTheOldestIsClosed) {
   for (int* pair : {a, b, c}) ::close(pair[1]);
 }
 
+TEST_F(HostileHttpTest, BusyAndUnavailableAnswersSayWhenToComeBack) {
+  const std::string gen = source_.Put("a.jpg", "\xFF\xD8\xFFjpeg");
+  const std::string event =
+      R"({"bucket":"src-bucket","name":"a.jpg","generation":")" + gen + R"("})";
+  pipeline_.quota = true;
+  const std::string busy = server_.ServeBytes(Post("/", kCloudEvent, event));
+  EXPECT_EQ(busy.rfind("HTTP/1.1 429", 0), 0u) << busy.substr(0, 200);
+  EXPECT_NE(busy.find("Retry-After: 2"), std::string::npos) << busy.substr(0, 300);
+  pipeline_.quota = false;
+  pipeline_.down = true;
+  const std::string down = server_.ServeBytes(Post("/", kCloudEvent, event));
+  EXPECT_EQ(down.rfind("HTTP/1.1 503", 0), 0u) << down.substr(0, 200);
+  EXPECT_NE(down.find("Retry-After: 5"), std::string::npos) << down.substr(0, 300);
+}
+
 }  // namespace
 }  // namespace jae
