@@ -313,8 +313,7 @@ class GcsStore final : public Store {
     request.headers.emplace_back("User-Agent", "jae-ocr/" JAE_VERSION);
     const size_t base_headers = request.headers.size();
     Backoff backoff(options_.backoff, NextSeed());
-    const RetryPolicy policy{options_.backoff.max_attempts, std::nullopt,
-                             std::chrono::milliseconds(0)};
+    const RetryPolicy& policy = options_.retry;
     // A retryable answer (429, 5xx) on the last attempt is returned as an answer, so that
     // the caller maps it like any other (ErrorFromResponse).
     std::optional<HttpResponse> last_retryable;

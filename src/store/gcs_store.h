@@ -26,6 +26,7 @@
 #include "common/backoff.h"
 #include "common/clock.h"
 #include "common/env.h"
+#include "common/retry_loop.h"
 #include "http/http_client.h"
 #include "store/store.h"
 
@@ -38,7 +39,9 @@ struct GcsStoreOptions {
   std::string endpoint = std::string(kGcsDefaultEndpoint);
   // Total worst-case wait ≈ 0.25+0.5+1+2 s: short enough for an event handler to answer
   // 503 in time and let Pub/Sub/Eventarc redeliver later.
-  BackoffPolicy backoff{std::chrono::milliseconds(250), std::chrono::milliseconds(4000), 2.0, 5};
+  BackoffPolicy backoff{std::chrono::milliseconds(250), std::chrono::milliseconds(4000), 2.0};
+  // When to stop: five attempts, the first included (no deadline: the timeout bounds each).
+  RetryPolicy retry{.max_attempts = 5, .deadline = std::nullopt, .min_attempt_time = {}};
   std::chrono::milliseconds timeout{60000};  // per HTTP attempt
   int page_size = 1000;
   // How to wait between attempts (default: real time); tests record the delays.

@@ -55,7 +55,7 @@ class GeminiEngine final : public Engine {
     request.body = gemini::SerializeGenerateContentRequest(config_, image);
     request.max_response_bytes = kMaxResponseBytes;
     Backoff backoff(config_.backoff, seed_base_ ^ (calls_.fetch_add(1) * 0x9E3779B97F4A7C15ULL));
-    RetryPolicy policy{.max_attempts = config_.backoff.max_attempts,
+    RetryPolicy policy{.max_attempts = config_.max_attempts,
                        .deadline = deadline,
                        .min_attempt_time = kMinimumAttemptTime};
 
