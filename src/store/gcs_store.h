@@ -55,10 +55,11 @@ struct GcsStoreOptions {
 std::optional<std::string> GcsEmulatorEndpoint(const Env& env);
 
 // `bucket` must be a valid bucket name; `prefix` ("" or "a/b", no trailing '/') is
-// prepended to every object name with a '/'. `http` and `tokens` must outlive the store;
+// prepended to every object name with a '/'. The store shares `http` and `tokens`;
 // `tokens` may be null (anonymous: emulators, public buckets).
 StatusOr<std::unique_ptr<Store>> MakeGcsStore(std::string bucket, std::string prefix,
-                                              HttpClient& http, AccessTokenSource* tokens,
+                                              std::shared_ptr<HttpClient> http,
+                                              std::shared_ptr<AccessTokenSource> tokens,
                                               GcsStoreOptions options = {});
 
 // Cloud Storage bucket naming rules (3–63 characters per dot-separated part, lower-case

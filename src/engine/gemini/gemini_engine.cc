@@ -188,7 +188,7 @@ StatusOr<std::unique_ptr<Engine>> MakeGeminiEngine(EngineName which, const Env& 
   std::shared_ptr<HttpClient> http = MakeCurlHttpClient();
   std::shared_ptr<AccessTokenSource> tokens;
   if (which == EngineName::kVertex) {
-    auto source = MakeDefaultTokenSource(env, *http);
+    auto source = MakeDefaultTokenSource(env, http);
     if (!source.ok()) return source.status();
     tokens = std::move(*source);
   }
