@@ -427,7 +427,7 @@ namespace {
 // and backfill: one default per limit, the engine chosen once, errors naming the variable.
 TEST(ServeConfig, SharedSettingsComeFromTheRuntimeConfiguration) {
   MapEnv env;
-  env.Set("RESULTS_BUCKET", "results-bucket/out");
+  env.Set("RESULTS_BUCKET", "gs://results-bucket/out");
   auto defaults = LoadServeConfig(env, {});
   ASSERT_TRUE(defaults.ok()) << defaults.status().ToString();
   EXPECT_EQ(defaults->runtime.pipeline.engine_timeout, PipelineOptions{}.engine_timeout);
