@@ -87,7 +87,7 @@ class EchoUploadHttp final : public jae::HttpClient {
 };
 
 void BM_GcsStoreWriteResultNoNetwork(benchmark::State& state) {
-  EchoUploadHttp http;
+  auto http = std::make_shared<EchoUploadHttp>();
   auto store = std::move(jae::MakeGcsStore("bucket", "", http, nullptr).value());
   for (auto _ : state) {
     auto meta = store->Write("scans/a.jpg.json", kResult, "application/json", "0");

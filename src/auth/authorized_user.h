@@ -18,8 +18,8 @@ struct AuthorizedUser {
   std::string token_uri;  // empty: https://oauth2.googleapis.com/token
 };
 
-// InvalidArgument if a required field is missing. `http` must outlive the fetcher.
-StatusOr<std::unique_ptr<TokenFetcher>> MakeAuthorizedUserTokenFetcher(AuthorizedUser user,
-                                                                       HttpClient& http);
+// InvalidArgument if a required field is missing. The fetcher shares `http`.
+StatusOr<std::unique_ptr<TokenFetcher>> MakeAuthorizedUserTokenFetcher(
+    AuthorizedUser user, std::shared_ptr<HttpClient> http);
 
 }  // namespace jae

@@ -55,7 +55,7 @@ std::string GcloudAdcPath(const Env& env) {
 }  // namespace
 
 StatusOr<std::unique_ptr<AccessTokenSource>> MakeTokenSourceFromJson(
-    const std::string& json_text, const std::string& origin, HttpClient& http,
+    const std::string& json_text, const std::string& origin, std::shared_ptr<HttpClient> http,
     std::shared_ptr<const Clock> clock) {
   const auto json = nlohmann::json::parse(json_text, nullptr, /*allow_exceptions=*/false);
   if (!json.is_object()) return InvalidArgumentError(origin + ": not a JSON credentials file");
@@ -82,7 +82,7 @@ StatusOr<std::unique_ptr<AccessTokenSource>> MakeTokenSourceFromJson(
 }
 
 StatusOr<std::unique_ptr<AccessTokenSource>> MakeDefaultTokenSource(
-    const Env& env, HttpClient& http, std::shared_ptr<const Clock> clock) {
+    const Env& env, std::shared_ptr<HttpClient> http, std::shared_ptr<const Clock> clock) {
   if (auto path = env.Get("GOOGLE_APPLICATION_CREDENTIALS")) {
     const std::string origin = "GOOGLE_APPLICATION_CREDENTIALS";
     StatusOr<std::string> text = ReadSmallFile(*path, origin);
@@ -100,8 +100,8 @@ StatusOr<std::unique_ptr<AccessTokenSource>> MakeDefaultTokenSource(
       MakeMetadataTokenFetcher(http, MetadataHost(env)), std::move(clock)));
 }
 
-StatusOr<std::unique_ptr<AccessTokenSource>> MakeDefaultTokenSource(const Env& env,
-                                                                    HttpClient& http) {
+StatusOr<std::unique_ptr<AccessTokenSource>> MakeDefaultTokenSource(
+    const Env& env, std::shared_ptr<HttpClient> http) {
   return MakeDefaultTokenSource(env, http, std::make_shared<SystemClock>());
 }
 

@@ -21,19 +21,19 @@
 
 namespace jae {
 
-// `http` must outlive the returned source. A configuration that can never work (the
+// The source shares `http`. A configuration that can never work (the
 // GOOGLE_APPLICATION_CREDENTIALS file is missing, unreadable, of an unsupported type or
 // holds a bad key) is InvalidArgument naming the variable; no secret is quoted.
-StatusOr<std::unique_ptr<AccessTokenSource>> MakeDefaultTokenSource(const Env& env,
-                                                                    HttpClient& http);
+StatusOr<std::unique_ptr<AccessTokenSource>> MakeDefaultTokenSource(
+    const Env& env, std::shared_ptr<HttpClient> http);
 // The same with the clock injected (tests).
 StatusOr<std::unique_ptr<AccessTokenSource>> MakeDefaultTokenSource(
-    const Env& env, HttpClient& http, std::shared_ptr<const Clock> clock);
+    const Env& env, std::shared_ptr<HttpClient> http, std::shared_ptr<const Clock> clock);
 
 // A token source for one credentials JSON document (service_account or authorized_user).
 // `origin` names where it came from in error messages.
 StatusOr<std::unique_ptr<AccessTokenSource>> MakeTokenSourceFromJson(
-    const std::string& json_text, const std::string& origin, HttpClient& http,
+    const std::string& json_text, const std::string& origin, std::shared_ptr<HttpClient> http,
     std::shared_ptr<const Clock> clock);
 
 }  // namespace jae

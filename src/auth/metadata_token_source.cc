@@ -7,7 +7,8 @@ namespace {
 
 class MetadataTokenFetcher final : public TokenFetcher {
  public:
-  MetadataTokenFetcher(HttpClient& http, std::string host) : http_(http), host_(std::move(host)) {}
+  MetadataTokenFetcher(std::shared_ptr<HttpClient> http, std::string host)
+      : http_(std::move(http)), host_(std::move(host)) {}
 
   StatusOr<FetchedToken> Fetch() override {
     HttpRequest request;
@@ -19,7 +20,7 @@ class MetadataTokenFetcher final : public TokenFetcher {
     // google-auth gives the metadata server 3 s; off GCP the host does not resolve at all.
     request.timeout = std::chrono::seconds(5);
     request.max_response_bytes = 1 << 20;
-    StatusOr<HttpResponse> response = http_.Send(request);
+    StatusOr<HttpResponse> response = http_->Send(request);
     if (response.ok() && response->status == 200 &&
         response->Header("metadata-flavor") != "Google") {
       // Something answered that is not a metadata server (a captive portal, a proxy).
@@ -36,7 +37,7 @@ class MetadataTokenFetcher final : public TokenFetcher {
   }
 
  private:
-  HttpClient& http_;
+  const std::shared_ptr<HttpClient> http_;
   const std::string host_;
 };
 
@@ -48,7 +49,8 @@ std::string MetadataHost(const Env& env) {
   return "metadata.google.internal";
 }
 
-std::unique_ptr<TokenFetcher> MakeMetadataTokenFetcher(HttpClient& http, std::string host) {
+std::unique_ptr<TokenFetcher> MakeMetadataTokenFetcher(std::shared_ptr<HttpClient> http,
+                                                       std::string host) {
   return std::make_unique<MetadataTokenFetcher>(http, std::move(host));
 }
 

@@ -15,7 +15,8 @@ namespace jae {
 
 std::string MetadataHost(const Env& env);
 
-// `http` must outlive the fetcher. `host` may carry a port ("127.0.0.1:8080").
-std::unique_ptr<TokenFetcher> MakeMetadataTokenFetcher(HttpClient& http, std::string host);
+// The fetcher shares `http`. `host` may carry a port ("127.0.0.1:8080").
+std::unique_ptr<TokenFetcher> MakeMetadataTokenFetcher(std::shared_ptr<HttpClient> http,
+                                                       std::string host);
 
 }  // namespace jae

@@ -77,16 +77,19 @@ StatusOr<std::string> MakeAssertion(EVP_PKEY* pkey, const ServiceAccountKey& key
 
 class ServiceAccountTokenFetcher final : public TokenFetcher {
  public:
-  ServiceAccountTokenFetcher(ServiceAccountKey key, PkeyPtr pkey, HttpClient& http,
+  ServiceAccountTokenFetcher(ServiceAccountKey key, PkeyPtr pkey, std::shared_ptr<HttpClient> http,
                              std::shared_ptr<const Clock> clock)
-      : key_(std::move(key)), pkey_(std::move(pkey)), http_(http), clock_(std::move(clock)) {}
+      : key_(std::move(key)),
+        pkey_(std::move(pkey)),
+        http_(std::move(http)),
+        clock_(std::move(clock)) {}
 
   StatusOr<FetchedToken> Fetch() override {
     StatusOr<std::string> assertion =
         MakeAssertion(pkey_.get(), key_, kCloudPlatformScope, clock_->Now());
     if (!assertion.ok()) return assertion.status();
     return PostTokenRequest(
-        http_, key_.token_uri,
+        *http_, key_.token_uri,
         FormEncode({{"grant_type", "urn:ietf:params:oauth:grant-type:jwt-bearer"},
                     {"assertion", *assertion}}));
   }
@@ -94,7 +97,7 @@ class ServiceAccountTokenFetcher final : public TokenFetcher {
  private:
   const ServiceAccountKey key_;
   const PkeyPtr pkey_;
-  HttpClient& http_;
+  const std::shared_ptr<HttpClient> http_;
   const std::shared_ptr<const Clock> clock_;
 };
 
@@ -108,7 +111,7 @@ StatusOr<std::string> MakeJwtAssertion(const ServiceAccountKey& key, std::string
 }
 
 StatusOr<std::unique_ptr<TokenFetcher>> MakeServiceAccountTokenFetcher(
-    ServiceAccountKey key, HttpClient& http, std::shared_ptr<const Clock> clock) {
+    ServiceAccountKey key, std::shared_ptr<HttpClient> http, std::shared_ptr<const Clock> clock) {
   if (key.client_email.empty())
     return InvalidArgumentError("service account key has no client_email");
   if (key.token_uri.empty()) key.token_uri = std::string(kDefaultTokenUri);
@@ -118,7 +121,7 @@ StatusOr<std::unique_ptr<TokenFetcher>> MakeServiceAccountTokenFetcher(
   StatusOr<PkeyPtr> pkey = LoadPrivateKey(key.private_key_pem);
   if (!pkey.ok()) return pkey.status();
   return std::unique_ptr<TokenFetcher>(std::make_unique<ServiceAccountTokenFetcher>(
-      std::move(key), std::move(*pkey), http, std::move(clock)));
+      std::move(key), std::move(*pkey), std::move(http), std::move(clock)));
 }
 
 }  // namespace jae

@@ -27,8 +27,8 @@ StatusOr<std::string> MakeJwtAssertion(const ServiceAccountKey& key, std::string
                                        std::chrono::system_clock::time_point now);
 
 // Checks the key (it must load as an RSA private key) before returning the fetcher.
-// `http` must outlive the fetcher.
+// The fetcher shares `http`.
 StatusOr<std::unique_ptr<TokenFetcher>> MakeServiceAccountTokenFetcher(
-    ServiceAccountKey key, HttpClient& http, std::shared_ptr<const Clock> clock);
+    ServiceAccountKey key, std::shared_ptr<HttpClient> http, std::shared_ptr<const Clock> clock);
 
 }  // namespace jae

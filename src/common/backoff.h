@@ -1,6 +1,9 @@
 // Exponential backoff with full jitter (the AWS/Google recommendation): the n-th delay
 // is uniform in [0, min(max, initial * multiplier^n)]. A server-provided delay
 // (Retry-After, RetryInfo) replaces the computed one when larger.
+//
+// Why no attempt limit here: how long to wait is the backoff's business, when to stop is
+// the retry policy's (RetryPolicy in common/retry_loop.h), as in google-cloud-cpp.
 #pragma once
 
 #include <algorithm>
@@ -14,7 +17,6 @@ struct BackoffPolicy {
   std::chrono::milliseconds initial{500};
   std::chrono::milliseconds maximum{16000};
   double multiplier = 2.0;
-  int max_attempts = 6;  // including the first
 };
 
 class Backoff {

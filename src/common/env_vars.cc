@@ -6,16 +6,17 @@
 
 namespace jae {
 
-StatusOr<std::int64_t> PositiveIntVar(const Env& env, const char* name, std::int64_t fallback,
-                                      std::int64_t max) {
+StatusOr<std::int64_t> IntVar(const Env& env, std::string_view name, std::int64_t fallback,
+                              std::int64_t min, std::int64_t max) {
   const auto value = env.Get(name);
   if (!value) return fallback;
   std::int64_t parsed = 0;
   const char* end = value->data() + value->size();
   const auto [ptr, ec] = std::from_chars(value->data(), end, parsed);
-  if (ec != std::errc() || ptr != end || parsed <= 0 || parsed > max) {
-    return InvalidArgumentError(std::string(name) + " must be a whole number between 1 and " +
-                                std::to_string(max) + ", got '" + *value + "'");
+  if (ec != std::errc() || ptr != end || parsed < min || parsed > max) {
+    return InvalidArgumentError(std::string(name) + " must be a whole number between " +
+                                std::to_string(min) + " and " + std::to_string(max) + ", got '" +
+                                value->substr(0, 40) + "'");
   }
   return parsed;
 }

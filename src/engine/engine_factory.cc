@@ -56,8 +56,12 @@ StatusOr<std::unique_ptr<Engine>> MakeEngine(const std::optional<std::string>& f
                                              const Env& env) {
   const auto name = ResolveEngineName(flag, env);
   if (!name.ok()) return name.status();
-  if (*name == EngineName::kLocal) return LoadLocalEngine(env);
-  return MakeGeminiEngine(*name, env);
+  return MakeEngine(*name, env);
+}
+
+StatusOr<std::unique_ptr<Engine>> MakeEngine(EngineName name, const Env& env) {
+  if (name == EngineName::kLocal) return LoadLocalEngine(env);
+  return MakeGeminiEngine(name, env);
 }
 
 }  // namespace jae

@@ -23,6 +23,10 @@ std::optional<EngineChoice> ParseEngineChoice(std::string_view text);
 // InvalidArgument naming "--engine" or "JAE_ENGINE" when the value is unknown.
 StatusOr<EngineName> ResolveEngineName(const std::optional<std::string>& flag, const Env& env);
 
+// Builds the engine already chosen (ResolveEngineName): the runtime resolves once, when
+// it reads its configuration, and builds later. Errors as below.
+StatusOr<std::unique_ptr<Engine>> MakeEngine(EngineName name, const Env& env);
+
 // Resolves and builds the engine. Errors name the flag or variable to fix; they are
 // configuration errors (exit status 2 for the CLI), never transient.
 StatusOr<std::unique_ptr<Engine>> MakeEngine(const std::optional<std::string>& flag,

@@ -3,39 +3,21 @@
 #include <openssl/evp.h>
 
 #include <algorithm>
-#include <charconv>
 #include <thread>
 
+#include "common/env_vars.h"
 #include "image/image.h"
 #include "verify/verify.h"
 
 namespace jae {
-namespace {
-
-StatusOr<std::int64_t> PositiveInteger(const Env& env, std::string_view name, std::int64_t fallback,
-                                       std::int64_t min, std::int64_t max) {
-  const auto text = env.Get(name);
-  if (!text) return fallback;
-  std::int64_t value = 0;
-  const char* end = text->data() + text->size();
-  const auto [ptr, ec] = std::from_chars(text->data(), end, value);
-  if (ec != std::errc() || ptr != end || value < min || value > max) {
-    return InvalidArgumentError(std::string(name) + ": expected an integer from " +
-                                std::to_string(min) + " to " + std::to_string(max));
-  }
-  return value;
-}
-
-}  // namespace
-
 StatusOr<PipelineOptions> PipelineOptionsFromEnv(const Env& env) {
   PipelineOptions options;
   const auto bytes =
-      PositiveInteger(env, "MAX_IMAGE_BYTES", options.max_image_bytes, 1, std::int64_t{1} << 40);
+      IntVar(env, "MAX_IMAGE_BYTES", options.max_image_bytes, 1, std::int64_t{1} << 40);
   if (!bytes.ok()) return bytes.status();
-  const auto side = PositiveInteger(env, "IMAGE_MAX_SIDE", options.image_max_side, 64, 8192);
+  const auto side = IntVar(env, "IMAGE_MAX_SIDE", options.image_max_side, 64, 8192);
   if (!side.ok()) return side.status();
-  const auto timeout = PositiveInteger(
+  const auto timeout = IntVar(
       env, "ENGINE_TIMEOUT_SECONDS",
       std::chrono::duration_cast<std::chrono::seconds>(options.engine_timeout).count(), 1, 3600);
   if (!timeout.ok()) return timeout.status();

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
-#include <thread>
+#include <random>
 #include <vector>
 
 #include "check/check.h"
@@ -22,16 +22,21 @@ DossierChecks::DossierChecks(Store& results, const Clock& clock, DossierCheckOpt
 Status DossierChecks::Update(std::string_view source_name) {
   const auto dossier = DossierOf(source_name);
   if (!dossier) return OkStatus();
-  Status last = OkStatus();
-  for (int attempt = 0; attempt < options_.attempts; ++attempt) {
-    last = Attempt(*dossier);
-    if (last.code() != StatusCode::kFailedPrecondition) return last;
-    // Another writer came first: back off a little, more each time, then start again
-    // from the read (a tight loop would only collide again with the same writer).
-    std::this_thread::sleep_for(std::chrono::milliseconds(5 * (attempt + 1)));
-  }
-  // Transient: the event is delivered again, and the update retried then.
-  return UnavailableError("check.json: too many concurrent updates: " + last.message());
+  // Another writer came first: start again from the read, after the backoff. Any other
+  // status ends the loop as it is.
+  using Outcome = AttemptOutcome<bool>;
+  Backoff backoff(options_.backoff, std::random_device{}());
+  auto updated = RetryLoop<bool>(
+      options_.retry, Idempotency::kIdempotent, backoff, *options_.retry_clock,
+      "updating check.json", [&](std::chrono::milliseconds) -> Outcome {
+        Status status = Attempt(*dossier);
+        if (status.ok()) return Outcome::Ok(true);
+        if (status.code() != StatusCode::kFailedPrecondition) return Outcome::Permanent(status);
+        // Transient when it gives up: the event is delivered again, the update retried then.
+        return Outcome::Transient(
+            UnavailableError("check.json: too many concurrent updates: " + status.message()));
+      });
+  return updated.ok() ? OkStatus() : updated.status();
 }
 
 Status DossierChecks::Attempt(const std::string& dossier) {

@@ -17,11 +17,13 @@
 //  - Thread-safe (no state besides the references it holds).
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 
 #include "common/clock.h"
+#include "common/retry_loop.h"
 #include "common/status.h"
 #include "store/store.h"
 
@@ -33,7 +35,12 @@ inline constexpr std::string_view kDossierCheckName = "check.json";
 std::optional<std::string> DossierOf(std::string_view source_name);
 
 struct DossierCheckOptions {
-  int attempts = 25;                        // precondition conflicts before giving up
+  // Precondition conflicts (another writer came first) before giving up; between two
+  // tries a short, growing, jittered wait, since a tight loop would only collide again
+  // with the same writer. The clock is the test seam.
+  RetryPolicy retry{.max_attempts = 25, .deadline = std::nullopt, .min_attempt_time = {}};
+  BackoffPolicy backoff{std::chrono::milliseconds(5), std::chrono::milliseconds(100), 2.0};
+  std::shared_ptr<RetryClock> retry_clock = std::make_shared<RealRetryClock>();
   std::int64_t max_result_bytes = 1 << 20;  // a larger result is not read (no_result)
 };
 
@@ -43,7 +50,8 @@ class DossierChecks {
   DossierChecks(Store& results, const Clock& clock, DossierCheckOptions options = {});
 
   // Brings the check of `source_name`'s dossier up to date. Non-OK: storage failures
-  // (transient codes when a retry may help, Unavailable after `attempts` conflicts).
+  // (transient codes when a retry may help, Unavailable after `retry.max_attempts`
+  // conflicts).
   Status Update(std::string_view source_name);
 
  private:

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <nlohmann/json.hpp>
+#include <random>
 
 #include "result/result_json.h"
 
@@ -188,102 +189,112 @@ ProcessReport ObjectProcessor::Run(Store& source, SourceObject object) {
   if (existing->present && GenerationIsNewer(existing->source_generation, object.generation)) {
     return WithOutcome(Outcome::kStale);
   }
-
   ProcessReport report;
+  auto made = MakeResult(source, object, report);
+  if (auto* instead = std::get_if<ProcessReport>(&made)) return std::move(*instead);
+  const Result& result = std::get<Result>(made);
+  report = WriteResult(result_name, object, *existing, result, std::move(report));
+  if (report.outcome != Outcome::kWritten) return report;
+  report.result_status = result.status;
+  if (result.error) report.error_code = result.error->code;
+  MaybeDeleteSource(source, object, report);
+  return report;
+}
+
+std::variant<Result, ProcessReport> ObjectProcessor::MakeResult(Store& source,
+                                                                const SourceObject& object,
+                                                                ProcessReport& report) {
   SourceInfo info;
   info.uri = source.UriOf(object.name);
   info.generation = object.generation;
   if (!object.content_type.empty()) info.content_type = object.content_type;
   info.size_bytes = object.size;
+  const auto too_large = [&] {
+    return MakeRejected(info, ErrorCode::kTooLarge,
+                        "source is larger than MAX_IMAGE_BYTES (" +
+                            std::to_string(options_.max_image_bytes) + " bytes)",
+                        FormatRfc3339(clock_.Now()));
+  };
+  if (object.size && *object.size > options_.max_image_bytes) return too_large();
 
-  Result result;
-  if (object.size && *object.size > options_.max_image_bytes) {
-    result = MakeRejected(info, ErrorCode::kTooLarge,
-                          "source is larger than MAX_IMAGE_BYTES (" +
-                              std::to_string(options_.max_image_bytes) + " bytes)",
-                          FormatRfc3339(clock_.Now()));
-  } else {
-    const auto gate_start = std::chrono::steady_clock::now();
-    GateTicket ticket = EnterIfGated(options_.source_gate);
-    report.gate_wait_ms = MillisSince(gate_start);
-    const auto read_start = std::chrono::steady_clock::now();
-    auto bytes = source.Read(object.name, object.generation, options_.max_image_bytes);
-    report.source_read_ms = MillisSince(read_start);
-    if (!bytes.ok()) {
-      const StatusCode code = bytes.status().code();
-      if (code == StatusCode::kNotFound || code == StatusCode::kFailedPrecondition) {
-        return WithOutcome(Outcome::kGone);
-      }
-      if (code != StatusCode::kOutOfRange) return Failed(bytes.status());
-      result = MakeRejected(info, ErrorCode::kTooLarge,
-                            "source is larger than MAX_IMAGE_BYTES (" +
-                                std::to_string(options_.max_image_bytes) + " bytes)",
-                            FormatRfc3339(clock_.Now()));
-    } else {
-      info.size_bytes = static_cast<std::int64_t>(bytes->size());
-      DocumentInput input{info, std::move(*bytes), std::move(ticket)};
-      report.engine_called = true;
-      auto processed = process_(std::move(input));
-      if (!processed.ok()) {
-        if (IsTransient(processed.status().code())) {
-          ProcessReport transient = Transient(processed.status());
-          transient.engine_called = true;
-          transient.source_read_ms = report.source_read_ms;
-          return transient;
-        }
-        if (IsConfigurationError(processed.status().code())) {
-          ProcessReport failed = Failed(processed.status());
-          failed.configuration_error = true;
-          failed.engine_called = true;
-          failed.source_read_ms = report.source_read_ms;
-          return failed;
-        }
-        // A bug or an unexpected permanent failure: recorded, so the document is not
-        // silently lost and a new upload can try again. The message names no data.
-        result = MakeRejected(
-            info, ErrorCode::kInternal,
-            "internal error: " + std::string(StatusCodeName(processed.status().code())),
-            FormatRfc3339(clock_.Now()));
-      } else {
-        result = std::move(*processed);
-        report.engine = result.engine;
-      }
+  const auto gate_start = std::chrono::steady_clock::now();
+  GateTicket ticket = EnterIfGated(options_.source_gate);
+  report.gate_wait_ms = MillisSince(gate_start);
+  const auto read_start = std::chrono::steady_clock::now();
+  auto bytes = source.Read(object.name, object.generation, options_.max_image_bytes);
+  report.source_read_ms = MillisSince(read_start);
+  if (!bytes.ok()) {
+    const StatusCode code = bytes.status().code();
+    if (code == StatusCode::kNotFound || code == StatusCode::kFailedPrecondition) {
+      return WithOutcome(Outcome::kGone);
     }
+    if (code != StatusCode::kOutOfRange) return Failed(bytes.status());
+    return too_large();
   }
 
+  info.size_bytes = static_cast<std::int64_t>(bytes->size());
+  DocumentInput input{info, std::move(*bytes), std::move(ticket)};
+  report.engine_called = true;
+  auto processed = process_(std::move(input));
+  if (processed.ok()) {
+    report.engine = processed->engine;
+    return std::move(*processed);
+  }
+  const StatusCode code = processed.status().code();
+  if (IsTransient(code) || IsConfigurationError(code)) {
+    ProcessReport failed =
+        IsTransient(code) ? Transient(processed.status()) : Failed(processed.status());
+    failed.configuration_error = !IsTransient(code);
+    failed.engine_called = true;
+    failed.source_read_ms = report.source_read_ms;
+    return failed;
+  }
+  // A bug or an unexpected permanent failure: recorded, so the document is not silently
+  // lost and a new upload can try again. The message names no data.
+  return MakeRejected(info, ErrorCode::kInternal,
+                      "internal error: " + std::string(StatusCodeName(code)),
+                      FormatRfc3339(clock_.Now()));
+}
+
+ProcessReport ObjectProcessor::WriteResult(const std::string& result_name,
+                                           const SourceObject& object, const Existing& existing,
+                                           const Result& result, ProcessReport report) {
   const std::string serialized = SerializeResult(result);
-  std::string precondition = existing->present ? existing->object_generation : "0";
-  const auto write_start = std::chrono::steady_clock::now();
-  for (int attempt = 1;; ++attempt) {
+  std::string precondition = existing.present ? existing.object_generation : "0";
+  const auto with_engine = [&report](ProcessReport ended) {
+    ended.engine_called = report.engine_called;
+    ended.engine = report.engine;
+    return ended;
+  };
+  // Every end but "another writer came first with an older result" is final: Ok carries
+  // the report to give. A failed precondition is idempotent to retry (it writes nothing).
+  using Attempt = AttemptOutcome<ProcessReport>;
+  const auto attempt = [&](std::chrono::milliseconds) -> Attempt {
     auto written = results_.Write(result_name, serialized, "application/json", precondition);
-    if (written.ok()) break;
+    if (written.ok()) return Attempt::Ok(WithOutcome(Outcome::kWritten));
     if (written.status().code() != StatusCode::kFailedPrecondition) {
-      ProcessReport failed = Failed(written.status());
-      failed.engine_called = report.engine_called;
-      failed.engine = report.engine;
-      return failed;
+      return Attempt::Ok(with_engine(Failed(written.status())));
     }
     // Someone else wrote meanwhile: theirs may already be this generation's result.
     auto now = LoadExisting(result_name);
-    if (!now.ok()) return Failed(now.status());
-    if (now->present && (now->source_generation == object.generation ||
-                         GenerationIsNewer(now->source_generation, object.generation))) {
-      ProcessReport lost = WithOutcome(
-          now->source_generation == object.generation ? Outcome::kDuplicate : Outcome::kStale);
-      lost.engine_called = report.engine_called;
-      lost.engine = report.engine;
-      return lost;
+    if (!now.ok()) return Attempt::Ok(Failed(now.status()));
+    if (now->present && now->source_generation == object.generation) {
+      return Attempt::Ok(with_engine(WithOutcome(Outcome::kDuplicate)));
     }
-    if (attempt >= options_.write_attempts) {
-      return Transient(UnavailableError("result kept changing while writing it"));
+    if (now->present && GenerationIsNewer(now->source_generation, object.generation)) {
+      return Attempt::Ok(with_engine(WithOutcome(Outcome::kStale)));
     }
     precondition = now->present ? now->object_generation : "0";
-  }
+    return Attempt::Transient(UnavailableError("result kept changing while writing it"));
+  };
+  Backoff backoff(options_.write_backoff, std::random_device{}());
+  const auto write_start = std::chrono::steady_clock::now();
+  auto ended = RetryLoop<ProcessReport>(options_.write_retry, Idempotency::kIdempotent, backoff,
+                                        *options_.retry_clock, "writing the result", attempt);
+  if (!ended.ok()) return Transient(ended.status());
+  if (ended->outcome != Outcome::kWritten) return std::move(*ended);
   report.result_write_ms = MillisSince(write_start);
   report.outcome = Outcome::kWritten;
-  report.result_status = result.status;
-  if (result.error) report.error_code = result.error->code;
-  MaybeDeleteSource(source, object, report);
   return report;
 }
 

@@ -33,12 +33,15 @@
 #include <functional>
 #include <future>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
+#include <variant>
 
 #include "common/admission_gate.h"
 #include "common/clock.h"
+#include "common/retry_loop.h"
 #include "common/status.h"
 #include "pipeline/pipeline.h"
 #include "result/result.h"
@@ -60,7 +63,13 @@ bool IsConfigurationError(StatusCode code);
 struct ProcessorOptions {
   std::int64_t max_image_bytes = 20 * 1024 * 1024;
   bool delete_source = false;
-  int write_attempts = 3;  // precondition races before giving up (transient)
+  // Writing the result when another writer keeps replacing it (precondition failures
+  // whose winner is not this generation's result): three tries, then kTransient (the
+  // sender redelivers). No wait by default: the rival has already written, so the next
+  // try can only meet a newer rival. The clock is the test seam.
+  RetryPolicy write_retry{.max_attempts = 3, .deadline = std::nullopt, .min_attempt_time = {}};
+  BackoffPolicy write_backoff{std::chrono::milliseconds(0), std::chrono::milliseconds(0), 2.0};
+  std::shared_ptr<RetryClock> retry_clock = std::make_shared<RealRetryClock>();
   // Entered before a source is read; the ticket travels in the DocumentInput and is let
   // go of once the image is normalised. Null: no limit.
   AdmissionGate* source_gate = nullptr;
@@ -119,6 +128,13 @@ class ObjectProcessor {
   };
   StatusOr<Existing> LoadExisting(const std::string& result_name);
   ProcessReport Run(Store& source, SourceObject object);
+  // Reads the source and runs the processing function: the Result to store, or the report
+  // to give instead (gone, transient, configuration error). Fills `report`'s timings.
+  std::variant<Result, ProcessReport> MakeResult(Store& source, const SourceObject& object,
+                                                 ProcessReport& report);
+  // Stores `result` under the generation precondition (see the contract), on RetryLoop.
+  ProcessReport WriteResult(const std::string& result_name, const SourceObject& object,
+                            const Existing& existing, const Result& result, ProcessReport report);
   void MaybeDeleteSource(Store& source, const SourceObject& object, ProcessReport& report);
 
   Store& results_;

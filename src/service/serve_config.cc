@@ -4,8 +4,6 @@
 #include <cctype>
 #include <charconv>
 
-#include "engine/engine_factory.h"
-#include "pipeline/pipeline.h"
 #include "processing/source_stores.h"
 
 namespace jae {
@@ -31,15 +29,16 @@ StatusOr<ServeConfig> LoadServeConfig(const Env& env, const ServeFlags& flags) {
     if (!port.ok()) return port.status();
     c.port = static_cast<int>(*port);
   }
+  std::string results_uri;
   if (flags.results) {
-    c.results_uri = *flags.results;
+    results_uri = *flags.results;
   } else if (auto v = env.Get("RESULTS_BUCKET")) {
-    c.results_uri = NormaliseResultsVariable(*v);
+    results_uri = NormaliseResultsVariable(*v);
   } else {
     return InvalidArgumentError("RESULTS_BUCKET (or --results) is required for serve");
   }
-  if (c.results_uri.rfind("gs://", 0) == 0) {
-    const std::string rest = c.results_uri.substr(5);
+  if (results_uri.rfind("gs://", 0) == 0) {
+    const std::string rest = results_uri.substr(5);
     const std::size_t slash = rest.find('/');
     c.results_bucket = rest.substr(0, slash);
     if (slash != std::string::npos) {
@@ -48,11 +47,11 @@ StatusOr<ServeConfig> LoadServeConfig(const Env& env, const ServeFlags& flags) {
     }
     if (c.results_bucket.empty()) return InvalidArgumentError("RESULTS_BUCKET names no bucket");
   }
-  c.engine = flags.engine ? *flags.engine : env.GetOr("JAE_ENGINE", "auto");
-  c.engine_from_flag = flags.engine.has_value();
-  // Only the choice is checked here (a usage error before anything starts); the engine
-  // itself is made once, by the runtime.
-  if (auto name = ResolveEngineName(flags.engine, env); !name.ok()) return name.status();
+  // Engine, limits, timeouts, DELETE_SOURCE, LOG_LEVEL: as for every processing command.
+  auto runtime = LoadRuntimeConfig(env, flags.engine, std::move(results_uri), Severity::kInfo);
+  if (!runtime.ok()) return runtime.status();
+  c.runtime = *std::move(runtime);
+  c.runtime.results_source = "RESULTS_BUCKET/--results";
   c.source_root = flags.source_root ? *flags.source_root : env.GetOr("SOURCE_ROOT", "");
 
   if (auto buckets = env.Get("SOURCE_BUCKETS")) {
@@ -73,23 +72,9 @@ StatusOr<ServeConfig> LoadServeConfig(const Env& env, const ServeFlags& flags) {
     }
   }
 
-  auto pipeline = PipelineOptionsFromEnv(env);  // MAX_IMAGE_BYTES, IMAGE_MAX_SIDE
-  if (!pipeline.ok()) return pipeline.status();
-  c.max_image_bytes = pipeline->max_image_bytes;
-  c.image_max_side = pipeline->image_max_side;
-  c.engine_timeout = std::chrono::duration_cast<std::chrono::seconds>(pipeline->engine_timeout);
   auto inflight = PositiveIntVar(env, "MAX_INFLIGHT", c.max_in_flight, 10000);
   if (!inflight.ok()) return inflight.status();
   c.max_in_flight = static_cast<int>(*inflight);
-  auto del = BoolVar(env, "DELETE_SOURCE", false);
-  if (!del.ok()) return del.status();
-  c.delete_source = *del;
-  if (auto level = env.Get("LOG_LEVEL")) {
-    auto severity = ParseSeverity(*level);
-    if (!severity.ok()) return severity.status();
-    c.log_level = *severity;
-  }
-  c.project = env.GetOr("GOOGLE_CLOUD_PROJECT", "");
   return c;
 }
 

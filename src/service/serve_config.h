@@ -3,7 +3,6 @@
 #pragma once
 
 #include <chrono>
-#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -12,6 +11,7 @@
 #include "common/env_vars.h"
 #include "common/log.h"
 #include "common/status.h"
+#include "processing/runtime.h"
 
 namespace jae {
 
@@ -22,22 +22,19 @@ struct ServeFlags {
   std::optional<std::string> source_root;
 };
 
+// What serve shares with every processing command (engine, limits, timeouts, results,
+// DELETE_SOURCE, LOG_LEVEL) is `runtime`, read by LoadRuntimeConfig; the rest is serve's.
 struct ServeConfig {
-  int port = 8080;
-  std::string results_uri;     // as OpenStore takes it
-  std::string results_bucket;  // when results_uri is gs://, else empty
+  RuntimeConfig runtime;       // results_uri from --results, else RESULTS_BUCKET
+  int port = 8080;             // --port, else PORT (Cloud Run sets it)
+  std::string results_bucket;  // when runtime.results_uri is gs://, else empty
   std::string results_prefix;  // "" or ending in '/'
-  std::string engine = "auto";
-  bool engine_from_flag = false;  // --engine given (else JAE_ENGINE decides)
-  std::string source_root;        // empty: events name GCS buckets; else <root>/<bucket> folders
+  std::string source_root;     // empty: events name GCS buckets; else <root>/<bucket> folders
   std::vector<std::string> source_buckets;  // SOURCE_BUCKETS; empty: any bucket
-  std::int64_t max_image_bytes = 20971520;
-  int image_max_side = 1536;
+  // MAX_INFLIGHT: documents processed at once; more get 429 and are redelivered. The
+  // default keeps the decoded images of a full house within a 2 GiB instance.
   int max_in_flight = 64;
-  bool delete_source = false;
-  Severity log_level = Severity::kInfo;
-  std::string project;  // GOOGLE_CLOUD_PROJECT, for trace ids in logs
-  std::chrono::seconds engine_timeout{120};  // ENGINE_TIMEOUT_SECONDS, see PipelineOptions
+  // After SIGTERM Cloud Run allows 10 s before SIGKILL: drain for 8, keep 2 to exit.
   std::chrono::seconds drain_timeout{8};
 };
 

@@ -129,7 +129,24 @@ Answer Service::HandleEvent(const events::EventHeaders& headers, std::string_vie
                  {"event_id", event.id.substr(0, 100)}};
   if (!event.object.name.empty()) fields["object_tag"] = NameTag(event.object.name);
   if (!event.object.generation.empty()) fields["generation"] = event.object.generation;
+  if (auto screened = ScreenEvent(event, fields, trace)) return *screened;
 
+  if (auto refused = Admit("event", trace)) {
+    metrics_.CountEvent(refused->status == 429 ? "busy" : "draining");
+    return *refused;
+  }
+  Slot slot(*this);
+  auto source = OpenSource(event.object.bucket, fields, trace);
+  if (auto* answer = std::get_if<Answer>(&source)) return *answer;
+  // The announced size is not passed on: the object's bytes decide (issue 12, item 9).
+  const auto& object = event.object;
+  SourceObject target{object.name, object.generation, std::nullopt, object.content_type};
+  ProcessReport report = processor_.Process(*std::get<Store*>(source), target);
+  return AnswerReport(report, SecondsSince(start), fields, trace);
+}
+
+std::optional<Answer> Service::ScreenEvent(const events::Event& event, json& fields,
+                                           const TraceContext* trace) {
   if (event.disposition == events::Disposition::kUnusable) {
     metrics_.CountEvent("unusable");
     fields["reason"] = event.reason;
@@ -152,7 +169,6 @@ Answer Service::HandleEvent(const events::EventHeaders& headers, std::string_vie
     log_.Write(Severity::kInfo, "event ignored", fields, trace);
     return JsonAnswer(200, {{"outcome", "ignored"}, {"reason", "object under the results prefix"}});
   }
-
   if (!options_.source_buckets.empty() &&
       std::find(options_.source_buckets.begin(), options_.source_buckets.end(), object.bucket) ==
           options_.source_buckets.end()) {
@@ -163,32 +179,27 @@ Answer Service::HandleEvent(const events::EventHeaders& headers, std::string_vie
     log_.Write(Severity::kWarning, "event refused: bucket not in SOURCE_BUCKETS", fields, trace);
     return JsonAnswer(200, {{"outcome", "refused"}, {"reason", "bucket not in SOURCE_BUCKETS"}});
   }
+  return std::nullopt;
+}
 
-  if (auto refused = Admit("event", trace)) {
-    metrics_.CountEvent(refused->status == 429 ? "busy" : "draining");
-    return *refused;
+std::variant<Store*, Answer> Service::OpenSource(const std::string& bucket, json& fields,
+                                                 const TraceContext* trace) {
+  auto source = sources_.ForBucket(bucket);
+  if (source.ok()) return *source;
+  if (source.status().code() == StatusCode::kInvalidArgument) {
+    metrics_.CountEvent("unusable");
+    fields["reason"] = source.status().message();
+    log_.Write(Severity::kError, "unusable event dropped (redelivery cannot help)", fields, trace);
+    return JsonAnswer(200, {{"outcome", "unusable"}, {"reason", source.status().message()}});
   }
-  Slot slot(*this);
+  metrics_.CountEvent("transient");
+  fields["error"] = source.status().ToString();
+  log_.Write(Severity::kError, "cannot open the source bucket", fields, trace);
+  return JsonAnswer(503, {{"error", "source storage unavailable"}});
+}
 
-  auto source = sources_.ForBucket(object.bucket);
-  if (!source.ok()) {
-    if (source.status().code() == StatusCode::kInvalidArgument) {
-      metrics_.CountEvent("unusable");
-      fields["reason"] = source.status().message();
-      log_.Write(Severity::kError, "unusable event dropped (redelivery cannot help)", fields,
-                 trace);
-      return JsonAnswer(200, {{"outcome", "unusable"}, {"reason", source.status().message()}});
-    }
-    metrics_.CountEvent("transient");
-    fields["error"] = source.status().ToString();
-    log_.Write(Severity::kError, "cannot open the source bucket", fields, trace);
-    return JsonAnswer(503, {{"error", "source storage unavailable"}});
-  }
-
-  // The announced size is not passed on: the object's bytes decide (issue 12, item 9).
-  SourceObject target{object.name, object.generation, std::nullopt, object.content_type};
-  ProcessReport report = processor_.Process(**source, target);
-  const double seconds = SecondsSince(start);
+Answer Service::AnswerReport(const ProcessReport& report, double seconds, json& fields,
+                             const TraceContext* trace) {
   const double engine_seconds =
       report.engine && report.engine->latency_ms ? *report.engine->latency_ms / 1000.0 : 0.0;
   fields["outcome"] = ToString(report.outcome);
@@ -232,6 +243,11 @@ Answer Service::HandleEvent(const events::EventHeaders& headers, std::string_vie
     case Outcome::kFailed:
       break;
   }
+  return AnswerFailure(report, fields, trace);
+}
+
+Answer Service::AnswerFailure(const ProcessReport& report, json& fields,
+                              const TraceContext* trace) {
   fields["error"] = report.status.ToString();
   if (report.configuration_error) {
     // Every document would fail the same way: nothing is written, the sender keeps

@@ -15,9 +15,11 @@
 #include <chrono>
 #include <condition_variable>
 #include <mutex>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 #include "common/admission_gate.h"
@@ -89,6 +91,17 @@ class Service {
   std::optional<Answer> Admit(std::string_view what, const TraceContext* trace);
   void Release();
   void CountResult(const ProcessReport& report);
+  // HandleEvent's stages. `fields` are the event's log fields, completed by each stage.
+  // An answer for an event that is not to be processed here (unusable, ignored, refused).
+  std::optional<Answer> ScreenEvent(const events::Event& event, nlohmann::json& fields,
+                                    const TraceContext* trace);
+  // The source bucket's store, or the answer when it cannot be opened.
+  std::variant<Store*, Answer> OpenSource(const std::string& bucket, nlohmann::json& fields,
+                                          const TraceContext* trace);
+  Answer AnswerReport(const ProcessReport& report, double seconds, nlohmann::json& fields,
+                      const TraceContext* trace);
+  Answer AnswerFailure(const ProcessReport& report, nlohmann::json& fields,
+                       const TraceContext* trace);
 
   ServiceOptions options_;
   ObjectProcessor& processor_;

@@ -121,12 +121,12 @@ Status ValidatePrefix(std::string_view prefix) {
 
 class GcsStore final : public Store {
  public:
-  GcsStore(std::string bucket, std::string prefix, HttpClient& http, AccessTokenSource* tokens,
-           GcsStoreOptions options)
+  GcsStore(std::string bucket, std::string prefix, std::shared_ptr<HttpClient> http,
+           std::shared_ptr<AccessTokenSource> tokens, GcsStoreOptions options)
       : bucket_(std::move(bucket)),
         prefix_(std::move(prefix)),
-        http_(http),
-        tokens_(tokens),
+        http_(std::move(http)),
+        tokens_(std::move(tokens)),
         options_(std::move(options)),
         seeds_(options_.seed != 0 ? options_.seed : std::random_device{}()) {
     while (!options_.endpoint.empty() && options_.endpoint.back() == '/') {
@@ -313,8 +313,7 @@ class GcsStore final : public Store {
     request.headers.emplace_back("User-Agent", "jae-ocr/" JAE_VERSION);
     const size_t base_headers = request.headers.size();
     Backoff backoff(options_.backoff, NextSeed());
-    const RetryPolicy policy{options_.backoff.max_attempts, std::nullopt,
-                             std::chrono::milliseconds(0)};
+    const RetryPolicy& policy = options_.retry;
     // A retryable answer (429, 5xx) on the last attempt is returned as an answer, so that
     // the caller maps it like any other (ErrorFromResponse).
     std::optional<HttpResponse> last_retryable;
@@ -329,7 +328,7 @@ class GcsStore final : public Store {
             if (!token.ok()) return Outcome::Permanent(token.status());
             request.headers.emplace_back("Authorization", "Bearer " + *token);
           }
-          auto response = http_.Send(request);
+          auto response = http_->Send(request);
           if (!response.ok()) {
             return IsTransient(response.status().code()) ? Outcome::Transient(response.status())
                                                          : Outcome::Permanent(response.status());
@@ -346,8 +345,8 @@ class GcsStore final : public Store {
 
   const std::string bucket_;
   const std::string prefix_;
-  HttpClient& http_;
-  AccessTokenSource* const tokens_;
+  const std::shared_ptr<HttpClient> http_;
+  const std::shared_ptr<AccessTokenSource> tokens_;  // null: anonymous
   GcsStoreOptions options_;
   std::mutex mutex_;
   std::mt19937_64 seeds_;
@@ -389,13 +388,15 @@ Status ValidateBucketName(std::string_view bucket) {
 }
 
 StatusOr<std::unique_ptr<Store>> MakeGcsStore(std::string bucket, std::string prefix,
-                                              HttpClient& http, AccessTokenSource* tokens,
+                                              std::shared_ptr<HttpClient> http,
+                                              std::shared_ptr<AccessTokenSource> tokens,
                                               GcsStoreOptions options) {
   JAE_RETURN_IF_ERROR(ValidateBucketName(bucket));
   while (!prefix.empty() && prefix.back() == '/') prefix.pop_back();
   if (!prefix.empty()) JAE_RETURN_IF_ERROR(ValidateObjectName(prefix));
   return std::unique_ptr<Store>(std::make_unique<GcsStore>(std::move(bucket), std::move(prefix),
-                                                           http, tokens, std::move(options)));
+                                                           std::move(http), std::move(tokens),
+                                                           std::move(options)));
 }
 
 }  // namespace jae

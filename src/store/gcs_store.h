@@ -26,6 +26,7 @@
 #include "common/backoff.h"
 #include "common/clock.h"
 #include "common/env.h"
+#include "common/retry_loop.h"
 #include "http/http_client.h"
 #include "store/store.h"
 
@@ -38,7 +39,9 @@ struct GcsStoreOptions {
   std::string endpoint = std::string(kGcsDefaultEndpoint);
   // Total worst-case wait ≈ 0.25+0.5+1+2 s: short enough for an event handler to answer
   // 503 in time and let Pub/Sub/Eventarc redeliver later.
-  BackoffPolicy backoff{std::chrono::milliseconds(250), std::chrono::milliseconds(4000), 2.0, 5};
+  BackoffPolicy backoff{std::chrono::milliseconds(250), std::chrono::milliseconds(4000), 2.0};
+  // When to stop: five attempts, the first included (no deadline: the timeout bounds each).
+  RetryPolicy retry{.max_attempts = 5, .deadline = std::nullopt, .min_attempt_time = {}};
   std::chrono::milliseconds timeout{60000};  // per HTTP attempt
   int page_size = 1000;
   // How to wait between attempts (default: real time); tests record the delays.
@@ -52,10 +55,11 @@ struct GcsStoreOptions {
 std::optional<std::string> GcsEmulatorEndpoint(const Env& env);
 
 // `bucket` must be a valid bucket name; `prefix` ("" or "a/b", no trailing '/') is
-// prepended to every object name with a '/'. `http` and `tokens` must outlive the store;
+// prepended to every object name with a '/'. The store shares `http` and `tokens`;
 // `tokens` may be null (anonymous: emulators, public buckets).
 StatusOr<std::unique_ptr<Store>> MakeGcsStore(std::string bucket, std::string prefix,
-                                              HttpClient& http, AccessTokenSource* tokens,
+                                              std::shared_ptr<HttpClient> http,
+                                              std::shared_ptr<AccessTokenSource> tokens,
                                               GcsStoreOptions options = {});
 
 // Cloud Storage bucket naming rules (3–63 characters per dot-separated part, lower-case

@@ -15,41 +15,6 @@
 namespace jae {
 namespace {
 
-// Keeps the HTTP client and token source alive as long as the store that uses them.
-class OwningStore final : public Store {
- public:
-  OwningStore(std::unique_ptr<Env> env, std::shared_ptr<HttpClient> http,
-              std::unique_ptr<AccessTokenSource> tokens, std::unique_ptr<Store> inner)
-      : env_(std::move(env)),
-        http_(std::move(http)),
-        tokens_(std::move(tokens)),
-        inner_(std::move(inner)) {}
-
-  std::string UriOf(std::string_view name) const override { return inner_->UriOf(name); }
-  StatusOr<ObjectMeta> Stat(std::string_view name) override { return inner_->Stat(name); }
-  StatusOr<std::string> Read(std::string_view name, std::optional<std::string> generation,
-                             std::int64_t max_bytes) override {
-    return inner_->Read(name, std::move(generation), max_bytes);
-  }
-  StatusOr<ObjectMeta> Write(std::string_view name, std::string_view bytes,
-                             std::string_view content_type,
-                             std::optional<std::string> if_generation_match) override {
-    return inner_->Write(name, bytes, content_type, std::move(if_generation_match));
-  }
-  StatusOr<ListPage> List(std::string_view prefix, std::string_view page_token) override {
-    return inner_->List(prefix, page_token);
-  }
-  Status Delete(std::string_view name, std::optional<std::string> if_generation_match) override {
-    return inner_->Delete(name, std::move(if_generation_match));
-  }
-
- private:
-  std::unique_ptr<Env> env_;  // the token source may keep a reference
-  std::shared_ptr<HttpClient> http_;
-  std::unique_ptr<AccessTokenSource> tokens_;
-  std::unique_ptr<Store> inner_;  // declared last: destroyed first
-};
-
 int HexValue(char c) {
   if (c >= '0' && c <= '9') return c - '0';
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
@@ -159,24 +124,22 @@ StatusOr<std::unique_ptr<Store>> OpenStore(std::string_view uri, const StoreCont
     return InvalidArgumentError("invalid gs:// URI: " + s.message());
   }
 
-  std::unique_ptr<Env> owned_env;
-  if (context.env == nullptr) owned_env = std::make_unique<ProcessEnv>();
-  const Env& env = context.env != nullptr ? *context.env : *owned_env;
+  // The token source reads the environment now and keeps nothing of it.
+  const ProcessEnv process_env;
+  const Env& env = context.env != nullptr ? *context.env : process_env;
   std::shared_ptr<HttpClient> http = context.http;
   if (!http) http = MakeCurlHttpClient();
   GcsStoreOptions options;
-  std::unique_ptr<AccessTokenSource> tokens;
+  std::shared_ptr<AccessTokenSource> tokens;
   if (auto emulator = GcsEmulatorEndpoint(env)) {
     options.endpoint = *emulator;  // emulators get no credentials, like Google's clients
   } else if (context.make_token_source) {
-    auto made = context.make_token_source(env, *http);
+    auto made = context.make_token_source(env, http);
     if (!made.ok()) return made.status();
     tokens = *std::move(made);
   }
-  auto store = MakeGcsStore(bucket, std::move(prefix), *http, tokens.get(), std::move(options));
-  if (!store.ok()) return store.status();
-  return std::unique_ptr<Store>(std::make_unique<OwningStore>(
-      std::move(owned_env), std::move(http), std::move(tokens), *std::move(store)));
+  return MakeGcsStore(bucket, std::move(prefix), std::move(http), std::move(tokens),
+                      std::move(options));
 }
 
 }  // namespace jae

@@ -11,10 +11,11 @@ namespace jae {
 
 StatusOr<std::unique_ptr<Store>> OpenStore(std::string_view uri) {
   StoreContext context;
-  context.make_token_source = [](const Env& env,
-                                 HttpClient& http) -> StatusOr<std::unique_ptr<AccessTokenSource>> {
+  context.make_token_source =
+      [](const Env& env,
+         std::shared_ptr<HttpClient> http) -> StatusOr<std::unique_ptr<AccessTokenSource>> {
 #if JAE_HAVE_DEFAULT_CREDENTIALS
-    return MakeDefaultTokenSource(env, http);
+    return MakeDefaultTokenSource(env, std::move(http));
 #else
     (void)env;
     (void)http;

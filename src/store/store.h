@@ -70,9 +70,10 @@ StatusOr<std::unique_ptr<Store>> OpenStore(std::string_view uri);
 // credentials. Unset members take the defaults above, except `make_token_source`: when
 // it is empty and no emulator is configured, requests to GCS carry no credentials.
 struct StoreContext {
-  const Env* env = nullptr;          // default: the process environment; must outlive the store
-  std::shared_ptr<HttpClient> http;  // default: libcurl
-  std::function<StatusOr<std::unique_ptr<AccessTokenSource>>(const Env&, HttpClient&)>
+  const Env* env = nullptr;          // default: the process environment; read during the call
+  std::shared_ptr<HttpClient> http;  // default: libcurl; shared by the store and its tokens
+  std::function<StatusOr<std::unique_ptr<AccessTokenSource>>(const Env&,
+                                                             std::shared_ptr<HttpClient>)>
       make_token_source;
 };
 StatusOr<std::unique_ptr<Store>> OpenStore(std::string_view uri, const StoreContext& context);

@@ -148,15 +148,15 @@ TEST(JwtTest, BadKeyIsInvalidArgument) {
 }
 
 TEST(ServiceAccountTest, ExchangesASignedAssertionForAToken) {
-  FakeHttpClient http([](const HttpRequest&) { return TokenOk(); });
+  auto http = std::make_shared<FakeHttpClient>([](const HttpRequest&) { return TokenOk(); });
   auto source = MakeTokenSourceFromJson(ServiceAccountJson(), "test", http, Clock0());
   ASSERT_TRUE(source.ok()) << source.status().ToString();
   auto token = (*source)->Token();
   ASSERT_TRUE(token.ok()) << token.status().ToString();
   EXPECT_EQ(*token, "ya29.fake");
   EXPECT_EQ(*(*source)->Token(), "ya29.fake");
-  ASSERT_EQ(http.count(), 1u);  // cached
-  const HttpRequest req = http.requests()[0];
+  ASSERT_EQ(http->count(), 1u);  // cached
+  const HttpRequest req = http->requests()[0];
   EXPECT_EQ(req.method, "POST");
   EXPECT_EQ(req.url, "https://oauth2.googleapis.com/token");
   EXPECT_EQ(RequestHeader(req, "content-type"), "application/x-www-form-urlencoded");
@@ -166,7 +166,7 @@ TEST(ServiceAccountTest, ExchangesASignedAssertionForAToken) {
 }
 
 TEST(ServiceAccountTest, PlainHttpTokenUriOnlyForLoopback) {
-  FakeHttpClient http;
+  auto http = std::make_shared<FakeHttpClient>();
   EXPECT_EQ(
       MakeTokenSourceFromJson(ServiceAccountJson("http://evil.example/token"), "t", http, Clock0())
           .status()
@@ -205,11 +205,12 @@ TEST(TokenEndpointTest, MapsStatusesAndNeverQuotesTheToken) {
 }
 
 TEST(AuthorizedUserTest, RefreshTokenGrant) {
-  FakeHttpClient http([](const HttpRequest&) { return TokenOk("ya29.user"); });
+  auto http =
+      std::make_shared<FakeHttpClient>([](const HttpRequest&) { return TokenOk("ya29.user"); });
   auto source = MakeTokenSourceFromJson(AuthorizedUserJson(), "t", http, Clock0());
   ASSERT_TRUE(source.ok());
   EXPECT_EQ(*(*source)->Token(), "ya29.user");
-  auto form = ParseForm(http.requests()[0].body);
+  auto form = ParseForm(http->requests()[0].body);
   EXPECT_EQ(form["grant_type"], "refresh_token");
   EXPECT_EQ(form["client_id"], "cid.apps.googleusercontent.com");
   EXPECT_EQ(form["client_secret"], "s3cret");
@@ -217,14 +218,14 @@ TEST(AuthorizedUserTest, RefreshTokenGrant) {
 }
 
 TEST(AuthorizedUserTest, MissingFieldsAreInvalidArgument) {
-  FakeHttpClient http;
+  auto http = std::make_shared<FakeHttpClient>();
   auto s =
       MakeTokenSourceFromJson(R"({"type":"authorized_user","client_id":"x"})", "t", http, Clock0());
   EXPECT_EQ(s.status().code(), StatusCode::kInvalidArgument);
 }
 
 TEST(MetadataTest, AsksTheConfiguredHostWithTheFlavorHeader) {
-  FakeHttpClient http([](const HttpRequest&) {
+  auto http = std::make_shared<FakeHttpClient>([](const HttpRequest&) {
     auto r = TokenOk("ya29.meta");
     r.headers = {{"metadata-flavor", "Google"}};
     return r;
@@ -233,7 +234,7 @@ TEST(MetadataTest, AsksTheConfiguredHostWithTheFlavorHeader) {
   auto source = MakeDefaultTokenSource(env, http, Clock0());
   ASSERT_TRUE(source.ok());
   EXPECT_EQ(*(*source)->Token(), "ya29.meta");
-  const HttpRequest req = http.requests()[0];
+  const HttpRequest req = http->requests()[0];
   EXPECT_EQ(req.method, "GET");
   EXPECT_TRUE(req.url.starts_with(
       "http://127.0.0.1:9999/computeMetadata/v1/instance/service-accounts/default/token"))
@@ -242,13 +243,13 @@ TEST(MetadataTest, AsksTheConfiguredHostWithTheFlavorHeader) {
 }
 
 TEST(MetadataTest, AnswerWithoutFlavorIsNotTrusted) {
-  FakeHttpClient http([](const HttpRequest&) { return TokenOk(); });
+  auto http = std::make_shared<FakeHttpClient>([](const HttpRequest&) { return TokenOk(); });
   auto fetcher = MakeMetadataTokenFetcher(http, "metadata.google.internal");
   EXPECT_EQ(fetcher->Fetch().status().code(), StatusCode::kUnavailable);
 }
 
 TEST(MetadataTest, UnreachableSaysWhatToConfigure) {
-  FakeHttpClient http([](const HttpRequest&) -> StatusOr<HttpResponse> {
+  auto http = std::make_shared<FakeHttpClient>([](const HttpRequest&) -> StatusOr<HttpResponse> {
     return UnavailableError("Couldn't resolve host name");
   });
   auto fetcher = MakeMetadataTokenFetcher(http, "metadata.google.internal");
@@ -266,38 +267,38 @@ TEST(DefaultCredentialsTest, ApplicationCredentialsFileComesFirst) {
   TempDir dir;
   const std::string sa = dir.Write("sa.json", ServiceAccountJson());
   dir.Write("gcloud/application_default_credentials.json", AuthorizedUserJson());
-  FakeHttpClient http([](const HttpRequest&) { return TokenOk(); });
+  auto http = std::make_shared<FakeHttpClient>([](const HttpRequest&) { return TokenOk(); });
   MapEnv env({{"GOOGLE_APPLICATION_CREDENTIALS", sa}, {"CLOUDSDK_CONFIG", dir.path() + "/gcloud"}});
   auto source = MakeDefaultTokenSource(env, http, Clock0());
   ASSERT_TRUE(source.ok()) << source.status().ToString();
   ASSERT_TRUE((*source)->Token().ok());
-  EXPECT_EQ(ParseForm(http.requests()[0].body)["grant_type"],
+  EXPECT_EQ(ParseForm(http->requests()[0].body)["grant_type"],
             "urn:ietf:params:oauth:grant-type:jwt-bearer");
 }
 
 TEST(DefaultCredentialsTest, GcloudFileNext) {
   TempDir dir;
   dir.Write("gcloud/application_default_credentials.json", AuthorizedUserJson());
-  FakeHttpClient http([](const HttpRequest&) { return TokenOk(); });
+  auto http = std::make_shared<FakeHttpClient>([](const HttpRequest&) { return TokenOk(); });
   MapEnv env(EnvMap{{"CLOUDSDK_CONFIG", dir.path() + "/gcloud"}});
   auto source = MakeDefaultTokenSource(env, http, Clock0());
   ASSERT_TRUE(source.ok());
   ASSERT_TRUE((*source)->Token().ok());
-  EXPECT_EQ(ParseForm(http.requests()[0].body)["grant_type"], "refresh_token");
+  EXPECT_EQ(ParseForm(http->requests()[0].body)["grant_type"], "refresh_token");
 
   // Under $HOME/.config/gcloud when CLOUDSDK_CONFIG is unset.
   TempDir home;
   home.Write(".config/gcloud/application_default_credentials.json", AuthorizedUserJson());
-  FakeHttpClient http2([](const HttpRequest&) { return TokenOk(); });
+  auto http2 = std::make_shared<FakeHttpClient>([](const HttpRequest&) { return TokenOk(); });
   auto from_home = MakeDefaultTokenSource(MapEnv(EnvMap{{"HOME", home.path()}}), http2, Clock0());
   ASSERT_TRUE(from_home.ok());
   ASSERT_TRUE((*from_home)->Token().ok());
-  EXPECT_EQ(ParseForm(http2.requests()[0].body)["grant_type"], "refresh_token");
+  EXPECT_EQ(ParseForm(http2->requests()[0].body)["grant_type"], "refresh_token");
 }
 
 TEST(DefaultCredentialsTest, BadApplicationCredentialsNameTheVariable) {
   TempDir dir;
-  FakeHttpClient http;
+  auto http = std::make_shared<FakeHttpClient>();
   for (const auto& [content, exists] :
        std::vector<std::pair<std::string, bool>>{{"", false},
                                                  {"not json", true},

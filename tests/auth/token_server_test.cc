@@ -40,8 +40,8 @@ TEST(TokenServerTest, ServiceAccountOverCurl) {
       {"private_key", key.private_pem},
       {"client_email", "robot@demo.iam.gserviceaccount.com"},
       {"token_uri", token_uri}}.dump();
-  auto http = MakeCurlHttpClient();
-  auto source = MakeTokenSourceFromJson(json, "test", *http, std::make_shared<SystemClock>());
+  std::shared_ptr<HttpClient> http = MakeCurlHttpClient();
+  auto source = MakeTokenSourceFromJson(json, "test", http, std::make_shared<SystemClock>());
   ASSERT_TRUE(source.ok()) << source.status().ToString();
   auto token = (*source)->Token();
   EXPECT_TRUE(token.ok()) << token.status().ToString();
@@ -57,7 +57,7 @@ TEST(TokenServerTest, ServiceAccountOverCurl) {
                                              {"client_email", "robot@demo.iam.gserviceaccount.com"},
                                              {"token_uri", token_uri}}
                                   .dump(),
-                              "test", *http, std::make_shared<SystemClock>());
+                              "test", http, std::make_shared<SystemClock>());
   ASSERT_TRUE(wrong.ok());
   auto refused = (*wrong)->Token();
   EXPECT_EQ(refused.status().code(), StatusCode::kUnauthenticated);

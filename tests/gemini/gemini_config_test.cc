@@ -98,7 +98,7 @@ TEST(GeminiConfigTest, TuningVariables) {
   EXPECT_FALSE(c->thinking_level);
   EXPECT_EQ(c->media_resolution, "MEDIA_RESOLUTION_HIGH");
   EXPECT_EQ(c->attempt_timeout.count(), 5000);
-  EXPECT_EQ(c->backoff.max_attempts, 3);
+  EXPECT_EQ(c->max_attempts, 3);
 
   auto off = GeminiConfigFromEnv(EngineName::kGemini,
                                  MapEnv(EnvMap{{"GEMINI_API_KEY", "k"},

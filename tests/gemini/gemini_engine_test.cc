@@ -80,6 +80,7 @@ class GeminiEngineTest : public ::testing::Test {
     config.location = "europe-west1";
     ApplyDefaultThinking(config);
     config.backoff = backoff_;
+    config.max_attempts = max_attempts_;
     auto engine = MakeGeminiEngine(config, http_, std::move(tokens), clock_);
     EXPECT_TRUE(engine.ok()) << engine.status().ToString();
     return std::move(*engine);
@@ -91,7 +92,8 @@ class GeminiEngineTest : public ::testing::Test {
 
   std::shared_ptr<FakeHttpClient> http_ = std::make_shared<FakeHttpClient>();
   std::shared_ptr<FakeRetryClock> clock_ = std::make_shared<FakeRetryClock>();
-  BackoffPolicy backoff_{milliseconds(1000), milliseconds(16000), 2.0, 5};
+  BackoffPolicy backoff_{milliseconds(1000), milliseconds(16000), 2.0};
+  int max_attempts_ = 5;
   std::mutex mu_;
   std::vector<StatusOr<HttpResponse>> answers_;
   std::size_t next_ = 0;
@@ -313,7 +315,7 @@ TEST_F(GeminiEngineTest, QuotaExhaustedStaysResourceExhausted) {
 }
 
 TEST_F(GeminiEngineTest, DeadlineBoundsTheRetries) {
-  backoff_.max_attempts = 100;
+  max_attempts_ = 100;
   Script({Error(503, "UNAVAILABLE")});
   auto engine = MakeEngine();
   const auto start = clock_->Now();

@@ -152,6 +152,55 @@ TEST_F(DossierCheckTest, ALostRaceStartsAgainFromTheRead) {
   EXPECT_EQ(DocumentNames(results_, "d/check.json"), (std::vector<std::string>{"a.jpg", "b.jpg"}));
 }
 
+// A writer that always comes first: the update gives up after the policy's attempts,
+// Unavailable (the event is redelivered), having waited only on the injected clock.
+class AlwaysBeatenStore final : public Store {
+ public:
+  explicit AlwaysBeatenStore(MemoryStore& inner) : inner_(inner) {}
+  std::string UriOf(std::string_view n) const override { return inner_.UriOf(n); }
+  StatusOr<ObjectMeta> Stat(std::string_view n) override { return inner_.Stat(n); }
+  StatusOr<std::string> Read(std::string_view n, std::optional<std::string> g,
+                             std::int64_t max) override {
+    return inner_.Read(n, g, max);
+  }
+  StatusOr<ObjectMeta> Write(std::string_view n, std::string_view b, std::string_view ct,
+                             std::optional<std::string> g) override {
+    ++writes;
+    inner_.Put(std::string(n),
+               "{\"written by\": \"the other writer " + std::to_string(writes) + "\"}");
+    return inner_.Write(n, b, ct, g);
+  }
+  StatusOr<ListPage> List(std::string_view p, std::string_view t) override {
+    return inner_.List(p, t);
+  }
+  Status Delete(std::string_view n, std::optional<std::string> g) override {
+    return inner_.Delete(n, g);
+  }
+  int writes = 0;
+
+ private:
+  MemoryStore& inner_;
+};
+
+TEST_F(DossierCheckTest, EndlessConflictsGiveUpOnTheRetryPolicyWithoutSleeping) {
+  results_.Put("d/a.jpg.json", ResultJson("id_card", "DUPONT"));
+  AlwaysBeatenStore beaten(results_);
+  auto retry_clock = std::make_shared<FakeRetryClock>();
+  DossierCheckOptions options;
+  options.retry.max_attempts = 4;
+  options.retry_clock = retry_clock;
+  DossierChecks checks(beaten, clock_, options);
+  const Status status = checks.Update("d/a.jpg");
+  EXPECT_EQ(status.code(), StatusCode::kUnavailable);
+  EXPECT_NE(status.message().find("too many concurrent updates"), std::string::npos);
+  EXPECT_EQ(beaten.writes, 4);
+  const auto sleeps = retry_clock->sleeps();
+  ASSERT_EQ(sleeps.size(), 3u);  // between the attempts only
+  for (std::size_t i = 0; i < sleeps.size(); ++i) {
+    EXPECT_LE(sleeps[i], options.backoff.initial * (1 << i)) << i;  // full jitter under the cap
+  }
+}
+
 TEST_F(DossierCheckTest, ProcessorCallsTheHookOnWrittenAndDuplicate) {
   MemoryStore source("mem://in");
   source.Put("d/cni.jpg", "not an image");

@@ -228,6 +228,60 @@ TEST_F(ObjectProcessorTest, RacingWriterForSameGenerationWins) {
   EXPECT_EQ(StoredResult("a.jpg.json").error->code, ErrorCode::kNoDocument);  // theirs kept
 }
 
+// Another writer replaces the result with older generations' results again and again:
+// after `write_retry.max_attempts` writes the delivery is transient, nothing of ours is
+// stored, and the waits between the tries went to the injected clock.
+TEST_F(ObjectProcessorTest, ResultKeptChangingIsTransientAfterTheRetryPolicy) {
+  const std::string gen = source_.Put("a.jpg", kJpeg);
+  int rivals = 0;  // their generations 1, 2, 3 are older than ours
+  std::function<void()> rival = [&] {
+    ++rivals;
+    Result older = MakeRejected(SourceInfo{"gs://src/a.jpg", std::to_string(rivals), {}, {}, {}},
+                                ErrorCode::kNoDocument, "x", "2026-11-26T12:00:00.000Z");
+    results_.Put("a.jpg.json", SerializeResult(older));
+  };
+  // RacingStore races once per instance; this one races before every write.
+  class AlwaysRacing final : public Store {
+   public:
+    AlwaysRacing(MemoryStore& inner, std::function<void()>& race) : inner_(inner), race_(race) {}
+    std::string UriOf(std::string_view n) const override { return inner_.UriOf(n); }
+    StatusOr<ObjectMeta> Stat(std::string_view n) override { return inner_.Stat(n); }
+    StatusOr<std::string> Read(std::string_view n, std::optional<std::string> g,
+                               std::int64_t m) override {
+      return inner_.Read(n, g, m);
+    }
+    StatusOr<ObjectMeta> Write(std::string_view n, std::string_view b, std::string_view c,
+                               std::optional<std::string> g) override {
+      race_();
+      return inner_.Write(n, b, c, g);
+    }
+    StatusOr<ListPage> List(std::string_view p, std::string_view t) override {
+      return inner_.List(p, t);
+    }
+    Status Delete(std::string_view n, std::optional<std::string> g) override {
+      return inner_.Delete(n, g);
+    }
+
+   private:
+    MemoryStore& inner_;
+    std::function<void()>& race_;
+  };
+  AlwaysRacing racing(results_, rival);
+  ProcessorOptions options;
+  auto retry_clock = std::make_shared<FakeRetryClock>();
+  options.retry_clock = retry_clock;
+  options.write_backoff = {std::chrono::milliseconds(10), std::chrono::milliseconds(10), 2.0};
+  ObjectProcessor processor(
+      racing, [this](const DocumentInput& in) { return pipeline_(in); }, clock_, options);
+  auto report = processor.Process(source_, Object("a.jpg", gen));
+  EXPECT_EQ(report.outcome, Outcome::kTransient);
+  EXPECT_EQ(report.status.code(), StatusCode::kUnavailable);
+  EXPECT_NE(report.status.message().find("result kept changing"), std::string::npos);
+  EXPECT_EQ(rivals, options.write_retry.max_attempts);
+  EXPECT_EQ(retry_clock->sleeps().size(), static_cast<std::size_t>(rivals - 1));
+  EXPECT_EQ(StoredResult("a.jpg.json").source.generation, std::to_string(rivals));  // theirs
+}
+
 // Issue 12 item 10: a throw inside the run used to leave a broken promise in the
 // duplicate guard: every later delivery of that generation failed until a restart.
 TEST_F(ObjectProcessorTest, ExceptionDoesNotPoisonTheGeneration) {

@@ -14,8 +14,8 @@
 #include <set>
 #include <thread>
 
-#include "engine/gemini/gemini_engine.h"
 #include "common/clock.h"
+#include "engine/gemini/gemini_engine.h"
 #include "service/service.h"
 #include "store/gcs_store.h"
 
@@ -272,7 +272,7 @@ class FaultSuite : public ::testing::Test {
     const std::string body = json{
         {"bucket", "src-bucket"},
         {"name", name},
-        {"generation", gcs_.Generation("src-bucket", name)},
+        {"generation", gcs_->Generation("src-bucket", name)},
         {"size", "4"},
         {"contentType",
          "image/jpeg"}}.dump();
@@ -290,15 +290,15 @@ class FaultSuite : public ::testing::Test {
            const std::set<int>& expected_answers) {
     SCOPED_TRACE(label);
     const std::string name = "scans/DUPONT_Jeanne_passport.jpg";
-    gcs_.Reset();
-    gcs_.Put("src-bucket", name, "\xFF\xD8\xFF\xE0");
+    gcs_->Reset();
+    gcs_->Put("src-bucket", name, "\xFF\xD8\xFF\xE0");
     const std::string result = name + ".json";
     inject();
     const Answer first = Deliver(name);
-    const bool written = gcs_.Get("res-bucket", result).has_value();
-    const bool source_kept = gcs_.Get("src-bucket", name).has_value();
+    const bool written = gcs_->Get("res-bucket", result).has_value();
+    const bool source_kept = gcs_->Get("src-bucket", name).has_value();
     const bool ready_during = service_->Readyz().status == 200;
-    gcs_.Clear();
+    gcs_->Clear();
     model_.Clear();
     normalizer_.missing = false;
     EXPECT_TRUE(expected_answers.count(first.status)) << first.status << " " << first.body;
@@ -312,11 +312,11 @@ class FaultSuite : public ::testing::Test {
     }
     const Answer after = Deliver(name);
     EXPECT_EQ(after.status, 200) << after.body;
-    auto stored = gcs_.Get("res-bucket", result);
+    auto stored = gcs_->Get("res-bucket", result);
     ASSERT_TRUE(stored.has_value());
     const json r = json::parse(*stored);
     EXPECT_EQ(r["status"], "ok") << *stored;
-    EXPECT_FALSE(gcs_.Get("src-bucket", name).has_value());  // DELETE_SOURCE once written
+    EXPECT_FALSE(gcs_->Get("src-bucket", name).has_value());  // DELETE_SOURCE once written
     EXPECT_EQ(service_->Readyz().status, 200);
     // Logs never carry the object name, even when GCS quotes it in an error.
     EXPECT_EQ(Logs().find("DUPONT"), std::string::npos);
@@ -333,7 +333,7 @@ class FaultSuite : public ::testing::Test {
   std::FILE* log_file_;
   JsonLog log_;
   Metrics metrics_;
-  FakeGcs gcs_;
+  std::shared_ptr<FakeGcs> gcs_ = std::make_shared<FakeGcs>();
   FakeModel model_;
   FakeNormalizer normalizer_;
   std::unique_ptr<Store> source_store_, results_store_;
@@ -355,7 +355,7 @@ TEST_F(FaultSuite, Storage) {
   // The result store's stat (existing result?), the source read, the result write.
   for (const std::string op : {"stat", "read", "write"}) {
     for (int fault : {400, 403, 500, 503, kReset, kSlow}) {
-      Run("storage " + FaultName(fault) + " on " + op, [&] { gcs_.Fail(op, fault); }, {503});
+      Run("storage " + FaultName(fault) + " on " + op, [&] { gcs_->Fail(op, fault); }, {503});
     }
   }
 }

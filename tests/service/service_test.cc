@@ -423,6 +423,44 @@ namespace jae {
 namespace {
 
 // Issue 12 item 13: SOURCE_BUCKETS is a comma-separated list of bucket names.
+// Issue 13 item 1: serve reads the shared settings through LoadRuntimeConfig, like watch
+// and backfill: one default per limit, the engine chosen once, errors naming the variable.
+TEST(ServeConfig, SharedSettingsComeFromTheRuntimeConfiguration) {
+  MapEnv env;
+  env.Set("RESULTS_BUCKET", "gs://results-bucket/out");
+  auto defaults = LoadServeConfig(env, {});
+  ASSERT_TRUE(defaults.ok()) << defaults.status().ToString();
+  EXPECT_EQ(defaults->runtime.pipeline.engine_timeout, PipelineOptions{}.engine_timeout);
+  EXPECT_EQ(defaults->runtime.pipeline.max_image_bytes, PipelineOptions{}.max_image_bytes);
+  EXPECT_EQ(defaults->runtime.results_uri, "gs://results-bucket/out");
+  EXPECT_EQ(defaults->results_prefix, "out/");
+  EXPECT_EQ(defaults->runtime.log_level, Severity::kInfo);
+
+  env.Set("MAX_IMAGE_BYTES", "1000");
+  env.Set("ENGINE_TIMEOUT_SECONDS", "30");
+  env.Set("DELETE_SOURCE", "true");
+  env.Set("GEMINI_API_KEY", "k");  // auto → gemini, resolved here and only here
+  auto set = LoadServeConfig(env, {});
+  ASSERT_TRUE(set.ok()) << set.status().ToString();
+  EXPECT_EQ(set->runtime.pipeline.max_image_bytes, 1000);
+  EXPECT_EQ(set->runtime.pipeline.engine_timeout, std::chrono::seconds(30));
+  EXPECT_TRUE(set->runtime.delete_source);
+  EXPECT_EQ(set->runtime.engine, EngineName::kGemini);
+  ServeFlags local;
+  local.engine = "local";
+  EXPECT_EQ(LoadServeConfig(env, local)->runtime.engine, EngineName::kLocal);
+
+  env.Set("JAE_ENGINE", "nope");
+  auto bad = LoadServeConfig(env, {});
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("JAE_ENGINE"), std::string::npos);
+  env.Set("JAE_ENGINE", "local");
+  env.Set("IMAGE_MAX_SIDE", "10");
+  auto side = LoadServeConfig(env, {});
+  ASSERT_FALSE(side.ok());
+  EXPECT_NE(side.status().message().find("IMAGE_MAX_SIDE"), std::string::npos);
+}
+
 TEST(ServeConfig, SourceBuckets) {
   MapEnv env;
   env.Set("RESULTS_BUCKET", "results-bucket");

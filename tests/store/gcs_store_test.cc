@@ -31,7 +31,8 @@ std::string ErrorJson(int code, const std::string& message) {
 
 class GcsStoreTest : public ::testing::Test {
  protected:
-  std::unique_ptr<Store> Make(std::string prefix = "pre", AccessTokenSource* tokens = nullptr) {
+  std::unique_ptr<Store> Make(std::string prefix = "pre",
+                              std::shared_ptr<AccessTokenSource> tokens = nullptr) {
     GcsStoreOptions options;
     options.endpoint = kRoot;
     options.seed = 42;
@@ -41,28 +42,28 @@ class GcsStoreTest : public ::testing::Test {
     return std::move(store).value();
   }
 
-  FakeHttpClient http_;
+  std::shared_ptr<FakeHttpClient> http_ = std::make_shared<FakeHttpClient>();
   std::shared_ptr<FakeRetryClock> clock_ = std::make_shared<FakeRetryClock>();
   std::vector<std::chrono::milliseconds> sleeps() const { return clock_->sleeps(); }
 };
 
 TEST_F(GcsStoreTest, HostileNamesAreEncodedAsOnePathSegment) {
   auto store = Make();
-  http_.Push(200, ObjectJson("pre/dir/a b?#%+&=é.jpg"));
+  http_->Push(200, ObjectJson("pre/dir/a b?#%+&=é.jpg"));
   auto meta = store->Stat("dir/a b?#%+&=é.jpg");
   ASSERT_TRUE(meta.ok()) << meta.status().ToString();
   EXPECT_EQ(meta->name, "dir/a b?#%+&=é.jpg");  // relative to the prefix
   EXPECT_EQ(meta->generation, "1700000000000001");
   EXPECT_EQ(meta->size, 4);
   EXPECT_EQ(meta->content_type, "image/jpeg");
-  ASSERT_EQ(http_.requests().size(), 1u);
-  EXPECT_EQ(http_.requests()[0].method, "GET");
-  EXPECT_EQ(http_.requests()[0].url,
+  ASSERT_EQ(http_->requests().size(), 1u);
+  EXPECT_EQ(http_->requests()[0].method, "GET");
+  EXPECT_EQ(http_->requests()[0].url,
             "https://gcs.test/storage/v1/b/bkt/o/pre%2Fdir%2Fa%20b%3F%23%25%2B%26%3D%C3%A9.jpg");
   // "../" is a legal GCS name and stays inside the one path segment.
-  http_.Push(200, ObjectJson("pre/../x"));
+  http_->Push(200, ObjectJson("pre/../x"));
   ASSERT_TRUE(store->Stat("../x").ok());
-  EXPECT_EQ(http_.requests()[1].url, "https://gcs.test/storage/v1/b/bkt/o/pre%2F..%2Fx");
+  EXPECT_EQ(http_->requests()[1].url, "https://gcs.test/storage/v1/b/bkt/o/pre%2F..%2Fx");
   EXPECT_EQ(store->UriOf("a/b.jpg"), "gs://bkt/pre/a/b.jpg");
 }
 
@@ -80,25 +81,25 @@ TEST_F(GcsStoreTest, InvalidNamesNeverReachTheNetwork) {
   EXPECT_EQ(store->Write("a", "x", "", "0&x=1").status().code(), StatusCode::kInvalidArgument);
   EXPECT_EQ(store->Write("a", "x", "text/plain\r\nX-Evil: 1", "0").status().code(),
             StatusCode::kInvalidArgument);
-  EXPECT_TRUE(http_.requests().empty());
+  EXPECT_TRUE(http_->requests().empty());
 }
 
 TEST_F(GcsStoreTest, ReadIsPinnedToTheGenerationAndBounded) {
   auto store = Make("");
-  http_.Push(200, "JPEG");
+  http_->Push(200, "JPEG");
   auto bytes = store->Read("scans/a.jpg", "123", 1000);
   ASSERT_TRUE(bytes.ok());
   EXPECT_EQ(*bytes, "JPEG");
-  EXPECT_EQ(http_.requests()[0].url,
+  EXPECT_EQ(http_->requests()[0].url,
             "https://gcs.test/storage/v1/b/bkt/o/scans%2Fa.jpg?alt=media&generation=123");
-  EXPECT_GE(http_.requests()[0].max_response_bytes, 1000);
+  EXPECT_GE(http_->requests()[0].max_response_bytes, 1000);
 
-  http_.Push(200, std::string(1001, 'x'));
+  http_->Push(200, std::string(1001, 'x'));
   EXPECT_EQ(store->Read("a.jpg", std::nullopt, 1000).status().code(), StatusCode::kOutOfRange);
-  http_.Push(Status(StatusCode::kOutOfRange, "response body larger than 65536 bytes"));
+  http_->Push(Status(StatusCode::kOutOfRange, "response body larger than 65536 bytes"));
   EXPECT_EQ(store->Read("a.jpg", std::nullopt, 1000).status().code(), StatusCode::kOutOfRange);
-  EXPECT_EQ(http_.requests().size(), 3u);  // OutOfRange is final, not retried
-  http_.Push(404, ErrorJson(404, "No such object: bkt/a.jpg"));
+  EXPECT_EQ(http_->requests().size(), 3u);  // OutOfRange is final, not retried
+  http_->Push(404, ErrorJson(404, "No such object: bkt/a.jpg"));
   auto missing = store->Read("a.jpg", "1", 0);  // a small error body still gets through
   EXPECT_EQ(missing.status().code(), StatusCode::kNotFound);
   EXPECT_THAT(missing.status().message(), HasSubstr("HTTP 404"));
@@ -106,12 +107,12 @@ TEST_F(GcsStoreTest, ReadIsPinnedToTheGenerationAndBounded) {
 
 TEST_F(GcsStoreTest, WriteIsOneMultipartUploadWithThePrecondition) {
   auto store = Make();
-  http_.Push(200, ObjectJson("pre/r/a.jpg.json", "77", "2"));
+  http_->Push(200, ObjectJson("pre/r/a.jpg.json", "77", "2"));
   auto meta = store->Write("r/a.jpg.json", "{}", "application/json", "0");
   ASSERT_TRUE(meta.ok()) << meta.status().ToString();
   EXPECT_EQ(meta->name, "r/a.jpg.json");
   EXPECT_EQ(meta->generation, "77");
-  const HttpRequest r = http_.requests().at(0);
+  const HttpRequest r = http_->requests().at(0);
   EXPECT_EQ(r.method, "POST");
   EXPECT_EQ(r.url,
             "https://gcs.test/upload/storage/v1/b/bkt/o?uploadType=multipart&ifGenerationMatch=0");
@@ -140,10 +141,10 @@ TEST_F(GcsStoreTest, StatusCodesMapToStatus) {
       {418, StatusCode::kInternal},
   };
   for (const auto& [http, code] : cases) {
-    http_.Push(http, ErrorJson(http, "nope"));
+    http_->Push(http, ErrorJson(http, "nope"));
     EXPECT_EQ(store->Write("a", "x", "", "0").status().code(), code) << http;
   }
-  EXPECT_EQ(http_.requests().size(), cases.size());  // none of these is retried
+  EXPECT_EQ(http_->requests().size(), cases.size());  // none of these is retried
   EXPECT_TRUE(sleeps().empty());
 }
 
@@ -155,7 +156,7 @@ TEST_F(GcsStoreTest, ErrorsDoNotQuoteTheServerMessage) {
       R"({"error":{"code":404,"message":"No such object: b/pre/scans/MARTIN_Maelys_id.jpg",)"
       R"("errors":[{"message":"No such object: b/pre/scans/MARTIN_Maelys_id.jpg",)"
       R"("domain":"global","reason":"notFound"}]}})";
-  http_.Push(404, body);
+  http_->Push(404, body);
   const Status status = store->Read("scans/MARTIN_Maelys_id.jpg", std::nullopt, 10).status();
   EXPECT_EQ(status.code(), StatusCode::kNotFound);
   EXPECT_EQ(status.message().find("MARTIN"), std::string::npos) << status.message();
@@ -165,13 +166,13 @@ TEST_F(GcsStoreTest, ErrorsDoNotQuoteTheServerMessage) {
 
 TEST_F(GcsStoreTest, IdempotentCallsAreRetriedWithBackoff) {
   auto store = Make();
-  http_.Push(503, ErrorJson(503, "backend"));
-  http_.Push(Status(StatusCode::kUnavailable, "connection reset"));
-  http_.Push(429, ErrorJson(429, "slow down"), {{"retry-after", "2"}});
-  http_.Push(500, "");
-  http_.Push(200, ObjectJson("pre/a"));
+  http_->Push(503, ErrorJson(503, "backend"));
+  http_->Push(Status(StatusCode::kUnavailable, "connection reset"));
+  http_->Push(429, ErrorJson(429, "slow down"), {{"retry-after", "2"}});
+  http_->Push(500, "");
+  http_->Push(200, ObjectJson("pre/a"));
   ASSERT_TRUE(store->Stat("a").ok());
-  EXPECT_EQ(http_.requests().size(), 5u);
+  EXPECT_EQ(http_->requests().size(), 5u);
   ASSERT_EQ(sleeps().size(), 4u);
   // Full jitter under a growing cap (250 ms × 2^n), Retry-After as a floor.
   EXPECT_LE(sleeps()[0].count(), 250);
@@ -182,41 +183,41 @@ TEST_F(GcsStoreTest, IdempotentCallsAreRetriedWithBackoff) {
 
 TEST_F(GcsStoreTest, RetriesGiveUpWithATransientCode) {
   auto store = Make();
-  http_.fallback = [](const HttpRequest&) { return HttpResponse{429, {}, ErrorJson(429, "q")}; };
+  http_->fallback = [](const HttpRequest&) { return HttpResponse{429, {}, ErrorJson(429, "q")}; };
   EXPECT_EQ(store->Read("a", std::nullopt, 10).status().code(), StatusCode::kResourceExhausted);
-  EXPECT_EQ(http_.requests().size(), 5u);  // max_attempts
-  http_.fallback = [](const HttpRequest&) { return HttpResponse{502, {}, ""}; };
+  EXPECT_EQ(http_->requests().size(), 5u);  // max_attempts
+  http_->fallback = [](const HttpRequest&) { return HttpResponse{502, {}, ""}; };
   EXPECT_EQ(store->List("", "").status().code(), StatusCode::kUnavailable);
-  http_.fallback = [](const HttpRequest&) -> StatusOr<HttpResponse> {
+  http_->fallback = [](const HttpRequest&) -> StatusOr<HttpResponse> {
     return DeadlineExceededError("timeout");
   };
   EXPECT_EQ(store->Stat("a").status().code(), StatusCode::kDeadlineExceeded);
-  EXPECT_EQ(http_.requests().size(), 15u);
+  EXPECT_EQ(http_->requests().size(), 15u);
 }
 
 TEST_F(GcsStoreTest, NonIdempotentCallsAreNotRetried) {
   auto store = Make();
-  http_.fallback = [](const HttpRequest&) { return HttpResponse{503, {}, ""}; };
+  http_->fallback = [](const HttpRequest&) { return HttpResponse{503, {}, ""}; };
   EXPECT_EQ(store->Write("a", "x", "", std::nullopt).status().code(), StatusCode::kUnavailable);
-  EXPECT_EQ(http_.requests().size(), 1u);
+  EXPECT_EQ(http_->requests().size(), 1u);
   EXPECT_EQ(store->Delete("a", std::nullopt).code(), StatusCode::kUnavailable);
-  EXPECT_EQ(http_.requests().size(), 2u);
-  http_.fallback = [](const HttpRequest&) -> StatusOr<HttpResponse> {
+  EXPECT_EQ(http_->requests().size(), 2u);
+  http_->fallback = [](const HttpRequest&) -> StatusOr<HttpResponse> {
     return UnavailableError("connection refused");
   };
   EXPECT_EQ(store->Write("a", "x", "", std::nullopt).status().code(), StatusCode::kUnavailable);
-  EXPECT_EQ(http_.requests().size(), 3u);
+  EXPECT_EQ(http_->requests().size(), 3u);
   EXPECT_TRUE(sleeps().empty());
 
   // With a generation precondition the same calls are idempotent, hence retried.
-  http_.fallback = nullptr;
-  http_.Push(503, "");
-  http_.Push(200, ObjectJson("pre/a"));
+  http_->fallback = nullptr;
+  http_->Push(503, "");
+  http_->Push(200, ObjectJson("pre/a"));
   ASSERT_TRUE(store->Write("a", "x", "", "0").ok());
-  http_.Push(503, "");
-  http_.Push(204, "");
+  http_->Push(503, "");
+  http_->Push(204, "");
   ASSERT_TRUE(store->Delete("a", "5").ok());
-  const auto requests = http_.requests();
+  const auto requests = http_->requests();
   ASSERT_EQ(requests.size(), 7u);
   EXPECT_EQ(requests[6].method, "DELETE");
   EXPECT_EQ(requests[6].url, "https://gcs.test/storage/v1/b/bkt/o/pre%2Fa?ifGenerationMatch=5");
@@ -225,27 +226,27 @@ TEST_F(GcsStoreTest, NonIdempotentCallsAreNotRetried) {
 }
 
 TEST_F(GcsStoreTest, BearerTokenOnlyWhenATokenSourceIsGiven) {
-  StaticTokenSource tokens("ya29.secret");
-  auto authed = Make("", &tokens);
-  http_.Push(200, ObjectJson("a"));
+  auto tokens = std::make_shared<StaticTokenSource>("ya29.secret");
+  auto authed = Make("", tokens);
+  http_->Push(200, ObjectJson("a"));
   ASSERT_TRUE(authed->Stat("a").ok());
-  EXPECT_EQ(RequestHeader(http_.requests()[0], "Authorization"), "Bearer ya29.secret");
+  EXPECT_EQ(RequestHeader(http_->requests()[0], "Authorization"), "Bearer ya29.secret");
   auto anonymous = Make("");
-  http_.Push(200, ObjectJson("a"));
+  http_->Push(200, ObjectJson("a"));
   ASSERT_TRUE(anonymous->Stat("a").ok());
-  EXPECT_EQ(RequestHeader(http_.requests()[1], "Authorization"), "");
+  EXPECT_EQ(RequestHeader(http_->requests()[1], "Authorization"), "");
 }
 
 TEST_F(GcsStoreTest, ListPagesAndStripsThePrefix) {
   auto store = Make("in/box/");
-  http_.Push(200, nlohmann::json{{"kind", "storage#objects"},
-                                 {"items",
-                                  {nlohmann::json::parse(ObjectJson("in/box/scans/a.jpg")),
-                                   {{"name", "in/box/scans/b.jpg"},
-                                    {"generation", 17},  // numbers are accepted too
-                                    {"size", 3}}}},
-                                 {"nextPageToken", "tok/+="}}
-                      .dump());
+  http_->Push(200, nlohmann::json{{"kind", "storage#objects"},
+                                  {"items",
+                                   {nlohmann::json::parse(ObjectJson("in/box/scans/a.jpg")),
+                                    {{"name", "in/box/scans/b.jpg"},
+                                     {"generation", 17},  // numbers are accepted too
+                                     {"size", 3}}}},
+                                  {"nextPageToken", "tok/+="}}
+                       .dump());
   auto page = store->List("scans/", "");
   ASSERT_TRUE(page.ok()) << page.status().ToString();
   ASSERT_EQ(page->objects.size(), 2u);
@@ -254,17 +255,17 @@ TEST_F(GcsStoreTest, ListPagesAndStripsThePrefix) {
   EXPECT_EQ(page->objects[1].generation, "17");
   EXPECT_EQ(page->objects[1].content_type, "application/octet-stream");
   EXPECT_EQ(page->next_page_token, "tok/+=");
-  EXPECT_EQ(http_.requests()[0].url,
+  EXPECT_EQ(http_->requests()[0].url,
             "https://gcs.test/storage/v1/b/bkt/o?maxResults=1000&prefix=in%2Fbox%2Fscans%2F");
 
-  http_.Push(200, R"({"kind":"storage#objects"})");
+  http_->Push(200, R"({"kind":"storage#objects"})");
   auto last = store->List("scans/", page->next_page_token);
   ASSERT_TRUE(last.ok());
   EXPECT_TRUE(last->objects.empty());
   EXPECT_TRUE(last->next_page_token.empty());
-  EXPECT_THAT(http_.requests()[1].url, HasSubstr("&pageToken=tok%2F%2B%3D"));
+  EXPECT_THAT(http_->requests()[1].url, HasSubstr("&pageToken=tok%2F%2B%3D"));
 
-  http_.Push(200, "<html>not json</html>");
+  http_->Push(200, "<html>not json</html>");
   EXPECT_EQ(store->List("", "").status().code(), StatusCode::kInternal);
 }
 

@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <memory>
 
 #include "auth/token_source.h"
 #include "store/fake_http_client.h"
@@ -87,7 +88,7 @@ TEST(OpenStore, GcsWithCredentials) {
   MapEnv env;
   auto http = std::make_shared<FakeHttpClient>();
   int made = 0;
-  StoreContext context{&env, http, [&](const Env&, HttpClient&) {
+  StoreContext context{&env, http, [&](const Env&, std::shared_ptr<HttpClient>) {
                          ++made;
                          return StatusOr<std::unique_ptr<AccessTokenSource>>(
                              std::make_unique<StaticTokenSource>("tok"));
@@ -102,11 +103,33 @@ TEST(OpenStore, GcsWithCredentials) {
   EXPECT_EQ(r.url, "https://storage.googleapis.com/storage/v1/b/my-bucket/o/results%2Fa.jpg.json");
   EXPECT_EQ(RequestHeader(r, "Authorization"), "Bearer tok");
 
-  StoreContext failing{&env, http, [](const Env&, HttpClient&) {
+  StoreContext failing{&env, http, [](const Env&, std::shared_ptr<HttpClient>) {
                          return StatusOr<std::unique_ptr<AccessTokenSource>>(
                              Status(StatusCode::kUnauthenticated, "no credentials"));
                        }};
   EXPECT_EQ(OpenStore("gs://my-bucket", failing).status().code(), StatusCode::kUnauthenticated);
+}
+
+// Issue 13 item 4: the store shares its HTTP client and token source (no forwarding
+// wrapper): they live exactly as long as the last store using them.
+TEST(OpenStore, GcsStoreOwnsItsClientAndCredentials) {
+  MapEnv env;
+  auto http = std::make_shared<FakeHttpClient>();
+  StoreContext context{&env, http, [](const Env&, std::shared_ptr<HttpClient>) {
+                         return StatusOr<std::unique_ptr<AccessTokenSource>>(
+                             std::make_unique<StaticTokenSource>("tok"));
+                       }};
+  auto store = OpenStore("gs://my-bucket", context);
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  std::weak_ptr<FakeHttpClient> client = http;
+  http->Push(404, "{}");
+  http.reset();
+  context = {};
+  ASSERT_FALSE(client.expired());  // kept by the store
+  EXPECT_EQ((*store)->Stat("a").status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(RequestHeader(client.lock()->requests().at(0), "Authorization"), "Bearer tok");
+  store->reset();
+  EXPECT_TRUE(client.expired());
 }
 
 TEST(OpenStore, GcsEmulatorGetsNoCredentials) {
@@ -115,7 +138,7 @@ TEST(OpenStore, GcsEmulatorGetsNoCredentials) {
     env.Set(var, "http://127.0.0.1:9");
     auto http = std::make_shared<FakeHttpClient>();
     bool asked = false;
-    StoreContext context{&env, http, [&](const Env&, HttpClient&) {
+    StoreContext context{&env, http, [&](const Env&, std::shared_ptr<HttpClient>) {
                            asked = true;
                            return StatusOr<std::unique_ptr<AccessTokenSource>>(
                                std::make_unique<StaticTokenSource>("tok"));

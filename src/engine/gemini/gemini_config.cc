@@ -4,6 +4,8 @@
 #include <cctype>
 #include <charconv>
 
+#include "common/env_vars.h"
+
 namespace jae {
 namespace {
 
@@ -17,20 +19,6 @@ std::string Upper(std::string s) {
   std::transform(s.begin(), s.end(), s.begin(),
                  [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
   return s;
-}
-
-StatusOr<long long> ParseInt(const Env& env, std::string_view name, long long min, long long max,
-                             long long fallback) {
-  auto text = env.Get(name);
-  if (!text) return fallback;
-  long long value = 0;
-  const auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
-  if (ec != std::errc() || end != text->data() + text->size() || value < min || value > max) {
-    return InvalidArgumentError(std::string(name) + " must be an integer in [" +
-                                std::to_string(min) + ", " + std::to_string(max) + "], got \"" +
-                                text->substr(0, 40) + "\"");
-  }
-  return value;
 }
 
 std::string VertexHost(const std::string& location) {
@@ -142,7 +130,7 @@ StatusOr<GeminiConfig> GeminiConfigFromEnv(EngineName which, const Env& env) {
           "GEMINI_THINKING_BUDGET is for Gemini 1.x/2.x models; Gemini 3 models take "
           "GEMINI_THINKING_LEVEL");
     }
-    auto b = ParseInt(env, "GEMINI_THINKING_BUDGET", -1, 32768, 0);
+    auto b = IntVar(env, "GEMINI_THINKING_BUDGET", 0, -1, 32768);
     if (!b.ok()) return b.status();
     c.thinking_level.reset();
     c.thinking_budget = static_cast<int>(*b);
@@ -172,15 +160,15 @@ StatusOr<GeminiConfig> GeminiConfigFromEnv(EngineName which, const Env& env) {
     }
   }
 
-  auto max_tokens = ParseInt(env, "GEMINI_MAX_OUTPUT_TOKENS", 256, 65536, c.max_output_tokens);
+  auto max_tokens = IntVar(env, "GEMINI_MAX_OUTPUT_TOKENS", c.max_output_tokens, 256, 65536);
   if (!max_tokens.ok()) return max_tokens.status();
   c.max_output_tokens = static_cast<int>(*max_tokens);
-  auto timeout = ParseInt(env, "GEMINI_TIMEOUT_MS", 100, 600000, c.attempt_timeout.count());
+  auto timeout = IntVar(env, "GEMINI_TIMEOUT_MS", c.attempt_timeout.count(), 100, 600000);
   if (!timeout.ok()) return timeout.status();
   c.attempt_timeout = std::chrono::milliseconds(*timeout);
-  auto attempts = ParseInt(env, "GEMINI_MAX_ATTEMPTS", 1, 20, c.backoff.max_attempts);
+  auto attempts = IntVar(env, "GEMINI_MAX_ATTEMPTS", c.max_attempts, 1, 20);
   if (!attempts.ok()) return attempts.status();
-  c.backoff.max_attempts = static_cast<int>(*attempts);
+  c.max_attempts = static_cast<int>(*attempts);
   return c;
 }
 

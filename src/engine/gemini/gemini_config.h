@@ -56,7 +56,8 @@ struct GeminiConfig {
   std::string media_resolution = "MEDIA_RESOLUTION_MEDIUM";  // "" = not sent
   int max_output_tokens = 4096;
   std::chrono::milliseconds attempt_timeout{60000};
-  BackoffPolicy backoff{std::chrono::milliseconds(1000), std::chrono::milliseconds(16000), 2.0, 5};
+  BackoffPolicy backoff{std::chrono::milliseconds(1000), std::chrono::milliseconds(16000), 2.0};
+  int max_attempts = 5;  // GEMINI_MAX_ATTEMPTS, the first included (the call's deadline too)
 
   // The generateContent URL for this configuration.
   std::string GenerateContentUrl() const;

@@ -55,7 +55,7 @@ class GeminiEngine final : public Engine {
     request.body = gemini::SerializeGenerateContentRequest(config_, image);
     request.max_response_bytes = kMaxResponseBytes;
     Backoff backoff(config_.backoff, seed_base_ ^ (calls_.fetch_add(1) * 0x9E3779B97F4A7C15ULL));
-    RetryPolicy policy{.max_attempts = config_.backoff.max_attempts,
+    RetryPolicy policy{.max_attempts = config_.max_attempts,
                        .deadline = deadline,
                        .min_attempt_time = kMinimumAttemptTime};
 
@@ -188,7 +188,7 @@ StatusOr<std::unique_ptr<Engine>> MakeGeminiEngine(EngineName which, const Env& 
   std::shared_ptr<HttpClient> http = MakeCurlHttpClient();
   std::shared_ptr<AccessTokenSource> tokens;
   if (which == EngineName::kVertex) {
-    auto source = MakeDefaultTokenSource(env, *http);
+    auto source = MakeDefaultTokenSource(env, http);
     if (!source.ok()) return source.status();
     tokens = std::move(*source);
   }

@@ -6,7 +6,7 @@
 //
 // One Extract call = one generateContent request (gemini_request.h), retried:
 //  - 408/429/500/502/503/504 and transport errors: exponential backoff with full jitter,
-//    at most config.backoff.max_attempts attempts, honouring Retry-After and RetryInfo,
+//    at most config.max_attempts attempts, honouring Retry-After and RetryInfo,
 //    never past the caller's deadline. Out of budget → the last error's transient Status
 //    (ResourceExhausted, Unavailable or DeadlineExceeded), never a result.
 //  - 400/401/403/404: not retried; InvalidArgument/Unauthenticated/PermissionDenied/NotFound
@@ -21,11 +21,11 @@
 #include <memory>
 
 #include "auth/token_source.h"
+#include "common/clock.h"
 #include "common/env.h"
 #include "common/status.h"
 #include "engine/engine.h"
 #include "engine/gemini/gemini_config.h"
-#include "common/clock.h"
 #include "http/http_client.h"
 
 namespace jae {
