@@ -44,6 +44,9 @@ int RunExtract(const ExtractArgs& args) {
     std::cerr << "jae-ocr extract: " << engine.status().message() << "\n";
     return 2;
   }
+  for (const std::string& warning : (*engine)->ConfigurationWarnings()) {
+    std::cerr << "jae-ocr extract: warning: " << warning << "\n";
+  }
   ModuleImageNormalizer normalizer;
   std::unique_ptr<Store> out;
   if (!args.out.empty()) {

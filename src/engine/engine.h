@@ -14,6 +14,7 @@
 #include <chrono>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "common/status.h"
 #include "image/image.h"
@@ -32,6 +33,9 @@ class Engine {
  public:
   virtual ~Engine() = default;
   virtual EngineName name() const = 0;
+  // Settings the engine accepted but advises against (e.g. a temperature on Gemini 3),
+  // each a sentence naming the variable; the caller reports them once at start-up.
+  virtual std::vector<std::string> ConfigurationWarnings() const { return {}; }
   // `deadline`: the engine gives up (transient DeadlineExceeded) past this point.
   virtual StatusOr<EngineResult> Extract(const NormalizedImage& image,
                                          std::chrono::steady_clock::time_point deadline) = 0;

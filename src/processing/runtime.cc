@@ -46,6 +46,9 @@ StatusOr<std::unique_ptr<Runtime>> MakeRuntime(const RuntimeConfig& config, cons
   auto engine = MakeEngine(config.engine, env);
   if (!engine.ok()) return engine.status();
   rt->engine = std::move(*engine);
+  for (const std::string& warning : rt->engine->ConfigurationWarnings()) {
+    rt->log->Write(Severity::kWarning, warning);
+  }
 
   rt->process = [&engine = *rt->engine, &normalizer = rt->normalizer, &clock = rt->clock,
                  pipeline = rt->pipeline](DocumentInput input) {

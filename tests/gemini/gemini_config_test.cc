@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "engine/gemini/gemini_engine.h"
+
 namespace jae {
 namespace {
 
@@ -146,6 +148,18 @@ TEST(GeminiConfigTest, Gemini3SendsNoTemperatureAndTakesThinkingLevelOnly) {
       MapEnv(EnvMap{{"GEMINI_API_KEY", "k"}, {"GEMINI_THINKING_BUDGET", "128"}}));
   ASSERT_FALSE(budget.ok());
   EXPECT_NE(budget.status().message().find("GEMINI_THINKING_LEVEL"), std::string::npos);
+}
+
+TEST(GeminiConfigTest, TheEngineReportsItsConfigurationWarningsForStartUp) {
+  auto engine = MakeGeminiEngine(
+      EngineName::kGemini, MapEnv(EnvMap{{"GEMINI_API_KEY", "k"}, {"GEMINI_TEMPERATURE", "0.2"}}));
+  ASSERT_TRUE(engine.ok()) << engine.status().ToString();
+  const auto warnings = (*engine)->ConfigurationWarnings();
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_NE(warnings[0].find("GEMINI_TEMPERATURE"), std::string::npos);
+  auto plain = MakeGeminiEngine(EngineName::kGemini, MapEnv(EnvMap{{"GEMINI_API_KEY", "k"}}));
+  ASSERT_TRUE(plain.ok()) << plain.status().ToString();
+  EXPECT_TRUE((*plain)->ConfigurationWarnings().empty());
 }
 
 TEST(GeminiConfigTest, ATemperatureSetForGemini3IsKeptWithAWarning) {

@@ -32,6 +32,7 @@ class GeminiEngine final : public Engine {
         seed_base_(std::random_device{}()) {}
 
   EngineName name() const override { return config_.engine; }
+  std::vector<std::string> ConfigurationWarnings() const override { return config_.warnings; }
 
   StatusOr<EngineResult> Extract(const NormalizedImage& image,
                                  steady_clock::time_point deadline) override {
