@@ -5,9 +5,9 @@
 #include <filesystem>
 
 #include "auth/token_source.h"
-#include "store/fake_http_client.h"
 #include "store/object_name.h"
 #include "store/store.h"
+#include "testing/fake_http_client.h"
 
 namespace jae {
 namespace {
