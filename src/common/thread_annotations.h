@@ -53,6 +53,10 @@ class JAE_SCOPED_CAPABILITY MutexLock {
   MutexLock(const MutexLock&) = delete;
   MutexLock& operator=(const MutexLock&) = delete;
 
+  // Lets go of the lock early and takes it again (for a slow call made unlocked).
+  void Unlock() JAE_RELEASE() { lock_.unlock(); }
+  void Lock() JAE_ACQUIRE() { lock_.lock(); }
+
   // For std::condition_variable::wait, which unlocks and relocks while waiting.
   std::unique_lock<std::mutex>& unique_lock() { return lock_; }
 
