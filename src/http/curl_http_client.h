@@ -19,10 +19,10 @@
 namespace jae {
 
 struct CurlClientOptions {
-  // Idle handles kept between requests. 16 covers the service's concurrent model and
-  // storage calls; 0 means a new handle (and connection) per request, the behaviour
-  // before the pool, kept for the before/after benchmark.
-  std::size_t max_idle_handles = 16;
+  // Idle handles kept between requests: the service's default max_in_flight (64), so at
+  // full load every in-flight call finds a warm connection. 0 means a new handle (and
+  // connection) per request, the behaviour before the pool, kept for the benchmark.
+  std::size_t max_idle_handles = 64;
   // A PEM file of CA certificates to trust instead of the system's; "" for the system's.
   std::string ca_file;
 };
