@@ -75,8 +75,9 @@ void BM_Request(benchmark::State& state) {
   const bool pooled = state.range(0) != 0;
   const bool tls = state.range(1) != 0;
   LocalHttpServer& server = Server(tls);
-  auto client = jae::MakeCurlHttpClient(
-      jae::CurlClientOptions{.max_idle_handles = pooled ? 16u : 0u, .ca_file = server.ca_file()});
+  auto client = jae::MakeCurlHttpClient(jae::CurlClientOptions{
+      .max_idle_handles = pooled ? jae::CurlClientOptions{}.max_idle_handles : 0u,
+      .ca_file = server.ca_file()});
   const jae::HttpRequest request = Shape(server);
   // Warm: the first call (connection, handshake) is outside the measurement.
   if (auto r = client->Send(request); !r.ok() || r->status != 200) {
