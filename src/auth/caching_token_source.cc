@@ -14,23 +14,26 @@ bool CachingTokenSource::ValidFor(std::chrono::seconds d) const {
 }
 
 StatusOr<std::string> CachingTokenSource::Token() {
-  std::unique_lock lock(mu_);
+  MutexLock lock(mu_);
   while (true) {
     if (ValidFor(refresh_margin_)) return *token_;
     if (!refreshing_) break;
     // Someone else is refreshing: the old token is still good enough, or wait for theirs.
     if (ValidFor(kMinimumValidity)) return *token_;
     const std::uint64_t seen = refresh_count_;
-    refreshed_.wait(lock, [&] { return refresh_count_ != seen; });
+    refreshed_.wait(lock.unique_lock(), [&] {
+      mu_.AssertHeld();  // the wait runs the predicate under the lock
+      return refresh_count_ != seen;
+    });
     if (ValidFor(kMinimumValidity)) return *token_;
     if (!last_error_.ok()) return last_error_;
   }
 
   refreshing_ = true;
   const auto started = clock_->Now();
-  lock.unlock();
+  lock.Unlock();
   StatusOr<FetchedToken> fetched = fetcher_->Fetch();
-  lock.lock();
+  lock.Lock();
   refreshing_ = false;
   ++refresh_count_;
   if (fetched.ok() && fetched->expires_in <= kMinimumValidity) {

@@ -16,6 +16,7 @@
 #include "auth/token_source.h"
 #include "common/clock.h"
 #include "common/status.h"
+#include "common/thread_annotations.h"
 
 namespace jae {
 
@@ -40,22 +41,22 @@ class CachingTokenSource final : public AccessTokenSource {
   CachingTokenSource(std::unique_ptr<TokenFetcher> fetcher, std::shared_ptr<const Clock> clock,
                      std::chrono::seconds refresh_margin = kDefaultRefreshMargin);
 
-  StatusOr<std::string> Token() override;
+  StatusOr<std::string> Token() JAE_EXCLUDES(mu_) override;
 
  private:
-  bool ValidFor(std::chrono::seconds d) const;  // requires mu_
+  bool ValidFor(std::chrono::seconds d) const JAE_REQUIRES(mu_);
 
   const std::unique_ptr<TokenFetcher> fetcher_;
   const std::shared_ptr<const Clock> clock_;
   const std::chrono::seconds refresh_margin_;
 
-  std::mutex mu_;
+  Mutex mu_;
   std::condition_variable refreshed_;
-  bool refreshing_ = false;
-  std::uint64_t refresh_count_ = 0;  // completed refreshes, successful or not
-  std::optional<std::string> token_;
-  std::chrono::system_clock::time_point expiry_{};
-  Status last_error_;
+  bool refreshing_ JAE_GUARDED_BY(mu_) = false;
+  std::uint64_t refresh_count_ JAE_GUARDED_BY(mu_) = 0;  // completed refreshes, ok or not
+  std::optional<std::string> token_ JAE_GUARDED_BY(mu_);
+  std::chrono::system_clock::time_point expiry_ JAE_GUARDED_BY(mu_) = {};
+  Status last_error_ JAE_GUARDED_BY(mu_);
 };
 
 }  // namespace jae

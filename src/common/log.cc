@@ -100,7 +100,7 @@ void JsonLog::Write(Severity severity, std::string_view message, nlohmann::json 
   // Invalid UTF-8 is replaced rather than thrown on: log lines must never fail.
   std::string text = line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   text += '\n';
-  std::lock_guard lock(mu_);
+  MutexLock lock(mu_);
   std::fwrite(text.data(), 1, text.size(), out_);
   std::fflush(out_);
 }

@@ -15,6 +15,7 @@
 
 #include "common/clock.h"
 #include "common/status.h"
+#include "common/thread_annotations.h"
 
 namespace jae {
 
@@ -46,7 +47,7 @@ class JsonLog {
   Severity min_;
   std::string project_;
   const Clock& clock_;
-  std::mutex mu_;
+  Mutex mu_;
 };
 
 // A short, stable, non-reversible tag for an object name (first 16 hex digits of its

@@ -1,10 +1,13 @@
+#include "http/curl_http_client.h"
+
 #include <curl/curl.h>
 
 #include <algorithm>
 #include <cctype>
 #include <mutex>
+#include <vector>
 
-#include "http/http_client.h"
+#include "common/thread_annotations.h"
 
 namespace jae {
 namespace {
@@ -52,16 +55,68 @@ size_t OnHeader(char* data, size_t size, size_t count, void* user) {
   return n;
 }
 
+// Idle curl handles, most recently used last (its connection is the likeliest alive).
+class CurlHandlePool {
+ public:
+  explicit CurlHandlePool(std::size_t max_idle) : max_idle_(max_idle) {}
+  ~CurlHandlePool() {
+    MutexLock lock(mu_);
+    for (CURL* handle : idle_) curl_easy_cleanup(handle);
+  }
+  CurlHandlePool(const CurlHandlePool&) = delete;
+  CurlHandlePool& operator=(const CurlHandlePool&) = delete;
+
+  // An idle handle, or a new one; nullptr if libcurl cannot make one.
+  CURL* Acquire() JAE_EXCLUDES(mu_) {
+    {
+      MutexLock lock(mu_);
+      if (!idle_.empty()) {
+        CURL* handle = idle_.back();
+        idle_.pop_back();
+        return handle;
+      }
+    }
+    return curl_easy_init();
+  }
+
+  // Takes `handle` back. curl_easy_reset drops every option of the finished request
+  // (and its pointers into the request's buffers) but keeps the handle's open
+  // connections, TLS session cache and DNS cache, which is the point of the pool.
+  void Release(CURL* handle) JAE_EXCLUDES(mu_) {
+    curl_easy_reset(handle);
+    {
+      MutexLock lock(mu_);
+      if (idle_.size() < max_idle_) {
+        idle_.push_back(handle);
+        return;
+      }
+    }
+    curl_easy_cleanup(handle);  // over the bound: closed, not kept
+  }
+
+ private:
+  const std::size_t max_idle_;
+  Mutex mu_;
+  std::vector<CURL*> idle_ JAE_GUARDED_BY(mu_);
+};
+
 class CurlHttpClient final : public HttpClient {
  public:
-  CurlHttpClient() {
+  explicit CurlHttpClient(CurlClientOptions options)
+      : ca_file_(std::move(options.ca_file)), pool_(options.max_idle_handles) {
     static std::once_flag once;  // curl_global_init is not thread-safe; do it once
     std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
   }
 
   StatusOr<HttpResponse> Send(const HttpRequest& request) override {
-    CURL* curl = curl_easy_init();
+    CURL* curl = pool_.Acquire();
     if (curl == nullptr) return InternalError("curl_easy_init failed");
+    // Gives the handle back on every path, after the header list it points to is freed.
+    struct Return {
+      CurlHandlePool& pool;
+      CURL* curl;
+      ~Return() { pool.Release(curl); }
+    } give_back{pool_, curl};
     Transfer transfer;
     transfer.max_bytes = request.max_response_bytes;
     curl_slist* headers = nullptr;
@@ -96,9 +151,9 @@ class CurlHttpClient final : public HttpClient {
     option(CURLOPT_HEADERDATA, static_cast<void*>(&transfer));
     option(CURLOPT_PROTOCOLS_STR, "http,https");
     option(CURLOPT_ACCEPT_ENCODING, "");  // gzip/deflate, decoded by curl
+    if (!ca_file_.empty()) option(CURLOPT_CAINFO, ca_file_.c_str());
     if (set != CURLE_OK) {
       curl_slist_free_all(headers);
-      curl_easy_cleanup(curl);
       return InvalidArgumentError(std::string("HTTP request not sent: ") + curl_easy_strerror(set));
     }
 
@@ -106,7 +161,6 @@ class CurlHttpClient final : public HttpClient {
     long status = 0;
     curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
     curl_slist_free_all(headers);
-    curl_easy_cleanup(curl);
 
     if (transfer.too_large) {
       return Status(
@@ -121,6 +175,10 @@ class CurlHttpClient final : public HttpClient {
     transfer.response.status = static_cast<int>(status);
     return std::move(transfer.response);
   }
+
+ private:
+  const std::string ca_file_;
+  CurlHandlePool pool_;
 };
 
 }  // namespace
@@ -133,7 +191,11 @@ std::string HttpResponse::Header(std::string_view name) const {
   return "";
 }
 
-std::unique_ptr<HttpClient> MakeCurlHttpClient() { return std::make_unique<CurlHttpClient>(); }
+std::unique_ptr<HttpClient> MakeCurlHttpClient() { return MakeCurlHttpClient(CurlClientOptions{}); }
+
+std::unique_ptr<HttpClient> MakeCurlHttpClient(CurlClientOptions options) {
+  return std::make_unique<CurlHttpClient>(std::move(options));
+}
 
 std::string UrlEncode(std::string_view text) {
   static constexpr char kHex[] = "0123456789ABCDEF";

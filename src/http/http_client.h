@@ -1,6 +1,6 @@
 // HttpClient: the one way jae-ocr speaks HTTP to Google APIs (Gemini, Vertex, GCS,
-// OAuth2, the metadata server). The real implementation uses libcurl; tests use fakes
-// or real local servers.
+// OAuth2, the metadata server). The real one is libcurl with pooled handles, reusing
+// connections (http/curl_http_client.h); tests use fakes or real local servers.
 //
 // Contract: Send returns the response for any HTTP status (4xx/5xx included). A non-OK
 // Status means no usable response arrived: Unavailable for connection/transport errors,

@@ -69,7 +69,7 @@ Status JwksCache::Refresh() {
 }
 
 StatusOr<PublicKey> JwksCache::Key(const std::string& kid) {
-  std::lock_guard lock(mu_);
+  MutexLock lock(mu_);
   const auto now = now_();
   const bool stale = !fetched_ || now - *fetched_ >= ttl_;
   const bool may_refresh = !attempted_ || now - *attempted_ >= min_refresh_;

@@ -28,6 +28,7 @@
 
 #include "common/env.h"
 #include "common/status.h"
+#include "common/thread_annotations.h"
 #include "http/http_client.h"
 #include "service/es256_jwt.h"
 
@@ -73,19 +74,19 @@ class JwksCache {
             std::chrono::seconds ttl = std::chrono::hours(1),
             std::chrono::seconds min_refresh = std::chrono::seconds(30));
   // NotFound for an unknown kid; Unavailable when the key set cannot be fetched.
-  StatusOr<PublicKey> Key(const std::string& kid);
+  StatusOr<PublicKey> Key(const std::string& kid) JAE_EXCLUDES(mu_);
 
  private:
-  Status Refresh();
+  Status Refresh() JAE_REQUIRES(mu_);  // holds the lock over the fetch: one fetch at a time
   const std::string url_;
   const std::shared_ptr<HttpClient> http_;
   const std::function<std::chrono::steady_clock::time_point()> now_;
   const std::chrono::seconds ttl_;
   const std::chrono::seconds min_refresh_;
-  std::mutex mu_;
-  std::map<std::string, PublicKey> keys_;
-  std::optional<std::chrono::steady_clock::time_point> fetched_;
-  std::optional<std::chrono::steady_clock::time_point> attempted_;
+  Mutex mu_;
+  std::map<std::string, PublicKey> keys_ JAE_GUARDED_BY(mu_);
+  std::optional<std::chrono::steady_clock::time_point> fetched_ JAE_GUARDED_BY(mu_);
+  std::optional<std::chrono::steady_clock::time_point> attempted_ JAE_GUARDED_BY(mu_);
 };
 
 struct AccessOptions {

@@ -7,14 +7,14 @@ namespace jae {
 
 GrowingThreadPool::GrowingThreadPool(std::size_t initial, std::size_t max)
     : max_(std::max<std::size_t>(1, max)) {
-  std::lock_guard lock(mu_);
+  MutexLock lock(mu_);
   for (std::size_t i = 0; i < std::min(initial, max_); ++i) StartWorkerLocked();
 }
 
 GrowingThreadPool::~GrowingThreadPool() { shutdown(); }
 
 std::size_t GrowingThreadPool::workers() const {
-  std::lock_guard lock(mu_);
+  MutexLock lock(mu_);
   return threads_.size();
 }
 
@@ -24,7 +24,7 @@ void GrowingThreadPool::StartWorkerLocked() {
 
 void GrowingThreadPool::enqueue(std::function<void()> job) {
   {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     if (shutting_down_) return;
     jobs_.push_back(std::move(job));
     // Idle workers each take one queued job; start one more for any job left over.
@@ -36,7 +36,7 @@ void GrowingThreadPool::enqueue(std::function<void()> job) {
 void GrowingThreadPool::shutdown() {
   std::vector<std::thread> threads;
   {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     shutting_down_ = true;
     threads.swap(threads_);
   }
@@ -48,9 +48,12 @@ void GrowingThreadPool::Work() {
   for (;;) {
     std::function<void()> job;
     {
-      std::unique_lock lock(mu_);
+      MutexLock lock(mu_);
       ++idle_;
-      ready_.wait(lock, [this] { return shutting_down_ || !jobs_.empty(); });
+      ready_.wait(lock.unique_lock(), [this] {
+        mu_.AssertHeld();  // the wait runs the predicate under the lock
+        return shutting_down_ || !jobs_.empty();
+      });
       --idle_;
       if (jobs_.empty()) return;  // shutting down, nothing left
       job = std::move(jobs_.front());

@@ -21,6 +21,8 @@
 #include <thread>
 #include <vector>
 
+#include "common/thread_annotations.h"
+
 namespace jae {
 
 class GrowingThreadPool final : public httplib::TaskQueue {
@@ -34,16 +36,16 @@ class GrowingThreadPool final : public httplib::TaskQueue {
   std::size_t workers() const;
 
  private:
-  void StartWorkerLocked();
+  void StartWorkerLocked() JAE_REQUIRES(mu_);
   void Work();
 
   const std::size_t max_;
-  mutable std::mutex mu_;
+  mutable Mutex mu_;
   std::condition_variable ready_;
-  std::deque<std::function<void()>> jobs_;
-  std::vector<std::thread> threads_;
-  std::size_t idle_ = 0;
-  bool shutting_down_ = false;
+  std::deque<std::function<void()>> jobs_ JAE_GUARDED_BY(mu_);
+  std::vector<std::thread> threads_ JAE_GUARDED_BY(mu_);
+  std::size_t idle_ JAE_GUARDED_BY(mu_) = 0;
+  bool shutting_down_ JAE_GUARDED_BY(mu_) = false;
 };
 
 }  // namespace jae

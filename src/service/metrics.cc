@@ -46,38 +46,38 @@ Metrics::Metrics() : engine_seconds_(LatencyBuckets()), overhead_seconds_(Latenc
 
 void Metrics::CountRequest(std::string_view route, int status_code, double seconds) {
   const std::string route_label = "route=\"" + std::string(route) + "\"";
-  std::lock_guard lock(mu_);
+  MutexLock lock(mu_);
   ++requests_[route_label + ",code=\"" + std::to_string(status_code) + "\""];
   request_seconds_.try_emplace(route_label, LatencyBuckets()).first->second.Observe(seconds);
 }
 
 void Metrics::CountEvent(std::string_view outcome) {
-  std::lock_guard lock(mu_);
+  MutexLock lock(mu_);
   ++events_["outcome=\"" + std::string(outcome) + "\""];
 }
 
 void Metrics::CountResult(ResultStatus status, const ErrorCode* error) {
   std::string labels = "status=\"" + std::string(ToString(status)) + "\",error=\"" +
                        (error ? std::string(ToString(*error)) : "") + "\"";
-  std::lock_guard lock(mu_);
+  MutexLock lock(mu_);
   ++results_[labels];
 }
 
 void Metrics::ObserveEngine(const EngineInfo& engine) {
-  std::lock_guard lock(mu_);
+  MutexLock lock(mu_);
   if (engine.latency_ms) engine_seconds_.Observe(*engine.latency_ms / 1000.0);
   if (engine.input_tokens && *engine.input_tokens > 0) input_tokens_ += *engine.input_tokens;
   if (engine.output_tokens && *engine.output_tokens > 0) output_tokens_ += *engine.output_tokens;
 }
 
 void Metrics::ObserveOverhead(double seconds) {
-  std::lock_guard lock(mu_);
+  MutexLock lock(mu_);
   overhead_seconds_.Observe(seconds < 0 ? 0 : seconds);
 }
 
 std::string Metrics::Render(int in_flight, int max_in_flight) const {
   std::string out;
-  std::lock_guard lock(mu_);
+  MutexLock lock(mu_);
   out += "# HELP jae_http_requests_total HTTP requests by route and status code.\n";
   out += "# TYPE jae_http_requests_total counter\n";
   for (const auto& [labels, n] : requests_) {

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "common/thread_annotations.h"
 #include "result/result.h"
 
 namespace jae {
@@ -44,15 +45,15 @@ class Metrics {
   std::string Render(int in_flight, int max_in_flight) const;
 
  private:
-  mutable std::mutex mu_;
-  std::map<std::string, std::uint64_t> requests_;  // label set → count
-  std::map<std::string, Histogram> request_seconds_;
-  std::map<std::string, std::uint64_t> events_;
-  std::map<std::string, std::uint64_t> results_;
-  Histogram engine_seconds_;
-  Histogram overhead_seconds_;
-  std::uint64_t input_tokens_ = 0;
-  std::uint64_t output_tokens_ = 0;
+  mutable Mutex mu_;
+  std::map<std::string, std::uint64_t> requests_ JAE_GUARDED_BY(mu_);  // label set → count
+  std::map<std::string, Histogram> request_seconds_ JAE_GUARDED_BY(mu_);
+  std::map<std::string, std::uint64_t> events_ JAE_GUARDED_BY(mu_);
+  std::map<std::string, std::uint64_t> results_ JAE_GUARDED_BY(mu_);
+  Histogram engine_seconds_ JAE_GUARDED_BY(mu_);
+  Histogram overhead_seconds_ JAE_GUARDED_BY(mu_);
+  std::uint64_t input_tokens_ JAE_GUARDED_BY(mu_) = 0;
+  std::uint64_t output_tokens_ JAE_GUARDED_BY(mu_) = 0;
 };
 
 }  // namespace jae

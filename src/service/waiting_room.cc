@@ -55,14 +55,14 @@ WaitingRoom::~WaitingRoom() {
 }
 
 std::size_t WaitingRoom::parked() const {
-  std::lock_guard lock(mu_);
+  MutexLock lock(mu_);
   return parked_.size();
 }
 
 void WaitingRoom::Park(std::shared_ptr<Connection> connection, Clock::time_point deadline) {
   std::shared_ptr<Connection> evicted;  // closed outside the lock
   {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     if (stopped_) return;  // `connection` is closed as it goes out of scope
     if (parked_.size() >= max_parked_) {
       auto oldest = std::min_element(parked_.begin(), parked_.end(), [](auto& a, auto& b) {
@@ -84,7 +84,7 @@ void WaitingRoom::Park(std::shared_ptr<Connection> connection, Clock::time_point
 void WaitingRoom::Stop() {
   std::map<int, Parked> closing;
   {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     if (stopped_) return;
     stopped_ = true;
     closing.swap(parked_);
@@ -102,7 +102,7 @@ void WaitingRoom::Run() {
     std::vector<std::shared_ptr<Connection>> ready;
     std::vector<std::shared_ptr<Connection>> dropped;  // closed outside the lock
     {
-      std::lock_guard lock(mu_);
+      MutexLock lock(mu_);
       if (stopped_) return;
       for (int i = 0; i < n; ++i) {
         const int fd = events[static_cast<std::size_t>(i)].data.fd;

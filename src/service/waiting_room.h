@@ -26,6 +26,8 @@
 #include <string>
 #include <thread>
 
+#include "common/thread_annotations.h"
+
 namespace jae {
 
 // One accepted client socket and what was read from it but not yet consumed.
@@ -72,9 +74,9 @@ class WaitingRoom {
   const std::size_t max_parked_;
   int epoll_fd_ = -1;
   int wake_fd_ = -1;
-  mutable std::mutex mu_;
-  std::map<int, Parked> parked_;  // by fd
-  bool stopped_ = false;
+  mutable Mutex mu_;
+  std::map<int, Parked> parked_ JAE_GUARDED_BY(mu_);  // by fd
+  bool stopped_ JAE_GUARDED_BY(mu_) = false;
   std::thread thread_;
 };
 

@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "common/retry_loop.h"
+#include "common/thread_annotations.h"
 #include "store/object_name.h"
 
 namespace jae {
@@ -294,7 +295,7 @@ class GcsStore final : public Store {
   }
 
   std::string NewBoundary() {
-    std::lock_guard<std::mutex> lock(mutex_);
+    MutexLock lock(mutex_);
     std::uniform_int_distribution<int> digit(0, 9);
     std::string out = "===============";
     for (int i = 0; i < 19; ++i) out.push_back(static_cast<char>('0' + digit(seeds_)));
@@ -302,7 +303,7 @@ class GcsStore final : public Store {
   }
 
   std::uint64_t NextSeed() {
-    std::lock_guard<std::mutex> lock(mutex_);
+    MutexLock lock(mutex_);
     return seeds_();
   }
 
@@ -348,8 +349,8 @@ class GcsStore final : public Store {
   const std::shared_ptr<HttpClient> http_;
   const std::shared_ptr<AccessTokenSource> tokens_;  // null: anonymous
   GcsStoreOptions options_;
-  std::mutex mutex_;
-  std::mt19937_64 seeds_;
+  Mutex mutex_;
+  std::mt19937_64 seeds_ JAE_GUARDED_BY(mutex_);
 };
 
 }  // namespace

@@ -17,6 +17,7 @@
 #include <random>
 #include <utility>
 
+#include "common/thread_annotations.h"
 #include "store/object_name.h"
 
 namespace jae {
@@ -432,7 +433,7 @@ class LocalStore final : public Store {
   std::string TempName() {
     std::uint64_t r;
     {
-      std::lock_guard<std::mutex> lock(rng_mutex_);
+      MutexLock lock(rng_mutex_);
       r = rng_();
     }
     char buf[17];
@@ -502,8 +503,8 @@ class LocalStore final : public Store {
 
   const std::string root_;
   const LocalStoreOptions options_;
-  std::mutex rng_mutex_;
-  std::mt19937_64 rng_;
+  Mutex rng_mutex_;
+  std::mt19937_64 rng_ JAE_GUARDED_BY(rng_mutex_);
 };
 
 }  // namespace

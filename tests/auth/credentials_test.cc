@@ -7,11 +7,11 @@
 #include "auth/authorized_user.h"
 #include "auth/base64.h"
 #include "auth/default_credentials.h"
-#include "auth/fake_http_client.h"
 #include "auth/metadata_token_source.h"
 #include "auth/rsa_test_key.h"
 #include "auth/service_account.h"
 #include "auth/token_endpoint.h"
+#include "testing/fake_http_client.h"
 
 namespace jae {
 namespace {

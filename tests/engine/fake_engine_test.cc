@@ -1,4 +1,4 @@
-#include "engine/fake_engine.h"
+#include "testing/fake_engine.h"
 
 #include <gtest/gtest.h>
 
@@ -7,6 +7,8 @@
 
 namespace jae {
 namespace {
+
+using testing::FakeEngine;
 
 const auto kFarDeadline = std::chrono::steady_clock::now() + std::chrono::hours(1);
 

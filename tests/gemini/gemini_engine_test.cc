@@ -5,7 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
-#include "auth/fake_http_client.h"
+#include "testing/fake_http_client.h"
 
 namespace jae {
 namespace {

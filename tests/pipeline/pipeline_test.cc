@@ -3,12 +3,14 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "engine/fake_engine.h"
 #include "image/image_fixtures.h"
 #include "result/result_json.h"
+#include "testing/fake_engine.h"
 
 namespace jae {
 namespace {
+
+using testing::FakeEngine;
 
 MapEnv EnvOf(std::map<std::string, std::string, std::less<>> vars) {
   return MapEnv(std::move(vars));

@@ -2,15 +2,17 @@
 // verify) and a scripted engine: what `serve` runs, minus HTTP and the cloud.
 #include <gtest/gtest.h>
 
-#include "engine/fake_engine.h"
 #include "image/image_fixtures.h"
 #include "image/image_module.h"
 #include "processing/object_processor.h"
 #include "result/result_json.h"
+#include "testing/fake_engine.h"
 #include "testing/memory_store.h"
 
 namespace jae {
 namespace {
+
+using testing::FakeEngine;
 
 using testing::MemoryStore;
 

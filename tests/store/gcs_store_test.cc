@@ -5,7 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "store/fake_http_client.h"
+#include "testing/fake_http_client.h"
 
 namespace jae {
 namespace {
@@ -183,34 +183,34 @@ TEST_F(GcsStoreTest, IdempotentCallsAreRetriedWithBackoff) {
 
 TEST_F(GcsStoreTest, RetriesGiveUpWithATransientCode) {
   auto store = Make();
-  http_->fallback = [](const HttpRequest&) { return HttpResponse{429, {}, ErrorJson(429, "q")}; };
+  http_->SetHandler([](const HttpRequest&) { return HttpResponse{429, {}, ErrorJson(429, "q")}; });
   EXPECT_EQ(store->Read("a", std::nullopt, 10).status().code(), StatusCode::kResourceExhausted);
   EXPECT_EQ(http_->requests().size(), 5u);  // max_attempts
-  http_->fallback = [](const HttpRequest&) { return HttpResponse{502, {}, ""}; };
+  http_->SetHandler([](const HttpRequest&) { return HttpResponse{502, {}, ""}; });
   EXPECT_EQ(store->List("", "").status().code(), StatusCode::kUnavailable);
-  http_->fallback = [](const HttpRequest&) -> StatusOr<HttpResponse> {
+  http_->SetHandler([](const HttpRequest&) -> StatusOr<HttpResponse> {
     return DeadlineExceededError("timeout");
-  };
+  });
   EXPECT_EQ(store->Stat("a").status().code(), StatusCode::kDeadlineExceeded);
   EXPECT_EQ(http_->requests().size(), 15u);
 }
 
 TEST_F(GcsStoreTest, NonIdempotentCallsAreNotRetried) {
   auto store = Make();
-  http_->fallback = [](const HttpRequest&) { return HttpResponse{503, {}, ""}; };
+  http_->SetHandler([](const HttpRequest&) { return HttpResponse{503, {}, ""}; });
   EXPECT_EQ(store->Write("a", "x", "", std::nullopt).status().code(), StatusCode::kUnavailable);
   EXPECT_EQ(http_->requests().size(), 1u);
   EXPECT_EQ(store->Delete("a", std::nullopt).code(), StatusCode::kUnavailable);
   EXPECT_EQ(http_->requests().size(), 2u);
-  http_->fallback = [](const HttpRequest&) -> StatusOr<HttpResponse> {
+  http_->SetHandler([](const HttpRequest&) -> StatusOr<HttpResponse> {
     return UnavailableError("connection refused");
-  };
+  });
   EXPECT_EQ(store->Write("a", "x", "", std::nullopt).status().code(), StatusCode::kUnavailable);
   EXPECT_EQ(http_->requests().size(), 3u);
   EXPECT_TRUE(sleeps().empty());
 
   // With a generation precondition the same calls are idempotent, hence retried.
-  http_->fallback = nullptr;
+  http_->SetHandler(nullptr);
   http_->Push(503, "");
   http_->Push(200, ObjectJson("pre/a"));
   ASSERT_TRUE(store->Write("a", "x", "", "0").ok());

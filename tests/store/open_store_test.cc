@@ -6,9 +6,9 @@
 #include <memory>
 
 #include "auth/token_source.h"
-#include "store/fake_http_client.h"
 #include "store/object_name.h"
 #include "store/store.h"
+#include "testing/fake_http_client.h"
 
 namespace jae {
 namespace {

@@ -1,5 +1,6 @@
 // FakeEngine: a scripted Engine for tests. Answers come from a queue (in order), then a
 // default; every call is counted and its input recorded. Thread-safe, like real engines.
+// (A test double: it lives with the others in tests/testing/, not in src/.)
 //
 //   FakeEngine engine;
 //   engine.Push(FakeEngine::Extracted(extraction));
@@ -15,9 +16,10 @@
 #include <thread>
 #include <utility>
 
+#include "common/thread_annotations.h"
 #include "engine/engine.h"
 
-namespace jae {
+namespace jae::testing {
 
 class FakeEngine final : public Engine {
  public:
@@ -40,29 +42,29 @@ class FakeEngine final : public Engine {
 
   // Answers in order of Push; when none is left, the default.
   void Push(StatusOr<EngineResult> response) {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     script_.push_back(std::move(response));
   }
   void SetDefault(StatusOr<EngineResult> response) {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     default_ = std::move(response);
   }
   // Each call takes this long (or until its deadline: then DeadlineExceeded).
   void SetDelay(std::chrono::milliseconds delay) {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     delay_ = delay;
   }
 
   int calls() const {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     return calls_;
   }
   std::optional<NormalizedImage> last_image() const {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     return last_image_;
   }
   std::optional<std::chrono::steady_clock::time_point> last_deadline() const {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     return last_deadline_;
   }
 
@@ -73,7 +75,7 @@ class FakeEngine final : public Engine {
     std::chrono::milliseconds delay;
     std::optional<StatusOr<EngineResult>> response;
     {
-      std::lock_guard lock(mu_);
+      MutexLock lock(mu_);
       ++calls_;
       last_image_ = image;
       last_deadline_ = deadline;
@@ -95,13 +97,14 @@ class FakeEngine final : public Engine {
 
  private:
   const EngineName name_;
-  mutable std::mutex mu_;
-  std::deque<StatusOr<EngineResult>> script_;
-  StatusOr<EngineResult> default_ = UnavailableError("fake engine: no scripted response");
-  std::chrono::milliseconds delay_{0};
-  int calls_ = 0;
-  std::optional<NormalizedImage> last_image_;
-  std::optional<std::chrono::steady_clock::time_point> last_deadline_;
+  mutable Mutex mu_;
+  std::deque<StatusOr<EngineResult>> script_ JAE_GUARDED_BY(mu_);
+  StatusOr<EngineResult> default_ JAE_GUARDED_BY(mu_) =
+      UnavailableError("fake engine: no scripted response");
+  std::chrono::milliseconds delay_ JAE_GUARDED_BY(mu_){0};
+  int calls_ JAE_GUARDED_BY(mu_) = 0;
+  std::optional<NormalizedImage> last_image_ JAE_GUARDED_BY(mu_);
+  std::optional<std::chrono::steady_clock::time_point> last_deadline_ JAE_GUARDED_BY(mu_);
 };
 
-}  // namespace jae
+}  // namespace jae::testing
