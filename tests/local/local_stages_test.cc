@@ -252,9 +252,86 @@ TEST(FieldReaderTest, RepairsLookAlikesWhereTheFieldHoldsDigits) {
   EXPECT_EQ(f[FieldName::kSex].value, "F");
   EXPECT_EQ(f[FieldName::kRanking].value, "0");
   EXPECT_EQ(f[FieldName::kSurname].value, "OLIVIER");  // names untouched
-  EXPECT_FALSE(f.count(FieldName::kExpiryDate));        // not a date: no fact
+  EXPECT_FALSE(f.count(FieldName::kExpiryDate));       // not a date: no fact
   lines = {{"Classement : NC", {300, 100, 300, 30}, 0.9}};
   EXPECT_EQ(ReadLabelledFields(lines, 1000)[FieldName::kRanking].value, "NC");
+}
+
+// A line with its words: each word `text` at x (pixels), all on one row of height 20.
+OcrLine Row(int y, std::vector<std::pair<std::string, int>> words) {
+  OcrLine line;
+  line.confidence = 0.9;
+  for (const auto& [text, x] : words) {
+    const cv::Rect box(x, y, 11 * static_cast<int>(text.size()), 20);
+    line.words.push_back(OcrWord{text, box});
+    line.text += (line.text.empty() ? "" : " ") + text;
+    line.box = line.words.size() == 1 ? box : (line.box | box);
+  }
+  return line;
+}
+
+TEST(FieldReaderTest, ColumnsOnOneLineKeepTheirOwnValues) {
+  // A passport's data page: three labels on one line, their values on the next, and a
+  // value to the right of its label with no ':' (an attestation's table).
+  std::vector<OcrLine> lines = {
+      Row(100,
+          {{"Nationalité", 300}, {"Date", 600}, {"de", 650}, {"naissance", 680}, {"Sexe", 950}}),
+      Row(125, {{"Française", 300}, {"10", 600}, {"11", 630}, {"1950", 660}, {"F", 950}}),
+      Row(200, {{"Nom", 300}, {"LEFEBVRE", 600}, {"Prénom", 950}, {"Hélène", 1150}}),
+  };
+  Fields f = ReadLabelledFields(lines, 1400);
+  EXPECT_EQ(f[FieldName::kNationality].value, "Française");
+  EXPECT_EQ(f[FieldName::kBirthDate].value, "10 11 1950");
+  EXPECT_EQ(f[FieldName::kSex].value, "F");
+  EXPECT_EQ(f[FieldName::kSurname].value, "LEFEBVRE");
+  EXPECT_EQ(f[FieldName::kGivenNames].value, "Hélène");
+}
+
+TEST(FieldReaderTest, EnglishAndBilingualLabelsInEitherOrder) {
+  std::vector<OcrLine> lines = {
+      {"Surname / Nom", {300, 100, 200, 15}, 0.9},
+      {"MOREAU", {301, 120, 150, 24}, 0.9},
+      {"Date of expiry / Date d'expiration", {300, 160, 300, 15}, 0.9},
+      {"01.02.2031", {302, 180, 150, 24}, 0.9},
+      {"Given names: Paul, Émile", {300, 230, 300, 24}, 0.9},
+      {"Place of birth LYON", {300, 270, 300, 24}, 0.9},
+  };
+  Fields f = ReadLabelledFields(lines, 1000);
+  EXPECT_EQ(f[FieldName::kSurname].value, "MOREAU");
+  EXPECT_EQ(f[FieldName::kExpiryDate].value, "01.02.2031");
+  EXPECT_EQ(f[FieldName::kGivenNames].value, "Paul, Émile");
+  EXPECT_EQ(f[FieldName::kBirthPlace].value, "LYON");
+  EXPECT_FALSE(f.count(FieldName::kNationality));
+}
+
+TEST(FieldReaderTest, AValueThatFailsItsFormIsNoFact) {
+  std::vector<OcrLine> lines = {
+      {"Nationalité : Française 10 11 1950", {300, 100, 400, 24}, 0.9},
+      {"Date de naissance : LYON", {300, 150, 400, 24}, 0.9},
+      {"Sexe : 1950", {300, 200, 400, 24}, 0.9},
+      {"Saison : 20X6", {300, 250, 400, 24}, 0.9},
+      {"Classement : Club de Lyon", {300, 300, 400, 24}, 0.9},
+      {"Nom : 12 03 1987", {300, 350, 400, 24}, 0.9},
+      {"Club : Tennis Club de Lyon", {300, 400, 400, 24}, 0.9},
+  };
+  Fields f = ReadLabelledFields(lines, 1000);
+  EXPECT_FALSE(f.count(FieldName::kNationality));
+  EXPECT_FALSE(f.count(FieldName::kBirthDate));
+  EXPECT_FALSE(f.count(FieldName::kSex));
+  EXPECT_FALSE(f.count(FieldName::kSeason));
+  EXPECT_FALSE(f.count(FieldName::kRanking));
+  EXPECT_FALSE(f.count(FieldName::kSurname));
+  // "Club" inside a value is no label of its own.
+  EXPECT_EQ(f[FieldName::kClubName].value, "Tennis Club de Lyon");
+}
+
+TEST(FieldReaderTest, RankingsOfFrenchTennis) {
+  for (const char* r : {"NC", "40", "30/5", "15/1", "5/6", "0", "-2/6", "-15", "N° 12"}) {
+    std::vector<OcrLine> lines = {{std::string("Classement : ") + r, {300, 100, 300, 24}, 0.9}};
+    Fields f = ReadLabelledFields(lines, 1000);
+    ASSERT_TRUE(f.count(FieldName::kRanking)) << r;
+    EXPECT_EQ(f[FieldName::kRanking].value, r);
+  }
 }
 
 TEST(ClassifyTest, MrzDecidesThenWords) {

@@ -98,8 +98,10 @@ std::optional<size_t> MatchPrefix(std::string_view norm, std::string_view key) {
 
 std::string Trim(std::string s) {
   const char* ws = " \t\r\n:;|_-—";
-  const auto b = s.find_first_not_of(ws);
+  auto b = s.find_first_not_of(ws);
   if (b == std::string::npos) return "";
+  // A minus before digits is the value's own: ranking "-2/6".
+  if (b > 0 && s[b - 1] == '-' && std::isdigit(static_cast<unsigned char>(s[b]))) --b;
   const auto e = s.find_last_not_of(" \t\r\n:;|_—");
   return s.substr(b, e - b + 1);
 }
