@@ -315,7 +315,8 @@ TEST(FieldReaderTest, AValueThatFailsItsFormIsNoFact) {
       {"Club : Tennis Club de Lyon", {300, 400, 400, 24}, 0.9},
   };
   Fields f = ReadLabelledFields(lines, 1000);
-  EXPECT_FALSE(f.count(FieldName::kNationality));
+  // The next column's date glued on is cut off; what remains is a nationality.
+  EXPECT_EQ(f[FieldName::kNationality].value, "Française");
   EXPECT_FALSE(f.count(FieldName::kBirthDate));
   EXPECT_FALSE(f.count(FieldName::kSex));
   EXPECT_FALSE(f.count(FieldName::kSeason));
@@ -323,6 +324,33 @@ TEST(FieldReaderTest, AValueThatFailsItsFormIsNoFact) {
   EXPECT_FALSE(f.count(FieldName::kSurname));
   // "Club" inside a value is no label of its own.
   EXPECT_EQ(f[FieldName::kClubName].value, "Tennis Club de Lyon");
+}
+
+TEST(FieldReaderTest, BirthPlaceAfterALoneAAndAnAddressOverTwoLines) {
+  std::vector<OcrLine> lines = {
+      {"à : METZ", {300, 100, 200, 24}, 0.9},
+      Row(200, {{"à", 300}}),
+      Row(225, {{"SAINT-ÉTIENNE", 300}}),
+      Row(300, {{"Adresse", 300}, {"Date", 800}, {"de", 850}, {"délivrance", 880}}),
+      Row(325, {{"46", 300},
+                {"RUE", 330},
+                {"DE", 370},
+                {"LA", 400},
+                {"PAIX", 430},
+                {"95502", 490},
+                {"07/11/2016", 800}}),
+      Row(350, {{"BREST", 300}}),
+  };
+  Fields f = ReadLabelledFields(std::vector<OcrLine>(lines.begin(), lines.begin() + 1), 1000);
+  EXPECT_EQ(f[FieldName::kBirthPlace].value, "METZ");
+  f = ReadLabelledFields(std::vector<OcrLine>(lines.begin() + 1, lines.end()), 1000);
+  EXPECT_EQ(f[FieldName::kBirthPlace].value, "SAINT-ÉTIENNE");
+  EXPECT_EQ(f[FieldName::kAddress].value, "46 RUE DE LA PAIX 95502 BREST");
+  EXPECT_EQ(f[FieldName::kIssueDate].value, "07/11/2016");
+  // A date glued to the address by a narrow gap is the next column's.
+  lines = {{"Adresse : 34 PLACE DE LA MAIRIE 72364 AMIENS 07/11/2016", {300, 100, 700, 24}, 0.9}};
+  EXPECT_EQ(ReadLabelledFields(lines, 1000)[FieldName::kAddress].value,
+            "34 PLACE DE LA MAIRIE 72364 AMIENS");
 }
 
 TEST(FieldReaderTest, RankingsOfFrenchTennis) {

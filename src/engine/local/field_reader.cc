@@ -34,7 +34,7 @@ const std::vector<Rule>& Rules() {
        {"date de naissance", "date de naiss", "ne(e) le", "nee le", "ne e le", "ne le",
         "date of birth", "birth date", "date naissance"}},
       {FieldName::kBirthPlace,
-       {"lieu de naissance", "a:", "place of birth", "birth place", "lieu naissance"}},
+       {"lieu de naissance", "a:", "a", "place of birth", "birth place", "lieu naissance"}},
       {FieldName::kIssueDate,
        {"date de delivrance", "delivre le", "delivree le", "date of issue", "issue date",
         "issued on", "date d emission"}},
@@ -386,7 +386,8 @@ std::string JoinNorms(const std::vector<Word>& words, size_t from, size_t n,
   owner.clear();
   for (size_t k = from; k < std::min(words.size(), from + n); ++k) {
     if (words[k].norm.empty()) continue;
-    if (!joined.empty()) {
+    // No space before ':' ("à :" matches the key "a:", as the line's text would).
+    if (!joined.empty() && words[k].norm[0] != ':') {
       joined += ' ';
       owner.push_back(k);
     }
@@ -416,6 +417,11 @@ std::vector<LabelHit> FindLabels(const std::vector<Word>& words, int height) {
       const bool colon = (len < joined.size() && joined[len] == ':') ||
                          (len + 1 < joined.size() && joined[len] == ' ' && joined[len + 1] == ':');
       allowed = gap || colon || len >= 7;
+    }
+    // A one-letter label ("à" above the birth place) only alone in its column.
+    if (allowed && key->second < 2) {
+      const bool alone = i + 1 >= words.size() || ColumnGap(words[i], words[i + 1], height);
+      allowed = alone && (i == 0 || ColumnGap(words[i - 1], words[i], height));
     }
     if (!allowed) {
       ++i;
@@ -485,6 +491,34 @@ size_t ValueEnd(const LineLabels& line, size_t from, size_t next_label, int stop
   return k;
 }
 
+// Whether the value's last word is a French postcode (5 digits): an address whose town
+// is on the next line.
+bool EndsWithPostcode(const std::string& value) {
+  const auto space = value.find_last_of(' ');
+  const std::string last = space == std::string::npos ? value : value.substr(space + 1);
+  return last.size() == 5 && CountDigits(last) == 5;
+}
+
+// A value of a field that is no date, without a date glued at its end: the next column's
+// ("34 PLACE DE LA MAIRIE 72364 AMIENS 07/11/2016" beside "Date de délivrance").
+std::string WithoutTrailingDate(FieldName field, const std::string& value) {
+  if (field == FieldName::kBirthDate || field == FieldName::kIssueDate ||
+      field == FieldName::kExpiryDate) {
+    return value;
+  }
+  std::vector<size_t> starts;  // where each word starts
+  for (size_t i = 0; i < value.size(); ++i) {
+    if (value[i] != ' ' && (i == 0 || value[i - 1] == ' ')) starts.push_back(i);
+  }
+  for (size_t n : {1, 3}) {
+    if (starts.size() <= n) continue;
+    const size_t cut = starts[starts.size() - n];
+    const std::string tail = value.substr(cut);
+    if (IsDate(tail) && CountLetters(tail) == 0) return Trim(value.substr(0, cut));
+  }
+  return value;
+}
+
 }  // namespace
 
 std::string NormalizeLabelText(std::string_view s) {
@@ -548,6 +582,47 @@ Fields ReadLabelledFields(const std::vector<OcrLine>& lines, int document_width)
   }
   const int x_tolerance = std::max(10, document_width / 12);
 
+  // The value under line `i` in the column [column_x, column_end): the nearest line
+  // below (within two of line i's heights) with a word starting near column_x, that word
+  // not a label; its words up to a column gap, a label or column_end.
+  struct Below {
+    size_t line;
+    std::string value;
+  };
+  auto SegmentBelow = [&](size_t i, int column_x, int column_end) -> std::optional<Below> {
+    const cv::Rect& label = lines[i].box;
+    int best = -1;
+    size_t best_word = 0;
+    for (size_t j = 0; j < lines.size(); ++j) {
+      if (j == i) continue;
+      const cv::Rect& b = lines[j].box;
+      if (b.y + b.height / 2 <= label.y + label.height) continue;
+      if (b.y > label.y + label.height + 2 * label.height + 10) continue;
+      if (best >= 0 && b.y >= lines[best].box.y) continue;
+      for (size_t k = 0; k < parsed[j].words.size(); ++k) {
+        if (std::abs(parsed[j].words[k].box.x - column_x) <= x_tolerance) {
+          best = static_cast<int>(j);
+          best_word = k;
+          break;
+        }
+      }
+    }
+    if (best < 0) return std::nullopt;
+    const LineLabels& below = parsed[best];
+    size_t next = below.words.size();
+    for (const auto& o : below.hits) {
+      if (o.first == best_word) return std::nullopt;  // a label, not a value
+      if (o.first > best_word) {
+        next = o.first;
+        break;
+      }
+    }
+    const size_t end = ValueEnd(below, best_word, next, column_end);
+    std::string value = Trim(JoinWords(below.words, best_word, end));
+    if (value.empty()) return std::nullopt;
+    return Below{static_cast<size_t>(best), std::move(value)};
+  };
+
   for (size_t i = 0; i < lines.size(); ++i) {
     const LineLabels& line = parsed[i];
     for (size_t h = 0; h < line.hits.size(); ++h) {
@@ -574,41 +649,12 @@ Fields ReadLabelledFields(const std::vector<OcrLine>& lines, int document_width)
       const size_t inline_count = candidates.size();
       // 2. Label above value: the nearest line below with a word starting near the
       //    label's left edge; its words up to a column gap or the next label's column.
-      {
-        const cv::Rect& label = lines[i].box;
-        int best = -1;
-        size_t best_word = 0;
-        for (size_t j = 0; j < lines.size(); ++j) {
-          if (j == i) continue;
-          const cv::Rect& b = lines[j].box;
-          if (b.y + b.height / 2 <= label.y + label.height) continue;
-          if (b.y > label.y + label.height + 2 * label.height + 10) continue;
-          if (best >= 0 && b.y >= lines[best].box.y) continue;
-          for (size_t k = 0; k < parsed[j].words.size(); ++k) {
-            if (std::abs(parsed[j].words[k].box.x - column_x) <= x_tolerance) {
-              best = static_cast<int>(j);
-              best_word = k;
-              break;
-            }
-          }
-        }
-        if (best >= 0) {
-          const LineLabels& below = parsed[best];
-          const bool is_label =
-              std::any_of(below.hits.begin(), below.hits.end(),
-                          [&](const LabelHit& o) { return o.first == best_word; });
-          size_t next = below.words.size();
-          for (const auto& o : below.hits) {
-            if (o.first > best_word) {
-              next = o.first;
-              break;
-            }
-          }
-          if (!is_label) {
-            const size_t end = ValueEnd(below, best_word, next, column_end);
-            const std::string value = Trim(JoinWords(below.words, best_word, end));
-            if (!value.empty()) candidates.emplace_back(value, lines[best].confidence);
-          }
+      std::optional<Below> below = SegmentBelow(i, column_x, column_end);
+      if (below) candidates.emplace_back(below->value, lines[below->line].confidence);
+      // An address runs on over a second line when the first ends with its postcode.
+      if (field == FieldName::kAddress && below && EndsWithPostcode(below->value)) {
+        if (auto more = SegmentBelow(below->line, column_x, column_end)) {
+          candidates.back().first += " " + more->value;
         }
       }
       // With ':' the value follows the label; without, a value below is the likelier one
@@ -617,7 +663,7 @@ Fields ReadLabelledFields(const std::vector<OcrLine>& lines, int document_width)
         std::swap(candidates[0], candidates[1]);
       }
       for (auto& [value, confidence] : candidates) {
-        std::string repaired = RepairValue(field, value);
+        std::string repaired = RepairValue(field, WithoutTrailingDate(field, value));
         if (!FitsForm(field, repaired)) continue;
         fields[field] = Field{std::move(repaired), confidence, FieldSource::kVisual};
         break;
