@@ -295,12 +295,15 @@ TEST(FieldReaderTest, EnglishAndBilingualLabelsInEitherOrder) {
       {"01.02.2031", {302, 180, 150, 24}, 0.9},
       {"Given names: Paul, Émile", {300, 230, 300, 24}, 0.9},
       {"Place of birth LYON", {300, 270, 300, 24}, 0.9},
+      {"Date de naiss. / Date of birth", {300, 400, 260, 16}, 0.9},
+      {"18 07 1958", {301, 430, 177, 24}, 0.9},
   };
   Fields f = ReadLabelledFields(lines, 1000);
   EXPECT_EQ(f[FieldName::kSurname].value, "MOREAU");
   EXPECT_EQ(f[FieldName::kExpiryDate].value, "01.02.2031");
   EXPECT_EQ(f[FieldName::kGivenNames].value, "Paul, Émile");
   EXPECT_EQ(f[FieldName::kBirthPlace].value, "LYON");
+  EXPECT_EQ(f[FieldName::kBirthDate].value, "18 07 1958");  // a label of seven words
   EXPECT_FALSE(f.count(FieldName::kNationality));
 }
 

@@ -406,7 +406,8 @@ std::vector<LabelHit> FindLabels(const std::vector<Word>& words, int height) {
   std::vector<LabelHit> hits;
   std::vector<size_t> owner;
   for (size_t i = 0; i < words.size();) {
-    const std::string joined = JoinNorms(words, i, 6, owner);
+    // Ten words hold the longest bilingual label ("Date de naiss. / Date of birth").
+    const std::string joined = JoinNorms(words, i, 10, owner);
     const auto key = joined.empty() ? std::nullopt : LongestKey(joined);
     // Inside a line a label starts a column (after a wide gap) or is a long one or ends
     // in ':' — "Club" in "Tennis Club de Lyon" is a value's word, not a label.
@@ -633,9 +634,8 @@ Fields ReadLabelledFields(const std::vector<OcrLine>& lines, int document_width)
           h + 1 < line.hits.size() ? line.hits[h + 1].first : line.words.size();
       // The column this label heads: from its left edge to the next label on its line.
       const int column_x = line.words[hit.first].box.x;
-      const int column_end = h + 1 < line.hits.size()
-                                 ? line.words[line.hits[h + 1].first].box.x - x_tolerance / 2
-                                 : std::numeric_limits<int>::max();
+      const int column_end = h + 1 < line.hits.size() ? line.words[line.hits[h + 1].first].box.x - 2
+                                                      : std::numeric_limits<int>::max();
       std::vector<std::pair<std::string, double>> candidates;
       // 1. On the label's line, right of it (after ':' or not): up to the next label or
       //    a column gap.
