@@ -299,7 +299,10 @@ bool FitsForm(FieldName field, std::string_view value) {
           return false;
         }
       }
-      return CountDigits(value) >= (field == FieldName::kDocumentNumber ? 2 : 4) && alnum <= 14;
+      if (field != FieldName::kDocumentNumber) return CountDigits(value) >= 4 && alnum <= 14;
+      // A 2021 card's number is 9 letters or digits, possibly no digit at all; other
+      // documents' carry digits. A word of a name ("GARNIER") is neither.
+      return alnum >= 6 && alnum <= 14 && (CountDigits(value) >= 1 || alnum == 9);
     }
     case FieldName::kBirthPlace: {
       // "PARIS 15E (75)" has digits, but no year.
