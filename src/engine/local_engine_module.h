@@ -18,7 +18,7 @@
 
 // Bumped whenever a type crossing the module boundary (Engine, EngineResult,
 // NormalizedImage, Env, Status) changes layout.
-#define JAE_LOCAL_MODULE_ABI 1
+#define JAE_LOCAL_MODULE_ABI 2
 
 // The module's two entry points (C linkage: looked up by name).
 extern "C" {

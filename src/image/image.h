@@ -18,11 +18,20 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "common/status.h"
 #include "result/result.h"
 
 namespace jae {
+
+// One word of a PDF's own text layer, where the page draws it in the normalised image
+// (pixels of `NormalizedImage`, origin top left).
+struct TextLayerWord {
+  std::string text;  // UTF-8, as the PDF encodes it
+  int x = 0, y = 0, width = 0, height = 0;
+  bool space_after = false;  // the PDF puts a space after it (same line)
+};
 
 // A document image after normalisation: EXIF orientation applied, longer side at most
 // IMAGE_MAX_SIDE, re-encoded. `bytes` is what an engine sends or decodes.
@@ -34,6 +43,10 @@ struct NormalizedImage {
   std::string source_type;  // the sniffed type of the original, e.g. "image/heic"
   int source_width = 0;     // as stored in the original (before EXIF rotation); PDF: points
   int source_height = 0;
+  // A PDF's first page: the words of its own text layer (empty for rasters and for PDFs
+  // that hold only pictures, e.g. a scan). An engine may read these instead of the pixels:
+  // an attestation exported as PDF then needs no OCR.
+  std::vector<TextLayerWord> text_layer{};
 };
 
 // The MIME type the bytes really are: "image/jpeg", "image/png", "image/webp",

@@ -19,7 +19,7 @@
 
 // Bumped whenever a type crossing the module boundary (ImageNormalizer, NormalizeOptions,
 // NormalizeOutcome, NormalizedImage, Status) changes layout.
-#define JAE_IMAGE_MODULE_ABI 1
+#define JAE_IMAGE_MODULE_ABI 2
 
 // The module's two entry points (C linkage: looked up by name).
 extern "C" {

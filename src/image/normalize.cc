@@ -225,7 +225,20 @@ NormalizeOutcome NormalizePdf(std::string_view bytes, const NormalizeOptions& op
                                             page->height, 3, VIPS_FORMAT_UCHAR));
   if (!image) return Reject(ErrorCode::kUndecodable, "the image cannot be decoded");
   image->Type = VIPS_INTERPRETATION_sRGB;
-  return Encode(image.get(), options, std::move(out));
+  NormalizeOutcome outcome = Encode(image.get(), options, std::move(out));
+  if (outcome.image) {
+    // The text layer in the encoded image's pixels (Encode may have shrunk the page).
+    const double sx = static_cast<double>(outcome.image->width) / page->width;
+    const double sy = static_cast<double>(outcome.image->height) / page->height;
+    for (const PdfWord& w : page->words) {
+      if (w.text.empty() || !(w.width > 0) || !(w.height > 0)) continue;
+      outcome.image->text_layer.push_back(
+          TextLayerWord{w.text, static_cast<int>(w.x * sx + 0.5), static_cast<int>(w.y * sy + 0.5),
+                        std::max(1, static_cast<int>(w.width * sx + 0.5)),
+                        std::max(1, static_cast<int>(w.height * sy + 0.5)), w.space_after});
+    }
+  }
+  return outcome;
 }
 
 }  // namespace

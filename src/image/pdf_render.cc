@@ -42,6 +42,39 @@ bool WriteAll(int fd, const void* data, std::size_t size) {
 
 void Quiet(const std::string&, void*) {}
 
+// One word as the child writes it after the pixels (then `bytes` bytes of UTF-8).
+struct WireWord {
+  float x, y, width, height;
+  std::int32_t space_after;
+  std::int32_t bytes;
+};
+
+// The page's text layer after its pixels: a count, then each word. Points are scaled by
+// `scale` into the rendered pixels (poppler's text boxes have a top-left origin, like the
+// rendered image).
+bool WriteWords(int out, const poppler::page& page, double scale) {
+  std::vector<poppler::text_box> boxes = page.text_list();
+  std::int32_t count = static_cast<std::int32_t>(
+      std::min<std::size_t>(boxes.size(), static_cast<std::size_t>(kMaxPdfWords)));
+  if (!WriteAll(out, &count, sizeof count)) return false;
+  for (std::int32_t i = 0; i < count; ++i) {
+    const poppler::text_box& box = boxes[static_cast<std::size_t>(i)];
+    const poppler::byte_array utf8 = box.text().to_utf8();
+    const poppler::rectf r = box.bbox();
+    WireWord w{static_cast<float>(r.x() * scale),
+               static_cast<float>(r.y() * scale),
+               static_cast<float>(r.width() * scale),
+               static_cast<float>(r.height() * scale),
+               box.has_space_after() ? 1 : 0,
+               static_cast<std::int32_t>(std::min<std::size_t>(utf8.size(), kMaxPdfWordBytes))};
+    if (!WriteAll(out, &w, sizeof w) ||
+        !WriteAll(out, utf8.data(), static_cast<std::size_t>(w.bytes))) {
+      return false;
+    }
+  }
+  return true;
+}
+
 // The child's whole life: render, write, _exit (no destructors, no atexit handlers of
 // the parent's libraries).
 [[noreturn]] void RenderInChild(std::string_view pdf, int max_side, int out) {
@@ -86,6 +119,9 @@ void Quiet(const std::string&, void*) {}
     const char* row = image.const_data() + static_cast<std::size_t>(y) * image.bytes_per_row();
     if (!WriteAll(out, row, row_bytes)) ::_exit(1);
   }
+  // The scale the renderer used (pixels per point), from the size it produced.
+  const double scale = header.width / std::max(1.0, box.width());
+  if (!WriteWords(out, *page, scale)) ::_exit(1);
   ::_exit(0);
 }
 
@@ -150,8 +186,32 @@ StatusOr<RenderedPdfPage> RenderFirstPdfPage(std::string_view pdf, int max_side,
     page.rgb.resize(static_cast<std::size_t>(header.width) * header.height * 3);
     ok = read_exactly(page.rgb.data(), page.rgb.size());
   }
+  // The text layer: when it cannot be read in time (or at all) the page stays, without it.
+  bool words_ok = ok;
+  if (ok) {
+    std::int32_t count = 0;
+    words_ok = read_exactly(&count, sizeof count) && count >= 0 && count <= kMaxPdfWords;
+    for (std::int32_t i = 0; words_ok && i < count; ++i) {
+      WireWord w{};
+      words_ok = read_exactly(&w, sizeof w) && w.bytes >= 0 && w.bytes <= kMaxPdfWordBytes;
+      if (!words_ok) break;
+      PdfWord word;
+      word.text.resize(static_cast<std::size_t>(w.bytes));
+      words_ok = read_exactly(word.text.data(), word.text.size());
+      word.x = w.x;
+      word.y = w.y;
+      word.width = w.width;
+      word.height = w.height;
+      word.space_after = w.space_after != 0;
+      page.words.push_back(std::move(word));
+    }
+    if (!words_ok) {
+      page.words.clear();
+      timed_out = false;
+    }
+  }
   ::close(in);
-  if (!ok) ::kill(pid, SIGKILL);  // done with it, whatever it is doing
+  if (!ok || !words_ok) ::kill(pid, SIGKILL);  // done with it, whatever it is doing
   int wait_status = 0;
   while (::waitpid(pid, &wait_status, 0) < 0 && errno == EINTR) {
   }

@@ -15,10 +15,14 @@
 // down-scaled, like the other formats' output bound). Errors: DeadlineExceeded past
 // `time_limit` (the child is killed); DataLoss for a file poppler cannot open or
 // render (or that has no page); Internal when no child can be started. Thread-safe.
+// The page's own text layer comes back too (`words`, in the rendered pixels): at most
+// kMaxPdfWords words of at most kMaxPdfWordBytes bytes each, the rest dropped, so that a
+// hostile file costs bounded memory.
 #pragma once
 
 #include <chrono>
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -26,11 +30,21 @@
 
 namespace jae {
 
+inline constexpr int kMaxPdfWords = 4000;
+inline constexpr int kMaxPdfWordBytes = 256;
+
+struct PdfWord {
+  std::string text;                           // UTF-8
+  float x = 0, y = 0, width = 0, height = 0;  // pixels of the rendered page, top left origin
+  bool space_after = false;
+};
+
 struct RenderedPdfPage {
   std::vector<std::uint8_t> rgb;  // rows top to bottom, 3 bytes per pixel, no padding
   int width = 0;
   int height = 0;
-  double long_side_pt = 0;  // the page's longer side in points (1/72 in)
+  double long_side_pt = 0;     // the page's longer side in points (1/72 in)
+  std::vector<PdfWord> words;  // the text layer, in reading order as poppler gives it
 };
 
 StatusOr<RenderedPdfPage> RenderFirstPdfPage(std::string_view pdf, int max_side,

@@ -2,6 +2,7 @@
 # The local engine on documents it was not designed on (see README.md here):
 #   tests/independent/evaluate.sh independent [--count N] [--seed S]   HTML/Chromium set
 #   tests/independent/evaluate.sh passporteye                          34 real photos
+#   tests/independent/evaluate.sh pdf [--count N] [--seed S]           FFT attestations as PDF
 # Extra arguments after `--` go to build/tools/evaluate/evaluate (e.g. -- --verbose).
 # Sets are generated once into ${XDG_CACHE_HOME:-~/.cache}/jae-ocr and reused.
 set -euo pipefail
@@ -31,11 +32,22 @@ case $what in
       touch "$data/.complete"
     fi
     ;;
+  pdf)
+    # FFT licence attestations printed to PDF by Chromium (text layer included), all
+    # three families (atlas still reported apart, held out).
+    data="$cache/independent-pdf-c$count-s$seed"
+    if [[ ! -f $data/.complete ]]; then
+      rm -rf "$data"
+      node "$here/generate.mjs" --out "$data" --count "$count" --seed "$seed" \
+        --kinds fft_licence --conditions pdf
+      touch "$data/.complete"
+    fi
+    ;;
   passporteye)
     data=$("$here/passporteye.sh")
     ;;
   *)
-    echo "usage: evaluate.sh independent|passporteye [--count N] [--seed S] [-- evaluate args]" >&2
+    echo "usage: evaluate.sh independent|pdf|passporteye [--count N] [--seed S] [-- evaluate args]" >&2
     exit 2
     ;;
 esac

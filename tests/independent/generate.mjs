@@ -5,7 +5,9 @@
 //   scan  - the document fills the image, straight, on white (300 dpi);
 //   photo - on a table, turned up to 12 degrees, in perspective, uneven light, JPEG q80;
 //   hard  - small in the frame, stronger perspective, blur, glare, low contrast, any of the
-//           four orientations, JPEG q60.
+//           four orientations, JPEG q60;
+//   pdf   - (only when asked: --conditions pdf) the scan's page printed to PDF by Chromium,
+//           with its text layer, written as .pdf.
 // Writes <family>-<kind>-<condition>-<i>.jpg and .json (the truth, in the format of
 // tools/gendocs plus "source": "html-<family>" and "held_out").
 //   node tests/independent/generate.mjs --out DIR [--count N] [--seed S] [--families a,b]
@@ -26,7 +28,7 @@ const args = Object.fromEntries(process.argv.slice(2).reduce((acc, a, i, all) =>
 }, []));
 const out = args.out;
 if (!out) {
-  console.error('usage: generate.mjs --out DIR [--count N] [--seed S] [--families civic,ribbon,atlas] [--kinds k1,k2] [--conditions scan,photo,hard]');
+  console.error('usage: generate.mjs --out DIR [--count N] [--seed S] [--families civic,ribbon,atlas] [--kinds k1,k2] [--conditions scan,photo,hard,pdf]');
   process.exit(2);
 }
 const count = Number(args.count ?? 2);
@@ -130,9 +132,12 @@ try {
           const r = rng(h);
           const doc = makeDocument(kind, r);
           const design = FAMILIES[family](doc, r);
-          let sc = scene(doc, design, condition, r);
+          // `pdf`: the scan's page printed to PDF by Chromium, text layer included (an
+          // attestation as a federation's site exports it).
+          const pdf = condition === 'pdf';
+          let sc = scene(doc, design, pdf ? 'scan' : condition, r);
           if (design.screenshot && condition === 'scan') sc = { ...sc, quality: 92 };
-          sc = turned(sc);
+          if (!pdf) sc = turned(sc);
           await page.setViewportSize({ width: Math.round(sc.vw), height: Math.round(sc.vh) });
           await page.setContent(`<!doctype html><html><head><meta charset="utf-8"></head>${sc.html}</html>`);
           await page.evaluate(async () => {
@@ -146,7 +151,12 @@ try {
             }
           });
           const name = `${family}-${kind}-${condition}-${i}`;
-          await page.screenshot({ path: path.join(out, `${name}.jpg`), type: 'jpeg', quality: sc.quality });
+          if (pdf) {
+            await page.pdf({ path: path.join(out, `${name}.pdf`), width: `${Math.round(sc.vw)}px`,
+              height: `${Math.round(sc.vh)}px`, printBackground: true, pageRanges: '1' });
+          } else {
+            await page.screenshot({ path: path.join(out, `${name}.jpg`), type: 'jpeg', quality: sc.quality });
+          }
           const truth = {
             kind, condition, source: `html-${family}`, held_out: family === HELD_OUT,
             document_type: doc.document_type, side: doc.side, issuing_country: doc.issuing_country,

@@ -251,10 +251,118 @@ TEST(FieldReaderTest, RepairsLookAlikesWhereTheFieldHoldsDigits) {
   EXPECT_EQ(f[FieldName::kIssueDate].value, "08 01 2019");
   EXPECT_EQ(f[FieldName::kSex].value, "F");
   EXPECT_EQ(f[FieldName::kRanking].value, "0");
-  EXPECT_EQ(f[FieldName::kSurname].value, "OLIVIER");       // names untouched
-  EXPECT_EQ(f[FieldName::kExpiryDate].value, "le O1 mai");  // not a digits-only form
+  EXPECT_EQ(f[FieldName::kSurname].value, "OLIVIER");  // names untouched
+  EXPECT_FALSE(f.count(FieldName::kExpiryDate));       // not a date: no fact
   lines = {{"Classement : NC", {300, 100, 300, 30}, 0.9}};
   EXPECT_EQ(ReadLabelledFields(lines, 1000)[FieldName::kRanking].value, "NC");
+}
+
+// A line with its words: each word `text` at x (pixels), all on one row of height 20.
+OcrLine Row(int y, std::vector<std::pair<std::string, int>> words) {
+  OcrLine line;
+  line.confidence = 0.9;
+  for (const auto& [text, x] : words) {
+    const cv::Rect box(x, y, 11 * static_cast<int>(text.size()), 20);
+    line.words.push_back(OcrWord{text, box});
+    line.text += (line.text.empty() ? "" : " ") + text;
+    line.box = line.words.size() == 1 ? box : (line.box | box);
+  }
+  return line;
+}
+
+TEST(FieldReaderTest, ColumnsOnOneLineKeepTheirOwnValues) {
+  // A passport's data page: three labels on one line, their values on the next, and a
+  // value to the right of its label with no ':' (an attestation's table).
+  std::vector<OcrLine> lines = {
+      Row(100,
+          {{"Nationalité", 300}, {"Date", 600}, {"de", 650}, {"naissance", 680}, {"Sexe", 950}}),
+      Row(125, {{"Française", 300}, {"10", 600}, {"11", 630}, {"1950", 660}, {"F", 950}}),
+      Row(200, {{"Nom", 300}, {"LEFEBVRE", 600}, {"Prénom", 950}, {"Hélène", 1150}}),
+  };
+  Fields f = ReadLabelledFields(lines, 1400);
+  EXPECT_EQ(f[FieldName::kNationality].value, "Française");
+  EXPECT_EQ(f[FieldName::kBirthDate].value, "10 11 1950");
+  EXPECT_EQ(f[FieldName::kSex].value, "F");
+  EXPECT_EQ(f[FieldName::kSurname].value, "LEFEBVRE");
+  EXPECT_EQ(f[FieldName::kGivenNames].value, "Hélène");
+}
+
+TEST(FieldReaderTest, EnglishAndBilingualLabelsInEitherOrder) {
+  std::vector<OcrLine> lines = {
+      {"Surname / Nom", {300, 100, 200, 15}, 0.9},
+      {"MOREAU", {301, 120, 150, 24}, 0.9},
+      {"Date of expiry / Date d'expiration", {300, 160, 300, 15}, 0.9},
+      {"01.02.2031", {302, 180, 150, 24}, 0.9},
+      {"Given names: Paul, Émile", {300, 230, 300, 24}, 0.9},
+      {"Place of birth LYON", {300, 270, 300, 24}, 0.9},
+      {"Date de naiss. / Date of birth", {300, 400, 260, 16}, 0.9},
+      {"18 07 1958", {301, 430, 177, 24}, 0.9},
+  };
+  Fields f = ReadLabelledFields(lines, 1000);
+  EXPECT_EQ(f[FieldName::kSurname].value, "MOREAU");
+  EXPECT_EQ(f[FieldName::kExpiryDate].value, "01.02.2031");
+  EXPECT_EQ(f[FieldName::kGivenNames].value, "Paul, Émile");
+  EXPECT_EQ(f[FieldName::kBirthPlace].value, "LYON");
+  EXPECT_EQ(f[FieldName::kBirthDate].value, "18 07 1958");  // a label of seven words
+  EXPECT_FALSE(f.count(FieldName::kNationality));
+}
+
+TEST(FieldReaderTest, AValueThatFailsItsFormIsNoFact) {
+  std::vector<OcrLine> lines = {
+      {"Nationalité : Française 10 11 1950", {300, 100, 400, 24}, 0.9},
+      {"Date de naissance : LYON", {300, 150, 400, 24}, 0.9},
+      {"Sexe : 1950", {300, 200, 400, 24}, 0.9},
+      {"Saison : 20X6", {300, 250, 400, 24}, 0.9},
+      {"Classement : Club de Lyon", {300, 300, 400, 24}, 0.9},
+      {"Nom : 12 03 1987", {300, 350, 400, 24}, 0.9},
+      {"Club : Tennis Club de Lyon", {300, 400, 400, 24}, 0.9},
+  };
+  Fields f = ReadLabelledFields(lines, 1000);
+  // The next column's date glued on is cut off; what remains is a nationality.
+  EXPECT_EQ(f[FieldName::kNationality].value, "Française");
+  EXPECT_FALSE(f.count(FieldName::kBirthDate));
+  EXPECT_FALSE(f.count(FieldName::kSex));
+  EXPECT_FALSE(f.count(FieldName::kSeason));
+  EXPECT_FALSE(f.count(FieldName::kRanking));
+  EXPECT_FALSE(f.count(FieldName::kSurname));
+  // "Club" inside a value is no label of its own.
+  EXPECT_EQ(f[FieldName::kClubName].value, "Tennis Club de Lyon");
+}
+
+TEST(FieldReaderTest, BirthPlaceAfterALoneAAndAnAddressOverTwoLines) {
+  std::vector<OcrLine> lines = {
+      {"à : METZ", {300, 100, 200, 24}, 0.9},
+      Row(200, {{"à", 300}}),
+      Row(225, {{"SAINT-ÉTIENNE", 300}}),
+      Row(300, {{"Adresse", 300}, {"Date", 800}, {"de", 850}, {"délivrance", 880}}),
+      Row(325, {{"46", 300},
+                {"RUE", 330},
+                {"DE", 370},
+                {"LA", 400},
+                {"PAIX", 430},
+                {"95502", 490},
+                {"07/11/2016", 800}}),
+      Row(350, {{"BREST", 300}}),
+  };
+  Fields f = ReadLabelledFields(std::vector<OcrLine>(lines.begin(), lines.begin() + 1), 1000);
+  EXPECT_EQ(f[FieldName::kBirthPlace].value, "METZ");
+  f = ReadLabelledFields(std::vector<OcrLine>(lines.begin() + 1, lines.end()), 1000);
+  EXPECT_EQ(f[FieldName::kBirthPlace].value, "SAINT-ÉTIENNE");
+  EXPECT_EQ(f[FieldName::kAddress].value, "46 RUE DE LA PAIX 95502 BREST");
+  EXPECT_EQ(f[FieldName::kIssueDate].value, "07/11/2016");
+  // A date glued to the address by a narrow gap is the next column's.
+  lines = {{"Adresse : 34 PLACE DE LA MAIRIE 72364 AMIENS 07/11/2016", {300, 100, 700, 24}, 0.9}};
+  EXPECT_EQ(ReadLabelledFields(lines, 1000)[FieldName::kAddress].value,
+            "34 PLACE DE LA MAIRIE 72364 AMIENS");
+}
+
+TEST(FieldReaderTest, RankingsOfFrenchTennis) {
+  for (const char* r : {"NC", "40", "30/5", "15/1", "5/6", "0", "-2/6", "-15", "N° 12"}) {
+    std::vector<OcrLine> lines = {{std::string("Classement : ") + r, {300, 100, 300, 24}, 0.9}};
+    Fields f = ReadLabelledFields(lines, 1000);
+    ASSERT_TRUE(f.count(FieldName::kRanking)) << r;
+    EXPECT_EQ(f[FieldName::kRanking].value, r);
+  }
 }
 
 TEST(ClassifyTest, MrzDecidesThenWords) {

@@ -134,15 +134,15 @@ check(await page.locator('li.doc .tag.manual').count() === 3, 'corrected fields 
 await shot('player1-corrected');
 await screen('corrected');
 
-// --- Player 2: a passport (MRZ) and the licence ----------------------------------------
+// --- Player 2: a passport (MRZ) whose printed surname was altered, and the licence --------
 await page.click('#next-player');
 check((await page.locator('#player-number').innerText()) === '2', 'next player: n° 2');
 check(await page.evaluate(() => document.activeElement.id) === 'player', 'focus moves to the new player');
-await input.setInputFiles([path.join(SAMPLES, 'fr_passport-photo-2.jpg'), path.join(SAMPLES, 'fft_licence-photo-0.jpg')]);
+await input.setInputFiles([path.join(SAMPLES, 'fr_passport_altered_name-photo-1.jpg'), path.join(SAMPLES, 'fft_licence-photo-0.jpg')]);
 await verdictDone();
 check(await verdict() === 'refuse', 'a passport and a licence of two different people: refused');
 check(await page.locator('.tag.mrz').count() >= 2, `fields proven by the MRZ are marked (${await page.locator('.tag.mrz').count()})`);
-check(await page.locator('.warnings li').count() >= 1, `the warnings are shown (${(await page.locator('.warnings li').allInnerTexts()).join(' | ')})`);
+check(await page.locator('.warnings li').count() >= 1, `the warnings are shown (the MRZ and the printed surname differ) (${(await page.locator('.warnings li').allInnerTexts()).join(' | ')})`);
 await shot('player2-passport');
 
 // --- The service busy, then a file too large: French messages, automatic retry ---------
@@ -227,7 +227,7 @@ check(csv.startsWith('\ufeff') && download.suggestedFilename() === 'feuille-de-m
 check(lines[0] === 'Date de la rencontre;N°;Nom;Prénoms;Date de naissance;N° de licence;Verdict;Motifs', 'CSV header');
 check(lines.length === 4, 'one CSV line per player');
 check(/^2026-06-13;1;N'DIAYE;[^;]*;16\/07\/1962;2467183B;(OK|À vérifier);/.test(lines[1]), `player 1 in the CSV: ${lines[1]}`);
-check(/^2026-06-13;2;LOPEZ;.*;Refusé;.+/.test(lines[2]), `player 2 in the CSV: ${lines[2]}`);
+check(/^2026-06-13;2;[A-Z][A-Z' -]*;.*;Refusé;.+/.test(lines[2]), `player 2 in the CSV: ${lines[2]}`);
 
 await page.emulateMedia({ media: 'print' });
 await page.setViewportSize({ width: 794, height: 1123 });  // A4 at 96 dpi

@@ -113,6 +113,9 @@ std::string NormalizeValue(const std::string& field, const std::string& value) {
 struct Stats {
   int docs = 0, mrz_docs = 0, mrz_exact = 0, fields = 0, fields_ok = 0, type_ok = 0;
   int visual_ok = 0;  // printed fields as read, before MRZ precedence
+  // Printed fields the engine emitted (for a field the truth has) and those of them whose
+  // value is wrong: a false field is worse than a missing one.
+  int visual_emitted = 0, visual_wrong = 0;
   int rejected = 0, errors = 0, mrz_valid_wrong = 0;
   int agreeing = 0, false_alarms = 0;  // truth: MRZ and printed agree; result: mismatch
   int altered = 0, true_alarms = 0;    // truth: printed zone altered; result: mismatch
@@ -140,10 +143,11 @@ double PeakRssMb() {
 // its own (model and earlier documents' freed memory excluded only when returned).
 void ResetPeakRss() { std::ofstream("/proc/self/clear_refs") << "5"; }
 
-// The image next to a truth file: same name, .jpg (gendocs), .jpeg or .png (real photos).
+// The image next to a truth file: same name, .jpg (gendocs), .jpeg or .png (real photos),
+// .pdf (attestations).
 std::filesystem::path ImageFor(const std::filesystem::path& dir,
                                const std::filesystem::path& truth) {
-  for (const char* ext : {".jpg", ".jpeg", ".png"}) {
+  for (const char* ext : {".jpg", ".jpeg", ".png", ".pdf"}) {
     auto p = dir / truth.filename();
     p.replace_extension(ext);
     std::error_code ec;
@@ -194,6 +198,8 @@ void Merge(Stats& into, const Stats& s) {
   into.fields += s.fields;
   into.fields_ok += s.fields_ok;
   into.visual_ok += s.visual_ok;
+  into.visual_emitted += s.visual_emitted;
+  into.visual_wrong += s.visual_wrong;
   into.type_ok += s.type_ok;
   into.rejected += s.rejected;
   into.errors += s.errors;
@@ -396,6 +402,16 @@ int main(int argc, char** argv) {
         }
       }
       s.visual_ok += NormalizeValue(name, got) == NormalizeValue(name, want);
+      if (!got.empty()) {
+        ++s.visual_emitted;
+        if (NormalizeValue(name, got) != NormalizeValue(name, want)) {
+          ++s.visual_wrong;
+          if (verbose) {
+            std::printf("FALSE FIELD %s %s: read '%s', want '%s'\n", image_path.filename().c_str(),
+                        name.c_str(), got.c_str(), want.c_str());
+          }
+        }
+      }
       if (NormalizeValue(name, got_final) == NormalizeValue(name, want)) {
         ++s.fields_ok;
         s.per_field[name].first++;
@@ -437,6 +453,18 @@ int main(int argc, char** argv) {
         "expected valid by the source: %d\n",
         all.real_valid, all.real, all.real_expected);
   }
+  std::printf(
+      "\nprinted fields as read (before MRZ precedence): right / truth fields, and false fields ="
+      " emitted with a wrong value / emitted\n");
+  auto print_printed = [](const std::string& name, const Stats& s) {
+    std::printf("%-36s right %4d/%-4d %s   false %3d/%-4d %s\n", name.c_str(), s.visual_ok,
+                s.fields, Pct(s.visual_ok, s.fields).c_str(), s.visual_wrong, s.visual_emitted,
+                Pct(s.visual_wrong, s.visual_emitted).c_str());
+  };
+  for (const auto& [group, s] : by_group) print_printed(group, s);
+  for (const auto& [cond, s] : by_condition) print_printed("ALL/" + cond, s);
+  for (const auto& [source, s] : by_source) print_printed("ALL/ALL/" + source, s);
+  print_printed("ALL", all);
   std::printf("\nper field (all conditions):\n");
   for (const auto& [name, v] : all.per_field) {
     std::printf("  %-18s %s (%d)\n", name.c_str(), Pct(v.first, v.second).c_str(), v.second);

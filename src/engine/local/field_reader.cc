@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <limits>
 #include <optional>
 #include <utility>
 
@@ -9,36 +10,51 @@ namespace jae::local {
 namespace {
 
 struct Rule {
-  FieldName field;
+  std::optional<FieldName> field;      // none: a known label of no field we read (a stop)
   std::vector<std::string_view> keys;  // normalised label prefixes
 };
 
-// Longer, more specific labels first: "n de club" before "club", "date de naiss" before
-// "date".
+// French and English wordings of each label (real documents print both, "Nom / Surname",
+// in either order). Where two keys start alike the longest match wins ("nom du club" over
+// "nom", "date de naissance" over "date").
 const std::vector<Rule>& Rules() {
   static const std::vector<Rule> rules = {
       {FieldName::kLicenceNumber,
-       {"n de licence", "no de licence", "n0 de licence", "numero de licence", "licence n"}},
+       {"n de licence", "no de licence", "n0 de licence", "numero de licence", "licence n",
+        "licence no", "licence number", "license number", "license no", "n licence", "no licence"}},
       {FieldName::kClubNumber,
        {"n de club", "no de club", "n0 de club", "n du club", "no du club", "numero du club",
-        "numero de club"}},
+        "numero de club", "club number", "club no", "n club", "no club"}},
       {FieldName::kDocumentNumber,
-       {"n du document", "no du document", "n0 du document", "passeport n", "passeport no",
-        "carte nationale d identite no", "carte nationale d identite n"}},
+       {"n du document", "no du document", "n0 du document", "numero du document",
+        "numero de document", "passeport n", "passeport no", "n de passeport",
+        "carte nationale d identite no", "carte nationale d identite n", "document no",
+        "document number", "passport no", "passport number", "card no", "card number"}},
       {FieldName::kBirthDate,
        {"date de naissance", "date de naiss", "ne(e) le", "nee le", "ne e le", "ne le",
-        "date of birth"}},
-      {FieldName::kBirthPlace, {"lieu de naissance", "a:"}},
-      {FieldName::kIssueDate, {"date de delivrance"}},
-      {FieldName::kExpiryDate, {"date d expiration", "date dexpiration", "date of expiry"}},
-      {FieldName::kGivenNames, {"prenoms", "prenom(s)", "prenom", "given names"}},
-      {FieldName::kSurname, {"nom", "surname"}},
-      {FieldName::kSex, {"sexe"}},
-      {FieldName::kNationality, {"nationalite"}},
-      {FieldName::kAddress, {"adresse"}},
-      {FieldName::kClubName, {"club"}},
-      {FieldName::kRanking, {"classement"}},
-      {FieldName::kSeason, {"saison"}},
+        "date of birth", "birth date", "date naissance"}},
+      {FieldName::kBirthPlace,
+       {"lieu de naissance", "a:", "a", "place of birth", "birth place", "lieu naissance"}},
+      {FieldName::kIssueDate,
+       {"date de delivrance", "delivre le", "delivree le", "date of issue", "issue date",
+        "issued on", "date d emission"}},
+      {FieldName::kExpiryDate,
+       {"date d expiration", "date dexpiration", "date d expir", "date of expiry", "expiry date",
+        "expiration date", "fin de validite", "valable jusqu au", "valid until", "expires"}},
+      {FieldName::kGivenNames,
+       {"prenoms", "prenom(s)", "prenom", "given names", "given name", "first names", "first name",
+        "forenames"}},
+      {FieldName::kClubName, {"nom du club", "club name", "club"}},
+      {FieldName::kSurname, {"nom", "surname", "last name", "family name"}},
+      {FieldName::kSex, {"sexe", "sex", "genre", "gender"}},
+      {FieldName::kNationality, {"nationalite", "nationality"}},
+      {FieldName::kAddress, {"adresse", "address", "domicile"}},
+      {FieldName::kRanking, {"classement", "ranking"}},
+      {FieldName::kSeason, {"saison sportive", "saison", "season"}},
+      // Labels of fields we do not read: they end the value before them.
+      {std::nullopt,
+       {"nom d usage", "usage name", "taille", "height", "signature", "autorite", "authority",
+        "type", "code pays", "country code", "pays emetteur", "issuing state", "categorie"}},
   };
   return rules;
 }
@@ -82,26 +98,12 @@ std::optional<size_t> MatchPrefix(std::string_view norm, std::string_view key) {
 
 std::string Trim(std::string s) {
   const char* ws = " \t\r\n:;|_-—";
-  const auto b = s.find_first_not_of(ws);
+  auto b = s.find_first_not_of(ws);
   if (b == std::string::npos) return "";
+  // A minus before digits is the value's own: ranking "-2/6".
+  if (b > 0 && s[b - 1] == '-' && std::isdigit(static_cast<unsigned char>(s[b]))) --b;
   const auto e = s.find_last_not_of(" \t\r\n:;|_—");
   return s.substr(b, e - b + 1);
-}
-
-// The value printed after the label on the same line: the text after the first ':'.
-std::string InlineValue(const std::string& text) {
-  const auto colon = text.find(':');
-  if (colon == std::string::npos) return "";
-  return Trim(text.substr(colon + 1));
-}
-
-bool IsLabelLine(const std::string& norm) {
-  for (const auto& rule : Rules()) {
-    for (auto key : rule.keys) {
-      if (MatchPrefix(norm, key)) return true;
-    }
-  }
-  return false;
 }
 
 // Letters OCR gives for digits, where a field holds digits only: a date ("08 O1 2019") or
@@ -158,6 +160,369 @@ std::string RepairValue(FieldName field, std::string value) {
   }
 }
 
+// ---- the value's own form ------------------------------------------------------------
+
+int CountDigits(std::string_view s) {
+  return static_cast<int>(
+      std::count_if(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }));
+}
+
+int CountLetters(std::string_view utf8) {
+  int n = 0;
+  for (size_t i = 0; i < utf8.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(utf8[i]);
+    if (std::isalpha(c)) ++n;
+    if (c >= 0xC3 && c <= 0xC5) ++n;  // the lead byte of an accented Latin letter
+  }
+  return n;
+}
+
+// The digit groups of a value, e.g. "14/03/1987" -> {14, 03, 1987}.
+std::vector<std::string> DigitGroups(std::string_view s) {
+  std::vector<std::string> groups;
+  std::string cur;
+  for (char c : s) {
+    if (c >= '0' && c <= '9') {
+      cur += c;
+    } else if (!cur.empty()) {
+      groups.push_back(std::move(cur));
+      cur.clear();
+    }
+  }
+  if (!cur.empty()) groups.push_back(std::move(cur));
+  return groups;
+}
+
+// Day, month and year, in either order (D M Y or Y M D), in digits or with the month in
+// words (French or English, "12 MARS 1985", "12 Mar 1985"); nothing else.
+bool IsDate(std::string_view value) {
+  const std::vector<std::string> g = DigitGroups(value);
+  const std::string words = NormalizeLabelText(value);
+  int letters = CountLetters(words);
+  auto in = [](const std::string& d, int lo, int hi) {
+    const int v = std::atoi(d.c_str());
+    return v >= lo && v <= hi;
+  };
+  if (g.size() == 3 && letters == 0) {
+    if (g[0].size() <= 2 && g[1].size() <= 2 && g[2].size() == 4) {
+      return in(g[0], 1, 31) && in(g[1], 1, 12) && in(g[2], 1900, 2100);
+    }
+    if (g[0].size() == 4 && g[1].size() <= 2 && g[2].size() <= 2) {
+      return in(g[0], 1900, 2100) && in(g[1], 1, 12) && in(g[2], 1, 31);
+    }
+    return false;
+  }
+  if (g.size() == 2 && g[0].size() <= 2 && g[1].size() == 4 && letters >= 3) {
+    static const std::string_view kMonths[] = {"jan", "fev", "feb",  "mar", "avr",  "apr",
+                                               "mai", "may", "juin", "jun", "juil", "jul",
+                                               "aou", "aug", "sep",  "oct", "nov",  "dec"};
+    for (auto m : kMonths) {
+      if (words.find(m) != std::string::npos) {
+        return in(g[0], 1, 31) && in(g[1], 1900, 2100) && letters <= 12;
+      }
+    }
+  }
+  return false;
+}
+
+// Letters, spaces, hyphens, apostrophes, commas and dots only: a name, a nationality.
+bool IsWords(std::string_view utf8) {
+  if (CountLetters(utf8) == 0) return false;
+  for (char c : utf8) {
+    const unsigned char u = static_cast<unsigned char>(c);
+    if (u >= 0x80 || std::isalpha(u)) continue;
+    if (c != ' ' && c != '-' && c != '\'' && c != ',' && c != '.') return false;
+  }
+  return true;
+}
+
+// A ranking of French tennis: NC, 40, 30/5 ... 15/1, 15, 5/6 ... 1/6, 0, -2/6 ... -15, or
+// a numbered top player ("N° 12", "Top 40").
+bool IsRanking(std::string_view value) {
+  std::string v;
+  for (char c : value) {
+    if (c != ' ') v += c;
+  }
+  // The minus sign as typeset (U+2212) or as a dash.
+  for (std::string_view dash : {"\u2212", "\u2013"}) {
+    if (v.rfind(dash, 0) == 0) v = "-" + v.substr(dash.size());
+  }
+  if (v == "NC" || v == "nc") return true;
+  const std::string norm = NormalizeLabelText(value);
+  if ((norm.rfind("no", 0) == 0 || norm.rfind("n ", 0) == 0 || norm.rfind("top", 0) == 0) &&
+      CountDigits(norm) > 0 && CountDigits(norm) <= 4) {
+    return true;
+  }
+  size_t i = v.size() > 0 && v[0] == '-' ? 1 : 0;
+  const size_t digits_end = v.find_first_not_of("0123456789", i);
+  const std::string whole =
+      v.substr(i, digits_end == std::string::npos ? std::string::npos : digits_end - i);
+  if (whole.empty() || whole.size() > 2) return false;
+  if (digits_end == std::string::npos) return true;
+  return v[digits_end] == '/' && digits_end + 2 == v.size() &&
+         std::isdigit(static_cast<unsigned char>(v.back()));
+}
+
+// Whether `value` has the form its field must have. A value that fails is no fact: the
+// label's value was mis-read or mis-placed (the next column's date glued to a
+// nationality), and an absent field is better than a wrong one.
+bool FitsForm(FieldName field, std::string_view value) {
+  switch (field) {
+    case FieldName::kBirthDate:
+    case FieldName::kIssueDate:
+    case FieldName::kExpiryDate:
+      return IsDate(value);
+    case FieldName::kSex:
+      return value == "M" || value == "F" || value == "X" || value == "M/M" || value == "F/F";
+    case FieldName::kNationality: {
+      const int letters = CountLetters(value);
+      return IsWords(value) && letters >= 3 && letters <= 30;
+    }
+    case FieldName::kSurname:
+    case FieldName::kGivenNames:
+      return IsWords(value);
+    case FieldName::kSeason: {
+      const std::vector<std::string> g = DigitGroups(value);
+      return g.size() == 1 && g[0].size() == 4 && value.size() == 4 &&
+             std::atoi(g[0].c_str()) >= 1990 && std::atoi(g[0].c_str()) <= 2100;
+    }
+    case FieldName::kRanking:
+      return IsRanking(value);
+    case FieldName::kLicenceNumber:
+    case FieldName::kClubNumber:
+    case FieldName::kDocumentNumber: {
+      int alnum = 0;
+      for (char c : value) {
+        if (std::isalnum(static_cast<unsigned char>(c))) {
+          ++alnum;
+        } else if (c != ' ') {
+          return false;
+        }
+      }
+      if (field != FieldName::kDocumentNumber) return CountDigits(value) >= 4 && alnum <= 14;
+      // A 2021 card's number is 9 letters or digits, possibly no digit at all; other
+      // documents' carry digits. A word of a name ("GARNIER") is neither.
+      return alnum >= 6 && alnum <= 14 && (CountDigits(value) >= 1 || alnum == 9);
+    }
+    case FieldName::kBirthPlace: {
+      // "PARIS 15E (75)" has digits, but no year.
+      const std::vector<std::string> g = DigitGroups(value);
+      return CountLetters(value) >= 2 &&
+             std::none_of(g.begin(), g.end(), [](const std::string& d) { return d.size() >= 4; });
+    }
+    case FieldName::kClubName:
+    case FieldName::kAddress:
+      return CountLetters(value) >= 2 && !IsDate(value);
+    default:
+      return !value.empty();
+  }
+}
+
+// ---- labels and their values on a line ------------------------------------------------
+
+// A word with its normalised text.
+struct Word {
+  std::string text;
+  std::string norm;
+  cv::Rect box;
+};
+
+// The words of a line: the reader's, or (when it gave none) the text split on spaces,
+// each given a share of the line's box by its length.
+std::vector<Word> WordsOf(const OcrLine& line) {
+  std::vector<Word> words;
+  if (!line.words.empty()) {
+    for (const auto& w : line.words) {
+      words.push_back(Word{w.text, NormalizeLabelText(w.text), w.box});
+    }
+    return words;
+  }
+  std::vector<std::pair<size_t, size_t>> spans;  // start, length in bytes
+  for (size_t i = 0; i < line.text.size();) {
+    const size_t b = line.text.find_first_not_of(' ', i);
+    if (b == std::string::npos) break;
+    size_t e = line.text.find(' ', b);
+    if (e == std::string::npos) e = line.text.size();
+    spans.emplace_back(b, e - b);
+    i = e;
+  }
+  const double per_char =
+      static_cast<double>(line.box.width) / std::max<size_t>(1, line.text.size());
+  for (const auto& [b, n] : spans) {
+    const std::string text = line.text.substr(b, n);
+    const cv::Rect box(line.box.x + static_cast<int>(b * per_char), line.box.y,
+                       std::max(1, static_cast<int>(n * per_char)), line.box.height);
+    words.push_back(Word{text, NormalizeLabelText(text), box});
+  }
+  return words;
+}
+
+// A label found on a line: words [first, end) (its '/'-joined other language and its ':'
+// included), and the field it names (none for a stop label).
+struct LabelHit {
+  size_t first = 0, end = 0;
+  std::optional<FieldName> field;
+  bool colon = false;
+};
+
+// The longest key of any rule that `norm` starts with: its rule and length.
+std::optional<std::pair<const Rule*, size_t>> LongestKey(std::string_view norm) {
+  std::optional<std::pair<const Rule*, size_t>> best;
+  size_t best_key = 0;
+  for (const auto& rule : Rules()) {
+    for (auto key : rule.keys) {
+      if (key.size() <= best_key) continue;
+      if (auto len = MatchPrefix(norm, key)) {
+        best = std::make_pair(&rule, *len);
+        best_key = key.size();
+      }
+    }
+  }
+  return best;
+}
+
+// The normalised text of words [from, from + n) joined by spaces, and for each character
+// the word it belongs to.
+std::string JoinNorms(const std::vector<Word>& words, size_t from, size_t n,
+                      std::vector<size_t>& owner) {
+  std::string joined;
+  owner.clear();
+  for (size_t k = from; k < std::min(words.size(), from + n); ++k) {
+    if (words[k].norm.empty()) continue;
+    // No space before ':' ("à :" matches the key "a:", as the line's text would).
+    if (!joined.empty() && words[k].norm[0] != ':') {
+      joined += ' ';
+      owner.push_back(k);
+    }
+    joined += words[k].norm;
+    owner.insert(owner.end(), words[k].norm.size(), k);
+  }
+  return joined;
+}
+
+// A gap between two words wide enough to part two columns: twice the line's height.
+bool ColumnGap(const Word& left, const Word& right, int height) {
+  return right.box.x - (left.box.x + left.box.width) > 2 * height;
+}
+
+std::vector<LabelHit> FindLabels(const std::vector<Word>& words, int height) {
+  std::vector<LabelHit> hits;
+  std::vector<size_t> owner;
+  for (size_t i = 0; i < words.size();) {
+    // Ten words hold the longest bilingual label ("Date de naiss. / Date of birth").
+    const std::string joined = JoinNorms(words, i, 10, owner);
+    const auto key = joined.empty() ? std::nullopt : LongestKey(joined);
+    // Inside a line a label starts a column (after a wide gap) or is a long one or ends
+    // in ':' — "Club" in "Tennis Club de Lyon" is a value's word, not a label.
+    bool allowed = key.has_value() && i == 0;
+    if (key && i > 0) {
+      const bool gap = ColumnGap(words[i - 1], words[i], height);
+      const size_t len = key->second;
+      const bool colon = (len < joined.size() && joined[len] == ':') ||
+                         (len + 1 < joined.size() && joined[len] == ' ' && joined[len + 1] == ':');
+      allowed = gap || colon || len >= 7;
+    }
+    // A one-letter label ("à" above the birth place) only alone in its column.
+    if (allowed && key->second < 2) {
+      const bool alone = i + 1 >= words.size() || ColumnGap(words[i], words[i + 1], height);
+      allowed = alone && (i == 0 || ColumnGap(words[i - 1], words[i], height));
+    }
+    if (!allowed) {
+      ++i;
+      continue;
+    }
+    LabelHit hit;
+    hit.first = i;
+    hit.field = key->first->field;
+    size_t pos = key->second;   // characters of `joined` looked at
+    size_t last = key->second;  // end of the characters that are the label's
+    // A '/'-joined other language: "Nom / Surname", "Surname / Nom", "Date de naiss. /
+    // Date of birth"; the other wording is consumed when it is a known label.
+    auto skip_spaces = [&] {
+      while (pos < joined.size() && joined[pos] == ' ') ++pos;
+    };
+    skip_spaces();
+    if (pos < joined.size() && joined[pos] == '/') {
+      last = ++pos;
+      skip_spaces();
+      if (auto other = LongestKey(std::string_view(joined).substr(pos))) {
+        pos += other->second;
+        last = pos;
+      }
+      skip_spaces();
+    }
+    if (pos < joined.size() && joined[pos] == ':') {
+      hit.colon = true;
+      last = ++pos;
+    }
+    // The word holding the label's last character ends it (a label cut inside a word,
+    // "Nom:MARTIN", keeps that word; its value part is read by TailAfterColon).
+    hit.end = owner[std::min(last, owner.size()) - 1] + 1;
+    hits.push_back(hit);
+    i = hit.end;
+  }
+  return hits;
+}
+
+std::string JoinWords(const std::vector<Word>& words, size_t from, size_t to) {
+  std::string out;
+  for (size_t k = from; k < to; ++k) {
+    if (!out.empty()) out += ' ';
+    out += words[k].text;
+  }
+  return out;
+}
+
+// What remains of a label's last word after the label ("Nom:MARTIN" -> "MARTIN").
+std::string TailAfterColon(const std::string& text) {
+  const auto colon = text.find(':');
+  return colon == std::string::npos ? "" : text.substr(colon + 1);
+}
+
+struct LineLabels {
+  std::vector<Word> words;
+  std::vector<LabelHit> hits;
+  int height = 0;
+};
+
+// Words [from, ...) of `line` up to the next label, a column gap, or x >= `stop_x`.
+size_t ValueEnd(const LineLabels& line, size_t from, size_t next_label, int stop_x) {
+  size_t k = from;
+  for (; k < next_label; ++k) {
+    if (line.words[k].box.x >= stop_x) break;
+    if (k > from && ColumnGap(line.words[k - 1], line.words[k], line.height)) break;
+  }
+  return k;
+}
+
+// Whether the value's last word is a French postcode (5 digits): an address whose town
+// is on the next line.
+bool EndsWithPostcode(const std::string& value) {
+  const auto space = value.find_last_of(' ');
+  const std::string last = space == std::string::npos ? value : value.substr(space + 1);
+  return last.size() == 5 && CountDigits(last) == 5;
+}
+
+// A value of a field that is no date, without a date glued at its end: the next column's
+// ("34 PLACE DE LA MAIRIE 72364 AMIENS 07/11/2016" beside "Date de délivrance").
+std::string WithoutTrailingDate(FieldName field, const std::string& value) {
+  if (field == FieldName::kBirthDate || field == FieldName::kIssueDate ||
+      field == FieldName::kExpiryDate) {
+    return value;
+  }
+  std::vector<size_t> starts;  // where each word starts
+  for (size_t i = 0; i < value.size(); ++i) {
+    if (value[i] != ' ' && (i == 0 || value[i - 1] == ' ')) starts.push_back(i);
+  }
+  for (size_t n : {1, 3}) {
+    if (starts.size() <= n) continue;
+    const size_t cut = starts[starts.size() - n];
+    const std::string tail = value.substr(cut);
+    if (IsDate(tail) && CountLetters(tail) == 0) return Trim(value.substr(0, cut));
+  }
+  return value;
+}
+
 }  // namespace
 
 std::string NormalizeLabelText(std::string_view s) {
@@ -210,44 +575,102 @@ std::string NormalizeLabelText(std::string_view s) {
 
 Fields ReadLabelledFields(const std::vector<OcrLine>& lines, int document_width) {
   Fields fields;
-  std::vector<std::string> norms;
-  norms.reserve(lines.size());
-  for (const auto& l : lines) norms.push_back(NormalizeLabelText(l.text));
+  std::vector<LineLabels> parsed;
+  parsed.reserve(lines.size());
+  for (const auto& l : lines) {
+    LineLabels p;
+    p.words = WordsOf(l);
+    p.height = std::max(1, l.box.height);
+    p.hits = FindLabels(p.words, p.height);
+    parsed.push_back(std::move(p));
+  }
   const int x_tolerance = std::max(10, document_width / 12);
 
+  // The value under line `i` in the column [column_x, column_end): the nearest line
+  // below (within two of line i's heights) with a word starting near column_x, that word
+  // not a label; its words up to a column gap, a label or column_end.
+  struct Below {
+    size_t line;
+    std::string value;
+  };
+  auto SegmentBelow = [&](size_t i, int column_x, int column_end) -> std::optional<Below> {
+    const cv::Rect& label = lines[i].box;
+    int best = -1;
+    size_t best_word = 0;
+    for (size_t j = 0; j < lines.size(); ++j) {
+      if (j == i) continue;
+      const cv::Rect& b = lines[j].box;
+      if (b.y + b.height / 2 <= label.y + label.height) continue;
+      if (b.y > label.y + label.height + 2 * label.height + 10) continue;
+      if (best >= 0 && b.y >= lines[best].box.y) continue;
+      for (size_t k = 0; k < parsed[j].words.size(); ++k) {
+        if (std::abs(parsed[j].words[k].box.x - column_x) <= x_tolerance) {
+          best = static_cast<int>(j);
+          best_word = k;
+          break;
+        }
+      }
+    }
+    if (best < 0) return std::nullopt;
+    const LineLabels& below = parsed[best];
+    size_t next = below.words.size();
+    for (const auto& o : below.hits) {
+      if (o.first == best_word) return std::nullopt;  // a label, not a value
+      if (o.first > best_word) {
+        next = o.first;
+        break;
+      }
+    }
+    const size_t end = ValueEnd(below, best_word, next, column_end);
+    std::string value = Trim(JoinWords(below.words, best_word, end));
+    if (value.empty()) return std::nullopt;
+    return Below{static_cast<size_t>(best), std::move(value)};
+  };
+
   for (size_t i = 0; i < lines.size(); ++i) {
-    const std::string& norm = norms[i];
-    for (const auto& rule : Rules()) {
-      if (fields.count(rule.field)) continue;
-      std::optional<size_t> matched;
-      for (auto key : rule.keys) {
-        if ((matched = MatchPrefix(norm, key))) break;
+    const LineLabels& line = parsed[i];
+    for (size_t h = 0; h < line.hits.size(); ++h) {
+      const LabelHit& hit = line.hits[h];
+      if (!hit.field || fields.count(*hit.field)) continue;
+      const FieldName field = *hit.field;
+      const size_t next_label =
+          h + 1 < line.hits.size() ? line.hits[h + 1].first : line.words.size();
+      // The column this label heads: from its left edge to the next label on its line.
+      const int column_x = line.words[hit.first].box.x;
+      const int column_end = h + 1 < line.hits.size() ? line.words[line.hits[h + 1].first].box.x - 2
+                                                      : std::numeric_limits<int>::max();
+      std::vector<std::pair<std::string, double>> candidates;
+      // 1. On the label's line, right of it (after ':' or not): up to the next label or
+      //    a column gap.
+      {
+        std::string value = Trim(TailAfterColon(line.words[hit.end - 1].text));
+        const size_t end = ValueEnd(line, hit.end, next_label, std::numeric_limits<int>::max());
+        const std::string rest = JoinWords(line.words, hit.end, end);
+        value = Trim(value.empty() ? rest : value + (rest.empty() ? "" : " " + rest));
+        if (!value.empty()) candidates.emplace_back(value, lines[i].confidence);
       }
-      if (!matched) continue;
-      std::string value = InlineValue(lines[i].text);
-      double confidence = lines[i].confidence;
-      if (value.empty()) {
-        // Label above value: the nearest line below, starting near the label's left edge.
-        const cv::Rect& label = lines[i].box;
-        int best = -1;
-        for (size_t j = 0; j < lines.size(); ++j) {
-          if (j == i) continue;
-          const cv::Rect& b = lines[j].box;
-          if (b.y + b.height / 2 <= label.y + label.height) continue;
-          if (b.y > label.y + label.height + 2 * label.height + 10) continue;
-          if (std::abs(b.x - label.x) > x_tolerance) continue;
-          if (best < 0 || b.y < lines[best].box.y) best = static_cast<int>(j);
+      const size_t inline_count = candidates.size();
+      // 2. Label above value: the nearest line below with a word starting near the
+      //    label's left edge; its words up to a column gap or the next label's column.
+      std::optional<Below> below = SegmentBelow(i, column_x, column_end);
+      if (below) candidates.emplace_back(below->value, lines[below->line].confidence);
+      // An address runs on over a second line when the first ends with its postcode.
+      if (field == FieldName::kAddress && below && EndsWithPostcode(below->value)) {
+        if (auto more = SegmentBelow(below->line, column_x, column_end)) {
+          candidates.back().first += " " + more->value;
         }
-        if (best >= 0 && !IsLabelLine(norms[best])) {
-          value = Trim(lines[best].text);
-          confidence = lines[best].confidence;
-        }
       }
-      if (!value.empty()) {
-        fields[rule.field] =
-            Field{RepairValue(rule.field, std::move(value)), confidence, FieldSource::kVisual};
+      // With ':' the value follows the label; without, a value below is the likelier one
+      // (a label line's right end also holds stray marks: a photo's edge, a pattern).
+      if (!hit.colon && inline_count == 1 && candidates.size() == 2) {
+        std::swap(candidates[0], candidates[1]);
       }
-      break;  // one label per line
+      for (auto& [value, confidence] : candidates) {
+        std::string repaired = RepairValue(field, WithoutTrailingDate(field, value));
+        if (!FitsForm(field, repaired)) continue;
+        fields[field] = Field{std::move(repaired), confidence, FieldSource::kVisual};
+        break;
+      }
     }
   }
   return fields;

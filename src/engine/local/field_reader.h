@@ -12,10 +12,18 @@
 
 namespace jae::local {
 
+struct OcrWord {
+  std::string text;  // UTF-8
+  cv::Rect box;
+};
+
 struct OcrLine {
   std::string text;  // UTF-8 as recognised
   cv::Rect box;
   double confidence = 0;  // 0..1
+  // The line's words, left to right, when the reader knows them (empty otherwise): where
+  // the columns of a multi-column line split.
+  std::vector<OcrWord> words = {};
 };
 
 // Lower case, accents folded to ASCII, '°' and 'º' to 'o', punctuation other than

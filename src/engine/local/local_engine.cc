@@ -21,6 +21,7 @@
 #include "engine/local/mrz_zone.h"
 #include "engine/local/ocrb_classifier.h"
 #include "engine/local/tess_pool.h"
+#include "engine/local/text_layer.h"
 #include "image/jpeg_decode.h"
 #include "mrz/confusions.h"
 #include "mrz/layouts.h"
@@ -64,6 +65,8 @@ std::string ExecutableDir() {
   return ec ? std::string() : exe.parent_path().string();
 }
 
+// Tesseract's lines (text, box, confidence as it reports them per line) with their words,
+// whose boxes tell where the columns of a line split.
 std::vector<OcrLine> RecogniseLines(tesseract::TessBaseAPI& api, const cv::Mat& gray,
                                     cv::Point offset) {
   std::vector<OcrLine> lines;
@@ -72,21 +75,32 @@ std::vector<OcrLine> RecogniseLines(tesseract::TessBaseAPI& api, const cv::Mat& 
   if (api.Recognize(nullptr) != 0) return lines;
   std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
   if (!it) return lines;
+  bool in_line = false;  // the words met belong to lines.back()
   do {
-    std::unique_ptr<char[]> text(it->GetUTF8Text(tesseract::RIL_TEXTLINE));
-    if (!text) continue;
-    int x0, y0, x1, y1;
-    if (!it->BoundingBox(tesseract::RIL_TEXTLINE, &x0, &y0, &x1, &y1)) continue;
-    OcrLine line;
-    line.text = text.get();
-    while (!line.text.empty() && (line.text.back() == '\n' || line.text.back() == ' ')) {
-      line.text.pop_back();
+    if (it->IsAtBeginningOf(tesseract::RIL_TEXTLINE)) {
+      in_line = false;
+      std::unique_ptr<char[]> text(it->GetUTF8Text(tesseract::RIL_TEXTLINE));
+      int x0, y0, x1, y1;
+      if (!text || !it->BoundingBox(tesseract::RIL_TEXTLINE, &x0, &y0, &x1, &y1)) continue;
+      OcrLine line;
+      line.text = text.get();
+      while (!line.text.empty() && (line.text.back() == '\n' || line.text.back() == ' ')) {
+        line.text.pop_back();
+      }
+      if (!line.text.empty()) {
+        line.box = cv::Rect(x0 + offset.x, y0 + offset.y, x1 - x0, y1 - y0);
+        line.confidence = std::clamp(it->Confidence(tesseract::RIL_TEXTLINE) / 100.0, 0.0, 1.0);
+        lines.push_back(std::move(line));
+        in_line = true;
+      }
     }
-    if (line.text.empty()) continue;
-    line.box = cv::Rect(x0 + offset.x, y0 + offset.y, x1 - x0, y1 - y0);
-    line.confidence = std::clamp(it->Confidence(tesseract::RIL_TEXTLINE) / 100.0, 0.0, 1.0);
-    lines.push_back(std::move(line));
-  } while (it->Next(tesseract::RIL_TEXTLINE));
+    if (!in_line) continue;
+    std::unique_ptr<char[]> word(it->GetUTF8Text(tesseract::RIL_WORD));
+    int x0, y0, x1, y1;
+    if (!word || !it->BoundingBox(tesseract::RIL_WORD, &x0, &y0, &x1, &y1)) continue;
+    lines.back().words.push_back(
+        local::OcrWord{word.get(), cv::Rect(x0 + offset.x, y0 + offset.y, x1 - x0, y1 - y0)});
+  } while (it->Next(tesseract::RIL_WORD));
   return lines;
 }
 
@@ -195,6 +209,7 @@ class LocalEngine final : public Engine {
       return Reject(ErrorCode::kUnsupportedMediaType, "the local engine reads images, not PDF");
     }
     if (image.bytes.empty()) return Reject(ErrorCode::kUndecodable, "empty image");
+    if (auto from_text = ReadTextLayer(image)) return std::move(*from_text);
     // libjpeg-turbo, not cv::imdecode: OpenCV's codec module drags ~140 shared
     // libraries (GDAL, DCMTK, ...) into every process, tripling start-up time.
     auto decoded = DecodeJpegScaled(image.bytes, 8, kMaxPixels);
@@ -294,6 +309,27 @@ class LocalEngine final : public Engine {
     ex.issuing_country = cls.issuing_country;
     ex.fields = std::move(fields);
     if (mrz_read) ex.mrz_lines = mrz_read->lines;
+    EngineResult r;
+    r.extraction = std::move(ex);
+    return r;
+  }
+
+  // A PDF with its own text (an attestation exported by the federation's site): the
+  // labelled fields read from that text, no OCR. Only when it names at least two fields;
+  // otherwise (a scan saved as PDF, a page of pictures) the rendered pixels are read.
+  static std::optional<EngineResult> ReadTextLayer(const NormalizedImage& image) {
+    if (image.text_layer.empty()) return std::nullopt;
+    const std::vector<OcrLine> lines = local::LinesFromTextLayer(image.text_layer);
+    Fields fields = local::ReadLabelledFields(lines, image.width);
+    if (fields.size() < 2) return std::nullopt;
+    std::string all_text;
+    for (const auto& l : lines) all_text += local::NormalizeLabelText(l.text) + "\n";
+    const local::Classification cls = local::Classify(nullptr, all_text);
+    verify::Extraction ex;
+    ex.type = cls.type;
+    ex.side = cls.side;
+    ex.issuing_country = cls.issuing_country;
+    ex.fields = std::move(fields);
     EngineResult r;
     r.extraction = std::move(ex);
     return r;

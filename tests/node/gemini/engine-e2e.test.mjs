@@ -43,7 +43,10 @@ await runCases([
   ['503 with RetryInfo, 500, a dropped connection, then success', async () => {
     const r = await scenario([{ status: 503, retryDelay: '0.2s' }, { status: 500 }, { drop: true }]);
     assert.equal(r.code, 0, r.stdout);
-    assert.equal(r.out.engine.attempts, 4);
+    // The drop hits a kept-alive (pooled) connection: libcurl itself sends the request once
+    // more on a fresh connection when a reused one dies before any answer, so the engine may
+    // see that as one attempt. The model is called four times either way.
+    assert.ok([3, 4].includes(r.out.engine.attempts), `attempts ${r.out.engine.attempts}`);
     assert.equal(r.modelCalls, 4);
   }],
   ['quota never comes back: transient RESOURCE_EXHAUSTED after GEMINI_MAX_ATTEMPTS', async () => {

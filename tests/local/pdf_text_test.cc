@@ -1,0 +1,150 @@
+// A PDF attestation with its own text layer: the normaliser hands its words over
+// (image/image.h) and the local engine reads the licence fields from them, without OCR.
+// The PDF is written here by hand (Helvetica, WinAnsi), with invented data.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <string>
+#include <vector>
+
+#include "common/env.h"
+#include "engine/local/local_engine.h"
+#include "engine/local/text_layer.h"
+#include "image/image.h"
+
+namespace jae {
+namespace {
+
+struct Text {
+  double x, y;  // points from the bottom left, as PDF counts
+  double size;
+  std::string latin1;  // WinAnsi bytes: é is \xE9
+};
+
+// A one-page A4 PDF drawing `texts` in Helvetica, with a correct cross-reference table.
+std::string MakePdf(const std::vector<Text>& texts) {
+  std::string content;
+  for (const auto& t : texts) {
+    std::string escaped;
+    for (char c : t.latin1) {
+      if (c == '(' || c == ')' || c == '\\') escaped += '\\';
+      escaped += c;
+    }
+    content += "BT /F1 " + std::to_string(t.size) + " Tf " + std::to_string(t.x) + " " +
+               std::to_string(t.y) + " Td (" + escaped + ") Tj ET\n";
+  }
+  std::vector<std::string> objects = {
+      "<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R "
+      ">> >> /Contents 5 0 R >>",
+      "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+      "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "endstream"};
+  std::string pdf = "%PDF-1.4\n";
+  std::vector<size_t> offsets;
+  for (size_t i = 0; i < objects.size(); ++i) {
+    offsets.push_back(pdf.size());
+    pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
+  }
+  const size_t xref = pdf.size();
+  pdf += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
+  for (size_t off : offsets) {
+    char line[32];
+    std::snprintf(line, sizeof line, "%010zu 00000 n \n", off);
+    pdf += line;
+  }
+  pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) +
+         " /Root 1 0 R >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
+  return pdf;
+}
+
+// An attestation as the federation's site exports it: label left, value right.
+std::vector<Text> Attestation() {
+  return {{170, 780, 18, "ATTESTATION DE LICENCE"},
+          {60, 720, 12, "Saison sportive"},
+          {260, 720, 12, "2025-2026"},
+          {60, 696, 12, "Nom"},
+          {260, 696, 12, "LEFEBVRE-ROUX"},
+          {60, 672, 12, "Pr\xE9nom"},
+          {260, 672, 12, "H\xE9l\xE8ne"},
+          {60, 648, 12, "Date de naissance"},
+          {260, 648, 12, "14/03/1987"},
+          {60, 624, 12, "Sexe"},
+          {260, 624, 12, "F\xE9minin"},
+          {60, 600, 12, "Num\xE9ro de licence"},
+          {260, 600, 12, "1234567 K"},
+          {60, 576, 12, "Classement"},
+          {260, 576, 12, "15/2"},
+          {60, 552, 12, "Club"},
+          {260, 552, 12, "TC Saint-Andr\xE9 des Vignes"},
+          {60, 528, 12, "Num\xE9ro du club"},
+          {260, 528, 12, "57 69 0123"},
+          {60, 470, 9,
+           "La F\xE9"
+           "d\xE9ration Fran\xE7"
+           "aise de Tennis certifie que la "
+           "personne ci-dessus est licenci\xE9"
+           "e."}};
+}
+
+NormalizedImage NormalizePdf(const std::string& pdf) {
+  auto outcome = NormalizeImage(pdf, NormalizeOptions{});
+  if (!outcome.ok() || !outcome->image) return {};
+  return *std::move(outcome->image);
+}
+
+TEST(PdfTextLayerTest, TheNormaliserHandsTheWordsOver) {
+  const NormalizedImage image = NormalizePdf(MakePdf(Attestation()));
+  ASSERT_FALSE(image.bytes.empty());
+  ASSERT_FALSE(image.text_layer.empty());
+  const std::vector<local::OcrLine> lines = local::LinesFromTextLayer(image.text_layer);
+  bool found = false;
+  for (const auto& line : lines) {
+    if (line.text.rfind("Nom LEFEBVRE-ROUX", 0) == 0) {
+      found = true;
+      // In the image's pixels: left third, upper half of an A4 page.
+      EXPECT_LT(line.box.x, image.width / 3);
+      EXPECT_LT(line.box.y, image.height / 2);
+      EXPECT_GE(line.words.size(), 2u);
+    }
+  }
+  EXPECT_TRUE(found);
+}
+
+TEST(PdfTextLayerTest, APictureOnlyPdfHasNoTextLayer) {
+  const NormalizedImage image = NormalizePdf(MakePdf({}));
+  ASSERT_FALSE(image.bytes.empty());
+  EXPECT_TRUE(image.text_layer.empty());
+}
+
+TEST(PdfTextLayerTest, TheLocalEngineReadsTheAttestationFromItsText) {
+  auto engine = MakeLocalEngine(MapEnv());
+  if (!engine.ok()) GTEST_SKIP() << "OCR models missing";
+  const NormalizedImage image = NormalizePdf(MakePdf(Attestation()));
+  ASSERT_FALSE(image.text_layer.empty());
+  const auto start = std::chrono::steady_clock::now();
+  auto result = (*engine)->Extract(image, start + std::chrono::seconds(60));
+  ASSERT_TRUE(result.ok()) << result.status().ToString();
+  ASSERT_TRUE(result->extraction.has_value());
+  const verify::Extraction& ex = *result->extraction;
+  EXPECT_EQ(ex.type, DocumentType::kFftLicence);
+  const std::vector<std::pair<FieldName, std::string>> want = {
+      {FieldName::kSeason, "2026"},
+      {FieldName::kSurname, "LEFEBVRE-ROUX"},
+      {FieldName::kGivenNames, "Hélène"},
+      {FieldName::kBirthDate, "14/03/1987"},
+      {FieldName::kSex, "F"},
+      {FieldName::kLicenceNumber, "1234567 K"},
+      {FieldName::kRanking, "15/2"},
+      {FieldName::kClubName, "TC Saint-André des Vignes"},
+      {FieldName::kClubNumber, "57 69 0123"}};
+  for (const auto& [name, value] : want) {
+    SCOPED_TRACE(std::string(ToString(name)));
+    ASSERT_TRUE(ex.fields.count(name));
+    EXPECT_EQ(ex.fields.at(name).value, value);
+    EXPECT_EQ(ex.fields.at(name).source, FieldSource::kVisual);
+  }
+  EXPECT_TRUE(ex.mrz_lines.empty());
+}
+
+}  // namespace
+}  // namespace jae
