@@ -66,7 +66,18 @@ const WARNING_PROBLEMS = [
   [/: before issue_date$/, ' : avant la date de délivrance'],
   [/: check digits do not hold$/, ' : les clés de contrôle ne concordent pas'],
   [/: not a machine readable zone$/, ' : bande MRZ illisible'],
+  [/ differs between the MRZ and the visual reading$/, ' diffère entre la bande MRZ et le texte imprimé'],
+  [/ differs between the MRZ and the model reading$/, ' diffère entre la bande MRZ et la lecture du modèle'],
+  [/ differs between the MRZ and the \w+ reading$/, ' diffère entre la bande MRZ et la zone imprimée'],
   [/ differs$/, ' diffère de la bande MRZ'],
+  [/: confidence below the threshold, not used$/, ' : lecture peu sûre, non utilisée'],
+  [/: not a name \(a digit, a sign or no letter\)$/, ' : pas un nom'],
+  [/: not a country code of the ISO 3166 \/ ICAO list$/, ' : pas un code de pays connu'],
+  [/^MRZ: (.+) breaks its form$/, 'MRZ : $1 hors de son format'],
+  [/ breaks its form$/, ' : hors de son format'],
+  [/^MRZ: (\d+) character\(s\) repaired along OCR confusions$/, 'MRZ : $1 caractère(s) corrigé(s) (confusions de lecture)'],
+  [/: not the format of a French passport number.*$/, ' : pas au format d’un numéro de passeport français (2 chiffres, 2 lettres, 5 chiffres)'],
+  [/: extended by 5 years.*$/, ' : prolongée de 5 ans (carte d’identité délivrée de 2004 à 2013 à un majeur)'],
 ];
 
 // The verifier's warnings are short English notes ("birth_date: in the future"): said in

@@ -143,6 +143,7 @@ await verdictDone();
 check(await verdict() === 'refuse', 'a passport and a licence of two different people: refused');
 check(await page.locator('.tag.mrz').count() >= 2, `fields proven by the MRZ are marked (${await page.locator('.tag.mrz').count()})`);
 check(await page.locator('.warnings li').count() >= 1, `the warnings are shown (the MRZ and the printed surname differ) (${(await page.locator('.warnings li').allInnerTexts()).join(' | ')})`);
+check((await page.locator('.warnings li').allInnerTexts()).some((t) => t.includes('diffère entre la bande MRZ et le texte imprimé')), 'the warnings are in French');
 await shot('player2-passport');
 
 // --- The service busy, then a file too large: French messages, automatic retry ---------
