@@ -121,7 +121,9 @@ std::vector<std::string> FormProblems(MrzFormat format, const std::vector<std::s
       break;
     case MrzFormat::kTD1:
     case MrzFormat::kTD2:
-      code_ok = (c0 == 'A' || c0 == 'C' || c0 == 'I') && c1 != 'V';
+      // 9303-5 asks for A, C or I, but issuers print others on cards of this size (Macau's
+      // resident card: "T<"); any letter but V (a visa) and P (a passport, TD3).
+      code_ok = IsLetter(c0) && c0 != 'V' && c0 != 'P' && c1 != 'V';
       break;
     case MrzFormat::kFrId1988:
       break;  // recognised by its "IDFRA" prefix

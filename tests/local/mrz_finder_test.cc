@@ -51,6 +51,25 @@ TEST_P(MrzFinderTest, FindsAndOrientsATurnedZone) {
   EXPECT_GT((top_mid - bottom_mid).dot(c.up), 0.0f);
 }
 
+class MrzFinderEdgeTest : public MrzFinderTest {};
+
+// A dark edge along the left of a scan, touching every line of the zone, joins them
+// into one band; the zone is still found (the edge is a stroke no character is).
+TEST_F(MrzFinderEdgeTest, FindsAZoneJoinedByAnEdgeThatTouchesItsLines) {
+  const std::vector<std::string> td3 = {"P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<",
+                                        "L898902C36UTO7408122F1204159ZE184226B<<<<<10"};
+  cv::Mat zone = gendocs::RenderMrzLines(td3, 24, *fonts_);
+  cv::Mat gray;
+  cv::cvtColor(zone, gray, cv::COLOR_BGR2GRAY);
+  cv::copyMakeBorder(gray, gray, 200, 60, 80, 80, cv::BORDER_CONSTANT, cv::Scalar(255));
+  const cv::Rect ink = cv::boundingRect(gray < 128);
+  cv::rectangle(gray, cv::Rect(ink.x - 16, ink.y - 4, 12, ink.height + 8), cv::Scalar(20),
+                cv::FILLED);
+  const auto found = FindMrzCandidates(gray, 3);
+  ASSERT_FALSE(found.empty());
+  EXPECT_GE(found.front().line_count, 2);
+}
+
 INSTANTIATE_TEST_SUITE_P(FourOrientations, MrzFinderTest, ::testing::Values(0, 1, 2, 3));
 
 TEST(MrzFinderPlainTest, NothingOnABlankOrTextOnlyPage) {

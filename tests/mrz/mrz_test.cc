@@ -329,6 +329,19 @@ TEST(Forms, SexAndCountryCodes) {
   EXPECT_FALSE(q.valid);
 }
 
+// Cards of ID-1 size with a code other than A, C or I exist (Macau's resident card
+// starts "T<"); a visa (V) or a passport (P) code on such a card is still refused.
+TEST(Forms, CardDocumentCodeIsAnyLetterButVisaOrPassport) {
+  const std::string l2 = "7408122F1204159UTO<<<<<<<<<<<6";
+  const std::string l3 = "ERIKSSON<<ANNA<MARIA<<<<<<<<<<";
+  EXPECT_TRUE(MustParse({"T<UTOD231458907<<<<<<<<<<<<<<<", l2, l3}).valid);
+  for (const char* bad : {"P<UTOD231458907<<<<<<<<<<<<<<<", "<<UTOD231458907<<<<<<<<<<<<<<<"}) {
+    const auto p = MustParse({bad, l2, l3});
+    EXPECT_FALSE(p.valid) << bad;
+    EXPECT_THAT(p.form_problems, ElementsAre("document_code")) << bad;
+  }
+}
+
 TEST(Forms, FrenchCard1988Number) {
   EXPECT_TRUE(IsFrId1988NumberForm("940992310285"));
   EXPECT_TRUE(IsFrId1988NumberForm("970675K00277"));

@@ -219,6 +219,8 @@ const DOCUMENTED = [
     (c, o, n) => !o.error && !n.error && o.fields.sex === 'X' && n.invalid.includes('sex') && n.invalid.every((f) => f === 'sex' || f === 'firstName' || f === 'lastName')],
   ['a filler inside a document number (only in corrupted input): npm drops every filler from the number, we keep inner ones so that the number stays as read (the check digit fails or the value is flagged, never silently joined)',
     (c, o, n) => !o.error && (o.fields.document_number || '').includes('<')],
+  ['TD1/TD2 document code: ICAO 9303-5/-6 ask for A, C or I, npm enforces it; cards of this size are issued with other letters (Macau resident card "T<"), so we accept any letter but V (visa) and P (passport) — the code carries no check digit and proves nothing either way',
+    (c, o, n) => !o.error && !n.error && (o.format === 'TD1' || o.format === 'TD2') && o.valid && !n.valid && n.invalid.every((f) => f === 'documentCode' || f === 'firstName' || f === 'lastName') && !'ACI'.includes(c.lines[0][0])],
   ['a name without the << separator (only in corrupted input here): npm returns the whole name as both surname and given names; we return it as the surname alone (ICAO: only a primary identifier)',
     (c, o, n) => !o.error && !n.error && !o.fields.given_names && n.fields.firstName && n.fields.firstName === n.fields.lastName],
 ];

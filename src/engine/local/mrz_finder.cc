@@ -59,7 +59,11 @@ float InkBalance(const cv::Mat& ink, const cv::RotatedRect& r, cv::Point2f dir) 
 // Characters are joined by widening each one's box by 0.6 of its own height on both
 // sides: the gaps between MRZ characters (fixed pitch, no spaces) are closed at any
 // scale, while lines above and below stay apart (the boxes do not grow vertically).
-void CollectLines(const cv::Mat& ink, bool transposed, float to_input, std::vector<Line>& out) {
+// `skip_strokes`: leave out components more than 3.5 times as tall as wide. No OCR-B
+// character is that thin, but a page edge, a table border or a fold is, and one touching
+// both lines of a zone joins them into a single band that is no line at all.
+void CollectLines(const cv::Mat& ink, bool transposed, float to_input, bool skip_strokes,
+                  std::vector<Line>& out) {
   const int side = std::max(ink.cols, ink.rows);
   cv::Mat labels, stats, centroids;
   const int n = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
@@ -68,6 +72,7 @@ void CollectLines(const cv::Mat& ink, bool transposed, float to_input, std::vect
     const int x = stats.at<int>(i, cv::CC_STAT_LEFT), y = stats.at<int>(i, cv::CC_STAT_TOP);
     const int w = stats.at<int>(i, cv::CC_STAT_WIDTH), h = stats.at<int>(i, cv::CC_STAT_HEIGHT);
     if (h < 4 || h > side / 8 || w > 4 * h || stats.at<int>(i, cv::CC_STAT_AREA) < 6) continue;
+    if (skip_strokes && 2 * h > 7 * w) continue;
     const int grow = static_cast<int>(std::lround(0.6 * h));
     cv::rectangle(closed, cv::Rect(x - grow, y, w + 2 * grow, h), cv::Scalar(255), cv::FILLED);
   }
@@ -152,26 +157,9 @@ MrzCandidate MakeCandidate(const std::vector<const Line*>& lines, float pitch) {
   return c;
 }
 
-}  // namespace
-
-std::vector<MrzCandidate> FindMrzCandidates(const cv::Mat& gray, int max_count) {
-  std::vector<MrzCandidate> out;
-  if (gray.empty() || gray.type() != CV_8UC1 || max_count <= 0) return out;
-  const int side = std::max(gray.cols, gray.rows);
-  const double scale = side > kWorkSide ? static_cast<double>(kWorkSide) / side : 1.0;
-  cv::Mat work;
-  if (scale < 1.0) {
-    cv::resize(gray, work, cv::Size(), scale, scale, cv::INTER_AREA);
-  } else {
-    work = gray;
-  }
-  const cv::Mat ink = InkOf(work);
-  std::vector<Line> lines;
-  CollectLines(ink, false, static_cast<float>(1.0 / scale), lines);
-  CollectLines(ink.t(), true, static_cast<float>(1.0 / scale), lines);
-
-  // Groups: every run of 2 or 3 neighbours. Lines sorted across (by their centre's
-  // projection on one normal) within each direction make the runs easy to walk.
+// Every run of 2 or 3 neighbouring lines, best first; a pair inside a chosen triple is
+// left out.
+std::vector<MrzCandidate> GroupLines(const std::vector<Line>& lines) {
   std::vector<MrzCandidate> triples, pairs;
   std::vector<std::array<size_t, 2>> pair_ids;
   std::vector<std::array<size_t, 3>> triple_ids;
@@ -215,6 +203,35 @@ std::vector<MrzCandidate> FindMrzCandidates(const cv::Mat& gray, int max_count) 
   }
   std::stable_sort(all.begin(), all.end(),
                    [](const MrzCandidate& a, const MrzCandidate& b) { return a.score > b.score; });
+  return all;
+}
+
+// The lines of both directions of `ink` (the input scaled by 1 / `to_input`).
+std::vector<Line> CollectAllLines(const cv::Mat& ink, float to_input, bool skip_strokes) {
+  std::vector<Line> lines;
+  CollectLines(ink, false, to_input, skip_strokes, lines);
+  CollectLines(ink.t(), true, to_input, skip_strokes, lines);
+  return lines;
+}
+
+}  // namespace
+
+std::vector<MrzCandidate> FindMrzCandidates(const cv::Mat& gray, int max_count) {
+  std::vector<MrzCandidate> out;
+  if (gray.empty() || gray.type() != CV_8UC1 || max_count <= 0) return out;
+  const int side = std::max(gray.cols, gray.rows);
+  const double scale = side > kWorkSide ? static_cast<double>(kWorkSide) / side : 1.0;
+  cv::Mat work;
+  if (scale < 1.0) {
+    cv::resize(gray, work, cv::Size(), scale, scale, cv::INTER_AREA);
+  } else {
+    work = gray;
+  }
+  const cv::Mat ink = InkOf(work);
+  const float to_input = static_cast<float>(1.0 / scale);
+  std::vector<MrzCandidate> all = GroupLines(CollectAllLines(ink, to_input, false));
+  // Only when nothing was found: a second search costs as much as the first.
+  if (all.empty()) all = GroupLines(CollectAllLines(ink, to_input, true));
   // Orient each the way its fillers suggest.
   for (auto& c : all) {
     if (c.upright_odds < 0) c = Reversed(c);
