@@ -20,6 +20,7 @@
 #include "engine/local/mrz_finder.h"
 #include "engine/local/mrz_zone.h"
 #include "engine/local/ocrb_classifier.h"
+#include "engine/local/polarity.h"
 #include "engine/local/tess_pool.h"
 #include "engine/local/text_layer.h"
 #include "image/jpeg_decode.h"
@@ -226,6 +227,8 @@ class LocalEngine final : public Engine {
     if (static_cast<long>(bgr.cols) * bgr.rows > kMaxPixels) {
       return Reject(ErrorCode::kTooLarge, "the image has too many pixels for the local engine");
     }
+    // A screenshot in dark mode: every stage below reads dark ink on light paper.
+    if (local::LightTextOnDark(bgr)) cv::bitwise_not(bgr, bgr);
 
     // A line or a shadow crossing the table can make a better outline than the document's
     // own; the MRZ is then warped out of shape, or out of the picture. The runners-up are
