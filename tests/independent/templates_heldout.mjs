@@ -115,6 +115,9 @@ function card(doc, r) {
     }
   }
   const passport = doc.kind === 'fr_passport';
+  // Two layouts: the boxes in a grid, photo on the right; or a two-column table (labels
+  // in small capitals on the left, values in boxes on the right), photo on the left.
+  const table = r.chance(0.4);
   const fontSize = passport ? 27 : 21;
   const mrzW = Math.round(w * 0.9);
   const mrz = mrzBlock(doc.mrz_lines, mrzW);
@@ -124,7 +127,10 @@ function card(doc, r) {
     `.g{display:grid;grid-template-columns:1fr 1fr;column-gap:14px;row-gap:${passport ? 20 : 13}px;flex:1;align-content:start}` +
     `.f{position:relative;border:1.5px solid ${accent}99;border-radius:5px;padding:${passport ? 13 : 9}px 10px 4px;background:#ffffff8c}` +
     `.l{position:absolute;top:-0.8em;left:8px;padding:0 4px;font-variant:small-caps;font-size:0.62em;color:${accent};` +
-    `background:${paper};white-space:nowrap;letter-spacing:0.3px}.v{font-weight:bold;white-space:nowrap;overflow:hidden}</style>`;
+    `background:${paper};white-space:nowrap;letter-spacing:0.3px}.v{font-weight:bold;white-space:nowrap;overflow:hidden}` +
+    `.t{border-collapse:separate;border-spacing:0 ${passport ? 9 : 4}px;flex:1}.tl{font-variant:small-caps;font-size:0.7em;color:${accent};` +
+    `text-align:right;padding-right:14px;white-space:nowrap;vertical-align:middle}.tv{border:1.5px solid ${accent}99;border-radius:4px;` +
+    `padding:${passport ? 5 : 2}px 10px;background:#ffffff8c;font-weight:bold;white-space:nowrap}</style>`;
   const flag = '<div style="position:absolute;left:0;top:0;bottom:0;width:14px;background:linear-gradient(#0055a4 0 33%,#fff 33% 66%,#ef4135 66%)"></div>';
   const head = title
     ? `<div style="display:flex;align-items:baseline;gap:18px;margin-bottom:${passport ? 30 : 18}px">` +
@@ -139,7 +145,11 @@ function card(doc, r) {
     : '';
   const ghost = photoSide ? `<div style="position:absolute;right:34px;bottom:${mrzH + 16}px">${photo(Math.round(pw * 0.34), Math.round(ph * 0.34), '#777', 0.28)}</div>` : '';
   const body = flag + `<div style="padding:${passport ? 40 : 24}px 40px 0 42px">${head}` +
-    `<div style="display:flex;gap:28px;font-size:${fontSize}px"><div class="g">${fields.map((x) => box(...x)).join('')}</div>${side}</div></div>` +
+    (table
+      ? `<div style="display:flex;flex-direction:row-reverse;gap:24px;font-size:${fontSize}px"><table class="t">` +
+        fields.map(([l, v]) => `<tr><td class="tl">${esc(l)}</td><td><div class="tv">${esc(v)}</div></td></tr>`).join('') +
+        `</table>${side}</div></div>`
+      : `<div style="display:flex;gap:28px;font-size:${fontSize}px"><div class="g">${fields.map((x) => box(...x)).join('')}</div>${side}</div></div>`) +
     ghost +
     (mrz ? `<div style="position:absolute;left:0;right:0;bottom:0;height:${mrzH}px;background:#fffffff0;display:flex;justify-content:center;align-items:center">${mrz}</div>` : '');
   return { width: w, height: h, html: `${style}<div class="d" style="width:${w}px;height:${h}px">${body}</div>` };
