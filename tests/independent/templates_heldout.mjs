@@ -187,6 +187,17 @@ function attestation(doc, r) {
 // The FFT licence as the federation's app shows it on a phone (1080 x 2340 screenshot):
 // a coloured header with the player's initials, a licence "card" with the fields as tiles
 // (label above value), a bottom tab bar, an Android-style status bar.
+// A tournament entry under the licence card: another name, dates and a ranking band.
+function event(r, accent) {
+  const day = r.int(1, 28), month = r.int(0, 11);
+  const name = `${r.pick(['Open', 'Tournoi', 'Trophée'])} de ${r.pick(['Vertou', 'Lorient', 'Sète', 'Annecy', 'Cholet', 'Arras'])}`;
+  const band = `${r.pick(['NC', '40', '30/5', '30'])} à ${r.pick(['15/1', '15', '5/6', '2/6'])}`;
+  return `<div style="margin:22px 40px 0;background:#fff;border-radius:28px;padding:28px 34px;display:flex;gap:30px;align-items:center">` +
+    `<div style="width:110px;text-align:center;color:${accent};font-weight:bold"><div style="font-size:46px">${day}</div>` +
+    `<div style="font-size:28px">${MONTHS_LONG[month]}</div></div><div><div style="font-size:36px;font-weight:bold;color:#0d1b2a">${esc(name)}</div>` +
+    `<div style="font-size:28px;color:#6a7380;margin-top:6px">Simple ${r.pick(['Messieurs', 'Dames'])} · ${esc(band)}</div></div></div>`;
+}
+
 function app(doc, r) {
   const f = doc.fields;
   const head = r.pick(['#0a2a5c', '#00336e', '#1b2f4d']);
@@ -216,6 +227,8 @@ function app(doc, r) {
     tile('Club', f.club_name, true) + tile('N° de club', f.club_number) +
     tile('Certificat médical', 'Valide') + '</div>' +
     `<div style="margin-top:34px;height:120px;border-radius:16px;background:repeating-linear-gradient(90deg,#111 0 4px,#fff 4px 7px,#111 7px 9px,#fff 9px 15px)"></div></div>` +
+    `<div style="margin:50px 48px 0;font-size:36px;font-weight:bold;color:#0d1b2a">Mes prochaines compétitions</div>` +
+    event(r, head) + event(r, head) +
     `<div style="position:absolute;bottom:0;left:0;right:0;height:190px;background:#fff;border-top:1px solid #d5dbe2;display:flex;justify-content:space-around;align-items:center;font-size:26px;color:#5d6775">` +
     `<span>Accueil</span><span>Réserver</span><span>Compétition</span><span style="color:${head};font-weight:bold">Profil</span></div></div>`;
   return { width: 1080, height: 2340, html, screenshot: true };
