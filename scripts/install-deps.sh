@@ -19,6 +19,7 @@ packages=(
 test_packages=(
   libgtest-dev libgmock-dev libbenchmark-dev clang libclang-rt-14-dev
   chromium  # the web app's browser tests (tests/node/webapp-*.mjs); draws tests/independent
+  fonts-freefont-ttf fonts-crosextra-carlito  # fonts of the held-out family of tests/independent
 )
 ((want_test)) && packages+=("${test_packages[@]}")
 

@@ -7,9 +7,16 @@
 //   hard  - small in the frame, stronger perspective, blur, glare, low contrast, any of the
 //           four orientations, JPEG q60;
 //   pdf   - (only when asked: --conditions pdf) the scan's page printed to PDF by Chromium,
-//           with its text layer, written as .pdf.
+//           with its text layer, written as .pdf;
+//   pdfscan - (only when asked) a scanned attestation: the page screenshotted with a
+//           scanner's look (slightly turned, greyed) and that image alone printed to an A4
+//           PDF, so the PDF has no text layer;
+//   app   - (only when asked; families that draw one) a phone screenshot of the licence in
+//           an app, written as .png.
+// pdf, pdfscan and app are made for the FFT licence only.
 // Writes <family>-<kind>-<condition>-<i>.jpg and .json (the truth, in the format of
-// tools/gendocs plus "source": "html-<family>" and "held_out").
+// tools/gendocs plus "source": "html-<family>" and "held_out"). The held-out family lives
+// in templates_heldout.mjs (do not read it while working on the engine).
 //   node tests/independent/generate.mjs --out DIR [--count N] [--seed S] [--families a,b]
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
@@ -17,7 +24,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { KINDS, makeDocument, rng } from './identity.mjs';
-import { FAMILIES, HELD_OUT } from './templates.mjs';
+import { FAMILIES as SEEN } from './templates.mjs';
+import { HELD_OUT, HELD_OUT_FAMILIES, LICENCE_ONLY } from './templates_heldout.mjs';
+
+const FAMILIES = { ...SEEN, ...HELD_OUT_FAMILIES };
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(path.join(here, '../node/package.json'));
@@ -28,7 +38,7 @@ const args = Object.fromEntries(process.argv.slice(2).reduce((acc, a, i, all) =>
 }, []));
 const out = args.out;
 if (!out) {
-  console.error('usage: generate.mjs --out DIR [--count N] [--seed S] [--families civic,ribbon,atlas] [--kinds k1,k2] [--conditions scan,photo,hard,pdf]');
+  console.error('usage: generate.mjs --out DIR [--count N] [--seed S] [--families civic,ribbon,atlas,meridian] [--kinds k1,k2] [--conditions scan,photo,hard,pdf,pdfscan,app]');
   process.exit(2);
 }
 const count = Number(args.count ?? 2);
@@ -94,6 +104,19 @@ function scene(doc, design, condition, r) {
   return { vw, vh, html, quality: hard ? 60 : 80, rotate: hard ? r.pick([0, 0, 90, 180, 270]) : 0 };
 }
 
+// A page through an office scanner: a little turned and offset, greyed, slightly soft,
+// on the scanner's off-white, saved as a JPEG (then embedded alone in a PDF).
+function scanned(design, r) {
+  const { width: w, height: h } = design;
+  const turn = r.range(-1.2, 1.2);
+  const grey = r.chance(0.5) ? 'grayscale(1) ' : '';
+  const html = `<body style="margin:0;width:${w}px;height:${h}px;overflow:hidden;background:#f6f5f0;position:relative">` +
+    `<div style="position:absolute;left:${r.int(-6, 10)}px;top:${r.int(-6, 14)}px;transform:rotate(${turn.toFixed(2)}deg);` +
+    `filter:${grey}contrast(${r.range(1.05, 1.25).toFixed(2)}) brightness(${r.range(0.97, 1.05).toFixed(2)}) blur(${r.range(0.2, 0.6).toFixed(2)}px)">` +
+    `${design.html}</div></body>`;
+  return { vw: w, vh: h, html, quality: r.int(70, 88) };
+}
+
 // The four orientations of a hard capture: the screenshot turned by CSS would clip, so
 // the page is laid out turned instead (width and height swapped, content rotated).
 function turned(sc) {
@@ -124,6 +147,8 @@ try {
   for (const family of families) {
     for (const kind of kinds) {
       for (const condition of conditions) {
+        if (LICENCE_ONLY.includes(condition) && kind !== 'fft_licence') continue;
+        if (condition === 'app' && !FAMILIES[family].app) continue;
         for (let i = 0; i < count; ++i) {
           // One stream per image: adding a family or a kind leaves the others unchanged.
           const key = `${family}/${kind}/${condition}/${i}`;
@@ -131,13 +156,17 @@ try {
           for (const c of key) h = Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0;
           const r = rng(h);
           const doc = makeDocument(kind, r);
-          const design = FAMILIES[family](doc, r);
+          const design = FAMILIES[family](doc, r, condition);
           // `pdf`: the scan's page printed to PDF by Chromium, text layer included (an
           // attestation as a federation's site exports it).
           const pdf = condition === 'pdf';
-          let sc = scene(doc, design, pdf ? 'scan' : condition, r);
+          const pdfscan = condition === 'pdfscan';
+          const app = condition === 'app';
+          let sc = app
+            ? { vw: design.width, vh: design.height, html: `<body style="margin:0">${design.html}</body>` }
+            : pdfscan ? scanned(design, r) : scene(doc, design, pdf ? 'scan' : condition, r);
           if (design.screenshot && condition === 'scan') sc = { ...sc, quality: 92 };
-          if (!pdf) sc = turned(sc);
+          if (!pdf && !pdfscan && !app) sc = turned(sc);
           await page.setViewportSize({ width: Math.round(sc.vw), height: Math.round(sc.vh) });
           await page.setContent(`<!doctype html><html><head><meta charset="utf-8"></head>${sc.html}</html>`);
           await page.evaluate(async () => {
@@ -151,7 +180,19 @@ try {
             }
           });
           const name = `${family}-${kind}-${condition}-${i}`;
-          if (pdf) {
+          if (pdfscan) {
+            // The page as a scanner saw it, then only that image on an A4 page: no text layer.
+            const shot = await page.screenshot({ type: 'jpeg', quality: sc.quality });
+            await page.setViewportSize({ width: 794, height: 1123 });
+            await page.setContent(`<!doctype html><html><head><meta charset="utf-8"><style>@page{size:A4;margin:0}` +
+              `body{margin:0}img{display:block;width:210mm;height:297mm;object-fit:contain}</style></head>` +
+              `<body><img src="data:image/jpeg;base64,${shot.toString('base64')}"></body></html>`);
+            await page.evaluate(() => document.querySelector('img').decode());
+            await page.pdf({ path: path.join(out, `${name}.pdf`), format: 'A4', printBackground: true,
+              margin: { top: 0, right: 0, bottom: 0, left: 0 }, pageRanges: '1' });
+          } else if (app) {
+            await page.screenshot({ path: path.join(out, `${name}.png`), type: 'png' });
+          } else if (pdf) {
             await page.pdf({ path: path.join(out, `${name}.pdf`), width: `${Math.round(sc.vw)}px`,
               height: `${Math.round(sc.vh)}px`, printBackground: true, pageRanges: '1' });
           } else {

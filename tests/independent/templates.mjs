@@ -1,11 +1,12 @@
-// Document designs for the independent set: HTML/CSS, drawn by Chromium. Three families,
-// each with its own fonts, colours, label wordings, label placement and date spelling:
+// Document designs for the independent set: HTML/CSS, drawn by Chromium. Three seen families,
+// each with its own fonts, colours, label wordings, label placement and date spelling (the
+// held-out family is in templates_heldout.mjs: do not read it while working on the engine):
 //
 //   civic  - labels left of their values ("Nom :"), one or two columns, sans-serif;
 //   ribbon - labels above their values, bilingual "Nom / Surname", serif, tinted paper;
-//   atlas  - HELD OUT: English-first labels, three columns per row, condensed fonts,
-//            dark header bands, dotted dates; FFT licences as a phone screenshot of an app.
-//            No change to the engine may be tuned on this family (see README.md).
+//   atlas  - English-first labels, three columns per row, condensed fonts, dark header
+//            bands, dotted dates; FFT licences as a phone screenshot of an app. Held out
+//            until 2026-12-03, when it was seen; now an ordinary seen family.
 //
 // Each render(doc, r) returns {html, width, height}: a document `width` x `height` CSS
 // pixels (300 dpi for cards and pages, phone pixels for screenshots).
@@ -176,7 +177,7 @@ function ribbon(doc, r) {
   return { width: w, height: h, html: `${style}<div class="d" style="width:${w}px;height:${h}px;${page}">${body}</div>` };
 }
 
-// ----- atlas (held out) ----------------------------------------------------------------
+// ----- atlas ----------------------------------------------------------------
 function atlas(doc, r) {
   const f = doc.fields;
   const dt = (d) => dmy(d, '.');
@@ -261,4 +262,3 @@ function phoneLicence(doc, r) {
 }
 
 export const FAMILIES = { civic, ribbon, atlas };
-export const HELD_OUT = 'atlas';
