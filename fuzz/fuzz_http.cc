@@ -11,12 +11,14 @@
 
 #include "service/http_server.h"
 #include "service/service.h"
+#include "testing/fake_clock.h"
 #include "testing/fake_pipeline.h"
 #include "testing/memory_store.h"
 
 namespace {
 
 using namespace jae;
+using jae::testing::FakeClock;
 
 class OneBucket final : public SourceStores {
  public:

@@ -235,14 +235,48 @@ Person PersonOf(const std::vector<const Doc*>& docs) {
   return p;
 }
 
+// How the messages about one field of the pair name it.
+struct FieldWords {
+  const char* missing;  // "Le nom" (manque sur …)
+  const char* differs;  // "Le nom de famille" (diffère entre …)
+  const char* plural;   // "Les noms" (de … diffèrent mais …)
+  const char* misread;  // "l'un est mal lu"
+  const char* code;     // the failure's code
+};
+constexpr FieldWords kSurnameWords{"Le nom", "Le nom de famille", "Les noms", "l'un est mal lu",
+                                   "surname_mismatch"};
+constexpr FieldWords kGivenWords{"Le prénom", "Le prénom", "Les prénoms", "l'un est mal lu",
+                                 "given_names_mismatch"};
+constexpr FieldWords kBirthWords{"La date de naissance", "La date de naissance",
+                                 "Les dates de naissance", "l'une est mal lue",
+                                 "birth_date_mismatch"};
+
+// A field read on one document of the pair only (`a_field` is a's): compare by hand.
+CheckOutcome FieldMissing(const FieldWords& words, const Person& a, const Person& b,
+                          const View& a_field) {
+  return Outcome(CheckStatus::kUnknown, "field_missing",
+                 std::string(words.missing) + " manque sur " +
+                     (a_field ? Quote(*b.doc) : Quote(*a.doc)) + " : comparer à la main.");
+}
+
+// A field that differs between the pair (named `pair`): a failure, unless one of the two
+// was read with low confidence (`low`): then unknown, to compare by hand.
+CheckOutcome Differs(const FieldWords& words, bool low, const std::string& pair) {
+  if (low) {
+    return Outcome(CheckStatus::kUnknown, "low_confidence",
+                   std::string(words.plural) + " de " + pair + " diffèrent mais " + words.misread +
+                       " : comparer à la main.");
+  }
+  return Outcome(CheckStatus::kFail, words.code,
+                 std::string(words.differs) + " diffère entre " + pair + ".");
+}
+
 CheckOutcome ComparePair(const Person& a, const Person& b) {
   const std::string pair = Quote(*a.doc) + " et " + Quote(*b.doc);
   std::vector<CheckOutcome> parts;
   // Surname.
   if (!a.surname || !b.surname) {
-    parts.push_back(Outcome(CheckStatus::kUnknown, "field_missing",
-                            "Le nom manque sur " + (a.surname ? Quote(*b.doc) : Quote(*a.doc)) +
-                                " : comparer à la main."));
+    parts.push_back(FieldMissing(kSurnameWords, a, b, a.surname));
   } else if (!SurnamesMatch(a.surname.value(), b.surname.value(), a.surname.may_be_cut,
                             b.surname.may_be_cut)) {
     const auto ua = SplitUsageName(a.surname.value());
@@ -259,46 +293,22 @@ CheckOutcome ComparePair(const Person& a, const Person& b) {
       parts.push_back(Outcome(CheckStatus::kUnknown, "usage_name",
                               "Nom d'usage sur un document, nom de naissance sur l'autre (" + pair +
                                   ") : vérifier à la main."));
-    } else if (a.surname.low || b.surname.low) {
-      parts.push_back(
-          Outcome(CheckStatus::kUnknown, "low_confidence",
-                  "Les noms de " + pair + " diffèrent mais l'un est mal lu : comparer à la main."));
     } else {
-      parts.push_back(Outcome(CheckStatus::kFail, "surname_mismatch",
-                              "Le nom de famille diffère entre " + pair + "."));
+      parts.push_back(Differs(kSurnameWords, a.surname.low || b.surname.low, pair));
     }
   }
   // Given names.
   if (!a.given || !b.given) {
-    parts.push_back(Outcome(CheckStatus::kUnknown, "field_missing",
-                            "Le prénom manque sur " + (a.given ? Quote(*b.doc) : Quote(*a.doc)) +
-                                " : comparer à la main."));
+    parts.push_back(FieldMissing(kGivenWords, a, b, a.given));
   } else if (!GivenNamesMatch(a.given.value(), b.given.value(), a.given.may_be_cut,
                               b.given.may_be_cut)) {
-    if (a.given.low || b.given.low) {
-      parts.push_back(Outcome(
-          CheckStatus::kUnknown, "low_confidence",
-          "Les prénoms de " + pair + " diffèrent mais l'un est mal lu : comparer à la main."));
-    } else {
-      parts.push_back(Outcome(CheckStatus::kFail, "given_names_mismatch",
-                              "Le prénom diffère entre " + pair + "."));
-    }
+    parts.push_back(Differs(kGivenWords, a.given.low || b.given.low, pair));
   }
   // Birth date: equal exactly.
   if (!a.birth || !b.birth) {
-    parts.push_back(Outcome(CheckStatus::kUnknown, "field_missing",
-                            "La date de naissance manque sur " +
-                                (a.birth ? Quote(*b.doc) : Quote(*a.doc)) +
-                                " : comparer à la main."));
+    parts.push_back(FieldMissing(kBirthWords, a, b, a.birth));
   } else if (a.birth.value() != b.birth.value()) {
-    if (a.birth.low || b.birth.low) {
-      parts.push_back(Outcome(CheckStatus::kUnknown, "low_confidence",
-                              "Les dates de naissance de " + pair +
-                                  " diffèrent mais l'une est mal lue : comparer à la main."));
-    } else {
-      parts.push_back(Outcome(CheckStatus::kFail, "birth_date_mismatch",
-                              "La date de naissance diffère entre " + pair + "."));
-    }
+    parts.push_back(Differs(kBirthWords, a.birth.low || b.birth.low, pair));
   }
   for (const auto& p : parts) {
     if (p.status == CheckStatus::kFail) return p;
@@ -472,7 +482,10 @@ CheckOutcome LicenceValid(const std::vector<Doc>& docs, const CivilDate& match, 
   std::optional<CheckOutcome> unknown, fail;
   for (const Doc* d : licences) {
     const View s = ViewOf(*d, FieldName::kSeason);
-    if (!s) {
+    // Unread, or read as something that is no season: unknown.
+    const std::optional<std::string> read =
+        s ? verify::NormalizeSeason(s.value()).value : std::nullopt;
+    if (!read) {
       if (!unknown) {
         unknown = Outcome(CheckStatus::kUnknown, "season_missing",
                           "Saison illisible sur la licence " + Quote(*d) +
@@ -481,17 +494,7 @@ CheckOutcome LicenceValid(const std::vector<Doc>& docs, const CivilDate& match, 
       }
       continue;
     }
-    const auto normalized = verify::NormalizeSeason(s.value());
-    if (!normalized.value) {
-      if (!unknown) {
-        unknown = Outcome(CheckStatus::kUnknown, "season_missing",
-                          "Saison illisible sur la licence " + Quote(*d) +
-                              " : vérifier qu'elle est de " + season_text + ".");
-        unknown->document = d->index;
-      }
-      continue;
-    }
-    const int year = std::stoi(*normalized.value);
+    const int year = std::stoi(*read);
     CheckOutcome o;
     if (s.low) {
       o = Outcome(CheckStatus::kUnknown, "low_confidence",

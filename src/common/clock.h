@@ -1,4 +1,5 @@
-// Clock: the one way code asks for the time, so tests can fix it.
+// Clock: the one way code asks for the time, so tests can fix it (the fakes are in
+// tests/testing/fake_clock.h).
 #pragma once
 
 #include <chrono>
@@ -37,18 +38,6 @@ class SystemClock final : public Clock {
   }
 };
 
-// A clock that says what the test tells it to.
-class FakeClock final : public Clock {
- public:
-  explicit FakeClock(std::chrono::system_clock::time_point now) : now_(now) {}
-  std::chrono::system_clock::time_point Now() const override { return now_; }
-  void Set(std::chrono::system_clock::time_point now) { now_ = now; }
-  void Advance(std::chrono::system_clock::duration d) { now_ += d; }
-
- private:
-  std::chrono::system_clock::time_point now_;
-};
-
 // RetryClock: time as a retry loop sees it (a steady now, and waiting), injectable so
 // that tests of backoff and deadlines run in microseconds. WallNow is for Retry-After
 // dates, which are wall-clock times.
@@ -69,41 +58,6 @@ class RealRetryClock final : public RetryClock {
     return std::chrono::system_clock::now();
   }
   void SleepFor(std::chrono::milliseconds d) override { std::this_thread::sleep_for(d); }
-};
-
-// Sleeping advances time instantly and is recorded. Thread-safe.
-class FakeRetryClock final : public RetryClock {
- public:
-  FakeRetryClock() : now_(std::chrono::steady_clock::now()) {}
-  std::chrono::steady_clock::time_point Now() const override {
-    std::lock_guard lock(mu_);
-    return now_;
-  }
-  std::chrono::system_clock::time_point WallNow() const override {
-    std::lock_guard lock(mu_);
-    return wall_base_ + (now_ - start_);
-  }
-  void SleepFor(std::chrono::milliseconds d) override {
-    std::lock_guard lock(mu_);
-    sleeps_.push_back(d);
-    now_ += d;
-  }
-  void Advance(std::chrono::steady_clock::duration d) {
-    std::lock_guard lock(mu_);
-    now_ += d;
-  }
-  std::vector<std::chrono::milliseconds> sleeps() const {
-    std::lock_guard lock(mu_);
-    return sleeps_;
-  }
-
- private:
-  mutable std::mutex mu_;
-  const std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
-  std::chrono::steady_clock::time_point now_;
-  const std::chrono::system_clock::time_point wall_base_ =
-      std::chrono::system_clock::time_point(std::chrono::seconds(1'800'000'000));
-  std::vector<std::chrono::milliseconds> sleeps_;
 };
 
 // RFC 3339 UTC timestamp with milliseconds, e.g. 2026-11-26T12:00:00.123Z.

@@ -7,7 +7,12 @@
 #include <thread>
 #include <vector>
 
+#include "testing/fake_clock.h"
+
 namespace jae {
+
+using testing::FakeClock;
+
 namespace {
 
 using std::chrono::seconds;

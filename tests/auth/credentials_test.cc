@@ -11,9 +11,13 @@
 #include "auth/rsa_test_key.h"
 #include "auth/service_account.h"
 #include "auth/token_endpoint.h"
+#include "testing/fake_clock.h"
 #include "testing/fake_http_client.h"
 
 namespace jae {
+
+using testing::FakeClock;
+
 namespace {
 
 using testing::FakeHttpClient;

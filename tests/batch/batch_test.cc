@@ -15,6 +15,7 @@
 #include "batch/batch.h"
 #include "batch/watch.h"
 #include "store/local_store.h"
+#include "testing/fake_clock.h"
 #include "testing/fake_pipeline.h"
 #include "testing/memory_store.h"
 
@@ -35,6 +36,10 @@ extern "C" int poll(struct pollfd* fds, nfds_t count, int timeout) {
 }
 
 namespace jae {
+
+using testing::FakeClock;
+using testing::FakeRetryClock;
+
 namespace {
 
 using testing::FakePipeline;

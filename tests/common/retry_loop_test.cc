@@ -5,7 +5,12 @@
 #include <chrono>
 #include <vector>
 
+#include "testing/fake_clock.h"
+
 namespace jae {
+
+using testing::FakeRetryClock;
+
 namespace {
 
 using std::chrono::milliseconds;

@@ -15,10 +15,14 @@
 #include "service/http_server.h"
 #include "service/service.h"
 #include "service/waiting_room.h"
+#include "testing/fake_clock.h"
 #include "testing/fake_pipeline.h"
 #include "testing/memory_store.h"
 
 namespace jae {
+
+using testing::FakeClock;
+
 namespace {
 
 class OneBucket final : public SourceStores {

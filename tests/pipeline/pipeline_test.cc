@@ -5,9 +5,13 @@
 
 #include "image/image_fixtures.h"
 #include "result/result_json.h"
+#include "testing/fake_clock.h"
 #include "testing/fake_engine.h"
 
 namespace jae {
+
+using testing::FakeClock;
+
 namespace {
 
 using testing::FakeEngine;

@@ -8,12 +8,19 @@
 #include <vector>
 
 #include "processing/object_processor.h"
+#include "testing/fake_clock.h"
 #include "testing/memory_store.h"
+#include "testing/racing_store.h"
 
 namespace jae {
+
+using testing::FakeClock;
+using testing::FakeRetryClock;
+
 namespace {
 
 using testing::MemoryStore;
+using testing::RacingStore;
 
 std::string ResultJson(const std::string& type, const std::string& surname) {
   return R"({"schema_version":"1","status":"ok","source":{"uri":"mem://in/x"},)"
@@ -112,79 +119,32 @@ TEST_F(DossierCheckTest, ConcurrentUpdatesLoseNothing) {
   std::cout << "precondition conflicts resolved over 20 rounds of 4 writers: " << conflicts << "\n";
 }
 
-// A store in which another writer gets in between our read and our write, once: its
-// document's result appears and it writes its own check.
-class RacingStore final : public Store {
- public:
-  explicit RacingStore(MemoryStore& inner) : inner_(inner) {}
-  std::string UriOf(std::string_view n) const override { return inner_.UriOf(n); }
-  StatusOr<ObjectMeta> Stat(std::string_view n) override { return inner_.Stat(n); }
-  StatusOr<std::string> Read(std::string_view n, std::optional<std::string> g,
-                             std::int64_t max) override {
-    return inner_.Read(n, g, max);
-  }
-  StatusOr<ObjectMeta> Write(std::string_view n, std::string_view b, std::string_view ct,
-                             std::optional<std::string> g) override {
-    if (!raced_ && n.ends_with("check.json")) {
-      raced_ = true;
-      inner_.Put("d/b.jpg.json", ResultJson("fft_licence", "DUPONT"));
-      inner_.Put("d/check.json", "{\"written by\": \"the other writer\"}");
-    }
-    return inner_.Write(n, b, ct, g);
-  }
-  StatusOr<ListPage> List(std::string_view p, std::string_view t) override {
-    return inner_.List(p, t);
-  }
-  Status Delete(std::string_view n, std::optional<std::string> g) override {
-    return inner_.Delete(n, g);
-  }
-
- private:
-  MemoryStore& inner_;
-  bool raced_ = false;
-};
-
 TEST_F(DossierCheckTest, ALostRaceStartsAgainFromTheRead) {
   results_.Put("d/a.jpg.json", ResultJson("id_card", "DUPONT"));
-  RacingStore racing(results_);
+  // Another writer gets in between our read and our write, once: its document's result
+  // appears and it writes its own check.
+  bool raced = false;
+  RacingStore racing(results_, [&](std::string_view name) {
+    if (raced || !name.ends_with("check.json")) return;
+    raced = true;
+    results_.Put("d/b.jpg.json", ResultJson("fft_licence", "DUPONT"));
+    results_.Put("d/check.json", "{\"written by\": \"the other writer\"}");
+  });
   DossierChecks checks(racing, clock_);
   ASSERT_TRUE(checks.Update("d/a.jpg").ok());
   EXPECT_EQ(DocumentNames(results_, "d/check.json"), (std::vector<std::string>{"a.jpg", "b.jpg"}));
 }
 
-// A writer that always comes first: the update gives up after the policy's attempts,
-// Unavailable (the event is redelivered), having waited only on the injected clock.
-class AlwaysBeatenStore final : public Store {
- public:
-  explicit AlwaysBeatenStore(MemoryStore& inner) : inner_(inner) {}
-  std::string UriOf(std::string_view n) const override { return inner_.UriOf(n); }
-  StatusOr<ObjectMeta> Stat(std::string_view n) override { return inner_.Stat(n); }
-  StatusOr<std::string> Read(std::string_view n, std::optional<std::string> g,
-                             std::int64_t max) override {
-    return inner_.Read(n, g, max);
-  }
-  StatusOr<ObjectMeta> Write(std::string_view n, std::string_view b, std::string_view ct,
-                             std::optional<std::string> g) override {
-    ++writes;
-    inner_.Put(std::string(n),
-               "{\"written by\": \"the other writer " + std::to_string(writes) + "\"}");
-    return inner_.Write(n, b, ct, g);
-  }
-  StatusOr<ListPage> List(std::string_view p, std::string_view t) override {
-    return inner_.List(p, t);
-  }
-  Status Delete(std::string_view n, std::optional<std::string> g) override {
-    return inner_.Delete(n, g);
-  }
-  int writes = 0;
-
- private:
-  MemoryStore& inner_;
-};
-
 TEST_F(DossierCheckTest, EndlessConflictsGiveUpOnTheRetryPolicyWithoutSleeping) {
   results_.Put("d/a.jpg.json", ResultJson("id_card", "DUPONT"));
-  AlwaysBeatenStore beaten(results_);
+  // A writer that always comes first: the update gives up after the policy's attempts,
+  // Unavailable (the event is redelivered), having waited only on the injected clock.
+  int writes = 0;
+  RacingStore beaten(results_, [&](std::string_view name) {
+    ++writes;
+    results_.Put(std::string(name),
+                 "{\"written by\": \"the other writer \" + std::to_string(writes) + \"\"}");
+  });
   auto retry_clock = std::make_shared<FakeRetryClock>();
   DossierCheckOptions options;
   options.retry.max_attempts = 4;
@@ -193,7 +153,7 @@ TEST_F(DossierCheckTest, EndlessConflictsGiveUpOnTheRetryPolicyWithoutSleeping) 
   const Status status = checks.Update("d/a.jpg");
   EXPECT_EQ(status.code(), StatusCode::kUnavailable);
   EXPECT_NE(status.message().find("too many concurrent updates"), std::string::npos);
-  EXPECT_EQ(beaten.writes, 4);
+  EXPECT_EQ(writes, 4);
   const auto sleeps = retry_clock->sleeps();
   ASSERT_EQ(sleeps.size(), 3u);  // between the attempts only
   for (std::size_t i = 0; i < sleeps.size(); ++i) {

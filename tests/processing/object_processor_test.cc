@@ -3,18 +3,26 @@
 #include <gtest/gtest.h>
 
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "result/result_json.h"
+#include "testing/fake_clock.h"
 #include "testing/fake_pipeline.h"
 #include "testing/memory_store.h"
+#include "testing/racing_store.h"
 
 namespace jae {
+
+using testing::FakeClock;
+using testing::FakeRetryClock;
+
 namespace {
 
 using testing::FakePipeline;
 using testing::kJpeg;
 using testing::MemoryStore;
+using testing::RacingStore;
 
 class ObjectProcessorTest : public ::testing::Test {
  protected:
@@ -188,39 +196,15 @@ TEST_F(ObjectProcessorTest, DeleteSourceOnlyAfterTheResultIsWritten) {
   EXPECT_TRUE(results_.Has("a.jpg.json"));
 }
 
-// A results store where another writer slips in between our read and our write.
-class RacingStore : public Store {
- public:
-  RacingStore(MemoryStore& inner, std::function<void()> race)
-      : inner_(inner), race_(std::move(race)) {}
-  std::string UriOf(std::string_view n) const override { return inner_.UriOf(n); }
-  StatusOr<ObjectMeta> Stat(std::string_view n) override { return inner_.Stat(n); }
-  StatusOr<std::string> Read(std::string_view n, std::optional<std::string> g,
-                             std::int64_t m) override {
-    return inner_.Read(n, g, m);
-  }
-  StatusOr<ObjectMeta> Write(std::string_view n, std::string_view b, std::string_view c,
-                             std::optional<std::string> g) override {
-    if (race_) std::exchange(race_, nullptr)();
-    return inner_.Write(n, b, c, g);
-  }
-  StatusOr<ListPage> List(std::string_view p, std::string_view t) override {
-    return inner_.List(p, t);
-  }
-  Status Delete(std::string_view n, std::optional<std::string> g) override {
-    return inner_.Delete(n, g);
-  }
-
- private:
-  MemoryStore& inner_;
-  std::function<void()> race_;
-};
-
 TEST_F(ObjectProcessorTest, RacingWriterForSameGenerationWins) {
   const std::string gen = source_.Put("a.jpg", kJpeg);
   Result theirs = MakeRejected(SourceInfo{"gs://src/a.jpg", gen, {}, {}, {}},
                                ErrorCode::kNoDocument, "x", "2026-11-26T12:00:00.000Z");
-  RacingStore racing(results_, [&] { results_.Put("a.jpg.json", SerializeResult(theirs)); });
+  // Another writer slips in between our read and our write, once.
+  bool raced = false;
+  RacingStore racing(results_, [&](std::string_view) {
+    if (!std::exchange(raced, true)) results_.Put("a.jpg.json", SerializeResult(theirs));
+  });
   ObjectProcessor processor(racing, [this](const DocumentInput& in) { return pipeline_(in); },
                             clock_, {});
   auto report = processor.Process(source_, Object("a.jpg", gen));
@@ -240,33 +224,7 @@ TEST_F(ObjectProcessorTest, ResultKeptChangingIsTransientAfterTheRetryPolicy) {
                                 ErrorCode::kNoDocument, "x", "2026-11-26T12:00:00.000Z");
     results_.Put("a.jpg.json", SerializeResult(older));
   };
-  // RacingStore races once per instance; this one races before every write.
-  class AlwaysRacing final : public Store {
-   public:
-    AlwaysRacing(MemoryStore& inner, std::function<void()>& race) : inner_(inner), race_(race) {}
-    std::string UriOf(std::string_view n) const override { return inner_.UriOf(n); }
-    StatusOr<ObjectMeta> Stat(std::string_view n) override { return inner_.Stat(n); }
-    StatusOr<std::string> Read(std::string_view n, std::optional<std::string> g,
-                               std::int64_t m) override {
-      return inner_.Read(n, g, m);
-    }
-    StatusOr<ObjectMeta> Write(std::string_view n, std::string_view b, std::string_view c,
-                               std::optional<std::string> g) override {
-      race_();
-      return inner_.Write(n, b, c, g);
-    }
-    StatusOr<ListPage> List(std::string_view p, std::string_view t) override {
-      return inner_.List(p, t);
-    }
-    Status Delete(std::string_view n, std::optional<std::string> g) override {
-      return inner_.Delete(n, g);
-    }
-
-   private:
-    MemoryStore& inner_;
-    std::function<void()>& race_;
-  };
-  AlwaysRacing racing(results_, rival);
+  RacingStore racing(results_, [&](std::string_view) { rival(); });  // before every write
   ProcessorOptions options;
   auto retry_clock = std::make_shared<FakeRetryClock>();
   options.retry_clock = retry_clock;

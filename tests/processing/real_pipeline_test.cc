@@ -6,10 +6,14 @@
 #include "image/image_module.h"
 #include "processing/object_processor.h"
 #include "result/result_json.h"
+#include "testing/fake_clock.h"
 #include "testing/fake_engine.h"
 #include "testing/memory_store.h"
 
 namespace jae {
+
+using testing::FakeClock;
+
 namespace {
 
 using testing::FakeEngine;

@@ -18,8 +18,13 @@
 #include "engine/gemini/gemini_engine.h"
 #include "service/service.h"
 #include "store/gcs_store.h"
+#include "testing/fake_clock.h"
 
 namespace jae {
+
+using testing::FakeClock;
+using testing::FakeRetryClock;
+
 namespace {
 
 using nlohmann::json;

@@ -13,10 +13,14 @@
 #include "service/access_control.h"
 #include "service/http_server.h"
 #include "service/serve_config.h"
+#include "testing/fake_clock.h"
 #include "testing/fake_pipeline.h"
 #include "testing/memory_store.h"
 
 namespace jae {
+
+using testing::FakeClock;
+
 namespace {
 
 using testing::FakePipeline;

@@ -5,9 +5,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include "testing/fake_clock.h"
 #include "testing/fake_http_client.h"
 
 namespace jae {
+
+using testing::FakeRetryClock;
+
 namespace {
 
 using ::jae::testing::FakeHttpClient;

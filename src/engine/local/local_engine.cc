@@ -5,28 +5,25 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <cctype>
 #include <chrono>
 #include <cmath>
 #include <filesystem>
 #include <memory>
 #include <opencv2/imgproc.hpp>
 #include <optional>
+#include <variant>
 
-#include "common/clock.h"
 #include "engine/local/classify.h"
 #include "engine/local/document_finder.h"
 #include "engine/local/field_reader.h"
 #include "engine/local/mrz_finder.h"
+#include "engine/local/mrz_reader.h"
 #include "engine/local/mrz_zone.h"
 #include "engine/local/ocrb_classifier.h"
 #include "engine/local/polarity.h"
 #include "engine/local/tess_pool.h"
 #include "engine/local/text_layer.h"
 #include "image/jpeg_decode.h"
-#include "mrz/confusions.h"
-#include "mrz/layouts.h"
-#include "mrz/mrz.h"
 
 namespace jae {
 namespace {
@@ -138,10 +135,7 @@ cv::Mat DarkenForText(const cv::Mat& flat) {
   return out;
 }
 
-struct MrzRead {
-  mrz::ParsedMrz parsed;
-  std::vector<std::string> lines;
-};
+using local::MrzRead;
 
 struct Zone {
   local::FoundDocument doc;
@@ -154,22 +148,30 @@ struct Zone {
   }
 };
 
+// The printed text read from one image, and the labelled fields found in it.
+struct PrintedText {
+  std::vector<OcrLine> lines;
+  Fields fields;
+};
+
+// All the lines, normalised for classification, one a line.
+std::string AllText(const std::vector<OcrLine>& lines) {
+  std::string all_text;
+  for (const auto& l : lines) all_text += local::NormalizeLabelText(l.text) + "\n";
+  return all_text;
+}
+
 class LocalEngine final : public Engine {
  public:
   LocalEngine(TessConfig mrz_config, TessConfig text_config, std::string model_name,
               std::unique_ptr<local::OcrbClassifier> ocrb, MrzReader reader)
-      : mrz_pool_(std::move(mrz_config)),
+      : mrz_reader_(std::move(mrz_config), std::move(ocrb), reader),
         text_pool_(std::move(text_config)),
-        model_name_(std::move(model_name)),
-        ocrb_(std::move(ocrb)),
-        reader_(reader) {}
+        model_name_(std::move(model_name)) {}
 
   // Loads one instance of each model (so that a broken model fails at start-up).
   Status Warm() {
-    if (reader_ != MrzReader::kOcrb) {
-      auto m = mrz_pool_.Borrow();
-      if (!m.ok()) return m.status();
-    }
+    if (Status m = mrz_reader_.Warm(); !m.ok()) return m;
     auto t = text_pool_.Borrow();
     if (!t.ok()) return t.status();
     return OkStatus();
@@ -204,6 +206,21 @@ class LocalEngine final : public Engine {
     return r;
   }
 
+  static EngineResult Extracted(const local::Classification& cls, Fields fields,
+                                std::vector<std::string> mrz_lines) {
+    verify::Extraction ex;
+    ex.type = cls.type;
+    ex.side = cls.side;
+    ex.issuing_country = cls.issuing_country;
+    ex.fields = std::move(fields);
+    ex.mrz_lines = std::move(mrz_lines);
+    EngineResult r;
+    r.extraction = std::move(ex);
+    return r;
+  }
+
+  // Stages: the PDF's own text when it has some; else decode, find the document and read
+  // its MRZ (FindZone), read the printed text (ReadPrintedText), classify.
   StatusOr<EngineResult> ExtractImpl(const NormalizedImage& image,
                                      std::chrono::steady_clock::time_point deadline) {
     if (image.mime_type == "application/pdf") {
@@ -211,8 +228,28 @@ class LocalEngine final : public Engine {
     }
     if (image.bytes.empty()) return Reject(ErrorCode::kUndecodable, "empty image");
     if (auto from_text = ReadTextLayer(image)) return std::move(*from_text);
-    // libjpeg-turbo, not cv::imdecode: OpenCV's codec module drags ~140 shared
-    // libraries (GDAL, DCMTK, ...) into every process, tripling start-up time.
+    std::variant<cv::Mat, EngineResult> decoded = Decode(image);
+    if (EngineResult* rejected = std::get_if<EngineResult>(&decoded)) return std::move(*rejected);
+    const cv::Mat& bgr = std::get<cv::Mat>(decoded);
+    auto zone = FindZone(bgr, deadline);
+    if (!zone.ok()) return zone.status();
+    auto printed = ReadPrintedText(bgr, *zone);
+    if (!printed.ok()) return printed.status();
+    const std::optional<MrzRead>& mrz_read = zone->mrz_read;
+    const local::Classification cls =
+        local::Classify(mrz_read ? &mrz_read->parsed : nullptr, AllText(printed->lines));
+    if (!mrz_read && printed->fields.empty() &&
+        (cls.type == DocumentType::kOther || !zone->doc.outline_found)) {
+      return Reject(ErrorCode::kNoDocument, "no identity document or licence found in the image");
+    }
+    return Extracted(cls, std::move(printed->fields),
+                     mrz_read ? mrz_read->lines : std::vector<std::string>());
+  }
+
+  // The image as BGR pixels, or the rejection saying why there are none. libjpeg-turbo,
+  // not cv::imdecode: OpenCV's codec module drags ~140 shared libraries (GDAL, DCMTK,
+  // ...) into every process, tripling start-up time.
+  static std::variant<cv::Mat, EngineResult> Decode(const NormalizedImage& image) {
     auto decoded = DecodeJpegScaled(image.bytes, 8, kMaxPixels);
     if (!decoded.ok()) {
       if (decoded.status().code() == StatusCode::kOutOfRange) {
@@ -229,12 +266,15 @@ class LocalEngine final : public Engine {
     }
     // A screenshot in dark mode: every stage below reads dark ink on light paper.
     if (local::LightTextOnDark(bgr)) cv::bitwise_not(bgr, bgr);
+    return bgr;
+  }
 
-    // A line or a shadow crossing the table can make a better outline than the document's
-    // own; the MRZ is then warped out of shape, or out of the picture. The runners-up are
-    // tried when the first outline gives no MRZ whose checks hold, and one is taken only
-    // when its MRZ holds every check. Documents whose MRZ reads at once pay nothing;
-    // the others one more warp, search and read per runner-up.
+  // The document and its MRZ. A line or a shadow crossing the table can make a better
+  // outline than the document's own; the MRZ is then warped out of shape, or out of the
+  // picture. The runners-up are tried when the first outline gives no MRZ whose checks
+  // hold, and one is taken only when its MRZ holds every check. Documents whose MRZ reads
+  // at once pay nothing; the others one more warp, search and read per runner-up.
+  StatusOr<Zone> FindZone(const cv::Mat& bgr, std::chrono::steady_clock::time_point deadline) {
     const std::vector<std::vector<cv::Point2f>> outlines = local::FindOutlines(bgr, kMaxOutlines);
     auto zone = ReadZone(outlines.empty() ? local::WholeImage(bgr, kDocumentWidth)
                                           : local::Rectify(bgr, outlines.front(), kDocumentWidth),
@@ -251,70 +291,63 @@ class LocalEngine final : public Engine {
       if (!found.ok()) return found.status();
       if (*found) zone = std::move(**found);
     }
-    local::FoundDocument& doc = zone->doc;
-    cv::Mat& gray = zone->gray;
-    const std::optional<local::MrzLocation>& where = zone->where;
-    std::optional<MrzRead>& mrz_read = zone->mrz_read;
+    return zone;
+  }
 
-    // Printed text: everything above the MRZ (or the whole document).
+  // Printed text: everything above the MRZ (or the whole document). Without an MRZ to
+  // say which way is up, the document upside down and the whole photo are read too, and
+  // the reading with the most labelled fields kept.
+  StatusOr<PrintedText> ReadPrintedText(const cv::Mat& bgr, const Zone& zone) {
+    const cv::Mat& gray = zone.gray;
     int text_bottom = gray.rows;
-    if (where) text_bottom = std::max(gray.rows / 3, where->lines.front().y - 4);
+    if (zone.where) text_bottom = std::max(gray.rows / 3, zone.where->lines.front().y - 4);
     auto lease = text_pool_.Borrow();
     if (!lease.ok()) return lease.status();
     const cv::Mat text_image = DarkenForText(gray);
-    std::vector<OcrLine> lines =
-        RecogniseLines(lease->get(), text_image.rowRange(0, text_bottom), {0, 0});
-    Fields fields = local::ReadLabelledFields(lines, gray.cols);
-    if (!where && fields.size() < 2) {
+    PrintedText printed = ReadFields(lease->get(), text_image.rowRange(0, text_bottom), gray.cols);
+    if (!zone.where && printed.fields.size() < 2) {
       // Few labels found: maybe upside down (no MRZ told us).
       cv::Mat flipped;
       cv::rotate(text_image, flipped, cv::ROTATE_180);
-      std::vector<OcrLine> other = RecogniseLines(lease->get(), flipped, {0, 0});
-      Fields other_fields = local::ReadLabelledFields(other, gray.cols);
-      if (other_fields.size() > fields.size()) {
-        lines = std::move(other);
-        fields = std::move(other_fields);
-      }
+      KeepBetter(printed, ReadFields(lease->get(), flipped, gray.cols), false);
     }
     // Whether rectification turned the document a quarter: its top edge runs more down
     // the photo than across. Without an MRZ to say which way is up, printed text upright
     // in the photo (a portrait attestation, a screenshot) is then read sideways.
-    const cv::Point2f top_edge = doc.corners[1] - doc.corners[0];
+    const cv::Point2f top_edge = zone.doc.corners[1] - zone.doc.corners[0];
     const bool turned = std::abs(top_edge.y) > std::abs(top_edge.x);
-    if (!where && (fields.size() < 3 || turned)) {
+    if (!zone.where && (printed.fields.size() < 3 || turned)) {
       // Few labels and no MRZ: the outline may be a part of the document (its photo, a
       // frame) or a page in portrait that the landscape rectification turned sideways.
-      // The whole image as it was taken, upright, scaled to at most 1600 pixels.
-      cv::Mat whole;
-      cv::cvtColor(bgr, whole, cv::COLOR_BGR2GRAY);
-      const double scale = std::min(1.0, 1600.0 / std::max(whole.cols, whole.rows));
-      if (scale < 1.0) cv::resize(whole, whole, cv::Size(), scale, scale, cv::INTER_AREA);
-      const cv::Mat whole_text = DarkenForText(FlattenLight(whole));
-      std::vector<OcrLine> other = RecogniseLines(lease->get(), whole_text, {0, 0});
-      Fields other_fields = local::ReadLabelledFields(other, whole_text.cols);
-      if (other_fields.size() > fields.size() ||
-          (turned && !other_fields.empty() && other_fields.size() == fields.size())) {
-        lines = std::move(other);
-        fields = std::move(other_fields);
-      }
+      KeepBetter(printed, ReadWholePhoto(lease->get(), bgr), turned);
     }
-    std::string all_text;
-    for (const auto& l : lines) all_text += local::NormalizeLabelText(l.text) + "\n";
+    return printed;
+  }
 
-    const local::Classification cls =
-        local::Classify(mrz_read ? &mrz_read->parsed : nullptr, all_text);
-    if (!mrz_read && fields.empty() && (cls.type == DocumentType::kOther || !doc.outline_found)) {
-      return Reject(ErrorCode::kNoDocument, "no identity document or licence found in the image");
+  static PrintedText ReadFields(tesseract::TessBaseAPI& api, const cv::Mat& text_image, int width) {
+    PrintedText printed;
+    printed.lines = RecogniseLines(api, text_image, {0, 0});
+    printed.fields = local::ReadLabelledFields(printed.lines, width);
+    return printed;
+  }
+
+  // The whole image as it was taken, upright, scaled to at most 1600 pixels.
+  static PrintedText ReadWholePhoto(tesseract::TessBaseAPI& api, const cv::Mat& bgr) {
+    cv::Mat whole;
+    cv::cvtColor(bgr, whole, cv::COLOR_BGR2GRAY);
+    const double scale = std::min(1.0, 1600.0 / std::max(whole.cols, whole.rows));
+    if (scale < 1.0) cv::resize(whole, whole, cv::Size(), scale, scale, cv::INTER_AREA);
+    const cv::Mat whole_text = DarkenForText(FlattenLight(whole));
+    return ReadFields(api, whole_text, whole_text.cols);
+  }
+
+  // `other` replaces `current` when it found more labelled fields, or (`take_ties`) as
+  // many, and at least one.
+  static void KeepBetter(PrintedText& current, PrintedText other, bool take_ties) {
+    if (other.fields.size() > current.fields.size() ||
+        (take_ties && !other.fields.empty() && other.fields.size() == current.fields.size())) {
+      current = std::move(other);
     }
-    verify::Extraction ex;
-    ex.type = cls.type;
-    ex.side = cls.side;
-    ex.issuing_country = cls.issuing_country;
-    ex.fields = std::move(fields);
-    if (mrz_read) ex.mrz_lines = mrz_read->lines;
-    EngineResult r;
-    r.extraction = std::move(ex);
-    return r;
   }
 
   // A PDF with its own text (an attestation exported by the federation's site): the
@@ -325,17 +358,8 @@ class LocalEngine final : public Engine {
     const std::vector<OcrLine> lines = local::LinesFromTextLayer(image.text_layer);
     Fields fields = local::ReadLabelledFields(lines, image.width);
     if (fields.size() < 2) return std::nullopt;
-    std::string all_text;
-    for (const auto& l : lines) all_text += local::NormalizeLabelText(l.text) + "\n";
-    const local::Classification cls = local::Classify(nullptr, all_text);
-    verify::Extraction ex;
-    ex.type = cls.type;
-    ex.side = cls.side;
-    ex.issuing_country = cls.issuing_country;
-    ex.fields = std::move(fields);
-    EngineResult r;
-    r.extraction = std::move(ex);
-    return r;
+    const local::Classification cls = local::Classify(nullptr, AllText(lines));
+    return Extracted(cls, std::move(fields), {});
   }
 
   // The MRZ looked for by its own shape anywhere in the image (local/mrz_finder.h), each
@@ -380,20 +404,32 @@ class LocalEngine final : public Engine {
   }
 
   // The document as one outline gives it: upright, light flattened, its MRZ located and
-  // read.
-  // `known_lines`: the MRZ lines' approximate boxes in `found` (from the MRZ finder);
-  // they replace the search of the page.
+  // read. `known_lines`: the MRZ lines' approximate boxes in `found` (from the MRZ
+  // finder); they replace the search of the page.
   StatusOr<Zone> ReadZone(local::FoundDocument found,
                           std::chrono::steady_clock::time_point deadline,
                           const std::vector<cv::Rect>* known_lines = nullptr) {
     Zone zone;
     zone.doc = std::move(found);
+    cv::cvtColor(zone.doc.image, zone.gray, cv::COLOR_BGR2GRAY);
+    zone.gray = FlattenLight(zone.gray);
+    LocateZoneMrz(zone, known_lines);
+    if (std::chrono::steady_clock::now() > deadline) {
+      return DeadlineExceededError("local engine: deadline passed");
+    }
+    if (zone.where) {
+      if (Status read = ReadLocatedMrz(zone, deadline); !read.ok()) return read;
+    }
+    return zone;
+  }
+
+  // Where the zone's MRZ is (`known_lines` tightened, or searched for), the document and
+  // its gray image turned upright by it. With no outline and no MRZ found, the document
+  // may fill the frame in portrait: both quarter turns are tried.
+  static void LocateZoneMrz(Zone& zone, const std::vector<cv::Rect>* known_lines) {
     local::FoundDocument& doc = zone.doc;
     cv::Mat& gray = zone.gray;
     std::optional<local::MrzLocation>& where = zone.where;
-    std::optional<MrzRead>& mrz_read = zone.mrz_read;
-    cv::cvtColor(doc.image, gray, cv::COLOR_BGR2GRAY);
-    gray = FlattenLight(gray);
     if (known_lines) {
       std::vector<cv::Rect> tight = local::TightenLines(gray, *known_lines);
       if (tight.size() == known_lines->size() && tight.size() >= 2) {
@@ -406,50 +442,44 @@ class LocalEngine final : public Engine {
       Rotate(doc, gray, cv::ROTATE_180);
       where = local::LocateMrz(gray);
     }
-    if (!where && !doc.outline_found && !known_lines) {
-      // No outline: the document may fill the frame in portrait.
-      for (auto rotation : {cv::ROTATE_90_CLOCKWISE, cv::ROTATE_90_COUNTERCLOCKWISE}) {
-        cv::Mat turned;
-        cv::rotate(gray, turned, rotation);
-        auto w = local::LocateMrz(turned);
-        if (w) {
-          Rotate(doc, gray, rotation);
-          where = local::LocateMrz(gray);
-          if (where && where->upside_down) {
-            Rotate(doc, gray, cv::ROTATE_180);
-            where = local::LocateMrz(gray);
-          }
-          break;
-        }
+    if (where || doc.outline_found || known_lines) return;
+    for (auto rotation : {cv::ROTATE_90_CLOCKWISE, cv::ROTATE_90_COUNTERCLOCKWISE}) {
+      cv::Mat turned;
+      cv::rotate(gray, turned, rotation);
+      if (!local::LocateMrz(turned)) continue;
+      Rotate(doc, gray, rotation);
+      where = local::LocateMrz(gray);
+      if (where && where->upside_down) {
+        Rotate(doc, gray, cv::ROTATE_180);
+        where = local::LocateMrz(gray);
       }
+      return;
     }
-    if (std::chrono::steady_clock::now() > deadline) {
-      return DeadlineExceededError("local engine: deadline passed");
-    }
+  }
 
-    if (where) {
-      // How tall the MRZ characters were in the photo itself: below ~16 px the 9 % by
-      // which OCR-B digits outgrow the capitals is under 1.5 px, and O cannot be told
-      // from 0 (they are then always treated as ambiguous, see ProofIsAmbiguous).
-      const auto& c = doc.corners;
-      const double long_side = std::max(cv::norm(c[1] - c[0]) + cv::norm(c[2] - c[3]),
-                                        cv::norm(c[3] - c[0]) + cv::norm(c[2] - c[1])) /
-                               2.0;
-      const double source_scale = long_side / std::max(1, gray.cols);
-      const double char_px = where->lines.front().height * source_scale;
-      auto read = ReadMrz(gray, *where, char_px < 16.0, deadline);
-      if (!read.ok()) return read.status();
-      mrz_read = std::move(*read);
-      // Most checks failing, with no card outline around, is what lines of wood grain or
-      // fabric read as OCR-B give (flattened light makes a table's texture look like
-      // print): no MRZ at all.
-      if (!doc.outline_found && !mrz_read->lines.empty() && !mrz_read->parsed.valid &&
-          mrz_read->parsed.failed_checks.size() >= 3) {
-        mrz_read.reset();
-      }
+  // Reads the zone's located MRZ into zone.mrz_read.
+  Status ReadLocatedMrz(Zone& zone, std::chrono::steady_clock::time_point deadline) {
+    // How tall the MRZ characters were in the photo itself: below ~16 px the 9 % by which
+    // OCR-B digits outgrow the capitals is under 1.5 px, and O cannot be told from 0
+    // (they are then always treated as ambiguous, see ProofIsAmbiguous in mrz_reader.cc).
+    const auto& c = zone.doc.corners;
+    const double long_side = std::max(cv::norm(c[1] - c[0]) + cv::norm(c[2] - c[3]),
+                                      cv::norm(c[3] - c[0]) + cv::norm(c[2] - c[1])) /
+                             2.0;
+    const double source_scale = long_side / std::max(1, zone.gray.cols);
+    const double char_px = zone.where->lines.front().height * source_scale;
+    auto read = mrz_reader_.Read(zone.gray, *zone.where, char_px < 16.0, deadline);
+    if (!read.ok()) return read.status();
+    std::optional<MrzRead>& mrz_read = zone.mrz_read;
+    mrz_read = std::move(*read);
+    // Most checks failing, with no card outline around, is what lines of wood grain or
+    // fabric read as OCR-B give (flattened light makes a table's texture look like
+    // print): no MRZ at all.
+    if (!zone.doc.outline_found && !mrz_read->lines.empty() && !mrz_read->parsed.valid &&
+        mrz_read->parsed.failed_checks.size() >= 3) {
+      mrz_read.reset();
     }
-
-    return zone;
+    return OkStatus();
   }
 
   static void Rotate(local::FoundDocument& doc, cv::Mat& gray, cv::RotateFlags how) {
@@ -457,246 +487,9 @@ class LocalEngine final : public Engine {
     cv::rotate(gray, gray, how);
   }
 
-  // Tries the combinations of each line's length candidates, keeping the read with the
-  // fewest failed checks in `best`. Returns true once one is valid.
-  //
-  // `trust_repairs`: whether a read whose checks hold only after the MRZ reader's
-  // confusion repairs may count as valid. The repairs undo the confusions of the OCR-B
-  // font (O/0, E/F, 8/B, ...), which our classifier makes; Tesseract's errors are
-  // anything (4 read L, a dropped character), and a repair that happens to satisfy the
-  // check digits is then a wrong value proved valid (seen: 42CH75027 -> L2CH75D27, both
-  // with check digit 4). Such a read is dropped, never returned: the shared verification
-  // would repair it the same way.
-  static bool TryLines(const std::vector<std::string>& raw, int length,
-                       const mrz::ParseOptions& options, bool trust_repairs,
-                       std::optional<MrzRead>& best, size_t& best_failed) {
-    std::vector<std::vector<std::string>> per_line;
-    for (const auto& line : raw) {
-      per_line.push_back(local::LengthCandidates(line, length));
-      if (per_line.back().empty()) return false;
-    }
-    mrz::ParseOptions as_read = options;
-    as_read.correct = false;
-    std::vector<size_t> index(per_line.size(), 0);
-    for (int combos = 0; combos < 64; ++combos) {
-      std::vector<std::string> lines;
-      for (size_t i = 0; i < per_line.size(); ++i) lines.push_back(per_line[i][index[i]]);
-      auto parsed = mrz::ParseMrz(lines, options);
-      bool usable = parsed.ok();
-      if (usable && parsed->valid && !trust_repairs) {
-        auto plain = mrz::ParseMrz(lines, as_read);
-        usable = plain.ok() && plain->valid;
-      }
-      if (usable) {
-        const size_t failed = parsed->failed_checks.size();
-        if (!best || failed < best_failed) {
-          best_failed = failed;
-          best = MrzRead{*parsed, parsed->valid ? parsed->lines : lines};
-        }
-        if (parsed->valid) return true;
-      }
-      size_t i = 0;  // next combination (odometer)
-      while (i < index.size() && ++index[i] == per_line[i].size()) index[i++] = 0;
-      if (i == index.size()) break;
-    }
-    return false;
-  }
-
-  // Positions a format fills with digits only where the MRZ reader accepts any character:
-  // the French 1988 card's number is YYMM, a 3-character office code, then a 5-digit
-  // serial (line 2, 0-based 0-3 and 7-11).
-  static bool DigitOnly(MrzFormat format, size_t line, size_t pos) {
-    return format == MrzFormat::kFrId1988 && line == 1 && (pos <= 3 || (pos >= 7 && pos <= 11));
-  }
-
-  // `glyph` as the MRZ reader takes it at (line, pos): letters in digit-only positions
-  // and digits in letter-only positions along the OCR-B confusions, '\0' where the
-  // position cannot hold it at all.
-  static char AsReadAt(const mrz::Layout& layout, MrzFormat format, size_t line, size_t pos,
-                       char glyph) {
-    const bool digit = std::isdigit(static_cast<unsigned char>(glyph)) != 0;
-    const bool letter = std::isupper(static_cast<unsigned char>(glyph)) != 0;
-    if (DigitOnly(format, line, pos)) return letter ? mrz::LetterAsDigit(glyph) : glyph;
-    switch (mrz::ClassAt(layout, static_cast<int>(line), static_cast<int>(pos))) {
-      case mrz::PosClass::kDigit:
-        return letter ? mrz::LetterAsDigit(glyph) : glyph;
-      case mrz::PosClass::kAlpha:
-        return digit ? mrz::DigitAsLetter(glyph) : glyph;
-      case mrz::PosClass::kSex:
-        return glyph == 'M' || glyph == 'F' || glyph == 'X' || glyph == '<' ? glyph : '\0';
-      case mrz::PosClass::kAlnum:
-        return glyph;
-    }
-    return glyph;
-  }
-
-  // The fields a valid MRZ proves (those with their own check digit).
-  static std::vector<std::string> ProvenValues(const mrz::ParsedMrz& parsed) {
-    const Fields fields = mrz::ToResultFields(parsed.data);
-    std::vector<std::string> out;
-    for (FieldName name :
-         {FieldName::kDocumentNumber, FieldName::kBirthDate, FieldName::kExpiryDate}) {
-      auto it = fields.find(name);
-      out.push_back(it == fields.end() ? std::string() : it->second.value);
-    }
-    return out;
-  }
-
-  // Whether the valid `lines` (OCR-B, after repairs) would have proved different values
-  // had one or two characters gone to a template that scored nearly as well. Check digits
-  // cannot tell some readings apart: G and Q (values 16 and 26) anywhere; O and 0 twice in
-  // one number at weights 7 and 3 (24 * 10). On small, blurred MRZs (the `hard`
-  // condition) the classifier confuses exactly these, and would prove a wrong number.
-  // `o_zero_blind`: the characters were too small for O and 0 to differ; each is then
-  // as likely as the other whatever the templates say.
-  static bool ProofIsAmbiguous(const std::vector<std::string>& lines,
-                               const std::vector<std::vector<local::CellMatch>>& cells,
-                               bool o_zero_blind, const mrz::ParseOptions& options) {
-    constexpr float kNearTie = 0.035f;
-    constexpr size_t kMaxFlips = 24;
-    mrz::ParseOptions as_read = options;
-    as_read.correct = false;
-    auto base = mrz::ParseMrz(lines, options);
-    if (!base.ok() || !base->valid || cells.size() != lines.size()) return false;
-    const std::vector<std::string> proven = ProvenValues(*base);
-    struct Flip {
-      size_t line, pos;
-      char to;
-      float gap;  // score of the character read minus this one's
-    };
-    std::vector<Flip> flips;
-    const mrz::Layout& layout = mrz::LayoutFor(base->format);
-    for (size_t i = 0; i < lines.size(); ++i) {
-      for (size_t k = 0; k < lines[i].size() && k < cells[i].size(); ++k) {
-        const float own = cells[i][k].ScoreOf(lines[i][k]);
-        for (int a = 0; a < local::kOcrbAlphabetSize; ++a) {
-          const char glyph = local::kOcrbAlphabet[a];
-          const float score = cells[i][k].scores[static_cast<size_t>(a)];
-          const bool o_zero =
-              (glyph == 'O' && lines[i][k] == '0') || (glyph == '0' && lines[i][k] == 'O');
-          if (glyph == lines[i][k] || (score < own - kNearTie && !(o_zero_blind && o_zero))) {
-            continue;
-          }
-          // What the MRZ reader makes of that glyph where it stands: an S in a date is
-          // read 5, so the rival is the 5 (an S as such would pass the check digit, S
-          // weighing 28 like 8, with a value it never has).
-          const char to = AsReadAt(layout, base->format, i, k, glyph);
-          if (to == '\0' || to == lines[i][k]) continue;
-          flips.push_back(Flip{i, k, to, std::min(own - score, kNearTie)});
-        }
-      }
-    }
-    std::sort(flips.begin(), flips.end(),
-              [](const Flip& a, const Flip& b) { return a.gap < b.gap; });
-    if (flips.size() > kMaxFlips) flips.resize(kMaxFlips);
-    // A trial counts when its checks hold as read; its values are then taken as the MRZ
-    // reader gives them, letters in digit-only fields coerced (an O in a date or in the
-    // 1988 card's serial number is a 0 whatever the templates say).
-    auto proves_other = [&](const std::vector<std::string>& trial) {
-      auto plain = mrz::ParseMrz(trial, as_read);
-      // A reading the issuer's number format rules out is no rival (verification would
-      // refuse it too).
-      if (!plain.ok() || !plain->valid || !mrz::DocumentNumberFitsIssuerFormat(*plain)) {
-        return false;
-      }
-      auto parsed = mrz::ParseMrz(trial, options);
-      return parsed.ok() && ProvenValues(*parsed) != proven;
-    };
-    for (size_t f = 0; f < flips.size(); ++f) {
-      std::vector<std::string> trial = lines;
-      trial[flips[f].line][flips[f].pos] = flips[f].to;
-      if (proves_other(trial)) return true;
-      for (size_t g = f + 1; g < flips.size(); ++g) {
-        if (flips[g].line == flips[f].line && flips[g].pos == flips[f].pos) continue;
-        std::vector<std::string> pair = trial;
-        pair[flips[g].line][flips[g].pos] = flips[g].to;
-        if (proves_other(pair)) return true;
-      }
-    }
-    return false;
-  }
-
-  // Whether Tesseract reads, with every check holding as read, an MRZ proving the same
-  // values as `read`.
-  StatusOr<bool> TesseractConfirms(const cv::Mat& gray, const local::MrzLocation& where,
-                                   const mrz::ParsedMrz& read, const mrz::ParseOptions& options,
-                                   std::chrono::steady_clock::time_point deadline) {
-    if (reader_ == MrzReader::kOcrb) return false;
-    auto lease = mrz_pool_.Borrow();
-    if (!lease.ok()) return lease.status();
-    const std::vector<std::string> proven = ProvenValues(read);
-    for (int variant = 0; variant < 3; ++variant) {
-      if (variant > 0 && std::chrono::steady_clock::now() > deadline) break;
-      std::vector<std::string> raw = local::ReadMrzLines(gray, where.lines, variant, lease->get());
-      std::optional<MrzRead> other;
-      size_t other_failed = 1000;
-      if (TryLines(raw, local::ExpectedLineLength(where, raw), options, false, other,
-                   other_failed)) {
-        return ProvenValues(other->parsed) == proven;
-      }
-    }
-    return false;
-  }
-
-  StatusOr<MrzRead> ReadMrz(const cv::Mat& gray, const local::MrzLocation& where, bool o_zero_blind,
-                            std::chrono::steady_clock::time_point deadline) {
-    mrz::ParseOptions options;
-    options.today = SystemClock().Today();
-    std::optional<MrzRead> best;
-    size_t best_failed = 1000;
-    if (ocrb_ && reader_ != MrzReader::kTesseract) {
-      // Our OCR-B classifier: fixed pitch, so the line length must be known; with two
-      // lines try both 44 (passport) and 36 (French 1988 card / TD2).
-      std::vector<int> lengths = {30};
-      if (where.lines.size() == 2) {
-        // Line pitch against line width: ~25 for 44 characters (passports), ~21 for 36
-        // (TD2, French 1988 card). The band heights themselves vary with the text.
-        const cv::Rect& a = where.lines[0];
-        const cv::Rect& b = where.lines[1];
-        const double pitch = (b.y + b.height / 2.0) - (a.y + a.height / 2.0);
-        const double ratio = std::max(a.width, b.width) / std::max(1.0, pitch);
-        lengths = ratio > 23.3 ? std::vector<int>{44, 36} : std::vector<int>{36, 44};
-      }
-      for (int length : lengths) {
-        std::vector<std::string> raw;
-        std::vector<std::vector<local::CellMatch>> cells(where.lines.size());
-        for (size_t i = 0; i < where.lines.size(); ++i) {
-          raw.push_back(ocrb_->ReadLine(gray, where.lines[i], length, nullptr, &cells[i]));
-        }
-        if (TryLines(raw, length, options, true, best, best_failed)) {
-          // A near-tie that proves another value as well as this one proves nothing by
-          // itself. Tesseract — another recogniser, with other features — settles it when
-          // its own read holds every check as read and proves the same values; otherwise
-          // the lines are withheld (the format still tells the document type).
-          if (ProofIsAmbiguous(best->lines, cells, o_zero_blind, options)) {
-            auto confirmed = TesseractConfirms(gray, where, best->parsed, options, deadline);
-            if (!confirmed.ok()) return confirmed.status();
-            if (!*confirmed) best->lines.clear();
-          }
-          return std::move(*best);
-        }
-      }
-    }
-    if (reader_ != MrzReader::kOcrb) {
-      auto lease = mrz_pool_.Borrow();
-      if (!lease.ok()) return lease.status();
-      for (int variant = 0; variant < 3; ++variant) {
-        if (variant > 0 && std::chrono::steady_clock::now() > deadline) break;
-        std::vector<std::string> raw =
-            local::ReadMrzLines(gray, where.lines, variant, lease->get());
-        const int length = local::ExpectedLineLength(where, raw);
-        if (TryLines(raw, length, options, false, best, best_failed)) break;
-      }
-    }
-    if (!best) return MrzRead{};  // unreadable: no lines
-    return std::move(*best);
-  }
-
-  TessPool mrz_pool_;
+  local::MrzLineReader mrz_reader_;
   TessPool text_pool_;
   const std::string model_name_;
-  std::unique_ptr<local::OcrbClassifier> ocrb_;
-  MrzReader reader_ = MrzReader::kBoth;
 };
 
 }  // namespace

@@ -1,0 +1,294 @@
+#include "engine/local/mrz_reader.h"
+
+#include <algorithm>
+#include <cctype>
+#include <optional>
+
+#include "common/clock.h"
+#include "mrz/confusions.h"
+#include "mrz/layouts.h"
+
+namespace jae::local {
+namespace {
+
+// Scores closer than this to the character read make a near-tie (ProofIsAmbiguous).
+constexpr float kNearTie = 0.035f;
+
+// Tries the combinations of each line's length candidates, keeping the read with the
+// fewest failed checks in `best`. Returns true once one is valid.
+//
+// `trust_repairs`: whether a read whose checks hold only after the MRZ reader's
+// confusion repairs may count as valid. The repairs undo the confusions of the OCR-B
+// font (O/0, E/F, 8/B, ...), which our classifier makes; Tesseract's errors are
+// anything (4 read L, a dropped character), and a repair that happens to satisfy the
+// check digits is then a wrong value proved valid (seen: 42CH75027 -> L2CH75D27, both
+// with check digit 4). Such a read is dropped, never returned: the shared verification
+// would repair it the same way.
+bool TryLines(const std::vector<std::string>& raw, int length, const mrz::ParseOptions& options,
+              bool trust_repairs, std::optional<MrzRead>& best, size_t& best_failed) {
+  std::vector<std::vector<std::string>> per_line;
+  for (const auto& line : raw) {
+    per_line.push_back(LengthCandidates(line, length));
+    if (per_line.back().empty()) return false;
+  }
+  mrz::ParseOptions as_read = options;
+  as_read.correct = false;
+  std::vector<size_t> index(per_line.size(), 0);
+  for (int combos = 0; combos < 64; ++combos) {
+    std::vector<std::string> lines;
+    for (size_t i = 0; i < per_line.size(); ++i) lines.push_back(per_line[i][index[i]]);
+    auto parsed = mrz::ParseMrz(lines, options);
+    bool usable = parsed.ok();
+    if (usable && parsed->valid && !trust_repairs) {
+      auto plain = mrz::ParseMrz(lines, as_read);
+      usable = plain.ok() && plain->valid;
+    }
+    if (usable) {
+      const size_t failed = parsed->failed_checks.size();
+      if (!best || failed < best_failed) {
+        best_failed = failed;
+        best = MrzRead{*parsed, parsed->valid ? parsed->lines : lines};
+      }
+      if (parsed->valid) return true;
+    }
+    size_t i = 0;  // next combination (odometer)
+    while (i < index.size() && ++index[i] == per_line[i].size()) index[i++] = 0;
+    if (i == index.size()) break;
+  }
+  return false;
+}
+
+// Positions a format fills with digits only where the MRZ reader accepts any character:
+// the French 1988 card's number is YYMM, a 3-character office code, then a 5-digit
+// serial (line 2, 0-based 0-3 and 7-11).
+bool DigitOnly(MrzFormat format, size_t line, size_t pos) {
+  return format == MrzFormat::kFrId1988 && line == 1 && (pos <= 3 || (pos >= 7 && pos <= 11));
+}
+
+// `glyph` as the MRZ reader takes it at (line, pos): letters in digit-only positions
+// and digits in letter-only positions along the OCR-B confusions, '\0' where the
+// position cannot hold it at all.
+char AsReadAt(const mrz::Layout& layout, MrzFormat format, size_t line, size_t pos, char glyph) {
+  const bool digit = std::isdigit(static_cast<unsigned char>(glyph)) != 0;
+  const bool letter = std::isupper(static_cast<unsigned char>(glyph)) != 0;
+  if (DigitOnly(format, line, pos)) return letter ? mrz::LetterAsDigit(glyph) : glyph;
+  switch (mrz::ClassAt(layout, static_cast<int>(line), static_cast<int>(pos))) {
+    case mrz::PosClass::kDigit:
+      return letter ? mrz::LetterAsDigit(glyph) : glyph;
+    case mrz::PosClass::kAlpha:
+      return digit ? mrz::DigitAsLetter(glyph) : glyph;
+    case mrz::PosClass::kSex:
+      return glyph == 'M' || glyph == 'F' || glyph == 'X' || glyph == '<' ? glyph : '\0';
+    case mrz::PosClass::kAlnum:
+      return glyph;
+  }
+  return glyph;
+}
+
+// The fields a valid MRZ proves (those with their own check digit).
+std::vector<std::string> ProvenValues(const mrz::ParsedMrz& parsed) {
+  const Fields fields = mrz::ToResultFields(parsed.data);
+  std::vector<std::string> out;
+  for (FieldName name :
+       {FieldName::kDocumentNumber, FieldName::kBirthDate, FieldName::kExpiryDate}) {
+    auto it = fields.find(name);
+    out.push_back(it == fields.end() ? std::string() : it->second.value);
+  }
+  return out;
+}
+
+// A character the classifier nearly read instead, as the MRZ reader would take it.
+struct Flip {
+  size_t line, pos;
+  char to;
+  float gap;  // score of the character read minus this one's
+};
+
+// The near-ties of `lines`, closest first, at most 24: every template within kNearTie of
+// the character read (any O for a 0 and back when `o_zero_blind`), as the MRZ reader
+// takes it where it stands in `base`'s layout.
+std::vector<Flip> NearTieFlips(const std::vector<std::string>& lines,
+                               const std::vector<std::vector<CellMatch>>& cells, bool o_zero_blind,
+                               const mrz::ParsedMrz& base) {
+  constexpr size_t kMaxFlips = 24;
+  std::vector<Flip> flips;
+  const mrz::Layout& layout = mrz::LayoutFor(base.format);
+  for (size_t i = 0; i < lines.size(); ++i) {
+    for (size_t k = 0; k < lines[i].size() && k < cells[i].size(); ++k) {
+      const float own = cells[i][k].ScoreOf(lines[i][k]);
+      for (int a = 0; a < kOcrbAlphabetSize; ++a) {
+        const char glyph = kOcrbAlphabet[a];
+        const float score = cells[i][k].scores[static_cast<size_t>(a)];
+        const bool o_zero =
+            (glyph == 'O' && lines[i][k] == '0') || (glyph == '0' && lines[i][k] == 'O');
+        if (glyph == lines[i][k] || (score < own - kNearTie && !(o_zero_blind && o_zero))) {
+          continue;
+        }
+        // What the MRZ reader makes of that glyph where it stands: an S in a date is
+        // read 5, so the rival is the 5 (an S as such would pass the check digit, S
+        // weighing 28 like 8, with a value it never has).
+        const char to = AsReadAt(layout, base.format, i, k, glyph);
+        if (to == '\0' || to == lines[i][k]) continue;
+        flips.push_back(Flip{i, k, to, std::min(own - score, kNearTie)});
+      }
+    }
+  }
+  std::sort(flips.begin(), flips.end(), [](const Flip& a, const Flip& b) { return a.gap < b.gap; });
+  if (flips.size() > kMaxFlips) flips.resize(kMaxFlips);
+  return flips;
+}
+
+// Whether the valid `lines` (OCR-B, after repairs) would have proved different values
+// had one or two characters gone to a template that scored nearly as well. Check digits
+// cannot tell some readings apart: G and Q (values 16 and 26) anywhere; O and 0 twice in
+// one number at weights 7 and 3 (24 * 10). On small, blurred MRZs (the `hard`
+// condition) the classifier confuses exactly these, and would prove a wrong number.
+// `o_zero_blind`: the characters were too small for O and 0 to differ; each is then
+// as likely as the other whatever the templates say.
+bool ProofIsAmbiguous(const std::vector<std::string>& lines,
+                      const std::vector<std::vector<CellMatch>>& cells, bool o_zero_blind,
+                      const mrz::ParseOptions& options) {
+  mrz::ParseOptions as_read = options;
+  as_read.correct = false;
+  auto base = mrz::ParseMrz(lines, options);
+  if (!base.ok() || !base->valid || cells.size() != lines.size()) return false;
+  const std::vector<std::string> proven = ProvenValues(*base);
+  const std::vector<Flip> flips = NearTieFlips(lines, cells, o_zero_blind, *base);
+  // A trial counts when its checks hold as read; its values are then taken as the MRZ
+  // reader gives them, letters in digit-only fields coerced (an O in a date or in the
+  // 1988 card's serial number is a 0 whatever the templates say).
+  auto proves_other = [&](const std::vector<std::string>& trial) {
+    auto plain = mrz::ParseMrz(trial, as_read);
+    // A reading the issuer's number format rules out is no rival (verification would
+    // refuse it too).
+    if (!plain.ok() || !plain->valid || !mrz::DocumentNumberFitsIssuerFormat(*plain)) {
+      return false;
+    }
+    auto parsed = mrz::ParseMrz(trial, options);
+    return parsed.ok() && ProvenValues(*parsed) != proven;
+  };
+  for (size_t f = 0; f < flips.size(); ++f) {
+    std::vector<std::string> trial = lines;
+    trial[flips[f].line][flips[f].pos] = flips[f].to;
+    if (proves_other(trial)) return true;
+    for (size_t g = f + 1; g < flips.size(); ++g) {
+      if (flips[g].line == flips[f].line && flips[g].pos == flips[f].pos) continue;
+      std::vector<std::string> pair = trial;
+      pair[flips[g].line][flips[g].pos] = flips[g].to;
+      if (proves_other(pair)) return true;
+    }
+  }
+  return false;
+}
+
+// The line lengths to try with the classifier, likelier first. Fixed pitch: the length
+// must be known; three lines are TD1 (30); with two lines try both 44 (passport) and 36
+// (French 1988 card / TD2).
+std::vector<int> OcrbLineLengths(const MrzLocation& where) {
+  if (where.lines.size() != 2) return {30};
+  // Line pitch against line width: ~25 for 44 characters (passports), ~21 for 36 (TD2,
+  // French 1988 card). The band heights themselves vary with the text.
+  const cv::Rect& a = where.lines[0];
+  const cv::Rect& b = where.lines[1];
+  const double pitch = (b.y + b.height / 2.0) - (a.y + a.height / 2.0);
+  const double ratio = std::max(a.width, b.width) / std::max(1.0, pitch);
+  return ratio > 23.3 ? std::vector<int>{44, 36} : std::vector<int>{36, 44};
+}
+
+}  // namespace
+
+MrzLineReader::MrzLineReader(TessConfig tesseract, std::unique_ptr<OcrbClassifier> ocrb,
+                             MrzReader which)
+    : tesseract_(std::move(tesseract)), ocrb_(std::move(ocrb)), which_(which) {}
+
+Status MrzLineReader::Warm() {
+  if (which_ == MrzReader::kOcrb) return OkStatus();
+  auto lease = tesseract_.Borrow();
+  return lease.ok() ? OkStatus() : lease.status();
+}
+
+StatusOr<MrzRead> MrzLineReader::Read(const cv::Mat& gray, const MrzLocation& where,
+                                      bool o_zero_blind,
+                                      std::chrono::steady_clock::time_point deadline) {
+  mrz::ParseOptions options;
+  options.today = SystemClock().Today();
+  std::optional<MrzRead> best;
+  size_t best_failed = 1000;
+  if (ocrb_ && which_ != MrzReader::kTesseract) {
+    StatusOr<bool> done =
+        ReadWithOcrb(gray, where, o_zero_blind, options, deadline, best, best_failed);
+    if (!done.ok()) return done.status();
+    if (*done) return std::move(*best);
+  }
+  if (which_ != MrzReader::kOcrb) {
+    Status status = ReadWithTesseract(gray, where, options, deadline, best, best_failed);
+    if (!status.ok()) return status;
+  }
+  if (!best) return MrzRead{};  // unreadable: no lines
+  return std::move(*best);
+}
+
+// True once `best` holds a valid read (its lines withheld when ambiguous and unconfirmed).
+StatusOr<bool> MrzLineReader::ReadWithOcrb(const cv::Mat& gray, const MrzLocation& where,
+                                           bool o_zero_blind, const mrz::ParseOptions& options,
+                                           std::chrono::steady_clock::time_point deadline,
+                                           std::optional<MrzRead>& best, size_t& best_failed) {
+  for (int length : OcrbLineLengths(where)) {
+    std::vector<std::string> raw;
+    std::vector<std::vector<CellMatch>> cells(where.lines.size());
+    for (size_t i = 0; i < where.lines.size(); ++i) {
+      raw.push_back(ocrb_->ReadLine(gray, where.lines[i], length, nullptr, &cells[i]));
+    }
+    if (!TryLines(raw, length, options, true, best, best_failed)) continue;
+    // A near-tie that proves another value as well as this one proves nothing by itself.
+    // Tesseract — another recogniser, with other features — settles it when its own read
+    // holds every check as read and proves the same values; otherwise the lines are
+    // withheld (the format still tells the document type).
+    if (ProofIsAmbiguous(best->lines, cells, o_zero_blind, options)) {
+      auto confirmed = TesseractConfirms(gray, where, best->parsed, options, deadline);
+      if (!confirmed.ok()) return confirmed.status();
+      if (!*confirmed) best->lines.clear();
+    }
+    return true;
+  }
+  return false;
+}
+
+Status MrzLineReader::ReadWithTesseract(const cv::Mat& gray, const MrzLocation& where,
+                                        const mrz::ParseOptions& options,
+                                        std::chrono::steady_clock::time_point deadline,
+                                        std::optional<MrzRead>& best, size_t& best_failed) {
+  auto lease = tesseract_.Borrow();
+  if (!lease.ok()) return lease.status();
+  for (int variant = 0; variant < 3; ++variant) {
+    if (variant > 0 && std::chrono::steady_clock::now() > deadline) break;
+    std::vector<std::string> raw = ReadMrzLines(gray, where.lines, variant, lease->get());
+    const int length = ExpectedLineLength(where, raw);
+    if (TryLines(raw, length, options, false, best, best_failed)) break;
+  }
+  return OkStatus();
+}
+
+// Whether Tesseract reads, with every check holding as read, an MRZ proving the same
+// values as `read`.
+StatusOr<bool> MrzLineReader::TesseractConfirms(const cv::Mat& gray, const MrzLocation& where,
+                                                const mrz::ParsedMrz& read,
+                                                const mrz::ParseOptions& options,
+                                                std::chrono::steady_clock::time_point deadline) {
+  if (which_ == MrzReader::kOcrb) return false;
+  auto lease = tesseract_.Borrow();
+  if (!lease.ok()) return lease.status();
+  const std::vector<std::string> proven = ProvenValues(read);
+  for (int variant = 0; variant < 3; ++variant) {
+    if (variant > 0 && std::chrono::steady_clock::now() > deadline) break;
+    std::vector<std::string> raw = ReadMrzLines(gray, where.lines, variant, lease->get());
+    std::optional<MrzRead> other;
+    size_t other_failed = 1000;
+    if (TryLines(raw, ExpectedLineLength(where, raw), options, false, other, other_failed)) {
+      return ProvenValues(other->parsed) == proven;
+    }
+  }
+  return false;
+}
+
+}  // namespace jae::local

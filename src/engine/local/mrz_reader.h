@@ -1,0 +1,73 @@
+// The local engine's MRZ reader: the lines of a located MRZ read into a checked MRZ, by
+// our OCR-B classifier, Tesseract's legacy engine, or both.
+//
+// Contract:
+// - Read() tries the OCR-B classifier first (unless MrzReader::kTesseract), over the line
+//   lengths the zone's shape suggests, then Tesseract (unless MrzReader::kOcrb) over its
+//   three preprocessing variants, until a read holds every check; otherwise it returns
+//   the read with the fewest failed checks, or an MrzRead with no lines (unreadable).
+// - A Tesseract read counts as valid only when its checks hold as read, without the
+//   MRZ reader's confusion repairs (see TryLines in the .cc for why).
+// - A classifier read whose check digits would also prove another value from a
+//   near-tie of one or two characters keeps its lines only when Tesseract reads the same
+//   proven values; otherwise `lines` is empty and `parsed` still tells the format.
+// - Errors: only a Tesseract instance that cannot be created. No exception of its own.
+// Why a file of its own: the hardest decisions of the engine (which read to trust) sit
+//   here, apart from the image handling of local_engine.cc, so they can be read, tested
+//   and measured alone.
+//
+// Thread-safe: the classifier is immutable and Tesseract instances are pooled.
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <opencv2/core.hpp>
+#include <string>
+#include <vector>
+
+#include "common/status.h"
+#include "engine/local/local_engine.h"
+#include "engine/local/mrz_zone.h"
+#include "engine/local/ocrb_classifier.h"
+#include "engine/local/tess_pool.h"
+#include "mrz/mrz.h"
+
+namespace jae::local {
+
+struct MrzRead {
+  mrz::ParsedMrz parsed;
+  std::vector<std::string> lines;  // as proved (after repairs); empty: withheld or unread
+};
+
+class MrzLineReader {
+ public:
+  // `ocrb` may be null when `which` is MrzReader::kTesseract.
+  MrzLineReader(TessConfig tesseract, std::unique_ptr<OcrbClassifier> ocrb, MrzReader which);
+
+  // Loads one Tesseract instance when Tesseract is used, so a broken model fails early.
+  Status Warm();
+
+  // Reads the MRZ of the upright, light-flattened document `gray` at `where`.
+  // `o_zero_blind`: the characters were too small in the photo for O and 0 to differ.
+  StatusOr<MrzRead> Read(const cv::Mat& gray, const MrzLocation& where, bool o_zero_blind,
+                         std::chrono::steady_clock::time_point deadline);
+
+ private:
+  StatusOr<bool> ReadWithOcrb(const cv::Mat& gray, const MrzLocation& where, bool o_zero_blind,
+                              const mrz::ParseOptions& options,
+                              std::chrono::steady_clock::time_point deadline,
+                              std::optional<MrzRead>& best, size_t& best_failed);
+  Status ReadWithTesseract(const cv::Mat& gray, const MrzLocation& where,
+                           const mrz::ParseOptions& options,
+                           std::chrono::steady_clock::time_point deadline,
+                           std::optional<MrzRead>& best, size_t& best_failed);
+  StatusOr<bool> TesseractConfirms(const cv::Mat& gray, const MrzLocation& where,
+                                   const mrz::ParsedMrz& read, const mrz::ParseOptions& options,
+                                   std::chrono::steady_clock::time_point deadline);
+
+  TessPool tesseract_;
+  std::unique_ptr<OcrbClassifier> ocrb_;
+  MrzReader which_;
+};
+
+}  // namespace jae::local
