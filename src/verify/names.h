@@ -26,4 +26,12 @@ struct NameRoom {
 
 bool NamesAgree(std::string_view printed, std::string_view from_mrz, const NameRoom& room);
 
+// NamesAgree, or the two differ only where a reader of OCR-B confuses letters (D and Q
+// read for O, F for E). Why: no check digit covers a name, so a misread letter of the
+// MRZ's name is not caught there; "BDYER" against a printed "Boyer" is that misread, not
+// another person, and calling it a mismatch is a false alarm. A name changed into
+// another name still differs.
+bool NamesAgreeUpToMisreads(std::string_view printed, std::string_view from_mrz,
+                            const NameRoom& room);
+
 }  // namespace jae::verify

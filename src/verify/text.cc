@@ -47,7 +47,9 @@ char32_t NextCodePoint(std::string_view s, std::size_t& i) {
 std::vector<std::string_view> Options(char32_t c) {
   if (c < 0x80) {
     if (std::isalnum(static_cast<unsigned char>(c))) return {};  // handled by caller
-    if (c == '\'' || c == '`' || c == '.') return {""};
+    // Apostrophes: ICAO omits them (D'ARTAGNAN -> DARTAGNAN); some issuers write a filler.
+    if (c == '\'' || c == '`') return {"", " "};
+    if (c == '.') return {""};
     if (c == '-' || c == ',' || c == '<' || c == '/' || std::isspace(static_cast<int>(c))) {
       return {" "};
     }
@@ -90,7 +92,7 @@ std::vector<std::string_view> Options(char32_t c) {
     case 0x2018:
     case 0x2BC:
     case 0xB4:
-      return {""};  // apostrophes
+      return {"", " "};  // apostrophes, as above
     case 0x2010:
     case 0x2011:
     case 0x2012:

@@ -12,7 +12,8 @@ namespace jae::verify {
 
 // Every way ICAO allows `text` to be written in an MRZ name field: diacritics dropped,
 // Ä -> AE or A, Ö -> OE or O, Ü -> UE, UXX or U, Å -> AA or A, Ñ -> N or NXX, Æ -> AE,
-// Œ/Ø -> OE, ß -> SS, Þ -> TH; apostrophes removed; hyphens, commas, '<' and white space
+// Œ/Ø -> OE, ß -> SS, Þ -> TH; apostrophes removed (ICAO) or a filler (some issuers:
+// N'GUESSAN as N<GUESSAN); hyphens, commas, '<' and white space
 // become single spaces; trimmed. Characters outside Latin script become '?'. At most
 // `max_variants` results (the first uses the first option of every letter).
 std::vector<std::string> MrzNameVariants(std::string_view text, std::size_t max_variants = 64);

@@ -281,7 +281,7 @@ class Verifier {
     switch (name) {
       case FieldName::kSurname:
       case FieldName::kGivenNames:
-        return NamesAgree(printed, from_mrz, RoomFor(parsed, name));
+        return NamesAgreeUpToMisreads(printed, from_mrz, RoomFor(parsed, name));
       case FieldName::kNationality:
         return SameCountry(printed, from_mrz);
       case FieldName::kDocumentNumber:

@@ -489,6 +489,22 @@ TEST(VerifyNames, PunctuationAccentsAndCuts) {
   EXPECT_FALSE(NamesAgree("Anna Elisabeth", "ANNA ELISAB", roomy));
   EXPECT_FALSE(NamesAgree("Martinez", "MARTIN", roomy));
   EXPECT_FALSE(NamesAgree("Bernard", "MARTIN", none));
+  // An apostrophe: omitted (ICAO) or a filler (some issuers).
+  EXPECT_TRUE(NamesAgree("N'Guessan", "NGUESSAN", roomy));
+  EXPECT_TRUE(NamesAgree("N'Guessan", "N GUESSAN", roomy));
+  EXPECT_TRUE(NamesAgree("d\u2019Artagnan", "D ARTAGNAN", roomy));
+}
+
+TEST(VerifyNames, MrzNameMisreadIsNotAnotherName) {
+  const NameRoom roomy{10, 1};
+  EXPECT_FALSE(NamesAgree("Boyer", "BDYER", roomy));
+  EXPECT_TRUE(NamesAgreeUpToMisreads("Boyer", "BDYER", roomy));
+  EXPECT_TRUE(NamesAgreeUpToMisreads("Eve Flore", "FVE ELORE", roomy));
+  EXPECT_TRUE(NamesAgreeUpToMisreads("Héloïse", "HELQISE", roomy));
+  // Another name is still another name.
+  EXPECT_FALSE(NamesAgreeUpToMisreads("Boyer", "BOYET", roomy));
+  EXPECT_FALSE(NamesAgreeUpToMisreads("Martin", "MARTINEZ", roomy));
+  EXPECT_FALSE(NamesAgreeUpToMisreads("Dupont", "DURAND", roomy));
 }
 
 TEST(VerifyUnreadable, LowConfidenceValueIsNeitherAFactNorCompared) {
