@@ -329,6 +329,22 @@ TEST(FieldReaderTest, AValueThatFailsItsFormIsNoFact) {
   EXPECT_EQ(f[FieldName::kClubName].value, "Tennis Club de Lyon");
 }
 
+// A label read where the value should be (the value lost) is no value; nor is a
+// nationality with the background's words glued on.
+TEST(FieldReaderTest, ALabelInThePlaceOfAValueIsNoValue) {
+  std::vector<OcrLine> lines = {
+      Row(100, {{"Nom", 300}}),
+      Row(125, {{"Prénom", 300}}),
+      Row(150, {{"Camille", 300}}),
+      Row(200, {{"Nationalité", 300}}),
+      Row(225, {{"FRA", 300}, {"es", 345}, {"dolor", 380}}),
+  };
+  Fields f = ReadLabelledFields(lines, 1000);
+  EXPECT_FALSE(f.count(FieldName::kSurname)) << f[FieldName::kSurname].value;
+  EXPECT_EQ(f[FieldName::kGivenNames].value, "Camille");
+  EXPECT_FALSE(f.count(FieldName::kNationality)) << f[FieldName::kNationality].value;
+}
+
 TEST(FieldReaderTest, BirthPlaceAfterALoneAAndAnAddressOverTwoLines) {
   std::vector<OcrLine> lines = {
       {"à : METZ", {300, 100, 200, 24}, 0.9},

@@ -275,8 +275,11 @@ bool FitsForm(FieldName field, std::string_view value) {
     case FieldName::kSex:
       return value == "M" || value == "F" || value == "X" || value == "M/M" || value == "F/F";
     case FieldName::kNationality: {
+      // One word ("Française", "FRA"), two at most ("Nationalité française" cut): a
+      // third is the next column or the background's text glued on.
       const int letters = CountLetters(value);
-      return IsWords(value) && letters >= 3 && letters <= 30;
+      return IsWords(value) && letters >= 3 && letters <= 30 &&
+             std::count(value.begin(), value.end(), ' ') <= 1;
     }
     case FieldName::kSurname:
     case FieldName::kGivenNames:
@@ -403,6 +406,17 @@ std::string JoinNorms(const std::vector<Word>& words, size_t from, size_t n,
 // A gap between two words wide enough to part two columns: twice the line's height.
 bool ColumnGap(const Word& left, const Word& right, int height) {
   return right.box.x - (left.box.x + left.box.width) > 2 * height;
+}
+
+// Whether `value` is nothing but a label ("Nom", "Prénom :"): read where the value should
+// be when the real one was lost (too faint, out of the frame), it names a field, it is
+// not the value of one — a surname "nom" would pass every form a name has.
+bool IsOnlyALabel(std::string_view value) {
+  std::string norm = NormalizeLabelText(value);
+  while (!norm.empty() && (norm.back() == ':' || norm.back() == ' ')) norm.pop_back();
+  if (norm.empty()) return false;
+  const auto key = LongestKey(norm);
+  return key && key->second >= norm.size();
 }
 
 std::vector<LabelHit> FindLabels(const std::vector<Word>& words, int height) {
@@ -667,7 +681,7 @@ Fields ReadLabelledFields(const std::vector<OcrLine>& lines, int document_width)
       }
       for (auto& [value, confidence] : candidates) {
         std::string repaired = RepairValue(field, WithoutTrailingDate(field, value));
-        if (!FitsForm(field, repaired)) continue;
+        if (!FitsForm(field, repaired) || IsOnlyALabel(repaired)) continue;
         fields[field] = Field{std::move(repaired), confidence, FieldSource::kVisual};
         break;
       }
