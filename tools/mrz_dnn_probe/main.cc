@@ -8,9 +8,10 @@
 // the recogniser, and the lines go to the MRZ reader (src/mrz) with the engine's options:
 // the line-length candidates of mrz_zone.h, repairs on, and — as the engine requires of
 // Tesseract, whose errors are anything — a read counts as valid only when its checks hold
-// as read (--trust-repairs counts repaired reads too). The first place whose read is
+// as read (--accept coerced / repaired count more, see Coerce). The first place whose read is
 // valid wins, as in the engine.
 //   mrz_dnn_probe --data DIR [--models DIR] [--verbose] [--input flat|raw] [--any-char]
+//                 [--accept as-read|coerced|repaired] [--pad F] [--limit N]
 #include <sys/resource.h>
 #include <time.h>
 
@@ -30,6 +31,8 @@
 #include "image/image.h"
 #include "image/jpeg_decode.h"
 #include "locate.h"
+#include "mrz/confusions.h"
+#include "mrz/layouts.h"
 #include "mrz/mrz.h"
 #include "pp_ocr_recogniser.h"
 
@@ -77,12 +80,36 @@ std::optional<cv::Mat> Decode(const std::string& bytes) {
 struct Read {
   std::vector<std::string> raw;    // as the recogniser gave them
   std::vector<std::string> lines;  // the MRZ reader's, when valid
+  std::vector<std::string> coerced_lines;
   bool valid_as_read = false;
   bool valid_repaired = false;  // valid only after the MRZ reader's repairs
+  bool valid_coerced = false;   // valid once coerced by position class (Coerce), no repairs
   size_t failed = 1000;         // fewest failed checks among the length candidates
 };
 
-// LocalEngine::TryLines, keeping both verdicts.
+// `lines` with each letter in a digits-only position of `format` read as the digit it
+// stands for, and each digit in a letters-only position as the letter (0 -> O in a
+// country code): what the position allows, not what the check digits would like.
+// Why: a general recogniser confuses O/0, I/1, Z/2 where the glyphs are alike, and the
+// MRZ's layout settles those without a guess; alphanumeric positions stay as read.
+std::vector<std::string> Coerce(std::vector<std::string> lines, jae::MrzFormat format) {
+  const jae::mrz::Layout& layout = jae::mrz::LayoutFor(format);
+  for (size_t i = 0; i < lines.size() && i < layout.classes.size(); ++i) {
+    for (size_t k = 0; k < lines[i].size() && k < layout.classes[i].size(); ++k) {
+      char& c = lines[i][k];
+      const auto cls = jae::mrz::ClassAt(layout, static_cast<int>(i), static_cast<int>(k));
+      const bool digit = std::isdigit(static_cast<unsigned char>(c)) != 0;
+      const bool letter = std::isupper(static_cast<unsigned char>(c)) != 0;
+      char to = '\0';
+      if (cls == jae::mrz::PosClass::kDigit && letter) to = jae::mrz::LetterAsDigit(c);
+      if (cls == jae::mrz::PosClass::kAlpha && digit) to = jae::mrz::DigitAsLetter(c);
+      if (to != '\0') c = to;
+    }
+  }
+  return lines;
+}
+
+// LocalEngine::TryLines, keeping the three verdicts.
 Read Judge(const std::vector<std::string>& raw, int length, const jae::mrz::ParseOptions& opts) {
   Read r;
   r.raw = raw;
@@ -98,6 +125,13 @@ Read Judge(const std::vector<std::string>& raw, int length, const jae::mrz::Pars
     std::vector<std::string> lines;
     for (size_t i = 0; i < per_line.size(); ++i) lines.push_back(per_line[i][index[i]]);
     auto parsed = jae::mrz::ParseMrz(lines, opts);
+    if (parsed.ok() && !r.valid_coerced) {
+      auto coerced = jae::mrz::ParseMrz(Coerce(lines, parsed->format), as_read);
+      if (coerced.ok() && coerced->valid) {
+        r.valid_coerced = true;
+        r.coerced_lines = coerced->lines;
+      }
+    }
     if (parsed.ok()) {
       r.failed = std::min(r.failed, parsed->failed_checks.size());
       if (parsed->valid) {
@@ -106,6 +140,8 @@ Read Judge(const std::vector<std::string>& raw, int length, const jae::mrz::Pars
           r.valid_as_read = true;
           r.valid_repaired = false;
           r.lines = plain->lines;
+          r.valid_coerced = true;
+          r.coerced_lines = plain->lines;
           return r;
         }
         if (!r.valid_repaired) {
@@ -134,7 +170,8 @@ int main(int argc, char** argv) {
   std::string data,
       models = std::string(std::getenv("HOME") ? std::getenv("HOME") : ".") + "/.cache/jae-ocr/dnn";
   std::string input = "raw";
-  bool verbose = false, any_char = false, trust_repairs = false;
+  bool verbose = false, any_char = false;
+  std::string accept = "as-read";
   double pad = 0.25;
   int limit = 0;
   app.add_option("--data", data, "folder of images and their .json truth")->required();
@@ -146,7 +183,10 @@ int main(int argc, char** argv) {
   app.add_option("--pad", pad, "margin around a line box, in line heights");
   app.add_option("--limit", limit, "at most this many images");
   app.add_flag("--any-char", any_char, "decode over the whole dictionary, not the MRZ alphabet");
-  app.add_flag("--trust-repairs", trust_repairs, "count reads valid only after repairs");
+  app.add_option("--accept", accept,
+                 "which reads count as valid: as-read (the engine's rule for Tesseract), "
+                 "coerced (digits/letters by position class), repaired (src/mrz repairs)")
+      ->check(CLI::IsMember({"as-read", "coerced", "repaired"}));
   app.add_flag("--verbose", verbose, "one line per image");
   CLI11_PARSE(app, argc, argv);
 
@@ -175,8 +215,18 @@ int main(int argc, char** argv) {
     opts.today = {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
   }
   int images = 0, expected = 0, with_truth_lines = 0, located = 0, valid = 0, valid_expected = 0,
-      repaired_only = 0, exact = 0, wrong_valid = 0;
+      repaired_only = 0, coerced_only = 0, exact = 0, wrong_valid = 0;
   std::vector<double> line_ms, image_ms;
+  auto Accepted = [&](const Read& r) {
+    return r.valid_as_read || (accept == "coerced" && r.valid_coerced) ||
+           (accept == "repaired" && (r.valid_repaired || r.valid_coerced));
+  };
+  // The lines a read gives under --accept.
+  auto Output = [&](const Read& r) {
+    if (r.valid_as_read) return r.lines;
+    if (accept == "coerced" || (accept == "repaired" && !r.valid_repaired)) return r.coerced_lines;
+    return r.lines;
+  };
   for (const auto& truth_path : truths) {
     const json truth = json::parse(std::ifstream(truth_path));
     const auto truth_lines =
@@ -217,7 +267,7 @@ int main(int argc, char** argv) {
       const int length =
           jae::local::ExpectedLineLength(jae::local::MrzLocation{p.lines, false}, raw);
       Read r = Judge(raw, length, opts);
-      const bool ok = r.valid_as_read || (trust_repairs && r.valid_repaired);
+      const bool ok = Accepted(r);
       if (!best || ok || r.failed < best->failed) {
         best = std::move(r);
         best_how = p.how;
@@ -226,11 +276,12 @@ int main(int argc, char** argv) {
     });
     image_ms.push_back(ms_this_image);
     if (places > 0) ++located;
-    const bool ok = best && (best->valid_as_read || (trust_repairs && best->valid_repaired));
+    const bool ok = best && Accepted(*best);
     valid += ok;
     if (real && ok) valid_expected += truth["expect_valid_mrz"].get<bool>();
     if (best && !best->valid_as_read && best->valid_repaired) ++repaired_only;
-    const bool is_exact = ok && !truth_lines.empty() && best->lines == truth_lines;
+    if (best && !best->valid_as_read && best->valid_coerced) ++coerced_only;
+    const bool is_exact = ok && !truth_lines.empty() && Output(*best) == truth_lines;
     exact += is_exact;
     if (ok && !truth_lines.empty() && !is_exact) ++wrong_valid;
     if (verbose) {
@@ -243,7 +294,9 @@ int main(int argc, char** argv) {
                   places == 0 ? "no MRZ located"
                               : (best_how + ", " + std::to_string(places) + " place(s)").c_str());
       if (best) {
-        std::printf(", failed checks %zu%s, %.0f ms\n", ok ? size_t{0} : best->failed,
+        std::printf(", failed checks %zu%s%s, %.0f ms\n",
+                    best->valid_as_read ? size_t{0} : best->failed,
+                    best->valid_coerced && !best->valid_as_read ? " (valid coerced)" : "",
                     best->valid_repaired && !best->valid_as_read ? " (valid after repairs)" : "",
                     ms_this_image);
         for (const auto& l : best->raw) std::printf("    %s\n", l.c_str());
@@ -261,10 +314,10 @@ int main(int argc, char** argv) {
               expected);
   std::printf("MRZ located: %d\n", located);
   std::printf(
-      "valid MRZ%s: %d%s\n", trust_repairs ? " (repairs trusted)" : " (checks hold as read)", valid,
+      "valid MRZ (--accept %s): %d%s\n", accept.c_str(), valid,
       expected ? (" (" + std::to_string(valid_expected) + " of the score-100 ones)").c_str() : "");
-  std::printf("best read valid only after repairs (not counted%s): %d\n",
-              trust_repairs ? " unless --trust-repairs" : "", repaired_only);
+  std::printf("best read not valid as read, valid coerced: %d, valid after repairs: %d\n",
+              coerced_only, repaired_only);
   if (with_truth_lines) {
     std::printf("exact MRZ: %d / %d; valid but not the truth: %d\n", exact, with_truth_lines,
                 wrong_valid);
