@@ -11,7 +11,7 @@
 // as read (--accept coerced / repaired count more, see Coerce). The first place whose read is
 // valid wins, as in the engine.
 //   mrz_dnn_probe --data DIR [--models DIR] [--verbose] [--input flat|raw] [--any-char]
-//                 [--accept as-read|coerced|repaired] [--pad F] [--limit N]
+//                 [--accept as-read|coerced|repaired] [--pad F] [--width W] [--limit N]
 #include <sys/resource.h>
 #include <time.h>
 
@@ -140,8 +140,9 @@ Read Judge(const std::vector<std::string>& raw, int length, const jae::mrz::Pars
           r.valid_as_read = true;
           r.valid_repaired = false;
           r.lines = plain->lines;
+          // Names are covered by no check digit: a 0 in a name is still an O.
           r.valid_coerced = true;
-          r.coerced_lines = plain->lines;
+          r.coerced_lines = Coerce(plain->lines, plain->format);
           return r;
         }
         if (!r.valid_repaired) {
@@ -173,7 +174,7 @@ int main(int argc, char** argv) {
   bool verbose = false, any_char = false;
   std::string accept = "as-read";
   double pad = 0.25;
-  int limit = 0;
+  int limit = 0, only_width = 0;
   app.add_option("--data", data, "folder of images and their .json truth")->required();
   app.add_option("--models", models, "fetch_models.sh's folder");
   app.add_option("--input", input,
@@ -182,6 +183,7 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"raw", "flat"}));
   app.add_option("--pad", pad, "margin around a line box, in line heights");
   app.add_option("--limit", limit, "at most this many images");
+  app.add_option("--width", only_width, "use the model copy of this width only");
   app.add_flag("--any-char", any_char, "decode over the whole dictionary, not the MRZ alphabet");
   app.add_option("--accept", accept,
                  "which reads count as valid: as-read (the engine's rule for Tesseract), "
@@ -192,7 +194,7 @@ int main(int argc, char** argv) {
 
   cv::setNumThreads(1);  // CPU per line on one core, as the engine's targets are stated
   const double rss_before = PeakRssMb();
-  auto recogniser = jae::probe::PpOcrRecogniser::Load(models);
+  auto recogniser = jae::probe::PpOcrRecogniser::Load(models, only_width);
   if (!recogniser.ok()) {
     std::fprintf(stderr, "mrz_dnn_probe: %s (run tools/mrz_dnn_probe/fetch_models.sh)\n",
                  recogniser.status().ToString().c_str());
@@ -223,8 +225,7 @@ int main(int argc, char** argv) {
   };
   // The lines a read gives under --accept.
   auto Output = [&](const Read& r) {
-    if (r.valid_as_read) return r.lines;
-    if (accept == "coerced" || (accept == "repaired" && !r.valid_repaired)) return r.coerced_lines;
+    if (accept != "as-read" && r.valid_coerced) return r.coerced_lines;
     return r.lines;
   };
   for (const auto& truth_path : truths) {

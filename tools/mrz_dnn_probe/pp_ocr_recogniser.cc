@@ -13,7 +13,8 @@ constexpr int kHeight = 48;  // PP-OCRv3/v4 rec input height
 constexpr int kStride = 8;   // input columns per CTC time step
 }  // namespace
 
-StatusOr<std::unique_ptr<PpOcrRecogniser>> PpOcrRecogniser::Load(const std::string& model_dir) {
+StatusOr<std::unique_ptr<PpOcrRecogniser>> PpOcrRecogniser::Load(const std::string& model_dir,
+                                                                 int only_width) {
   std::ifstream keys(std::filesystem::path(model_dir) / "ppocr_keys_v1.txt");
   if (!keys) return NotFoundError("no ppocr_keys_v1.txt in " + model_dir);
   // PaddleOCR's CTC label decoder: the blank first, the dictionary's lines, then a space.
@@ -27,7 +28,7 @@ StatusOr<std::unique_ptr<PpOcrRecogniser>> PpOcrRecogniser::Load(const std::stri
     const std::string name = e.path().filename().string();
     if (name.rfind("rec_", 0) == 0 && e.path().extension() == ".onnx") {
       const int w = std::atoi(name.c_str() + 4);
-      if (w > 0 && w % kStride == 0) widths.push_back(w);
+      if (w > 0 && w % kStride == 0 && (only_width == 0 || w == only_width)) widths.push_back(w);
     }
   }
   if (widths.empty()) return NotFoundError("no rec_<width>.onnx in " + model_dir);

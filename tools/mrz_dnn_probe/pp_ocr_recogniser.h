@@ -25,7 +25,10 @@ namespace jae::probe {
 
 class PpOcrRecogniser {
  public:
-  static StatusOr<std::unique_ptr<PpOcrRecogniser>> Load(const std::string& model_dir);
+  // `only_width` > 0: use that copy alone (narrower lines padded, wider ones squeezed):
+  // one copy's memory instead of all of them.
+  static StatusOr<std::unique_ptr<PpOcrRecogniser>> Load(const std::string& model_dir,
+                                                         int only_width = 0);
 
   std::string ReadLine(const cv::Mat& bgr_line, bool mrz_alphabet);
 
