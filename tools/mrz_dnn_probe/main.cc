@@ -11,7 +11,8 @@
 // as read (--accept coerced / repaired count more, see Coerce). The first place whose read is
 // valid wins, as in the engine.
 //   mrz_dnn_probe --data DIR [--models DIR] [--verbose] [--input flat|raw] [--any-char]
-//                 [--accept as-read|coerced|repaired] [--pad F] [--width W] [--limit N]
+//                 [--accept as-read|coerced|repaired] [--pad F] [--width W] [--gate P]
+//                 [--limit N]
 #include <sys/resource.h>
 #include <time.h>
 
@@ -85,6 +86,7 @@ struct Read {
   bool valid_repaired = false;  // valid only after the MRZ reader's repairs
   bool valid_coerced = false;   // valid once coerced by position class (Coerce), no repairs
   size_t failed = 1000;         // fewest failed checks among the length candidates
+  bool doubtful = false;        // a character came near another (--gate)
 };
 
 // `lines` with each letter in a digits-only position of `format` read as the digit it
@@ -175,6 +177,7 @@ int main(int argc, char** argv) {
   std::string accept = "as-read";
   double pad = 0.25;
   int limit = 0, only_width = 0;
+  double gate = 0;
   app.add_option("--data", data, "folder of images and their .json truth")->required();
   app.add_option("--models", models, "fetch_models.sh's folder");
   app.add_option("--input", input,
@@ -184,6 +187,9 @@ int main(int argc, char** argv) {
   app.add_option("--pad", pad, "margin around a line box, in line heights");
   app.add_option("--limit", limit, "at most this many images");
   app.add_option("--width", only_width, "use the model copy of this width only");
+  app.add_option("--gate", gate,
+                 "refuse a valid read when any character had a rival of at least this "
+                 "probability (0: off)");
   app.add_flag("--any-char", any_char, "decode over the whole dictionary, not the MRZ alphabet");
   app.add_option("--accept", accept,
                  "which reads count as valid: as-read (the engine's rule for Tesseract), "
@@ -217,9 +223,10 @@ int main(int argc, char** argv) {
     opts.today = {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
   }
   int images = 0, expected = 0, with_truth_lines = 0, located = 0, valid = 0, valid_expected = 0,
-      repaired_only = 0, coerced_only = 0, exact = 0, wrong_valid = 0;
+      repaired_only = 0, coerced_only = 0, gated = 0, exact = 0, wrong_valid = 0;
   std::vector<double> line_ms, image_ms;
   auto Accepted = [&](const Read& r) {
+    if (r.doubtful) return false;
     return r.valid_as_read || (accept == "coerced" && r.valid_coerced) ||
            (accept == "repaired" && (r.valid_repaired || r.valid_coerced));
   };
@@ -256,18 +263,22 @@ int main(int argc, char** argv) {
       if (input == "flat") cv::cvtColor(p.flat, flat_bgr, cv::COLOR_GRAY2BGR);
       const cv::Mat& src = input == "flat" ? flat_bgr : from;
       std::vector<std::string> raw;
+      bool doubtful = false;
       for (const auto& box : p.lines) {
         const int my = static_cast<int>(pad * box.height), mx = 2 * my;
         const cv::Rect grown = (box + cv::Size(2 * mx, 2 * my) - cv::Point(mx, my)) &
                                cv::Rect(0, 0, src.cols, src.rows);
         const double cpu0 = ThreadCpuMs();
-        raw.push_back(jae::local::CleanMrzText(rec.ReadLine(src(grown), !any_char)));
+        std::vector<float> rival;
+        raw.push_back(jae::local::CleanMrzText(rec.ReadLine(src(grown), !any_char, &rival)));
+        for (float r : rival) doubtful = doubtful || (gate > 0 && r >= gate);
         line_ms.push_back(ThreadCpuMs() - cpu0);
         ms_this_image += line_ms.back();
       }
       const int length =
           jae::local::ExpectedLineLength(jae::local::MrzLocation{p.lines, false}, raw);
       Read r = Judge(raw, length, opts);
+      r.doubtful = doubtful;
       const bool ok = Accepted(r);
       if (!best || ok || r.failed < best->failed) {
         best = std::move(r);
@@ -282,6 +293,7 @@ int main(int argc, char** argv) {
     if (real && ok) valid_expected += truth["expect_valid_mrz"].get<bool>();
     if (best && !best->valid_as_read && best->valid_repaired) ++repaired_only;
     if (best && !best->valid_as_read && best->valid_coerced) ++coerced_only;
+    if (best && best->doubtful && (best->valid_as_read || best->valid_coerced)) ++gated;
     const bool is_exact = ok && !truth_lines.empty() && Output(*best) == truth_lines;
     exact += is_exact;
     if (ok && !truth_lines.empty() && !is_exact) ++wrong_valid;
@@ -295,11 +307,11 @@ int main(int argc, char** argv) {
                   places == 0 ? "no MRZ located"
                               : (best_how + ", " + std::to_string(places) + " place(s)").c_str());
       if (best) {
-        std::printf(", failed checks %zu%s%s, %.0f ms\n",
+        std::printf(", failed checks %zu%s%s%s, %.0f ms\n",
                     best->valid_as_read ? size_t{0} : best->failed,
                     best->valid_coerced && !best->valid_as_read ? " (valid coerced)" : "",
                     best->valid_repaired && !best->valid_as_read ? " (valid after repairs)" : "",
-                    ms_this_image);
+                    best->doubtful ? " (doubtful)" : "", ms_this_image);
         for (const auto& l : best->raw) std::printf("    %s\n", l.c_str());
         if (!truth_lines.empty() && !is_exact) {
           for (const auto& l : truth_lines) std::printf("  T %s\n", l.c_str());
@@ -319,6 +331,7 @@ int main(int argc, char** argv) {
       expected ? (" (" + std::to_string(valid_expected) + " of the score-100 ones)").c_str() : "");
   std::printf("best read not valid as read, valid coerced: %d, valid after repairs: %d\n",
               coerced_only, repaired_only);
+  if (gate > 0) std::printf("valid reads refused by --gate %.2f: %d\n", gate, gated);
   if (with_truth_lines) {
     std::printf("exact MRZ: %d / %d; valid but not the truth: %d\n", exact, with_truth_lines,
                 wrong_valid);

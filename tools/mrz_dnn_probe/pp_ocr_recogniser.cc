@@ -64,7 +64,9 @@ cv::dnn::Net& PpOcrRecogniser::NetFor(int width) {
   return nets_.emplace(width, std::move(net)).first->second;
 }
 
-std::string PpOcrRecogniser::ReadLine(const cv::Mat& bgr_line, bool mrz_alphabet) {
+std::string PpOcrRecogniser::ReadLine(const cv::Mat& bgr_line, bool mrz_alphabet,
+                                      std::vector<float>* rival) {
+  if (rival) rival->clear();
   if (bgr_line.empty()) return {};
   const int scaled =
       std::max(kStride, static_cast<int>(std::ceil(kHeight * static_cast<double>(bgr_line.cols) /
@@ -87,6 +89,7 @@ std::string PpOcrRecogniser::ReadLine(const cv::Mat& bgr_line, bool mrz_alphabet
   const auto* p = reinterpret_cast<const float*>(out.data);
   std::string text;
   int previous = -1;
+  float peak = 0;  // the current character's highest probability so far
   for (int t = 0; t < steps; ++t) {
     const float* row = p + static_cast<size_t>(t) * classes;
     int best = 0;
@@ -97,7 +100,19 @@ std::string PpOcrRecogniser::ReadLine(const cv::Mat& bgr_line, bool mrz_alphabet
     } else {
       best = static_cast<int>(std::max_element(row, row + classes) - row);
     }
-    if (best != 0 && best != previous) text += dict_[static_cast<size_t>(best)];
+    if (best != 0 && best != previous) {
+      text += dict_[static_cast<size_t>(best)];
+      if (rival) rival->push_back(0);
+      peak = 0;
+    }
+    if (best != 0 && rival && row[best] > peak) {
+      peak = row[best];
+      float other = 0;
+      for (int c : mrz_classes_) {
+        if (c != best) other = std::max(other, row[c]);
+      }
+      rival->back() = other;
+    }
     previous = best;
   }
   return text;

@@ -30,7 +30,11 @@ class PpOcrRecogniser {
   static StatusOr<std::unique_ptr<PpOcrRecogniser>> Load(const std::string& model_dir,
                                                          int only_width = 0);
 
-  std::string ReadLine(const cv::Mat& bgr_line, bool mrz_alphabet);
+  // `rival`, when given, gets per character read the highest probability of another
+  // character of the alphabet at the step where the character peaked (the blank not
+  // counted): how near the read came to saying something else (a '<' read 'K').
+  std::string ReadLine(const cv::Mat& bgr_line, bool mrz_alphabet,
+                       std::vector<float>* rival = nullptr);
 
   // Time spent loading model copies so far, and how many were loaded.
   double load_ms() const { return load_ms_; }
