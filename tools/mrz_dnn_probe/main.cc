@@ -12,6 +12,7 @@
 // valid wins, as in the engine.
 //   mrz_dnn_probe --data DIR [--models DIR] [--verbose] [--input flat|raw] [--any-char]
 //                 [--accept as-read|coerced|repaired] [--pad F] [--width W] [--gate P]
+//                 [--gate-blind-only]
 //                 [--limit N]
 #include <sys/resource.h>
 #include <time.h>
@@ -160,6 +161,19 @@ Read Judge(const std::vector<std::string>& raw, int length, const jae::mrz::Pars
   return r;
 }
 
+// Whether a check digit cannot tell `a` from `b`: ICAO 9303 values ('<' 0, digits,
+// A-Z 10-35) equal modulo 10 (0, A, K, U, '<'; 1, B, L, V; ...), so that with any weight
+// the sum's last digit is the same; or one of them a filler, which fields that no check
+// digit covers (names) hold.
+bool CheckBlind(char a, char b) {
+  auto value = [](char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'A' && c <= 'Z') return c - 'A' + 10;
+    return 0;
+  };
+  return a == '<' || b == '<' || value(a) % 10 == value(b) % 10;
+}
+
 double Median(std::vector<double> v) {
   if (v.empty()) return 0;
   std::sort(v.begin(), v.end());
@@ -178,6 +192,7 @@ int main(int argc, char** argv) {
   double pad = 0.25;
   int limit = 0, only_width = 0;
   double gate = 0;
+  bool blind_only = false;
   app.add_option("--data", data, "folder of images and their .json truth")->required();
   app.add_option("--models", models, "fetch_models.sh's folder");
   app.add_option("--input", input,
@@ -187,6 +202,8 @@ int main(int argc, char** argv) {
   app.add_option("--pad", pad, "margin around a line box, in line heights");
   app.add_option("--limit", limit, "at most this many images");
   app.add_option("--width", only_width, "use the model copy of this width only");
+  app.add_flag("--gate-blind-only", blind_only,
+               "--gate only for rivals the check digits cannot tell apart (CheckBlind)");
   app.add_option("--gate", gate,
                  "refuse a valid read when any character had a rival of at least this "
                  "probability (0: off)");
@@ -270,8 +287,13 @@ int main(int argc, char** argv) {
                                cv::Rect(0, 0, src.cols, src.rows);
         const double cpu0 = ThreadCpuMs();
         std::vector<float> rival;
-        raw.push_back(jae::local::CleanMrzText(rec.ReadLine(src(grown), !any_char, &rival)));
-        for (float r : rival) doubtful = doubtful || (gate > 0 && r >= gate);
+        std::string rival_char;
+        const std::string text = rec.ReadLine(src(grown), !any_char, &rival, &rival_char);
+        raw.push_back(jae::local::CleanMrzText(text));
+        for (size_t k = 0; gate > 0 && k < rival.size() && k < text.size(); ++k) {
+          doubtful =
+              doubtful || (rival[k] >= gate && (!blind_only || CheckBlind(text[k], rival_char[k])));
+        }
         line_ms.push_back(ThreadCpuMs() - cpu0);
         ms_this_image += line_ms.back();
       }

@@ -65,8 +65,9 @@ cv::dnn::Net& PpOcrRecogniser::NetFor(int width) {
 }
 
 std::string PpOcrRecogniser::ReadLine(const cv::Mat& bgr_line, bool mrz_alphabet,
-                                      std::vector<float>* rival) {
+                                      std::vector<float>* rival, std::string* rival_char) {
   if (rival) rival->clear();
+  if (rival_char) rival_char->clear();
   if (bgr_line.empty()) return {};
   const int scaled =
       std::max(kStride, static_cast<int>(std::ceil(kHeight * static_cast<double>(bgr_line.cols) /
@@ -103,15 +104,21 @@ std::string PpOcrRecogniser::ReadLine(const cv::Mat& bgr_line, bool mrz_alphabet
     if (best != 0 && best != previous) {
       text += dict_[static_cast<size_t>(best)];
       if (rival) rival->push_back(0);
+      if (rival_char) rival_char->push_back(' ');
       peak = 0;
     }
     if (best != 0 && rival && row[best] > peak) {
       peak = row[best];
       float other = 0;
+      int other_class = 0;
       for (int c : mrz_classes_) {
-        if (c != best) other = std::max(other, row[c]);
+        if (c != best && row[c] > other) {
+          other = row[c];
+          other_class = c;
+        }
       }
       rival->back() = other;
+      if (rival_char && other_class > 0) rival_char->back() = dict_[other_class][0];
     }
     previous = best;
   }

@@ -33,8 +33,9 @@ class PpOcrRecogniser {
   // `rival`, when given, gets per character read the highest probability of another
   // character of the alphabet at the step where the character peaked (the blank not
   // counted): how near the read came to saying something else (a '<' read 'K').
+  // `rival_char` gets that other character.
   std::string ReadLine(const cv::Mat& bgr_line, bool mrz_alphabet,
-                       std::vector<float>* rival = nullptr);
+                       std::vector<float>* rival = nullptr, std::string* rival_char = nullptr);
 
   // Time spent loading model copies so far, and how many were loaded.
   double load_ms() const { return load_ms_; }
