@@ -1,0 +1,135 @@
+#include "locate.h"
+
+#include <opencv2/imgproc.hpp>
+#include <optional>
+
+#include "engine/local/document_finder.h"
+#include "engine/local/mrz_finder.h"
+#include "engine/local/mrz_zone.h"
+
+namespace jae::probe {
+
+namespace {
+
+// Copied from src/engine/local/local_engine.cc (212c468).
+constexpr int kDocumentWidth = 1200;
+constexpr int kMaxOutlines = 3;
+constexpr int kMaxCandidates = 2;
+constexpr float kSureOrientation = 0.25f;
+
+cv::Mat FlattenLight(const cv::Mat& gray) {
+  cv::Mat paper;
+  const int k = std::max(15, gray.cols / 40) | 1;
+  cv::dilate(gray, paper, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(k, k)));
+  cv::GaussianBlur(paper, paper, cv::Size(0, 0), k / 4.0);
+  cv::Mat ink, base;
+  gray.convertTo(ink, CV_32F);
+  paper.convertTo(base, CV_32F);
+  cv::Mat ratio = ink / cv::max(base, 1.0f);
+  cv::Mat out;
+  ratio.convertTo(out, CV_8U, 255);
+  return out;
+}
+
+void Rotate(MrzPlace& p, cv::RotateFlags how) {
+  cv::rotate(p.doc, p.doc, how);
+  cv::rotate(p.flat, p.flat, how);
+}
+
+// LocalEngine::ReadZone's location part: the MRZ lines of one rectified document.
+std::optional<MrzPlace> Zone(local::FoundDocument found, const std::vector<cv::Rect>* known) {
+  MrzPlace p;
+  p.doc = found.image;
+  p.outline_found = found.outline_found;
+  cv::Mat gray;
+  cv::cvtColor(p.doc, gray, cv::COLOR_BGR2GRAY);
+  p.flat = FlattenLight(gray);
+  std::optional<local::MrzLocation> where;
+  if (known) {
+    std::vector<cv::Rect> tight = local::TightenLines(p.flat, *known);
+    if (tight.size() == known->size() && tight.size() >= 2) {
+      where = local::MrzLocation{std::move(tight), false};
+    }
+  } else {
+    where = local::LocateMrz(p.flat);
+  }
+  if (where && where->upside_down) {
+    Rotate(p, cv::ROTATE_180);
+    where = local::LocateMrz(p.flat);
+  }
+  if (!where && !found.outline_found && !known) {
+    for (auto rotation : {cv::ROTATE_90_CLOCKWISE, cv::ROTATE_90_COUNTERCLOCKWISE}) {
+      cv::Mat turned;
+      cv::rotate(p.flat, turned, rotation);
+      if (local::LocateMrz(turned)) {
+        Rotate(p, rotation);
+        where = local::LocateMrz(p.flat);
+        if (where && where->upside_down) {
+          Rotate(p, cv::ROTATE_180);
+          where = local::LocateMrz(p.flat);
+        }
+        break;
+      }
+    }
+  }
+  if (!where) return std::nullopt;
+  p.lines = where->lines;
+  return p;
+}
+
+}  // namespace
+
+int ForEachMrzPlace(const cv::Mat& bgr, const std::function<bool(const MrzPlace&)>& read) {
+  int offered = 0;
+  auto offer = [&](std::optional<MrzPlace> p, std::string how) {
+    if (!p) return false;
+    p->how = std::move(how);
+    ++offered;
+    return read(*p);
+  };
+  const auto outlines = local::FindOutlines(bgr, kMaxOutlines);
+  if (offer(Zone(outlines.empty() ? local::WholeImage(bgr, kDocumentWidth)
+                                  : local::Rectify(bgr, outlines.front(), kDocumentWidth),
+                 nullptr),
+            outlines.empty() ? "whole image" : "outline")) {
+    return offered;
+  }
+  for (size_t k = 1; k < outlines.size(); ++k) {
+    if (offer(Zone(local::Rectify(bgr, outlines[k], kDocumentWidth), nullptr),
+              "outline " + std::to_string(k + 1))) {
+      return offered;
+    }
+  }
+  cv::Mat gray;
+  cv::cvtColor(bgr, gray, cv::COLOR_BGR2GRAY);
+  int n = 0;
+  for (const auto& candidate : local::FindMrzCandidates(gray, kMaxCandidates)) {
+    ++n;
+    std::vector<local::MrzCandidate> ways = {candidate};
+    if (candidate.upright_odds < kSureOrientation) ways.push_back(local::Reversed(candidate));
+    for (size_t w = 0; w < ways.size(); ++w) {
+      const auto& oriented = ways[w];
+      local::FoundDocument doc =
+          local::Rectify(bgr, local::ImpliedDocument(oriented), kDocumentWidth);
+      const std::vector<cv::Point2f> frame = {
+          {0, 0},
+          {static_cast<float>(doc.image.cols), 0},
+          {static_cast<float>(doc.image.cols), static_cast<float>(doc.image.rows)},
+          {0, static_cast<float>(doc.image.rows)}};
+      const cv::Mat to_doc = cv::getPerspectiveTransform(doc.corners, frame);
+      std::vector<cv::Rect> approx;
+      for (const auto& corners : oriented.lines) {
+        std::vector<cv::Point2f> in(corners.begin(), corners.end()), mapped;
+        cv::perspectiveTransform(in, mapped, to_doc);
+        approx.push_back(cv::boundingRect(mapped));
+      }
+      if (offer(Zone(std::move(doc), &approx),
+                "finder " + std::to_string(n) + (w ? " reversed" : ""))) {
+        return offered;
+      }
+    }
+  }
+  return offered;
+}
+
+}  // namespace jae::probe
