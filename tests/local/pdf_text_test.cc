@@ -132,5 +132,41 @@ TEST(PdfTextLayerTest, TheLocalEngineReadsTheAttestationFromItsText) {
   EXPECT_TRUE(ex.mrz_lines.empty());
 }
 
+// A passport page exported as a PDF with its text (the ICAO specimen's data): the MRZ is
+// taken from the text when every check holds as written.
+std::vector<Text> PassportPage(const std::string& line2) {
+  return {{60, 760, 12, "Nom / Surname"},
+          {260, 760, 12, "ERIKSSON"},
+          {60, 736, 12, "Pr\xE9noms / Given names"},
+          {260, 736, 12, "ANNA MARIA"},
+          {40, 120, 11, "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<"},
+          {40, 100, 11, line2}};
+}
+
+TEST(PdfTextLayerTest, TheLocalEngineTakesAnMrzFromTheTextOnlyWhenItsChecksHold) {
+  auto engine = MakeLocalEngine(MapEnv());
+  if (!engine.ok()) GTEST_SKIP() << "OCR models missing";
+  const std::string good = "L898902C36UTO7408122F1204159ZE184226B<<<<<10";
+  const NormalizedImage image = NormalizePdf(MakePdf(PassportPage(good)));
+  ASSERT_FALSE(image.text_layer.empty());
+  const auto start = std::chrono::steady_clock::now();
+  auto result = (*engine)->Extract(image, start + std::chrono::seconds(60));
+  ASSERT_TRUE(result.ok()) << result.status().ToString();
+  ASSERT_TRUE(result->extraction.has_value());
+  EXPECT_EQ(result->extraction->type, DocumentType::kPassport);
+  EXPECT_EQ(result->extraction->mrz_lines,
+            (std::vector<std::string>{"P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", good}));
+
+  // One digit changed: the text's MRZ is not taken as written (the pixels are read).
+  const std::string bad = "L898902C36UTO7408122F1204159ZE184226B<<<<<19";
+  const NormalizedImage other = NormalizePdf(MakePdf(PassportPage(bad)));
+  auto second = (*engine)->Extract(other, start + std::chrono::seconds(60));
+  ASSERT_TRUE(second.ok()) << second.status().ToString();
+  if (second->extraction) {
+    EXPECT_NE(second->extraction->mrz_lines,
+              (std::vector<std::string>{"P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", bad}));
+  }
+}
+
 }  // namespace
 }  // namespace jae

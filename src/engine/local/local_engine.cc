@@ -13,6 +13,7 @@
 #include <optional>
 #include <variant>
 
+#include "common/clock.h"
 #include "engine/local/classify.h"
 #include "engine/local/document_finder.h"
 #include "engine/local/field_reader.h"
@@ -24,6 +25,7 @@
 #include "engine/local/tess_pool.h"
 #include "engine/local/text_layer.h"
 #include "image/jpeg_decode.h"
+#include "mrz/mrz.h"
 
 namespace jae {
 namespace {
@@ -353,13 +355,45 @@ class LocalEngine final : public Engine {
   // A PDF with its own text (an attestation exported by the federation's site): the
   // labelled fields read from that text, no OCR. Only when it names at least two fields;
   // otherwise (a scan saved as PDF, a page of pictures) the rendered pixels are read.
+  //
+  // An MRZ in the text (a PDF made from a document's data, or a scan its scanner OCR'd) is
+  // taken only when every check holds as written, with no repair: a scanner's OCR makes
+  // the same slips ours does, and the pixels are then read instead.
   static std::optional<EngineResult> ReadTextLayer(const NormalizedImage& image) {
     if (image.text_layer.empty()) return std::nullopt;
     const std::vector<OcrLine> lines = local::LinesFromTextLayer(image.text_layer);
     Fields fields = local::ReadLabelledFields(lines, image.width);
-    if (fields.size() < 2) return std::nullopt;
-    const local::Classification cls = local::Classify(nullptr, AllText(lines));
-    return Extracted(cls, std::move(fields), {});
+    std::string raw;
+    for (const auto& line : lines) raw += line.text + "\n";
+    mrz::ParseOptions as_written;
+    as_written.today = SystemClock().Today();
+    as_written.correct = false;
+    const auto parsed = mrz::ParseMrzText(raw, as_written);
+    const bool mrz_like = parsed.ok() || HasMrzLikeLine(lines);
+    if (mrz_like && !(parsed.ok() && parsed->valid)) return std::nullopt;
+    if (fields.size() < 2 && !mrz_like) return std::nullopt;
+    const local::Classification cls =
+        local::Classify(mrz_like ? &*parsed : nullptr, AllText(lines));
+    return Extracted(cls, std::move(fields), mrz_like ? parsed->lines : std::vector<std::string>());
+  }
+
+  // A line of MRZ length made of MRZ characters only, with a filler run: the PDF's text
+  // holds a zone, read or not.
+  static bool HasMrzLikeLine(const std::vector<OcrLine>& lines) {
+    for (const auto& line : lines) {
+      std::string compact;
+      for (char c : line.text) {
+        if (c != ' ') compact += c;
+      }
+      if (compact.size() < 28 || compact.size() > 46) continue;
+      if (compact.find("<<") == std::string::npos) continue;
+      if (std::all_of(compact.begin(), compact.end(), [](char c) {
+            return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '<';
+          })) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // The MRZ looked for by its own shape anywhere in the image (local/mrz_finder.h), each
