@@ -111,18 +111,8 @@ int ForEachMrzPlace(const cv::Mat& bgr, const std::function<bool(const MrzPlace&
       const auto& oriented = ways[w];
       local::FoundDocument doc =
           local::Rectify(bgr, local::ImpliedDocument(oriented), kDocumentWidth);
-      const std::vector<cv::Point2f> frame = {
-          {0, 0},
-          {static_cast<float>(doc.image.cols), 0},
-          {static_cast<float>(doc.image.cols), static_cast<float>(doc.image.rows)},
-          {0, static_cast<float>(doc.image.rows)}};
-      const cv::Mat to_doc = cv::getPerspectiveTransform(doc.corners, frame);
-      std::vector<cv::Rect> approx;
-      for (const auto& corners : oriented.lines) {
-        std::vector<cv::Point2f> in(corners.begin(), corners.end()), mapped;
-        cv::perspectiveTransform(in, mapped, to_doc);
-        approx.push_back(cv::boundingRect(mapped));
-      }
+      const std::vector<cv::Rect> approx =
+          local::LinesInDocument(oriented, doc.corners, doc.image.size());
       if (offer(Zone(std::move(doc), &approx),
                 "finder " + std::to_string(n) + (w ? " reversed" : ""))) {
         return offered;

@@ -415,20 +415,8 @@ class LocalEngine final : public Engine {
         }
         local::FoundDocument doc =
             local::Rectify(bgr, local::ImpliedDocument(oriented), kDocumentWidth);
-        // Where the lines land in the rectified document: the finder knows them better
-        // than a search of the page would (a patterned background, a photo's texture).
-        const std::vector<cv::Point2f> frame = {
-            {0, 0},
-            {static_cast<float>(doc.image.cols), 0},
-            {static_cast<float>(doc.image.cols), static_cast<float>(doc.image.rows)},
-            {0, static_cast<float>(doc.image.rows)}};
-        const cv::Mat to_doc = cv::getPerspectiveTransform(doc.corners, frame);
-        std::vector<cv::Rect> approx;
-        for (const auto& corners : oriented.lines) {
-          std::vector<cv::Point2f> in(corners.begin(), corners.end()), mapped;
-          cv::perspectiveTransform(in, mapped, to_doc);
-          approx.push_back(cv::boundingRect(mapped));
-        }
+        const std::vector<cv::Rect> approx =
+            local::LinesInDocument(oriented, doc.corners, doc.image.size());
         auto zone = ReadZone(std::move(doc), deadline, &approx);
         if (!zone.ok()) return zone.status();
         if (zone->HasValidMrz()) return std::optional<Zone>(std::move(*zone));

@@ -271,6 +271,24 @@ std::vector<cv::Point2f> ImpliedDocument(const MrzCandidate& c) {
           at(left, bottom)};
 }
 
+std::vector<cv::Rect> LinesInDocument(const MrzCandidate& c,
+                                      const std::vector<cv::Point2f>& doc_corners,
+                                      cv::Size doc_size) {
+  const std::vector<cv::Point2f> frame = {
+      {0, 0},
+      {static_cast<float>(doc_size.width), 0},
+      {static_cast<float>(doc_size.width), static_cast<float>(doc_size.height)},
+      {0, static_cast<float>(doc_size.height)}};
+  const cv::Mat to_doc = cv::getPerspectiveTransform(doc_corners, frame);
+  std::vector<cv::Rect> boxes;
+  for (const auto& corners : c.lines) {
+    std::vector<cv::Point2f> in(corners.begin(), corners.end()), mapped;
+    cv::perspectiveTransform(in, mapped, to_doc);
+    boxes.push_back(cv::boundingRect(mapped));
+  }
+  return boxes;
+}
+
 std::vector<cv::Rect> TightenLines(const cv::Mat& gray, const std::vector<cv::Rect>& approx) {
   std::vector<cv::Rect> out;
   const cv::Rect image(0, 0, gray.cols, gray.rows);

@@ -44,6 +44,14 @@ MrzCandidate Reversed(const MrzCandidate& c);
 // (TD1 card, TD2/French 1988 card or TD3 passport page). Parts may lie outside the image.
 std::vector<cv::Point2f> ImpliedDocument(const MrzCandidate& c);
 
+// Where the candidate's lines land in a document rectified from `doc_corners` (clockwise
+// from the top-left, image coordinates) to a `doc_size` image: their bounding boxes, first
+// line first. The finder knows the lines better than a search of the page would (a
+// patterned background, a photo's texture).
+std::vector<cv::Rect> LinesInDocument(const MrzCandidate& c,
+                                      const std::vector<cv::Point2f>& doc_corners,
+                                      cv::Size doc_size);
+
 // The line boxes of `gray` (a document rectified from ImpliedDocument) tightened to their
 // ink: `approx` are the lines' bands mapped into `gray`, a little wider than the text
 // (the finder joins characters by widening them). Empty when a band holds no ink.
