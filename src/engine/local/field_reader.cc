@@ -140,8 +140,8 @@ std::string RepairValue(FieldName field, std::string value) {
       // document writes E for a sex. Attestations spell it out.
       if (value == "E") return "F";
       const std::string word = NormalizeLabelText(value);
-      if (word == "masculin" || word == "homme") return "M";
-      if (word == "feminin" || word == "femme") return "F";
+      if (word == "masculin" || word == "homme" || word == "male" || word == "man") return "M";
+      if (word == "feminin" || word == "femme" || word == "female" || word == "woman") return "F";
       return value;
     }
     case FieldName::kSeason: {
@@ -587,6 +587,108 @@ std::string NormalizeLabelText(std::string_view s) {
   return final_text;
 }
 
+// ---- what an app prints without labels ---------------------------------------------
+
+// "Licence 2027", "Licence 2026-2027": the season a licence heading names (the app shows
+// the licence's season under the holder's name, with no "Saison" label).
+std::optional<Field> SeasonOfALicenceHeading(const std::vector<OcrLine>& lines) {
+  for (const auto& line : lines) {
+    const std::string norm = NormalizeLabelText(line.text);
+    for (std::string_view key : {"licence ", "license "}) {
+      if (norm.rfind(key, 0) != 0) continue;
+      std::string value = RepairValue(FieldName::kSeason, Trim(norm.substr(key.size())));
+      if (FitsForm(FieldName::kSeason, value)) {
+        return Field{std::move(value), line.confidence, FieldSource::kVisual};
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+enum class WordCase { kCapitalised, kUpper, kOther };
+
+// "Juliette" is capitalised, "N'GUESSAN" and "LE GALL"'s words upper case; anything with
+// a digit, a lone letter or mixed case inside is neither. UTF-8: Latin-1 letters and
+// Œ/œ by their lead byte and range.
+WordCase CaseOf(std::string_view word) {
+  int upper = 0, lower = 0, letters = 0;
+  bool first_upper = false;
+  for (size_t i = 0; i < word.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(word[i]);
+    bool is_upper = false, is_lower = false;
+    if (c < 0x80) {
+      if (c == '-' || c == '\'') continue;
+      is_upper = std::isupper(c) != 0;
+      is_lower = std::islower(c) != 0;
+    } else if ((c == 0xC3 || c == 0xC5) && i + 1 < word.size()) {
+      const unsigned char d = static_cast<unsigned char>(word[++i]);
+      is_upper = c == 0xC3 ? (d >= 0x80 && d <= 0x9E && d != 0x97) : (d == 0x92 || d == 0xB8);
+      is_lower = c == 0xC3 ? (d >= 0x9F && d <= 0xBF && d != 0xB7) : d == 0x93;
+    } else if (c == 0xE2 && word.substr(i, 3) == "\u2019") {
+      i += 2;  // a typographic apostrophe
+      continue;
+    }
+    if (!is_upper && !is_lower) return WordCase::kOther;
+    if (letters++ == 0) first_upper = is_upper;
+    upper += is_upper;
+    lower += is_lower;
+  }
+  if (letters < 2) return WordCase::kOther;
+  if (lower == 0) return WordCase::kUpper;
+  return first_upper && upper == 1 ? WordCase::kCapitalised : WordCase::kOther;
+}
+
+// Words of a club's or a federation's name, which a heading of two cases may also be
+// ("TC Paris", "ASPTT Lille").
+bool IsAClubWord(std::string_view norm) {
+  for (std::string_view w :
+       {"tennis",  "club",     "tc",          "padel",       "sport",  "sports",
+        "sportif", "sportive", "association", "as",          "us",     "asptt",
+        "stade",   "racing",   "cercle",      "ligue",       "comite", "federation",
+        "fft",     "licence",  "license",     "attestation", "saison", "season"}) {
+    if (norm == w) return true;
+  }
+  return false;
+}
+
+// "Odile Juliette N'GUESSAN" or "N'GUESSAN Odile Juliette": given names capitalised and
+// the surname in capitals, the way French documents and apps write a person's name —
+// two to six words, one run of each case, no label and no club's word.
+std::optional<std::pair<std::string, std::string>> AsGivenNamesAndSurname(std::string_view text) {
+  std::vector<std::string> words;
+  size_t start = 0;
+  const std::string line(text);
+  while (start < line.size()) {
+    size_t end = line.find(' ', start);
+    if (end == std::string::npos) end = line.size();
+    if (end > start) words.push_back(line.substr(start, end - start));
+    start = end + 1;
+  }
+  if (words.size() < 2 || words.size() > 6) return std::nullopt;
+  std::vector<WordCase> cases;
+  for (const auto& w : words) {
+    const WordCase c = CaseOf(w);
+    if (c == WordCase::kOther || IsAClubWord(NormalizeLabelText(w)) || IsOnlyALabel(w)) {
+      return std::nullopt;
+    }
+    cases.push_back(c);
+  }
+  size_t split = 1;
+  while (split < cases.size() && cases[split] == cases[0]) ++split;
+  if (split == cases.size()) return std::nullopt;
+  for (size_t k = split; k < cases.size(); ++k) {
+    if (cases[k] == cases[0]) return std::nullopt;
+  }
+  auto join = [&](size_t from, size_t to) {
+    std::string out;
+    for (size_t k = from; k < to; ++k) out += (out.empty() ? "" : " ") + words[k];
+    return out;
+  };
+  if (cases[0] == WordCase::kCapitalised)
+    return std::make_pair(join(0, split), join(split, words.size()));
+  return std::make_pair(join(split, words.size()), join(0, split));
+}
+
 Fields ReadLabelledFields(const std::vector<OcrLine>& lines, int document_width) {
   Fields fields;
   std::vector<LineLabels> parsed;
@@ -687,7 +789,35 @@ Fields ReadLabelledFields(const std::vector<OcrLine>& lines, int document_width)
       }
     }
   }
+  if (!fields.count(FieldName::kSeason)) {
+    if (auto season = SeasonOfALicenceHeading(lines)) fields[FieldName::kSeason] = *season;
+  }
   return fields;
+}
+
+void AddNameHeading(const std::vector<OcrLine>& lines, Fields& fields) {
+  if (fields.count(FieldName::kSurname) || fields.count(FieldName::kGivenNames)) return;
+  const OcrLine* best = nullptr;
+  std::pair<std::string, std::string> best_name;
+  for (const auto& line : lines) {
+    auto name = AsGivenNamesAndSurname(line.text);
+    if (!name) continue;
+    const bool is_a_value = std::any_of(fields.begin(), fields.end(), [&](const auto& f) {
+      return NormalizeLabelText(f.second.value) == NormalizeLabelText(line.text);
+    });
+    if (is_a_value) continue;
+    // The heading: the tallest such line, the topmost of equals.
+    if (!best || line.box.height > best->box.height ||
+        (line.box.height == best->box.height && line.box.y < best->box.y)) {
+      best = &line;
+      best_name = std::move(*name);
+    }
+  }
+  if (!best) return;
+  fields[FieldName::kGivenNames] =
+      Field{std::move(best_name.first), best->confidence, FieldSource::kVisual};
+  fields[FieldName::kSurname] =
+      Field{std::move(best_name.second), best->confidence, FieldSource::kVisual};
 }
 
 }  // namespace jae::local

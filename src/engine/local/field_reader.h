@@ -33,6 +33,14 @@ std::string NormalizeLabelText(std::string_view utf8);
 // Reads the labelled fields of `lines` (in any order). `document_width` scales the
 // geometric tolerances. Only fields whose label is found and whose value is non-empty
 // are returned; their source is "visual" and their confidence the OCR's for the value.
+// A licence heading with no "Saison" label ("Licence 2027") counts as the season.
 Fields ReadLabelledFields(const std::vector<OcrLine>& lines, int document_width);
+
+// When `fields` has neither surname nor given names: the line that writes a person's name
+// the French way, given names capitalised and the surname in capitals ("Odile Juliette
+// N'GUESSAN", either order), the tallest of them, gives both. Why: the federation's app
+// shows the holder's name as a heading with no label; used only where the document is
+// known to be a licence (elsewhere such a line may be anyone's name).
+void AddNameHeading(const std::vector<OcrLine>& lines, Fields& fields);
 
 }  // namespace jae::local

@@ -274,6 +274,9 @@ class LocalEngine final : public Engine {
     const std::optional<MrzRead>& mrz_read = zone->mrz_read;
     const local::Classification cls =
         local::Classify(mrz_read ? &mrz_read->parsed : nullptr, AllText(printed->lines));
+    if (cls.type == DocumentType::kFftLicence) {
+      local::AddNameHeading(printed->lines, printed->fields);
+    }
     if (!mrz_read && printed->fields.empty() &&
         (cls.type == DocumentType::kOther || !zone->doc.outline_found)) {
       return Reject(ErrorCode::kNoDocument, "no identity document or licence found in the image");
@@ -408,6 +411,7 @@ class LocalEngine final : public Engine {
     if (fields.size() < 2 && !mrz_like) return std::nullopt;
     const local::Classification cls =
         local::Classify(mrz_like ? &*parsed : nullptr, AllText(lines));
+    if (cls.type == DocumentType::kFftLicence) local::AddNameHeading(lines, fields);
     return Extracted(cls, std::move(fields), mrz_like ? parsed->lines : std::vector<std::string>());
   }
 
