@@ -425,6 +425,22 @@ TEST(FieldReaderTest, ANameHeadingIsTwoCasesAndNothingElse) {
   EXPECT_FALSE(labelled.count(FieldName::kGivenNames));
 }
 
+TEST(FieldReaderTest, ALabelWithoutValueTellsWhereToLookAgain) {
+  std::vector<OcrLine> lines = {
+      {"Nom / Surname", {300, 100, 130, 12}, 0.9},
+      {"MARTIN", {300, 118, 120, 22}, 0.9},
+      {"Sexe / Sex", {600, 100, 90, 12}, 0.9},
+  };
+  Fields f = ReadLabelledFields(lines, 1000);
+  ASSERT_TRUE(f.count(FieldName::kSurname));
+  EXPECT_FALSE(LabelWithoutValue(lines, f, FieldName::kSurname).has_value());
+  auto sex = LabelWithoutValue(lines, f, FieldName::kSex);
+  ASSERT_TRUE(sex.has_value());
+  EXPECT_EQ(sex->x, 600);
+  EXPECT_EQ(sex->y, 100);
+  EXPECT_FALSE(LabelWithoutValue(lines, f, FieldName::kBirthDate).has_value());
+}
+
 TEST(ClassifyTest, MrzDecidesThenWords) {
   mrz::ParseOptions options;
   auto permit = mrz::ParseMrz({"IRFRAX4RTBPFW46<<<<<<<<<<<<<<<", "9007138F3002119MAR<<<<<<<<<<<6",

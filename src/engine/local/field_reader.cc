@@ -40,7 +40,8 @@ const std::vector<Rule>& Rules() {
         "issued on", "date d emission"}},
       {FieldName::kExpiryDate,
        {"date d expiration", "date dexpiration", "date d expir", "date of expiry", "expiry date",
-        "expiration date", "fin de validite", "valable jusqu au", "valid until", "expires"}},
+        "expiration date", "fin de validite", "valable jusqu au", "valid until", "expires",
+        "expiry", "expiration"}},
       {FieldName::kGivenNames,
        {"prenoms", "prenom(s)", "prenom", "given names", "given name", "first names", "first name",
         "forenames"}},
@@ -793,6 +794,22 @@ Fields ReadLabelledFields(const std::vector<OcrLine>& lines, int document_width)
     if (auto season = SeasonOfALicenceHeading(lines)) fields[FieldName::kSeason] = *season;
   }
   return fields;
+}
+
+std::optional<cv::Rect> LabelWithoutValue(const std::vector<OcrLine>& lines, const Fields& fields,
+                                          FieldName field) {
+  if (fields.count(field)) return std::nullopt;
+  for (const auto& line : lines) {
+    const std::vector<Word> words = WordsOf(line);
+    const int height = std::max(1, line.box.height);
+    for (const LabelHit& hit : FindLabels(words, height)) {
+      if (hit.field != field) continue;
+      cv::Rect box = words[hit.first].box;
+      for (size_t k = hit.first + 1; k < hit.end; ++k) box |= words[k].box;
+      return box;
+    }
+  }
+  return std::nullopt;
 }
 
 void AddNameHeading(const std::vector<OcrLine>& lines, Fields& fields) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <opencv2/core.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,6 +36,11 @@ std::string NormalizeLabelText(std::string_view utf8);
 // are returned; their source is "visual" and their confidence the OCR's for the value.
 // A licence heading with no "Saison" label ("Licence 2027") counts as the season.
 Fields ReadLabelledFields(const std::vector<OcrLine>& lines, int document_width);
+
+// The box of `field`'s label in `lines` when `fields` has no value for it: where to look
+// again for a value Tesseract's page reading dropped (a lone "F" under "Sexe").
+std::optional<cv::Rect> LabelWithoutValue(const std::vector<OcrLine>& lines, const Fields& fields,
+                                          FieldName field);
 
 // When `fields` has neither surname nor given names: the line that writes a person's name
 // the French way, given names capitalised and the surname in capitals ("Odile Juliette

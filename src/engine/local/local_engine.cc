@@ -17,6 +17,7 @@
 #include "engine/local/classify.h"
 #include "engine/local/document_finder.h"
 #include "engine/local/field_reader.h"
+#include "engine/local/lone_letter.h"
 #include "engine/local/mrz_finder.h"
 #include "engine/local/mrz_reader.h"
 #include "engine/local/mrz_zone.h"
@@ -367,6 +368,11 @@ class LocalEngine final : public Engine {
     PrintedText printed;
     printed.lines = RecogniseLines(api, text_image, {0, 0});
     printed.fields = local::ReadLabelledFields(printed.lines, width);
+    if (auto label = local::LabelWithoutValue(printed.lines, printed.fields, FieldName::kSex)) {
+      if (auto sex = local::ReadLoneLetter(api, text_image, *label, "MFX")) {
+        printed.fields[FieldName::kSex] = std::move(*sex);
+      }
+    }
     return printed;
   }
 
