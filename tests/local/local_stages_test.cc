@@ -441,6 +441,34 @@ TEST(FieldReaderTest, ALabelWithoutValueTellsWhereToLookAgain) {
   EXPECT_FALSE(LabelWithoutValue(lines, f, FieldName::kBirthDate).has_value());
 }
 
+TEST(FieldReaderTest, TheBirthPlaceFollowsTheBirthDateAsThePhraseDoes) {
+  // "Born" / "In" side by side, the English of "Né(e) le" / "à".
+  std::vector<OcrLine> lines = {
+      {"BORN", {615, 322, 37, 11}, 0.9},
+      {"12.06.1989", {615, 342, 110, 21}, 0.9},
+      {"IN", {796, 322, 12, 11}, 0.9},
+      {"NANTES", {797, 342, 89, 21}, 0.9},
+  };
+  Fields f = ReadLabelledFields(lines, 1200);
+  EXPECT_EQ(f[FieldName::kBirthPlace].value, "NANTES");
+  // The "à" under "Né(e) le" lost: the place still follows the date in its column.
+  lines = {
+      {"Né(e) le", {746, 215, 70, 16}, 0.9}, {"11/05/2002", {749, 238, 156, 23}, 0.9},
+      {"METZ", {747, 307, 86, 21}, 0.8},     {"Taille", {746, 353, 47, 13}, 0.9},
+      {"1,72m", {749, 375, 94, 24}, 0.9},
+  };
+  f = ReadLabelledFields(lines, 1200);
+  EXPECT_EQ(f[FieldName::kBirthDate].value, "11/05/2002");
+  EXPECT_EQ(f[FieldName::kBirthPlace].value, "METZ");
+  // Under a date with another label ("Date of birth"), a line is not the place.
+  lines[0].text = "Date de naissance";
+  f = ReadLabelledFields(lines, 1200);
+  EXPECT_FALSE(f.count(FieldName::kBirthPlace));
+  // "in" inside a sentence is no label.
+  lines = {{"Valid in all countries PARIS", {100, 100, 400, 20}, 0.9}};
+  EXPECT_FALSE(ReadLabelledFields(lines, 1200).count(FieldName::kBirthPlace));
+}
+
 TEST(ClassifyTest, MrzDecidesThenWords) {
   mrz::ParseOptions options;
   auto permit = mrz::ParseMrz({"IRFRAX4RTBPFW46<<<<<<<<<<<<<<<", "9007138F3002119MAR<<<<<<<<<<<6",

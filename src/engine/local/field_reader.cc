@@ -34,7 +34,7 @@ const std::vector<Rule>& Rules() {
        {"date de naissance", "date de naiss", "ne(e) le", "nee le", "ne e le", "ne le",
         "date of birth", "birth date", "date naissance"}},
       {FieldName::kBirthPlace,
-       {"lieu de naissance", "a:", "a", "place of birth", "birth place", "lieu naissance"}},
+       {"lieu de naissance", "a:", "a", "in", "place of birth", "birth place", "lieu naissance"}},
       {FieldName::kIssueDate,
        {"date de delivrance", "delivre le", "delivree le", "date of issue", "issue date",
         "issued on", "date d emission"}},
@@ -437,8 +437,10 @@ std::vector<LabelHit> FindLabels(const std::vector<Word>& words, int height) {
                          (len + 1 < joined.size() && joined[len] == ' ' && joined[len + 1] == ':');
       allowed = gap || colon || len >= 7;
     }
-    // A one-letter label ("à" above the birth place) only alone in its column.
-    if (allowed && key->second < 2) {
+    // A label that is also a short word ("à" or "in" above the birth place, after "Né(e)
+    // le" or "Born") only alone in its column.
+    const bool short_word = key && (key->second < 2 || joined.compare(0, key->second, "in") == 0);
+    if (allowed && short_word) {
       const bool alone = i + 1 >= words.size() || ColumnGap(words[i], words[i + 1], height);
       allowed = alone && (i == 0 || ColumnGap(words[i - 1], words[i], height));
     }
@@ -744,6 +746,12 @@ Fields ReadLabelledFields(const std::vector<OcrLine>& lines, int document_width)
     return Below{static_cast<size_t>(best), std::move(value)};
   };
 
+  // Where a birth date stood under a "born on" label ("Né(e) le", "Born"), for the place.
+  struct BornOn {
+    size_t line;
+    int column_x, column_end;
+  };
+  std::optional<BornOn> born_on;
   for (size_t i = 0; i < lines.size(); ++i) {
     const LineLabels& line = parsed[i];
     for (size_t h = 0; h < line.hits.size(); ++h) {
@@ -756,7 +764,12 @@ Fields ReadLabelledFields(const std::vector<OcrLine>& lines, int document_width)
       const int column_x = line.words[hit.first].box.x;
       const int column_end = h + 1 < line.hits.size() ? line.words[line.hits[h + 1].first].box.x - 2
                                                       : std::numeric_limits<int>::max();
-      std::vector<std::pair<std::string, double>> candidates;
+      struct Candidate {
+        std::string value;
+        double confidence;
+        std::optional<size_t> line_below;  // the line below the label's that holds it
+      };
+      std::vector<Candidate> candidates;
       // 1. On the label's line, right of it (after ':' or not): up to the next label or
       //    a column gap.
       {
@@ -764,17 +777,17 @@ Fields ReadLabelledFields(const std::vector<OcrLine>& lines, int document_width)
         const size_t end = ValueEnd(line, hit.end, next_label, std::numeric_limits<int>::max());
         const std::string rest = JoinWords(line.words, hit.end, end);
         value = Trim(value.empty() ? rest : value + (rest.empty() ? "" : " " + rest));
-        if (!value.empty()) candidates.emplace_back(value, lines[i].confidence);
+        if (!value.empty()) candidates.push_back({value, lines[i].confidence, std::nullopt});
       }
       const size_t inline_count = candidates.size();
       // 2. Label above value: the nearest line below with a word starting near the
       //    label's left edge; its words up to a column gap or the next label's column.
       std::optional<Below> below = SegmentBelow(i, column_x, column_end);
-      if (below) candidates.emplace_back(below->value, lines[below->line].confidence);
+      if (below) candidates.push_back({below->value, lines[below->line].confidence, below->line});
       // An address runs on over a second line when the first ends with its postcode.
       if (field == FieldName::kAddress && below && EndsWithPostcode(below->value)) {
         if (auto more = SegmentBelow(below->line, column_x, column_end)) {
-          candidates.back().first += " " + more->value;
+          candidates.back().value += " " + more->value;
         }
       }
       // With ':' the value follows the label; without, a value below is the likelier one
@@ -782,11 +795,28 @@ Fields ReadLabelledFields(const std::vector<OcrLine>& lines, int document_width)
       if (!hit.colon && inline_count == 1 && candidates.size() == 2) {
         std::swap(candidates[0], candidates[1]);
       }
-      for (auto& [value, confidence] : candidates) {
-        std::string repaired = RepairValue(field, WithoutTrailingDate(field, value));
+      for (auto& candidate : candidates) {
+        std::string repaired = RepairValue(field, WithoutTrailingDate(field, candidate.value));
         if (!FitsForm(field, repaired) || IsOnlyALabel(repaired)) continue;
-        fields[field] = Field{std::move(repaired), confidence, FieldSource::kVisual};
+        fields[field] = Field{std::move(repaired), candidate.confidence, FieldSource::kVisual};
+        const std::string& first = line.words[hit.first].norm;
+        if (field == FieldName::kBirthDate && candidate.line_below &&
+            (first.rfind("ne", 0) == 0 || first == "born")) {
+          born_on = BornOn{*candidate.line_below, column_x, column_end};
+        }
         break;
+      }
+    }
+  }
+  // "Né(e) le" / its date / "à" / the place: the "à" is small, and Tesseract drops it
+  // as a speck; the place still follows the date in its column, as the phrase does.
+  if (born_on && !fields.count(FieldName::kBirthPlace)) {
+    if (auto place = SegmentBelow(born_on->line, born_on->column_x, born_on->column_end)) {
+      std::string value = RepairValue(FieldName::kBirthPlace, place->value);
+      if (FitsForm(FieldName::kBirthPlace, value) && !IsOnlyALabel(value) &&
+          parsed[place->line].hits.empty()) {
+        fields[FieldName::kBirthPlace] =
+            Field{std::move(value), lines[place->line].confidence, FieldSource::kVisual};
       }
     }
   }
