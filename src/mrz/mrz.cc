@@ -661,4 +661,24 @@ bool DocumentNumberFitsIssuerFormat(const ParsedMrz& parsed) {
   return true;
 }
 
+bool BlindCharacterAfterFiller(const ParsedMrz& parsed) {
+  const Layout& layout = LayoutFor(parsed.format);
+  if (parsed.lines.size() != static_cast<size_t>(layout.line_count)) return false;
+  for (const CheckSpec& check : layout.checks) {
+    if (check.name == "composite" || check.covered.size() != 1) continue;
+    const Span& span = check.covered.front();
+    const std::string& line = parsed.lines[static_cast<size_t>(span.line)];
+    if (static_cast<size_t>(span.start + span.length) > line.size()) continue;
+    const int end = span.start + span.length;
+    for (int k = span.start + 1; k < end; ++k) {
+      const char c = line[static_cast<size_t>(k)];
+      const bool blind = c == '0' || c == 'A' || c == 'K' || c == 'U';
+      const bool alone = line[static_cast<size_t>(k - 1)] == '<' &&
+                         (k + 1 == end || line[static_cast<size_t>(k + 1)] == '<');
+      if (blind && alone) return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace jae::mrz

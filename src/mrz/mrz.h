@@ -87,6 +87,14 @@ StatusOr<ParsedMrz> ParseMrzText(std::string_view text, const ParseOptions& opti
 // is 9 free alphanumerics; other formats are not documented in our references.)
 bool DocumentNumberFitsIssuerFormat(const ParsedMrz& parsed);
 
+// True when a field with its own check digit holds, alone among fillers (a filler before
+// it, a filler or the field's end after it), a character whose check-digit value is a
+// multiple of 10 like the filler's (0, A, K, U): a filler misread, which no check digit
+// can see — "AB1234<<<" read "AB1234<K<" proves a number nobody wrote. Characters after a
+// filler are no misread by themselves: Finland writes its personal code "211271-426U" as
+// "211271<426U". Composite spans are no field; dates hold no filler.
+bool BlindCharacterAfterFiller(const ParsedMrz& parsed);
+
 // The shape of `mrz` printed by `jae-ocr mrz` (CONTRACT.md): format, valid, lines,
 // failed_checks, corrected, fields (schema field names, ISO dates).
 Fields ToResultFields(const MrzData& data);

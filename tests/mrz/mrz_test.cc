@@ -441,6 +441,37 @@ TEST(DocumentNumberFitsIssuerFormat, KnowsTheFrenchPassportNumber) {
   EXPECT_TRUE(DocumentNumberFitsIssuerFormat(*utopia));
 }
 
+// Synthetic lines; a filler read K weighs 20, a multiple of 10 like the filler's 0: every
+// check still holds.
+TEST(BlindCharacterAfterFiller, AFillerReadAsAnEqualWeightIsSeen) {
+  ParseOptions options;
+  options.today = {2026, 11, 26};
+  const std::string names = "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<";
+  auto parse = [&](const std::string& line2) { return ParseMrz({names, line2}, options); };
+  auto short_number = parse("AB1234<<<1UTO7408122F3204153<<<<<<<<<<<<<<<4");
+  auto number_k = parse("AB1234<K<1UTO7408122F3204153<<<<<<<<<<<<<<<4");
+  auto personal = parse("L898902C36UTO7408122F3204153ZE184226B<<<<<16");
+  auto personal_k = parse("L898902C36UTO7408122F3204153ZE184226B<<K<<16");
+  for (auto* p : {&short_number, &number_k, &personal, &personal_k}) {
+    ASSERT_TRUE(p->ok());
+    EXPECT_TRUE((*p)->valid);
+  }
+  EXPECT_FALSE(BlindCharacterAfterFiller(*short_number));
+  EXPECT_TRUE(BlindCharacterAfterFiller(*number_k));
+  EXPECT_FALSE(BlindCharacterAfterFiller(*personal));
+  EXPECT_TRUE(BlindCharacterAfterFiller(*personal_k));
+  // Finland's personal code keeps its '-' as a filler; the characters after it are its own.
+  auto finnish = parse("L898902C36UTO7408122F3204153211271<426U<<<04");
+  ASSERT_TRUE(finnish.ok());
+  EXPECT_FALSE(BlindCharacterAfterFiller(*finnish));
+  // Names hold fillers between their parts, and no check digit: not looked at.
+  auto name_k = ParseMrz({"P<UTOERIKSSON<<ANNA<K<MARIA<<<<<<<<<<<<<<<<<",
+                          "L898902C36UTO7408122F3204153ZE184226B<<<<<16"},
+                         options);
+  ASSERT_TRUE(name_k.ok());
+  EXPECT_FALSE(BlindCharacterAfterFiller(*name_k));
+}
+
 }  // namespace
 }  // namespace jae::mrz
 

@@ -43,6 +43,8 @@ bool TryLines(const std::vector<std::string>& raw, int length, const mrz::ParseO
       auto plain = mrz::ParseMrz(lines, as_read);
       usable = plain.ok() && plain->valid;
     }
+    // A filler read as a character of the same check-digit value proves a wrong value.
+    if (usable && parsed->valid && mrz::BlindCharacterAfterFiller(*parsed)) usable = false;
     if (usable) {
       const size_t failed = parsed->failed_checks.size();
       if (!best || failed < best_failed) {
