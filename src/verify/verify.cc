@@ -333,6 +333,13 @@ class Verifier {
           "document_number: not the format of a French passport number (2 digits, 2 letters, "
           "5 digits)");
     }
+    // A filler read as a character of the same weight (K for '<') passes every check
+    // digit; the values it touches are not proved (the engine's reader withholds such a
+    // read; a model's transcription may still hold one).
+    const bool filler_misread = mrz::BlindCharacterAfterFiller(*parsed);
+    if (filler_misread) {
+      Warn("mrz: a character alone among fillers weighs like a filler; no check digit proves it");
+    }
     int compared = 0;
     bool mismatch = false;
     Fields& fields = out_.document.fields;
@@ -365,7 +372,7 @@ class Verifier {
       if (name == FieldName::kDocumentNumber && !number_fits) continue;
       const char* check = OwnCheck(parsed->format, name);
       const bool own_check_holds = check != nullptr && !failed.contains(check);
-      const bool proven = own_check_holds && parsed->valid;
+      const bool proven = own_check_holds && parsed->valid && !filler_misread;
       if (proven || (visual == fields.end() && (parsed->valid || own_check_holds))) {
         Field field;
         field.value = mrz_field.value;

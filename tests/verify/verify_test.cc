@@ -285,6 +285,27 @@ TEST(VerifyMrz, ProvenFieldsOverrideMisreadPrintedOnes) {
                        "reading"));
 }
 
+// Synthetic: a number "AB1234" padded with fillers, one of them read K (K weighs 20, a
+// multiple of 10 like the filler): every check holds, and the number proved would be
+// "AB1234<K" — nobody's.
+TEST(VerifyMrz, AFillerReadAsAnEqualWeightProvesNothing) {
+  REQUIRE_MRZ_READER();
+  Extraction e;
+  e.type = DocumentType::kPassport;
+  e.mrz_lines = {"P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<",
+                 "AB1234<K<1UTO7408122F3204153<<<<<<<<<<<<<<<4"};
+  const Verified v = Verify(e, kOptions);
+  EXPECT_EQ(v.verification.mrz_check_digits, CheckDigitState::kPass);
+  EXPECT_THAT(v.verification.warnings,
+              Contains(HasSubstr("a character alone among fillers weighs like a filler")));
+  EXPECT_NE(SourceOf(v, FieldName::kDocumentNumber), FieldSource::kMrz);
+  EXPECT_NE(SourceOf(v, FieldName::kBirthDate), FieldSource::kMrz);
+  // Read as written, the same MRZ proves its fields.
+  e.mrz_lines[1] = "AB1234<<<1UTO7408122F3204153<<<<<<<<<<<<<<<4";
+  const Verified plain = Verify(e, kOptions);
+  EXPECT_EQ(SourceOf(plain, FieldName::kDocumentNumber), FieldSource::kMrz);
+}
+
 TEST(VerifyMrz, AWrongCheckDigitFailsAndProvesNothing) {
   REQUIRE_MRZ_READER();
   Extraction e = CnieFront();
