@@ -183,6 +183,26 @@ bool ProofIsAmbiguous(const std::vector<std::string>& lines,
   return false;
 }
 
+// Below this mean template score, lines are no OCR-B (measured: a card's printed lines
+// 0.31-0.42; real zones, blurred photos and PassportEye's worst included, 0.67-0.93).
+constexpr float kLeastOcrbLikeness = 0.55f;
+
+// The mean score of the templates the classifier chose, fillers left out (a blank cell
+// between two words also looks like one).
+float MeanCharacterScore(const std::vector<std::string>& lines,
+                         const std::vector<std::vector<CellMatch>>& cells) {
+  double sum = 0;
+  int n = 0;
+  for (size_t i = 0; i < lines.size() && i < cells.size(); ++i) {
+    for (size_t k = 0; k < lines[i].size() && k < cells[i].size(); ++k) {
+      if (lines[i][k] == '<') continue;
+      sum += cells[i][k].ScoreOf(lines[i][k]);
+      ++n;
+    }
+  }
+  return n == 0 ? 0.0f : static_cast<float>(sum / n);
+}
+
 // The line lengths to try with the classifier, likelier first. Fixed pitch: the length
 // must be known; three lines are TD1 (30); with two lines try both 44 (passport) and 36
 // (French 1988 card / TD2).
@@ -216,13 +236,18 @@ StatusOr<MrzRead> MrzLineReader::Read(const cv::Mat& gray, const MrzLocation& wh
   options.today = SystemClock().Today();
   std::optional<MrzRead> best;
   size_t best_failed = 1000;
+  float ocrb_likeness = 1.0f;
   if (ocrb_ && which_ != MrzReader::kTesseract) {
-    StatusOr<bool> done =
-        ReadWithOcrb(gray, where, o_zero_blind, options, deadline, best, best_failed);
+    ocrb_likeness = 0.0f;
+    StatusOr<bool> done = ReadWithOcrb(gray, where, o_zero_blind, options, deadline, best,
+                                       best_failed, ocrb_likeness);
     if (!done.ok()) return done.status();
     if (*done) return std::move(*best);
   }
-  if (which_ != MrzReader::kOcrb) {
+  // Lines whose characters match no OCR-B template well are text in another font (a
+  // card's printed lines the finder took for a zone), not an MRZ, however blurred:
+  // Tesseract's three readings (a third of a second each) are spared.
+  if (which_ != MrzReader::kOcrb && ocrb_likeness >= kLeastOcrbLikeness) {
     Status status = ReadWithTesseract(gray, where, options, deadline, best, best_failed);
     if (!status.ok()) return status;
   }
@@ -234,13 +259,15 @@ StatusOr<MrzRead> MrzLineReader::Read(const cv::Mat& gray, const MrzLocation& wh
 StatusOr<bool> MrzLineReader::ReadWithOcrb(const cv::Mat& gray, const MrzLocation& where,
                                            bool o_zero_blind, const mrz::ParseOptions& options,
                                            std::chrono::steady_clock::time_point deadline,
-                                           std::optional<MrzRead>& best, size_t& best_failed) {
+                                           std::optional<MrzRead>& best, size_t& best_failed,
+                                           float& likeness) {
   for (int length : OcrbLineLengths(where)) {
     std::vector<std::string> raw;
     std::vector<std::vector<CellMatch>> cells(where.lines.size());
     for (size_t i = 0; i < where.lines.size(); ++i) {
       raw.push_back(ocrb_->ReadLine(gray, where.lines[i], length, nullptr, &cells[i]));
     }
+    likeness = std::max(likeness, MeanCharacterScore(raw, cells));
     if (!TryLines(raw, length, options, true, best, best_failed)) continue;
     // A near-tie that proves another value as well as this one proves nothing by itself.
     // Tesseract — another recogniser, with other features — settles it when its own read

@@ -4,7 +4,8 @@
 // Contract:
 // - Read() tries the OCR-B classifier first (unless MrzReader::kTesseract), over the line
 //   lengths the zone's shape suggests, then Tesseract (unless MrzReader::kOcrb) over its
-//   three preprocessing variants, until a read holds every check; otherwise it returns
+//   three preprocessing variants — only where the classifier's templates matched the
+//   lines as OCR-B at all — until a read holds every check; otherwise it returns
 //   the read with the fewest failed checks, or an MrzRead with no lines (unreadable).
 // - A Tesseract read counts as valid only when its checks hold as read, without the
 //   MRZ reader's confusion repairs (see TryLines in the .cc for why).
@@ -56,7 +57,7 @@ class MrzLineReader {
   StatusOr<bool> ReadWithOcrb(const cv::Mat& gray, const MrzLocation& where, bool o_zero_blind,
                               const mrz::ParseOptions& options,
                               std::chrono::steady_clock::time_point deadline,
-                              std::optional<MrzRead>& best, size_t& best_failed);
+                              std::optional<MrzRead>& best, size_t& best_failed, float& likeness);
   Status ReadWithTesseract(const cv::Mat& gray, const MrzLocation& where,
                            const mrz::ParseOptions& options,
                            std::chrono::steady_clock::time_point deadline,
