@@ -18,6 +18,7 @@
 #include "engine/local/classify.h"
 #include "engine/local/document_finder.h"
 #include "engine/local/field_reader.h"
+#include "engine/local/flatten_light.h"
 #include "engine/local/mrz_finder.h"
 #include "engine/local/mrz_reader.h"
 #include "engine/local/mrz_zone.h"
@@ -32,6 +33,7 @@
 namespace jae {
 namespace {
 
+using local::FlattenLight;
 using local::OcrLine;
 using local::TessConfig;
 using local::TessPool;
@@ -50,9 +52,11 @@ constexpr double kFinderBudgetMs = 1500;
 constexpr float kSureOrientation = 0.25f;
 // The third MRZ reader (PP-OCR, ~0.4 s CPU a line, ~1-1.3 s a place): on at most this many
 // places per document, those where OCR-B and Tesseract failed, and only while the
-// document's CPU time so far leaves room for one more place under the 3 s cap of issue 16.
+// document's CPU time so far is under kDnnLatestStartMs: the other readers alone already
+// spend up to ~4 s on the hardest PassportEye photos (p95 4.4 s), and the photos they
+// fail on are those the third reader is for.
 constexpr size_t kDnnPlaces = 2;
-constexpr double kDnnLatestStartMs = 2000;
+constexpr double kDnnLatestStartMs = 4000;
 // The one model copy loaded: wide enough for a 44-character line at height 48 (narrower
 // lines are padded). Measured best of the single copies (tools/mrz_dnn_probe/README.md).
 constexpr int kDnnWidth = 1920;
@@ -112,24 +116,6 @@ std::vector<OcrLine> RecogniseLines(tesseract::TessBaseAPI& api, const cv::Mat& 
         local::OcrWord{word.get(), cv::Rect(x0 + offset.x, y0 + offset.y, x1 - x0, y1 - y0)});
   } while (it->Next(tesseract::RIL_WORD));
   return lines;
-}
-
-// Each pixel divided by its neighbourhood's paper brightness (a dilation wider than any
-// stroke, smoothed): uneven light and glare flattened, so that the MRZ finder, the OCR-B
-// classifier's thresholds and Tesseract see ink against paper of one brightness (on
-// `hard` images it halves the OCR-B classifier's character errors).
-cv::Mat FlattenLight(const cv::Mat& gray) {
-  cv::Mat paper;
-  const int k = std::max(15, gray.cols / 40) | 1;
-  cv::dilate(gray, paper, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(k, k)));
-  cv::GaussianBlur(paper, paper, cv::Size(0, 0), k / 4.0);
-  cv::Mat ink, base;
-  gray.convertTo(ink, CV_32F);
-  paper.convertTo(base, CV_32F);
-  cv::Mat ratio = ink / cv::max(base, 1.0f);
-  cv::Mat out;
-  ratio.convertTo(out, CV_8U, 255);  // saturates above 1
-  return out;
 }
 
 // The printed text as Tesseract reads it best: the flattened image darkened by a gamma,
@@ -324,17 +310,23 @@ class LocalEngine final : public Engine {
   }
 
   // The places whose MRZ was located but read valid by neither OCR-B nor Tesseract, the
-  // first kDnnPlaces in the order tried. A place where the classifier withheld a valid
-  // but ambiguous read stops the collection: another recogniser's valid read elsewhere
-  // would contradict it or prove nothing more (not measured as worth the risk).
+  // first kDnnPlaces in the order tried. Where the classifier withheld a valid but
+  // ambiguous read, only such places are kept: the third reader may then confirm that
+  // read's values there, never replace them by another reading of its own.
   struct Unread {
     std::vector<Zone> places;
     bool withheld = false;
 
     void Note(const Zone& zone) {
       if (!zone.where || zone.HasValidMrz()) return;
-      if (zone.mrz_read && zone.mrz_read->parsed.valid) withheld = true;
-      if (places.size() < kDnnPlaces) places.push_back(zone);  // shares the pixels
+      const bool held = zone.mrz_read && zone.mrz_read->parsed.valid;
+      if (held && !withheld) {
+        withheld = true;
+        places.clear();
+      }
+      if (held == withheld && places.size() < kDnnPlaces) {
+        places.push_back(zone);  // shares the pixels
+      }
     }
   };
 
@@ -342,13 +334,14 @@ class LocalEngine final : public Engine {
   // document's CPU time: the first place it reads valid, lines kept (not withheld).
   std::optional<Zone> ReadWithDnn(Unread& unread, std::chrono::steady_clock::time_point deadline,
                                   double cpu_start) const {
-    if (!mrz_reader_.has_dnn() || unread.withheld) return std::nullopt;
+    if (!mrz_reader_.has_dnn()) return std::nullopt;
     for (Zone& place : unread.places) {
       if (std::chrono::steady_clock::now() > deadline ||
           ThreadCpuMs() - cpu_start > kDnnLatestStartMs) {
         break;
       }
-      MrzRead read = mrz_reader_.ReadWithDnn(place.gray, *place.where);
+      MrzRead read = mrz_reader_.ReadWithDnn(place.gray, *place.where,
+                                             unread.withheld ? &place.mrz_read->parsed : nullptr);
       if (read.parsed.valid && !read.lines.empty()) {
         place.mrz_read = std::move(read);
         return std::move(place);

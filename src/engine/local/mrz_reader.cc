@@ -302,7 +302,8 @@ StatusOr<bool> MrzLineReader::TesseractConfirms(const cv::Mat& gray, const MrzLo
   return false;
 }
 
-MrzRead MrzLineReader::ReadWithDnn(const cv::Mat& gray, const MrzLocation& where) const {
+MrzRead MrzLineReader::ReadWithDnn(const cv::Mat& gray, const MrzLocation& where,
+                                   const mrz::ParsedMrz* withheld) const {
   if (!dnn_) return MrzRead{};
   std::vector<std::string> raw;
   bool doubtful = false;
@@ -325,7 +326,9 @@ MrzRead MrzLineReader::ReadWithDnn(const cv::Mat& gray, const MrzLocation& where
   auto accepted = AcceptCoerced(raw, ExpectedLineLength(where, raw), options);
   if (!accepted) return MrzRead{};
   MrzRead read{*accepted, accepted->lines};
-  if (doubtful) read.lines.clear();
+  if (doubtful || (withheld && ProvenValues(*accepted) != ProvenValues(*withheld))) {
+    read.lines.clear();
+  }
   return read;
 }
 

@@ -68,8 +68,11 @@ class MrzLineReader {
   bool has_dnn() const { return dnn_ != nullptr; }
 
   // The third reader on the same place (see the contract above). Without a recogniser:
-  // an MrzRead with no lines.
-  MrzRead ReadWithDnn(const cv::Mat& gray, const MrzLocation& where) const;
+  // an MrzRead with no lines. `withheld`: the classifier's valid read that was withheld
+  // as ambiguous at this place; the dnn read then keeps its lines only when it proves
+  // the same values (a second recogniser settling the near-tie, as Tesseract does).
+  MrzRead ReadWithDnn(const cv::Mat& gray, const MrzLocation& where,
+                      const mrz::ParsedMrz* withheld = nullptr) const;
 
  private:
   StatusOr<bool> ReadWithOcrb(const cv::Mat& gray, const MrzLocation& where, bool o_zero_blind,
