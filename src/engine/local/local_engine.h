@@ -3,13 +3,16 @@
 //
 // What it does with one image: finds the document's outline and straightens it (any
 // background, perspective, 0/90/180/270 and small skew), locates and reads the MRZ
-// (Tesseract's legacy classifier restricted to A-Z0-9<, then the MRZ reader's check-digit
-// repair), reads the printed fields next to their labels (Tesseract LSTM, French), and
-// classifies the document. Output: a verify::Extraction with `mrz_lines` and fields of
-// source "visual"; verification (MRZ precedence etc.) is the caller's job.
+// (our OCR-B classifier, then Tesseract's legacy classifier restricted to A-Z0-9<, then —
+// when neither holds every check anywhere and its model is installed — PaddleOCR's
+// recogniser through OpenCV dnn on at most two of the places found), reads the printed
+// fields next to their labels (Tesseract LSTM, French), and classifies the document.
+// Output: a verify::Extraction with `mrz_lines` and fields of source "visual";
+// verification (MRZ precedence etc.) is the caller's job.
 //
 // Thread-safe: Tesseract instances are pooled (one per concurrent call, created on demand
-// and reused); OpenMP inside Tesseract is limited to one thread.
+// and reused); OpenMP inside Tesseract is limited to one thread, and so are OpenCV's own
+// parallel loops once the PP-OCR model is loaded; its one copy is used under a lock.
 #pragma once
 
 #include <memory>
