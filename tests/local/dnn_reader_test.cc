@@ -8,6 +8,7 @@
 #include <fstream>
 #include <opencv2/freetype.hpp>
 #include <opencv2/imgproc.hpp>
+#include <thread>
 
 #include "common/env.h"
 #include "engine/local/dnn_accept.h"
@@ -144,6 +145,39 @@ TEST(PpOcrRecogniserTest, ReadsARenderedMrz) {
   auto accepted = AcceptCoerced(raw, 44, Options());
   ASSERT_TRUE(accepted.has_value()) << raw[0] << "\n" << raw[1];
   EXPECT_EQ(accepted->lines, kSpecimen);
+}
+
+// One model copy shared by concurrent calls (the engine's threads): each read is the one
+// a lone call gives (cv::dnn::Net::forward is not thread-safe; the copy is locked).
+TEST(PpOcrRecogniserTest, ConcurrentReadsGiveTheSameText) {
+  const std::string dir = ModelDir();
+  if (dir.empty()) {
+    GTEST_SKIP() << "no PP-OCR model (run tools/mrz_dnn_probe/fetch_models.sh)";
+  }
+  const std::string font = "/usr/share/fonts/opentype/ocr-b/OCRB.otf";
+  if (!std::filesystem::exists(font)) GTEST_SKIP() << "OCR-B font missing (fonts-ocr-b)";
+  auto rec = PpOcrRecogniser::Load(dir, 1920);
+  ASSERT_TRUE(rec.ok()) << rec.status().ToString();
+  auto ft = cv::freetype::createFreeType2();
+  ft->loadFontData(font, 0);
+  std::vector<cv::Mat> lines;
+  for (const auto& text : kSpecimen) {
+    int baseline = 0;
+    const cv::Size size = ft->getTextSize(text, 36, -1, &baseline);
+    cv::Mat line(size.height + 24, size.width + 24, CV_8UC3, cv::Scalar::all(255));
+    ft->putText(line, text, cv::Point(12, 12 + size.height), 36, cv::Scalar::all(20), -1,
+                cv::LINE_AA, true);
+    lines.push_back(line);
+  }
+  const std::string first = (*rec)->ReadLine(lines[0], true);
+  const std::string second = (*rec)->ReadLine(lines[1], true);
+  std::string got[2];
+  std::thread a([&] { got[0] = (*rec)->ReadLine(lines[0], true); });
+  std::thread b([&] { got[1] = (*rec)->ReadLine(lines[1], true); });
+  a.join();
+  b.join();
+  EXPECT_EQ(got[0], first);
+  EXPECT_EQ(got[1], second);
 }
 
 TEST(LocalEngineDnnConfigTest, ABrokenModelIsAConfigurationErrorNamingTheFile) {
