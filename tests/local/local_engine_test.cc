@@ -138,6 +138,43 @@ TEST_F(LocalEngineTest, LettersInADateAreNoRivalReading) {
   EXPECT_EQ(parsed->lines, s.truth["mrz_lines"].get<std::vector<std::string>>());
 }
 
+// A portrait attestation lying on its side, labels above their values: Tesseract reads
+// its lines as a top-to-bottom script and reports their boxes as they lie; a label and the
+// value under it are paired only once the boxes stand upright.
+TEST_F(LocalEngineTest, ReadsTheLabelsOfAnAttestationLyingOnItsSide) {
+  cv::Mat page(1100, 780, CV_8UC3, cv::Scalar(245, 245, 245));
+  const std::vector<std::pair<std::string, std::string>> rows = {
+      {"Saison sportive", "2025-2026"},   {"Nom", "MARTIN"},      {"Prénom", "Lucie Anne"},
+      {"Numéro de licence", "1234567 A"}, {"Classement", "15/4"}, {"Numéro du club", "57140321"}};
+  int y = 90;
+  for (const auto& [label, value] : rows) {
+    fonts_->regular().putText(page, label, {60, y}, 24, cv::Scalar(120, 80, 40), -1, cv::LINE_AA,
+                              false);
+    fonts_->regular().putText(page, value, {60, y + 42}, 36, cv::Scalar(20, 20, 20), -1,
+                              cv::LINE_AA, false);
+    y += 110;
+  }
+  cv::Mat turned;
+  cv::rotate(page, turned, cv::ROTATE_90_CLOCKWISE);
+  cv::Mat scene(turned.rows + 200, turned.cols + 300, CV_8UC3, cv::Scalar(50, 70, 45));
+  turned.copyTo(scene(cv::Rect(cv::Point(150, 100), turned.size())));
+  std::vector<uchar> jpeg;
+  cv::imencode(".jpg", scene, jpeg, {cv::IMWRITE_JPEG_QUALITY, 92});
+  auto result = Run(std::string(jpeg.begin(), jpeg.end()));
+  ASSERT_TRUE(result.ok());
+  ASSERT_TRUE(result->extraction.has_value());
+  const Fields& fields = result->extraction->fields;
+  const std::map<FieldName, std::string> want = {{FieldName::kSurname, "MARTIN"},
+                                                 {FieldName::kGivenNames, "Lucie Anne"},
+                                                 {FieldName::kClubNumber, "57140321"},
+                                                 {FieldName::kRanking, "15/4"}};
+  for (const auto& [name, value] : want) {
+    SCOPED_TRACE(std::string(ToString(name)));
+    ASSERT_TRUE(fields.count(name));
+    EXPECT_EQ(fields.at(name).value, value);
+  }
+}
+
 TEST_F(LocalEngineTest, RejectsWhatIsNoDocument) {
   std::mt19937_64 rng(9);
   auto blank = Run(gendocs::BackgroundOnly(rng, cv::Size(800, 600)));

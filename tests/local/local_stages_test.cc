@@ -381,6 +381,94 @@ TEST(FieldReaderTest, RankingsOfFrenchTennis) {
   }
 }
 
+// The federation's app: the holder's name as a heading, "Licence 2027" under it, the sex
+// spelt out in English; no label for the name or the season.
+TEST(FieldReaderTest, ALicenceAppScreenWithoutNameOrSeasonLabels) {
+  std::vector<OcrLine> lines = {
+      {"09:41 5G", {28, 12, 575, 16}, 0.5},
+      {"Ma licence", {29, 65, 179, 21}, 0.9},
+      {"Odile Juliette N'GUESSAN", {46, 137, 464, 29}, 0.93},
+      {"Licence 2027", {47, 174, 153, 17}, 0.9},
+      {"Licence No. 9789122 N", {47, 227, 538, 16}, 0.9},
+      {"Gender Woman", {46, 380, 540, 16}, 0.9},
+      {"Club Tennis Padel Club Aix", {46, 430, 541, 17}, 0.9},
+  };
+  Fields f = ReadLabelledFields(lines, 690);
+  EXPECT_EQ(f[FieldName::kSeason].value, "2027");
+  EXPECT_EQ(f[FieldName::kSex].value, "F");
+  EXPECT_EQ(f[FieldName::kClubName].value, "Tennis Padel Club Aix");
+  EXPECT_FALSE(f.count(FieldName::kSurname));
+  AddNameHeading(lines, f);
+  EXPECT_EQ(f[FieldName::kGivenNames].value, "Odile Juliette");
+  EXPECT_EQ(f[FieldName::kSurname].value, "N'GUESSAN");
+}
+
+TEST(FieldReaderTest, ANameHeadingIsTwoCasesAndNothingElse) {
+  auto heading = [](const std::string& text) {
+    Fields f;
+    AddNameHeading({{text, {40, 100, 400, 30}, 0.9}}, f);
+    return f.count(FieldName::kSurname)
+               ? f[FieldName::kGivenNames].value + "|" + f[FieldName::kSurname].value
+               : std::string("none");
+  };
+  EXPECT_EQ(heading("LE GALL Anaëlle Marie"), "Anaëlle Marie|LE GALL");
+  EXPECT_EQ(heading("Élodie HÉBERT"), "Élodie|HÉBERT");
+  EXPECT_EQ(heading("TC Paris"), "none");           // a club
+  EXPECT_EQ(heading("Licence 2027"), "none");       // a digit
+  EXPECT_EQ(heading("Ma licence"), "none");         // one case
+  EXPECT_EQ(heading("Jean DUPONT Marie"), "none");  // three runs
+  EXPECT_EQ(heading("Date of birth 16.01.1953"), "none");
+  EXPECT_EQ(heading("Nom DUPONT"), "none");  // a label
+  Fields labelled = {{FieldName::kSurname, Field{"MARTIN", 0.9, FieldSource::kVisual}}};
+  AddNameHeading({{"Odile DUPONT", {40, 100, 400, 30}, 0.9}}, labelled);
+  EXPECT_EQ(labelled[FieldName::kSurname].value, "MARTIN");  // labels win
+  EXPECT_FALSE(labelled.count(FieldName::kGivenNames));
+}
+
+TEST(FieldReaderTest, ALabelWithoutValueTellsWhereToLookAgain) {
+  std::vector<OcrLine> lines = {
+      {"Nom / Surname", {300, 100, 130, 12}, 0.9},
+      {"MARTIN", {300, 118, 120, 22}, 0.9},
+      {"Sexe / Sex", {600, 100, 90, 12}, 0.9},
+  };
+  Fields f = ReadLabelledFields(lines, 1000);
+  ASSERT_TRUE(f.count(FieldName::kSurname));
+  EXPECT_FALSE(LabelWithoutValue(lines, f, FieldName::kSurname).has_value());
+  auto sex = LabelWithoutValue(lines, f, FieldName::kSex);
+  ASSERT_TRUE(sex.has_value());
+  EXPECT_EQ(sex->x, 600);
+  EXPECT_EQ(sex->y, 100);
+  EXPECT_FALSE(LabelWithoutValue(lines, f, FieldName::kBirthDate).has_value());
+}
+
+TEST(FieldReaderTest, TheBirthPlaceFollowsTheBirthDateAsThePhraseDoes) {
+  // "Born" / "In" side by side, the English of "Né(e) le" / "à".
+  std::vector<OcrLine> lines = {
+      {"BORN", {615, 322, 37, 11}, 0.9},
+      {"12.06.1989", {615, 342, 110, 21}, 0.9},
+      {"IN", {796, 322, 12, 11}, 0.9},
+      {"NANTES", {797, 342, 89, 21}, 0.9},
+  };
+  Fields f = ReadLabelledFields(lines, 1200);
+  EXPECT_EQ(f[FieldName::kBirthPlace].value, "NANTES");
+  // The "à" under "Né(e) le" lost: the place still follows the date in its column.
+  lines = {
+      {"Né(e) le", {746, 215, 70, 16}, 0.9}, {"11/05/2002", {749, 238, 156, 23}, 0.9},
+      {"METZ", {747, 307, 86, 21}, 0.8},     {"Taille", {746, 353, 47, 13}, 0.9},
+      {"1,72m", {749, 375, 94, 24}, 0.9},
+  };
+  f = ReadLabelledFields(lines, 1200);
+  EXPECT_EQ(f[FieldName::kBirthDate].value, "11/05/2002");
+  EXPECT_EQ(f[FieldName::kBirthPlace].value, "METZ");
+  // Under a date with another label ("Date of birth"), a line is not the place.
+  lines[0].text = "Date de naissance";
+  f = ReadLabelledFields(lines, 1200);
+  EXPECT_FALSE(f.count(FieldName::kBirthPlace));
+  // "in" inside a sentence is no label.
+  lines = {{"Valid in all countries PARIS", {100, 100, 400, 20}, 0.9}};
+  EXPECT_FALSE(ReadLabelledFields(lines, 1200).count(FieldName::kBirthPlace));
+}
+
 TEST(ClassifyTest, MrzDecidesThenWords) {
   mrz::ParseOptions options;
   auto permit = mrz::ParseMrz({"IRFRAX4RTBPFW46<<<<<<<<<<<<<<<", "9007138F3002119MAR<<<<<<<<<<<6",

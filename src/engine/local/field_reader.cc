@@ -34,13 +34,14 @@ const std::vector<Rule>& Rules() {
        {"date de naissance", "date de naiss", "ne(e) le", "nee le", "ne e le", "ne le",
         "date of birth", "birth date", "date naissance"}},
       {FieldName::kBirthPlace,
-       {"lieu de naissance", "a:", "a", "place of birth", "birth place", "lieu naissance"}},
+       {"lieu de naissance", "a:", "a", "in", "place of birth", "birth place", "lieu naissance"}},
       {FieldName::kIssueDate,
        {"date de delivrance", "delivre le", "delivree le", "date of issue", "issue date",
         "issued on", "date d emission"}},
       {FieldName::kExpiryDate,
        {"date d expiration", "date dexpiration", "date d expir", "date of expiry", "expiry date",
-        "expiration date", "fin de validite", "valable jusqu au", "valid until", "expires"}},
+        "expiration date", "fin de validite", "valable jusqu au", "valid until", "expires",
+        "expiry", "expiration"}},
       {FieldName::kGivenNames,
        {"prenoms", "prenom(s)", "prenom", "given names", "given name", "first names", "first name",
         "forenames"}},
@@ -140,8 +141,8 @@ std::string RepairValue(FieldName field, std::string value) {
       // document writes E for a sex. Attestations spell it out.
       if (value == "E") return "F";
       const std::string word = NormalizeLabelText(value);
-      if (word == "masculin" || word == "homme") return "M";
-      if (word == "feminin" || word == "femme") return "F";
+      if (word == "masculin" || word == "homme" || word == "male" || word == "man") return "M";
+      if (word == "feminin" || word == "femme" || word == "female" || word == "woman") return "F";
       return value;
     }
     case FieldName::kSeason: {
@@ -436,8 +437,10 @@ std::vector<LabelHit> FindLabels(const std::vector<Word>& words, int height) {
                          (len + 1 < joined.size() && joined[len] == ' ' && joined[len + 1] == ':');
       allowed = gap || colon || len >= 7;
     }
-    // A one-letter label ("à" above the birth place) only alone in its column.
-    if (allowed && key->second < 2) {
+    // A label that is also a short word ("à" or "in" above the birth place, after "Né(e)
+    // le" or "Born") only alone in its column.
+    const bool short_word = key && (key->second < 2 || joined.compare(0, key->second, "in") == 0);
+    if (allowed && short_word) {
       const bool alone = i + 1 >= words.size() || ColumnGap(words[i], words[i + 1], height);
       allowed = alone && (i == 0 || ColumnGap(words[i - 1], words[i], height));
     }
@@ -587,6 +590,108 @@ std::string NormalizeLabelText(std::string_view s) {
   return final_text;
 }
 
+// ---- what an app prints without labels ---------------------------------------------
+
+// "Licence 2027", "Licence 2026-2027": the season a licence heading names (the app shows
+// the licence's season under the holder's name, with no "Saison" label).
+std::optional<Field> SeasonOfALicenceHeading(const std::vector<OcrLine>& lines) {
+  for (const auto& line : lines) {
+    const std::string norm = NormalizeLabelText(line.text);
+    for (std::string_view key : {"licence ", "license "}) {
+      if (norm.rfind(key, 0) != 0) continue;
+      std::string value = RepairValue(FieldName::kSeason, Trim(norm.substr(key.size())));
+      if (FitsForm(FieldName::kSeason, value)) {
+        return Field{std::move(value), line.confidence, FieldSource::kVisual};
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+enum class WordCase { kCapitalised, kUpper, kOther };
+
+// "Juliette" is capitalised, "N'GUESSAN" and "LE GALL"'s words upper case; anything with
+// a digit, a lone letter or mixed case inside is neither. UTF-8: Latin-1 letters and
+// Œ/œ by their lead byte and range.
+WordCase CaseOf(std::string_view word) {
+  int upper = 0, lower = 0, letters = 0;
+  bool first_upper = false;
+  for (size_t i = 0; i < word.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(word[i]);
+    bool is_upper = false, is_lower = false;
+    if (c < 0x80) {
+      if (c == '-' || c == '\'') continue;
+      is_upper = std::isupper(c) != 0;
+      is_lower = std::islower(c) != 0;
+    } else if ((c == 0xC3 || c == 0xC5) && i + 1 < word.size()) {
+      const unsigned char d = static_cast<unsigned char>(word[++i]);
+      is_upper = c == 0xC3 ? (d >= 0x80 && d <= 0x9E && d != 0x97) : (d == 0x92 || d == 0xB8);
+      is_lower = c == 0xC3 ? (d >= 0x9F && d <= 0xBF && d != 0xB7) : d == 0x93;
+    } else if (c == 0xE2 && word.substr(i, 3) == "\u2019") {
+      i += 2;  // a typographic apostrophe
+      continue;
+    }
+    if (!is_upper && !is_lower) return WordCase::kOther;
+    if (letters++ == 0) first_upper = is_upper;
+    upper += is_upper;
+    lower += is_lower;
+  }
+  if (letters < 2) return WordCase::kOther;
+  if (lower == 0) return WordCase::kUpper;
+  return first_upper && upper == 1 ? WordCase::kCapitalised : WordCase::kOther;
+}
+
+// Words of a club's or a federation's name, which a heading of two cases may also be
+// ("TC Paris", "ASPTT Lille").
+bool IsAClubWord(std::string_view norm) {
+  for (std::string_view w :
+       {"tennis",  "club",     "tc",          "padel",       "sport",  "sports",
+        "sportif", "sportive", "association", "as",          "us",     "asptt",
+        "stade",   "racing",   "cercle",      "ligue",       "comite", "federation",
+        "fft",     "licence",  "license",     "attestation", "saison", "season"}) {
+    if (norm == w) return true;
+  }
+  return false;
+}
+
+// "Odile Juliette N'GUESSAN" or "N'GUESSAN Odile Juliette": given names capitalised and
+// the surname in capitals, the way French documents and apps write a person's name —
+// two to six words, one run of each case, no label and no club's word.
+std::optional<std::pair<std::string, std::string>> AsGivenNamesAndSurname(std::string_view text) {
+  std::vector<std::string> words;
+  size_t start = 0;
+  const std::string line(text);
+  while (start < line.size()) {
+    size_t end = line.find(' ', start);
+    if (end == std::string::npos) end = line.size();
+    if (end > start) words.push_back(line.substr(start, end - start));
+    start = end + 1;
+  }
+  if (words.size() < 2 || words.size() > 6) return std::nullopt;
+  std::vector<WordCase> cases;
+  for (const auto& w : words) {
+    const WordCase c = CaseOf(w);
+    if (c == WordCase::kOther || IsAClubWord(NormalizeLabelText(w)) || IsOnlyALabel(w)) {
+      return std::nullopt;
+    }
+    cases.push_back(c);
+  }
+  size_t split = 1;
+  while (split < cases.size() && cases[split] == cases[0]) ++split;
+  if (split == cases.size()) return std::nullopt;
+  for (size_t k = split; k < cases.size(); ++k) {
+    if (cases[k] == cases[0]) return std::nullopt;
+  }
+  auto join = [&](size_t from, size_t to) {
+    std::string out;
+    for (size_t k = from; k < to; ++k) out += (out.empty() ? "" : " ") + words[k];
+    return out;
+  };
+  if (cases[0] == WordCase::kCapitalised)
+    return std::make_pair(join(0, split), join(split, words.size()));
+  return std::make_pair(join(split, words.size()), join(0, split));
+}
+
 Fields ReadLabelledFields(const std::vector<OcrLine>& lines, int document_width) {
   Fields fields;
   std::vector<LineLabels> parsed;
@@ -641,6 +746,12 @@ Fields ReadLabelledFields(const std::vector<OcrLine>& lines, int document_width)
     return Below{static_cast<size_t>(best), std::move(value)};
   };
 
+  // Where a birth date stood under a "born on" label ("Né(e) le", "Born"), for the place.
+  struct BornOn {
+    size_t line;
+    int column_x, column_end;
+  };
+  std::optional<BornOn> born_on;
   for (size_t i = 0; i < lines.size(); ++i) {
     const LineLabels& line = parsed[i];
     for (size_t h = 0; h < line.hits.size(); ++h) {
@@ -653,7 +764,12 @@ Fields ReadLabelledFields(const std::vector<OcrLine>& lines, int document_width)
       const int column_x = line.words[hit.first].box.x;
       const int column_end = h + 1 < line.hits.size() ? line.words[line.hits[h + 1].first].box.x - 2
                                                       : std::numeric_limits<int>::max();
-      std::vector<std::pair<std::string, double>> candidates;
+      struct Candidate {
+        std::string value;
+        double confidence;
+        std::optional<size_t> line_below;  // the line below the label's that holds it
+      };
+      std::vector<Candidate> candidates;
       // 1. On the label's line, right of it (after ':' or not): up to the next label or
       //    a column gap.
       {
@@ -661,17 +777,17 @@ Fields ReadLabelledFields(const std::vector<OcrLine>& lines, int document_width)
         const size_t end = ValueEnd(line, hit.end, next_label, std::numeric_limits<int>::max());
         const std::string rest = JoinWords(line.words, hit.end, end);
         value = Trim(value.empty() ? rest : value + (rest.empty() ? "" : " " + rest));
-        if (!value.empty()) candidates.emplace_back(value, lines[i].confidence);
+        if (!value.empty()) candidates.push_back({value, lines[i].confidence, std::nullopt});
       }
       const size_t inline_count = candidates.size();
       // 2. Label above value: the nearest line below with a word starting near the
       //    label's left edge; its words up to a column gap or the next label's column.
       std::optional<Below> below = SegmentBelow(i, column_x, column_end);
-      if (below) candidates.emplace_back(below->value, lines[below->line].confidence);
+      if (below) candidates.push_back({below->value, lines[below->line].confidence, below->line});
       // An address runs on over a second line when the first ends with its postcode.
       if (field == FieldName::kAddress && below && EndsWithPostcode(below->value)) {
         if (auto more = SegmentBelow(below->line, column_x, column_end)) {
-          candidates.back().first += " " + more->value;
+          candidates.back().value += " " + more->value;
         }
       }
       // With ':' the value follows the label; without, a value below is the likelier one
@@ -679,15 +795,76 @@ Fields ReadLabelledFields(const std::vector<OcrLine>& lines, int document_width)
       if (!hit.colon && inline_count == 1 && candidates.size() == 2) {
         std::swap(candidates[0], candidates[1]);
       }
-      for (auto& [value, confidence] : candidates) {
-        std::string repaired = RepairValue(field, WithoutTrailingDate(field, value));
+      for (auto& candidate : candidates) {
+        std::string repaired = RepairValue(field, WithoutTrailingDate(field, candidate.value));
         if (!FitsForm(field, repaired) || IsOnlyALabel(repaired)) continue;
-        fields[field] = Field{std::move(repaired), confidence, FieldSource::kVisual};
+        fields[field] = Field{std::move(repaired), candidate.confidence, FieldSource::kVisual};
+        const std::string& first = line.words[hit.first].norm;
+        if (field == FieldName::kBirthDate && candidate.line_below &&
+            (first.rfind("ne", 0) == 0 || first == "born")) {
+          born_on = BornOn{*candidate.line_below, column_x, column_end};
+        }
         break;
       }
     }
   }
+  // "Né(e) le" / its date / "à" / the place: the "à" is small, and Tesseract drops it
+  // as a speck; the place still follows the date in its column, as the phrase does.
+  if (born_on && !fields.count(FieldName::kBirthPlace)) {
+    if (auto place = SegmentBelow(born_on->line, born_on->column_x, born_on->column_end)) {
+      std::string value = RepairValue(FieldName::kBirthPlace, place->value);
+      if (FitsForm(FieldName::kBirthPlace, value) && !IsOnlyALabel(value) &&
+          parsed[place->line].hits.empty()) {
+        fields[FieldName::kBirthPlace] =
+            Field{std::move(value), lines[place->line].confidence, FieldSource::kVisual};
+      }
+    }
+  }
+  if (!fields.count(FieldName::kSeason)) {
+    if (auto season = SeasonOfALicenceHeading(lines)) fields[FieldName::kSeason] = *season;
+  }
   return fields;
+}
+
+std::optional<cv::Rect> LabelWithoutValue(const std::vector<OcrLine>& lines, const Fields& fields,
+                                          FieldName field) {
+  if (fields.count(field)) return std::nullopt;
+  for (const auto& line : lines) {
+    const std::vector<Word> words = WordsOf(line);
+    const int height = std::max(1, line.box.height);
+    for (const LabelHit& hit : FindLabels(words, height)) {
+      if (hit.field != field) continue;
+      cv::Rect box = words[hit.first].box;
+      for (size_t k = hit.first + 1; k < hit.end; ++k) box |= words[k].box;
+      return box;
+    }
+  }
+  return std::nullopt;
+}
+
+void AddNameHeading(const std::vector<OcrLine>& lines, Fields& fields) {
+  if (fields.count(FieldName::kSurname) || fields.count(FieldName::kGivenNames)) return;
+  const OcrLine* best = nullptr;
+  std::pair<std::string, std::string> best_name;
+  for (const auto& line : lines) {
+    auto name = AsGivenNamesAndSurname(line.text);
+    if (!name) continue;
+    const bool is_a_value = std::any_of(fields.begin(), fields.end(), [&](const auto& f) {
+      return NormalizeLabelText(f.second.value) == NormalizeLabelText(line.text);
+    });
+    if (is_a_value) continue;
+    // The heading: the tallest such line, the topmost of equals.
+    if (!best || line.box.height > best->box.height ||
+        (line.box.height == best->box.height && line.box.y < best->box.y)) {
+      best = &line;
+      best_name = std::move(*name);
+    }
+  }
+  if (!best) return;
+  fields[FieldName::kGivenNames] =
+      Field{std::move(best_name.first), best->confidence, FieldSource::kVisual};
+  fields[FieldName::kSurname] =
+      Field{std::move(best_name.second), best->confidence, FieldSource::kVisual};
 }
 
 }  // namespace jae::local

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <opencv2/core.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,6 +34,19 @@ std::string NormalizeLabelText(std::string_view utf8);
 // Reads the labelled fields of `lines` (in any order). `document_width` scales the
 // geometric tolerances. Only fields whose label is found and whose value is non-empty
 // are returned; their source is "visual" and their confidence the OCR's for the value.
+// A licence heading with no "Saison" label ("Licence 2027") counts as the season.
 Fields ReadLabelledFields(const std::vector<OcrLine>& lines, int document_width);
+
+// The box of `field`'s label in `lines` when `fields` has no value for it: where to look
+// again for a value Tesseract's page reading dropped (a lone "F" under "Sexe").
+std::optional<cv::Rect> LabelWithoutValue(const std::vector<OcrLine>& lines, const Fields& fields,
+                                          FieldName field);
+
+// When `fields` has neither surname nor given names: the line that writes a person's name
+// the French way, given names capitalised and the surname in capitals ("Odile Juliette
+// N'GUESSAN", either order), the tallest of them, gives both. Why: the federation's app
+// shows the holder's name as a heading with no label; used only where the document is
+// known to be a licence (elsewhere such a line may be anyone's name).
+void AddNameHeading(const std::vector<OcrLine>& lines, Fields& fields);
 
 }  // namespace jae::local

@@ -19,6 +19,7 @@
 #include "engine/local/document_finder.h"
 #include "engine/local/field_reader.h"
 #include "engine/local/flatten_light.h"
+#include "engine/local/lone_letter.h"
 #include "engine/local/mrz_finder.h"
 #include "engine/local/mrz_reader.h"
 #include "engine/local/mrz_zone.h"
@@ -80,8 +81,28 @@ std::string ExecutableDir() {
   return ec ? std::string() : exe.parent_path().string();
 }
 
+// `box` of text Tesseract found turned a quarter (or half) in an image of `size`, in the
+// frame where that text stands upright. Why: Tesseract finds and reads vertical lines
+// (a portrait attestation that rectification laid on its side) but reports their boxes in
+// the image; label-above-value geometry needs them as a reader sees them.
+cv::Rect UprightBox(const cv::Rect& box, cv::Size size, tesseract::Orientation orientation) {
+  switch (orientation) {
+    case tesseract::ORIENTATION_PAGE_RIGHT:  // the text's top points to the image's right
+      return {box.y, size.width - box.x - box.width, box.height, box.width};
+    case tesseract::ORIENTATION_PAGE_LEFT:
+      return {size.height - box.y - box.height, box.x, box.height, box.width};
+    case tesseract::ORIENTATION_PAGE_DOWN:
+      return {size.width - box.x - box.width, size.height - box.y - box.height, box.width,
+              box.height};
+    case tesseract::ORIENTATION_PAGE_UP:
+      break;
+  }
+  return box;
+}
+
 // Tesseract's lines (text, box, confidence as it reports them per line) with their words,
-// whose boxes tell where the columns of a line split.
+// whose boxes tell where the columns of a line split. Boxes are in the frame where the text
+// stands upright (UprightBox), offset by `offset`.
 std::vector<OcrLine> RecogniseLines(tesseract::TessBaseAPI& api, const cv::Mat& gray,
                                     cv::Point offset) {
   std::vector<OcrLine> lines;
@@ -91,19 +112,34 @@ std::vector<OcrLine> RecogniseLines(tesseract::TessBaseAPI& api, const cv::Mat& 
   std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
   if (!it) return lines;
   bool in_line = false;  // the words met belong to lines.back()
+  tesseract::Orientation orientation = tesseract::ORIENTATION_PAGE_UP;
+  const cv::Size size = gray.size();
+  auto box_of = [&](int x0, int y0, int x1, int y1) {
+    const cv::Rect upright = UprightBox(cv::Rect(x0, y0, x1 - x0, y1 - y0), size, orientation);
+    return upright + offset;
+  };
   do {
     if (it->IsAtBeginningOf(tesseract::RIL_TEXTLINE)) {
       in_line = false;
       std::unique_ptr<char[]> text(it->GetUTF8Text(tesseract::RIL_TEXTLINE));
       int x0, y0, x1, y1;
       if (!text || !it->BoundingBox(tesseract::RIL_TEXTLINE, &x0, &y0, &x1, &y1)) continue;
+      tesseract::WritingDirection direction;
+      tesseract::TextlineOrder order;
+      float deskew = 0;
+      it->Orientation(&orientation, &direction, &order, &deskew);
+      // Latin text on its side is read as a top-to-bottom script: its top points right.
+      if (orientation == tesseract::ORIENTATION_PAGE_UP &&
+          direction == tesseract::WRITING_DIRECTION_TOP_TO_BOTTOM) {
+        orientation = tesseract::ORIENTATION_PAGE_RIGHT;
+      }
       OcrLine line;
       line.text = text.get();
       while (!line.text.empty() && (line.text.back() == '\n' || line.text.back() == ' ')) {
         line.text.pop_back();
       }
       if (!line.text.empty()) {
-        line.box = cv::Rect(x0 + offset.x, y0 + offset.y, x1 - x0, y1 - y0);
+        line.box = box_of(x0, y0, x1, y1);
         line.confidence = std::clamp(it->Confidence(tesseract::RIL_TEXTLINE) / 100.0, 0.0, 1.0);
         lines.push_back(std::move(line));
         in_line = true;
@@ -113,8 +149,7 @@ std::vector<OcrLine> RecogniseLines(tesseract::TessBaseAPI& api, const cv::Mat& 
     std::unique_ptr<char[]> word(it->GetUTF8Text(tesseract::RIL_WORD));
     int x0, y0, x1, y1;
     if (!word || !it->BoundingBox(tesseract::RIL_WORD, &x0, &y0, &x1, &y1)) continue;
-    lines.back().words.push_back(
-        local::OcrWord{word.get(), cv::Rect(x0 + offset.x, y0 + offset.y, x1 - x0, y1 - y0)});
+    lines.back().words.push_back(local::OcrWord{word.get(), box_of(x0, y0, x1, y1)});
   } while (it->Next(tesseract::RIL_WORD));
   return lines;
 }
@@ -241,6 +276,9 @@ class LocalEngine final : public Engine {
     const std::optional<MrzRead>& mrz_read = zone->mrz_read;
     const local::Classification cls =
         local::Classify(mrz_read ? &mrz_read->parsed : nullptr, AllText(printed->lines));
+    if (cls.type == DocumentType::kFftLicence) {
+      local::AddNameHeading(printed->lines, printed->fields);
+    }
     if (!mrz_read && printed->fields.empty() &&
         (cls.type == DocumentType::kOther || !zone->doc.outline_found)) {
       return Reject(ErrorCode::kNoDocument, "no identity document or licence found in the image");
@@ -385,6 +423,11 @@ class LocalEngine final : public Engine {
     PrintedText printed;
     printed.lines = RecogniseLines(api, text_image, {0, 0});
     printed.fields = local::ReadLabelledFields(printed.lines, width);
+    if (auto label = local::LabelWithoutValue(printed.lines, printed.fields, FieldName::kSex)) {
+      if (auto sex = local::ReadLoneLetter(api, text_image, *label, "MFX")) {
+        printed.fields[FieldName::kSex] = std::move(*sex);
+      }
+    }
     return printed;
   }
 
@@ -429,6 +472,7 @@ class LocalEngine final : public Engine {
     if (fields.size() < 2 && !mrz_like) return std::nullopt;
     const local::Classification cls =
         local::Classify(mrz_like ? &*parsed : nullptr, AllText(lines));
+    if (cls.type == DocumentType::kFftLicence) local::AddNameHeading(lines, fields);
     return Extracted(cls, std::move(fields), mrz_like ? parsed->lines : std::vector<std::string>());
   }
 

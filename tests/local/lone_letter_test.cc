@@ -1,0 +1,72 @@
+// ReadLoneLetter on a rendered label and what lies under it.
+#include "engine/local/lone_letter.h"
+
+#include <gtest/gtest.h>
+
+#include <opencv2/freetype.hpp>
+#include <opencv2/imgproc.hpp>
+#include <string>
+
+#include "gendocs.h"
+
+namespace jae::local {
+namespace {
+
+class LoneLetterTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    fonts_ = gendocs::Fonts::Load();
+    if (!fonts_) GTEST_SKIP() << "fonts missing";
+    if (api_.Init("/usr/share/tesseract-ocr/5/tessdata", "fra", tesseract::OEM_LSTM_ONLY) != 0) {
+      GTEST_SKIP() << "tesseract-ocr-fra missing";
+    }
+    api_.SetPageSegMode(tesseract::PSM_AUTO);
+  }
+
+  // "Sexe" at the top left of a grey card and `value` under it; returns the label's box.
+  cv::Rect Draw(cv::Mat& gray, const std::string& value) {
+    cv::Mat card(160, 260, CV_8UC3, cv::Scalar(236, 236, 236));
+    fonts_->regular().putText(card, "Sexe", {30, 30}, 14, cv::Scalar(110, 110, 110), -1,
+                              cv::LINE_AA, false);
+    cv::Mat ink;
+    cv::cvtColor(card, ink, cv::COLOR_BGR2GRAY);
+    const cv::Rect label = cv::boundingRect(ink < 200);
+    if (!value.empty()) {
+      fonts_->bold().putText(card, value, {31, label.br().y + 8}, 24, cv::Scalar(25, 25, 25), -1,
+                             cv::LINE_AA, false);
+    }
+    cv::cvtColor(card, gray, cv::COLOR_BGR2GRAY);
+    return label;
+  }
+
+  std::unique_ptr<gendocs::Fonts> fonts_;
+  tesseract::TessBaseAPI api_;
+};
+
+TEST_F(LoneLetterTest, ReadsTheLetterUnderTheLabel) {
+  for (const std::string sex : {"F", "M", "X"}) {
+    cv::Mat gray;
+    const cv::Rect label = Draw(gray, sex);
+    auto read = ReadLoneLetter(api_, gray, label, "MFX");
+    ASSERT_TRUE(read.has_value()) << sex;
+    EXPECT_EQ(read->value, sex);
+    EXPECT_EQ(read->source, FieldSource::kVisual);
+    EXPECT_GE(*read->confidence, 0.75);
+  }
+  // The pool's instance is handed back as it was lent.
+  EXPECT_EQ(api_.GetPageSegMode(), tesseract::PSM_AUTO);
+}
+
+TEST_F(LoneLetterTest, NothingWhereThereIsNoneOrMoreThanOne) {
+  for (const std::string value : {"", "FM", "Féminin"}) {
+    cv::Mat gray;
+    const cv::Rect label = Draw(gray, value);
+    EXPECT_FALSE(ReadLoneLetter(api_, gray, label, "MFX").has_value()) << value;
+  }
+  cv::Mat noise(160, 260, CV_8U, cv::Scalar(236));
+  cv::circle(noise, {45, 60}, 2, cv::Scalar(30), cv::FILLED);  // a speck
+  EXPECT_FALSE(ReadLoneLetter(api_, noise, {30, 28, 40, 12}, "MFX").has_value());
+}
+
+}  // namespace
+}  // namespace jae::local
