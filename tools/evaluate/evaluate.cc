@@ -262,6 +262,10 @@ int main(int argc, char** argv) {
     std::cerr << "evaluate: " << engine.status().ToString() << "\n";
     return 2;
   }
+  // What the engine runs without (a model not found): said before any figure.
+  for (const std::string& warning : (*engine)->ConfigurationWarnings()) {
+    std::cerr << "evaluate: warning: " << warning << "\n";
+  }
   jae::mrz::ParseOptions mrz_options;
   mrz_options.today = jae::SystemClock().Today();
   jae::verify::VerifyOptions verify_options;

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "engine/local/document_finder.h"
+#include "engine/local/flatten_light.h"
 #include "engine/local/mrz_finder.h"
 #include "engine/local/mrz_zone.h"
 
@@ -11,25 +12,11 @@ namespace jae::probe {
 
 namespace {
 
-// Copied from src/engine/local/local_engine.cc (212c468).
+// Copied from src/engine/local/local_engine.cc (212c468): private there.
 constexpr int kDocumentWidth = 1200;
 constexpr int kMaxOutlines = 3;
 constexpr int kMaxCandidates = 2;
 constexpr float kSureOrientation = 0.25f;
-
-cv::Mat FlattenLight(const cv::Mat& gray) {
-  cv::Mat paper;
-  const int k = std::max(15, gray.cols / 40) | 1;
-  cv::dilate(gray, paper, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(k, k)));
-  cv::GaussianBlur(paper, paper, cv::Size(0, 0), k / 4.0);
-  cv::Mat ink, base;
-  gray.convertTo(ink, CV_32F);
-  paper.convertTo(base, CV_32F);
-  cv::Mat ratio = ink / cv::max(base, 1.0f);
-  cv::Mat out;
-  ratio.convertTo(out, CV_8U, 255);
-  return out;
-}
 
 void Rotate(MrzPlace& p, cv::RotateFlags how) {
   cv::rotate(p.doc, p.doc, how);
@@ -43,7 +30,7 @@ std::optional<MrzPlace> Zone(local::FoundDocument found, const std::vector<cv::R
   p.outline_found = found.outline_found;
   cv::Mat gray;
   cv::cvtColor(p.doc, gray, cv::COLOR_BGR2GRAY);
-  p.flat = FlattenLight(gray);
+  p.flat = local::FlattenLight(gray);
   std::optional<local::MrzLocation> where;
   if (known) {
     std::vector<cv::Rect> tight = local::TightenLines(p.flat, *known);

@@ -6,8 +6,9 @@
 // whole image), the runners-up outlines, then the MRZ finder's candidates in each likely
 // orientation — and stops at the first for which it returns true (its read holds every
 // check). Returns how many places were offered.
-// Why duplicated: the order and the few helpers (FlattenLight, the constants) are private
-// to local_engine.cc, which is being restructured; this copy is from commit 212c468.
+// Why duplicated: the order and the constants are private to local_engine.cc, which is
+// being restructured; this copy is from commit 212c468. FlattenLight and LinesInDocument
+// are the engine's own.
 #pragma once
 
 #include <functional>

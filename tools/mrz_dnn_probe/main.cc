@@ -29,14 +29,13 @@
 #include <optional>
 #include <sstream>
 
+#include "engine/local/dnn_accept.h"
 #include "engine/local/mrz_zone.h"
+#include "engine/local/pp_ocr_recogniser.h"
 #include "image/image.h"
 #include "image/jpeg_decode.h"
 #include "locate.h"
-#include "mrz/confusions.h"
-#include "mrz/layouts.h"
 #include "mrz/mrz.h"
-#include "pp_ocr_recogniser.h"
 
 namespace {
 
@@ -90,26 +89,9 @@ struct Read {
   bool doubtful = false;        // a character came near another (--gate)
 };
 
-// `lines` with each letter in a digits-only position of `format` read as the digit it
-// stands for, and each digit in a letters-only position as the letter (0 -> O in a
-// country code): what the position allows, not what the check digits would like.
-// Why: a general recogniser confuses O/0, I/1, Z/2 where the glyphs are alike, and the
-// MRZ's layout settles those without a guess; alphanumeric positions stay as read.
+// Digits/letters forced by position class: the engine's rule (dnn_accept.h).
 std::vector<std::string> Coerce(std::vector<std::string> lines, jae::MrzFormat format) {
-  const jae::mrz::Layout& layout = jae::mrz::LayoutFor(format);
-  for (size_t i = 0; i < lines.size() && i < layout.classes.size(); ++i) {
-    for (size_t k = 0; k < lines[i].size() && k < layout.classes[i].size(); ++k) {
-      char& c = lines[i][k];
-      const auto cls = jae::mrz::ClassAt(layout, static_cast<int>(i), static_cast<int>(k));
-      const bool digit = std::isdigit(static_cast<unsigned char>(c)) != 0;
-      const bool letter = std::isupper(static_cast<unsigned char>(c)) != 0;
-      char to = '\0';
-      if (cls == jae::mrz::PosClass::kDigit && letter) to = jae::mrz::LetterAsDigit(c);
-      if (cls == jae::mrz::PosClass::kAlpha && digit) to = jae::mrz::DigitAsLetter(c);
-      if (to != '\0') c = to;
-    }
-  }
-  return lines;
+  return jae::local::CoerceByPosition(std::move(lines), format);
 }
 
 // LocalEngine::TryLines, keeping the three verdicts.
@@ -161,18 +143,7 @@ Read Judge(const std::vector<std::string>& raw, int length, const jae::mrz::Pars
   return r;
 }
 
-// Whether a check digit cannot tell `a` from `b`: ICAO 9303 values ('<' 0, digits,
-// A-Z 10-35) equal modulo 10 (0, A, K, U, '<'; 1, B, L, V; ...), so that with any weight
-// the sum's last digit is the same; or one of them a filler, which fields that no check
-// digit covers (names) hold.
-bool CheckBlind(char a, char b) {
-  auto value = [](char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'A' && c <= 'Z') return c - 'A' + 10;
-    return 0;
-  };
-  return a == '<' || b == '<' || value(a) % 10 == value(b) % 10;
-}
+using jae::local::CheckBlind;
 
 double Median(std::vector<double> v) {
   if (v.empty()) return 0;
@@ -217,7 +188,7 @@ int main(int argc, char** argv) {
 
   cv::setNumThreads(1);  // CPU per line on one core, as the engine's targets are stated
   const double rss_before = PeakRssMb();
-  auto recogniser = jae::probe::PpOcrRecogniser::Load(models, only_width);
+  auto recogniser = jae::local::PpOcrRecogniser::Load(models, only_width);
   if (!recogniser.ok()) {
     std::fprintf(stderr, "mrz_dnn_probe: %s (run tools/mrz_dnn_probe/fetch_models.sh)\n",
                  recogniser.status().ToString().c_str());

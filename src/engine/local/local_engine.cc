@@ -9,6 +9,7 @@
 #include <cmath>
 #include <filesystem>
 #include <memory>
+#include <opencv2/core/utility.hpp>
 #include <opencv2/imgproc.hpp>
 #include <optional>
 #include <variant>
@@ -17,12 +18,14 @@
 #include "engine/local/classify.h"
 #include "engine/local/document_finder.h"
 #include "engine/local/field_reader.h"
+#include "engine/local/flatten_light.h"
 #include "engine/local/lone_letter.h"
 #include "engine/local/mrz_finder.h"
 #include "engine/local/mrz_reader.h"
 #include "engine/local/mrz_zone.h"
 #include "engine/local/ocrb_classifier.h"
 #include "engine/local/polarity.h"
+#include "engine/local/pp_ocr_recogniser.h"
 #include "engine/local/tess_pool.h"
 #include "engine/local/text_layer.h"
 #include "image/jpeg_decode.h"
@@ -31,6 +34,7 @@
 namespace jae {
 namespace {
 
+using local::FlattenLight;
 using local::OcrLine;
 using local::TessConfig;
 using local::TessPool;
@@ -47,6 +51,17 @@ constexpr double kFinderBudgetMs = 1500;
 // |upright_odds| above which a found MRZ's reversed reading is not tried: the fillers
 // clearly sit at one end (measured on the independent set: true zones score 0.2-0.5).
 constexpr float kSureOrientation = 0.25f;
+// The third MRZ reader (PP-OCR, ~0.4 s CPU a line, ~1-1.3 s a place): on at most this many
+// places per document, those where OCR-B and Tesseract failed, and only while the
+// document's CPU time so far is under kDnnLatestStartMs. Not the 3 s of issue 16: the
+// other readers alone already spend up to ~6 s on the hardest PassportEye photos (p95
+// 4.4 s), and the photos they fail on are those the third reader is for (at 4 s it
+// missed a photo whose withheld OCR-B read it confirms at 5.6 s: 22/34 valid, 23 at 6 s).
+constexpr size_t kDnnPlaces = 2;
+constexpr double kDnnLatestStartMs = 6000;
+// The one model copy loaded: wide enough for a 44-character line at height 48 (narrower
+// lines are padded). Measured best of the single copies (tools/mrz_dnn_probe/README.md).
+constexpr int kDnnWidth = 1920;
 
 bool HasModel(const std::string& dir, const std::string& language) {
   std::error_code ec;
@@ -139,24 +154,6 @@ std::vector<OcrLine> RecogniseLines(tesseract::TessBaseAPI& api, const cv::Mat& 
   return lines;
 }
 
-// Each pixel divided by its neighbourhood's paper brightness (a dilation wider than any
-// stroke, smoothed): uneven light and glare flattened, so that the MRZ finder, the OCR-B
-// classifier's thresholds and Tesseract see ink against paper of one brightness (on
-// `hard` images it halves the OCR-B classifier's character errors).
-cv::Mat FlattenLight(const cv::Mat& gray) {
-  cv::Mat paper;
-  const int k = std::max(15, gray.cols / 40) | 1;
-  cv::dilate(gray, paper, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(k, k)));
-  cv::GaussianBlur(paper, paper, cv::Size(0, 0), k / 4.0);
-  cv::Mat ink, base;
-  gray.convertTo(ink, CV_32F);
-  paper.convertTo(base, CV_32F);
-  cv::Mat ratio = ink / cv::max(base, 1.0f);
-  cv::Mat out;
-  ratio.convertTo(out, CV_8U, 255);  // saturates above 1
-  return out;
-}
-
 // The printed text as Tesseract reads it best: the flattened image darkened by a gamma,
 // so that the light, thin labels of the 2021 card and the passport ("Prénoms / Given
 // names") survive Tesseract's global threshold next to the bold values; without it a
@@ -201,10 +198,12 @@ std::string AllText(const std::vector<OcrLine>& lines) {
 class LocalEngine final : public Engine {
  public:
   LocalEngine(TessConfig mrz_config, TessConfig text_config, std::string model_name,
-              std::unique_ptr<local::OcrbClassifier> ocrb, MrzReader reader)
-      : mrz_reader_(std::move(mrz_config), std::move(ocrb), reader),
+              std::unique_ptr<local::OcrbClassifier> ocrb, MrzReader reader,
+              std::unique_ptr<local::PpOcrRecogniser> dnn, std::vector<std::string> warnings)
+      : mrz_reader_(std::move(mrz_config), std::move(ocrb), reader, std::move(dnn)),
         text_pool_(std::move(text_config)),
-        model_name_(std::move(model_name)) {}
+        model_name_(std::move(model_name)),
+        warnings_(std::move(warnings)) {}
 
   // Loads one instance of each model (so that a broken model fails at start-up).
   Status Warm() {
@@ -215,6 +214,7 @@ class LocalEngine final : public Engine {
   }
 
   EngineName name() const override { return EngineName::kLocal; }
+  std::vector<std::string> ConfigurationWarnings() const override { return warnings_; }
 
   StatusOr<EngineResult> Extract(const NormalizedImage& image,
                                  std::chrono::steady_clock::time_point deadline) override {
@@ -264,11 +264,12 @@ class LocalEngine final : public Engine {
       return Reject(ErrorCode::kUnsupportedMediaType, "the local engine reads images, not PDF");
     }
     if (image.bytes.empty()) return Reject(ErrorCode::kUndecodable, "empty image");
+    const double cpu_start = ThreadCpuMs();
     if (auto from_text = ReadTextLayer(image)) return std::move(*from_text);
     std::variant<cv::Mat, EngineResult> decoded = Decode(image);
     if (EngineResult* rejected = std::get_if<EngineResult>(&decoded)) return std::move(*rejected);
     const cv::Mat& bgr = std::get<cv::Mat>(decoded);
-    auto zone = FindZone(bgr, deadline);
+    auto zone = FindZone(bgr, deadline, cpu_start);
     if (!zone.ok()) return zone.status();
     auto printed = ReadPrintedText(bgr, *zone);
     if (!printed.ok()) return printed.status();
@@ -314,24 +315,78 @@ class LocalEngine final : public Engine {
   // picture. The runners-up are tried when the first outline gives no MRZ whose checks
   // hold, and one is taken only when its MRZ holds every check. Documents whose MRZ reads
   // at once pay nothing; the others one more warp, search and read per runner-up.
-  StatusOr<Zone> FindZone(const cv::Mat& bgr, std::chrono::steady_clock::time_point deadline) {
+  //
+  // When no place gave a valid MRZ, the third reader (PP-OCR) gets a second look at the
+  // first places where an MRZ was located (ReadWithUnread): documents the first two
+  // readers read never pay for it.
+  StatusOr<Zone> FindZone(const cv::Mat& bgr, std::chrono::steady_clock::time_point deadline,
+                          double cpu_start) {
+    Unread unread;
     const std::vector<std::vector<cv::Point2f>> outlines = local::FindOutlines(bgr, kMaxOutlines);
     auto zone = ReadZone(outlines.empty() ? local::WholeImage(bgr, kDocumentWidth)
                                           : local::Rectify(bgr, outlines.front(), kDocumentWidth),
                          deadline);
     if (!zone.ok()) return zone.status();
+    unread.Note(*zone);
     for (size_t k = 1; k < outlines.size() && !zone->HasValidMrz(); ++k) {
       if (std::chrono::steady_clock::now() > deadline) break;
       auto other = ReadZone(local::Rectify(bgr, outlines[k], kDocumentWidth), deadline);
       if (!other.ok()) return other.status();
+      unread.Note(*other);
       if (other->HasValidMrz()) zone = std::move(other);
     }
     if (!zone->HasValidMrz() && std::chrono::steady_clock::now() < deadline) {
-      auto found = ReadFoundMrz(bgr, deadline);
+      auto found = ReadFoundMrz(bgr, deadline, unread);
       if (!found.ok()) return found.status();
       if (*found) zone = std::move(**found);
     }
+    if (!zone->HasValidMrz()) {
+      if (std::optional<Zone> read = ReadWithDnn(unread, deadline, cpu_start)) {
+        zone = std::move(*read);
+      }
+    }
     return zone;
+  }
+
+  // The places whose MRZ was located but read valid by neither OCR-B nor Tesseract, the
+  // first kDnnPlaces in the order tried. Where the classifier withheld a valid but
+  // ambiguous read, only such places are kept: the third reader may then confirm that
+  // read's values there, never replace them by another reading of its own.
+  struct Unread {
+    std::vector<Zone> places;
+    bool withheld = false;
+
+    void Note(const Zone& zone) {
+      if (!zone.where || zone.HasValidMrz()) return;
+      const bool held = zone.mrz_read && zone.mrz_read->parsed.valid;
+      if (held && !withheld) {
+        withheld = true;
+        places.clear();
+      }
+      if (held == withheld && places.size() < kDnnPlaces) {
+        places.push_back(zone);  // shares the pixels
+      }
+    }
+  };
+
+  // The third reader on `unread`'s places, in order, within the deadline and the
+  // document's CPU time: the first place it reads valid, lines kept (not withheld).
+  std::optional<Zone> ReadWithDnn(Unread& unread, std::chrono::steady_clock::time_point deadline,
+                                  double cpu_start) const {
+    if (!mrz_reader_.has_dnn()) return std::nullopt;
+    for (Zone& place : unread.places) {
+      if (std::chrono::steady_clock::now() > deadline ||
+          ThreadCpuMs() - cpu_start > kDnnLatestStartMs) {
+        break;
+      }
+      MrzRead read = mrz_reader_.ReadWithDnn(place.gray, *place.where,
+                                             unread.withheld ? &place.mrz_read->parsed : nullptr);
+      if (read.parsed.valid && !read.lines.empty()) {
+        place.mrz_read = std::move(read);
+        return std::move(place);
+      }
+    }
+    return std::nullopt;
   }
 
   // Printed text: everything above the MRZ (or the whole document). Without an MRZ to
@@ -445,7 +500,8 @@ class LocalEngine final : public Engine {
   // whose read holds every check. For images whose outline gave no valid MRZ: a scan with
   // no background, a card on a white table, a mistaken outline, a page turned 90 degrees.
   StatusOr<std::optional<Zone>> ReadFoundMrz(const cv::Mat& bgr,
-                                             std::chrono::steady_clock::time_point deadline) {
+                                             std::chrono::steady_clock::time_point deadline,
+                                             Unread& unread) {
     constexpr int kMaxCandidates = 2;
     const double cpu_end = ThreadCpuMs() + kFinderBudgetMs;
     cv::Mat gray;
@@ -463,6 +519,7 @@ class LocalEngine final : public Engine {
             local::LinesInDocument(oriented, doc.corners, doc.image.size());
         auto zone = ReadZone(std::move(doc), deadline, &approx);
         if (!zone.ok()) return zone.status();
+        unread.Note(*zone);
         if (zone->HasValidMrz()) return std::optional<Zone>(std::move(*zone));
       }
     }
@@ -556,7 +613,60 @@ class LocalEngine final : public Engine {
   local::MrzLineReader mrz_reader_;
   TessPool text_pool_;
   const std::string model_name_;
+  const std::vector<std::string> warnings_;
 };
+
+// The folder holding the one model copy the engine loads, or "" when none does.
+std::string FindDnnModels(const LocalEngineOptions& options) {
+  std::vector<std::string> dirs;
+#ifdef JAE_BUILD_DNN_DIR
+  dirs.push_back(JAE_BUILD_DNN_DIR);
+#endif
+  const std::string exe = ExecutableDir();
+  if (!exe.empty()) {
+    dirs.push_back(exe + "/share/jae-ocr/dnn");
+    dirs.push_back(exe + "/../share/jae-ocr/dnn");
+  }
+  dirs.push_back("/usr/local/share/jae-ocr/dnn");
+  dirs.push_back("/usr/share/jae-ocr/dnn");
+  if (!options.dnn_cache_dir.empty()) dirs.push_back(options.dnn_cache_dir);
+  for (const auto& dir : dirs) {
+    std::error_code ec;
+    if (std::filesystem::is_regular_file(
+            std::filesystem::path(dir) / ("rec_" + std::to_string(kDnnWidth) + ".onnx"), ec)) {
+      return dir;
+    }
+  }
+  return "";
+}
+
+// The third MRZ reader as configured: loaded, or null with the warning saying why not.
+StatusOr<std::unique_ptr<local::PpOcrRecogniser>> LoadDnn(const LocalEngineOptions& options,
+                                                          std::vector<std::string>& warnings) {
+  if (options.mrz_reader != MrzReader::kBoth || options.dnn_models_dir == "off") {
+    return std::unique_ptr<local::PpOcrRecogniser>();
+  }
+  const bool named = !options.dnn_models_dir.empty();
+  const std::string dir = named ? options.dnn_models_dir : FindDnnModels(options);
+  if (dir.empty()) {
+    warnings.push_back(
+        "local engine: no PP-OCR model (rec_" + std::to_string(kDnnWidth) +
+        ".onnx) found; MRZs are read by OCR-B and Tesseract only (run scripts/install-deps.sh "
+        "or tools/mrz_dnn_probe/fetch_models.sh, or set JAE_DNN_MODELS)");
+    return std::unique_ptr<local::PpOcrRecogniser>();
+  }
+  auto loaded = local::PpOcrRecogniser::Load(dir, kDnnWidth);
+  if (!loaded.ok()) {
+    return Status(loaded.status().code(),
+                  "local engine: the PP-OCR MRZ reader: " + loaded.status().message() +
+                      " (JAE_DNN_MODELS=off runs without it)");
+  }
+  // One thread for OpenCV's own parallel loops (the model's layers), as for Tesseract's
+  // OpenMP: the engine's CPU budgets count the calling thread, and its targets are
+  // stated on one core.
+  cv::setNumThreads(1);
+  return std::move(*loaded);
+}
 
 }  // namespace
 
@@ -606,15 +716,18 @@ StatusOr<std::unique_ptr<Engine>> MakeLocalEngine(const LocalEngineOptions& opti
     if (!loaded.ok()) return loaded.status();
     ocrb = std::move(*loaded);
   }
+  std::vector<std::string> warnings;
+  auto dnn = LoadDnn(options, warnings);
+  if (!dnn.ok()) return dnn.status();
   const char* reader_name = options.mrz_reader == MrzReader::kOcrb        ? "ocrb"
                             : options.mrz_reader == MrzReader::kTesseract ? mrz_model.c_str()
                                                                           : "ocrb+";
   auto engine = std::make_unique<LocalEngine>(
       mrz, text,
       "tesseract-" + std::string(tesseract::TessBaseAPI::Version()) + " mrz:" + reader_name +
-          (options.mrz_reader == MrzReader::kBoth ? mrz_model : "") +
+          (options.mrz_reader == MrzReader::kBoth ? mrz_model : "") + (*dnn ? "+pp-ocrv4" : "") +
           " text:" + options.text_language,
-      std::move(ocrb), options.mrz_reader);
+      std::move(ocrb), options.mrz_reader, std::move(*dnn), std::move(warnings));
   Status warm = engine->Warm();
   if (!warm.ok()) return warm;
   return std::unique_ptr<Engine>(std::move(engine));
@@ -634,6 +747,11 @@ StatusOr<std::unique_ptr<Engine>> MakeLocalEngine(const Env& env) {
     } else {
       return InvalidArgumentError("JAE_MRZ_READER must be ocrb, tesseract or both");
     }
+  }
+  if (auto dir = env.Get("JAE_DNN_MODELS")) {
+    options.dnn_models_dir = *dir;
+  } else if (auto home = env.Get("HOME"); home && !home->empty()) {
+    options.dnn_cache_dir = *home + "/.cache/jae-ocr/dnn";
   }
   if (auto dir = env.Get("JAE_TESSDATA")) {
     options.text_tessdata_dir = *dir;

@@ -1,5 +1,6 @@
 // The local engine's MRZ reader: the lines of a located MRZ read into a checked MRZ, by
-// our OCR-B classifier, Tesseract's legacy engine, or both.
+// our OCR-B classifier, Tesseract's legacy engine, or both; and, for places where both
+// fail, PaddleOCR's recogniser (ReadWithDnn).
 //
 // Contract:
 // - Read() tries the OCR-B classifier first (unless MrzReader::kTesseract), over the line
@@ -12,12 +13,21 @@
 // - A classifier read whose check digits would also prove another value from a
 //   near-tie of one or two characters keeps its lines only when Tesseract reads the same
 //   proven values; otherwise `lines` is empty and `parsed` still tells the format.
+// - ReadWithDnn() (only with a recogniser: has_dnn()) reads the lines with PP-OCR and
+//   trusts a read only when every check holds once digits and letters are forced by
+//   their position class (dnn_accept.h), never after check-digit-guided repairs; a
+//   valid read where some character nearly read another that the check digits cannot
+//   tell from it (runner-up probability >= 0.2: '<' and K, 0 and A ...) keeps `lines`
+//   empty, like the classifier's withheld case. The caller decides where and how often
+//   (~0.4 s CPU a line): local_engine.cc runs it on at most two places per document,
+//   after the other readers failed on every place.
 // - Errors: only a Tesseract instance that cannot be created. No exception of its own.
 // Why a file of its own: the hardest decisions of the engine (which read to trust) sit
 //   here, apart from the image handling of local_engine.cc, so they can be read, tested
 //   and measured alone.
 //
-// Thread-safe: the classifier is immutable and Tesseract instances are pooled.
+// Thread-safe: the classifier is immutable, Tesseract instances are pooled, the
+// recogniser locks its model.
 #pragma once
 
 #include <chrono>
@@ -30,6 +40,7 @@
 #include "engine/local/local_engine.h"
 #include "engine/local/mrz_zone.h"
 #include "engine/local/ocrb_classifier.h"
+#include "engine/local/pp_ocr_recogniser.h"
 #include "engine/local/tess_pool.h"
 #include "mrz/mrz.h"
 
@@ -42,8 +53,10 @@ struct MrzRead {
 
 class MrzLineReader {
  public:
-  // `ocrb` may be null when `which` is MrzReader::kTesseract.
-  MrzLineReader(TessConfig tesseract, std::unique_ptr<OcrbClassifier> ocrb, MrzReader which);
+  // `ocrb` may be null when `which` is MrzReader::kTesseract; `dnn` may be null (no
+  // third reader).
+  MrzLineReader(TessConfig tesseract, std::unique_ptr<OcrbClassifier> ocrb, MrzReader which,
+                std::unique_ptr<PpOcrRecogniser> dnn = nullptr);
 
   // Loads one Tesseract instance when Tesseract is used, so a broken model fails early.
   Status Warm();
@@ -52,6 +65,15 @@ class MrzLineReader {
   // `o_zero_blind`: the characters were too small in the photo for O and 0 to differ.
   StatusOr<MrzRead> Read(const cv::Mat& gray, const MrzLocation& where, bool o_zero_blind,
                          std::chrono::steady_clock::time_point deadline);
+
+  bool has_dnn() const { return dnn_ != nullptr; }
+
+  // The third reader on the same place (see the contract above). Without a recogniser:
+  // an MrzRead with no lines. `withheld`: the classifier's valid read that was withheld
+  // as ambiguous at this place; the dnn read then keeps its lines only when it proves
+  // the same values (a second recogniser settling the near-tie, as Tesseract does).
+  MrzRead ReadWithDnn(const cv::Mat& gray, const MrzLocation& where,
+                      const mrz::ParsedMrz* withheld = nullptr) const;
 
  private:
   StatusOr<bool> ReadWithOcrb(const cv::Mat& gray, const MrzLocation& where, bool o_zero_blind,
@@ -69,6 +91,7 @@ class MrzLineReader {
   TessPool tesseract_;
   std::unique_ptr<OcrbClassifier> ocrb_;
   MrzReader which_;
+  std::unique_ptr<PpOcrRecogniser> dnn_;
 };
 
 }  // namespace jae::local

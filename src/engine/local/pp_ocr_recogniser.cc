@@ -1,12 +1,14 @@
-#include "pp_ocr_recogniser.h"
+#include "engine/local/pp_ocr_recogniser.h"
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <opencv2/imgproc.hpp>
 
-namespace jae::probe {
+namespace jae::local {
 
 namespace {
 constexpr int kHeight = 48;  // PP-OCRv3/v4 rec input height
@@ -15,7 +17,8 @@ constexpr int kStride = 8;   // input columns per CTC time step
 
 StatusOr<std::unique_ptr<PpOcrRecogniser>> PpOcrRecogniser::Load(const std::string& model_dir,
                                                                  int only_width) {
-  std::ifstream keys(std::filesystem::path(model_dir) / "ppocr_keys_v1.txt");
+  const std::filesystem::path dir(model_dir);
+  std::ifstream keys(dir / "ppocr_keys_v1.txt");
   if (!keys) return NotFoundError("no ppocr_keys_v1.txt in " + model_dir);
   // PaddleOCR's CTC label decoder: the blank first, the dictionary's lines, then a space.
   std::vector<std::string> dict = {""};
@@ -24,17 +27,18 @@ StatusOr<std::unique_ptr<PpOcrRecogniser>> PpOcrRecogniser::Load(const std::stri
   dict.push_back(" ");
   std::vector<int> widths;
   std::error_code ec;
-  for (const auto& e : std::filesystem::directory_iterator(model_dir, ec)) {
+  for (const auto& e : std::filesystem::directory_iterator(dir, ec)) {
     const std::string name = e.path().filename().string();
     if (name.rfind("rec_", 0) == 0 && e.path().extension() == ".onnx") {
       const int w = std::atoi(name.c_str() + 4);
       if (w > 0 && w % kStride == 0 && (only_width == 0 || w == only_width)) widths.push_back(w);
     }
   }
-  if (widths.empty()) return NotFoundError("no rec_<width>.onnx in " + model_dir);
-  std::sort(widths.begin(), widths.end());
-  std::unique_ptr<PpOcrRecogniser> r(
-      new PpOcrRecogniser(model_dir, std::move(widths), std::move(dict)));
+  if (widths.empty()) {
+    return NotFoundError("no rec_" + (only_width ? std::to_string(only_width) : "<width>") +
+                         ".onnx in " + model_dir);
+  }
+  std::unique_ptr<PpOcrRecogniser> r(new PpOcrRecogniser(std::move(dict)));
   for (size_t k = 1; k < r->dict_.size(); ++k) {
     const std::string& s = r->dict_[k];
     if (s.size() == 1 && (std::isupper(static_cast<unsigned char>(s[0])) ||
@@ -43,37 +47,46 @@ StatusOr<std::unique_ptr<PpOcrRecogniser>> PpOcrRecogniser::Load(const std::stri
     }
   }
   if (r->mrz_classes_.size() != 37) {
-    return InvalidArgumentError("the dictionary lacks part of the MRZ alphabet");
+    return InvalidArgumentError((dir / "ppocr_keys_v1.txt").string() +
+                                " lacks part of the MRZ alphabet");
   }
+  const auto start = std::chrono::steady_clock::now();
+  for (int width : widths) {
+    const std::string file = (dir / ("rec_" + std::to_string(width) + ".onnx")).string();
+    auto copy = std::make_unique<Copy>();
+    try {
+      MutexLock lock(copy->mu);
+      copy->net = cv::dnn::readNetFromONNX(file);
+      copy->net.setPreferableBackend(cv::dnn::DNN_BACKEND_OPENCV);
+      copy->net.setPreferableTarget(cv::dnn::DNN_TARGET_CPU);
+      // A first pass allocates the layers' buffers (part of loading, not of reading a
+      // line) and proves the copy runs: OpenCV 4.6 imports some graphs it cannot run.
+      copy->net.setInput(cv::Mat(std::vector<int>{1, 3, kHeight, width}, CV_32F, cv::Scalar(0)));
+      const cv::Mat out = copy->net.forward();
+      if (out.dims != 3 || out.size[2] != static_cast<int>(r->dict_.size())) {
+        return InvalidArgumentError(file + ": not a PP-OCR rec model for ppocr_keys_v1.txt");
+      }
+    } catch (const cv::Exception& e) {
+      return InvalidArgumentError(file + ": OpenCV cannot load or run it (" + e.msg + ")");
+    }
+    r->copies_.emplace(width, std::move(copy));
+  }
+  r->load_ms_ =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   return r;
 }
 
-cv::dnn::Net& PpOcrRecogniser::NetFor(int width) {
-  auto it = nets_.find(width);
-  if (it != nets_.end()) return it->second;
-  const auto start = std::chrono::steady_clock::now();
-  cv::dnn::Net net = cv::dnn::readNetFromONNX(
-      (std::filesystem::path(dir_) / ("rec_" + std::to_string(width) + ".onnx")).string());
-  net.setPreferableBackend(cv::dnn::DNN_BACKEND_OPENCV);
-  net.setPreferableTarget(cv::dnn::DNN_TARGET_CPU);
-  // A first pass allocates the layers' buffers: part of loading, not of reading a line.
-  net.setInput(cv::Mat(std::vector<int>{1, 3, kHeight, width}, CV_32F, cv::Scalar(0)));
-  net.forward();
-  load_ms_ +=
-      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-  return nets_.emplace(width, std::move(net)).first->second;
-}
-
 std::string PpOcrRecogniser::ReadLine(const cv::Mat& bgr_line, bool mrz_alphabet,
-                                      std::vector<float>* rival, std::string* rival_char) {
+                                      std::vector<float>* rival, std::string* rival_char) const {
   if (rival) rival->clear();
   if (rival_char) rival_char->clear();
   if (bgr_line.empty()) return {};
   const int scaled =
       std::max(kStride, static_cast<int>(std::ceil(kHeight * static_cast<double>(bgr_line.cols) /
                                                    std::max(1, bgr_line.rows))));
-  auto fit = std::lower_bound(widths_.begin(), widths_.end(), scaled);
-  const int width = fit == widths_.end() ? widths_.back() : *fit;
+  auto fit = copies_.lower_bound(scaled);
+  if (fit == copies_.end()) fit = std::prev(copies_.end());
+  const int width = fit->first;
   cv::Mat resized;
   cv::resize(bgr_line, resized, cv::Size(std::min(scaled, width), kHeight), 0, 0, cv::INTER_LINEAR);
   // PaddleOCR's resize_norm_img: (x / 255 - 0.5) / 0.5 per channel, BGR, the rest of the
@@ -82,9 +95,13 @@ std::string PpOcrRecogniser::ReadLine(const cv::Mat& bgr_line, bool mrz_alphabet
   resized.convertTo(norm, CV_32FC3, 1.0 / 127.5, -1.0);
   cv::Mat padded(kHeight, width, CV_32FC3, cv::Scalar::all(0));
   norm.copyTo(padded(cv::Rect(0, 0, norm.cols, norm.rows)));
-  cv::dnn::Net& net = NetFor(width);
-  net.setInput(cv::dnn::blobFromImage(padded));
-  const cv::Mat out = net.forward();  // 1 x T x classes, softmax
+  cv::Mat out;  // 1 x T x classes, softmax
+  {
+    Copy& copy = *fit->second;
+    MutexLock lock(copy.mu);
+    copy.net.setInput(cv::dnn::blobFromImage(padded));
+    out = copy.net.forward().clone();  // the layers' buffer is reused by the next call
+  }
   const int steps = out.size[1];
   const int classes = out.size[2];
   const auto* p = reinterpret_cast<const float*>(out.data);
@@ -125,4 +142,4 @@ std::string PpOcrRecogniser::ReadLine(const cv::Mat& bgr_line, bool mrz_alphabet
   return text;
 }
 
-}  // namespace jae::probe
+}  // namespace jae::local

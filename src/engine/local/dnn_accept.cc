@@ -1,0 +1,73 @@
+#include "engine/local/dnn_accept.h"
+
+#include <cctype>
+
+#include "engine/local/mrz_zone.h"
+#include "mrz/confusions.h"
+#include "mrz/layouts.h"
+
+namespace jae::local {
+
+std::vector<std::string> CoerceByPosition(std::vector<std::string> lines, MrzFormat format) {
+  const mrz::Layout& layout = mrz::LayoutFor(format);
+  for (size_t i = 0; i < lines.size() && i < layout.classes.size(); ++i) {
+    for (size_t k = 0; k < lines[i].size() && k < layout.classes[i].size(); ++k) {
+      char& c = lines[i][k];
+      const auto cls = mrz::ClassAt(layout, static_cast<int>(i), static_cast<int>(k));
+      const bool digit = std::isdigit(static_cast<unsigned char>(c)) != 0;
+      const bool letter = std::isupper(static_cast<unsigned char>(c)) != 0;
+      char to = '\0';
+      if (cls == mrz::PosClass::kDigit && letter) to = mrz::LetterAsDigit(c);
+      if (cls == mrz::PosClass::kAlpha && digit) to = mrz::DigitAsLetter(c);
+      if (to != '\0') c = to;
+    }
+  }
+  return lines;
+}
+
+std::optional<mrz::ParsedMrz> AcceptCoerced(const std::vector<std::string>& raw, int length,
+                                            const mrz::ParseOptions& options) {
+  std::vector<std::vector<std::string>> per_line;
+  for (const auto& line : raw) {
+    per_line.push_back(LengthCandidates(line, length));
+    if (per_line.back().empty()) return std::nullopt;
+  }
+  if (per_line.empty()) return std::nullopt;
+  mrz::ParseOptions as_written = options;
+  as_written.correct = false;
+  std::vector<size_t> index(per_line.size(), 0);
+  for (int combos = 0; combos < 64; ++combos) {
+    std::vector<std::string> lines;
+    for (size_t i = 0; i < per_line.size(); ++i) lines.push_back(per_line[i][index[i]]);
+    // The format as the MRZ reader recognises it (with its repairs, which only tell the
+    // layout here); the lines themselves are judged coerced and as written.
+    auto parsed = mrz::ParseMrz(lines, options);
+    if (parsed.ok()) {
+      auto coerced = mrz::ParseMrz(CoerceByPosition(lines, parsed->format), as_written);
+      if (coerced.ok() && coerced->valid) return std::move(*coerced);
+    }
+    size_t i = 0;  // next combination (odometer)
+    while (i < index.size() && ++index[i] == per_line[i].size()) index[i++] = 0;
+    if (i == index.size()) break;
+  }
+  return std::nullopt;
+}
+
+bool CheckBlind(char a, char b) {
+  auto value = [](char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'A' && c <= 'Z') return c - 'A' + 10;
+    return 0;
+  };
+  return a == '<' || b == '<' || value(a) % 10 == value(b) % 10;
+}
+
+bool HasBlindRival(const DnnLine& line, float gate) {
+  for (size_t k = 0; k < line.text.size() && k < line.rival.size(); ++k) {
+    const char other = k < line.rival_char.size() ? line.rival_char[k] : ' ';
+    if (line.rival[k] >= gate && other != ' ' && CheckBlind(line.text[k], other)) return true;
+  }
+  return false;
+}
+
+}  // namespace jae::local
