@@ -118,26 +118,45 @@ std::string ModelDir() {
   return "";
 }
 
-TEST(PpOcrRecogniserTest, ReadsARenderedMrz) {
-  const std::string dir = ModelDir();
-  if (dir.empty()) {
-    GTEST_SKIP() << "no PP-OCR model (run tools/mrz_dnn_probe/fetch_models.sh)";
-  }
+// The specimen's lines printed in OCR-B, one image each; empty when the font is missing.
+std::vector<cv::Mat> RenderSpecimen() {
   const std::string font = "/usr/share/fonts/opentype/ocr-b/OCRB.otf";
-  if (!std::filesystem::exists(font)) GTEST_SKIP() << "OCR-B font missing (fonts-ocr-b)";
-  auto rec = PpOcrRecogniser::Load(dir, 1920);
-  ASSERT_TRUE(rec.ok()) << rec.status().ToString();
+  std::vector<cv::Mat> lines;
+  if (!std::filesystem::exists(font)) return lines;
   auto ft = cv::freetype::createFreeType2();
   ft->loadFontData(font, 0);
-  std::vector<std::string> raw;
   for (const auto& text : kSpecimen) {
     int baseline = 0;
     const cv::Size size = ft->getTextSize(text, 36, -1, &baseline);
     cv::Mat line(size.height + 24, size.width + 24, CV_8UC3, cv::Scalar::all(255));
     ft->putText(line, text, cv::Point(12, 12 + size.height), 36, cv::Scalar::all(20), -1,
                 cv::LINE_AA, true);
+    lines.push_back(line);
+  }
+  return lines;
+}
+
+class PpOcrModelTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const std::string dir = ModelDir();
+    if (dir.empty()) GTEST_SKIP() << "no PP-OCR model (run tools/mrz_dnn_probe/fetch_models.sh)";
+    lines_ = RenderSpecimen();
+    if (lines_.empty()) GTEST_SKIP() << "OCR-B font missing (fonts-ocr-b)";
+    auto rec = PpOcrRecogniser::Load(dir, 1920);
+    ASSERT_TRUE(rec.ok()) << rec.status().ToString();
+    rec_ = std::move(*rec);
+  }
+
+  std::vector<cv::Mat> lines_;
+  std::unique_ptr<PpOcrRecogniser> rec_;
+};
+
+TEST_F(PpOcrModelTest, ReadsARenderedMrz) {
+  std::vector<std::string> raw;
+  for (const cv::Mat& line : lines_) {
     DnnLine read;
-    read.text = (*rec)->ReadLine(line, true, &read.rival, &read.rival_char);
+    read.text = rec_->ReadLine(line, true, &read.rival, &read.rival_char);
     EXPECT_EQ(read.rival.size(), read.text.size());
     EXPECT_FALSE(HasBlindRival(read, 0.2f)) << read.text;  // a clean print is no doubt
     raw.push_back(read.text);
@@ -149,31 +168,12 @@ TEST(PpOcrRecogniserTest, ReadsARenderedMrz) {
 
 // One model copy shared by concurrent calls (the engine's threads): each read is the one
 // a lone call gives (cv::dnn::Net::forward is not thread-safe; the copy is locked).
-TEST(PpOcrRecogniserTest, ConcurrentReadsGiveTheSameText) {
-  const std::string dir = ModelDir();
-  if (dir.empty()) {
-    GTEST_SKIP() << "no PP-OCR model (run tools/mrz_dnn_probe/fetch_models.sh)";
-  }
-  const std::string font = "/usr/share/fonts/opentype/ocr-b/OCRB.otf";
-  if (!std::filesystem::exists(font)) GTEST_SKIP() << "OCR-B font missing (fonts-ocr-b)";
-  auto rec = PpOcrRecogniser::Load(dir, 1920);
-  ASSERT_TRUE(rec.ok()) << rec.status().ToString();
-  auto ft = cv::freetype::createFreeType2();
-  ft->loadFontData(font, 0);
-  std::vector<cv::Mat> lines;
-  for (const auto& text : kSpecimen) {
-    int baseline = 0;
-    const cv::Size size = ft->getTextSize(text, 36, -1, &baseline);
-    cv::Mat line(size.height + 24, size.width + 24, CV_8UC3, cv::Scalar::all(255));
-    ft->putText(line, text, cv::Point(12, 12 + size.height), 36, cv::Scalar::all(20), -1,
-                cv::LINE_AA, true);
-    lines.push_back(line);
-  }
-  const std::string first = (*rec)->ReadLine(lines[0], true);
-  const std::string second = (*rec)->ReadLine(lines[1], true);
+TEST_F(PpOcrModelTest, ConcurrentReadsGiveTheSameText) {
+  const std::string first = rec_->ReadLine(lines_[0], true);
+  const std::string second = rec_->ReadLine(lines_[1], true);
   std::string got[2];
-  std::thread a([&] { got[0] = (*rec)->ReadLine(lines[0], true); });
-  std::thread b([&] { got[1] = (*rec)->ReadLine(lines[1], true); });
+  std::thread a([&] { got[0] = rec_->ReadLine(lines_[0], true); });
+  std::thread b([&] { got[1] = rec_->ReadLine(lines_[1], true); });
   a.join();
   b.join();
   EXPECT_EQ(got[0], first);

@@ -358,6 +358,7 @@ class LocalEngine final : public Engine {
 
     void Note(const Zone& zone) {
       if (!zone.where || zone.HasValidMrz()) return;
+      if (zone.mrz_read && !zone.mrz_read->ocrb_like) return;  // text, not a zone
       const bool held = zone.mrz_read && zone.mrz_read->parsed.valid;
       if (held && !withheld) {
         withheld = true;

@@ -258,12 +258,14 @@ StatusOr<MrzRead> MrzLineReader::Read(const cv::Mat& gray, const MrzLocation& wh
   // Lines whose characters match no OCR-B template well are text in another font (a
   // card's printed lines the finder took for a zone), not an MRZ, however blurred:
   // Tesseract's three readings (a third of a second each) are spared.
-  if (which_ != MrzReader::kOcrb && ocrb_likeness >= kLeastOcrbLikeness) {
+  const bool ocrb_like = ocrb_likeness >= kLeastOcrbLikeness;
+  if (which_ != MrzReader::kOcrb && ocrb_like) {
     Status status = ReadWithTesseract(gray, where, options, deadline, best, best_failed);
     if (!status.ok()) return status;
   }
-  if (!best) return MrzRead{};  // unreadable: no lines
-  return std::move(*best);
+  MrzRead read = best ? std::move(*best) : MrzRead{};  // no best: unreadable, no lines
+  read.ocrb_like = ocrb_like;
+  return read;
 }
 
 // True once `best` holds a valid read (its lines withheld when ambiguous and unconfirmed).

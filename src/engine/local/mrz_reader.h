@@ -49,6 +49,9 @@ namespace jae::local {
 struct MrzRead {
   mrz::ParsedMrz parsed;
   std::vector<std::string> lines;  // as proved (after repairs); empty: withheld or unread
+  // False when the OCR-B templates matched the lines badly (text in another font taken
+  // for a zone): no reader is worth its time there.
+  bool ocrb_like = true;
 };
 
 class MrzLineReader {
