@@ -357,7 +357,8 @@ MrzRead MrzLineReader::ReadWithDnn(const cv::Mat& gray, const MrzLocation& where
   auto accepted = AcceptCoerced(raw, ExpectedLineLength(where, raw), options);
   if (!accepted) return MrzRead{};
   MrzRead read{*accepted, accepted->lines};
-  if (doubtful || (withheld && ProvenValues(*accepted) != ProvenValues(*withheld))) {
+  if (doubtful || mrz::BlindCharacterAfterFiller(*accepted) ||
+      (withheld && ProvenValues(*accepted) != ProvenValues(*withheld))) {
     read.lines.clear();
   }
   return read;
