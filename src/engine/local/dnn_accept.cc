@@ -27,30 +27,20 @@ std::vector<std::string> CoerceByPosition(std::vector<std::string> lines, MrzFor
 
 std::optional<mrz::ParsedMrz> AcceptCoerced(const std::vector<std::string>& raw, int length,
                                             const mrz::ParseOptions& options) {
-  std::vector<std::vector<std::string>> per_line;
-  for (const auto& line : raw) {
-    per_line.push_back(LengthCandidates(line, length));
-    if (per_line.back().empty()) return std::nullopt;
-  }
-  if (per_line.empty()) return std::nullopt;
   mrz::ParseOptions as_written = options;
   as_written.correct = false;
-  std::vector<size_t> index(per_line.size(), 0);
-  for (int combos = 0; combos < 64; ++combos) {
-    std::vector<std::string> lines;
-    for (size_t i = 0; i < per_line.size(); ++i) lines.push_back(per_line[i][index[i]]);
+  std::optional<mrz::ParsedMrz> accepted;
+  ForEachLengthCombination(raw, length, [&](const std::vector<std::string>& lines) {
     // The format as the MRZ reader recognises it (with its repairs, which only tell the
     // layout here); the lines themselves are judged coerced and as written.
     auto parsed = mrz::ParseMrz(lines, options);
-    if (parsed.ok()) {
-      auto coerced = mrz::ParseMrz(CoerceByPosition(lines, parsed->format), as_written);
-      if (coerced.ok() && coerced->valid) return std::move(*coerced);
-    }
-    size_t i = 0;  // next combination (odometer)
-    while (i < index.size() && ++index[i] == per_line[i].size()) index[i++] = 0;
-    if (i == index.size()) break;
-  }
-  return std::nullopt;
+    if (!parsed.ok()) return false;
+    auto coerced = mrz::ParseMrz(CoerceByPosition(lines, parsed->format), as_written);
+    if (!coerced.ok() || !coerced->valid) return false;
+    accepted = std::move(*coerced);
+    return true;
+  });
+  return accepted;
 }
 
 bool CheckBlind(char a, char b) {

@@ -34,17 +34,9 @@ constexpr float kDnnGate = 0.2f;
 // would repair it the same way.
 bool TryLines(const std::vector<std::string>& raw, int length, const mrz::ParseOptions& options,
               bool trust_repairs, std::optional<MrzRead>& best, size_t& best_failed) {
-  std::vector<std::vector<std::string>> per_line;
-  for (const auto& line : raw) {
-    per_line.push_back(LengthCandidates(line, length));
-    if (per_line.back().empty()) return false;
-  }
   mrz::ParseOptions as_read = options;
   as_read.correct = false;
-  std::vector<size_t> index(per_line.size(), 0);
-  for (int combos = 0; combos < 64; ++combos) {
-    std::vector<std::string> lines;
-    for (size_t i = 0; i < per_line.size(); ++i) lines.push_back(per_line[i][index[i]]);
+  return ForEachLengthCombination(raw, length, [&](const std::vector<std::string>& lines) {
     auto parsed = mrz::ParseMrz(lines, options);
     bool usable = parsed.ok();
     if (usable && parsed->valid && !trust_repairs) {
@@ -53,19 +45,14 @@ bool TryLines(const std::vector<std::string>& raw, int length, const mrz::ParseO
     }
     // A filler read as a character of the same check-digit value proves a wrong value.
     if (usable && parsed->valid && mrz::BlindCharacterAfterFiller(*parsed)) usable = false;
-    if (usable) {
-      const size_t failed = parsed->failed_checks.size();
-      if (!best || failed < best_failed) {
-        best_failed = failed;
-        best = MrzRead{*parsed, parsed->valid ? parsed->lines : lines};
-      }
-      if (parsed->valid) return true;
+    if (!usable) return false;
+    const size_t failed = parsed->failed_checks.size();
+    if (!best || failed < best_failed) {
+      best_failed = failed;
+      best = MrzRead{*parsed, parsed->valid ? parsed->lines : lines};
     }
-    size_t i = 0;  // next combination (odometer)
-    while (i < index.size() && ++index[i] == per_line[i].size()) index[i++] = 0;
-    if (i == index.size()) break;
-  }
-  return false;
+    return parsed->valid;
+  });
 }
 
 // Positions a format fills with digits only where the MRZ reader accepts any character:

@@ -170,6 +170,27 @@ std::vector<std::string> LengthCandidates(const std::string& line, int length) {
   return out;
 }
 
+bool ForEachLengthCombination(
+    const std::vector<std::string>& raw, int length,
+    const std::function<bool(const std::vector<std::string>&)>& try_lines) {
+  std::vector<std::vector<std::string>> per_line;
+  for (const auto& line : raw) {
+    per_line.push_back(LengthCandidates(line, length));
+    if (per_line.back().empty()) return false;
+  }
+  if (per_line.empty()) return false;
+  std::vector<size_t> index(per_line.size(), 0);
+  for (int combos = 0; combos < 64; ++combos) {
+    std::vector<std::string> lines;
+    for (size_t i = 0; i < per_line.size(); ++i) lines.push_back(per_line[i][index[i]]);
+    if (try_lines(lines)) return true;
+    size_t i = 0;  // next combination (odometer)
+    while (i < index.size() && ++index[i] == per_line[i].size()) index[i++] = 0;
+    if (i == index.size()) break;
+  }
+  return false;
+}
+
 std::vector<std::string> ReadMrzLines(const cv::Mat& gray, const std::vector<cv::Rect>& lines,
                                       int variant, tesseract::TessBaseAPI& api) {
   std::vector<std::string> out;

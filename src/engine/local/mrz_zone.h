@@ -3,6 +3,7 @@
 // check digits can prove is left to the MRZ reader (src/mrz).
 #pragma once
 
+#include <functional>
 #include <opencv2/core.hpp>
 #include <optional>
 #include <string>
@@ -32,6 +33,14 @@ std::string FitLineLength(std::string line, int length);
 // first: as read when the length is right; else the filler run adjusted (FitLineLength),
 // then stray characters cut at either end (a card edge read as '1' or 'I').
 std::vector<std::string> LengthCandidates(const std::string& line, int length);
+
+// Calls `try_lines` on the combinations of each line's LengthCandidates (the first line's
+// varying fastest, at most 64) until it returns true; returns whether one did. False at
+// once when a line has no candidate. One loop for every MRZ reader: they differ only in
+// what makes a combination acceptable.
+bool ForEachLengthCombination(
+    const std::vector<std::string>& raw, int length,
+    const std::function<bool(const std::vector<std::string>&)>& try_lines);
 
 // Keeps A-Z, 0-9 and '<' (spaces and anything else dropped), upper-cased.
 std::string CleanMrzText(const std::string& text);
