@@ -403,6 +403,18 @@ TEST(FieldReaderTest, ALicenceAppScreenWithoutNameOrSeasonLabels) {
   EXPECT_EQ(f[FieldName::kSurname].value, "N'GUESSAN");
 }
 
+// Dot leaders read as an ellipsis, dashes around a value: stripped whole, never a byte of
+// them (a byte set holding "—" once cut "…" in two and left a broken character).
+TEST(FieldReaderTest, LeadersAndDashesAroundAValueAreStrippedWhole) {
+  const std::vector<OcrLine> lines = {
+      {"Prénoms : \u2026 ANAËLLE, MAËLYS", {40, 100, 600, 30}, 0.9},
+      {"Nom \u2014 MOREL \u2014", {40, 160, 400, 30}, 0.9},
+  };
+  Fields f = ReadLabelledFields(lines, 700);
+  EXPECT_EQ(f[FieldName::kGivenNames].value, "ANAËLLE, MAËLYS");
+  EXPECT_EQ(f[FieldName::kSurname].value, "MOREL");
+}
+
 TEST(FieldReaderTest, ANameHeadingIsTwoCasesAndNothingElse) {
   auto heading = [](const std::string& text) {
     Fields f;

@@ -97,14 +97,48 @@ std::optional<size_t> MatchPrefix(std::string_view norm, std::string_view key) {
   return std::nullopt;
 }
 
+// Strips separators around a value: ASCII ones, and whole dashes and ellipses (dot
+// leaders read as "…"). UTF-8 aware: a byte set holding "—" would also strip the first
+// bytes of "…" or "é" and leave a broken character (seen: a leader before given names).
 std::string Trim(std::string s) {
-  const char* ws = " \t\r\n:;|_-—";
-  auto b = s.find_first_not_of(ws);
-  if (b == std::string::npos) return "";
+  static constexpr std::string_view kAscii = " \t\r\n:;|_-";
+  static constexpr std::string_view kWide[] = {"\u2014", "\u2013", "\u2026"};  // — – …
+  auto wide_at = [&](size_t pos) -> size_t {
+    for (std::string_view w : kWide) {
+      if (s.compare(pos, w.size(), w) == 0) return w.size();
+    }
+    return 0;
+  };
+  size_t b = 0;
+  while (b < s.size()) {
+    if (kAscii.find(s[b]) != std::string_view::npos) {
+      ++b;
+    } else if (size_t n = wide_at(b)) {
+      b += n;
+    } else {
+      break;
+    }
+  }
+  if (b == s.size()) return "";
   // A minus before digits is the value's own: ranking "-2/6".
   if (b > 0 && s[b - 1] == '-' && std::isdigit(static_cast<unsigned char>(s[b]))) --b;
-  const auto e = s.find_last_not_of(" \t\r\n:;|_—");
-  return s.substr(b, e - b + 1);
+  size_t e = s.size();
+  while (e > b) {
+    if (kAscii.find(s[e - 1]) != std::string_view::npos && s[e - 1] != '-') {
+      --e;
+      continue;
+    }
+    bool cut = false;
+    for (std::string_view w : kWide) {
+      if (e - b >= w.size() && s.compare(e - w.size(), w.size(), w) == 0) {
+        e -= w.size();
+        cut = true;
+        break;
+      }
+    }
+    if (!cut) break;
+  }
+  return s.substr(b, e - b);
 }
 
 // Letters OCR gives for digits, where a field holds digits only: a date ("08 O1 2019") or
