@@ -70,6 +70,32 @@ TEST_F(MrzFinderEdgeTest, FindsAZoneJoinedByAnEdgeThatTouchesItsLines) {
   EXPECT_GE(found.front().line_count, 2);
 }
 
+// A page photographed at an angle: characters widened along x no longer join into
+// separate lines (the zone's lines merge into one band). The text's own tilt turns the
+// page level, and the zone is found along its lines.
+TEST_F(MrzFinderEdgeTest, FindsAZoneOnAPageTiltedByTwentyDegrees) {
+  cv::Mat zone = gendocs::RenderMrzLines(kTd1, 30, *fonts_);
+  cv::Mat gray;
+  cv::cvtColor(zone, gray, cv::COLOR_BGR2GRAY);
+  cv::copyMakeBorder(gray, gray, 330, 60, 80, 80, cv::BORDER_CONSTANT, cv::Scalar(255));
+  for (int y : {90, 160, 230, 300}) {
+    cv::putText(gray, "Nom Surname ERIKSSON", {100, y}, cv::FONT_HERSHEY_SIMPLEX, 1.2,
+                cv::Scalar(0), 2);
+  }
+  const cv::Point2f centre(gray.cols / 2.0f, gray.rows / 2.0f);
+  cv::Mat turned;
+  cv::warpAffine(gray, turned, cv::getRotationMatrix2D(centre, 20.0, 1.0),
+                 cv::Size(gray.cols + 300, gray.rows + 400), cv::INTER_LINEAR, cv::BORDER_CONSTANT,
+                 cv::Scalar(255));
+  const auto found = FindMrzCandidates(turned, 3);
+  ASSERT_FALSE(found.empty());
+  EXPECT_EQ(found.front().line_count, 3);
+  // Turned 20 degrees anticlockwise on the screen: the lines rise to the right (y down).
+  const float rad = static_cast<float>(20.0 * CV_PI / 180.0);
+  EXPECT_GT(found.front().along.dot(cv::Point2f(std::cos(rad), -std::sin(rad))), 0.99f)
+      << found.front().along;
+}
+
 INSTANTIATE_TEST_SUITE_P(FourOrientations, MrzFinderTest, ::testing::Values(0, 1, 2, 3));
 
 TEST(MrzFinderPlainTest, NothingOnABlankOrTextOnlyPage) {

@@ -52,9 +52,9 @@ float InkBalance(const cv::Mat& ink, const cv::RotatedRect& r, cv::Point2f dir) 
   return static_cast<float>((first - second) / std::max(1.0, first + second));
 }
 
-// Long, solid bands of `ink` after joining characters along x. `transposed`: `ink` is the
-// transposed image (vertical lines of the input). Corners are mapped back to the input by
-// `to_input`.
+// Long, solid bands of `ink` after joining characters along x. `to_input` maps `ink`'s
+// coordinates to the input image's (a scale, a transposition for vertical lines, a
+// rotation for tilted ones).
 //
 // Characters are joined by widening each one's box by 0.6 of its own height on both
 // sides: the gaps between MRZ characters (fixed pitch, no spaces) are closed at any
@@ -62,8 +62,11 @@ float InkBalance(const cv::Mat& ink, const cv::RotatedRect& r, cv::Point2f dir) 
 // `skip_strokes`: leave out components more than 3.5 times as tall as wide. No OCR-B
 // character is that thin, but a page edge, a table border or a fold is, and one touching
 // both lines of a zone joins them into a single band that is no line at all.
-void CollectLines(const cv::Mat& ink, bool transposed, float to_input, bool skip_strokes,
-                  std::vector<Line>& out) {
+//
+// `bands`, when given, receives the direction (in `ink`) and length of every elongated
+// band, line or not: the tilt of a photo's text (see TextTilt).
+void CollectLines(const cv::Mat& ink, const cv::Matx23f& to_input, bool skip_strokes,
+                  std::vector<Line>& out, std::vector<std::pair<cv::Point2f, float>>* bands) {
   const int side = std::max(ink.cols, ink.rows);
   cv::Mat labels, stats, centroids;
   const int n = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
@@ -83,9 +86,6 @@ void CollectLines(const cv::Mat& ink, bool transposed, float to_input, bool skip
     const cv::RotatedRect r = cv::minAreaRect(contour);
     const float length = std::max(r.size.width, r.size.height);
     const float thickness = std::min(r.size.width, r.size.height);
-    // 30 OCR-B characters are ~18 times as long as they are high, 44 ~26 times.
-    if (thickness < 5 || length < 12 * thickness || length < side / 7.0f) continue;
-    if (cv::contourArea(contour) < 0.5 * length * thickness) continue;
     cv::Point2f pts[4];
     r.points(pts);
     // The long side's direction, pointing right (or down when vertical).
@@ -93,16 +93,25 @@ void CollectLines(const cv::Mat& ink, bool transposed, float to_input, bool skip
     cv::Point2f dir = cv::norm(e1) >= cv::norm(e2) ? e1 : e2;
     dir *= 1.0f / std::max(1e-3f, static_cast<float>(cv::norm(dir)));
     if (dir.x < 0 || (dir.x == 0 && dir.y < 0)) dir = -dir;
+    if (bands && thickness >= 4 && length >= 5 * thickness && length >= side / 25.0f) {
+      bands->emplace_back(dir, length);
+    }
+    // 30 OCR-B characters are ~18 times as long as they are high, 44 ~26 times.
+    if (thickness < 5 || length < 12 * thickness || length < side / 7.0f) continue;
+    if (cv::contourArea(contour) < 0.5 * length * thickness) continue;
     Line line;
     line.ink_balance = InkBalance(ink, r, dir);
     auto map = [&](cv::Point2f p) {
-      if (transposed) std::swap(p.x, p.y);
-      return p * to_input;
+      return cv::Point2f(to_input(0, 0) * p.x + to_input(0, 1) * p.y + to_input(0, 2),
+                         to_input(1, 0) * p.x + to_input(1, 1) * p.y + to_input(1, 2));
     };
+    const cv::Point2f mapped_dir(to_input(0, 0) * dir.x + to_input(0, 1) * dir.y,
+                                 to_input(1, 0) * dir.x + to_input(1, 1) * dir.y);
+    const float scale = static_cast<float>(cv::norm(mapped_dir));  // to_input is similar
     line.center = map(r.center);
-    line.dir = transposed ? cv::Point2f(dir.y, dir.x) : dir;
-    line.length = length * to_input;
-    line.thickness = thickness * to_input;
+    line.dir = mapped_dir * (1.0f / std::max(1e-6f, scale));
+    line.length = length * scale;
+    line.thickness = thickness * scale;
     for (int i = 0; i < 4; ++i) line.corners[static_cast<size_t>(i)] = map(pts[i]);
     out.push_back(line);
   }
@@ -206,12 +215,45 @@ std::vector<MrzCandidate> GroupLines(const std::vector<Line>& lines) {
   return all;
 }
 
-// The lines of both directions of `ink` (the input scaled by 1 / `to_input`).
-std::vector<Line> CollectAllLines(const cv::Mat& ink, float to_input, bool skip_strokes) {
+// The lines of both directions of `ink`, whose coordinates `to_input` maps to the input's.
+std::vector<Line> CollectAllLines(const cv::Mat& ink, const cv::Matx23f& to_input,
+                                  bool skip_strokes,
+                                  std::vector<std::pair<cv::Point2f, float>>* bands = nullptr) {
   std::vector<Line> lines;
-  CollectLines(ink, false, to_input, skip_strokes, lines);
-  CollectLines(ink.t(), true, to_input, skip_strokes, lines);
+  CollectLines(ink, to_input, skip_strokes, lines, bands);
+  // The transposed image's (x, y) is the ink's (y, x).
+  const cv::Matx23f transposed(to_input(0, 1), to_input(0, 0), to_input(0, 2), to_input(1, 1),
+                               to_input(1, 0), to_input(1, 2));
+  CollectLines(ink.t(), transposed, skip_strokes, lines, nullptr);
   return lines;
+}
+
+// The angle (radians, within ±45 degrees) by which the page's text lines are turned from
+// the nearest axis: the length-weighted median of the bands' directions, folded onto a
+// quarter turn. 0 when too few bands agree.
+//
+// Why: characters are joined into lines by widening them along x. On a photo taken at an
+// angle (seen: 17 degrees), the widened boxes of two tilted MRZ lines, and any mark
+// between them, merge into one band that is no line; turned level, they stay apart.
+float TextTilt(const std::vector<std::pair<cv::Point2f, float>>& bands) {
+  std::vector<std::pair<float, float>> angles;  // (angle, weight)
+  float total = 0;
+  for (const auto& [dir, length] : bands) {
+    float a = std::atan2(dir.y, dir.x);
+    const float quarter = static_cast<float>(CV_PI / 2);
+    while (a > quarter / 2) a -= quarter;
+    while (a <= -quarter / 2) a += quarter;
+    angles.emplace_back(a, length);
+    total += length;
+  }
+  if (angles.size() < 4) return 0;
+  std::sort(angles.begin(), angles.end());
+  float seen = 0;
+  for (const auto& [a, w] : angles) {
+    seen += w;
+    if (seen >= total / 2) return a;
+  }
+  return 0;
 }
 
 }  // namespace
@@ -229,9 +271,41 @@ std::vector<MrzCandidate> FindMrzCandidates(const cv::Mat& gray, int max_count) 
   }
   const cv::Mat ink = InkOf(work);
   const float to_input = static_cast<float>(1.0 / scale);
-  std::vector<MrzCandidate> all = GroupLines(CollectAllLines(ink, to_input, false));
+  const cv::Matx23f scaled(to_input, 0, 0, 0, to_input, 0);
+  std::vector<std::pair<cv::Point2f, float>> bands;
+  std::vector<MrzCandidate> all = GroupLines(CollectAllLines(ink, scaled, false, &bands));
   // Only when nothing was found: a second search costs as much as the first.
-  if (all.empty()) all = GroupLines(CollectAllLines(ink, to_input, true));
+  if (all.empty()) all = GroupLines(CollectAllLines(ink, scaled, true));
+  const float tilt = TextTilt(bands);
+  if (std::abs(tilt) > static_cast<float>(3 * CV_PI / 180)) {
+    // A photo taken at an angle: the work image turned level (its ink recomputed: the kernel is
+    // axis-aligned), on a canvas large enough to keep every corner.
+    const cv::Point2f centre(work.cols / 2.0f, work.rows / 2.0f);
+    cv::Mat turn = cv::getRotationMatrix2D(centre, tilt * 180.0 / CV_PI, 1.0);
+    const cv::Rect2f bounds =
+        cv::RotatedRect(centre, work.size(), tilt * 180.0f / CV_PI).boundingRect2f();
+    turn.at<double>(0, 2) += bounds.width / 2.0 - centre.x;
+    turn.at<double>(1, 2) += bounds.height / 2.0 - centre.y;
+    cv::Mat level;
+    cv::warpAffine(work, level, turn,
+                   cv::Size(static_cast<int>(bounds.width), static_cast<int>(bounds.height)),
+                   cv::INTER_LINEAR, cv::BORDER_REPLICATE);
+    cv::Mat back;
+    cv::invertAffineTransform(turn, back);
+    back.convertTo(back, CV_32F);
+    const cv::Matx23f level_to_input = cv::Matx23f(back.ptr<float>()) * to_input;
+    const cv::Mat level_ink = InkOf(level);
+    auto level_found = GroupLines(CollectAllLines(level_ink, level_to_input, false));
+    if (level_found.empty()) {
+      level_found = GroupLines(CollectAllLines(level_ink, level_to_input, true));
+    }
+    // Both searches' candidates compete: the tilted search may have joined ordinary text
+    // lines into a pair while the zone itself was only found level.
+    all.insert(all.end(), level_found.begin(), level_found.end());
+    std::stable_sort(all.begin(), all.end(), [](const MrzCandidate& a, const MrzCandidate& b) {
+      return a.score > b.score;
+    });
+  }
   // Orient each the way its fillers suggest.
   for (auto& c : all) {
     if (c.upright_odds < 0) c = Reversed(c);
