@@ -681,4 +681,38 @@ bool BlindCharacterAfterFiller(const ParsedMrz& parsed) {
   return false;
 }
 
+bool StrayTextAfterNames(const ParsedMrz& parsed) {
+  size_t line = 0, start = 5, length = 0;
+  switch (parsed.format) {
+    case MrzFormat::kTD1:
+      line = 2, start = 0, length = 30;
+      break;
+    case MrzFormat::kTD2:
+    case MrzFormat::kMRVB:
+      length = 31;
+      break;
+    case MrzFormat::kTD3:
+    case MrzFormat::kMRVA:
+      length = 39;
+      break;
+    default:
+      return false;
+  }
+  if (line >= parsed.lines.size() || parsed.lines[line].size() < start + length) return false;
+  const std::string_view names = std::string_view(parsed.lines[line]).substr(start, length);
+  // Parts separated by runs of two or more fillers: primary, secondary, and nothing else.
+  int parts = 0;
+  size_t i = 0;
+  while (i < names.size()) {
+    while (i < names.size() && names[i] == '<') ++i;
+    if (i == names.size()) break;
+    ++parts;
+    // One part: characters and single fillers.
+    while (i < names.size() && !(names[i] == '<' && i + 1 < names.size() && names[i + 1] == '<')) {
+      ++i;
+    }
+  }
+  return parts > 2;
+}
+
 }  // namespace jae::mrz

@@ -95,6 +95,15 @@ bool DocumentNumberFitsIssuerFormat(const ParsedMrz& parsed);
 // "211271<426U". Composite spans are no field; dates hold no filler.
 bool BlindCharacterAfterFiller(const ParsedMrz& parsed);
 
+// True when the name field of an ICAO layout (TD1, TD2, TD3, visas) holds text after
+// a run of fillers that follows the secondary identifier: "MOREL<<ODILE<<<<<<II". ICAO
+// 9303 writes the primary identifier, "<<", the secondary one, then fillers only, so such
+// text is a misread (seen: a card edge read as "II"), and a read that made it may have
+// made others the check digits cannot see (seen: 2 read Z and S read 5 in one number,
+// each change cancelling the other in the check digit). The French 1988 card is not
+// checked: it separates given names with "<<".
+bool StrayTextAfterNames(const ParsedMrz& parsed);
+
 // The shape of `mrz` printed by `jae-ocr mrz` (CONTRACT.md): format, valid, lines,
 // failed_checks, corrected, fields (schema field names, ISO dates).
 Fields ToResultFields(const MrzData& data);

@@ -218,6 +218,11 @@ TEST(MrzZoneTest, FitsLineLengthOnTheFillerRun) {
   const auto candidates = LengthCandidates("1IDFRA<<<<X", 10);
   ASSERT_FALSE(candidates.empty());
   EXPECT_EQ(candidates.front(), "IDFRA<<<<X");
+  // The right length can hide a shift: two stray characters in front, two fillers lost.
+  const auto shifted = LengthCandidates("1KIDFRA<<X", 10);
+  ASSERT_FALSE(shifted.empty());
+  EXPECT_EQ(shifted.front(), "1KIDFRA<<X");  // as read first
+  EXPECT_NE(std::find(shifted.begin(), shifted.end(), "IDFRA<<<<X"), shifted.end());
 }
 
 TEST(FieldReaderTest, InlineAndStackedLabels) {

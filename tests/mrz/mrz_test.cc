@@ -443,6 +443,32 @@ TEST(DocumentNumberFitsIssuerFormat, KnowsTheFrenchPassportNumber) {
 
 // Synthetic lines; a filler read K weighs 20, a multiple of 10 like the filler's 0: every
 // check still holds.
+TEST(StrayTextAfterNames, TextAfterTheSecondaryIdentifierIsSeen) {
+  ParseOptions options;
+  options.today = {2026, 11, 26};
+  const std::string td1_1 = "I<UTOD231458907<<<<<<<<<<<<<<<",
+                    td1_2 = "7408122F1204159UTO<<<<<<<<<<<6";
+  auto td1 = [&](const std::string& names) { return ParseMrz({td1_1, td1_2, names}, options); };
+  auto clean = td1("ERIKSSON<<ANNA<MARIA<<<<<<<<<<");
+  auto stray = td1("ERIKSSON<<ANNA<MARIA<<<<<<<<II");
+  auto no_given = td1("ERIKSSON<<<<<<<<<<<<<<<<<<<<<<");
+  for (auto* p : {&clean, &stray, &no_given}) ASSERT_TRUE(p->ok());
+  EXPECT_FALSE(StrayTextAfterNames(*clean));
+  EXPECT_TRUE(StrayTextAfterNames(*stray));
+  EXPECT_FALSE(StrayTextAfterNames(*no_given));
+  auto td3 = ParseMrz({"P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<1<<",
+                       "L898902C36UTO7408122F1204159ZE184226B<<<<<10"},
+                      options);
+  ASSERT_TRUE(td3.ok());
+  EXPECT_TRUE(StrayTextAfterNames(*td3));
+  // The French 1988 card separates given names with "<<": not looked at.
+  auto fr = ParseMrz(
+      {"IDFRABERTHIER<<<<<<<<<<<<<<<<<<<<<<<", "9409923102854CORINNE<<NICOLE6512068F6"}, options);
+  if (fr.ok()) {
+    EXPECT_FALSE(StrayTextAfterNames(*fr));
+  }
+}
+
 TEST(BlindCharacterAfterFiller, AFillerReadAsAnEqualWeightIsSeen) {
   ParseOptions options;
   options.today = {2026, 11, 26};

@@ -43,8 +43,12 @@ bool TryLines(const std::vector<std::string>& raw, int length, const mrz::ParseO
       auto plain = mrz::ParseMrz(lines, as_read);
       usable = plain.ok() && plain->valid;
     }
-    // A filler read as a character of the same check-digit value proves a wrong value.
-    if (usable && parsed->valid && mrz::BlindCharacterAfterFiller(*parsed)) usable = false;
+    // A filler read as a character of the same check-digit value proves a wrong value;
+    // text after the names is a misread beside which others may hide.
+    if (usable && parsed->valid &&
+        (mrz::BlindCharacterAfterFiller(*parsed) || mrz::StrayTextAfterNames(*parsed))) {
+      usable = false;
+    }
     if (!usable) return false;
     const size_t failed = parsed->failed_checks.size();
     if (!best || failed < best_failed) {
@@ -345,6 +349,7 @@ MrzRead MrzLineReader::ReadWithDnn(const cv::Mat& gray, const MrzLocation& where
   if (!accepted) return MrzRead{};
   MrzRead read{*accepted, accepted->lines};
   if (doubtful || mrz::BlindCharacterAfterFiller(*accepted) ||
+      mrz::StrayTextAfterNames(*accepted) ||
       (withheld && ProvenValues(*accepted) != ProvenValues(*withheld))) {
     read.lines.clear();
   }
