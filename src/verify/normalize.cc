@@ -128,6 +128,14 @@ Normalized<CivilDate> NormalizeDate(std::string_view raw, DateKind kind, const C
       break;
     }
   }
+  // "02 JUIN/JUN 1973": a bilingual document names the month in both languages.
+  for (std::size_t i = 1; i < tokens.size(); ++i) {
+    if (!tokens[i].number && !tokens[i - 1].number && MonthOf(tokens[i].text) != 0 &&
+        MonthOf(tokens[i].text) == MonthOf(tokens[i - 1].text)) {
+      tokens.erase(tokens.begin() + static_cast<std::ptrdiff_t>(i));
+      break;
+    }
+  }
   const auto month_number = [](const Token& t) {
     return t.number && t.text.size() <= 2 ? ToInt(t.text) : -1;
   };

@@ -400,6 +400,10 @@ TEST(FieldReaderTest, ALicenceAppScreenWithoutNameOrSeasonLabels) {
   };
   Fields f = ReadLabelledFields(lines, 690);
   EXPECT_EQ(f[FieldName::kSeason].value, "2027");
+  // A month in words ends the date too: the next word is no month.
+  Fields worded =
+      ReadLabelledFields({{"née le 24 décembre 1955, est", {40, 100, 900, 30}, 0.9}}, 1000);
+  EXPECT_EQ(worded[FieldName::kBirthDate].value, "24 décembre 1955");
   EXPECT_EQ(f[FieldName::kSex].value, "F");
   EXPECT_EQ(f[FieldName::kClubName].value, "Tennis Padel Club Aix");
   EXPECT_FALSE(f.count(FieldName::kSurname));
@@ -418,6 +422,69 @@ TEST(FieldReaderTest, LeadersAndDashesAroundAValueAreStrippedWhole) {
   Fields f = ReadLabelledFields(lines, 700);
   EXPECT_EQ(f[FieldName::kGivenNames].value, "ANAËLLE, MAËLYS");
   EXPECT_EQ(f[FieldName::kSurname].value, "MOREL");
+}
+
+// An attestation states the facts in a sentence: each value stops where its form does.
+TEST(FieldReaderTest, ALabelInASentenceTakesTheValueItsFormAllows) {
+  const std::vector<OcrLine> lines = {
+      {"certifie que Jean DUPONT, né le 02/01/1965, est titulaire", {40, 100, 900, 30}, 0.9},
+      {"de la licence n° 5643751 J pour la saison 2026/2027, au titre du club",
+       {40, 150, 900, 30},
+       0.9},
+      {"Classement simple : 15/4", {40, 200, 500, 30}, 0.9},
+  };
+  Fields f = ReadLabelledFields(lines, 1000);
+  EXPECT_EQ(f[FieldName::kBirthDate].value, "02/01/1965");
+  EXPECT_EQ(f[FieldName::kLicenceNumber].value, "5643751 J");
+  EXPECT_EQ(f[FieldName::kSeason].value, "2027");
+  EXPECT_EQ(f[FieldName::kRanking].value, "15/4");
+  // The holder is named after a civility, the name wrapping onto the next line.
+  const std::vector<OcrLine> sentence = {
+      {"La Fédération certifie que M. Sébastien Grégoire DA", {40, 100, 900, 30}, 0.9},
+      {"SILVA, né le 09/11/1956, est titulaire de la licence", {40, 150, 900, 30}, 0.8},
+  };
+  Fields named;
+  AddNameHeading(sentence, named);
+  EXPECT_EQ(named[FieldName::kGivenNames].value, "Sébastien Grégoire");
+  EXPECT_EQ(named[FieldName::kSurname].value, "DA SILVA");
+  EXPECT_EQ(named[FieldName::kSex].value, "M");
+}
+
+// A French address: street, then postcode and town on the next line.
+TEST(FieldReaderTest, AnAddressWhoseSecondLineStartsWithThePostcode) {
+  const std::vector<OcrLine> lines = {
+      {"Adresse / Address", {40, 100, 300, 20}, 0.9},
+      {"10 IMPASSE DES ROSIERS", {40, 130, 400, 30}, 0.9},
+      {"08537 PAU", {40, 170, 200, 30}, 0.9},
+      {"Date de délivrance / Date of issue", {40, 230, 500, 20}, 0.9},
+      {"16 11 2018", {40, 260, 200, 30}, 0.9},
+  };
+  Fields f = ReadLabelledFields(lines, 700);
+  EXPECT_EQ(f[FieldName::kAddress].value, "10 IMPASSE DES ROSIERS 08537 PAU");
+  EXPECT_EQ(f[FieldName::kIssueDate].value, "16 11 2018");
+}
+
+// The app sets the name on two lines beside an avatar with the initials, and shows the
+// ranking as a chip beside the season.
+TEST(FieldReaderTest, ANameOnTwoLinesBesideItsInitialsAndARankingChip) {
+  const std::vector<OcrLine> lines = {
+      {"Hugo", {178, 185, 85, 30}, 0.9},
+      {"HC CHEVALIER", {55, 222, 305, 32}, 0.85},
+      {"15/5 Saison 2025", {55, 300, 255, 25}, 0.9},
+      {"N° licence", {55, 480, 90, 15}, 0.9},
+      {"8637267 U", {55, 505, 125, 22}, 0.9},
+  };
+  Fields f = ReadLabelledFields(lines, 646);
+  AddNameHeading(lines, f);
+  AddUnlabelledRanking(lines, f);
+  EXPECT_EQ(f[FieldName::kGivenNames].value, "Hugo");
+  EXPECT_EQ(f[FieldName::kSurname].value, "CHEVALIER");
+  EXPECT_EQ(f[FieldName::kRanking].value, "15/5");
+  EXPECT_EQ(f[FieldName::kLicenceNumber].value, "8637267 U");
+  // A date is no ranking chip.
+  Fields dated;
+  AddUnlabelledRanking({{"12/05/2024", {10, 10, 100, 20}, 0.9}}, dated);
+  EXPECT_FALSE(dated.count(FieldName::kRanking));
 }
 
 TEST(FieldReaderTest, ANameHeadingIsTwoCasesAndNothingElse) {

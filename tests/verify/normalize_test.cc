@@ -37,6 +37,10 @@ TEST(NormalizeDate, ReadsMonthNames) {
   EXPECT_EQ(Date("7 juil 1985"), "1985-07-07");
   EXPECT_EQ(Date("March 12, 1990"), "1990-03-12");
   EXPECT_EQ(Date("12 Mar 1990"), "1990-03-12");
+  // Bilingual documents name the month twice; two different months are no date.
+  EXPECT_EQ(Date("02 JUIN/JUN 1973"), "1973-06-02");
+  EXPECT_EQ(Date("26 FÉVR./FEB 1960"), "1960-02-26");
+  EXPECT_EQ(Date("02 JUIN/JUL 1973"), "problem");
 }
 
 TEST(NormalizeDate, ResolvesTwoDigitYearsByKind) {

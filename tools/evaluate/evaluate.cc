@@ -30,6 +30,7 @@
 #include "engine/local/local_engine.h"
 #include "image/image.h"
 #include "mrz/mrz.h"
+#include "verify/normalize.h"
 #include "verify/verify.h"
 
 namespace {
@@ -69,7 +70,8 @@ std::string Lower(const std::string& s) {
   return out;
 }
 
-// Comparison form, applied to both sides: dates to ISO from D M Y digit groups, case
+// Comparison form, applied to both sides: dates to ISO from D M Y digit groups (or a
+// day, a month in words and a year), case
 // folded, commas dropped, spaces collapsed; numbers without spaces. (The verified values
 // are already normalised by src/verify; raw reads are not.)
 std::string NormalizeValue(const std::string& field, const std::string& value) {
@@ -91,6 +93,11 @@ std::string NormalizeValue(const std::string& field, const std::string& value) {
         groups[1].size() == 2) {
       return groups[2] + "-" + groups[1] + "-" + groups[0];
     }
+    // A month in words ("26 FÉVR. 1960", "02 JUIN/JUN 1973"), read as verification reads
+    // it: the year has four digits, so the day of the run does not matter.
+    const auto worded =
+        jae::verify::NormalizeDate(value, jae::verify::DateKind::kPast, jae::CivilDate{2026, 1, 1});
+    if (worded.value && groups.size() == 2) return jae::FormatIsoDate(*worded.value);
     return value;
   }
   std::string out;

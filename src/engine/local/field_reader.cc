@@ -50,12 +50,13 @@ const std::vector<Rule>& Rules() {
       {FieldName::kSex, {"sexe", "sex", "genre", "gender"}},
       {FieldName::kNationality, {"nationalite", "nationality"}},
       {FieldName::kAddress, {"adresse", "address", "domicile"}},
-      {FieldName::kRanking, {"classement", "ranking"}},
+      {FieldName::kRanking, {"classement simple", "classement", "ranking"}},
       {FieldName::kSeason, {"saison sportive", "saison", "season"}},
       // Labels of fields we do not read: they end the value before them.
       {std::nullopt,
        {"nom d usage", "usage name", "taille", "height", "signature", "autorite", "authority",
-        "type", "code pays", "country code", "pays emetteur", "issuing state", "categorie"}},
+        "type", "code pays", "country code", "pays emetteur", "issuing state", "categorie",
+        "classement double"}},
   };
   return rules;
 }
@@ -84,6 +85,16 @@ std::optional<size_t> MatchPrefix(std::string_view norm, std::string_view key) {
       return key.size();
     }
     return std::nullopt;
+  }
+  // An abbreviated label ("Date de déliv.", "Lieu de naiss."): a key of several words cut
+  // inside its last word, at least four of that word's letters kept.
+  if (const size_t space = key.rfind(' '); space != std::string_view::npos) {
+    for (size_t len = key.size() - 1; len >= space + 5; --len) {
+      if (norm.substr(0, len) == key.substr(0, len) &&
+          (len == norm.size() || !std::isalpha(static_cast<unsigned char>(norm[len])))) {
+        return len;
+      }
+    }
   }
   if (key.size() >= 6 && norm.size() >= key.size()) {
     for (size_t len : {key.size() - 1, key.size(), key.size() + 1}) {
@@ -248,14 +259,30 @@ bool IsDate(std::string_view value) {
     return false;
   }
   if (g.size() == 2 && g[0].size() <= 2 && g[1].size() == 4 && letters >= 3) {
-    static const std::string_view kMonths[] = {"jan", "fev", "feb",  "mar", "avr",  "apr",
-                                               "mai", "may", "juin", "jun", "juil", "jul",
-                                               "aou", "aug", "sep",  "oct", "nov",  "dec"};
-    for (auto m : kMonths) {
-      if (words.find(m) != std::string::npos) {
-        return in(g[0], 1, 31) && in(g[1], 1900, 2100) && letters <= 12;
-      }
+    // Every word a month's name or its abbreviation (three letters at least), in French
+    // or English; "JUIN/JUN" on a bilingual page. Any other word is the sentence the
+    // date stands in ("24 décembre 1955, est titulaire").
+    static const std::string_view kMonths[] = {
+        "janvier", "fevrier",  "mars",      "avril",   "mai",      "juin",
+        "juillet", "aout",     "septembre", "octobre", "novembre", "decembre",
+        "january", "february", "march",     "april",   "may",      "june",
+        "july",    "august",   "september", "october", "november", "december"};
+    bool any = false;
+    size_t start = 0;
+    while (start < words.size()) {
+      size_t end = words.find_first_of(" /:()", start);
+      if (end == std::string::npos) end = words.size();
+      const std::string_view w = std::string_view(words).substr(start, end - start);
+      start = end + 1;
+      if (w.empty() || CountLetters(w) == 0 || w == "1er") continue;
+      if (CountLetters(w) != static_cast<int>(w.size()) || w.size() < 3) return false;
+      const bool month =
+          std::any_of(std::begin(kMonths), std::end(kMonths),
+                      [&](std::string_view m) { return m.substr(0, w.size()) == w; });
+      if (!month) return false;
+      any = true;
     }
+    return any && in(g[0], 1, 31) && in(g[1], 1900, 2100);
   }
   return false;
 }
@@ -337,7 +364,19 @@ bool FitsForm(FieldName field, std::string_view value) {
           return false;
         }
       }
-      if (field != FieldName::kDocumentNumber) return CountDigits(value) >= 4 && alnum <= 14;
+      if (field != FieldName::kDocumentNumber) {
+        // A licence or club number is digits, perhaps with a letter ("1234567 A"); a
+        // word after it is the sentence it stands in ("n° 1234567 A pour la saison").
+        size_t start = 0;
+        while (start < value.size()) {
+          size_t end = value.find(' ', start);
+          if (end == std::string_view::npos) end = value.size();
+          const std::string_view word = value.substr(start, end - start);
+          if (word.size() >= 2 && CountDigits(word) == 0) return false;
+          start = end + 1;
+        }
+        return CountDigits(value) >= 4 && alnum <= 14;
+      }
       // A 2021 card's number is 9 letters or digits, possibly no digit at all; other
       // documents' carry digits. A word of a name ("GARNIER") is neither.
       return alnum >= 6 && alnum <= 14 && (CountDigits(value) >= 1 || alnum == 9);
@@ -348,7 +387,13 @@ bool FitsForm(FieldName field, std::string_view value) {
       return CountLetters(value) >= 2 &&
              std::none_of(g.begin(), g.end(), [](const std::string& d) { return d.size() >= 4; });
     }
-    case FieldName::kClubName:
+    case FieldName::kClubName: {
+      // A club's name is a few words; a sentence ("Fait à Paris, le 6 octobre 2026,
+      // pour servir et valoir ce que de droit.") is the text below a table's last row.
+      const auto words = std::count(value.begin(), value.end(), ' ') + 1;
+      return CountLetters(value) >= 2 && !IsDate(value) && words <= 8 &&
+             value.find(", ") == std::string_view::npos;
+    }
     case FieldName::kAddress:
       return CountLetters(value) >= 2 && !IsDate(value);
     default:
@@ -454,6 +499,9 @@ bool IsOnlyALabel(std::string_view value) {
   return key && key->second >= norm.size();
 }
 
+std::string FormPrefix(FieldName field, const std::string& value);
+std::string JoinWords(const std::vector<Word>& words, size_t from, size_t to);
+
 std::vector<LabelHit> FindLabels(const std::vector<Word>& words, int height) {
   std::vector<LabelHit> hits;
   std::vector<size_t> owner;
@@ -470,6 +518,14 @@ std::vector<LabelHit> FindLabels(const std::vector<Word>& words, int height) {
       const bool colon = (len < joined.size() && joined[len] == ':') ||
                          (len + 1 < joined.size() && joined[len] == ' ' && joined[len + 1] == ':');
       allowed = gap || colon || len >= 7;
+      // "né le 02/01/1965", "saison 2026/2027" inside a sentence: a short label with a
+      // value of its field's strict form right after it.
+      const auto field = key->first->field;
+      if (!allowed && field) {
+        const size_t after = owner[std::min(len, owner.size()) - 1] + 1;
+        allowed =
+            !FormPrefix(*field, JoinWords(words, after, std::min(after + 4, words.size()))).empty();
+      }
     }
     // A label that is also a short word ("à" or "in" above the birth place, after "Né(e)
     // le" or "Born") only alone in its column.
@@ -554,6 +610,25 @@ bool EndsWithPostcode(const std::string& value) {
   return last.size() == 5 && CountDigits(last) == 5;
 }
 
+// Whether the value's first word is a French postcode followed by a town.
+bool StartsWithPostcode(const std::string& value) {
+  const auto space = value.find(' ');
+  if (space != 5 || CountDigits(value.substr(0, 5)) != 5) return false;
+  return CountLetters(value.substr(space)) >= 2;
+}
+
+// Whether any word of the value is a French postcode.
+bool HasPostcode(const std::string& value) {
+  size_t start = 0;
+  while (start < value.size()) {
+    size_t end = value.find(' ', start);
+    if (end == std::string::npos) end = value.size();
+    if (end - start == 5 && CountDigits(value.substr(start, 5)) == 5) return true;
+    start = end + 1;
+  }
+  return false;
+}
+
 // A value of a field that is no date, without a date glued at its end: the next column's
 // ("34 PLACE DE LA MAIRIE 72364 AMIENS 07/11/2016" beside "Date de délivrance").
 std::string WithoutTrailingDate(FieldName field, const std::string& value) {
@@ -572,6 +647,37 @@ std::string WithoutTrailingDate(FieldName field, const std::string& value) {
     if (IsDate(tail) && CountLetters(tail) == 0) return Trim(value.substr(0, cut));
   }
   return value;
+}
+
+// The longest run of `value`'s first words (all of them included) that has `field`'s form, for
+// fields whose form is strict (dates, numbers, season, ranking); "" when none. A label in a
+// sentence
+// ("né le 02/01/1965, est titulaire de la licence n° 1234567 A pour la saison 2027")
+// runs on into the sentence; the value is where the form stops.
+std::string FormPrefix(FieldName field, const std::string& value) {
+  switch (field) {
+    case FieldName::kBirthDate:
+    case FieldName::kIssueDate:
+    case FieldName::kExpiryDate:
+    case FieldName::kLicenceNumber:
+    case FieldName::kClubNumber:
+    case FieldName::kSeason:
+    case FieldName::kRanking:
+      break;
+    default:
+      return "";
+  }
+  std::vector<size_t> ends;  // where each word ends
+  for (size_t i = 0; i < value.size(); ++i) {
+    if (value[i] != ' ' && (i + 1 == value.size() || value[i + 1] == ' ')) ends.push_back(i + 1);
+  }
+  for (size_t n = ends.size(); n >= 1; --n) {
+    std::string prefix = value.substr(0, ends[n - 1]);
+    while (!prefix.empty() && (prefix.back() == ',' || prefix.back() == '.')) prefix.pop_back();
+    std::string repaired = RepairValue(field, Trim(prefix));
+    if (FitsForm(field, repaired)) return repaired;
+  }
+  return "";
 }
 
 }  // namespace
@@ -819,9 +925,14 @@ Fields ReadLabelledFields(const std::vector<OcrLine>& lines, int document_width)
       std::optional<Below> below = SegmentBelow(i, column_x, column_end);
       if (below) candidates.push_back({below->value, lines[below->line].confidence, below->line});
       // An address runs on over a second line when the first ends with its postcode.
-      if (field == FieldName::kAddress && below && EndsWithPostcode(below->value)) {
+      // So does one whose next line starts with it ("10 IMPASSE DES ROSIERS" / "08537 PAU").
+      if (field == FieldName::kAddress && below) {
         if (auto more = SegmentBelow(below->line, column_x, column_end)) {
-          candidates.back().value += " " + more->value;
+          if (EndsWithPostcode(below->value) ||
+              (StartsWithPostcode(more->value) && !HasPostcode(below->value) &&
+               parsed[more->line].hits.empty())) {
+            candidates.back().value += " " + more->value;
+          }
         }
       }
       // With ':' the value follows the label; without, a value below is the likelier one
@@ -831,7 +942,8 @@ Fields ReadLabelledFields(const std::vector<OcrLine>& lines, int document_width)
       }
       for (auto& candidate : candidates) {
         std::string repaired = RepairValue(field, WithoutTrailingDate(field, candidate.value));
-        if (!FitsForm(field, repaired) || IsOnlyALabel(repaired)) continue;
+        if (!FitsForm(field, repaired)) repaired = FormPrefix(field, candidate.value);
+        if (repaired.empty() || !FitsForm(field, repaired) || IsOnlyALabel(repaired)) continue;
         fields[field] = Field{std::move(repaired), candidate.confidence, FieldSource::kVisual};
         const std::string& first = line.words[hit.first].norm;
         if (field == FieldName::kBirthDate && candidate.line_below &&
@@ -876,11 +988,107 @@ std::optional<cv::Rect> LabelWithoutValue(const std::vector<OcrLine>& lines, con
   return std::nullopt;
 }
 
+namespace {
+
+// The name after a civility in the text of `lines` read as one paragraph (a name may
+// wrap), up to the comma or parenthesis that ends it; with the sex the civility says.
+// `text` without a word of two or three capitals that are the initials of its other
+// words, in order (an avatar's "HC" beside "Hugo" / "CHEVALIER").
+std::string WithoutInitials(const std::string& text) {
+  std::vector<std::string> words;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find(' ', start);
+    if (end == std::string::npos) end = text.size();
+    if (end > start) words.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  for (size_t k = 0; k < words.size(); ++k) {
+    const std::string& w = words[k];
+    if (w.size() < 2 || w.size() > 3 || CountLetters(w) != static_cast<int>(w.size()) ||
+        !std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
+      continue;
+    }
+    std::string initials;
+    for (size_t j = 0; j < words.size(); ++j) {
+      if (j != k)
+        initials += static_cast<char>(std::toupper(static_cast<unsigned char>(words[j][0])));
+    }
+    if (initials.size() != w.size() || initials != w) continue;
+    std::string out;
+    for (size_t j = 0; j < words.size(); ++j) {
+      if (j != k) out += (out.empty() ? "" : " ") + words[j];
+    }
+    return out;
+  }
+  return text;
+}
+
+struct CivilName {
+  std::pair<std::string, std::string> name;  // given names, surname
+  std::string sex;
+  double confidence = 0;  // the line's where the civility stands
+};
+
+std::optional<CivilName> NameAfterCivility(const std::vector<OcrLine>& lines) {
+  std::string text;
+  std::vector<size_t> starts;  // where each line starts in `text`
+  for (const auto& line : lines) {
+    if (!text.empty()) text += ' ';
+    starts.push_back(text.size());
+    text += line.text;
+  }
+  static const std::pair<std::string_view, std::string_view> kCivilities[] = {
+      {"Monsieur ", "M"}, {"Madame ", "F"}, {"Mademoiselle ", "F"}, {"M. ", "M"},
+      {"Mme ", "F"},      {"Mme. ", "F"},   {"Mlle ", "F"}};
+  for (const auto& [civility, sex] : kCivilities) {
+    for (size_t at = text.find(civility); at != std::string::npos;
+         at = text.find(civility, at + 1)) {
+      if (at > 0 && text[at - 1] != ' ') continue;
+      const size_t from = at + civility.size();
+      size_t end = text.find_first_of(",(", from);
+      if (end == std::string::npos || end - from > 80) continue;
+      if (auto name = AsGivenNamesAndSurname(text.substr(from, end - from))) {
+        const size_t line = static_cast<size_t>(std::upper_bound(starts.begin(), starts.end(), at) -
+                                                starts.begin() - 1);
+        return CivilName{std::move(*name), std::string(sex), lines[line].confidence};
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 void AddNameHeading(const std::vector<OcrLine>& lines, Fields& fields) {
   if (fields.count(FieldName::kSurname) || fields.count(FieldName::kGivenNames)) return;
+  if (auto named = NameAfterCivility(lines)) {
+    fields[FieldName::kGivenNames] =
+        Field{std::move(named->name.first), named->confidence, FieldSource::kVisual};
+    fields[FieldName::kSurname] =
+        Field{std::move(named->name.second), named->confidence, FieldSource::kVisual};
+    if (!fields.count(FieldName::kSex)) {
+      fields[FieldName::kSex] = Field{named->sex, named->confidence, FieldSource::kVisual};
+    }
+    return;
+  }
+  // Each line, and each line with the one right under it (a name set on two lines,
+  // "Hugo" over "CHEVALIER"), the avatar's initials beside it ("HC") left out.
+  std::vector<OcrLine> headings(lines.begin(), lines.end());
+  for (size_t i = 0; i + 1 < lines.size(); ++i) {
+    const cv::Rect& a = lines[i].box;
+    const cv::Rect& b = lines[i + 1].box;
+    const int h = std::max(a.height, b.height);
+    if (b.y <= a.y || b.y - (a.y + a.height) > h || std::min(a.height, b.height) * 10 < h * 7) {
+      continue;
+    }
+    headings.push_back(OcrLine{WithoutInitials(lines[i].text + " " + lines[i + 1].text), a | b,
+                               std::min(lines[i].confidence, lines[i + 1].confidence)});
+    headings.back().box.height = h;  // a line's height, for the tallest heading
+  }
   const OcrLine* best = nullptr;
   std::pair<std::string, std::string> best_name;
-  for (const auto& line : lines) {
+  for (const auto& line : headings) {
     auto name = AsGivenNamesAndSurname(line.text);
     if (!name) continue;
     const bool is_a_value = std::any_of(fields.begin(), fields.end(), [&](const auto& f) {
@@ -899,6 +1107,40 @@ void AddNameHeading(const std::vector<OcrLine>& lines, Fields& fields) {
       Field{std::move(best_name.first), best->confidence, FieldSource::kVisual};
   fields[FieldName::kSurname] =
       Field{std::move(best_name.second), best->confidence, FieldSource::kVisual};
+}
+
+void AddUnlabelledRanking(const std::vector<OcrLine>& lines, Fields& fields) {
+  if (fields.count(FieldName::kRanking)) return;
+  for (const auto& line : lines) {
+    std::vector<std::string> words;
+    size_t start = 0;
+    while (start < line.text.size()) {
+      size_t end = line.text.find(' ', start);
+      if (end == std::string::npos) end = line.text.size();
+      if (end > start) words.push_back(line.text.substr(start, end - start));
+      start = end + 1;
+    }
+    // The chip alone, or beside the season's ("Saison 2025", "2024/2025").
+    std::vector<std::string> others;
+    std::optional<std::string> ranking;
+    for (const auto& w : words) {
+      const bool slashed = std::count(w.begin(), w.end(), '/') == 1 && w.back() != '/' &&
+                           std::isdigit(static_cast<unsigned char>(w.back())) &&
+                           w.size() - w.find('/') == 2;
+      if (slashed && IsRanking(w) && !ranking) {
+        ranking = w;
+      } else {
+        others.push_back(NormalizeLabelText(w));
+      }
+    }
+    if (!ranking) continue;
+    const bool beside_season = others.size() == 2 &&
+                               (others[0] == "saison" || others[0] == "season") &&
+                               others[1].size() == 4 && CountDigits(others[1]) == 4;
+    if (!others.empty() && !beside_season) continue;
+    fields[FieldName::kRanking] = Field{*ranking, line.confidence, FieldSource::kVisual};
+    return;
+  }
 }
 
 }  // namespace jae::local

@@ -47,6 +47,15 @@ std::optional<cv::Rect> LabelWithoutValue(const std::vector<OcrLine>& lines, con
 // N'GUESSAN", either order), the tallest of them, gives both. Why: the federation's app
 // shows the holder's name as a heading with no label; used only where the document is
 // known to be a licence (elsewhere such a line may be anyone's name).
+// An attestation names the holder in a sentence instead ("certifie que M. Sébastien DA
+// SILVA, né le ..."): a name written that way right after a civility (M., Mme, Monsieur,
+// Madame ...) comes first, and the civility gives the sex when it is missing.
 void AddNameHeading(const std::vector<OcrLine>& lines, Fields& fields);
+
+// When `fields` has no ranking: a word that can only be a ranking of French tennis — a
+// classification with a slash ("15/5", "30/2", "-2/6"), not a date — alone on its line or
+// beside the season ("15/5  Saison 2025"), gives it. Why: the federation's app shows the
+// ranking as a chip without a label. Used only on licences.
+void AddUnlabelledRanking(const std::vector<OcrLine>& lines, Fields& fields);
 
 }  // namespace jae::local

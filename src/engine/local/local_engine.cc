@@ -278,6 +278,7 @@ class LocalEngine final : public Engine {
         local::Classify(mrz_read ? &mrz_read->parsed : nullptr, AllText(printed->lines));
     if (cls.type == DocumentType::kFftLicence) {
       local::AddNameHeading(printed->lines, printed->fields);
+      local::AddUnlabelledRanking(printed->lines, printed->fields);
     }
     if (!mrz_read && printed->fields.empty() &&
         (cls.type == DocumentType::kOther || !zone->doc.outline_found)) {
@@ -473,7 +474,10 @@ class LocalEngine final : public Engine {
     if (fields.size() < 2 && !mrz_like) return std::nullopt;
     const local::Classification cls =
         local::Classify(mrz_like ? &*parsed : nullptr, AllText(lines));
-    if (cls.type == DocumentType::kFftLicence) local::AddNameHeading(lines, fields);
+    if (cls.type == DocumentType::kFftLicence) {
+      local::AddNameHeading(lines, fields);
+      local::AddUnlabelledRanking(lines, fields);
+    }
     return Extracted(cls, std::move(fields), mrz_like ? parsed->lines : std::vector<std::string>());
   }
 
