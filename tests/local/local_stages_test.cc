@@ -418,10 +418,12 @@ TEST(FieldReaderTest, LeadersAndDashesAroundAValueAreStrippedWhole) {
   const std::vector<OcrLine> lines = {
       {"Prénoms : \u2026 ANAËLLE, MAËLYS", {40, 100, 600, 30}, 0.9},
       {"Nom \u2014 MOREL \u2014", {40, 160, 400, 30}, 0.9},
+      {"Né(e) le ....... 12.03.1990", {40, 220, 500, 30}, 0.9},
   };
   Fields f = ReadLabelledFields(lines, 700);
   EXPECT_EQ(f[FieldName::kGivenNames].value, "ANAËLLE, MAËLYS");
   EXPECT_EQ(f[FieldName::kSurname].value, "MOREL");
+  EXPECT_EQ(f[FieldName::kBirthDate].value, "12.03.1990");
 }
 
 // An attestation states the facts in a sentence: each value stops where its form does.
@@ -448,6 +450,13 @@ TEST(FieldReaderTest, ALabelInASentenceTakesTheValueItsFormAllows) {
   EXPECT_EQ(named[FieldName::kGivenNames].value, "Sébastien Grégoire");
   EXPECT_EQ(named[FieldName::kSurname].value, "DA SILVA");
   EXPECT_EQ(named[FieldName::kSex].value, "M");
+  Fields club{{FieldName::kClubName, Field{"Cercle Sportif de Pau", 0.9, FieldSource::kVisual}}};
+  AddClubNumberAfterItsName(
+      {{"saison 2026/2027, au titre du club Cercle Sportif de", {0, 0, 9, 9}, 0.9},
+       {"Pau (n° 45526434).", {0, 20, 9, 9}, 0.9}},
+      club);
+  // The name wraps across the lines: read as one paragraph.
+  EXPECT_EQ(club[FieldName::kClubNumber].value, "45526434");
 }
 
 // A French address: street, then postcode and town on the next line.
@@ -485,6 +494,28 @@ TEST(FieldReaderTest, ANameOnTwoLinesBesideItsInitialsAndARankingChip) {
   Fields dated;
   AddUnlabelledRanking({{"12/05/2024", {10, 10, 100, 20}, 0.9}}, dated);
   EXPECT_FALSE(dated.count(FieldName::kRanking));
+}
+
+// Captions under their values: the proved MRZ's surname tells the reading apart.
+TEST(FieldReaderTest, CaptionsUnderTheValuesWhenTheMrzSaysSo) {
+  const std::vector<OcrLine> lines = {
+      {"ERIKSSON", {40, 100, 200, 30}, 0.9},    {"NOM / SURNAME", {40, 135, 180, 14}, 0.9},
+      {"ANNA, MARIA", {40, 170, 260, 30}, 0.9}, {"PRÉNOMS / GIVEN NAMES", {40, 205, 250, 14}, 0.9},
+      {"12 03 1990", {40, 240, 200, 30}, 0.9},  {"DATE DE NAISSANCE", {40, 275, 220, 14}, 0.9},
+  };
+  Fields f = ReadLabelledFields(lines, 700);
+  EXPECT_EQ(f[FieldName::kSurname].value, "ANNA, MARIA");  // the value under the caption
+  mrz::ParseOptions options;
+  options.today = {2026, 11, 26};
+  auto mrz = mrz::ParseMrz({"I<UTOD231458907<<<<<<<<<<<<<<<", "7408122F1204159UTO<<<<<<<<<<<6",
+                            "ERIKSSON<<ANNA<MARIA<<<<<<<<<<"},
+                           options);
+  ASSERT_TRUE(mrz.ok());
+  ASSERT_TRUE(mrz->valid);
+  PreferCaptionsTheMrzConfirms(*mrz, true, lines, 700, f);
+  EXPECT_EQ(f[FieldName::kSurname].value, "ERIKSSON");
+  EXPECT_EQ(f[FieldName::kGivenNames].value, "ANNA, MARIA");
+  EXPECT_EQ(f[FieldName::kBirthDate].value, "12 03 1990");
 }
 
 TEST(FieldReaderTest, ANameHeadingIsTwoCasesAndNothingElse) {

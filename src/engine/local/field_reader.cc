@@ -122,7 +122,8 @@ std::string Trim(std::string s) {
   };
   size_t b = 0;
   while (b < s.size()) {
-    if (kAscii.find(s[b]) != std::string_view::npos) {
+    // Dots lead no value: they are a leader ("Prénoms .... ANAËLLE").
+    if (kAscii.find(s[b]) != std::string_view::npos || s[b] == '.') {
       ++b;
     } else if (size_t n = wide_at(b)) {
       b += n;
@@ -832,7 +833,8 @@ std::optional<std::pair<std::string, std::string>> AsGivenNamesAndSurname(std::s
   return std::make_pair(join(split, words.size()), join(0, split));
 }
 
-Fields ReadLabelledFields(const std::vector<OcrLine>& lines, int document_width) {
+Fields ReadLabelledFields(const std::vector<OcrLine>& lines, int document_width,
+                          Captions captions) {
   Fields fields;
   std::vector<LineLabels> parsed;
   parsed.reserve(lines.size());
@@ -859,9 +861,16 @@ Fields ReadLabelledFields(const std::vector<OcrLine>& lines, int document_width)
     for (size_t j = 0; j < lines.size(); ++j) {
       if (j == i) continue;
       const cv::Rect& b = lines[j].box;
-      if (b.y + b.height / 2 <= label.y + label.height) continue;
-      if (b.y > label.y + label.height + 2 * label.height + 10) continue;
-      if (best >= 0 && b.y >= lines[best].box.y) continue;
+      if (captions == Captions::kUnderValues) {
+        // The value over its caption: the nearest line above.
+        if (b.y + b.height / 2 >= label.y) continue;
+        if (b.y + b.height < label.y - 2 * label.height - 10) continue;
+        if (best >= 0 && b.y <= lines[best].box.y) continue;
+      } else {
+        if (b.y + b.height / 2 <= label.y + label.height) continue;
+        if (b.y > label.y + label.height + 2 * label.height + 10) continue;
+        if (best >= 0 && b.y >= lines[best].box.y) continue;
+      }
       for (size_t k = 0; k < parsed[j].words.size(); ++k) {
         if (std::abs(parsed[j].words[k].box.x - column_x) <= x_tolerance) {
           best = static_cast<int>(j);
@@ -1139,6 +1148,58 @@ void AddUnlabelledRanking(const std::vector<OcrLine>& lines, Fields& fields) {
                                others[1].size() == 4 && CountDigits(others[1]) == 4;
     if (!others.empty() && !beside_season) continue;
     fields[FieldName::kRanking] = Field{*ranking, line.confidence, FieldSource::kVisual};
+    return;
+  }
+}
+
+void PreferCaptionsTheMrzConfirms(const mrz::ParsedMrz& mrz, bool proved,
+                                  const std::vector<OcrLine>& lines, int document_width,
+                                  Fields& fields) {
+  if (!proved || !mrz.valid || mrz.data.surname.empty()) return;
+  auto letters = [](std::string_view text) {
+    std::string out;
+    for (char c : NormalizeLabelText(text)) {
+      if (c >= 'a' && c <= 'z') out += c;
+    }
+    return out;
+  };
+  const std::string want = letters(mrz.data.surname);
+  auto surname_of = [&](const Fields& f) {
+    auto it = f.find(FieldName::kSurname);
+    return it == f.end() ? std::string() : letters(it->second.value);
+  };
+  if (surname_of(fields) == want) return;
+  Fields under = ReadLabelledFields(lines, document_width, Captions::kUnderValues);
+  if (surname_of(under) != want) return;
+  // A sex read alone under its label (ReadLoneLetter) stays: M, F or X whatever the
+  // captions.
+  if (auto sex = fields.find(FieldName::kSex); sex != fields.end()) under.emplace(*sex);
+  fields = std::move(under);
+}
+
+void AddClubNumberAfterItsName(const std::vector<OcrLine>& lines, Fields& fields) {
+  auto club = fields.find(FieldName::kClubName);
+  if (club == fields.end() || fields.count(FieldName::kClubNumber)) return;
+  std::string text;
+  for (const auto& line : lines) text += (text.empty() ? "" : " ") + line.text;
+  for (size_t at = text.find(club->second.value); at != std::string::npos;
+       at = text.find(club->second.value, at + 1)) {
+    size_t i = at + club->second.value.size();
+    while (i < text.size() && text[i] == ' ') ++i;
+    if (i >= text.size() || text[i] != '(') continue;
+    const size_t close = text.find(')', i);
+    if (close == std::string::npos || close - i > 30) continue;
+    std::string inside = NormalizeLabelText(text.substr(i + 1, close - i - 1));
+    for (std::string_view prefix : {"no ", "n "}) {
+      if (inside.rfind(prefix, 0) == 0) inside = inside.substr(prefix.size());
+    }
+    if (inside.find_first_not_of("0123456789 ") != std::string::npos) continue;
+    std::string digits;
+    for (char c : inside) {
+      if (c != ' ') digits += c;
+    }
+    if (digits.size() < 5 || digits.size() > 10) continue;
+    fields[FieldName::kClubNumber] = Field{digits, 0.9, FieldSource::kVisual};
     return;
   }
 }

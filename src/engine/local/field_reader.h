@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "mrz/mrz.h"
 #include "result/result.h"
 
 namespace jae::local {
@@ -35,7 +36,20 @@ std::string NormalizeLabelText(std::string_view utf8);
 // geometric tolerances. Only fields whose label is found and whose value is non-empty
 // are returned; their source is "visual" and their confidence the OCR's for the value.
 // A licence heading with no "Saison" label ("Licence 2027") counts as the season.
-Fields ReadLabelledFields(const std::vector<OcrLine>& lines, int document_width);
+// `captions`: where a label without a value on its own line stands against its value —
+// above it (most documents) or under it (a caption under each value, as some cards print).
+enum class Captions { kAboveValues, kUnderValues };
+Fields ReadLabelledFields(const std::vector<OcrLine>& lines, int document_width,
+                          Captions captions = Captions::kAboveValues);
+
+// The document itself tells where its captions stand: when its MRZ is proved (`proved`:
+// every check holds and the read was not withheld) and the surname read with captions
+// above the values is not the MRZ's, while the reading with captions under the values
+// gives the MRZ's surname, `fields` becomes that reading. Names are compared without
+// accents, case or punctuation (the MRZ has none).
+void PreferCaptionsTheMrzConfirms(const mrz::ParsedMrz& mrz, bool proved,
+                                  const std::vector<OcrLine>& lines, int document_width,
+                                  Fields& fields);
 
 // The box of `field`'s label in `lines` when `fields` has no value for it: where to look
 // again for a value Tesseract's page reading dropped (a lone "F" under "Sexe").
@@ -57,5 +71,9 @@ void AddNameHeading(const std::vector<OcrLine>& lines, Fields& fields);
 // beside the season ("15/5  Saison 2025"), gives it. Why: the federation's app shows the
 // ranking as a chip without a label. Used only on licences.
 void AddUnlabelledRanking(const std::vector<OcrLine>& lines, Fields& fields);
+
+// When `fields` has the club's name but not its number: the number in parentheses right
+// after the name in the text ("au titre du club TC Pau (n° 45526434)"). Used on licences.
+void AddClubNumberAfterItsName(const std::vector<OcrLine>& lines, Fields& fields);
 
 }  // namespace jae::local

@@ -279,6 +279,7 @@ class LocalEngine final : public Engine {
     if (cls.type == DocumentType::kFftLicence) {
       local::AddNameHeading(printed->lines, printed->fields);
       local::AddUnlabelledRanking(printed->lines, printed->fields);
+      local::AddClubNumberAfterItsName(printed->lines, printed->fields);
     }
     if (!mrz_read && printed->fields.empty() &&
         (cls.type == DocumentType::kOther || !zone->doc.outline_found)) {
@@ -402,6 +403,10 @@ class LocalEngine final : public Engine {
     if (!lease.ok()) return lease.status();
     const cv::Mat text_image = DarkenForText(gray);
     PrintedText printed = ReadFields(lease->get(), text_image.rowRange(0, text_bottom), gray.cols);
+    if (zone.mrz_read) {
+      local::PreferCaptionsTheMrzConfirms(zone.mrz_read->parsed, !zone.mrz_read->lines.empty(),
+                                          printed.lines, gray.cols, printed.fields);
+    }
     if (!zone.where && printed.fields.size() < 2) {
       // Few labels found: maybe upside down (no MRZ told us).
       cv::Mat flipped;
@@ -477,6 +482,7 @@ class LocalEngine final : public Engine {
     if (cls.type == DocumentType::kFftLicence) {
       local::AddNameHeading(lines, fields);
       local::AddUnlabelledRanking(lines, fields);
+      local::AddClubNumberAfterItsName(lines, fields);
     }
     return Extracted(cls, std::move(fields), mrz_like ? parsed->lines : std::vector<std::string>());
   }
