@@ -209,6 +209,19 @@ std::string RepairValue(FieldName field, std::string value) {
 
 // ---- the value's own form ------------------------------------------------------------
 
+// The words of `text`, split on spaces (runs of spaces give no empty word).
+std::vector<std::string> SplitWords(std::string_view text) {
+  std::vector<std::string> words;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find(' ', start);
+    if (end == std::string_view::npos) end = text.size();
+    if (end > start) words.emplace_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return words;
+}
+
 int CountDigits(std::string_view s) {
   return static_cast<int>(
       std::count_if(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }));
@@ -368,13 +381,8 @@ bool FitsForm(FieldName field, std::string_view value) {
       if (field != FieldName::kDocumentNumber) {
         // A licence or club number is digits, perhaps with a letter ("1234567 A"); a
         // word after it is the sentence it stands in ("n° 1234567 A pour la saison").
-        size_t start = 0;
-        while (start < value.size()) {
-          size_t end = value.find(' ', start);
-          if (end == std::string_view::npos) end = value.size();
-          const std::string_view word = value.substr(start, end - start);
+        for (const std::string& word : SplitWords(value)) {
           if (word.size() >= 2 && CountDigits(word) == 0) return false;
-          start = end + 1;
         }
         return CountDigits(value) >= 4 && alnum <= 14;
       }
@@ -620,14 +628,9 @@ bool StartsWithPostcode(const std::string& value) {
 
 // Whether any word of the value is a French postcode.
 bool HasPostcode(const std::string& value) {
-  size_t start = 0;
-  while (start < value.size()) {
-    size_t end = value.find(' ', start);
-    if (end == std::string::npos) end = value.size();
-    if (end - start == 5 && CountDigits(value.substr(start, 5)) == 5) return true;
-    start = end + 1;
-  }
-  return false;
+  const std::vector<std::string> words = SplitWords(value);
+  return std::any_of(words.begin(), words.end(),
+                     [](const std::string& w) { return w.size() == 5 && CountDigits(w) == 5; });
 }
 
 // A value of a field that is no date, without a date glued at its end: the next column's
@@ -799,15 +802,7 @@ bool IsAClubWord(std::string_view norm) {
 // the surname in capitals, the way French documents and apps write a person's name —
 // two to six words, one run of each case, no label and no club's word.
 std::optional<std::pair<std::string, std::string>> AsGivenNamesAndSurname(std::string_view text) {
-  std::vector<std::string> words;
-  size_t start = 0;
-  const std::string line(text);
-  while (start < line.size()) {
-    size_t end = line.find(' ', start);
-    if (end == std::string::npos) end = line.size();
-    if (end > start) words.push_back(line.substr(start, end - start));
-    start = end + 1;
-  }
+  const std::vector<std::string> words = SplitWords(text);
   if (words.size() < 2 || words.size() > 6) return std::nullopt;
   std::vector<WordCase> cases;
   for (const auto& w : words) {
@@ -1004,14 +999,7 @@ namespace {
 // `text` without a word of two or three capitals that are the initials of its other
 // words, in order (an avatar's "HC" beside "Hugo" / "CHEVALIER").
 std::string WithoutInitials(const std::string& text) {
-  std::vector<std::string> words;
-  size_t start = 0;
-  while (start < text.size()) {
-    size_t end = text.find(' ', start);
-    if (end == std::string::npos) end = text.size();
-    if (end > start) words.push_back(text.substr(start, end - start));
-    start = end + 1;
-  }
+  const std::vector<std::string> words = SplitWords(text);
   for (size_t k = 0; k < words.size(); ++k) {
     const std::string& w = words[k];
     if (w.size() < 2 || w.size() > 3 || CountLetters(w) != static_cast<int>(w.size()) ||
@@ -1121,14 +1109,7 @@ void AddNameHeading(const std::vector<OcrLine>& lines, Fields& fields) {
 void AddUnlabelledRanking(const std::vector<OcrLine>& lines, Fields& fields) {
   if (fields.count(FieldName::kRanking)) return;
   for (const auto& line : lines) {
-    std::vector<std::string> words;
-    size_t start = 0;
-    while (start < line.text.size()) {
-      size_t end = line.text.find(' ', start);
-      if (end == std::string::npos) end = line.text.size();
-      if (end > start) words.push_back(line.text.substr(start, end - start));
-      start = end + 1;
-    }
+    const std::vector<std::string> words = SplitWords(line.text);
     // The chip alone, or beside the season's ("Saison 2025", "2024/2025").
     std::vector<std::string> others;
     std::optional<std::string> ranking;
@@ -1152,10 +1133,8 @@ void AddUnlabelledRanking(const std::vector<OcrLine>& lines, Fields& fields) {
   }
 }
 
-void PreferCaptionsTheMrzConfirms(const mrz::ParsedMrz& mrz, bool proved,
-                                  const std::vector<OcrLine>& lines, int document_width,
-                                  Fields& fields) {
-  if (!proved || !mrz.valid || mrz.data.surname.empty()) return;
+void ChooseCaptionPlacement(const mrz::ParsedMrz* proved_mrz, const std::vector<OcrLine>& lines,
+                            int document_width, Fields& fields) {
   auto letters = [](std::string_view text) {
     std::string out;
     for (char c : NormalizeLabelText(text)) {
@@ -1163,14 +1142,15 @@ void PreferCaptionsTheMrzConfirms(const mrz::ParsedMrz& mrz, bool proved,
     }
     return out;
   };
-  const std::string want = letters(mrz.data.surname);
   auto surname_of = [&](const Fields& f) {
     auto it = f.find(FieldName::kSurname);
     return it == f.end() ? std::string() : letters(it->second.value);
   };
-  if (surname_of(fields) == want) return;
+  const bool mrz_named = proved_mrz && proved_mrz->valid && !proved_mrz->data.surname.empty();
+  const std::string want = mrz_named ? letters(proved_mrz->data.surname) : std::string();
+  if (mrz_named && surname_of(fields) == want) return;
   Fields under = ReadLabelledFields(lines, document_width, Captions::kUnderValues);
-  if (surname_of(under) != want) return;
+  if (mrz_named ? surname_of(under) != want : under.size() < fields.size() + 2) return;
   // A sex read alone under its label (ReadLoneLetter) stays: M, F or X whatever the
   // captions.
   if (auto sex = fields.find(FieldName::kSex); sex != fields.end()) under.emplace(*sex);

@@ -42,14 +42,15 @@ enum class Captions { kAboveValues, kUnderValues };
 Fields ReadLabelledFields(const std::vector<OcrLine>& lines, int document_width,
                           Captions captions = Captions::kAboveValues);
 
-// The document itself tells where its captions stand: when its MRZ is proved (`proved`:
-// every check holds and the read was not withheld) and the surname read with captions
-// above the values is not the MRZ's, while the reading with captions under the values
-// gives the MRZ's surname, `fields` becomes that reading. Names are compared without
-// accents, case or punctuation (the MRZ has none).
-void PreferCaptionsTheMrzConfirms(const mrz::ParsedMrz& mrz, bool proved,
-                                  const std::vector<OcrLine>& lines, int document_width,
-                                  Fields& fields);
+// The document itself tells where its captions stand. With a proved MRZ (every check
+// holds, the read not withheld: `proved_mrz`, else null): when the surname read with
+// captions above the values is not the MRZ's while the reading with captions under the
+// values gives it, `fields` becomes that reading (names compared without accents, case or
+// punctuation). Without one: when captions under the values give at least two fields
+// more (a value that fails its field's form is no field, so the wrong placement finds
+// few).
+void ChooseCaptionPlacement(const mrz::ParsedMrz* proved_mrz, const std::vector<OcrLine>& lines,
+                            int document_width, Fields& fields);
 
 // The box of `field`'s label in `lines` when `fields` has no value for it: where to look
 // again for a value Tesseract's page reading dropped (a lone "F" under "Sexe").

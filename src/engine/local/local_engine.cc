@@ -403,10 +403,10 @@ class LocalEngine final : public Engine {
     if (!lease.ok()) return lease.status();
     const cv::Mat text_image = DarkenForText(gray);
     PrintedText printed = ReadFields(lease->get(), text_image.rowRange(0, text_bottom), gray.cols);
-    if (zone.mrz_read) {
-      local::PreferCaptionsTheMrzConfirms(zone.mrz_read->parsed, !zone.mrz_read->lines.empty(),
-                                          printed.lines, gray.cols, printed.fields);
-    }
+    const bool proved =
+        zone.mrz_read && zone.mrz_read->parsed.valid && !zone.mrz_read->lines.empty();
+    local::ChooseCaptionPlacement(proved ? &zone.mrz_read->parsed : nullptr, printed.lines,
+                                  gray.cols, printed.fields);
     if (!zone.where && printed.fields.size() < 2) {
       // Few labels found: maybe upside down (no MRZ told us).
       cv::Mat flipped;

@@ -218,6 +218,38 @@ std::vector<int> OcrbLineLengths(const MrzLocation& where) {
 
 }  // namespace
 
+bool AnotherReadProvesOtherwise(const mrz::ParsedMrz& read,
+                                const std::vector<std::vector<std::string>>& others) {
+  const mrz::Layout& layout = mrz::LayoutFor(read.format);
+  if (read.lines.size() != static_cast<size_t>(layout.line_count)) return false;
+  for (const mrz::CheckSpec& check : layout.checks) {
+    if (check.name == "composite" || check.covered.size() != 1) continue;
+    const mrz::Span& span = check.covered.front();
+    if (check.check_line != span.line || check.check_pos != span.start + span.length) continue;
+    const std::string& line = read.lines[static_cast<size_t>(span.line)];
+    const std::string value =
+        line.substr(static_cast<size_t>(span.start), static_cast<size_t>(span.length + 1));
+    for (const auto& other : others) {
+      if (other.size() != read.lines.size()) continue;
+      const std::string& text = other[static_cast<size_t>(span.line)];
+      for (int shift = -2; shift <= 2; ++shift) {
+        const int at = span.start + shift;
+        if (at < 0 || at + span.length + 1 > static_cast<int>(text.size())) continue;
+        const std::string candidate =
+            text.substr(static_cast<size_t>(at), static_cast<size_t>(span.length + 1));
+        // The same field read otherwise: one or two characters apart (anything further
+        // is another part of the line, which a check digit may pass by chance).
+        int apart = 0;
+        for (size_t k = 0; k < value.size(); ++k) apart += candidate[k] != value[k];
+        if (apart == 0 || apart > 2) continue;
+        const int digit = mrz::CheckDigit(candidate.substr(0, candidate.size() - 1));
+        if (digit >= 0 && candidate.back() == static_cast<char>('0' + digit)) return true;
+      }
+    }
+  }
+  return false;
+}
+
 MrzLineReader::MrzLineReader(TessConfig tesseract, std::unique_ptr<OcrbClassifier> ocrb,
                              MrzReader which, std::unique_ptr<PpOcrRecogniser> dnn)
     : tesseract_(std::move(tesseract)),
@@ -239,10 +271,11 @@ StatusOr<MrzRead> MrzLineReader::Read(const cv::Mat& gray, const MrzLocation& wh
   std::optional<MrzRead> best;
   size_t best_failed = 1000;
   float ocrb_likeness = 1.0f;
+  std::vector<std::vector<std::string>> ocrb_raws;
   if (ocrb_ && which_ != MrzReader::kTesseract) {
     ocrb_likeness = 0.0f;
     StatusOr<bool> done = ReadWithOcrb(gray, where, o_zero_blind, options, deadline, best,
-                                       best_failed, ocrb_likeness);
+                                       best_failed, ocrb_likeness, ocrb_raws);
     if (!done.ok()) return done.status();
     if (*done) return std::move(*best);
   }
@@ -253,6 +286,12 @@ StatusOr<MrzRead> MrzLineReader::Read(const cv::Mat& gray, const MrzLocation& wh
   if (which_ != MrzReader::kOcrb && ocrb_like) {
     Status status = ReadWithTesseract(gray, where, options, deadline, best, best_failed);
     if (!status.ok()) return status;
+    // Tesseract's valid read against the classifier's failed one: withheld when they
+    // prove different values that both satisfy a check digit.
+    if (best && best->parsed.valid && !best->lines.empty() &&
+        AnotherReadProvesOtherwise(best->parsed, ocrb_raws)) {
+      best->lines.clear();
+    }
   }
   MrzRead read = best ? std::move(*best) : MrzRead{};  // no best: unreadable, no lines
   read.ocrb_like = ocrb_like;
@@ -264,7 +303,8 @@ StatusOr<bool> MrzLineReader::ReadWithOcrb(const cv::Mat& gray, const MrzLocatio
                                            bool o_zero_blind, const mrz::ParseOptions& options,
                                            std::chrono::steady_clock::time_point deadline,
                                            std::optional<MrzRead>& best, size_t& best_failed,
-                                           float& likeness) {
+                                           float& likeness,
+                                           std::vector<std::vector<std::string>>& raws) {
   for (int length : OcrbLineLengths(where)) {
     std::vector<std::string> raw;
     std::vector<std::vector<CellMatch>> cells(where.lines.size());
@@ -272,6 +312,7 @@ StatusOr<bool> MrzLineReader::ReadWithOcrb(const cv::Mat& gray, const MrzLocatio
       raw.push_back(ocrb_->ReadLine(gray, where.lines[i], length, nullptr, &cells[i]));
     }
     likeness = std::max(likeness, MeanCharacterScore(raw, cells));
+    raws.push_back(raw);
     if (!TryLines(raw, length, options, true, best, best_failed)) continue;
     // A near-tie that proves another value as well as this one proves nothing by itself.
     // Tesseract — another recogniser, with other features — settles it when its own read

@@ -54,6 +54,15 @@ struct MrzRead {
   bool ocrb_like = true;
 };
 
+// Whether another reading of the same lines (`others`: the OCR-B classifier's, which
+// failed) holds, within two characters of where the valid `read` has a checked field, the
+// same field read one or two characters otherwise with its own check digit holding too. Two readers
+// then prove two values and the check digit cannot say which: the read proves nothing (seen:
+// Tesseract read 2 as Z and S as 5 in one number, the two changes cancelling in its check digit,
+// where the classifier read it right, shifted by a stray character).
+bool AnotherReadProvesOtherwise(const mrz::ParsedMrz& read,
+                                const std::vector<std::vector<std::string>>& others);
+
 class MrzLineReader {
  public:
   // `ocrb` may be null when `which` is MrzReader::kTesseract; `dnn` may be null (no
@@ -82,7 +91,8 @@ class MrzLineReader {
   StatusOr<bool> ReadWithOcrb(const cv::Mat& gray, const MrzLocation& where, bool o_zero_blind,
                               const mrz::ParseOptions& options,
                               std::chrono::steady_clock::time_point deadline,
-                              std::optional<MrzRead>& best, size_t& best_failed, float& likeness);
+                              std::optional<MrzRead>& best, size_t& best_failed, float& likeness,
+                              std::vector<std::vector<std::string>>& raws);
   Status ReadWithTesseract(const cv::Mat& gray, const MrzLocation& where,
                            const mrz::ParseOptions& options,
                            std::chrono::steady_clock::time_point deadline,

@@ -148,12 +148,6 @@ std::vector<std::string> LengthCandidates(const std::string& line, int length) {
   };
   if (n == length) {
     add(line);
-    // The right count can still hide a shift: a card edge read as one or two characters
-    // at one end while as many fillers were lost at the other (seen: "1KARFRA...").
-    for (int k = 1; k <= 2 && k < n; ++k) {
-      add(FitLineLength(line.substr(static_cast<size_t>(k)), length));
-      add(FitLineLength(line.substr(0, static_cast<size_t>(n - k)), length));
-    }
     return out;
   }
   if (n > length) {
