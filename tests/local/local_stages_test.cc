@@ -12,6 +12,7 @@
 #include "engine/local/mrz_reader.h"
 #include "engine/local/mrz_zone.h"
 #include "engine/local/ocrb_classifier.h"
+#include "engine/local/rule_lines.h"
 #include "gendocs.h"
 #include "mrz_build.h"
 
@@ -626,6 +627,68 @@ TEST(FieldReaderTest, TheBirthPlaceFollowsTheBirthDateAsThePhraseDoes) {
   EXPECT_FALSE(ReadLabelledFields(lines, 1200).count(FieldName::kBirthPlace));
 }
 
+TEST(FieldReaderTest, ATableReadAsTwoBlocksPairsCaptionsAndValuesByRow) {
+  // Tesseract read the captions' column, then the values' column: one line each, paired
+  // by their row.
+  std::vector<OcrLine> lines = {
+      {"nom / surname", {368, 111, 129, 15}, 0.9},
+      {"prénoms / given names", {368, 211, 196, 19}, 0.9},
+      {"sexe / sex", {368, 261, 80, 14}, 0.9},
+      {"date de naissance / date of birth", {369, 360, 270, 19}, 0.9},
+      {"BLANCHARD", {673, 102, 195, 23}, 0.9},
+      {"Mathis", {673, 201, 95, 23}, 0.9},
+      {"M", {673, 251, 23, 23}, 0.9},
+      {"10 02 1971", {673, 350, 148, 23}, 0.9},
+  };
+  Fields f = ReadLabelledFields(lines, 1200);
+  EXPECT_EQ(f[FieldName::kSurname].value, "BLANCHARD");
+  EXPECT_EQ(f[FieldName::kGivenNames].value, "Mathis");
+  EXPECT_EQ(f[FieldName::kSex].value, "M");
+  EXPECT_EQ(f[FieldName::kBirthDate].value, "10 02 1971");
+  // A caption beside another caption is no value; a line of another row is not taken.
+  lines = {{"nom / surname", {368, 111, 129, 15}, 0.9},
+           {"nationalité / nationality", {673, 108, 200, 19}, 0.9},
+           {"DUPONT", {673, 160, 195, 23}, 0.9}};
+  f = ReadLabelledFields(lines, 1200);
+  EXPECT_FALSE(f.count(FieldName::kSurname));
+}
+
+TEST(FieldReaderTest, AnAttestationsOwnWordsAndItsDistractors) {
+  const std::vector<OcrLine> lines = {
+      {"Millésime 2027", {60, 200, 280, 30}, 0.9},
+      {"Nom et prénom MARCHAND Camille", {60, 300, 500, 20}, 0.9},
+      {"Classement 30", {60, 340, 300, 20}, 0.9},
+      {"Meilleur classement 15/5", {60, 380, 340, 20}, 0.9},
+      {"N° d'affiliation 16424891", {60, 420, 340, 20}, 0.9},
+      {"Ligue Hauts-de-France", {60, 460, 340, 20}, 0.9},
+  };
+  Fields f = ReadLabelledFields(lines, 1200);
+  EXPECT_EQ(f[FieldName::kSeason].value, "2027");
+  EXPECT_EQ(f[FieldName::kSurname].value, "MARCHAND");
+  EXPECT_EQ(f[FieldName::kGivenNames].value, "Camille");
+  EXPECT_EQ(f[FieldName::kRanking].value, "30");
+  EXPECT_EQ(f[FieldName::kClubNumber].value, "16424891");
+  // The department after a birth place is no part of the town's name.
+  f = ReadLabelledFields({{"Lieu de naissance : TOULON (83)", {60, 300, 400, 20}, 0.9}}, 1200);
+  EXPECT_EQ(f[FieldName::kBirthPlace].value, "TOULON");
+}
+
+TEST(RuleLinesTest, TableBordersGoTextStays) {
+  cv::Mat page(400, 1200, CV_8UC1, cv::Scalar(230));
+  cv::rectangle(page, cv::Rect(300, 50, 600, 300), cv::Scalar(60), 2);
+  cv::line(page, {300, 150}, {900, 150}, cv::Scalar(60), 2);
+  cv::line(page, {560, 50}, {560, 350}, cv::Scalar(60), 2);
+  cv::putText(page, "BLANCHARD", {600, 120}, cv::FONT_HERSHEY_SIMPLEX, 1.0, cv::Scalar(20), 2);
+  const cv::Mat out = WithoutRuleLines(page);
+  EXPECT_GT(out.at<uchar>(150, 400), 200);  // the row's border
+  EXPECT_GT(out.at<uchar>(250, 560), 200);  // the column's border
+  EXPECT_GT(out.at<uchar>(50, 700), 200);   // the table's top
+  cv::Mat text_before, text_after;
+  cv::threshold(page(cv::Rect(590, 90, 250, 40)), text_before, 128, 255, cv::THRESH_BINARY_INV);
+  cv::threshold(out(cv::Rect(590, 90, 250, 40)), text_after, 128, 255, cv::THRESH_BINARY_INV);
+  EXPECT_EQ(cv::countNonZero(text_after), cv::countNonZero(text_before));
+}
+
 TEST(ClassifyTest, MrzDecidesThenWords) {
   mrz::ParseOptions options;
   auto permit = mrz::ParseMrz({"IRFRAX4RTBPFW46<<<<<<<<<<<<<<<", "9007138F3002119MAR<<<<<<<<<<<6",
@@ -645,6 +708,13 @@ TEST(ClassifyTest, MrzDecidesThenWords) {
   EXPECT_EQ(Classify(nullptr, "republique francaise\npasseport / passport").type,
             DocumentType::kPassport);
   EXPECT_EQ(Classify(nullptr, "bonjour").type, DocumentType::kOther);
+  // A card cropped to its table of captions: no title, but an identity document's captions.
+  EXPECT_EQ(Classify(nullptr,
+                     "nom / surname\nprenoms / given names\nsexe / sex\n"
+                     "date de naissance / date of birth\nlieu de naissance")
+                .type,
+            DocumentType::kIdCard);
+  EXPECT_EQ(Classify(nullptr, "nom\nprenom\ndate de naissance").type, DocumentType::kOther);
 }
 
 }  // namespace

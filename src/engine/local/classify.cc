@@ -5,6 +5,17 @@ namespace {
 
 bool Has(const std::string& text, const char* word) { return text.find(word) != std::string::npos; }
 
+// How many of an identity document's own captions the text holds (French or English).
+int IdentityCaptions(const std::string& text) {
+  int n = 0;
+  for (const char* caption :
+       {"prenom", "given name", "date de naissance", "date of birth", "lieu de naissance",
+        "place of birth", "nationalit", "sexe", "date d'expiration", "expiry", "nom d'usage"}) {
+    n += Has(text, caption);
+  }
+  return n;
+}
+
 }  // namespace
 
 Classification Classify(const mrz::ParsedMrz* mrz, const std::string& text) {
@@ -16,10 +27,15 @@ Classification Classify(const mrz::ParsedMrz* mrz, const std::string& text) {
     c = {DocumentType::kPassport, DocumentSide::kFront, std::nullopt, 0.7};
   } else if (Has(text, "titre de sejour") || Has(text, "residence permit") || Has(text, "sejour")) {
     c = {DocumentType::kResidencePermit, std::nullopt, std::nullopt, 0.7};
-  } else if (Has(text, "identite") || Has(text, "identity card")) {
+  } else if (Has(text, "identite") || Has(text, "identity card") || Has(text, "carte nationale")) {
     c = {DocumentType::kIdCard, DocumentSide::kFront, std::nullopt, 0.7};
   } else if (Has(text, "adresse") || Has(text, "delivrance")) {
     c = {DocumentType::kIdCard, DocumentSide::kBack, std::nullopt, 0.5};
+  } else if (IdentityCaptions(text) >= 4) {
+    // No title in view (a photo cropped to the card's table of captions): the captions of
+    // an identity document, and no MRZ yet to say which one. The 2021 card's front is the
+    // one such document without an MRZ on the same side, so the likeliest.
+    c = {DocumentType::kIdCard, DocumentSide::kFront, std::nullopt, 0.4};
   }
   if (Has(text, "republique francaise") || Has(text, "francaise")) c.issuing_country = "FRA";
   if (mrz == nullptr) return c;

@@ -22,8 +22,10 @@ const std::vector<Rule>& Rules() {
       {FieldName::kLicenceNumber,
        {"n de licence", "no de licence", "n0 de licence", "numero de licence", "licence n",
         "licence no", "licence number", "license number", "license no", "n licence", "no licence"}},
+      // "N° d'affiliation": the FFT's own word for a club's number.
       {FieldName::kClubNumber,
-       {"n de club", "no de club", "n0 de club", "n du club", "no du club", "numero du club",
+       {"n d affiliation", "no d affiliation", "n0 d affiliation", "numero d affiliation",
+        "n de club", "no de club", "n0 de club", "n du club", "no du club", "numero du club",
         "numero de club", "club number", "club no", "n club", "no club"}},
       {FieldName::kDocumentNumber,
        {"n du document", "no du document", "n0 du document", "numero du document",
@@ -46,17 +48,21 @@ const std::vector<Rule>& Rules() {
        {"prenoms", "prenom(s)", "prenom", "given names", "given name", "first names", "first name",
         "forenames"}},
       {FieldName::kClubName, {"nom du club", "club name", "club"}},
-      {FieldName::kSurname, {"nom", "surname", "last name", "family name"}},
+      // "Nom et prénom  MARCHAND Camille": both names after one label, split by their case.
+      {FieldName::kSurname,
+       {"nom", "surname", "last name", "family name", "nom et prenoms", "nom et prenom",
+        "nom et prenom(s)"}},
       {FieldName::kSex, {"sexe", "sex", "genre", "gender"}},
       {FieldName::kNationality, {"nationalite", "nationality"}},
       {FieldName::kAddress, {"adresse", "address", "domicile"}},
       {FieldName::kRanking, {"classement simple", "classement", "ranking"}},
-      {FieldName::kSeason, {"saison sportive", "saison", "season"}},
+      // "Millésime 2027": the FFT's word for a licence's season.
+      {FieldName::kSeason, {"saison sportive", "saison", "season", "millesime"}},
       // Labels of fields we do not read: they end the value before them.
       {std::nullopt,
        {"nom d usage", "usage name", "taille", "height", "signature", "autorite", "authority",
         "type", "code pays", "country code", "pays emetteur", "issuing state", "categorie",
-        "classement double"}},
+        "classement double", "meilleur classement", "ligue"}},
   };
   return rules;
 }
@@ -189,6 +195,15 @@ std::string RepairValue(FieldName field, std::string value) {
       const std::string word = NormalizeLabelText(value);
       if (word == "masculin" || word == "homme" || word == "male" || word == "man") return "M";
       if (word == "feminin" || word == "femme" || word == "female" || word == "woman") return "F";
+      return value;
+    }
+    case FieldName::kBirthPlace: {
+      // "TOULON (83)": the department's number after the town is not part of its name.
+      const size_t open = value.rfind(" (");
+      if (open != std::string::npos && value.back() == ')' && value.size() - open <= 6 &&
+          value.find_first_not_of("0123456789ABab", open + 2) == value.size() - 1) {
+        value.resize(open);
+      }
       return value;
     }
     case FieldName::kSeason: {
@@ -890,6 +905,38 @@ Fields ReadLabelledFields(const std::vector<OcrLine>& lines, int document_width,
     return Below{static_cast<size_t>(best), std::move(value)};
   };
 
+  // The value right of line `i`'s label on another line of the same row: a table whose
+  // captions and values Tesseract read as two blocks ("nom / surname" | "BLANCHARD"). The
+  // nearest line right of the label's line whose middle lies within the row, within
+  // `x_reach` of it, not starting with a label; its words up to a column gap or a label.
+  const int x_reach = std::max(40, document_width * 2 / 5);
+  auto SegmentRight = [&](size_t i) -> std::optional<Below> {
+    const cv::Rect& label = lines[i].box;
+    const int label_mid = label.y + label.height / 2;
+    int best = -1;
+    for (size_t j = 0; j < lines.size(); ++j) {
+      if (j == i || parsed[j].words.empty()) continue;
+      const cv::Rect& b = lines[j].box;
+      const int gap = b.x - (label.x + label.width);
+      if (gap < 0 || gap > x_reach) continue;
+      const int reach = std::max(label.height, b.height) * 3 / 5;
+      if (std::abs(b.y + b.height / 2 - label_mid) > reach) continue;
+      if (best >= 0 && b.x >= lines[best].box.x) continue;
+      best = static_cast<int>(j);
+    }
+    if (best < 0) return std::nullopt;
+    const LineLabels& right = parsed[best];
+    size_t next = right.words.size();
+    for (const auto& o : right.hits) {
+      if (o.first == 0) return std::nullopt;  // a label, not a value
+      next = std::min(next, o.first);
+    }
+    const size_t end = ValueEnd(right, 0, next, std::numeric_limits<int>::max());
+    std::string value = Trim(JoinWords(right.words, 0, end));
+    if (value.empty()) return std::nullopt;
+    return Below{static_cast<size_t>(best), std::move(value)};
+  };
+
   // Where a birth date stood under a "born on" label ("Né(e) le", "Born"), for the place.
   struct BornOn {
     size_t line;
@@ -939,10 +986,35 @@ Fields ReadLabelledFields(const std::vector<OcrLine>& lines, int document_width,
           }
         }
       }
+      // 3. Label left of a value Tesseract read as another line of the same row, only
+      //    when nothing follows the label on its own line and nothing is under it.
+      if (candidates.empty() && h + 1 == line.hits.size() && hit.end == line.words.size()) {
+        if (auto right = SegmentRight(i)) {
+          candidates.push_back({right->value, lines[right->line].confidence, std::nullopt});
+        }
+      }
       // With ':' the value follows the label; without, a value below is the likelier one
       // (a label line's right end also holds stray marks: a photo's edge, a pattern).
       if (!hit.colon && inline_count == 1 && candidates.size() == 2) {
         std::swap(candidates[0], candidates[1]);
+      }
+      bool both_names = false;
+      for (size_t k = hit.first; k < hit.end; ++k) {
+        both_names |= field == FieldName::kSurname && line.words[k].norm.rfind("prenom", 0) == 0;
+      }
+      if (both_names) {
+        for (const auto& candidate : candidates) {
+          if (auto names = AsGivenNamesAndSurname(candidate.value)) {
+            fields[FieldName::kSurname] =
+                Field{names->second, candidate.confidence, FieldSource::kVisual};
+            if (!fields.count(FieldName::kGivenNames)) {
+              fields[FieldName::kGivenNames] =
+                  Field{names->first, candidate.confidence, FieldSource::kVisual};
+            }
+            break;
+          }
+        }
+        continue;
       }
       for (auto& candidate : candidates) {
         std::string repaired = RepairValue(field, WithoutTrailingDate(field, candidate.value));

@@ -26,6 +26,7 @@
 #include "engine/local/ocrb_classifier.h"
 #include "engine/local/polarity.h"
 #include "engine/local/pp_ocr_recogniser.h"
+#include "engine/local/rule_lines.h"
 #include "engine/local/tess_pool.h"
 #include "engine/local/text_layer.h"
 #include "image/jpeg_decode.h"
@@ -404,7 +405,7 @@ class LocalEngine final : public Engine {
     if (zone.where) text_bottom = std::max(gray.rows / 3, zone.where->lines.front().y - 4);
     auto lease = text_pool_.Borrow();
     if (!lease.ok()) return lease.status();
-    const cv::Mat text_image = DarkenForText(gray);
+    const cv::Mat text_image = DarkenForText(local::WithoutRuleLines(gray));
     PrintedText printed = ReadFields(lease->get(), text_image.rowRange(0, text_bottom), gray.cols);
     const bool proved =
         zone.mrz_read && zone.mrz_read->parsed.valid && !zone.mrz_read->lines.empty();
