@@ -31,8 +31,9 @@
 //     number below.
 //
 // Fonts (none used by another family): Noto Sans, Noto Sans Display, Noto Serif
-// (fonts-noto-core), Nimbus Sans, Nimbus Sans Narrow, Nimbus Mono PS, C059 (fonts-urw-base35),
-// Cantarell (fonts-cantarell); scripts/install-deps.sh --test.
+// (fonts-noto-core), Nimbus Sans, Nimbus Sans Narrow (by its PostScript names, see NARROW),
+// Nimbus Mono PS, C059 (fonts-urw-base35), Cantarell (fonts-cantarell);
+// scripts/install-deps.sh --test.
 //
 // lantern(doc, r, condition) returns {html, width, height[, screenshot]}; lantern.app marks that
 // it draws the `app` condition.
@@ -47,6 +48,11 @@ const DEPARTMENTS = { NANTES: 44, ROUEN: 76, GRENOBLE: 38, DIJON: 21, AMIENS: 80
   VILLEURBANNE: 69 };
 const PREFECTURES = ['Préfecture de la Gironde', 'Préfecture du Rhône', 'Préfecture de Loire-Atlantique',
   'Préfecture du Finistère', "Préfecture de l'Isère", 'Préfecture de la Moselle', 'Sous-préfecture de Brest'];
+
+// Nimbus Sans Narrow by its PostScript names: asked by family, fontconfig offers Chromium the
+// Type 1 (.pfb) files first, which Chromium cannot use, and the text would fall back to a serif.
+const NARROW = `@font-face{font-family:'Lantern Narrow';font-weight:400;src:local('NimbusSansNarrow-Regular')}` +
+  `@font-face{font-family:'Lantern Narrow';font-weight:700;src:local('NimbusSansNarrow-Bold')}`;
 
 function mrzBlock(lines, widthPx, { color = '#111', background = 'transparent', pad = 0 } = {}) {
   if (!lines.length) return '';
@@ -114,7 +120,7 @@ function cardFront(doc, r) {
   const f = doc.fields;
   const w = 1011, h = 638;
   const cap = captionStyle(r);
-  const valueFont = r.pick(["'Nimbus Sans Narrow'", "'Noto Sans'", "'Nimbus Sans'"]);
+  const valueFont = r.pick(["'Lantern Narrow'", "'Noto Sans'", "'Nimbus Sans'"]);
   const capColor = r.pick(['#1d3f8a', '#a3192e', '#21507a']);
   const [tint, line, micro] = r.pick([['#c8d7ea', '#8ea6c944', '#7d93b255'], ['#e3c9d2', '#b98a9a40', '#a0707f55'],
     ['#cfe0cf', '#86a88a40', '#6f8f7355'], ['#ddd3bf', '#a8997a40', '#8f805f55']]);
@@ -140,7 +146,7 @@ function cardFront(doc, r) {
     `font-family:'Noto Sans'">${c}</td><td style="border:1px solid ${capColor}66;padding:5px 14px;font-family:${valueFont};` +
     `font-weight:700;white-space:nowrap;min-width:240px">${esc(v) || '&nbsp;'}</td></tr>`).join('') + '</table>';
   const can = String(r.int(100000, 999999));
-  const style = `<style>.d{color:#141414;box-sizing:border-box;position:relative;overflow:hidden;border-radius:32px;` +
+  const style = `<style>${NARROW}.d{color:#141414;box-sizing:border-box;position:relative;overflow:hidden;border-radius:32px;` +
     `${densePattern(tint, line, micro)}}</style>`;
   const body = `<div style="display:flex;justify-content:space-between;align-items:flex-start;padding:18px 32px 6px 32px;` +
     `font-family:'Noto Sans Display';color:${capColor}"><div style="font-size:22px;font-weight:700;letter-spacing:2px">` +
@@ -172,7 +178,7 @@ function cardBack(doc, r) {
   const capColor = r.pick(['#1d3f8a', '#a3192e', '#21507a']);
   const [tint, line, micro] = r.pick([['#c8d7ea', '#8ea6c944', '#7d93b255'], ['#e3c9d2', '#b98a9a40', '#a0707f55'],
     ['#cfe0cf', '#86a88a40', '#6f8f7355']]);
-  const font = r.pick(["'Noto Sans'", "'Nimbus Sans'", "'Nimbus Sans Narrow'"]);
+  const font = r.pick(["'Noto Sans'", "'Nimbus Sans'", "'Lantern Narrow'"]);
   const sep = r.pick([' ', '.']);
   const wording = r.pick(['short', 'long']);
   const issueLabel = wording === 'short' ? 'Délivrée le / <i>Issued on</i>' : 'Date de délivrance / <i>Date of issue</i>';
@@ -188,7 +194,7 @@ function cardBack(doc, r) {
     `<tr><td style="padding:7px 16px 7px 0;font-size:15px;color:${capColor};white-space:nowrap;vertical-align:baseline">${c}</td>` +
     `<td style="padding:7px 0;font-size:24px;font-weight:700;font-family:${font};white-space:nowrap;vertical-align:baseline">${esc(v)}</td></tr>`).join('') +
     '</table>';
-  const style = `<style>.d{font-family:'Noto Sans';color:#141414;box-sizing:border-box;position:relative;overflow:hidden;` +
+  const style = `<style>${NARROW}.d{font-family:'Noto Sans';color:#141414;box-sizing:border-box;position:relative;overflow:hidden;` +
     `border-radius:32px;${densePattern(tint, line, micro)}}</style>`;
   const mrzW = Math.round(w * 0.88);
   const body = `<div style="padding:40px 40px 0 40px">${table}</div>` +
