@@ -97,8 +97,11 @@ function qrCode(size, r, { fg = '#111', bg = '#fff' } = {}) {
 }
 
 // A dense security background: a tint, fine crossing lines and a microtext weave (0.4 mm
-// letters at 300 dpi, as card microprint: a texture to the eye, strokes to a binariser).
-function densePattern(tint, line, micro) {
+// letters at 300 dpi, as card microprint: a texture to the eye, strokes to a binariser),
+// printed light or dark (line and microprint colours get an alpha).
+function densePattern(tint, lineColor, microColor, r) {
+  const [la, ma] = r.pick([['28', '30'], ['40', '55']]);
+  const line = lineColor + la, micro = microColor + ma;
   const text = encodeURIComponent(
     `<svg xmlns='http://www.w3.org/2000/svg' width='44' height='9'><text x='0' y='7' font-family='Nimbus Sans' ` +
     `font-size='5' fill='${micro}'>RÉPUBLIQUE RF</text></svg>`);
@@ -123,8 +126,8 @@ function cardFront(doc, r) {
   const cap = captionStyle(r);
   const valueFont = r.pick(["'Lantern Narrow'", "'Noto Sans'", "'Nimbus Sans'"]);
   const capColor = r.pick(['#1d3f8a', '#a3192e', '#21507a']);
-  const [tint, line, micro] = r.pick([['#c8d7ea', '#8ea6c944', '#7d93b255'], ['#e3c9d2', '#b98a9a40', '#a0707f55'],
-    ['#cfe0cf', '#86a88a40', '#6f8f7355'], ['#ddd3bf', '#a8997a40', '#8f805f55']]);
+  const [tint, line, micro] = r.pick([['#c8d7ea', '#8ea6c9', '#7d93b2'], ['#e3c9d2', '#b98a9a', '#a0707f'],
+    ['#cfe0cf', '#86a88a', '#6f8f73'], ['#ddd3bf', '#a8997a', '#8f805f']]);
   const sep = r.pick([' ', '.']);
   const dt = (d) => dmy(d, sep);
   const mixed = r.chance(0.5);
@@ -148,7 +151,7 @@ function cardFront(doc, r) {
     `font-weight:700;white-space:nowrap;min-width:240px">${esc(v) || '&nbsp;'}</td></tr>`).join('') + '</table>';
   const can = String(r.int(100000, 999999));
   const style = `<style>${NARROW}.d{color:#141414;box-sizing:border-box;position:relative;overflow:hidden;border-radius:32px;` +
-    `${densePattern(tint, line, micro)}}</style>`;
+    `${densePattern(tint, line, micro, r)}}</style>`;
   const body = `<div style="display:flex;justify-content:space-between;align-items:flex-start;padding:18px 32px 6px 32px;` +
     `font-family:'Noto Sans Display';color:${capColor}"><div style="font-size:22px;font-weight:700;letter-spacing:2px">` +
     `RÉPUBLIQUE FRANÇAISE</div><div style="font-size:17px;text-align:right">CARTE NATIONALE D'IDENTITÉ<br><i>IDENTITY CARD</i></div></div>` +
@@ -177,8 +180,8 @@ function cardBack(doc, r) {
   const f = doc.fields;
   const w = 1011, h = 638;
   const capColor = r.pick(['#1d3f8a', '#a3192e', '#21507a']);
-  const [tint, line, micro] = r.pick([['#c8d7ea', '#8ea6c944', '#7d93b255'], ['#e3c9d2', '#b98a9a40', '#a0707f55'],
-    ['#cfe0cf', '#86a88a40', '#6f8f7355']]);
+  const [tint, line, micro] = r.pick([['#c8d7ea', '#8ea6c9', '#7d93b2'], ['#e3c9d2', '#b98a9a', '#a0707f'],
+    ['#cfe0cf', '#86a88a', '#6f8f73']]);
   const font = r.pick(["'Noto Sans'", "'Nimbus Sans'", "'Lantern Narrow'"]);
   const sep = r.pick([' ', '.']);
   const wording = r.pick(['short', 'long']);
@@ -196,7 +199,7 @@ function cardBack(doc, r) {
     `<td style="padding:7px 0;font-size:24px;font-weight:700;font-family:${font};white-space:nowrap;vertical-align:baseline">${esc(v)}</td></tr>`).join('') +
     '</table>';
   const style = `<style>${NARROW}.d{font-family:'Noto Sans';color:#141414;box-sizing:border-box;position:relative;overflow:hidden;` +
-    `border-radius:32px;${densePattern(tint, line, micro)}}</style>`;
+    `border-radius:32px;${densePattern(tint, line, micro, r)}}</style>`;
   const mrzW = Math.round(w * 0.88);
   const body = `<div style="padding:40px 40px 0 40px">${table}</div>` +
     `<div style="position:absolute;right:40px;top:250px;width:120px;height:120px;border-radius:50%;border:3px solid ${capColor}88;` +
