@@ -21,6 +21,7 @@ test_packages=(
   chromium  # the web app's browser tests (tests/node/webapp-*.mjs); draws tests/independent
   fonts-freefont-ttf fonts-crosextra-carlito  # fonts of the held-out family of tests/independent
   fonts-roboto-unhinted fonts-lato fonts-open-sans  # fonts of the harbor family of tests/independent
+  fonts-noto-core fonts-urw-base35 fonts-cantarell  # fonts of the lantern family of tests/independent
 )
 ((want_test)) && packages+=("${test_packages[@]}")
 
