@@ -1,5 +1,6 @@
 #include "verify/names.h"
 
+#include <string>
 #include <vector>
 
 #include "verify/text.h"
@@ -67,7 +68,19 @@ bool NamesAgree(std::string_view printed, std::string_view from_mrz, const NameR
 
 bool NamesAgreeUpToMisreads(std::string_view printed, std::string_view from_mrz,
                             const NameRoom& room) {
-  return Agree(printed, from_mrz, room, FoldLetterMisreads);
+  if (Agree(printed, from_mrz, room, FoldLetterMisreads)) return true;
+  // Letters spaced apart (a typewriter's, a letter-spaced caption font) are read as
+  // several words ("I NÈ S"): the same letters in the same order are the same name.
+  auto joined = [](std::string text) {
+    std::erase(text, ' ');
+    return FoldLetterMisreads(std::move(text));
+  };
+  const std::string mrz = joined(MrzNameVariants(from_mrz, 1).front());
+  if (mrz.empty()) return false;
+  for (const std::string& variant : MrzNameVariants(printed)) {
+    if (joined(variant) == mrz) return true;
+  }
+  return false;
 }
 
 }  // namespace jae::verify

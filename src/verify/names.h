@@ -30,7 +30,8 @@ bool NamesAgree(std::string_view printed, std::string_view from_mrz, const NameR
 // read for O, F for E). Why: no check digit covers a name, so a misread letter of the
 // MRZ's name is not caught there; "BDYER" against a printed "Boyer" is that misread, not
 // another person, and calling it a mismatch is a false alarm. A name changed into
-// another name still differs.
+// another name still differs. Spaces do not count here ("I NÈ S" is INES): OCR splits
+// the letters of a spaced-out font into words.
 bool NamesAgreeUpToMisreads(std::string_view printed, std::string_view from_mrz,
                             const NameRoom& room);
 

@@ -673,6 +673,53 @@ TEST(FieldReaderTest, AnAttestationsOwnWordsAndItsDistractors) {
   EXPECT_EQ(f[FieldName::kBirthPlace].value, "TOULON");
 }
 
+TEST(FieldReaderTest, AnAppsBareNumbersTellThemselvesApartByTheirForm) {
+  const std::vector<OcrLine> lines = {
+      {"Inès CHEVALIER", {60, 177, 264, 27}, 0.9}, {"Licence 2023-2024", {61, 217, 201, 30}, 0.9},
+      {"N° 0723155 T", {61, 268, 137, 17}, 0.9},   {"Mon club", {61, 1085, 78, 15}, 0.9},
+      {"ASPTT Lille", {59, 1122, 141, 20}, 0.9},   {"N° 78380987", {61, 1160, 116, 16}, 0.9},
+  };
+  Fields f = ReadLabelledFields(lines, 1080);
+  EXPECT_EQ(f[FieldName::kClubName].value, "ASPTT Lille");
+  EXPECT_EQ(f[FieldName::kSeason].value, "2024");
+  AddBareNumbers(lines, f);
+  EXPECT_EQ(f[FieldName::kLicenceNumber].value, "0723155 T");
+  EXPECT_EQ(f[FieldName::kClubNumber].value, "78380987");
+  // Eight digits under the holder's name are a misread licence number, not the club's.
+  Fields g = {{FieldName::kClubName, Field{"ASPTT Lille", 0.9, FieldSource::kVisual}}};
+  AddBareNumbers(
+      {{"Inès CHEVALIER", {60, 177, 264, 27}, 0.9}, {"N° 63054467", {61, 210, 137, 17}, 0.9}}, g);
+  EXPECT_FALSE(g.count(FieldName::kClubNumber));
+}
+
+TEST(FieldReaderTest, AValueUnderItsCaptionBesideAnotherCaptionsWords) {
+  // The passport's issue date under its caption, on a line that starts with the signature's
+  // caption: the word nearest the column's edge starts the value.
+  std::vector<OcrLine> lines = {
+      {"Date de délivrance/Date of issue",
+       {430, 378, 300, 14},
+       0.9,
+       {{"Date", {430, 378, 30, 14}},
+        {"de", {464, 378, 15, 14}},
+        {"délivrance/Date", {483, 378, 100, 14}},
+        {"of", {585, 378, 5, 14}},
+        {"issue", {592, 378, 40, 14}}}},
+      {"Signature du titulaire/Holder's signature/Firma del titular 20 05 2016",
+       {41, 404, 600, 20},
+       0.9,
+       {{"Signature", {41, 404, 60, 20}},
+        {"du", {104, 404, 15, 20}},
+        {"titulaire/Holder's", {123, 404, 100, 20}},
+        {"signature/Firma", {230, 404, 100, 20}},
+        {"del", {332, 404, 20, 20}},
+        {"titular", {354, 404, 60, 20}},
+        {"20", {431, 404, 30, 20}},
+        {"05", {467, 404, 30, 20}},
+        {"2016", {503, 404, 60, 20}}}},
+  };
+  EXPECT_EQ(ReadLabelledFields(lines, 1200)[FieldName::kIssueDate].value, "20 05 2016");
+}
+
 TEST(RuleLinesTest, TableBordersGoTextStays) {
   cv::Mat page(400, 1200, CV_8UC1, cv::Scalar(230));
   cv::rectangle(page, cv::Rect(300, 50, 600, 300), cv::Scalar(60), 2);

@@ -526,6 +526,9 @@ TEST(VerifyNames, MrzNameMisreadIsNotAnotherName) {
   EXPECT_FALSE(NamesAgreeUpToMisreads("Boyer", "BOYET", roomy));
   EXPECT_FALSE(NamesAgreeUpToMisreads("Martin", "MARTINEZ", roomy));
   EXPECT_FALSE(NamesAgreeUpToMisreads("Dupont", "DURAND", roomy));
+  // A typewriter's spaced letters read as words are still the name.
+  EXPECT_TRUE(NamesAgreeUpToMisreads("I NÈ S", "INES", roomy));
+  EXPECT_FALSE(NamesAgreeUpToMisreads("I NÈ S", "INAS", roomy));
 }
 
 TEST(VerifyUnreadable, LowConfidenceValueIsNeitherAFactNorCompared) {

@@ -34,26 +34,28 @@ const std::vector<Rule>& Rules() {
         "document number", "passport no", "passport number", "card no", "card number"}},
       {FieldName::kBirthDate,
        {"date de naissance", "date de naiss", "ne(e) le", "nee le", "ne e le", "ne le",
-        "date of birth", "birth date", "date naissance"}},
+        "date of birth", "birth date", "date naissance", "fecha de nacimiento"}},
       {FieldName::kBirthPlace,
-       {"lieu de naissance", "a:", "a", "in", "place of birth", "birth place", "lieu naissance"}},
+       {"lieu de naissance", "a:", "a", "in", "place of birth", "birth place", "lieu naissance",
+        "lugar de nacimiento"}},
       {FieldName::kIssueDate,
        {"date de delivrance", "delivre le", "delivree le", "date of issue", "issue date",
-        "issued on", "date d emission"}},
+        "issued on", "date d emission", "fecha de expedicion"}},
       {FieldName::kExpiryDate,
        {"date d expiration", "date dexpiration", "date d expir", "date of expiry", "expiry date",
         "expiration date", "fin de validite", "valable jusqu au", "valid until", "expires",
-        "expiry", "expiration"}},
+        "expiry", "expiration", "fecha de caducidad"}},
       {FieldName::kGivenNames,
        {"prenoms", "prenom(s)", "prenom", "given names", "given name", "first names", "first name",
-        "forenames"}},
-      {FieldName::kClubName, {"nom du club", "club name", "club"}},
+        "forenames", "nombres"}},
+      // "Mon club": the app's heading over its club's name.
+      {FieldName::kClubName, {"nom du club", "club name", "mon club", "club"}},
       // "Nom et prénom  MARCHAND Camille": both names after one label, split by their case.
       {FieldName::kSurname,
        {"nom", "surname", "last name", "family name", "nom et prenoms", "nom et prenom",
-        "nom et prenom(s)"}},
-      {FieldName::kSex, {"sexe", "sex", "genre", "gender"}},
-      {FieldName::kNationality, {"nationalite", "nationality"}},
+        "nom et prenom(s)", "apellidos"}},
+      {FieldName::kSex, {"sexe", "sex", "genre", "gender", "sexo"}},
+      {FieldName::kNationality, {"nationalite", "nationality", "nacionalidad"}},
       {FieldName::kAddress, {"adresse", "address", "domicile"}},
       {FieldName::kRanking, {"classement simple", "classement", "ranking"}},
       // "Millésime 2027": the FFT's word for a licence's season.
@@ -61,8 +63,8 @@ const std::vector<Rule>& Rules() {
       // Labels of fields we do not read: they end the value before them.
       {std::nullopt,
        {"nom d usage", "usage name", "taille", "height", "signature", "autorite", "authority",
-        "type", "code pays", "country code", "pays emetteur", "issuing state", "categorie",
-        "classement double", "meilleur classement", "ligue"}},
+        "autoridad", "type", "code pays", "country code", "pays emetteur", "issuing state",
+        "categorie", "classement double", "meilleur classement", "ligue"}},
   };
   return rules;
 }
@@ -470,6 +472,9 @@ struct LabelHit {
   size_t first = 0, end = 0;
   std::optional<FieldName> field;
   bool colon = false;
+  // A label that is also a short word ("à", "in"): it gives its field only when no full
+  // label on the page does ("LIEU DE NAISSANCE" over a speck read "a" left of "FRA").
+  bool weak = false;
 };
 
 // The longest key of any rule that `norm` starts with: its rule and length.
@@ -563,8 +568,9 @@ std::vector<LabelHit> FindLabels(const std::vector<Word>& words, int height) {
       continue;
     }
     LabelHit hit;
-    hit.first = i;
+    hit.first = owner.front();  // words without letters ("\\", "|") before it are not its
     hit.field = key->first->field;
+    hit.weak = short_word;
     size_t pos = key->second;   // characters of `joined` looked at
     size_t last = key->second;  // end of the characters that are the label's
     // A '/'-joined other language: "Nom / Surname", "Surname / Nom", "Date de naiss. /
@@ -573,7 +579,9 @@ std::vector<LabelHit> FindLabels(const std::vector<Word>& words, int height) {
       while (pos < joined.size() && joined[pos] == ' ') ++pos;
     };
     skip_spaces();
-    if (pos < joined.size() && joined[pos] == '/') {
+    // The French passport adds Spanish: "Lieu de naissance/Place of birth/Lugar de
+    // nacimiento".
+    for (int language = 0; language < 2 && pos < joined.size() && joined[pos] == '/'; ++language) {
       last = ++pos;
       skip_spaces();
       if (auto other = LongestKey(std::string_view(joined).substr(pos))) {
@@ -758,7 +766,10 @@ std::optional<Field> SeasonOfALicenceHeading(const std::vector<OcrLine>& lines) 
     const std::string norm = NormalizeLabelText(line.text);
     for (std::string_view key : {"licence ", "license "}) {
       if (norm.rfind(key, 0) != 0) continue;
-      std::string value = RepairValue(FieldName::kSeason, Trim(norm.substr(key.size())));
+      // The raw text after the word: the normalised one lost the '-' of "2023-2024".
+      const size_t space = line.text.find(' ');
+      if (space == std::string::npos) continue;
+      std::string value = RepairValue(FieldName::kSeason, Trim(line.text.substr(space + 1)));
       if (FitsForm(FieldName::kSeason, value)) {
         return Field{std::move(value), line.confidence, FieldSource::kVisual};
       }
@@ -864,7 +875,8 @@ Fields ReadLabelledFields(const std::vector<OcrLine>& lines, int document_width,
     size_t line;
     std::string value;
   };
-  auto SegmentBelow = [&](size_t i, int column_x, int column_end) -> std::optional<Below> {
+  auto SegmentBelow = [&](size_t i, int column_x, int column_end,
+                          bool nearest_word = false) -> std::optional<Below> {
     const cv::Rect& label = lines[i].box;
     int best = -1;
     size_t best_word = 0;
@@ -881,11 +893,18 @@ Fields ReadLabelledFields(const std::vector<OcrLine>& lines, int document_width,
         if (b.y > label.y + label.height + 2 * label.height + 10) continue;
         if (best >= 0 && b.y >= lines[best].box.y) continue;
       }
+      // The first word within reach of the column's edge ("LE BRIS" under "4. Nom"
+      // starts left of the caption's word), or the one starting nearest it: a caption's
+      // words further left on the same line ("Signature du titulaire … 20 05 2016") may
+      // start within reach too.
+      int nearest = x_tolerance + 1;
       for (size_t k = 0; k < parsed[j].words.size(); ++k) {
-        if (std::abs(parsed[j].words[k].box.x - column_x) <= x_tolerance) {
+        const int dx = std::abs(parsed[j].words[k].box.x - column_x);
+        if (dx < nearest) {
+          nearest = dx;
           best = static_cast<int>(j);
           best_word = k;
-          break;
+          if (!nearest_word) break;
         }
       }
     }
@@ -943,93 +962,104 @@ Fields ReadLabelledFields(const std::vector<OcrLine>& lines, int document_width,
     int column_x, column_end;
   };
   std::optional<BornOn> born_on;
-  for (size_t i = 0; i < lines.size(); ++i) {
-    const LineLabels& line = parsed[i];
-    for (size_t h = 0; h < line.hits.size(); ++h) {
-      const LabelHit& hit = line.hits[h];
-      if (!hit.field || fields.count(*hit.field)) continue;
-      const FieldName field = *hit.field;
-      const size_t next_label =
-          h + 1 < line.hits.size() ? line.hits[h + 1].first : line.words.size();
-      // The column this label heads: from its left edge to the next label on its line.
-      const int column_x = line.words[hit.first].box.x;
-      const int column_end = h + 1 < line.hits.size() ? line.words[line.hits[h + 1].first].box.x - 2
-                                                      : std::numeric_limits<int>::max();
-      struct Candidate {
-        std::string value;
-        double confidence;
-        std::optional<size_t> line_below;  // the line below the label's that holds it
-      };
-      std::vector<Candidate> candidates;
-      // 1. On the label's line, right of it (after ':' or not): up to the next label or
-      //    a column gap.
-      {
-        std::string value = Trim(TailAfterColon(line.words[hit.end - 1].text));
-        const size_t end = ValueEnd(line, hit.end, next_label, std::numeric_limits<int>::max());
-        const std::string rest = JoinWords(line.words, hit.end, end);
-        value = Trim(value.empty() ? rest : value + (rest.empty() ? "" : " " + rest));
-        if (!value.empty()) candidates.push_back({value, lines[i].confidence, std::nullopt});
-      }
-      const size_t inline_count = candidates.size();
-      // 2. Label above value: the nearest line below with a word starting near the
-      //    label's left edge; its words up to a column gap or the next label's column.
-      std::optional<Below> below = SegmentBelow(i, column_x, column_end);
-      if (below) candidates.push_back({below->value, lines[below->line].confidence, below->line});
-      // An address runs on over a second line when the first ends with its postcode.
-      // So does one whose next line starts with it ("10 IMPASSE DES ROSIERS" / "08537 PAU").
-      if (field == FieldName::kAddress && below) {
-        if (auto more = SegmentBelow(below->line, column_x, column_end)) {
-          if (EndsWithPostcode(below->value) ||
-              (StartsWithPostcode(more->value) && !HasPostcode(below->value) &&
-               parsed[more->line].hits.empty())) {
-            candidates.back().value += " " + more->value;
-          }
+  for (const bool weak_pass : {false, true})
+    for (size_t i = 0; i < lines.size(); ++i) {
+      const LineLabels& line = parsed[i];
+      for (size_t h = 0; h < line.hits.size(); ++h) {
+        const LabelHit& hit = line.hits[h];
+        if (!hit.field || fields.count(*hit.field) || hit.weak != weak_pass) continue;
+        const FieldName field = *hit.field;
+        const size_t next_label =
+            h + 1 < line.hits.size() ? line.hits[h + 1].first : line.words.size();
+        // The column this label heads: from its left edge to the next label on its line.
+        const int column_x = line.words[hit.first].box.x;
+        const int column_end = h + 1 < line.hits.size()
+                                   ? line.words[line.hits[h + 1].first].box.x - 2
+                                   : std::numeric_limits<int>::max();
+        struct Candidate {
+          std::string value;
+          double confidence;
+          std::optional<size_t> line_below;  // the line below the label's that holds it
+        };
+        std::vector<Candidate> candidates;
+        // 1. On the label's line, right of it (after ':' or not): up to the next label or
+        //    a column gap.
+        {
+          std::string value = Trim(TailAfterColon(line.words[hit.end - 1].text));
+          const size_t end = ValueEnd(line, hit.end, next_label, std::numeric_limits<int>::max());
+          const std::string rest = JoinWords(line.words, hit.end, end);
+          value = Trim(value.empty() ? rest : value + (rest.empty() ? "" : " " + rest));
+          if (!value.empty()) candidates.push_back({value, lines[i].confidence, std::nullopt});
         }
-      }
-      // 3. Label left of a value Tesseract read as another line of the same row, only
-      //    when nothing follows the label on its own line and nothing is under it.
-      if (candidates.empty() && h + 1 == line.hits.size() && hit.end == line.words.size()) {
-        if (auto right = SegmentRight(i)) {
-          candidates.push_back({right->value, lines[right->line].confidence, std::nullopt});
-        }
-      }
-      // With ':' the value follows the label; without, a value below is the likelier one
-      // (a label line's right end also holds stray marks: a photo's edge, a pattern).
-      if (!hit.colon && inline_count == 1 && candidates.size() == 2) {
-        std::swap(candidates[0], candidates[1]);
-      }
-      bool both_names = false;
-      for (size_t k = hit.first; k < hit.end; ++k) {
-        both_names |= field == FieldName::kSurname && line.words[k].norm.rfind("prenom", 0) == 0;
-      }
-      if (both_names) {
-        for (const auto& candidate : candidates) {
-          if (auto names = AsGivenNamesAndSurname(candidate.value)) {
-            fields[FieldName::kSurname] =
-                Field{names->second, candidate.confidence, FieldSource::kVisual};
-            if (!fields.count(FieldName::kGivenNames)) {
-              fields[FieldName::kGivenNames] =
-                  Field{names->first, candidate.confidence, FieldSource::kVisual};
+        const size_t inline_count = candidates.size();
+        // 2. Label above value: the nearest line below with a word starting near the
+        //    label's left edge; its words up to a column gap or the next label's column.
+        std::optional<Below> below = SegmentBelow(i, column_x, column_end);
+        if (below) candidates.push_back({below->value, lines[below->line].confidence, below->line});
+        const size_t below_count = candidates.size();
+        // An address runs on over a second line when the first ends with its postcode.
+        // So does one whose next line starts with it ("10 IMPASSE DES ROSIERS" / "08537 PAU").
+        if (field == FieldName::kAddress && below) {
+          if (auto more = SegmentBelow(below->line, column_x, column_end)) {
+            if (EndsWithPostcode(below->value) ||
+                (StartsWithPostcode(more->value) && !HasPostcode(below->value) &&
+                 parsed[more->line].hits.empty())) {
+              candidates.back().value += " " + more->value;
             }
-            break;
           }
         }
-        continue;
-      }
-      for (auto& candidate : candidates) {
-        std::string repaired = RepairValue(field, WithoutTrailingDate(field, candidate.value));
-        if (!FitsForm(field, repaired)) repaired = FormPrefix(field, candidate.value);
-        if (repaired.empty() || !FitsForm(field, repaired) || IsOnlyALabel(repaired)) continue;
-        fields[field] = Field{std::move(repaired), candidate.confidence, FieldSource::kVisual};
-        const std::string& first = line.words[hit.first].norm;
-        if (field == FieldName::kBirthDate && candidate.line_below &&
-            (first.rfind("ne", 0) == 0 || first == "born")) {
-          born_on = BornOn{*candidate.line_below, column_x, column_end};
+        // 2b. The same, from the word starting nearest the column's edge, when the first
+        //     word within reach gives no value of the field's form (tried after it).
+        if (below) {
+          auto nearest = SegmentBelow(i, column_x, column_end, true);
+          if (nearest && nearest->value != below->value) {
+            candidates.push_back({nearest->value, lines[nearest->line].confidence, nearest->line});
+          }
         }
-        break;
+        // 3. Label left of a value Tesseract read as another line of the same row, only
+        //    when nothing follows the label on its own line and nothing is under it.
+        if (candidates.empty() && h + 1 == line.hits.size() && hit.end == line.words.size()) {
+          if (auto right = SegmentRight(i)) {
+            candidates.push_back({right->value, lines[right->line].confidence, std::nullopt});
+          }
+        }
+        // With ':' the value follows the label; without, a value below is the likelier one
+        // (a label line's right end also holds stray marks: a photo's edge, a pattern).
+        if (!hit.colon && inline_count == 1 && below_count == 2) {
+          std::swap(candidates[0], candidates[1]);
+        }
+        bool both_names = false;
+        for (size_t k = hit.first; k < hit.end; ++k) {
+          both_names |= field == FieldName::kSurname && line.words[k].norm.rfind("prenom", 0) == 0;
+        }
+        if (both_names) {
+          for (const auto& candidate : candidates) {
+            if (auto names = AsGivenNamesAndSurname(candidate.value)) {
+              fields[FieldName::kSurname] =
+                  Field{names->second, candidate.confidence, FieldSource::kVisual};
+              if (!fields.count(FieldName::kGivenNames)) {
+                fields[FieldName::kGivenNames] =
+                    Field{names->first, candidate.confidence, FieldSource::kVisual};
+              }
+              break;
+            }
+          }
+          continue;
+        }
+        for (auto& candidate : candidates) {
+          std::string repaired = RepairValue(field, WithoutTrailingDate(field, candidate.value));
+          if (!FitsForm(field, repaired)) repaired = FormPrefix(field, candidate.value);
+          if (repaired.empty() || !FitsForm(field, repaired) || IsOnlyALabel(repaired)) continue;
+          fields[field] = Field{std::move(repaired), candidate.confidence, FieldSource::kVisual};
+          const std::string& first = line.words[hit.first].norm;
+          if (field == FieldName::kBirthDate && candidate.line_below &&
+              (first.rfind("ne", 0) == 0 || first == "born")) {
+            born_on = BornOn{*candidate.line_below, column_x, column_end};
+          }
+          break;
+        }
       }
     }
-  }
   // "Né(e) le" / its date / "à" / the place: the "à" is small, and Tesseract drops it
   // as a speck; the place still follows the date in its column, as the phrase does.
   if (born_on && !fields.count(FieldName::kBirthPlace)) {
@@ -1253,6 +1283,60 @@ void AddClubNumberAfterItsName(const std::vector<OcrLine>& lines, Fields& fields
     if (digits.size() < 5 || digits.size() > 10) continue;
     fields[FieldName::kClubNumber] = Field{digits, 0.9, FieldSource::kVisual};
     return;
+  }
+}
+
+namespace {
+
+// Whether `line` stands right under the line holding the club's name: a licence number
+// misread by one character ("6305446 Z" as "63054467") also has eight digits, but it
+// stands under the holder's name.
+bool UnderTheClubsName(const std::vector<OcrLine>& lines, const OcrLine& line,
+                       const Fields& fields) {
+  auto club = fields.find(FieldName::kClubName);
+  if (club == fields.end()) return false;
+  for (const auto& above : lines) {
+    const int gap = line.box.y - (above.box.y + above.box.height);
+    if (gap < -line.box.height / 2 || gap > 2 * line.box.height) continue;
+    if (std::abs(above.box.x - line.box.x) > 3 * line.box.height) continue;
+    if (above.text.find(club->second.value) != std::string::npos) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void AddBareNumbers(const std::vector<OcrLine>& lines, Fields& fields) {
+  for (const auto& line : lines) {
+    const std::string norm = NormalizeLabelText(line.text);
+    std::string rest;
+    for (std::string_view prefix : {"no", "n0", "n"}) {
+      if (norm.rfind(prefix, 0) == 0) {
+        rest = norm.substr(prefix.size());
+        break;
+      }
+    }
+    if (rest.empty() || !std::isdigit(static_cast<unsigned char>(Trim(rest).front()))) continue;
+    std::string digits, letters;
+    for (char c : rest) {
+      if (std::isdigit(static_cast<unsigned char>(c))) {
+        if (!letters.empty()) digits.clear();  // a digit after the letter: no such form
+        digits += c;
+      } else if (std::isalpha(static_cast<unsigned char>(c))) {
+        letters += c;
+      } else if (c != ' ') {
+        digits.clear();
+        break;
+      }
+    }
+    if (digits.size() == 7 && letters.size() == 1 && !fields.count(FieldName::kLicenceNumber)) {
+      std::string value = digits + " " + letters;
+      value.back() = static_cast<char>(std::toupper(static_cast<unsigned char>(value.back())));
+      fields[FieldName::kLicenceNumber] = Field{value, line.confidence, FieldSource::kVisual};
+    } else if (digits.size() == 8 && letters.empty() && !fields.count(FieldName::kClubNumber) &&
+               UnderTheClubsName(lines, line, fields)) {
+      fields[FieldName::kClubNumber] = Field{digits, line.confidence, FieldSource::kVisual};
+    }
   }
 }
 

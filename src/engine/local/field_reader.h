@@ -77,4 +77,10 @@ void AddUnlabelledRanking(const std::vector<OcrLine>& lines, Fields& fields);
 // after the name in the text ("au titre du club TC Pau (n° 45526434)"). Used on licences.
 void AddClubNumberAfterItsName(const std::vector<OcrLine>& lines, Fields& fields);
 
+// A line that is "N°" and a number alone (the federation's app prints both numbers so):
+// the number's own form says which it is — a licence number is seven digits and a letter
+// ("0723155 T"), a club's number eight digits ("5792 0123"). Fills only missing fields.
+// Used on licences.
+void AddBareNumbers(const std::vector<OcrLine>& lines, Fields& fields);
+
 }  // namespace jae::local

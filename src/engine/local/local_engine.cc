@@ -283,6 +283,7 @@ class LocalEngine final : public Engine {
       local::AddNameHeading(printed->lines, printed->fields);
       local::AddUnlabelledRanking(printed->lines, printed->fields);
       local::AddClubNumberAfterItsName(printed->lines, printed->fields);
+      local::AddBareNumbers(printed->lines, printed->fields);
     }
     if (!mrz_read && printed->fields.empty() &&
         (cls.type == DocumentType::kOther || !zone->doc.outline_found)) {
@@ -487,6 +488,7 @@ class LocalEngine final : public Engine {
       local::AddNameHeading(lines, fields);
       local::AddUnlabelledRanking(lines, fields);
       local::AddClubNumberAfterItsName(lines, fields);
+      local::AddBareNumbers(lines, fields);
     }
     return Extracted(cls, std::move(fields), mrz_like ? parsed->lines : std::vector<std::string>());
   }

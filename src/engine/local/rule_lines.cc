@@ -19,7 +19,19 @@ cv::Mat WithoutRuleLines(const cv::Mat& gray) {
                    cv::getStructuringElement(cv::MORPH_RECT, cv::Size(along_x, 1)));
   cv::morphologyEx(ink, vertical, cv::MORPH_OPEN,
                    cv::getStructuringElement(cv::MORPH_RECT, cv::Size(1, along_y)));
-  cv::Mat rules = horizontal | vertical;
+  // A rule is thin; a line of small text blurred into one bar (a hard photo's captions)
+  // is as thick as its letters are tall, and stays.
+  const int thin = std::max(3, std::min(gray.cols, gray.rows) / 150);
+  cv::Mat rules = cv::Mat::zeros(gray.size(), CV_8UC1);
+  for (const auto& [mask, across] : {std::pair{horizontal, 1}, std::pair{vertical, 0}}) {
+    cv::Mat labels, stats, centroids;
+    const int n = cv::connectedComponentsWithStats(mask, labels, stats, centroids, 8, CV_32S);
+    for (int c = 1; c < n; ++c) {
+      const int thickness =
+          across ? stats.at<int>(c, cv::CC_STAT_HEIGHT) : stats.at<int>(c, cv::CC_STAT_WIDTH);
+      if (thickness <= thin) rules.setTo(255, labels == c);
+    }
+  }
   if (cv::countNonZero(rules) == 0) return gray;
   cv::dilate(rules, rules, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(3, 3)));
   cv::Mat out = gray.clone();
