@@ -645,6 +645,26 @@ TEST(FieldReaderTest, ATableReadAsTwoBlocksPairsCaptionsAndValuesByRow) {
   EXPECT_EQ(f[FieldName::kGivenNames].value, "Mathis");
   EXPECT_EQ(f[FieldName::kSex].value, "M");
   EXPECT_EQ(f[FieldName::kBirthDate].value, "10 02 1971");
+  // English first, the other language's '/' lost, a border's '|' after a caption, the
+  // next caption under it ("Alternate name / Nom d'usage" is no value), a mis-read caption
+  // under it that is no date.
+  lines = {
+      {"Surname / Nom", {357, 114, 138, 15}, 0.9},
+      {"Alternate name / Nom d'usage", {357, 164, 268, 20}, 0.9},
+      {"Sex Sexe", {359, 264, 85, 15}, 0.9},
+      {"Document No / N° du document |", {363, 462, 298, 15}, 0.9},
+      {"Date of birth / Date de naissance", {360, 362, 270, 20}, 0.9},
+      {"Jeu de naissance / place ofbirth", {362, 412, 270, 20}, 0.9},
+      {"|: Blanchard", {656, 105, 168, 24}, 0.9},
+      {"F", {677, 254, 17, 25}, 0.9},
+      {"| 14 07 1974", {655, 343, 172, 33}, 0.9},
+      {"9C46LZ750", {678, 453, 163, 24}, 0.9},
+  };
+  f = ReadLabelledFields(lines, 1200);
+  EXPECT_EQ(f[FieldName::kSurname].value, "Blanchard");
+  EXPECT_EQ(f[FieldName::kSex].value, "F");
+  EXPECT_EQ(f[FieldName::kBirthDate].value, "14 07 1974");
+  EXPECT_EQ(f[FieldName::kDocumentNumber].value, "9C46LZ750");
   // A caption beside another caption is no value; a line of another row is not taken.
   lines = {{"nom / surname", {368, 111, 129, 15}, 0.9},
            {"nationalité / nationality", {673, 108, 200, 19}, 0.9},

@@ -62,9 +62,9 @@ const std::vector<Rule>& Rules() {
       {FieldName::kSeason, {"saison sportive", "saison", "season", "millesime"}},
       // Labels of fields we do not read: they end the value before them.
       {std::nullopt,
-       {"nom d usage", "usage name", "taille", "height", "signature", "autorite", "authority",
-        "autoridad", "type", "code pays", "country code", "pays emetteur", "issuing state",
-        "categorie", "classement double", "meilleur classement", "ligue"}},
+       {"nom d usage", "usage name", "alternate name", "taille", "height", "signature", "autorite",
+        "authority", "autoridad", "type", "code pays", "country code", "pays emetteur",
+        "issuing state", "categorie", "classement double", "meilleur classement", "ligue"}},
   };
   return rules;
 }
@@ -590,6 +590,15 @@ std::vector<LabelHit> FindLabels(const std::vector<Word>& words, int height) {
       }
       skip_spaces();
     }
+    // The other language with its '/' lost ("Sex Sexe"): a key of the same field.
+    if (last == key->second && hit.field) {
+      if (auto other = LongestKey(std::string_view(joined).substr(pos));
+          other && other->first->field == hit.field) {
+        pos += other->second;
+        last = pos;
+        skip_spaces();
+      }
+    }
     if (pos < joined.size() && joined[pos] == ':') {
       hit.colon = true;
       last = ++pos;
@@ -1016,9 +1025,13 @@ Fields ReadLabelledFields(const std::vector<OcrLine>& lines, int document_width,
             candidates.push_back({nearest->value, lines[nearest->line].confidence, nearest->line});
           }
         }
-        // 3. Label left of a value Tesseract read as another line of the same row, only
-        //    when nothing follows the label on its own line and nothing is under it.
-        if (candidates.empty() && h + 1 == line.hits.size() && hit.end == line.words.size()) {
+        // 3. Label left of a value Tesseract read as another line of the same row, when
+        //    nothing follows the label on its own line; after the values under it (the
+        //    line under a table's caption is the next caption, or a value of no form).
+        const bool nothing_after =
+            std::all_of(line.words.begin() + static_cast<std::ptrdiff_t>(hit.end), line.words.end(),
+                        [](const Word& w) { return w.norm.empty(); });
+        if (h + 1 == line.hits.size() && nothing_after) {
           if (auto right = SegmentRight(i)) {
             candidates.push_back({right->value, lines[right->line].confidence, std::nullopt});
           }
