@@ -427,6 +427,25 @@ bool FitsForm(FieldName field, std::string_view value) {
   }
 }
 
+// Whether a field's form tells its value from stray words: a date, a number, a sex, a
+// season or ranking — not a name, a place or an address.
+bool HasStrictForm(FieldName field) {
+  switch (field) {
+    case FieldName::kBirthDate:
+    case FieldName::kIssueDate:
+    case FieldName::kExpiryDate:
+    case FieldName::kSex:
+    case FieldName::kDocumentNumber:
+    case FieldName::kLicenceNumber:
+    case FieldName::kClubNumber:
+    case FieldName::kRanking:
+    case FieldName::kSeason:
+      return true;
+    default:
+      return false;
+  }
+}
+
 // ---- labels and their values on a line ------------------------------------------------
 
 // A word with its normalised text.
@@ -1018,20 +1037,25 @@ Fields ReadLabelledFields(const std::vector<OcrLine>& lines, int document_width,
           }
         }
         // 2b. The same, from the word starting nearest the column's edge, when the first
-        //     word within reach gives no value of the field's form (tried after it).
-        if (below) {
+        //     word within reach gives no value of the field's form (tried after it). Only
+        //     for a field whose form can tell a value from a stray word (a date, a number):
+        //     any words pass for a name, and a name cut to its last word ("BRIS" of "LE
+        //     BRIS") is a false alarm against the MRZ.
+        if (below && HasStrictForm(field)) {
           auto nearest = SegmentBelow(i, column_x, column_end, true);
           if (nearest && nearest->value != below->value) {
             candidates.push_back({nearest->value, lines[nearest->line].confidence, nearest->line});
           }
         }
         // 3. Label left of a value Tesseract read as another line of the same row, when
-        //    nothing follows the label on its own line; after the values under it (the
-        //    line under a table's caption is the next caption, or a value of no form).
+        //    nothing follows the label on its own line: alone, or after the values under
+        //    it for a field of strict form (the line under a table's caption is the next
+        //    caption, or a value of no form).
         const bool nothing_after =
             std::all_of(line.words.begin() + static_cast<std::ptrdiff_t>(hit.end), line.words.end(),
                         [](const Word& w) { return w.norm.empty(); });
-        if (h + 1 == line.hits.size() && nothing_after) {
+        if (h + 1 == line.hits.size() && nothing_after &&
+            (candidates.empty() || HasStrictForm(field))) {
           if (auto right = SegmentRight(i)) {
             candidates.push_back({right->value, lines[right->line].confidence, std::nullopt});
           }

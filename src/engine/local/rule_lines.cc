@@ -12,7 +12,7 @@ cv::Mat WithoutRuleLines(const cv::Mat& gray) {
   cv::Mat ink;
   cv::adaptiveThreshold(gray, ink, 255, cv::ADAPTIVE_THRESH_MEAN_C, cv::THRESH_BINARY_INV, block,
                         20);
-  const int along_x = std::max(40, gray.cols / 16);
+  const int along_x = std::max(60, gray.cols / 6);
   const int along_y = std::max(30, gray.rows / 12);
   cv::Mat horizontal, vertical;
   cv::morphologyEx(ink, horizontal, cv::MORPH_OPEN,

@@ -1,12 +1,12 @@
 // Ruling lines (a table's cell borders, a form's underlines, a signature line) taken out of
 // a grey document image before its printed text is read. Pure (OpenCV only).
 //
-// Contract: WithoutRuleLines returns `gray` with every dark straight horizontal run longer
-// than about 6 % of the image's width, and every vertical one taller than about 8 % of its
-// height, painted paper-white (255), with a pixel of margin; 8-bit grey in, same size out.
-// Strokes of letters are shorter than that at the sizes the engine reads (text lines are
-// 1/25 of a document's height or less), so text is left as it was, but where a line
-// crosses a character.
+// Contract: WithoutRuleLines returns `gray` with every thin (at most ~1/150 of the image's
+// smaller side) dark straight horizontal run longer than 1/6 of the image's width, and every
+// such vertical one taller than 1/12 of its height, painted paper-white (255), with a pixel
+// of margin; 8-bit grey in, same size out. Text is left as it was, but where a rule crosses
+// a character: a blurred word's merged strokes are thicker or shorter than that (at 1/16 of
+// the width, a blurred "MARCHAND" lost its first half).
 // Why: Tesseract takes a cell border beside a caption for a character ('|', 'I', '1') or
 // merges the rows a border joins into one line, and the values of a bordered table
 // ("nom / surname | BLANCHARD") were lost or glued to noise.
