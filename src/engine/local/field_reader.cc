@@ -882,52 +882,79 @@ std::optional<std::pair<std::string, std::string>> AsGivenNamesAndSurname(std::s
   return std::make_pair(join(split, words.size()), join(0, split));
 }
 
-Fields ReadLabelledFields(const std::vector<OcrLine>& lines, int document_width,
-                          Captions captions) {
-  Fields fields;
-  std::vector<LineLabels> parsed;
-  parsed.reserve(lines.size());
-  for (const auto& l : lines) {
-    LineLabels p;
-    p.words = WordsOf(l);
-    p.height = std::max(1, l.box.height);
-    p.hits = FindLabels(p.words, p.height);
-    parsed.push_back(std::move(p));
+namespace {
+
+// A value found for a label: its text, the line's confidence, and the line under the
+// label's that holds it, if it is one.
+struct Candidate {
+  std::string value;
+  double confidence;
+  std::optional<size_t> line_below;
+};
+
+// A run of words taken from line `line`.
+struct Segment {
+  size_t line;
+  std::string value;
+};
+
+// The page's lines with their words and labels, and where a label's value may stand.
+class LabelledPage {
+ public:
+  LabelledPage(const std::vector<OcrLine>& lines, int document_width, Captions captions)
+      : lines_(lines),
+        captions_(captions),
+        x_tolerance_(std::max(10, document_width / 12)),
+        x_reach_(std::max(40, document_width * 2 / 5)) {
+    parsed_.reserve(lines.size());
+    for (const auto& l : lines) {
+      LineLabels p;
+      p.words = WordsOf(l);
+      p.height = std::max(1, l.box.height);
+      p.hits = FindLabels(p.words, p.height);
+      parsed_.push_back(std::move(p));
+    }
   }
-  const int x_tolerance = std::max(10, document_width / 12);
+
+  size_t size() const { return lines_.size(); }
+  const LineLabels& parsed(size_t i) const { return parsed_[i]; }
+  const OcrLine& line(size_t i) const { return lines_[i]; }
+
+  // The column label `h` of line `i` heads: from its left edge to the next label's.
+  int ColumnX(size_t i, size_t h) const { return parsed_[i].words[parsed_[i].hits[h].first].box.x; }
+  int ColumnEnd(size_t i, size_t h) const {
+    const LineLabels& l = parsed_[i];
+    return h + 1 < l.hits.size() ? l.words[l.hits[h + 1].first].box.x - 2
+                                 : std::numeric_limits<int>::max();
+  }
 
   // The value under line `i` in the column [column_x, column_end): the nearest line
-  // below (within two of line i's heights) with a word starting near column_x, that word
-  // not a label; its words up to a column gap, a label or column_end.
-  struct Below {
-    size_t line;
-    std::string value;
-  };
-  auto SegmentBelow = [&](size_t i, int column_x, int column_end,
-                          bool nearest_word = false) -> std::optional<Below> {
-    const cv::Rect& label = lines[i].box;
+  // below (within two of line i's heights; above, when captions stand under their
+  // values) with a word starting near column_x, that word not a label; its words up to a
+  // column gap, a label or column_end. The word is the first within reach of the
+  // column's edge ("LE BRIS" under "4. Nom" starts left of the caption's word) or, with
+  // `nearest_word`, the one starting nearest it (a caption's words further left on the
+  // same line, "Signature du titulaire … 20 05 2016", may start within reach too).
+  std::optional<Segment> Below(size_t i, int column_x, int column_end,
+                               bool nearest_word = false) const {
+    const cv::Rect& label = lines_[i].box;
     int best = -1;
     size_t best_word = 0;
-    for (size_t j = 0; j < lines.size(); ++j) {
+    for (size_t j = 0; j < lines_.size(); ++j) {
       if (j == i) continue;
-      const cv::Rect& b = lines[j].box;
-      if (captions == Captions::kUnderValues) {
-        // The value over its caption: the nearest line above.
+      const cv::Rect& b = lines_[j].box;
+      if (captions_ == Captions::kUnderValues) {
         if (b.y + b.height / 2 >= label.y) continue;
         if (b.y + b.height < label.y - 2 * label.height - 10) continue;
-        if (best >= 0 && b.y <= lines[best].box.y) continue;
+        if (best >= 0 && b.y <= lines_[best].box.y) continue;
       } else {
         if (b.y + b.height / 2 <= label.y + label.height) continue;
         if (b.y > label.y + label.height + 2 * label.height + 10) continue;
-        if (best >= 0 && b.y >= lines[best].box.y) continue;
+        if (best >= 0 && b.y >= lines_[best].box.y) continue;
       }
-      // The first word within reach of the column's edge ("LE BRIS" under "4. Nom"
-      // starts left of the caption's word), or the one starting nearest it: a caption's
-      // words further left on the same line ("Signature du titulaire … 20 05 2016") may
-      // start within reach too.
-      int nearest = x_tolerance + 1;
-      for (size_t k = 0; k < parsed[j].words.size(); ++k) {
-        const int dx = std::abs(parsed[j].words[k].box.x - column_x);
+      int nearest = x_tolerance_ + 1;
+      for (size_t k = 0; k < parsed_[j].words.size(); ++k) {
+        const int dx = std::abs(parsed_[j].words[k].box.x - column_x);
         if (dx < nearest) {
           nearest = dx;
           best = static_cast<int>(j);
@@ -937,7 +964,7 @@ Fields ReadLabelledFields(const std::vector<OcrLine>& lines, int document_width,
       }
     }
     if (best < 0) return std::nullopt;
-    const LineLabels& below = parsed[best];
+    const LineLabels& below = parsed_[best];
     size_t next = below.words.size();
     for (const auto& o : below.hits) {
       if (o.first == best_word) return std::nullopt;  // a label, not a value
@@ -949,30 +976,29 @@ Fields ReadLabelledFields(const std::vector<OcrLine>& lines, int document_width,
     const size_t end = ValueEnd(below, best_word, next, column_end);
     std::string value = Trim(JoinWords(below.words, best_word, end));
     if (value.empty()) return std::nullopt;
-    return Below{static_cast<size_t>(best), std::move(value)};
-  };
+    return Segment{static_cast<size_t>(best), std::move(value)};
+  }
 
   // The value right of line `i`'s label on another line of the same row: a table whose
   // captions and values Tesseract read as two blocks ("nom / surname" | "BLANCHARD"). The
   // nearest line right of the label's line whose middle lies within the row, within
-  // `x_reach` of it, not starting with a label; its words up to a column gap or a label.
-  const int x_reach = std::max(40, document_width * 2 / 5);
-  auto SegmentRight = [&](size_t i) -> std::optional<Below> {
-    const cv::Rect& label = lines[i].box;
+  // reach of it, not starting with a label; its words up to a column gap or a label.
+  std::optional<Segment> Right(size_t i) const {
+    const cv::Rect& label = lines_[i].box;
     const int label_mid = label.y + label.height / 2;
     int best = -1;
-    for (size_t j = 0; j < lines.size(); ++j) {
-      if (j == i || parsed[j].words.empty()) continue;
-      const cv::Rect& b = lines[j].box;
+    for (size_t j = 0; j < lines_.size(); ++j) {
+      if (j == i || parsed_[j].words.empty()) continue;
+      const cv::Rect& b = lines_[j].box;
       const int gap = b.x - (label.x + label.width);
-      if (gap < 0 || gap > x_reach) continue;
+      if (gap < 0 || gap > x_reach_) continue;
       const int reach = std::max(label.height, b.height) * 3 / 5;
       if (std::abs(b.y + b.height / 2 - label_mid) > reach) continue;
-      if (best >= 0 && b.x >= lines[best].box.x) continue;
+      if (best >= 0 && b.x >= lines_[best].box.x) continue;
       best = static_cast<int>(j);
     }
     if (best < 0) return std::nullopt;
-    const LineLabels& right = parsed[best];
+    const LineLabels& right = parsed_[best];
     size_t next = right.words.size();
     for (const auto& o : right.hits) {
       if (o.first == 0) return std::nullopt;  // a label, not a value
@@ -981,95 +1007,113 @@ Fields ReadLabelledFields(const std::vector<OcrLine>& lines, int document_width,
     const size_t end = ValueEnd(right, 0, next, std::numeric_limits<int>::max());
     std::string value = Trim(JoinWords(right.words, 0, end));
     if (value.empty()) return std::nullopt;
-    return Below{static_cast<size_t>(best), std::move(value)};
-  };
+    return Segment{static_cast<size_t>(best), std::move(value)};
+  }
 
+  // Where label `h` of line `i`'s value may be, the likeliest first.
+  std::vector<Candidate> CandidatesFor(size_t i, size_t h) const {
+    const LineLabels& line = parsed_[i];
+    const LabelHit& hit = line.hits[h];
+    const FieldName field = *hit.field;
+    const int column_x = ColumnX(i, h), column_end = ColumnEnd(i, h);
+    const size_t next_label = h + 1 < line.hits.size() ? line.hits[h + 1].first : line.words.size();
+    std::vector<Candidate> candidates;
+    // 1. On the label's line, right of it (after ':' or not): up to the next label or a
+    //    column gap.
+    {
+      std::string value = Trim(TailAfterColon(line.words[hit.end - 1].text));
+      const size_t end = ValueEnd(line, hit.end, next_label, std::numeric_limits<int>::max());
+      const std::string rest = JoinWords(line.words, hit.end, end);
+      value = Trim(value.empty() ? rest : value + (rest.empty() ? "" : " " + rest));
+      if (!value.empty()) candidates.push_back({value, lines_[i].confidence, std::nullopt});
+    }
+    const size_t inline_count = candidates.size();
+    // 2. Label above value: the nearest line below with a word starting near the label's
+    //    left edge; its words up to a column gap or the next label's column.
+    const std::optional<Segment> below = Below(i, column_x, column_end);
+    if (below) candidates.push_back({below->value, lines_[below->line].confidence, below->line});
+    // An address runs on over a second line when the first ends with its postcode. So
+    // does one whose next line starts with it ("10 IMPASSE DES ROSIERS" / "08537 PAU").
+    if (field == FieldName::kAddress && below) {
+      if (auto more = Below(below->line, column_x, column_end)) {
+        if (EndsWithPostcode(below->value) ||
+            (StartsWithPostcode(more->value) && !HasPostcode(below->value) &&
+             parsed_[more->line].hits.empty())) {
+          candidates.back().value += " " + more->value;
+        }
+      }
+    }
+    // With ':' the value follows the label; without, a value below is the likelier one
+    // (a label line's right end also holds stray marks: a photo's edge, a pattern).
+    if (!hit.colon && inline_count == 1 && candidates.size() == 2) {
+      std::swap(candidates[0], candidates[1]);
+    }
+    // 2b. Under the label from the word starting nearest the column's edge, when the
+    //     first word within reach gives no value of the field's form. Only for a field
+    //     whose form tells a value from stray words (a date, a number): any words pass
+    //     for a name, and a name cut to its last word ("BRIS" of "LE BRIS") is a false
+    //     alarm against the MRZ.
+    if (below && HasStrictForm(field)) {
+      auto nearest = Below(i, column_x, column_end, true);
+      if (nearest && nearest->value != below->value) {
+        candidates.push_back({nearest->value, lines_[nearest->line].confidence, nearest->line});
+      }
+    }
+    // 3. Label left of a value Tesseract read as another line of the same row, when
+    //    nothing follows the label on its own line: alone, or after the values under it
+    //    for a field of strict form (the line under a table's caption is the next caption,
+    //    or a value of no form).
+    const bool nothing_after =
+        std::all_of(line.words.begin() + static_cast<std::ptrdiff_t>(hit.end), line.words.end(),
+                    [](const Word& w) { return w.norm.empty(); });
+    if (h + 1 == line.hits.size() && nothing_after &&
+        (candidates.empty() || HasStrictForm(field))) {
+      if (auto right = Right(i)) {
+        candidates.push_back({right->value, lines_[right->line].confidence, std::nullopt});
+      }
+    }
+    return candidates;
+  }
+
+ private:
+  const std::vector<OcrLine>& lines_;
+  const Captions captions_;
+  const int x_tolerance_, x_reach_;
+  std::vector<LineLabels> parsed_;
+};
+
+// Whether label `hit` names both names ("Nom et prénom  MARCHAND Camille").
+bool NamesBothNames(const LineLabels& line, const LabelHit& hit) {
+  if (hit.field != FieldName::kSurname) return false;
+  for (size_t k = hit.first; k < hit.end; ++k) {
+    if (line.words[k].norm.rfind("prenom", 0) == 0) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+Fields ReadLabelledFields(const std::vector<OcrLine>& lines, int document_width,
+                          Captions captions) {
+  Fields fields;
+  const LabelledPage page(lines, document_width, captions);
   // Where a birth date stood under a "born on" label ("Né(e) le", "Born"), for the place.
   struct BornOn {
     size_t line;
     int column_x, column_end;
   };
   std::optional<BornOn> born_on;
-  for (const bool weak_pass : {false, true})
-    for (size_t i = 0; i < lines.size(); ++i) {
-      const LineLabels& line = parsed[i];
+  // Full labels first; a label that is also a short word ("à", "in") only for a field no
+  // full label gave.
+  for (const bool weak_pass : {false, true}) {
+    for (size_t i = 0; i < page.size(); ++i) {
+      const LineLabels& line = page.parsed(i);
       for (size_t h = 0; h < line.hits.size(); ++h) {
         const LabelHit& hit = line.hits[h];
         if (!hit.field || fields.count(*hit.field) || hit.weak != weak_pass) continue;
         const FieldName field = *hit.field;
-        const size_t next_label =
-            h + 1 < line.hits.size() ? line.hits[h + 1].first : line.words.size();
-        // The column this label heads: from its left edge to the next label on its line.
-        const int column_x = line.words[hit.first].box.x;
-        const int column_end = h + 1 < line.hits.size()
-                                   ? line.words[line.hits[h + 1].first].box.x - 2
-                                   : std::numeric_limits<int>::max();
-        struct Candidate {
-          std::string value;
-          double confidence;
-          std::optional<size_t> line_below;  // the line below the label's that holds it
-        };
-        std::vector<Candidate> candidates;
-        // 1. On the label's line, right of it (after ':' or not): up to the next label or
-        //    a column gap.
-        {
-          std::string value = Trim(TailAfterColon(line.words[hit.end - 1].text));
-          const size_t end = ValueEnd(line, hit.end, next_label, std::numeric_limits<int>::max());
-          const std::string rest = JoinWords(line.words, hit.end, end);
-          value = Trim(value.empty() ? rest : value + (rest.empty() ? "" : " " + rest));
-          if (!value.empty()) candidates.push_back({value, lines[i].confidence, std::nullopt});
-        }
-        const size_t inline_count = candidates.size();
-        // 2. Label above value: the nearest line below with a word starting near the
-        //    label's left edge; its words up to a column gap or the next label's column.
-        std::optional<Below> below = SegmentBelow(i, column_x, column_end);
-        if (below) candidates.push_back({below->value, lines[below->line].confidence, below->line});
-        const size_t below_count = candidates.size();
-        // An address runs on over a second line when the first ends with its postcode.
-        // So does one whose next line starts with it ("10 IMPASSE DES ROSIERS" / "08537 PAU").
-        if (field == FieldName::kAddress && below) {
-          if (auto more = SegmentBelow(below->line, column_x, column_end)) {
-            if (EndsWithPostcode(below->value) ||
-                (StartsWithPostcode(more->value) && !HasPostcode(below->value) &&
-                 parsed[more->line].hits.empty())) {
-              candidates.back().value += " " + more->value;
-            }
-          }
-        }
-        // 2b. The same, from the word starting nearest the column's edge, when the first
-        //     word within reach gives no value of the field's form (tried after it). Only
-        //     for a field whose form can tell a value from a stray word (a date, a number):
-        //     any words pass for a name, and a name cut to its last word ("BRIS" of "LE
-        //     BRIS") is a false alarm against the MRZ.
-        if (below && HasStrictForm(field)) {
-          auto nearest = SegmentBelow(i, column_x, column_end, true);
-          if (nearest && nearest->value != below->value) {
-            candidates.push_back({nearest->value, lines[nearest->line].confidence, nearest->line});
-          }
-        }
-        // 3. Label left of a value Tesseract read as another line of the same row, when
-        //    nothing follows the label on its own line: alone, or after the values under
-        //    it for a field of strict form (the line under a table's caption is the next
-        //    caption, or a value of no form).
-        const bool nothing_after =
-            std::all_of(line.words.begin() + static_cast<std::ptrdiff_t>(hit.end), line.words.end(),
-                        [](const Word& w) { return w.norm.empty(); });
-        if (h + 1 == line.hits.size() && nothing_after &&
-            (candidates.empty() || HasStrictForm(field))) {
-          if (auto right = SegmentRight(i)) {
-            candidates.push_back({right->value, lines[right->line].confidence, std::nullopt});
-          }
-        }
-        // With ':' the value follows the label; without, a value below is the likelier one
-        // (a label line's right end also holds stray marks: a photo's edge, a pattern).
-        if (!hit.colon && inline_count == 1 && below_count == 2) {
-          std::swap(candidates[0], candidates[1]);
-        }
-        bool both_names = false;
-        for (size_t k = hit.first; k < hit.end; ++k) {
-          both_names |= field == FieldName::kSurname && line.words[k].norm.rfind("prenom", 0) == 0;
-        }
-        if (both_names) {
+        const std::vector<Candidate> candidates = page.CandidatesFor(i, h);
+        if (NamesBothNames(line, hit)) {
           for (const auto& candidate : candidates) {
             if (auto names = AsGivenNamesAndSurname(candidate.value)) {
               fields[FieldName::kSurname] =
@@ -1083,7 +1127,7 @@ Fields ReadLabelledFields(const std::vector<OcrLine>& lines, int document_width,
           }
           continue;
         }
-        for (auto& candidate : candidates) {
+        for (const auto& candidate : candidates) {
           std::string repaired = RepairValue(field, WithoutTrailingDate(field, candidate.value));
           if (!FitsForm(field, repaired)) repaired = FormPrefix(field, candidate.value);
           if (repaired.empty() || !FitsForm(field, repaired) || IsOnlyALabel(repaired)) continue;
@@ -1091,19 +1135,20 @@ Fields ReadLabelledFields(const std::vector<OcrLine>& lines, int document_width,
           const std::string& first = line.words[hit.first].norm;
           if (field == FieldName::kBirthDate && candidate.line_below &&
               (first.rfind("ne", 0) == 0 || first == "born")) {
-            born_on = BornOn{*candidate.line_below, column_x, column_end};
+            born_on = BornOn{*candidate.line_below, page.ColumnX(i, h), page.ColumnEnd(i, h)};
           }
           break;
         }
       }
     }
+  }
   // "Né(e) le" / its date / "à" / the place: the "à" is small, and Tesseract drops it
   // as a speck; the place still follows the date in its column, as the phrase does.
   if (born_on && !fields.count(FieldName::kBirthPlace)) {
-    if (auto place = SegmentBelow(born_on->line, born_on->column_x, born_on->column_end)) {
+    if (auto place = page.Below(born_on->line, born_on->column_x, born_on->column_end)) {
       std::string value = RepairValue(FieldName::kBirthPlace, place->value);
       if (FitsForm(FieldName::kBirthPlace, value) && !IsOnlyALabel(value) &&
-          parsed[place->line].hits.empty()) {
+          page.parsed(place->line).hits.empty()) {
         fields[FieldName::kBirthPlace] =
             Field{std::move(value), lines[place->line].confidence, FieldSource::kVisual};
       }
