@@ -69,18 +69,18 @@ const std::vector<Rule>& Rules() {
   return rules;
 }
 
-// Edit distance, capped: we only need to know whether it is 0, 1 or more.
-int Distance(std::string_view a, std::string_view b) {
-  std::vector<int> prev(b.size() + 1), cur(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) prev[j] = static_cast<int>(j);
-  for (size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = static_cast<int>(i);
-    for (size_t j = 1; j <= b.size(); ++j) {
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] != b[j - 1])});
-    }
-    std::swap(prev, cur);
+// Whether `a` and `b` are at most one edit apart (one character changed, added or
+// dropped). Without the common prefix and suffix at most one character may remain on
+// each side; linear, where a full edit distance ran for every key at every word.
+bool WithinOneEdit(std::string_view a, std::string_view b) {
+  size_t i = 0;
+  while (i < a.size() && i < b.size() && a[i] == b[i]) ++i;
+  size_t ja = a.size(), jb = b.size();
+  while (ja > i && jb > i && a[ja - 1] == b[jb - 1]) {
+    --ja;
+    --jb;
   }
-  return prev[b.size()];
+  return ja - i <= 1 && jb - i <= 1;
 }
 
 // Whether `norm` starts with `key` (one OCR slip allowed for long keys) and, if so, how
@@ -107,7 +107,7 @@ std::optional<size_t> MatchPrefix(std::string_view norm, std::string_view key) {
   if (key.size() >= 6 && norm.size() >= key.size()) {
     for (size_t len : {key.size() - 1, key.size(), key.size() + 1}) {
       if (len > norm.size()) continue;
-      if (Distance(norm.substr(0, len), key) <= 1 &&
+      if (WithinOneEdit(norm.substr(0, len), key) &&
           (len == norm.size() || !std::isalpha(static_cast<unsigned char>(norm[len])))) {
         return len;
       }
