@@ -22,6 +22,7 @@ test_packages=(
   fonts-freefont-ttf fonts-crosextra-carlito  # fonts of the held-out family of tests/independent
   fonts-roboto-unhinted fonts-lato fonts-open-sans  # fonts of the harbor family of tests/independent
   fonts-noto-core fonts-urw-base35 fonts-cantarell  # fonts of the lantern family of tests/independent
+  fonts-inter fonts-texgyre fonts-jetbrains-mono fonts-b612  # fonts of the orchard family of tests/independent
 )
 ((want_test)) && packages+=("${test_packages[@]}")
 
