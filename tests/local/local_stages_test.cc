@@ -740,6 +740,119 @@ TEST(FieldReaderTest, AValueUnderItsCaptionBesideAnotherCaptionsWords) {
   EXPECT_EQ(ReadLabelledFields(lines, 1200)[FieldName::kIssueDate].value, "20 05 2016");
 }
 
+// An attestation's table: a head row of captions over one row of values, a cell's padding
+// apart (more than two text heights); a number's letter near the next caption's edge stays
+// with its number.
+TEST(FieldReaderTest, AHeadRowOfCaptionsOverItsRowOfValues) {
+  auto words = [](std::vector<std::pair<std::string, int>> ws, int y, int h) {
+    OcrLine line;
+    for (const auto& [text, x] : ws) {
+      line.words.push_back({text, {x, y, 10 * static_cast<int>(text.size()), h}});
+      line.text += (line.text.empty() ? "" : " ") + text;
+      line.box =
+          line.words.size() == 1 ? line.words.back().box : (line.box | line.words.back().box);
+    }
+    line.confidence = 0.9;
+    return line;
+  };
+  const std::vector<OcrLine> lines = {
+      words({{"N°", 92},
+             {"licence", 118},
+             {"Nom", 269},
+             {"Prénom", 451},
+             {"Né(e)", 578},
+             {"le", 629},
+             {"Sexe", 760},
+             {"Classement", 851}},
+            415, 13),
+      words({{"2810764", 92},
+             {"X", 183},
+             {"FONTAINE", 269},
+             {"Noël", 451},
+             {"16.06.1950", 578},
+             {"M", 760},
+             {"30/1", 851}},
+            465, 16),
+  };
+  Fields f = ReadLabelledFields(lines, 1200);
+  EXPECT_EQ(f[FieldName::kLicenceNumber].value, "2810764 X");
+  EXPECT_EQ(f[FieldName::kSurname].value, "FONTAINE");
+  EXPECT_EQ(f[FieldName::kGivenNames].value, "Noël");
+  EXPECT_EQ(f[FieldName::kBirthDate].value, "16.06.1950");
+  EXPECT_EQ(f[FieldName::kRanking].value, "30/1");
+}
+
+// The app's heading: a civility, the holder's name, an avatar read as a symbol before it;
+// the club's name on the line over "Club n° ...", a pin icon before it.
+TEST(FieldReaderTest, AnAppsHeadingAndItsClubOverItsNumber) {
+  const std::vector<OcrLine> lines = {
+      {"( M. Victor Yanis PERRIN", {37, 116, 505, 63}, 0.9},
+      {"4815071F", {53, 439, 203, 35}, 0.9},
+      {"© US Orléans Tennis", {60, 737, 296, 46}, 0.9},
+      {"Club n° 49060573", {119, 776, 166, 16}, 0.9},
+      {"V P. Dupuis (15/2) 6-3 6-3", {56, 917, 597, 23}, 0.9},
+  };
+  Fields f = ReadLabelledFields(lines, 709);
+  AddNameHeading(lines, f);
+  EXPECT_EQ(f[FieldName::kGivenNames].value, "Victor Yanis");
+  EXPECT_EQ(f[FieldName::kSurname].value, "PERRIN");
+  ASSERT_EQ(f[FieldName::kClubNumber].value, "49060573");
+  AddClubNameOverItsNumber(lines, f);
+  EXPECT_EQ(f[FieldName::kClubName].value, "US Orléans Tennis");
+  // A label over the number is no club's name.
+  Fields g = {{FieldName::kClubNumber, Field{"49060573", 0.9, FieldSource::kVisual}}};
+  AddClubNameOverItsNumber(
+      {{"Classement", {119, 740, 166, 16}, 0.9}, {"Club n° 49060573", {119, 776, 166, 16}, 0.9}},
+      g);
+  EXPECT_FALSE(g.count(FieldName::kClubName));
+}
+
+// A ranking in large type loses its thin slash, dropped or read as a 1: the fraction when
+// it is one the federation gives; never the first number alone.
+TEST(FieldReaderTest, ARankingsLostSlash) {
+  auto ranking = [](const std::string& value) {
+    Fields f = ReadLabelledFields({{"Classement " + value, {40, 100, 500, 30}, 0.9}}, 1000);
+    return f.count(FieldName::kRanking) ? f[FieldName::kRanking].value : std::string("-");
+  };
+  EXPECT_EQ(ranking("15 1"), "15/1");
+  EXPECT_EQ(ranking("15 11"), "15/1");
+  EXPECT_EQ(ranking("5 6"), "5/6");
+  EXPECT_EQ(ranking("30 4"), "30/4");
+  EXPECT_EQ(ranking("15 7"), "-");
+  EXPECT_EQ(ranking("15"), "15");
+  EXPECT_EQ(ranking("30/2"), "30/2");
+}
+
+// The 1988 card's phrase on one line: the birth place after the date's "à".
+TEST(FieldReaderTest, TheBirthPhraseOnOneLine) {
+  Fields f = ReadLabelledFields({{"Nom RENAUD", {307, 95, 204, 26}, 0.9},
+                                 {"Né(e) le 15 MARS 1970 à TOULON (83)", {307, 276, 579, 34}, 0.9},
+                                 {"Taille 1,78 M", {309, 336, 188, 31}, 0.9}},
+                                1200);
+  EXPECT_EQ(f[FieldName::kBirthDate].value, "15 MARS 1970");
+  EXPECT_EQ(f[FieldName::kBirthPlace].value, "TOULON");
+  Fields g = ReadLabelledFields({{"Born 02.01.1965 in LYON", {40, 100, 600, 30}, 0.9}}, 1200);
+  EXPECT_EQ(g[FieldName::kBirthPlace].value, "LYON");
+}
+
+// An address right of its caption, its town on the next line under the street: both
+// lines, whether Tesseract read the caption apart or on the street's line.
+TEST(FieldReaderTest, AnAddressRightOfItsCaptionRunsOnToItsTown) {
+  Fields apart = ReadLabelledFields({{"ADRESSE", {49, 59, 85, 13}, 0.9},
+                                     {"DÉLIVRÉE LE", {48, 146, 116, 16}, 0.9},
+                                     {"28 CHEMIN DU MOULIN", {332, 47, 344, 24}, 0.9},
+                                     {"96433 METZ", {332, 86, 176, 24}, 0.9},
+                                     {"25 MARS 2025", {332, 138, 208, 23}, 0.9}},
+                                    1200);
+  EXPECT_EQ(apart[FieldName::kAddress].value, "28 CHEMIN DU MOULIN 96433 METZ");
+  EXPECT_EQ(apart[FieldName::kIssueDate].value, "25 MARS 2025");
+  Fields inline_caption =
+      ReadLabelledFields({{"Adresse 12 RUE VICTOR HUGO", {40, 100, 600, 30}, 0.9},
+                          {"44000 NANTES", {225, 140, 250, 30}, 0.9}},
+                         1200);
+  EXPECT_EQ(inline_caption[FieldName::kAddress].value, "12 RUE VICTOR HUGO 44000 NANTES");
+}
+
 TEST(RuleLinesTest, TableBordersGoTextStays) {
   cv::Mat page(400, 1200, CV_8UC1, cv::Scalar(230));
   cv::rectangle(page, cv::Rect(300, 50, 600, 300), cv::Scalar(60), 2);

@@ -182,14 +182,38 @@ std::string DigitsForLookAlikes(std::string value) {
   return value;
 }
 
+std::vector<std::string> SplitWords(std::string_view text);
+int CountDigits(std::string_view s);
+
+// A ranking in large type whose thin slash Tesseract dropped or read as a 1 ("15 1" or
+// "15 11" for 15/1): the fraction when it is one the federation gives (x/6 above 15,
+// 15/1 ... 15/5, 30/1 ... 30/5). Otherwise the value as it was: "15" alone is a ranking
+// too, and taking the first number would be a wrong one.
+std::string SlashForAGap(std::string value) {
+  const std::vector<std::string> words = SplitWords(value);
+  if (words.size() != 2) return value;
+  const std::string& whole = words[0];
+  std::string part = words[1];
+  if (whole.empty() || whole.size() > 2 || CountDigits(whole) != static_cast<int>(whole.size()) ||
+      part.empty() || part.size() > 2 || CountDigits(part) != static_cast<int>(part.size())) {
+    return value;
+  }
+  if (part.size() == 2 && part[0] == '1') part = part.substr(1);
+  if (part.size() != 1) return value;
+  const int w = std::atoi(whole.c_str()), p = part[0] - '0';
+  const bool real = (p == 6 && w >= 1 && w <= 5) || ((w == 15 || w == 30) && p >= 1 && p <= 5);
+  return real ? whole + "/" + part : value;
+}
+
 // What OCR typically gets wrong in a value whose form the field fixes.
 std::string RepairValue(FieldName field, std::string value) {
   switch (field) {
     case FieldName::kBirthDate:
     case FieldName::kIssueDate:
     case FieldName::kExpiryDate:
-    case FieldName::kRanking:
       return DigitsForLookAlikes(std::move(value));
+    case FieldName::kRanking:
+      return SlashForAGap(DigitsForLookAlikes(std::move(value)));
     case FieldName::kSex: {
       // F printed alone, its foot-less twin E is what Tesseract sometimes reads; no
       // document writes E for a sex. Attestations spell it out.
@@ -582,6 +606,12 @@ std::vector<LabelHit> FindLabels(const std::vector<Word>& words, int height) {
       const bool alone = i + 1 >= words.size() || ColumnGap(words[i], words[i + 1], height);
       allowed = alone && (i == 0 || ColumnGap(words[i - 1], words[i], height));
     }
+    // Or the phrase "Né(e) le 15 MARS 1970 à TOULON": right after a date, before a word.
+    if (key && short_word && !allowed && i + 1 < words.size()) {
+      for (size_t k = 1; !allowed && k <= std::min<size_t>(3, i); ++k) {
+        allowed = IsDate(JoinWords(words, i - k, i));
+      }
+    }
     if (!allowed) {
       ++i;
       continue;
@@ -730,7 +760,16 @@ std::string FormPrefix(FieldName field, const std::string& value) {
     std::string prefix = value.substr(0, ends[n - 1]);
     while (!prefix.empty() && (prefix.back() == ',' || prefix.back() == '.')) prefix.pop_back();
     std::string repaired = RepairValue(field, Trim(prefix));
-    if (FitsForm(field, repaired)) return repaired;
+    if (!FitsForm(field, repaired)) continue;
+    // "15" out of "15 7": the number after it is what a lost slash leaves.
+    if (field == FieldName::kRanking && n < ends.size()) {
+      const std::vector<std::string> rest = SplitWords(value.substr(ends[n - 1]));
+      if (!rest.empty() && rest[0].size() <= 2 &&
+          CountDigits(rest[0]) == static_cast<int>(rest[0].size())) {
+        continue;
+      }
+    }
+    return repaired;
   }
   return "";
 }
@@ -899,6 +938,22 @@ struct Segment {
 };
 
 // The page's lines with their words and labels, and where a label's value may stand.
+// Whether a line is a table's head row: three captions or more (weak ones not counted) and
+// no word with letters outside them.
+bool IsHeadRow(const LineLabels& line) {
+  int strong = 0;
+  std::vector<bool> covered(line.words.size(), false);
+  for (const LabelHit& hit : line.hits) {
+    if (!hit.weak) ++strong;
+    for (size_t k = hit.first; k < hit.end && k < covered.size(); ++k) covered[k] = true;
+  }
+  if (strong < 3) return false;
+  for (size_t k = 0; k < line.words.size(); ++k) {
+    if (!covered[k] && CountLetters(line.words[k].text) > 0) return false;
+  }
+  return true;
+}
+
 class LabelledPage {
  public:
   LabelledPage(const std::vector<OcrLine>& lines, int document_width, Captions captions)
@@ -938,6 +993,9 @@ class LabelledPage {
   std::optional<Segment> Below(size_t i, int column_x, int column_end,
                                bool nearest_word = false) const {
     const cv::Rect& label = lines_[i].box;
+    // A table's head row (three captions or more and nothing else) stands over its row of
+    // values with a cell's padding between them, several text heights apart.
+    const int reach = (IsHeadRow(parsed_[i]) ? 5 : 2) * label.height + 10;
     int best = -1;
     size_t best_word = 0;
     for (size_t j = 0; j < lines_.size(); ++j) {
@@ -945,11 +1003,11 @@ class LabelledPage {
       const cv::Rect& b = lines_[j].box;
       if (captions_ == Captions::kUnderValues) {
         if (b.y + b.height / 2 >= label.y) continue;
-        if (b.y + b.height < label.y - 2 * label.height - 10) continue;
+        if (b.y + b.height < label.y - reach) continue;
         if (best >= 0 && b.y <= lines_[best].box.y) continue;
       } else {
         if (b.y + b.height / 2 <= label.y + label.height) continue;
-        if (b.y > label.y + label.height + 2 * label.height + 10) continue;
+        if (b.y > label.y + label.height + reach) continue;
         if (best >= 0 && b.y >= lines_[best].box.y) continue;
       }
       int nearest = x_tolerance_ + 1;
@@ -965,6 +1023,22 @@ class LabelledPage {
     }
     if (best < 0) return std::nullopt;
     const LineLabels& below = parsed_[best];
+    // Under a table's head row, a word that ends a value begun in the column to the left
+    // ("2810764 X" under "N° licence" with "X" near "Nom"'s edge): this column's value is
+    // the next group of words after a column gap, when there is one in the column.
+    if (IsHeadRow(parsed_[i]) && best_word > 0 &&
+        below.words[best_word - 1].box.x < column_x - x_tolerance_ &&
+        !ColumnGap(below.words[best_word - 1], below.words[best_word], below.height)) {
+      size_t k = best_word + 1;
+      while (k < below.words.size() &&
+             !ColumnGap(below.words[k - 1], below.words[k], below.height)) {
+        ++k;
+      }
+      if (k < below.words.size() && below.words[k].box.x < column_end &&
+          below.words[k].box.x <= column_x + x_reach_) {
+        best_word = k;
+      }
+    }
     size_t next = below.words.size();
     for (const auto& o : below.hits) {
       if (o.first == best_word) return std::nullopt;  // a label, not a value
@@ -1035,13 +1109,7 @@ class LabelledPage {
     // An address runs on over a second line when the first ends with its postcode. So
     // does one whose next line starts with it ("10 IMPASSE DES ROSIERS" / "08537 PAU").
     if (field == FieldName::kAddress && below) {
-      if (auto more = Below(below->line, column_x, column_end)) {
-        if (EndsWithPostcode(below->value) ||
-            (StartsWithPostcode(more->value) && !HasPostcode(below->value) &&
-             parsed_[more->line].hits.empty())) {
-          candidates.back().value += " " + more->value;
-        }
-      }
+      candidates.back().value += AddressRunOn(below->line, below->value, column_x, column_end);
     }
     // With ':' the value follows the label; without, a value below is the likelier one
     // (a label line's right end also holds stray marks: a photo's edge, a pattern).
@@ -1069,10 +1137,37 @@ class LabelledPage {
     if (h + 1 == line.hits.size() && nothing_after &&
         (candidates.empty() || HasStrictForm(field))) {
       if (auto right = Right(i)) {
+        if (field == FieldName::kAddress) {
+          right->value += AddressRunOn(right->line, right->value, lines_[right->line].box.x,
+                                       std::numeric_limits<int>::max());
+        }
         candidates.push_back({right->value, lines_[right->line].confidence, std::nullopt});
       }
     }
+    // An address right of its label whose town is on the next line, under its street.
+    if (field == FieldName::kAddress && inline_count == 1 && hit.end < line.words.size()) {
+      const int value_x = line.words[hit.end].box.x;
+      for (auto& c : candidates) {
+        if (!c.line_below && c.value == candidates.front().value) {
+          c.value += AddressRunOn(i, c.value, value_x, std::numeric_limits<int>::max());
+          break;
+        }
+      }
+    }
     return candidates;
+  }
+
+  // The rest of an address whose first part `value` stands on line `i` from column_x:
+  // " " + the line under it when the first part ends with its postcode, or when that
+  // line starts with one (and holds no label) and the first part has none; else "".
+  std::string AddressRunOn(size_t i, const std::string& value, int column_x, int column_end) const {
+    auto more = Below(i, column_x, column_end);
+    if (!more) return "";
+    if (EndsWithPostcode(value) || (StartsWithPostcode(more->value) && !HasPostcode(value) &&
+                                    parsed_[more->line].hits.empty())) {
+      return " " + more->value;
+    }
+    return "";
   }
 
  private:
@@ -1227,12 +1322,22 @@ std::optional<CivilName> NameAfterCivility(const std::vector<OcrLine>& lines) {
          at = text.find(civility, at + 1)) {
       if (at > 0 && text[at - 1] != ' ') continue;
       const size_t from = at + civility.size();
-      size_t end = text.find_first_of(",(", from);
-      if (end == std::string::npos || end - from > 80) continue;
-      if (auto name = AsGivenNamesAndSurname(text.substr(from, end - from))) {
-        const size_t line = static_cast<size_t>(std::upper_bound(starts.begin(), starts.end(), at) -
-                                                starts.begin() - 1);
-        return CivilName{std::move(*name), std::string(sex), lines[line].confidence};
+      const size_t line = static_cast<size_t>(std::upper_bound(starts.begin(), starts.end(), at) -
+                                              starts.begin() - 1);
+      std::vector<size_t> ends;
+      if (size_t end = text.find_first_of(",(", from); end != std::string::npos)
+        ends.push_back(end);
+      // A heading that starts with the civility ("M. Victor Yanis PERRIN" over an app's
+      // screen, perhaps after an avatar read as a symbol): the name is the rest of its line.
+      if (CountLetters(text.substr(starts[line], at - starts[line])) == 0 &&
+          CountDigits(text.substr(starts[line], at - starts[line])) == 0) {
+        ends.push_back(line + 1 < starts.size() ? starts[line + 1] - 1 : text.size());
+      }
+      for (size_t end : ends) {
+        if (end <= from || end - from > 80) continue;
+        if (auto name = AsGivenNamesAndSurname(text.substr(from, end - from))) {
+          return CivilName{std::move(*name), std::string(sex), lines[line].confidence};
+        }
       }
     }
   }
@@ -1387,6 +1492,42 @@ bool UnderTheClubsName(const std::vector<OcrLine>& lines, const OcrLine& line,
 }
 
 }  // namespace
+
+void AddClubNameOverItsNumber(const std::vector<OcrLine>& lines, Fields& fields) {
+  auto number = fields.find(FieldName::kClubNumber);
+  if (number == fields.end() || fields.count(FieldName::kClubName)) return;
+  const std::string& digits = number->second.value;
+  for (const auto& line : lines) {
+    std::string line_digits;
+    for (char c : line.text) {
+      if (std::isdigit(static_cast<unsigned char>(c))) line_digits += c;
+    }
+    if (line_digits != digits) continue;
+    const OcrLine* over = nullptr;
+    for (const auto& above : lines) {
+      // From the middle of the line above (an icon beside the name makes its box tall).
+      const int gap = line.box.y - (above.box.y + above.box.height / 2);
+      if (gap <= 0 || gap > 3 * line.box.height) continue;
+      if (!over || above.box.y > over->box.y) over = &above;
+    }
+    if (!over) return;
+    // Without an icon before the name (a pin read as a symbol).
+    std::vector<Word> words = WordsOf(*over);
+    size_t first = 0;
+    while (first < words.size() && CountLetters(words[first].text) == 0) ++first;
+    if (first == words.size() || std::abs(words[first].box.x - line.box.x) > 3 * line.box.height) {
+      return;
+    }
+    words.erase(words.begin(), words.begin() + static_cast<long>(first));
+    const std::string name = Trim(JoinWords(words, 0, words.size()));
+    if (!FitsForm(FieldName::kClubName, name) || IsOnlyALabel(name) || CountDigits(name) > 0 ||
+        !FindLabels(words, std::max(1, over->box.height)).empty()) {
+      return;
+    }
+    fields[FieldName::kClubName] = Field{name, over->confidence, FieldSource::kVisual};
+    return;
+  }
+}
 
 void AddBareNumbers(const std::vector<OcrLine>& lines, Fields& fields) {
   for (const auto& line : lines) {

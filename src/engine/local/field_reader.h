@@ -77,6 +77,12 @@ void AddUnlabelledRanking(const std::vector<OcrLine>& lines, Fields& fields);
 // after the name in the text ("au titre du club TC Pau (n° 45526434)"). Used on licences.
 void AddClubNumberAfterItsName(const std::vector<OcrLine>& lines, Fields& fields);
 
+// When `fields` has the club's number but not its name: the line right over the number's
+// line, starting where it starts ("US Orléans Tennis" over "Club n° 49060573", as the
+// federation's app prints a club), when it is a club's name in form and no label. Used on
+// licences, after the numbers are read.
+void AddClubNameOverItsNumber(const std::vector<OcrLine>& lines, Fields& fields);
+
 // A line that is "N°" and a number alone (the federation's app prints both numbers so):
 // the number's own form says which it is — a licence number is seven digits and a letter
 // ("0723155 T"), a club's number eight digits ("5792 0123"). Fills only missing fields.

@@ -287,6 +287,7 @@ class LocalEngine final : public Engine {
       local::AddUnlabelledRanking(printed->lines, printed->fields);
       local::AddClubNumberAfterItsName(printed->lines, printed->fields);
       local::AddBareNumbers(printed->lines, printed->fields);
+      local::AddClubNameOverItsNumber(printed->lines, printed->fields);
     }
     if (!mrz_read && printed->fields.empty() &&
         (cls.type == DocumentType::kOther || !zone->doc.outline_found)) {
@@ -410,16 +411,15 @@ class LocalEngine final : public Engine {
     auto lease = text_pool_.Borrow();
     if (!lease.ok()) return lease.status();
     const cv::Mat text_image = DarkenForText(local::WithoutRuleLines(gray));
-    PrintedText printed = ReadFields(lease->get(), text_image.rowRange(0, text_bottom), gray.cols);
     const bool proved =
         zone.mrz_read && zone.mrz_read->parsed.valid && !zone.mrz_read->lines.empty();
-    local::ChooseCaptionPlacement(proved ? &zone.mrz_read->parsed : nullptr, printed.lines,
-                                  gray.cols, printed.fields);
+    PrintedText printed = ReadFields(lease->get(), text_image.rowRange(0, text_bottom), gray.cols,
+                                     proved ? &zone.mrz_read->parsed : nullptr);
     if (!zone.where && printed.fields.size() < 2) {
       // Few labels found: maybe upside down (no MRZ told us).
       cv::Mat flipped;
       cv::rotate(text_image, flipped, cv::ROTATE_180);
-      KeepBetter(printed, ReadFields(lease->get(), flipped, gray.cols), false);
+      KeepBetter(printed, ReadFields(lease->get(), flipped, gray.cols, nullptr), false);
     }
     // Whether rectification turned the document a quarter: its top edge runs more down
     // the photo than across. Without an MRZ to say which way is up, printed text upright
@@ -434,7 +434,10 @@ class LocalEngine final : public Engine {
     return printed;
   }
 
-  static PrintedText ReadFields(tesseract::TessBaseAPI& api, const cv::Mat& text_image, int width) {
+  // The labelled fields of `text_image`, captions above or under their values as the
+  // page itself tells (ChooseCaptionPlacement; `proved_mrz`: a proved MRZ or null).
+  static PrintedText ReadFields(tesseract::TessBaseAPI& api, const cv::Mat& text_image, int width,
+                                const mrz::ParsedMrz* proved_mrz) {
     PrintedText printed;
     printed.lines = RecogniseLines(api, text_image, {0, 0});
     printed.fields = local::ReadLabelledFields(printed.lines, width);
@@ -443,6 +446,7 @@ class LocalEngine final : public Engine {
         printed.fields[FieldName::kSex] = std::move(*sex);
       }
     }
+    local::ChooseCaptionPlacement(proved_mrz, printed.lines, width, printed.fields);
     return printed;
   }
 
@@ -453,7 +457,7 @@ class LocalEngine final : public Engine {
     const double scale = std::min(1.0, 1600.0 / std::max(whole.cols, whole.rows));
     if (scale < 1.0) cv::resize(whole, whole, cv::Size(), scale, scale, cv::INTER_AREA);
     const cv::Mat whole_text = DarkenForText(FlattenLight(whole));
-    return ReadFields(api, whole_text, whole_text.cols);
+    return ReadFields(api, whole_text, whole_text.cols, nullptr);
   }
 
   // `other` replaces `current` when it found more labelled fields, or (`take_ties`) as
@@ -475,13 +479,15 @@ class LocalEngine final : public Engine {
   static std::optional<EngineResult> ReadTextLayer(const NormalizedImage& image) {
     if (image.text_layer.empty()) return std::nullopt;
     const std::vector<OcrLine> lines = local::LinesFromTextLayer(image.text_layer);
-    Fields fields = local::ReadLabelledFields(lines, image.width);
     std::string raw;
     for (const auto& line : lines) raw += line.text + "\n";
     mrz::ParseOptions as_written;
     as_written.today = SystemClock().Today();
     as_written.correct = false;
     const auto parsed = mrz::ParseMrzText(raw, as_written);
+    Fields fields = local::ReadLabelledFields(lines, image.width);
+    local::ChooseCaptionPlacement(parsed.ok() && parsed->valid ? &*parsed : nullptr, lines,
+                                  image.width, fields);
     const bool mrz_like = parsed.ok() || HasMrzLikeLine(lines);
     if (mrz_like && !(parsed.ok() && parsed->valid)) return std::nullopt;
     if (fields.size() < 2 && !mrz_like) return std::nullopt;
@@ -492,6 +498,7 @@ class LocalEngine final : public Engine {
       local::AddUnlabelledRanking(lines, fields);
       local::AddClubNumberAfterItsName(lines, fields);
       local::AddBareNumbers(lines, fields);
+      local::AddClubNameOverItsNumber(lines, fields);
     }
     return Extracted(cls, std::move(fields), mrz_like ? parsed->lines : std::vector<std::string>());
   }
