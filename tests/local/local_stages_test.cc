@@ -775,6 +775,20 @@ TEST(FieldReaderTest, AHeadRowOfCaptionsOverItsRowOfValues) {
             465, 16),
   };
   Fields f = ReadLabelledFields(lines, 1200);
+  Fields club = ReadLabelledFields(
+      {words({{"Club", 79}}, 544, 16),
+       words({{"Club", 92}, {"N°", 511}, {"club", 536}, {"Ligue", 714}}, 599, 13),
+       words({{"Tennis", 92},
+              {"Padel", 167},
+              {"Club", 230},
+              {"Aix", 284},
+              {"63981337", 511},
+              {"Ligue", 714},
+              {"Occitanie", 777}},
+             648, 16)},
+      1200);
+  EXPECT_EQ(club[FieldName::kClubName].value, "Tennis Padel Club Aix");
+  EXPECT_EQ(club[FieldName::kClubNumber].value, "63981337");
   EXPECT_EQ(f[FieldName::kLicenceNumber].value, "2810764 X");
   EXPECT_EQ(f[FieldName::kSurname].value, "FONTAINE");
   EXPECT_EQ(f[FieldName::kGivenNames].value, "Noël");
@@ -851,6 +865,62 @@ TEST(FieldReaderTest, AnAddressRightOfItsCaptionRunsOnToItsTown) {
                           {"44000 NANTES", {225, 140, 250, 30}, 0.9}},
                          1200);
   EXPECT_EQ(inline_caption[FieldName::kAddress].value, "12 RUE VICTOR HUGO 44000 NANTES");
+}
+
+// An app's pass with no labels at all: the licence number and "Homme" by their own form,
+// then eight digits as the club's number once the licence number is known, and the club's
+// name over it; a date is no number.
+TEST(FieldReaderTest, AnAppsPassWithoutLabels) {
+  const std::vector<OcrLine> lines = {
+      {"FAURE", {70, 191, 118, 30}, 0.9},
+      {"Benoît Victor", {71, 239, 194, 25}, 0.9},
+      {"8819749K", {131, 333, 155, 24}, 0.9},
+      {"15/4", {132, 409, 71, 27}, 0.9},
+      {"27.01.1987", {131, 488, 172, 24}, 0.9},
+      {"Homme", {131, 566, 108, 23}, 0.9},
+      {"Cercle Sportif de Pau", {130, 641, 304, 33}, 0.9},
+      {"55200081", {132, 721, 152, 23}, 0.9},
+  };
+  Fields f = ReadLabelledFields(lines, 709);
+  AddBareNumbers(lines, f);
+  AddLoneSexWord(lines, f);
+  AddClubNameOverItsNumber(lines, f);
+  EXPECT_EQ(f[FieldName::kLicenceNumber].value, "8819749 K");
+  EXPECT_EQ(f[FieldName::kClubNumber].value, "55200081");
+  EXPECT_EQ(f[FieldName::kClubName].value, "Cercle Sportif de Pau");
+  EXPECT_EQ(f[FieldName::kSex].value, "M");
+  Fields dates;
+  AddBareNumbers({{"8819749K", {131, 333, 155, 24}, 0.9}, {"27.01.1987", {131, 488, 172, 24}, 0.9}},
+                 dates);
+  EXPECT_FALSE(dates.count(FieldName::kClubNumber));
+}
+
+// A caption's two languages across a wide gap after its '/' stay one label (its column
+// not cut at the second language); a mark read beside a date is no part of it.
+TEST(FieldReaderTest, ABilingualCaptionAcrossAGapAndAMarkBesideADate) {
+  std::vector<OcrLine> lines = {
+      {"ADRESSE / ADDRESS",
+       {48, 47, 143, 11},
+       0.9,
+       {{"ADRESSE", {48, 47, 72, 11}}, {"/", {129, 47, 2, 11}}, {"ADDRESS", {161, 47, 30, 11}}}},
+      {"107 ALLÉE DES PINS",
+       {50, 65, 266, 27},
+       0.9,
+       {{"107", {50, 65, 45, 27}},
+        {"ALLÉE", {104, 65, 80, 27}},
+        {"DES", {195, 65, 49, 27}},
+        {"PINS", {255, 65, 61, 27}}}},
+      {"26486 NANTES",
+       {48, 106, 199, 21},
+       0.9,
+       {{"26486", {48, 106, 80, 21}}, {"NANTES", {139, 106, 108, 21}}}},
+  };
+  EXPECT_EQ(ReadLabelledFields(lines, 1200)[FieldName::kAddress].value,
+            "107 ALLÉE DES PINS 26486 NANTES");
+  EXPECT_EQ(ReadLabelledFields({{"Né(e) le 26/09/1997 £", {40, 100, 600, 30}, 0.9}},
+                               1200)[FieldName::kBirthDate]
+                .value,
+            "26/09/1997");
 }
 
 TEST(RuleLinesTest, TableBordersGoTextStays) {

@@ -185,6 +185,21 @@ std::string DigitsForLookAlikes(std::string value) {
 std::vector<std::string> SplitWords(std::string_view text);
 int CountDigits(std::string_view s);
 
+std::vector<std::string> SplitWords(std::string_view text);
+int CountDigits(std::string_view s);
+int CountLetters(std::string_view utf8);
+
+// `value` without its words of neither letter nor digit: a speck or an icon read as a
+// symbol beside a date ("26/09/1997 £"), which no date is written with.
+std::string WithoutStrayMarks(std::string value) {
+  std::string out;
+  for (const std::string& word : SplitWords(value)) {
+    if (CountLetters(word) == 0 && CountDigits(word) == 0) continue;
+    out += (out.empty() ? "" : " ") + word;
+  }
+  return out.empty() ? value : out;
+}
+
 // A ranking in large type whose thin slash Tesseract dropped or read as a 1 ("15 1" or
 // "15 11" for 15/1): the fraction when it is one the federation gives (x/6 above 15,
 // 15/1 ... 15/5, 30/1 ... 30/5). Otherwise the value as it was: "15" alone is a ranking
@@ -211,7 +226,7 @@ std::string RepairValue(FieldName field, std::string value) {
     case FieldName::kBirthDate:
     case FieldName::kIssueDate:
     case FieldName::kExpiryDate:
-      return DigitsForLookAlikes(std::move(value));
+      return DigitsForLookAlikes(WithoutStrayMarks(std::move(value)));
     case FieldName::kRanking:
       return SlashForAGap(DigitsForLookAlikes(std::move(value)));
     case FieldName::kSex: {
@@ -536,13 +551,25 @@ std::optional<std::pair<const Rule*, size_t>> LongestKey(std::string_view norm) 
   return best;
 }
 
+// A gap between two words wide enough to part two columns: twice the line's height.
+bool ColumnGap(const Word& left, const Word& right, int height) {
+  return right.box.x - (left.box.x + left.box.width) > 2 * height;
+}
+
 // The normalised text of words [from, from + n) joined by spaces, and for each character
-// the word it belongs to.
-std::string JoinNorms(const std::vector<Word>& words, size_t from, size_t n,
+// the word it belongs to; up to a column gap: a label never spans two columns ("Club" and
+// "N° club" of a table's head row are two labels, not "club n").
+std::string JoinNorms(const std::vector<Word>& words, size_t from, size_t n, int height,
                       std::vector<size_t>& owner) {
   std::string joined;
   owner.clear();
   for (size_t k = from; k < std::min(words.size(), from + n); ++k) {
+    // ("ADRESSE /   ADDRESS": a '/' joins two languages across any gap.)
+    if (k > from && ColumnGap(words[k - 1], words[k], height) &&
+        !std::string_view(words[k - 1].text).ends_with('/') &&
+        !std::string_view(words[k].text).starts_with('/')) {
+      break;
+    }
     if (words[k].norm.empty()) continue;
     // No space before ':' ("à :" matches the key "a:", as the line's text would).
     if (!joined.empty() && words[k].norm[0] != ':') {
@@ -553,11 +580,6 @@ std::string JoinNorms(const std::vector<Word>& words, size_t from, size_t n,
     owner.insert(owner.end(), words[k].norm.size(), k);
   }
   return joined;
-}
-
-// A gap between two words wide enough to part two columns: twice the line's height.
-bool ColumnGap(const Word& left, const Word& right, int height) {
-  return right.box.x - (left.box.x + left.box.width) > 2 * height;
 }
 
 // Whether `value` is nothing but a label ("Nom", "Prénom :"): read where the value should
@@ -579,7 +601,7 @@ std::vector<LabelHit> FindLabels(const std::vector<Word>& words, int height) {
   std::vector<size_t> owner;
   for (size_t i = 0; i < words.size();) {
     // Ten words hold the longest bilingual label ("Date de naiss. / Date of birth").
-    const std::string joined = JoinNorms(words, i, 10, owner);
+    const std::string joined = JoinNorms(words, i, 10, height, owner);
     const auto key = joined.empty() ? std::nullopt : LongestKey(joined);
     // Inside a line a label starts a column (after a wide gap) or is a long one or ends
     // in ':' — "Club" in "Tennis Club de Lyon" is a value's word, not a label.
@@ -1529,7 +1551,24 @@ void AddClubNameOverItsNumber(const std::vector<OcrLine>& lines, Fields& fields)
   }
 }
 
-void AddBareNumbers(const std::vector<OcrLine>& lines, Fields& fields) {
+void AddLoneSexWord(const std::vector<OcrLine>& lines, Fields& fields) {
+  if (fields.count(FieldName::kSex)) return;
+  for (const auto& line : lines) {
+    const std::string word = NormalizeLabelText(line.text);
+    if (word == "homme" || word == "masculin") {
+      fields[FieldName::kSex] = Field{"M", line.confidence, FieldSource::kVisual};
+      return;
+    }
+    if (word == "femme" || word == "feminin") {
+      fields[FieldName::kSex] = Field{"F", line.confidence, FieldSource::kVisual};
+      return;
+    }
+  }
+}
+
+namespace {
+
+void AddBareNumbersOnce(const std::vector<OcrLine>& lines, Fields& fields) {
   for (const auto& line : lines) {
     const std::string norm = NormalizeLabelText(line.text);
     std::string rest;
@@ -1538,6 +1577,14 @@ void AddBareNumbers(const std::vector<OcrLine>& lines, Fields& fields) {
         rest = norm.substr(prefix.size());
         break;
       }
+    }
+    // Or the number alone on its line, with no "N°" at all (an app's pass).
+    // (Its text only letters, digits and spaces: "27.01.1987" is a date.)
+    if (rest.empty() && !norm.empty() && std::isdigit(static_cast<unsigned char>(norm.front())) &&
+        std::all_of(line.text.begin(), line.text.end(), [](char c) {
+          return std::isalnum(static_cast<unsigned char>(c)) || c == ' ';
+        })) {
+      rest = norm;
     }
     if (rest.empty() || !std::isdigit(static_cast<unsigned char>(Trim(rest).front()))) continue;
     std::string digits, letters;
@@ -1557,10 +1604,19 @@ void AddBareNumbers(const std::vector<OcrLine>& lines, Fields& fields) {
       value.back() = static_cast<char>(std::toupper(static_cast<unsigned char>(value.back())));
       fields[FieldName::kLicenceNumber] = Field{value, line.confidence, FieldSource::kVisual};
     } else if (digits.size() == 8 && letters.empty() && !fields.count(FieldName::kClubNumber) &&
-               UnderTheClubsName(lines, line, fields)) {
+               (UnderTheClubsName(lines, line, fields) ||
+                fields.count(FieldName::kLicenceNumber))) {
       fields[FieldName::kClubNumber] = Field{digits, line.confidence, FieldSource::kVisual};
     }
   }
+}
+
+}  // namespace
+
+void AddBareNumbers(const std::vector<OcrLine>& lines, Fields& fields) {
+  // Twice: eight digits are the club's number once the licence number is known (a
+  // misread licence number has eight digits too), wherever the two stand on the page.
+  for (int pass = 0; pass < 2; ++pass) AddBareNumbersOnce(lines, fields);
 }
 
 }  // namespace jae::local

@@ -83,8 +83,13 @@ void AddClubNumberAfterItsName(const std::vector<OcrLine>& lines, Fields& fields
 // licences, after the numbers are read.
 void AddClubNameOverItsNumber(const std::vector<OcrLine>& lines, Fields& fields);
 
-// A line that is "N°" and a number alone (the federation's app prints both numbers so):
-// the number's own form says which it is — a licence number is seven digits and a letter
+// When `fields` has no sex: a line that is only "Homme" or "Femme" ("Masculin",
+// "Féminin"), as the federation's app shows it without a label. Used on licences.
+void AddLoneSexWord(const std::vector<OcrLine>& lines, Fields& fields);
+
+// A line that is "N°" and a number alone, or the number alone (the federation's app
+// prints both numbers so): the number's own form says which it is — a licence number is seven
+// digits and a letter
 // ("0723155 T"), a club's number eight digits ("5792 0123"). Fills only missing fields.
 // Used on licences.
 void AddBareNumbers(const std::vector<OcrLine>& lines, Fields& fields);

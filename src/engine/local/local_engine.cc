@@ -287,6 +287,7 @@ class LocalEngine final : public Engine {
       local::AddUnlabelledRanking(printed->lines, printed->fields);
       local::AddClubNumberAfterItsName(printed->lines, printed->fields);
       local::AddBareNumbers(printed->lines, printed->fields);
+      local::AddLoneSexWord(printed->lines, printed->fields);
       local::AddClubNameOverItsNumber(printed->lines, printed->fields);
     }
     if (!mrz_read && printed->fields.empty() &&
@@ -498,6 +499,7 @@ class LocalEngine final : public Engine {
       local::AddUnlabelledRanking(lines, fields);
       local::AddClubNumberAfterItsName(lines, fields);
       local::AddBareNumbers(lines, fields);
+      local::AddLoneSexWord(lines, fields);
       local::AddClubNameOverItsNumber(lines, fields);
     }
     return Extracted(cls, std::move(fields), mrz_like ? parsed->lines : std::vector<std::string>());
