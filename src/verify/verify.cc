@@ -8,6 +8,7 @@
 #include <set>
 #include <string>
 
+#include "mrz/forms.h"
 #include "mrz/mrz.h"
 #include "verify/names.h"
 #include "verify/normalize.h"
@@ -348,7 +349,17 @@ class Verifier {
       // The date of the French driving-licence line has no confirmed meaning
       // (reference/identity-documents.md §7): neither compared nor used.
       if (parsed->format == MrzFormat::kFrDl && name == FieldName::kExpiryDate) continue;
-      const auto visual = fields.find(name);
+      auto visual = fields.find(name);
+      // A printed 1988 card number that is not one (12 characters, YYMM + office + 5
+      // digits) is a misread, not a disagreement: it says nothing against a valid MRZ.
+      if (visual != fields.end() && parsed->valid && name == FieldName::kDocumentNumber &&
+          parsed->format == MrzFormat::kFrId1988 &&
+          !mrz::IsFrId1988NumberForm(NormalizeDocumentNumber(visual->second.value))) {
+        Unreadable(name, visual->second, "form");
+        Warn("document_number: the printed number is not a 1988 card's (YYMM, office, 5 digits)");
+        fields.erase(visual);
+        visual = fields.end();
+      }
       // Only readable values are compared: a printed value that failed its form or its
       // confidence is not in `fields`, and an MRZ that is not valid (a check digit fails
       // or a field breaks its form) says nothing reliable. Sex '<' (X) is "unspecified".

@@ -438,6 +438,29 @@ TEST(VerifyMrz, French1988CardWithoutExpiryInTheMrz) {
   EXPECT_EQ(v.verification.age_years, 60);
 }
 
+// A printed 1988 card number cut short or misread into no such number (month 84) is a
+// misread: left unread, never a mismatch against the valid MRZ, whose number stands.
+TEST(VerifyMrz, French1988PrintedNumberThatIsNoneIsNotCompared) {
+  REQUIRE_MRZ_READER();
+  for (const char* printed : {"94099231", "948992310285"}) {
+    Extraction e;
+    e.type = DocumentType::kIdCard;
+    e.fields[FieldName::kSurname] = Visual("BERTHIER");
+    e.fields[FieldName::kDocumentNumber] = Visual(printed);
+    e.mrz_lines = kFr1988;
+    const Verified v = Verify(e, kOptions);
+    EXPECT_EQ(v.verification.mrz_matches_visual, VisualMatch::kMatch) << printed;
+    EXPECT_EQ(ValueOf(v, FieldName::kDocumentNumber), "940992310285") << printed;
+    EXPECT_TRUE(v.document.unreadable.count(FieldName::kDocumentNumber)) << printed;
+  }
+  // A number of the right form that differs still is one.
+  Extraction e;
+  e.type = DocumentType::kIdCard;
+  e.fields[FieldName::kDocumentNumber] = Visual("940992310286");
+  e.mrz_lines = kFr1988;
+  EXPECT_EQ(Verify(e, kOptions).verification.mrz_matches_visual, VisualMatch::kMismatch);
+}
+
 TEST(VerifyMrz, OcrConfusionRepairedByTheReaderStillPasses) {
   REQUIRE_MRZ_READER();
   Extraction e = CnieFront();
