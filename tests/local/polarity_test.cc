@@ -46,24 +46,5 @@ TEST(PolarityTest, BlankAndEmptyImagesAreNotInverted) {
   EXPECT_FALSE(LightTextOnDark(cv::Mat(100, 100, CV_8UC1, cv::Scalar(255))));
 }
 
-// White captions and dark values on a mid-grey card: both come out as dark strokes on
-// white; the card's plain grey as white.
-TEST(PolarityTest, EitherPolarityMakesLightAndDarkStrokesInk) {
-  cv::Mat card(400, 1200, CV_8UC3, cv::Scalar(150, 150, 150));
-  cv::putText(card, "Surname", {100, 120}, cv::FONT_HERSHEY_SIMPLEX, 1.0, cv::Scalar(250, 250, 250),
-              2);
-  cv::putText(card, "MOREL", {100, 220}, cv::FONT_HERSHEY_SIMPLEX, 1.5, cv::Scalar(20, 20, 20), 3);
-  const cv::Mat out = EitherPolarity(card);
-  ASSERT_EQ(out.size(), card.size());
-  ASSERT_EQ(out.type(), CV_8UC1);
-  EXPECT_GT(out.at<uchar>(350, 900), 240);  // plain card
-  double light_min = 255, dark_min = 255;
-  cv::minMaxLoc(out(cv::Rect(100, 95, 140, 30)), &light_min);
-  cv::minMaxLoc(out(cv::Rect(100, 185, 160, 40)), &dark_min);
-  EXPECT_LT(light_min, 40);  // the white caption's strokes
-  EXPECT_LT(dark_min, 40);   // the dark value's
-  EXPECT_TRUE(EitherPolarity(cv::Mat()).empty());
-}
-
 }  // namespace
 }  // namespace jae::local

@@ -432,17 +432,6 @@ class LocalEngine final : public Engine {
       // frame) or a page in portrait that the landscape rectification turned sideways.
       KeepBetter(printed, ReadWholePhoto(lease->get(), bgr), turned);
     }
-    // Few labels still and no proved MRZ to give the facts: captions may be lighter than
-    // the card around them (white on a tinted band or a photo-like background), which
-    // flattening the light erases. The document read again with ink of either polarity,
-    // upright as the zone found it.
-    if (printed.fields.size() < 2 && !proved) {
-      const cv::Mat either = local::EitherPolarity(zone.doc.image);
-      KeepBetter(printed,
-                 ReadFields(lease->get(), either.rowRange(0, text_bottom), gray.cols,
-                            proved ? &zone.mrz_read->parsed : nullptr),
-                 false);
-    }
     return printed;
   }
 

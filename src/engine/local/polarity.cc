@@ -70,24 +70,4 @@ bool LightTextOnDark(const cv::Mat& image) {
   return light >= kMinCharacters && light > kDominance * dark;
 }
 
-cv::Mat EitherPolarity(const cv::Mat& image) {
-  cv::Mat gray;
-  if (image.empty()) return gray;
-  if (image.channels() == 3) {
-    cv::cvtColor(image, gray, cv::COLOR_BGR2GRAY);
-  } else if (image.channels() == 1) {
-    gray = image;
-  } else {
-    return cv::Mat();
-  }
-  // The surroundings: a median over several characters, so that a caption's strokes are
-  // not their own background.
-  const int k = std::max(31, gray.cols / 25) | 1;
-  cv::Mat around, ink, out;
-  cv::medianBlur(gray, around, k);
-  cv::absdiff(gray, around, ink);
-  ink.convertTo(out, CV_8U, -3.0, 255.0);  // a difference of 85 grey levels is full ink
-  return out;
-}
-
 }  // namespace jae::local

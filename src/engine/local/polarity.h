@@ -18,11 +18,4 @@ namespace jae::local {
 // `image`: 8-bit gray or BGR, any size.
 bool LightTextOnDark(const cv::Mat& image);
 
-// Dark ink on white (8-bit gray, same size) from every stroke that differs from its
-// surroundings, darker or lighter: white captions on a tinted band or a photo-like
-// background read like the dark values beside them. `image`: 8-bit gray or BGR; empty in,
-// empty out. Why: flattening the light (flatten_light.h) takes light captions for paper
-// and erases them; the local engine reads a page again this way when it found few labels.
-cv::Mat EitherPolarity(const cv::Mat& image);
-
 }  // namespace jae::local
