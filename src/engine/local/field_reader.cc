@@ -182,12 +182,33 @@ std::string DigitsForLookAlikes(std::string value) {
   return value;
 }
 
-std::vector<std::string> SplitWords(std::string_view text);
-int CountDigits(std::string_view s);
+// The words of `text`, split on spaces (runs of spaces give no empty word).
+std::vector<std::string> SplitWords(std::string_view text) {
+  std::vector<std::string> words;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find(' ', start);
+    if (end == std::string_view::npos) end = text.size();
+    if (end > start) words.emplace_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return words;
+}
 
-std::vector<std::string> SplitWords(std::string_view text);
-int CountDigits(std::string_view s);
-int CountLetters(std::string_view utf8);
+int CountDigits(std::string_view s) {
+  return static_cast<int>(
+      std::count_if(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }));
+}
+
+int CountLetters(std::string_view utf8) {
+  int n = 0;
+  for (size_t i = 0; i < utf8.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(utf8[i]);
+    if (std::isalpha(c)) ++n;
+    if (c >= 0xC3 && c <= 0xC5) ++n;  // the lead byte of an accented Latin letter
+  }
+  return n;
+}
 
 // `value` without its words of neither letter nor digit: a speck or an icon read as a
 // symbol beside a date ("26/09/1997 £"), which no date is written with.
@@ -264,34 +285,6 @@ std::string RepairValue(FieldName field, std::string value) {
 }
 
 // ---- the value's own form ------------------------------------------------------------
-
-// The words of `text`, split on spaces (runs of spaces give no empty word).
-std::vector<std::string> SplitWords(std::string_view text) {
-  std::vector<std::string> words;
-  size_t start = 0;
-  while (start < text.size()) {
-    size_t end = text.find(' ', start);
-    if (end == std::string_view::npos) end = text.size();
-    if (end > start) words.emplace_back(text.substr(start, end - start));
-    start = end + 1;
-  }
-  return words;
-}
-
-int CountDigits(std::string_view s) {
-  return static_cast<int>(
-      std::count_if(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }));
-}
-
-int CountLetters(std::string_view utf8) {
-  int n = 0;
-  for (size_t i = 0; i < utf8.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(utf8[i]);
-    if (std::isalpha(c)) ++n;
-    if (c >= 0xC3 && c <= 0xC5) ++n;  // the lead byte of an accented Latin letter
-  }
-  return n;
-}
 
 // The digit groups of a value, e.g. "14/03/1987" -> {14, 03, 1987}.
 std::vector<std::string> DigitGroups(std::string_view s) {
