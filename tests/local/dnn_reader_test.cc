@@ -41,6 +41,20 @@ TEST(DnnAcceptTest, CoercesByPositionClassOnly) {
   EXPECT_EQ(number[1].substr(0, 9), "L8989O2C3");
 }
 
+TEST(DnnAcceptTest, LettersByPositionOnlyWhereNoCheckDigitLooks) {
+  // Tesseract's 5 for an S in a nationality, 0 for an O in a name: letters-only places
+  // no check digit covers. The dates' letters stay as read (the check digits judge them).
+  const auto letters = LettersByPosition({"P<UT0ERIKSS0N<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<",
+                                          "L898902C36UT57408I22F1204159ZE184226B<<<<<10"},
+                                         MrzFormat::kTD3);
+  EXPECT_EQ(letters[0], kSpecimen[0]);
+  EXPECT_EQ(letters[1], "L898902C36UTS7408I22F1204159ZE184226B<<<<<10");
+  // The French 1988 card's composite check covers its names: a digit there stays.
+  const std::vector<std::string> card = {"IDFRABERTH1ER<<<<<<<<<<<<<<<<<<<<<<<",
+                                         "9409923102854C0RINNE<<<<<<<6512068F4"};
+  EXPECT_EQ(LettersByPosition(card, MrzFormat::kFrId1988), card);
+}
+
 TEST(DnnAcceptTest, AcceptsAReadValidOnceCoerced) {
   const auto accepted = AcceptCoerced({"P<UT0ERIKSS0N<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<",
                                        "L898902C36UTO74O8122F1204159ZE184226B<<<<<10"},

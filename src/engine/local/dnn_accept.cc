@@ -8,7 +8,18 @@
 
 namespace jae::local {
 
-std::vector<std::string> CoerceByPosition(std::vector<std::string> lines, MrzFormat format) {
+namespace {
+
+bool CoveredByACheck(const mrz::Layout& layout, int line, int pos) {
+  for (const mrz::CheckSpec& check : layout.checks) {
+    for (const mrz::Span& span : check.covered) {
+      if (span.line == line && pos >= span.start && pos < span.start + span.length) return true;
+    }
+  }
+  return false;
+}
+
+std::vector<std::string> Coerce(std::vector<std::string> lines, MrzFormat format, bool digits_too) {
   const mrz::Layout& layout = mrz::LayoutFor(format);
   for (size_t i = 0; i < lines.size() && i < layout.classes.size(); ++i) {
     for (size_t k = 0; k < lines[i].size() && k < layout.classes[i].size(); ++k) {
@@ -17,12 +28,25 @@ std::vector<std::string> CoerceByPosition(std::vector<std::string> lines, MrzFor
       const bool digit = std::isdigit(static_cast<unsigned char>(c)) != 0;
       const bool letter = std::isupper(static_cast<unsigned char>(c)) != 0;
       char to = '\0';
-      if (cls == mrz::PosClass::kDigit && letter) to = mrz::LetterAsDigit(c);
-      if (cls == mrz::PosClass::kAlpha && digit) to = mrz::DigitAsLetter(c);
+      if (digits_too && cls == mrz::PosClass::kDigit && letter) to = mrz::LetterAsDigit(c);
+      if (cls == mrz::PosClass::kAlpha && digit &&
+          (digits_too || !CoveredByACheck(layout, static_cast<int>(i), static_cast<int>(k)))) {
+        to = mrz::DigitAsLetter(c);
+      }
       if (to != '\0') c = to;
     }
   }
   return lines;
+}
+
+}  // namespace
+
+std::vector<std::string> CoerceByPosition(std::vector<std::string> lines, MrzFormat format) {
+  return Coerce(std::move(lines), format, true);
+}
+
+std::vector<std::string> LettersByPosition(std::vector<std::string> lines, MrzFormat format) {
+  return Coerce(std::move(lines), format, false);
 }
 
 std::optional<mrz::ParsedMrz> AcceptCoerced(const std::vector<std::string>& raw, int length,

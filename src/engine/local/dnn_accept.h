@@ -8,6 +8,10 @@
 //   country code or a name is an O, an O in a date a 0); alphanumeric positions (document
 //   numbers, optional data) stay as read. What the layout allows, never what the check
 //   digits would like.
+// - LettersByPosition() does only the second half, and only where no check digit covers
+//   the position (country codes and names, but not the French 1988 card's names, which its
+//   composite covers): it can never make a check hold, so it is safe for a reader whose
+//   misreads are anything (Tesseract).
 // - AcceptCoerced() tries the combinations of each raw line's length candidates (as the
 //   engine does for Tesseract) and returns the first MRZ whose every check holds as
 //   written once coerced — no check-digit-guided repair; nullopt when none does.
@@ -39,6 +43,7 @@ struct DnnLine {
 };
 
 std::vector<std::string> CoerceByPosition(std::vector<std::string> lines, MrzFormat format);
+std::vector<std::string> LettersByPosition(std::vector<std::string> lines, MrzFormat format);
 
 std::optional<mrz::ParsedMrz> AcceptCoerced(const std::vector<std::string>& raw, int length,
                                             const mrz::ParseOptions& options);

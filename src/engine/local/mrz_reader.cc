@@ -40,7 +40,9 @@ bool TryLines(const std::vector<std::string>& raw, int length, const mrz::ParseO
     auto parsed = mrz::ParseMrz(lines, options);
     bool usable = parsed.ok();
     if (usable && parsed->valid && !trust_repairs) {
-      auto plain = mrz::ParseMrz(lines, as_read);
+      // A digit where only letters stand and no check digit looks (Tesseract's AU5 for
+      // AUS in a nationality) is read as the letter: that proves nothing either way.
+      auto plain = mrz::ParseMrz(LettersByPosition(lines, parsed->format), as_read);
       usable = plain.ok() && plain->valid;
     }
     // A filler read as a character of the same check-digit value proves a wrong value;
@@ -51,7 +53,9 @@ bool TryLines(const std::vector<std::string>& raw, int length, const mrz::ParseO
     }
     if (!usable) return false;
     const size_t failed = parsed->failed_checks.size();
-    if (!best || failed < best_failed) {
+    // A valid read beats one whose check digits all hold but whose form does not (a
+    // nationality read AU3): both have no failed check.
+    if (!best || failed < best_failed || (parsed->valid && !best->parsed.valid)) {
       best_failed = failed;
       best = MrzRead{*parsed, parsed->valid ? parsed->lines : lines};
     }
