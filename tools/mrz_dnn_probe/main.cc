@@ -29,6 +29,7 @@
 #include <optional>
 #include <sstream>
 
+#include "common/cpu_time.h"
 #include "engine/local/dnn_accept.h"
 #include "engine/local/mrz_zone.h"
 #include "engine/local/pp_ocr_recogniser.h"
@@ -39,13 +40,9 @@
 
 namespace {
 
-using nlohmann::json;
+using jae::ThreadCpuMs;
 
-double ThreadCpuMs() {
-  timespec ts{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
-}
+using nlohmann::json;
 
 double PeakRssMb() {
   std::ifstream status("/proc/self/status");

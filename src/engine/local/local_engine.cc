@@ -15,6 +15,7 @@
 #include <variant>
 
 #include "common/clock.h"
+#include "common/cpu_time.h"
 #include "engine/local/classify.h"
 #include "engine/local/document_finder.h"
 #include "engine/local/field_reader.h"
@@ -73,12 +74,6 @@ bool HasModel(const std::string& dir, const std::string& language) {
   std::error_code ec;
   return !dir.empty() && std::filesystem::is_regular_file(
                              std::filesystem::path(dir) / (language + ".traineddata"), ec);
-}
-
-double ThreadCpuMs() {
-  timespec ts{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
 }
 
 std::string ExecutableDir() {
@@ -182,6 +177,9 @@ struct Zone {
   cv::Mat gray;  // the document, light flattened
   std::optional<local::MrzLocation> where;
   std::optional<MrzRead> mrz_read;
+  // How much the located lines looked like OCR-B (MrzRead::ocrb_likeness), kept when
+  // mrz_read is dropped as no MRZ at all; 0 when nothing was located or read.
+  float ocrb_likeness = 0.0f;
 
   bool HasValidMrz() const {
     return mrz_read && mrz_read->parsed.valid && !mrz_read->lines.empty();
@@ -539,6 +537,7 @@ class LocalEngine final : public Engine {
     for (const auto& candidate : local::FindMrzCandidates(gray, kMaxCandidates)) {
       std::vector<local::MrzCandidate> ways = {candidate};
       if (candidate.upright_odds < kSureOrientation) ways.push_back(local::Reversed(candidate));
+      float first_way_likeness = 0.0f;
       for (const auto& oriented : ways) {
         if (std::chrono::steady_clock::now() > deadline || (!first && ThreadCpuMs() > cpu_end)) {
           return std::optional<Zone>();
@@ -547,10 +546,11 @@ class LocalEngine final : public Engine {
             local::Rectify(bgr, local::ImpliedDocument(oriented), kDocumentWidth);
         const std::vector<cv::Rect> approx =
             local::LinesInDocument(oriented, doc.corners, doc.image.size());
-        auto zone = ReadZone(std::move(doc), deadline, &approx);
+        auto zone = ReadZone(std::move(doc), deadline, &approx, first_way_likeness);
         if (!zone.ok()) return zone.status();
         unread.Note(*zone);
         if (zone->HasValidMrz()) return std::optional<Zone>(std::move(*zone));
+        first_way_likeness = zone->ocrb_likeness;
       }
       first = false;
     }
@@ -562,7 +562,8 @@ class LocalEngine final : public Engine {
   // finder); they replace the search of the page.
   StatusOr<Zone> ReadZone(local::FoundDocument found,
                           std::chrono::steady_clock::time_point deadline,
-                          const std::vector<cv::Rect>* known_lines = nullptr) {
+                          const std::vector<cv::Rect>* known_lines = nullptr,
+                          float other_way_likeness = 0.0f) {
     Zone zone;
     zone.doc = std::move(found);
     cv::cvtColor(zone.doc.image, zone.gray, cv::COLOR_BGR2GRAY);
@@ -572,7 +573,9 @@ class LocalEngine final : public Engine {
       return DeadlineExceededError("local engine: deadline passed");
     }
     if (zone.where) {
-      if (Status read = ReadLocatedMrz(zone, deadline); !read.ok()) return read;
+      if (Status read = ReadLocatedMrz(zone, deadline, other_way_likeness); !read.ok()) {
+        return read;
+      }
     }
     return zone;
   }
@@ -612,7 +615,8 @@ class LocalEngine final : public Engine {
   }
 
   // Reads the zone's located MRZ into zone.mrz_read.
-  Status ReadLocatedMrz(Zone& zone, std::chrono::steady_clock::time_point deadline) {
+  Status ReadLocatedMrz(Zone& zone, std::chrono::steady_clock::time_point deadline,
+                        float other_way_likeness) {
     // How tall the MRZ characters were in the photo itself: below ~16 px the 9 % by which
     // OCR-B digits outgrow the capitals is under 1.5 px, and O cannot be told from 0
     // (they are then always treated as ambiguous, see ProofIsAmbiguous in mrz_reader.cc).
@@ -622,10 +626,12 @@ class LocalEngine final : public Engine {
                              2.0;
     const double source_scale = long_side / std::max(1, zone.gray.cols);
     const double char_px = zone.where->lines.front().height * source_scale;
-    auto read = mrz_reader_.Read(zone.gray, *zone.where, char_px < 16.0, deadline);
+    auto read =
+        mrz_reader_.Read(zone.gray, *zone.where, char_px < 16.0, deadline, other_way_likeness);
     if (!read.ok()) return read.status();
     std::optional<MrzRead>& mrz_read = zone.mrz_read;
     mrz_read = std::move(*read);
+    zone.ocrb_likeness = mrz_read->ocrb_likeness;
     // Most checks failing, with no card outline around, is what lines of wood grain or
     // fabric read as OCR-B give (flattened light makes a table's texture look like
     // print): no MRZ at all.
