@@ -58,14 +58,16 @@ constexpr double kFinderBudgetMs = 800;
 // |upright_odds| above which a found MRZ's reversed reading is not tried: the fillers
 // clearly sit at one end (measured on the independent set: true zones score 0.2-0.5).
 constexpr float kSureOrientation = 0.25f;
-// The third MRZ reader (PP-OCR, ~0.4 s CPU a line, ~0.8-1.3 s a place): on at most this many
-// places per document, those where OCR-B and Tesseract failed. The first place always gets
-// it (it is where 12 of PassportEye's 24 valid reads come from); a second only while the
-// document's CPU time so far is under kDnnSecondPlaceLatestStartMs, so that a photo where
-// every reader fails still ends in about 3 s (issue 16: nothing slower than 3 s; measured on
-// PassportEye: p95 5.4 -> 3.4 s for the same 24 valid reads, tools/evaluate).
-constexpr size_t kDnnPlaces = 2;
-constexpr double kDnnSecondPlaceLatestStartMs = 2000;
+// The third MRZ reader (PP-OCR, ~0.4 s CPU a line, ~0.8-1.3 s a place): on the first place
+// where OCR-B and Tesseract failed (where 12 of PassportEye's 25 valid reads come from).
+// A second place, tried before 2 s of CPU, never gave a valid read (PassportEye, the seen
+// families and the generator: 7 tries) and took photos where every reader fails past the
+// issue's 3 s.
+constexpr size_t kDnnPlaces = 1;
+// Tesseract (0.5-1.2 s a place on a hard photo) on at most this many places per document.
+// Measured on PassportEye, the seen families and the generator (664 documents): its valid
+// reads all came from the first place it read; the 14 later places gave none.
+constexpr int kTesseractPlaces = 2;
 // The one model copy loaded: wide enough for a 44-character line at height 48 (narrower
 // lines are padded). Measured best of the single copies (tools/mrz_dnn_probe/README.md).
 constexpr int kDnnWidth = 1920;
@@ -171,15 +173,17 @@ cv::Mat DarkenForText(const cv::Mat& flat) {
 }
 
 using local::MrzRead;
+using local::MrzReadLimits;
 
 struct Zone {
   local::FoundDocument doc;
   cv::Mat gray;  // the document, light flattened
   std::optional<local::MrzLocation> where;
   std::optional<MrzRead> mrz_read;
-  // How much the located lines looked like OCR-B (MrzRead::ocrb_likeness), kept when
-  // mrz_read is dropped as no MRZ at all; 0 when nothing was located or read.
+  // How much the located lines looked like OCR-B and whether Tesseract read them
+  // (MrzRead's), kept when mrz_read is dropped as no MRZ at all.
   float ocrb_likeness = 0.0f;
+  bool tesseract_ran = false;
 
   bool HasValidMrz() const {
     return mrz_read && mrz_read->parsed.valid && !mrz_read->lines.empty();
@@ -268,12 +272,11 @@ class LocalEngine final : public Engine {
       return Reject(ErrorCode::kUnsupportedMediaType, "the local engine reads images, not PDF");
     }
     if (image.bytes.empty()) return Reject(ErrorCode::kUndecodable, "empty image");
-    const double cpu_start = ThreadCpuMs();
     if (auto from_text = ReadTextLayer(image)) return std::move(*from_text);
     std::variant<cv::Mat, EngineResult> decoded = Decode(image);
     if (EngineResult* rejected = std::get_if<EngineResult>(&decoded)) return std::move(*rejected);
     const cv::Mat& bgr = std::get<cv::Mat>(decoded);
-    auto zone = FindZone(bgr, deadline, cpu_start);
+    auto zone = FindZone(bgr, deadline);
     if (!zone.ok()) return zone.status();
     auto printed = ReadPrintedText(bgr, *zone);
     if (!printed.ok()) return printed.status();
@@ -328,44 +331,51 @@ class LocalEngine final : public Engine {
   // When no place gave a valid MRZ, the third reader (PP-OCR) gets a second look at the
   // first places where an MRZ was located (ReadWithUnread): documents the first two
   // readers read never pay for it.
-  StatusOr<Zone> FindZone(const cv::Mat& bgr, std::chrono::steady_clock::time_point deadline,
-                          double cpu_start) {
-    Unread unread;
+  StatusOr<Zone> FindZone(const cv::Mat& bgr, std::chrono::steady_clock::time_point deadline) {
+    MrzSearch search;
     const std::vector<std::vector<cv::Point2f>> outlines = local::FindOutlines(bgr, kMaxOutlines);
     auto zone = ReadZone(outlines.empty() ? local::WholeImage(bgr, kDocumentWidth)
                                           : local::Rectify(bgr, outlines.front(), kDocumentWidth),
-                         deadline);
+                         deadline, nullptr, search.Limits());
     if (!zone.ok()) return zone.status();
-    unread.Note(*zone);
+    search.Note(*zone);
     for (size_t k = 1; k < outlines.size() && !zone->HasValidMrz(); ++k) {
       if (std::chrono::steady_clock::now() > deadline) break;
-      auto other = ReadZone(local::Rectify(bgr, outlines[k], kDocumentWidth), deadline);
+      auto other = ReadZone(local::Rectify(bgr, outlines[k], kDocumentWidth), deadline, nullptr,
+                            search.Limits());
       if (!other.ok()) return other.status();
-      unread.Note(*other);
+      search.Note(*other);
       if (other->HasValidMrz()) zone = std::move(other);
     }
     if (!zone->HasValidMrz() && std::chrono::steady_clock::now() < deadline) {
-      auto found = ReadFoundMrz(bgr, deadline, unread);
+      auto found = ReadFoundMrz(bgr, deadline, search);
       if (!found.ok()) return found.status();
       if (*found) zone = std::move(**found);
     }
     if (!zone->HasValidMrz()) {
-      if (std::optional<Zone> read = ReadWithDnn(unread, deadline, cpu_start)) {
+      if (std::optional<Zone> read = ReadWithDnn(search, deadline)) {
         zone = std::move(*read);
       }
     }
     return zone;
   }
 
-  // The places whose MRZ was located but read valid by neither OCR-B nor Tesseract, the
-  // first kDnnPlaces in the order tried. Where the classifier withheld a valid but
-  // ambiguous read, only such places are kept: the third reader may then confirm that
-  // read's values there, never replace them by another reading of its own.
-  struct Unread {
+  // One document's MRZ search so far. `places`: those whose MRZ was located but read valid
+  // by neither OCR-B nor Tesseract, the first kDnnPlaces in the order tried. Where the
+  // classifier withheld a valid but ambiguous read, only such places are kept: the third
+  // reader may then confirm that read's values there, never replace them by another
+  // reading of its own. `tesseract_places`: how many places Tesseract has read.
+  struct MrzSearch {
     std::vector<Zone> places;
     bool withheld = false;
+    int tesseract_places = 0;
+
+    MrzReadLimits Limits(float other_way_likeness = 0.0f) const {
+      return MrzReadLimits{other_way_likeness, tesseract_places < kTesseractPlaces};
+    }
 
     void Note(const Zone& zone) {
+      tesseract_places += zone.tesseract_ran;
       if (!zone.where || zone.HasValidMrz()) return;
       if (zone.mrz_read && !zone.mrz_read->ocrb_like) return;  // text, not a zone
       const bool held = zone.mrz_read && zone.mrz_read->parsed.valid;
@@ -379,19 +389,15 @@ class LocalEngine final : public Engine {
     }
   };
 
-  // The third reader on `unread`'s places, in order, within the deadline and the
+  // The third reader on `search`'s places, in order, within the deadline and the
   // document's CPU time: the first place it reads valid, lines kept (not withheld).
-  std::optional<Zone> ReadWithDnn(Unread& unread, std::chrono::steady_clock::time_point deadline,
-                                  double cpu_start) const {
+  std::optional<Zone> ReadWithDnn(MrzSearch& search,
+                                  std::chrono::steady_clock::time_point deadline) const {
     if (!mrz_reader_.has_dnn()) return std::nullopt;
-    for (Zone& place : unread.places) {
-      const bool first = &place == &unread.places.front();
-      if (std::chrono::steady_clock::now() > deadline ||
-          (!first && ThreadCpuMs() - cpu_start > kDnnSecondPlaceLatestStartMs)) {
-        break;
-      }
+    for (Zone& place : search.places) {
+      if (std::chrono::steady_clock::now() > deadline) break;
       MrzRead read = mrz_reader_.ReadWithDnn(place.gray, *place.where,
-                                             unread.withheld ? &place.mrz_read->parsed : nullptr);
+                                             search.withheld ? &place.mrz_read->parsed : nullptr);
       if (read.parsed.valid && !read.lines.empty()) {
         place.mrz_read = std::move(read);
         return std::move(place);
@@ -528,7 +534,7 @@ class LocalEngine final : public Engine {
   // no background, a card on a white table, a mistaken outline, a page turned 90 degrees.
   StatusOr<std::optional<Zone>> ReadFoundMrz(const cv::Mat& bgr,
                                              std::chrono::steady_clock::time_point deadline,
-                                             Unread& unread) {
+                                             MrzSearch& search) {
     constexpr int kMaxCandidates = 2;
     const double cpu_end = ThreadCpuMs() + kFinderBudgetMs;
     cv::Mat gray;
@@ -546,9 +552,9 @@ class LocalEngine final : public Engine {
             local::Rectify(bgr, local::ImpliedDocument(oriented), kDocumentWidth);
         const std::vector<cv::Rect> approx =
             local::LinesInDocument(oriented, doc.corners, doc.image.size());
-        auto zone = ReadZone(std::move(doc), deadline, &approx, first_way_likeness);
+        auto zone = ReadZone(std::move(doc), deadline, &approx, search.Limits(first_way_likeness));
         if (!zone.ok()) return zone.status();
-        unread.Note(*zone);
+        search.Note(*zone);
         if (zone->HasValidMrz()) return std::optional<Zone>(std::move(*zone));
         first_way_likeness = zone->ocrb_likeness;
       }
@@ -562,8 +568,7 @@ class LocalEngine final : public Engine {
   // finder); they replace the search of the page.
   StatusOr<Zone> ReadZone(local::FoundDocument found,
                           std::chrono::steady_clock::time_point deadline,
-                          const std::vector<cv::Rect>* known_lines = nullptr,
-                          float other_way_likeness = 0.0f) {
+                          const std::vector<cv::Rect>* known_lines, const MrzReadLimits& limits) {
     Zone zone;
     zone.doc = std::move(found);
     cv::cvtColor(zone.doc.image, zone.gray, cv::COLOR_BGR2GRAY);
@@ -573,7 +578,7 @@ class LocalEngine final : public Engine {
       return DeadlineExceededError("local engine: deadline passed");
     }
     if (zone.where) {
-      if (Status read = ReadLocatedMrz(zone, deadline, other_way_likeness); !read.ok()) {
+      if (Status read = ReadLocatedMrz(zone, deadline, limits); !read.ok()) {
         return read;
       }
     }
@@ -616,7 +621,7 @@ class LocalEngine final : public Engine {
 
   // Reads the zone's located MRZ into zone.mrz_read.
   Status ReadLocatedMrz(Zone& zone, std::chrono::steady_clock::time_point deadline,
-                        float other_way_likeness) {
+                        const MrzReadLimits& limits) {
     // How tall the MRZ characters were in the photo itself: below ~16 px the 9 % by which
     // OCR-B digits outgrow the capitals is under 1.5 px, and O cannot be told from 0
     // (they are then always treated as ambiguous, see ProofIsAmbiguous in mrz_reader.cc).
@@ -626,12 +631,12 @@ class LocalEngine final : public Engine {
                              2.0;
     const double source_scale = long_side / std::max(1, zone.gray.cols);
     const double char_px = zone.where->lines.front().height * source_scale;
-    auto read =
-        mrz_reader_.Read(zone.gray, *zone.where, char_px < 16.0, deadline, other_way_likeness);
+    auto read = mrz_reader_.Read(zone.gray, *zone.where, char_px < 16.0, deadline, limits);
     if (!read.ok()) return read.status();
     std::optional<MrzRead>& mrz_read = zone.mrz_read;
     mrz_read = std::move(*read);
     zone.ocrb_likeness = mrz_read->ocrb_likeness;
+    zone.tesseract_ran = mrz_read->tesseract_ran;
     // Most checks failing, with no card outline around, is what lines of wood grain or
     // fabric read as OCR-B give (flattened light makes a table's texture look like
     // print): no MRZ at all.

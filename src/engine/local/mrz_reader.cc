@@ -276,7 +276,7 @@ Status MrzLineReader::Warm() {
 StatusOr<MrzRead> MrzLineReader::Read(const cv::Mat& gray, const MrzLocation& where,
                                       bool o_zero_blind,
                                       std::chrono::steady_clock::time_point deadline,
-                                      float other_way_likeness) {
+                                      const MrzReadLimits& limits) {
   mrz::ParseOptions options;
   options.today = SystemClock().Today();
   std::optional<MrzRead> best;
@@ -297,8 +297,10 @@ StatusOr<MrzRead> MrzLineReader::Read(const cv::Mat& gray, const MrzLocation& wh
   // card's printed lines the finder took for a zone), not an MRZ, however blurred:
   // Tesseract's three readings (a third of a second each) are spared.
   const bool ocrb_like = ocrb_likeness >= kLeastOcrbLikeness;
-  const bool likelier_way = ocrb_likeness + kOtherWayTie >= other_way_likeness;
-  if (which_ != MrzReader::kOcrb && ocrb_like && likelier_way) {
+  const bool likelier_way = ocrb_likeness + kOtherWayTie >= limits.other_way_likeness;
+  const bool tesseract_ran =
+      which_ != MrzReader::kOcrb && ocrb_like && likelier_way && limits.tesseract;
+  if (tesseract_ran) {
     Status status = ReadWithTesseract(gray, where, options, deadline, best, best_failed);
     if (!status.ok()) return status;
     // Tesseract's valid read against the classifier's failed one: withheld when they
@@ -311,6 +313,7 @@ StatusOr<MrzRead> MrzLineReader::Read(const cv::Mat& gray, const MrzLocation& wh
   MrzRead read = best ? std::move(*best) : MrzRead{};  // no best: unreadable, no lines
   read.ocrb_like = ocrb_like;
   read.ocrb_likeness = ocrb_likeness;
+  read.tesseract_ran = tesseract_ran;
   return read;
 }
 

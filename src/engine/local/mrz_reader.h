@@ -6,8 +6,9 @@
 // - Read() tries the OCR-B classifier first (unless MrzReader::kTesseract), over the line
 //   lengths the zone's shape suggests, then Tesseract (unless MrzReader::kOcrb) over its
 //   three preprocessing variants — only where the classifier's templates matched the
-//   lines as OCR-B at all, and no worse than the other way up when that was read —
-//   until a read holds every check; otherwise it returns
+//   lines as OCR-B at all, no worse than the other way up when that was read, and while
+//   the document's MrzReadLimits allow it — until a read holds every check; otherwise it
+//   returns
 //   the read with the fewest failed checks, or an MrzRead with no lines (unreadable).
 // - A Tesseract read counts as valid only when its checks hold as read, without the
 //   MRZ reader's confusion repairs (see TryLines in the .cc for why).
@@ -55,6 +56,18 @@ struct MrzRead {
   bool ocrb_like = true;
   // The mean score of the OCR-B templates the classifier chose (1 when it did not run).
   float ocrb_likeness = 1.0f;
+  bool tesseract_ran = false;
+};
+
+// What a document's MRZ search still allows one Read().
+struct MrzReadLimits {
+  // The ocrb_likeness of the same lines read the other way up, which gave no valid MRZ
+  // (0: none). Tesseract is then spent here only when these lines look at least as much
+  // like OCR-B: an MRZ upside down scores ~0.15 lower than upright.
+  float other_way_likeness = 0.0f;
+  // False once the document has spent Tesseract on as many places as it may (the caller
+  // counts, with MrzRead::tesseract_ran).
+  bool tesseract = true;
 };
 
 // Whether another reading of the same lines (`others`: the OCR-B classifier's, which
@@ -78,12 +91,9 @@ class MrzLineReader {
 
   // Reads the MRZ of the upright, light-flattened document `gray` at `where`.
   // `o_zero_blind`: the characters were too small in the photo for O and 0 to differ.
-  // `other_way_likeness`: the ocrb_likeness of the same lines read the other way up, which
-  // gave no valid MRZ (0: none). Tesseract is then spent here only when these lines look
-  // at least as much like OCR-B: an MRZ upside down scores ~0.15 lower than upright.
   StatusOr<MrzRead> Read(const cv::Mat& gray, const MrzLocation& where, bool o_zero_blind,
                          std::chrono::steady_clock::time_point deadline,
-                         float other_way_likeness = 0.0f);
+                         const MrzReadLimits& limits = {});
 
   bool has_dnn() const { return dnn_ != nullptr; }
 
