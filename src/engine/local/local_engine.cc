@@ -329,8 +329,8 @@ class LocalEngine final : public Engine {
   // at once pay nothing; the others one more warp, search and read per runner-up.
   //
   // When no place gave a valid MRZ, the third reader (PP-OCR) gets a second look at the
-  // first places where an MRZ was located (ReadWithUnread): documents the first two
-  // readers read never pay for it.
+  // first place where an MRZ was located (ReadWithDnn): documents the first two readers
+  // read never pay for it. Tesseract reads at most kTesseractPlaces places (MrzSearch).
   StatusOr<Zone> FindZone(const cv::Mat& bgr, std::chrono::steady_clock::time_point deadline) {
     MrzSearch search;
     const std::vector<std::vector<cv::Point2f>> outlines = local::FindOutlines(bgr, kMaxOutlines);
@@ -364,7 +364,8 @@ class LocalEngine final : public Engine {
   // by neither OCR-B nor Tesseract, the first kDnnPlaces in the order tried. Where the
   // classifier withheld a valid but ambiguous read, only such places are kept: the third
   // reader may then confirm that read's values there, never replace them by another
-  // reading of its own. `tesseract_places`: how many places Tesseract has read.
+  // reading of its own. `tesseract_places`: how many places Tesseract has read in search
+  // of a valid MRZ (its confirmation of a withheld classifier read is not counted).
   struct MrzSearch {
     std::vector<Zone> places;
     bool withheld = false;
@@ -389,8 +390,8 @@ class LocalEngine final : public Engine {
     }
   };
 
-  // The third reader on `search`'s places, in order, within the deadline and the
-  // document's CPU time: the first place it reads valid, lines kept (not withheld).
+  // The third reader on `search`'s places, in order, within the deadline: the first place
+  // it reads valid, lines kept (not withheld).
   std::optional<Zone> ReadWithDnn(MrzSearch& search,
                                   std::chrono::steady_clock::time_point deadline) const {
     if (!mrz_reader_.has_dnn()) return std::nullopt;
