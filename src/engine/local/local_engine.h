@@ -5,7 +5,7 @@
 // background, perspective, 0/90/180/270 and small skew), locates and reads the MRZ
 // (our OCR-B classifier, then Tesseract's legacy classifier restricted to A-Z0-9<, then —
 // when neither holds every check anywhere and its model is installed — PaddleOCR's
-// recogniser through OpenCV dnn on at most two of the places found), reads the printed
+// recogniser through OpenCV dnn on the first MRZ-like place found), reads the printed
 // fields next to their labels (Tesseract LSTM, French), and classifies the document.
 // Output: a verify::Extraction with `mrz_lines` and fields of source "visual";
 // verification (MRZ precedence etc.) is the caller's job.

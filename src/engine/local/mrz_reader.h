@@ -21,8 +21,8 @@
 //   valid read where some character nearly read another that the check digits cannot
 //   tell from it (runner-up probability >= 0.2: '<' and K, 0 and A ...) keeps `lines`
 //   empty, like the classifier's withheld case. The caller decides where and how often
-//   (~0.4 s CPU a line): local_engine.cc runs it on at most two places per document,
-//   after the other readers failed on every place.
+//   (~0.4 s CPU a line): local_engine.cc runs it on one place per document, after the
+//   other readers failed on every place.
 // - Errors: only a Tesseract instance that cannot be created. No exception of its own.
 // Why a file of its own: the hardest decisions of the engine (which read to trust) sit
 //   here, apart from the image handling of local_engine.cc, so they can be read, tested
