@@ -365,7 +365,15 @@ class Verifier {
       // or a field breaks its form) says nothing reliable. Sex '<' (X) is "unspecified".
       const bool comparable = visual != fields.end() && parsed->valid &&
                               !(name == FieldName::kSex && mrz_field.value == "X");
-      if (comparable) {
+      if (comparable && !Agree(*parsed, name, visual->second.value, mrz_field.value) &&
+          visual->second.confidence && *visual->second.confidence < kMinConfidenceToDisagree) {
+        Unreadable(name, visual->second, "low_confidence");
+        Warn(FieldLabel(name) +
+             ": the printed reading differs from the MRZ's but was read with too little "
+             "confidence to stand against it; not used");
+        fields.erase(visual);
+        visual = fields.end();
+      } else if (comparable) {
         ++compared;
         if (!Agree(*parsed, name, visual->second.value, mrz_field.value)) {
           mismatch = true;

@@ -11,7 +11,8 @@
 // `document.unreadable` with a warning naming the field, is never compared with the MRZ
 // and never fills `fields`. `mrz_matches_visual` is `mismatch` only when a readable
 // printed value and the same field of a valid MRZ truly differ, names compared the way
-// each layout cuts them (verify/names.h); the warning names the field and both sources.
+// each layout cuts them (verify/names.h), and the printed value was read with at least
+// kMinConfidenceToDisagree; the warning names the field and both sources.
 #pragma once
 
 #include <optional>
@@ -33,9 +34,19 @@ struct Extraction {
   std::vector<std::string> mrz_lines;  // verbatim transcription, possibly empty
 };
 
-// Below this, a field's confidence says the engine did not really read it (the local
-// engine gives ~0.15 to a stray comma; real reads of the samples are above 0.75).
-inline constexpr double kMinFieldConfidence = 0.5;
+// Below this, a field's confidence says the engine did not really read it: the local
+// engine gives a value its least word's confidence, ~0.15 for a stray comma, 0.3-0.5 for
+// some right reads of a photo's short words ("30/2", "NÎMES"), which 0.5 withheld. Values
+// that disagree with a valid MRZ meet the stricter kMinConfidenceToDisagree.
+inline constexpr double kMinFieldConfidence = 0.3;
+
+// Below this, a printed value that disagrees with a valid MRZ is taken for a misread, not
+// for a disagreement: it goes to `document.unreadable` ("low_confidence") and the MRZ's
+// value takes its place. An altered printed zone is clear print, read with confidence; a
+// misread word of a photo is not (the local engine's misreads of names and numbers that
+// raised false alarms were read at 0.55-0.83; its correct reads are mostly above 0.9).
+// A value without a confidence (a model's) always stands.
+inline constexpr double kMinConfidenceToDisagree = 0.85;
 
 struct VerifyOptions {
   CivilDate today;  // reference for expiry, age and MRZ century resolution

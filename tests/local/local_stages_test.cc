@@ -311,6 +311,29 @@ TEST(FieldReaderTest, ColumnsOnOneLineKeepTheirOwnValues) {
   EXPECT_EQ(f[FieldName::kGivenNames].value, "Hélène");
 }
 
+// A value's confidence is its own words': a line's average is lifted by a clear label
+// over one misread word, which would then stand against the MRZ as a disagreement.
+TEST(FieldReaderTest, ValueConfidenceIsTheLeastOfTheWordsItKeeps) {
+  std::vector<OcrLine> lines = {
+      Row(100, {{"Nom", 300}, {":", 345}, {"MGUYEN", 360}}),
+      Row(140, {{"Né(e)", 300}, {"le", 360}, {"I3.O7.199O", 400}, {"~", 560}}),
+      Row(180, {{"Prénoms", 300}}),
+      Row(205, {{"”", 300}, {"Victor", 320}}),
+  };
+  lines[0].words[2].confidence = 0.62;
+  lines[1].words[2].confidence = 0.81;
+  lines[1].words[3].confidence = 0.10;  // a speck after the date, which it drops
+  lines[3].words[0].confidence = 0.20;  // a quotation mark before the name
+  lines[3].words[1].confidence = 0.96;
+  Fields f = ReadLabelledFields(lines, 1000);
+  EXPECT_EQ(f[FieldName::kSurname].value, "MGUYEN");
+  EXPECT_DOUBLE_EQ(*f[FieldName::kSurname].confidence, 0.62);
+  EXPECT_EQ(f[FieldName::kBirthDate].value, "13.07.1990");  // repaired, still its word
+  EXPECT_DOUBLE_EQ(*f[FieldName::kBirthDate].confidence, 0.81);
+  EXPECT_EQ(f[FieldName::kGivenNames].value, "Victor");
+  EXPECT_DOUBLE_EQ(*f[FieldName::kGivenNames].confidence, 0.96);
+}
+
 TEST(FieldReaderTest, EnglishAndBilingualLabelsInEitherOrder) {
   std::vector<OcrLine> lines = {
       {"Surname / Nom", {300, 100, 200, 15}, 0.9},

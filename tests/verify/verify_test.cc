@@ -572,6 +572,32 @@ TEST(VerifyUnreadable, LowConfidenceValueIsNeitherAFactNorCompared) {
   for (const auto& w : v.verification.warnings) EXPECT_THAT(w, Not(HasSubstr("Zo;")));
 }
 
+// A misread word of a photo is read with little confidence; an altered printed zone is
+// clear print. Only a confident reading stands against a valid MRZ.
+TEST(VerifyUnreadable, UnsureReadingThatDisagreesWithTheMrzIsAMisreadNotAnAlarm) {
+  REQUIRE_MRZ_READER();
+  Extraction e = CnieFront();
+  e.fields[FieldName::kSurname] = Field{"MARTINEZ", 0.72, FieldSource::kVisual};
+  e.fields[FieldName::kDocumentNumber] = Field{"X4RTBPFW1", 0.80, FieldSource::kVisual};
+  const Verified v = Verify(e, kOptions);
+  EXPECT_EQ(v.verification.mrz_matches_visual, VisualMatch::kMatch)
+      << ::testing::PrintToString(v.verification.warnings);
+  ASSERT_TRUE(v.document.unreadable.contains(FieldName::kSurname));
+  EXPECT_EQ(v.document.unreadable.at(FieldName::kSurname).reason, "low_confidence");
+  EXPECT_EQ(ValueOf(v, FieldName::kSurname), "MARTIN");
+  EXPECT_EQ(ValueOf(v, FieldName::kDocumentNumber), "X4RTBPFW4");
+  EXPECT_EQ(SourceOf(v, FieldName::kDocumentNumber), FieldSource::kMrz);
+  EXPECT_THAT(v.verification.warnings,
+              Contains("surname: the printed reading differs from the MRZ's but was read with "
+                       "too little confidence to stand against it; not used"));
+  for (const auto& w : v.verification.warnings) EXPECT_THAT(w, Not(HasSubstr("MARTIN")));
+
+  // Read with confidence, the same difference is an alarm; so is one whose engine gives no
+  // confidence (PrintedNameThatDisagreesIsAMismatch).
+  e.fields[FieldName::kSurname] = Field{"MARTINEZ", kMinConfidenceToDisagree, FieldSource::kVisual};
+  EXPECT_EQ(Verify(e, kOptions).verification.mrz_matches_visual, VisualMatch::kMismatch);
+}
+
 TEST(VerifyUnreadable, ValuesThatBreakTheirFormAreNotEmitted) {
   Extraction e;
   e.fields[FieldName::kSex] = Visual("Masculin 1.80 m");

@@ -221,6 +221,19 @@ std::string WithoutStrayMarks(std::string value) {
   return out.empty() ? value : out;
 }
 
+// A name without the words at its ends that hold no letter: a quotation mark or a speck
+// read before "Victor" is no part of the name (and would stand against the MRZ's).
+std::string WithoutLetterlessEnds(std::string value) {
+  const std::vector<std::string> words = SplitWords(value);
+  size_t first = 0, end = words.size();
+  while (first < end && CountLetters(words[first]) == 0) ++first;
+  while (end > first && CountLetters(words[end - 1]) == 0) --end;
+  if (first == end || (first == 0 && end == words.size())) return value;
+  std::string out;
+  for (size_t k = first; k < end; ++k) out += (out.empty() ? "" : " ") + words[k];
+  return out;
+}
+
 // A ranking in large type whose thin slash Tesseract dropped or read as a 1 ("15 1" or
 // "15 11" for 15/1): the fraction when it is one the federation gives (x/6 above 15,
 // 15/1 ... 15/5, 30/1 ... 30/5). Otherwise the value as it was: "15" alone is a ranking
@@ -250,6 +263,9 @@ std::string RepairValue(FieldName field, std::string value) {
       return DigitsForLookAlikes(WithoutStrayMarks(std::move(value)));
     case FieldName::kRanking:
       return SlashForAGap(DigitsForLookAlikes(std::move(value)));
+    case FieldName::kSurname:
+    case FieldName::kGivenNames:
+      return WithoutLetterlessEnds(std::move(value));
     case FieldName::kSex: {
       // F printed alone, its foot-less twin E is what Tesseract sometimes reads; no
       // document writes E for a sex. Attestations spell it out.
@@ -408,7 +424,8 @@ bool FitsForm(FieldName field, std::string_view value) {
     }
     case FieldName::kSurname:
     case FieldName::kGivenNames:
-      return IsWords(value);
+      // A lone letter is a speck or an initial read out of its line, not a name.
+      return IsWords(value) && CountLetters(value) >= 2;
     case FieldName::kSeason: {
       const std::vector<std::string> g = DigitGroups(value);
       return g.size() == 1 && g[0].size() == 4 && value.size() == 4 &&
@@ -485,6 +502,7 @@ struct Word {
   std::string text;
   std::string norm;
   cv::Rect box;
+  double confidence;
 };
 
 // The words of a line: the reader's, or (when it gave none) the text split on spaces,
@@ -493,7 +511,7 @@ std::vector<Word> WordsOf(const OcrLine& line) {
   std::vector<Word> words;
   if (!line.words.empty()) {
     for (const auto& w : line.words) {
-      words.push_back(Word{w.text, NormalizeLabelText(w.text), w.box});
+      words.push_back(Word{w.text, NormalizeLabelText(w.text), w.box, w.confidence});
     }
     return words;
   }
@@ -512,7 +530,7 @@ std::vector<Word> WordsOf(const OcrLine& line) {
     const std::string text = line.text.substr(b, n);
     const cv::Rect box(line.box.x + static_cast<int>(b * per_char), line.box.y,
                        std::max(1, static_cast<int>(n * per_char)), line.box.height);
-    words.push_back(Word{text, NormalizeLabelText(text), box});
+    words.push_back(Word{text, NormalizeLabelText(text), box, line.confidence});
   }
   return words;
 }
@@ -683,6 +701,86 @@ std::string JoinWords(const std::vector<Word>& words, size_t from, size_t to) {
     out += words[k].text;
   }
   return out;
+}
+
+// A word a value was taken from: its text folded for matching, and the reader's
+// confidence in it.
+struct ScoredWord {
+  std::string folded;
+  double confidence;
+};
+
+// NormalizeLabelText without spaces, the characters a reader confuses made one (O, D, Q
+// and 0; I, L and 1; S and 5; B and 8; Z and 2; G and 6): a repaired value
+// ("151127801488" from "I5II27801488") still shows which words it kept.
+std::string FoldForMatch(std::string_view utf8) {
+  std::string out;
+  for (const char c : NormalizeLabelText(utf8)) {
+    switch (c) {
+      case ' ':
+        break;
+      case 'o':
+      case 'd':
+      case 'q':
+        out += '0';
+        break;
+      case 'i':
+      case 'l':
+        out += '1';
+        break;
+      case 's':
+        out += '5';
+        break;
+      case 'b':
+        out += '8';
+        break;
+      case 'z':
+        out += '2';
+        break;
+      case 'g':
+        out += '6';
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+std::vector<ScoredWord> ScoredWords(const std::vector<Word>& words, size_t from, size_t to) {
+  std::vector<ScoredWord> out;
+  for (size_t k = from; k < to && k < words.size(); ++k) {
+    out.push_back({FoldForMatch(words[k].text), words[k].confidence});
+  }
+  return out;
+}
+
+// The reader's confidence in `value` taken from `words`: the least of the words the value
+// kept (a value's trimming drops stray words after it; a repair changes characters, not
+// which words). A one-character word counts when it is a word of the value. `otherwise`
+// when no word can be told kept.
+double ValueConfidence(const std::vector<ScoredWord>& words, std::string_view value,
+                       double otherwise) {
+  const std::string folded = FoldForMatch(value);
+  std::vector<std::string> tokens;
+  {
+    const std::string norm = NormalizeLabelText(value);
+    size_t i = 0;
+    while (i < norm.size()) {
+      const size_t e = std::min(norm.find(' ', i), norm.size());
+      if (e > i) tokens.push_back(FoldForMatch(norm.substr(i, e - i)));
+      i = e + 1;
+    }
+  }
+  double least = 2;
+  for (const auto& w : words) {
+    if (w.folded.empty()) continue;
+    const bool kept = w.folded.size() == 1
+                          ? std::find(tokens.begin(), tokens.end(), w.folded) != tokens.end()
+                          : folded.find(w.folded) != std::string::npos;
+    if (kept) least = std::min(least, w.confidence);
+  }
+  return least > 1 ? otherwise : least;
 }
 
 // What remains of a label's last word after the label ("Nom:MARTIN" -> "MARTIN").
@@ -944,12 +1042,14 @@ struct Candidate {
   std::string value;
   double confidence;
   std::optional<size_t> line_below;
+  std::vector<ScoredWord> words = {};  // what the value was taken from
 };
 
 // A run of words taken from line `line`.
 struct Segment {
   size_t line;
   std::string value;
+  std::vector<ScoredWord> words;
 };
 
 // The page's lines with their words and labels, and where a label's value may stand.
@@ -1065,7 +1165,8 @@ class LabelledPage {
     const size_t end = ValueEnd(below, best_word, next, column_end);
     std::string value = Trim(JoinWords(below.words, best_word, end));
     if (value.empty()) return std::nullopt;
-    return Segment{static_cast<size_t>(best), std::move(value)};
+    return Segment{static_cast<size_t>(best), std::move(value),
+                   ScoredWords(below.words, best_word, end)};
   }
 
   // The value right of line `i`'s label on another line of the same row: a table whose
@@ -1096,7 +1197,7 @@ class LabelledPage {
     const size_t end = ValueEnd(right, 0, next, std::numeric_limits<int>::max());
     std::string value = Trim(JoinWords(right.words, 0, end));
     if (value.empty()) return std::nullopt;
-    return Segment{static_cast<size_t>(best), std::move(value)};
+    return Segment{static_cast<size_t>(best), std::move(value), ScoredWords(right.words, 0, end)};
   }
 
   // Where label `h` of line `i`'s value may be, the likeliest first.
@@ -1111,16 +1212,23 @@ class LabelledPage {
     //    column gap.
     {
       std::string value = Trim(TailAfterColon(line.words[hit.end - 1].text));
+      const size_t from = value.empty() ? hit.end : hit.end - 1;
       const size_t end = ValueEnd(line, hit.end, next_label, std::numeric_limits<int>::max());
       const std::string rest = JoinWords(line.words, hit.end, end);
       value = Trim(value.empty() ? rest : value + (rest.empty() ? "" : " " + rest));
-      if (!value.empty()) candidates.push_back({value, lines_[i].confidence, std::nullopt});
+      if (!value.empty()) {
+        candidates.push_back(
+            {value, lines_[i].confidence, std::nullopt, ScoredWords(line.words, from, end)});
+      }
     }
     const size_t inline_count = candidates.size();
     // 2. Label above value: the nearest line below with a word starting near the label's
     //    left edge; its words up to a column gap or the next label's column.
     const std::optional<Segment> below = Below(i, column_x, column_end);
-    if (below) candidates.push_back({below->value, lines_[below->line].confidence, below->line});
+    if (below) {
+      candidates.push_back(
+          {below->value, lines_[below->line].confidence, below->line, below->words});
+    }
     // An address runs on over a second line when the first ends with its postcode. So
     // does one whose next line starts with it ("10 IMPASSE DES ROSIERS" / "08537 PAU").
     if (field == FieldName::kAddress && below) {
@@ -1139,7 +1247,8 @@ class LabelledPage {
     if (below && HasStrictForm(field)) {
       auto nearest = Below(i, column_x, column_end, true);
       if (nearest && nearest->value != below->value) {
-        candidates.push_back({nearest->value, lines_[nearest->line].confidence, nearest->line});
+        candidates.push_back(
+            {nearest->value, lines_[nearest->line].confidence, nearest->line, nearest->words});
       }
     }
     // 3. Label left of a value Tesseract read as another line of the same row, when
@@ -1156,7 +1265,8 @@ class LabelledPage {
           right->value += AddressRunOn(right->line, right->value, lines_[right->line].box.x,
                                        std::numeric_limits<int>::max());
         }
-        candidates.push_back({right->value, lines_[right->line].confidence, std::nullopt});
+        candidates.push_back(
+            {right->value, lines_[right->line].confidence, std::nullopt, right->words});
       }
     }
     // An address right of its label whose town is on the next line, under its street.
@@ -1227,10 +1337,14 @@ Fields ReadLabelledFields(const std::vector<OcrLine>& lines, int document_width,
           for (const auto& candidate : candidates) {
             if (auto names = AsGivenNamesAndSurname(candidate.value)) {
               fields[FieldName::kSurname] =
-                  Field{names->second, candidate.confidence, FieldSource::kVisual};
+                  Field{names->second,
+                        ValueConfidence(candidate.words, names->second, candidate.confidence),
+                        FieldSource::kVisual};
               if (!fields.count(FieldName::kGivenNames)) {
                 fields[FieldName::kGivenNames] =
-                    Field{names->first, candidate.confidence, FieldSource::kVisual};
+                    Field{names->first,
+                          ValueConfidence(candidate.words, names->first, candidate.confidence),
+                          FieldSource::kVisual};
               }
               break;
             }
@@ -1241,7 +1355,9 @@ Fields ReadLabelledFields(const std::vector<OcrLine>& lines, int document_width,
           std::string repaired = RepairValue(field, WithoutTrailingDate(field, candidate.value));
           if (!FitsForm(field, repaired)) repaired = FormPrefix(field, candidate.value);
           if (repaired.empty() || !FitsForm(field, repaired) || IsOnlyALabel(repaired)) continue;
-          fields[field] = Field{std::move(repaired), candidate.confidence, FieldSource::kVisual};
+          const double confidence =
+              ValueConfidence(candidate.words, repaired, candidate.confidence);
+          fields[field] = Field{std::move(repaired), confidence, FieldSource::kVisual};
           const std::string& first = line.words[hit.first].norm;
           if (field == FieldName::kBirthDate && candidate.line_below &&
               (first.rfind("ne", 0) == 0 || first == "born")) {
@@ -1259,8 +1375,9 @@ Fields ReadLabelledFields(const std::vector<OcrLine>& lines, int document_width,
       std::string value = RepairValue(FieldName::kBirthPlace, place->value);
       if (FitsForm(FieldName::kBirthPlace, value) && !IsOnlyALabel(value) &&
           page.parsed(place->line).hits.empty()) {
-        fields[FieldName::kBirthPlace] =
-            Field{std::move(value), lines[place->line].confidence, FieldSource::kVisual};
+        const double confidence =
+            ValueConfidence(place->words, value, lines[place->line].confidence);
+        fields[FieldName::kBirthPlace] = Field{std::move(value), confidence, FieldSource::kVisual};
       }
     }
   }

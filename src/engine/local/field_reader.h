@@ -17,6 +17,7 @@ namespace jae::local {
 struct OcrWord {
   std::string text;  // UTF-8
   cv::Rect box;
+  double confidence = 1;  // 0..1, the reader's for this word alone
 };
 
 struct OcrLine {
@@ -34,7 +35,9 @@ std::string NormalizeLabelText(std::string_view utf8);
 
 // Reads the labelled fields of `lines` (in any order). `document_width` scales the
 // geometric tolerances. Only fields whose label is found and whose value is non-empty
-// are returned; their source is "visual" and their confidence the OCR's for the value.
+// are returned; their source is "visual" and their confidence the OCR's for the value: the
+// least of the confidences of the words the value keeps (a line's confidence is an average
+// that a long, clear label lifts over one misread word of its value).
 // A licence heading with no "Saison" label ("Licence 2027") counts as the season.
 // `captions`: where a label without a value on its own line stands against its value —
 // above it (most documents) or under it (a caption under each value, as some cards print).

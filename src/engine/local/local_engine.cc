@@ -152,7 +152,8 @@ std::vector<OcrLine> RecogniseLines(tesseract::TessBaseAPI& api, const cv::Mat& 
     std::unique_ptr<char[]> word(it->GetUTF8Text(tesseract::RIL_WORD));
     int x0, y0, x1, y1;
     if (!word || !it->BoundingBox(tesseract::RIL_WORD, &x0, &y0, &x1, &y1)) continue;
-    lines.back().words.push_back(local::OcrWord{word.get(), box_of(x0, y0, x1, y1)});
+    const double confidence = std::clamp(it->Confidence(tesseract::RIL_WORD) / 100.0, 0.0, 1.0);
+    lines.back().words.push_back(local::OcrWord{word.get(), box_of(x0, y0, x1, y1), confidence});
   } while (it->Next(tesseract::RIL_WORD));
   return lines;
 }
