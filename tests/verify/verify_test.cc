@@ -554,6 +554,15 @@ TEST(VerifyNames, MrzNameMisreadIsNotAnotherName) {
   EXPECT_FALSE(NamesAgreeUpToMisreads("I NÈ S", "INAS", roomy));
 }
 
+// `v`'s printed reading matches its MRZ, and `name`'s reading is kept as unreadable for
+// `reason` (never compared, never a fact).
+void ExpectMatchWithUnreadable(const Verified& v, FieldName name, const std::string& reason) {
+  EXPECT_EQ(v.verification.mrz_matches_visual, VisualMatch::kMatch)
+      << ::testing::PrintToString(v.verification.warnings);
+  ASSERT_TRUE(v.document.unreadable.contains(name));
+  EXPECT_EQ(v.document.unreadable.at(name).reason, reason);
+}
+
 TEST(VerifyUnreadable, LowConfidenceValueIsNeitherAFactNorCompared) {
   Extraction e;
   e.type = DocumentType::kPassport;
@@ -562,10 +571,7 @@ TEST(VerifyUnreadable, LowConfidenceValueIsNeitherAFactNorCompared) {
   e.mrz_lines = {"P<FRALOPEZ<<ZOE<NOEMIE<<<<<<<<<<<<<<<<<<<<<<",
                  "04XY481321FRA7701029F3206087<<<<<<<<<<<<<<<4"};
   const Verified v = Verify(e, kOptions);
-  EXPECT_EQ(v.verification.mrz_matches_visual, VisualMatch::kMatch)
-      << ::testing::PrintToString(v.verification.warnings);
-  ASSERT_TRUE(v.document.unreadable.contains(FieldName::kGivenNames));
-  EXPECT_EQ(v.document.unreadable.at(FieldName::kGivenNames).reason, "low_confidence");
+  ExpectMatchWithUnreadable(v, FieldName::kGivenNames, "low_confidence");
   // The MRZ fills the gap, without claiming a proof (names carry no check digit).
   EXPECT_EQ(ValueOf(v, FieldName::kGivenNames), "ZOE NOEMIE");
   EXPECT_EQ(SourceOf(v, FieldName::kGivenNames), std::nullopt);
@@ -580,10 +586,7 @@ TEST(VerifyUnreadable, UnsureReadingThatDisagreesWithTheMrzIsAMisreadNotAnAlarm)
   e.fields[FieldName::kSurname] = Field{"MARTINEZ", 0.72, FieldSource::kVisual};
   e.fields[FieldName::kDocumentNumber] = Field{"X4RTBPFW1", 0.80, FieldSource::kVisual};
   const Verified v = Verify(e, kOptions);
-  EXPECT_EQ(v.verification.mrz_matches_visual, VisualMatch::kMatch)
-      << ::testing::PrintToString(v.verification.warnings);
-  ASSERT_TRUE(v.document.unreadable.contains(FieldName::kSurname));
-  EXPECT_EQ(v.document.unreadable.at(FieldName::kSurname).reason, "low_confidence");
+  ExpectMatchWithUnreadable(v, FieldName::kSurname, "low_confidence");
   EXPECT_EQ(ValueOf(v, FieldName::kSurname), "MARTIN");
   EXPECT_EQ(ValueOf(v, FieldName::kDocumentNumber), "X4RTBPFW4");
   EXPECT_EQ(SourceOf(v, FieldName::kDocumentNumber), FieldSource::kMrz);
