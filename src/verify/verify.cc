@@ -285,8 +285,15 @@ class Verifier {
         return NamesAgreeUpToMisreads(printed, from_mrz, RoomFor(parsed, name));
       case FieldName::kNationality:
         return SameCountry(printed, from_mrz);
-      case FieldName::kDocumentNumber:
-        return FoldConfusions(printed) == FoldConfusions(from_mrz);
+      case FieldName::kDocumentNumber: {
+        // A passport's or visa's MRZ holds 9 characters of the number and, unlike TD1 and
+        // TD2, carries no overflow: a longer printed number is cut there (a visa's
+        // "555123ABC12" over "555123ABC"). What the MRZ holds must be its start.
+        const std::string p = FoldConfusions(printed), m = FoldConfusions(from_mrz);
+        const bool cut = parsed.format == MrzFormat::kTD3 || parsed.format == MrzFormat::kMRVA ||
+                         parsed.format == MrzFormat::kMRVB;
+        return p == m || (cut && m.size() == 9 && p.size() > m.size() && p.starts_with(m));
+      }
       default:
         return printed == from_mrz;
     }

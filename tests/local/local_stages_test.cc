@@ -988,6 +988,15 @@ TEST(ClassifyTest, MrzDecidesThenWords) {
                 .type,
             DocumentType::kIdCard);
   EXPECT_EQ(Classify(nullptr, "nom\nprenom\ndate de naissance").type, DocumentType::kOther);
+  // A visa stuck in a passport, its page saying "Passport Number": the MRZ's V says what
+  // it is, and a visa is none of the documents the contract names.
+  auto visa = mrz::ParseMrz({"V<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<",
+                             "L8988901C4XXX4009078F96121096ZE184226B<<<<<<"},
+                            options);
+  ASSERT_TRUE(visa.ok());
+  const Classification visa_page = Classify(&*visa, "visa\npassport number");
+  EXPECT_EQ(visa_page.type, DocumentType::kOther);
+  EXPECT_EQ(visa_page.issuing_country, "UTO");
 }
 
 }  // namespace

@@ -267,6 +267,25 @@ TEST(VerifyMrz, PrintedNameThatDisagreesIsAMismatch) {
   for (const auto& w : v.verification.warnings) EXPECT_THAT(w, Not(HasSubstr("MARTIN")));
 }
 
+// A visa's or passport's MRZ has room for 9 characters of the number and no overflow: a
+// longer printed number agrees when the MRZ holds its start. TD1 carries a long number on
+// into its optional data, so there a 9-character MRZ number under a longer one disagrees.
+TEST(VerifyMrz, ALongerPrintedNumberAgreesWithTheNineCharactersAVisaHolds) {
+  REQUIRE_MRZ_READER();
+  Extraction visa;
+  visa.type = DocumentType::kOther;
+  visa.mrz_lines = {"V<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<",
+                    "L8988901C4XXX4009078F96121096ZE184226B<<<<<<"};
+  visa.fields[FieldName::kDocumentNumber] = Visual("L8988901C27");
+  EXPECT_EQ(Verify(visa, kOptions).verification.mrz_matches_visual, VisualMatch::kMatch);
+  visa.fields[FieldName::kDocumentNumber] = Visual("L8988907C27");
+  EXPECT_EQ(Verify(visa, kOptions).verification.mrz_matches_visual, VisualMatch::kMismatch);
+
+  Extraction card = CnieFront();
+  card.fields[FieldName::kDocumentNumber] = Visual("X4RTBPFW412");
+  EXPECT_EQ(Verify(card, kOptions).verification.mrz_matches_visual, VisualMatch::kMismatch);
+}
+
 TEST(VerifyMrz, ProvenFieldsOverrideMisreadPrintedOnes) {
   REQUIRE_MRZ_READER();
   Extraction e = CnieFront();

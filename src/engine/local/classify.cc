@@ -72,6 +72,11 @@ Classification Classify(const mrz::ParsedMrz* mrz, const std::string& text) {
       }
       break;
     }
+    case MrzFormat::kMRVA:
+    case MrzFormat::kMRVB:
+      // A visa, whatever its page says ("Passport Number" is one of its captions).
+      c = {DocumentType::kOther, DocumentSide::kFront, c.issuing_country, confidence};
+      break;
     default:
       break;
   }
