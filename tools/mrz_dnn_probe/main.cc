@@ -185,7 +185,8 @@ int main(int argc, char** argv) {
 
   cv::setNumThreads(1);  // CPU per line on one core, as the engine's targets are stated
   const double rss_before = PeakRssMb();
-  auto recogniser = jae::local::PpOcrRecogniser::Load(models, only_width);
+  auto recogniser = jae::local::PpOcrRecogniser::Load(
+      models, only_width > 0 ? std::vector<int>{only_width} : std::vector<int>{});
   if (!recogniser.ok()) {
     std::fprintf(stderr, "mrz_dnn_probe: %s (run tools/mrz_dnn_probe/fetch_models.sh)\n",
                  recogniser.status().ToString().c_str());

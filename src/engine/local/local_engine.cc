@@ -68,9 +68,15 @@ constexpr float kDnnLeastLikeness = 0.65f;
 // Measured on PassportEye, the seen families and the generator (664 documents): its valid
 // reads all came from the first place it read; the 14 later places gave none.
 constexpr int kTesseractPlaces = 2;
-// The one model copy loaded: wide enough for a 44-character line at height 48 (narrower
-// lines are padded). Measured best of the single copies (tools/mrz_dnn_probe/README.md).
+// The model copy every line fits: wide enough for a 44-character line at height 48
+// (narrower lines are padded). Measured best of the single copies
+// (tools/mrz_dnn_probe/README.md).
 constexpr int kDnnWidth = 1920;
+// A narrower copy, loaded when installed, for the lines it holds with room to spare (TD1's
+// 30 characters scale to 900-1010 columns; a 1988 card's 36 to 1120-1240 stay in the wide
+// copy): a third less work a line. On PassportEye's photos the same reads, the slowest
+// document 2.5-2.6 s instead of 2.8-3.2 s, for 60 MB more memory.
+constexpr int kDnnNarrowWidth = 1280;
 
 bool HasModel(const std::string& dir, const std::string& language) {
   std::error_code ec;
@@ -696,7 +702,13 @@ StatusOr<std::unique_ptr<local::PpOcrRecogniser>> LoadDnn(const LocalEngineOptio
         "or tools/mrz_dnn_probe/fetch_models.sh, or set JAE_DNN_MODELS)");
     return std::unique_ptr<local::PpOcrRecogniser>();
   }
-  auto loaded = local::PpOcrRecogniser::Load(dir, kDnnWidth);
+  std::vector<int> widths = {kDnnWidth};
+  std::error_code ec;
+  if (std::filesystem::is_regular_file(
+          std::filesystem::path(dir) / ("rec_" + std::to_string(kDnnNarrowWidth) + ".onnx"), ec)) {
+    widths.push_back(kDnnNarrowWidth);
+  }
+  auto loaded = local::PpOcrRecogniser::Load(dir, widths);
   if (!loaded.ok()) {
     return Status(loaded.status().code(),
                   "local engine: the PP-OCR MRZ reader: " + loaded.status().message() +

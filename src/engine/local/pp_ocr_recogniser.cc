@@ -15,8 +15,8 @@ constexpr int kHeight = 48;  // PP-OCRv3/v4 rec input height
 constexpr int kStride = 8;   // input columns per CTC time step
 }  // namespace
 
-StatusOr<std::unique_ptr<PpOcrRecogniser>> PpOcrRecogniser::Load(const std::string& model_dir,
-                                                                 int only_width) {
+StatusOr<std::unique_ptr<PpOcrRecogniser>> PpOcrRecogniser::Load(
+    const std::string& model_dir, const std::vector<int>& only_widths) {
   const std::filesystem::path dir(model_dir);
   std::ifstream keys(dir / "ppocr_keys_v1.txt");
   if (!keys) return NotFoundError("no ppocr_keys_v1.txt in " + model_dir);
@@ -31,12 +31,18 @@ StatusOr<std::unique_ptr<PpOcrRecogniser>> PpOcrRecogniser::Load(const std::stri
     const std::string name = e.path().filename().string();
     if (name.rfind("rec_", 0) == 0 && e.path().extension() == ".onnx") {
       const int w = std::atoi(name.c_str() + 4);
-      if (w > 0 && w % kStride == 0 && (only_width == 0 || w == only_width)) widths.push_back(w);
+      const bool wanted = only_widths.empty() ||
+                          std::find(only_widths.begin(), only_widths.end(), w) != only_widths.end();
+      if (w > 0 && w % kStride == 0 && wanted) widths.push_back(w);
     }
   }
-  if (widths.empty()) {
-    return NotFoundError("no rec_" + (only_width ? std::to_string(only_width) : "<width>") +
-                         ".onnx in " + model_dir);
+  if (widths.empty() || (!only_widths.empty() && widths.size() != only_widths.size())) {
+    std::string missing = only_widths.empty() ? "rec_<width>.onnx" : "";
+    for (int w : only_widths) {
+      if (std::find(widths.begin(), widths.end(), w) != widths.end()) continue;
+      missing += (missing.empty() ? "rec_" : ", rec_") + std::to_string(w) + ".onnx";
+    }
+    return NotFoundError("no " + missing + " in " + model_dir);
   }
   std::unique_ptr<PpOcrRecogniser> r(new PpOcrRecogniser(std::move(dict)));
   for (size_t k = 1; k < r->dict_.size(); ++k) {
@@ -84,7 +90,9 @@ std::string PpOcrRecogniser::ReadLine(const cv::Mat& bgr_line, bool mrz_alphabet
   const int scaled =
       std::max(kStride, static_cast<int>(std::ceil(kHeight * static_cast<double>(bgr_line.cols) /
                                                    std::max(1, bgr_line.rows))));
-  auto fit = copies_.lower_bound(scaled);
+  // A quarter of padding at least: a line that ends at the copy's edge (a 1988 card's 36
+  // characters in the 1280 copy) was read differently from the same line in a wider one.
+  auto fit = copies_.lower_bound(scaled + scaled / 4);
   if (fit == copies_.end()) fit = std::prev(copies_.end());
   const int width = fit->first;
   cv::Mat resized;

@@ -4,14 +4,15 @@
 //
 // Contract:
 // - Load() reads the dictionary (ppocr_keys_v1.txt) and every fixed-width model copy
-//   (rec_<W>.onnx, W a multiple of 8; `only_width` > 0: that copy alone) written by
+//   (rec_<W>.onnx, W a multiple of 8; `only_widths` not empty: those copies alone) written by
 //   tools/mrz_dnn_probe/fetch_models.sh, eagerly, with one pass each (so a broken copy
 //   fails here). Errors: NotFound when the folder lacks the dictionary or a copy;
 //   InvalidArgument naming the file when a copy is present but OpenCV cannot load or run
 //   it, or the dictionary lacks part of the MRZ alphabet.
 // - ReadLine() takes one line's image (BGR, any size, the text filling most of its
-//   height), scales it to height 48, pads it to the narrowest copy at least as wide (wider
-//   lines are squeezed into the widest) and decodes the CTC output greedily. With
+//   height), scales it to height 48, pads it to the narrowest copy at least 1.25 times as
+//   wide, else the widest (squeezed into it when wider still) and decodes the CTC output
+//   greedily. With
 //   `mrz_alphabet`, each time step chooses among the blank and A-Z, 0-9, '<' only (as the
 //   engine restricts Tesseract to the MRZ alphabet); otherwise among every class, and
 //   characters outside that alphabet are dropped. No exception of its own; OpenCV's
@@ -39,7 +40,7 @@ namespace jae::local {
 class PpOcrRecogniser {
  public:
   static StatusOr<std::unique_ptr<PpOcrRecogniser>> Load(const std::string& model_dir,
-                                                         int only_width = 0);
+                                                         const std::vector<int>& only_widths = {});
 
   // `rival`, when given, gets per character read the highest probability of another
   // character of the alphabet at the step where the character peaked (the blank not
