@@ -194,4 +194,35 @@ std::string CollapseWhitespace(std::string_view text) {
   return out;
 }
 
+std::string FoldConfusions(const std::string& text) {
+  std::string out = text;
+  for (char& c : out) {
+    switch (c) {
+      case 'O':
+      case 'Q':
+      case 'D':
+        c = '0';
+        break;
+      case 'I':
+        c = '1';
+        break;
+      case 'Z':
+        c = '2';
+        break;
+      case 'S':
+        c = '5';
+        break;
+      case 'G':
+        c = '6';
+        break;
+      case 'B':
+        c = '8';
+        break;
+      default:
+        break;
+    }
+  }
+  return out;
+}
+
 }  // namespace jae::verify

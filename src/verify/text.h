@@ -22,6 +22,12 @@ std::vector<std::string> MrzNameVariants(std::string_view text, std::size_t max_
 // "Féminin" without caring about accents or case.
 std::string FoldForMatching(std::string_view text);
 
+// Printed-zone OCR cannot tell these apart (OCR-B and the fonts of the printed zone):
+// O/Q/D and 0, I and 1, Z and 2, S and 5, G and 6, B and 8, each pair made its digit
+// (upper case only). Two document numbers that differ only there are the same number
+// misread, not two numbers; the MRZ's, proven by its check digit, is the one kept.
+std::string FoldConfusions(const std::string& text);
+
 // Leading/trailing white space removed and inner runs of white space collapsed to one
 // space (UTF-8 safe: only ASCII white space is touched).
 std::string CollapseWhitespace(std::string_view text);

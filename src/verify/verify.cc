@@ -46,41 +46,6 @@ bool IsNameForm(const std::string& text) {
                      [](char c) { return (c >= 'A' && c <= 'Z') || c == '?'; });
 }
 
-// Printed-zone OCR cannot tell these apart (OCR-B and the fonts of the printed zone):
-// O/Q/D and 0, I and 1, Z and 2, S and 5, G and 6, B and 8. Two document numbers that
-// differ only there are the same number misread, not two numbers; the MRZ's, proven by
-// its check digit, is the one kept.
-std::string FoldConfusions(const std::string& text) {
-  std::string out = text;
-  for (char& c : out) {
-    switch (c) {
-      case 'O':
-      case 'Q':
-      case 'D':
-        c = '0';
-        break;
-      case 'I':
-        c = '1';
-        break;
-      case 'Z':
-        c = '2';
-        break;
-      case 'S':
-        c = '5';
-        break;
-      case 'G':
-        c = '6';
-        break;
-      case 'B':
-        c = '8';
-        break;
-      default:
-        break;
-    }
-  }
-  return out;
-}
-
 std::optional<CivilDate> ParseIso(const std::string& iso) {
   if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return std::nullopt;
   for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {

@@ -35,6 +35,14 @@ bool MrzReaderReady() {
 
 Field Visual(std::string value) { return Field{std::move(value), 0.9, FieldSource::kVisual}; }
 
+// An extraction of `type` with only these MRZ lines.
+Extraction WithMrz(DocumentType type, std::vector<std::string> mrz_lines) {
+  Extraction e;
+  e.type = type;
+  e.mrz_lines = std::move(mrz_lines);
+  return e;
+}
+
 Extraction CnieFront() {
   Extraction e;
   e.type = DocumentType::kIdCard;
@@ -272,10 +280,8 @@ TEST(VerifyMrz, PrintedNameThatDisagreesIsAMismatch) {
 // into its optional data, so there a 9-character MRZ number under a longer one disagrees.
 TEST(VerifyMrz, ALongerPrintedNumberAgreesWithTheNineCharactersAVisaHolds) {
   REQUIRE_MRZ_READER();
-  Extraction visa;
-  visa.type = DocumentType::kOther;
-  visa.mrz_lines = {"V<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<",
-                    "L8988901C4XXX4009078F96121096ZE184226B<<<<<<"};
+  Extraction visa = WithMrz(DocumentType::kOther, {"V<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<",
+                                                   "L8988901C4XXX4009078F96121096ZE184226B<<<<<<"});
   visa.fields[FieldName::kDocumentNumber] = Visual("L8988901C27");
   EXPECT_EQ(Verify(visa, kOptions).verification.mrz_matches_visual, VisualMatch::kMatch);
   visa.fields[FieldName::kDocumentNumber] = Visual("L8988907C27");
@@ -309,10 +315,8 @@ TEST(VerifyMrz, ProvenFieldsOverrideMisreadPrintedOnes) {
 // "AB1234<K" — nobody's.
 TEST(VerifyMrz, AFillerReadAsAnEqualWeightProvesNothing) {
   REQUIRE_MRZ_READER();
-  Extraction e;
-  e.type = DocumentType::kPassport;
-  e.mrz_lines = {"P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<",
-                 "AB1234<K<1UTO7408122F3204153<<<<<<<<<<<<<<<4"};
+  Extraction e = WithMrz(DocumentType::kPassport, {"P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<",
+                                                   "AB1234<K<1UTO7408122F3204153<<<<<<<<<<<<<<<4"});
   const Verified v = Verify(e, kOptions);
   EXPECT_EQ(v.verification.mrz_check_digits, CheckDigitState::kPass);
   EXPECT_THAT(v.verification.warnings,

@@ -1,10 +1,13 @@
 #include "engine/local/field_reader.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <limits>
 #include <optional>
 #include <utility>
+
+#include "verify/text.h"
 
 namespace jae::local {
 namespace {
@@ -710,41 +713,15 @@ struct ScoredWord {
   double confidence;
 };
 
-// NormalizeLabelText without spaces, the characters a reader confuses made one (O, D, Q
-// and 0; I, L and 1; S and 5; B and 8; Z and 2; G and 6): a repaired value
-// ("151127801488" from "I5II27801488") still shows which words it kept.
+// NormalizeLabelText without spaces, in capitals, the characters a reader confuses made
+// one (verify::FoldConfusions): a repaired value ("151127801488" from "I5II27801488")
+// still shows which words it kept.
 std::string FoldForMatch(std::string_view utf8) {
   std::string out;
   for (const char c : NormalizeLabelText(utf8)) {
-    switch (c) {
-      case ' ':
-        break;
-      case 'o':
-      case 'd':
-      case 'q':
-        out += '0';
-        break;
-      case 'i':
-      case 'l':
-        out += '1';
-        break;
-      case 's':
-        out += '5';
-        break;
-      case 'b':
-        out += '8';
-        break;
-      case 'z':
-        out += '2';
-        break;
-      case 'g':
-        out += '6';
-        break;
-      default:
-        out += c;
-    }
+    if (c != ' ') out += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   }
-  return out;
+  return verify::FoldConfusions(out);
 }
 
 std::vector<ScoredWord> ScoredWords(const std::vector<Word>& words, size_t from, size_t to) {
