@@ -538,6 +538,112 @@ TEST(FieldReaderTest, ANameOnTwoLinesBesideItsInitialsAndARankingChip) {
   EXPECT_FALSE(dated.count(FieldName::kRanking));
 }
 
+// The chip's number beside the season is the ranking, whatever its form ("30", "NC"),
+// and the chip's rounded ends read as brackets are no words; a number alone is not.
+TEST(FieldReaderTest, ARankingChipBesideTheSeasonInAnyOfItsForms) {
+  for (const auto& [text, want] :
+       std::vector<std::pair<std::string, std::string>>{{"30 Saison 2022/2023", "30"},
+                                                        {"[NC À Saison 2025/2026", "NC"},
+                                                        {"4/6 ) À Saison 2024/2025", "4/6"},
+                                                        {"15 Season 2024-2025", "15"},
+                                                        {"NC", "NC"}}) {
+    Fields f;
+    AddUnlabelledRanking({{text, {10, 10, 300, 20}, 0.9}}, f);
+    EXPECT_EQ(f[FieldName::kRanking].value, want) << text;
+  }
+  for (const std::string text : {"30", "30 Saison", "12 Saison 2024", "30 Avenue Foch 2024"}) {
+    Fields f;
+    AddUnlabelledRanking({{text, {10, 10, 300, 20}, 0.9}}, f);
+    EXPECT_FALSE(f.count(FieldName::kRanking)) << text;
+  }
+}
+
+// The app's header: given names over the surname, the avatar's disc ("AB") read into the
+// lower line although it stands off it; a surname set larger than the given names.
+TEST(FieldReaderTest, ANameHeadingBesideAnAvatarDiscAndASurnameSetLarger) {
+  OcrLine given = Row(206, {{"Anaëlle", 195}, {"Chloé", 290}});
+  OcrLine surname = Row(232, {{"BLANCHARD", 197}});
+  surname.words.insert(surname.words.begin(), OcrWord{"AB", {85, 200, 58, 40}});
+  surname.text = "AB BLANCHARD";
+  surname.box |= surname.words.front().box;
+  Fields f;
+  AddNameHeading({given, surname}, f);
+  EXPECT_EQ(f[FieldName::kGivenNames].value, "Anaëlle Chloé");
+  EXPECT_EQ(f[FieldName::kSurname].value, "BLANCHARD");
+
+  Fields larger;
+  AddNameHeading({{"HÉBERT", {71, 166, 128, 38}, 0.9}, {"Odile", {70, 213, 79, 25}, 0.9}}, larger);
+  EXPECT_EQ(larger[FieldName::kSurname].value, "HÉBERT");
+  EXPECT_EQ(larger[FieldName::kGivenNames].value, "Odile");
+}
+
+// An app's pass: each value after an icon OCR reads as a letter or a sign, no labels.
+TEST(FieldReaderTest, AnAppsValuesAfterTheirIconsWithoutLabels) {
+  auto after_icon = [](int y, std::string icon, std::string value) {
+    OcrLine line = Row(y, {{value, 130}});
+    line.words.insert(line.words.begin(), OcrWord{icon, {72, y, 30, 24}});
+    line.text = icon + " " + line.text;
+    line.box |= line.words.front().box;
+    return line;
+  };
+  const std::vector<OcrLine> lines = {
+      {"LICENCE FFT 2024-2025", {70, 115, 574, 30}, 0.9},
+      after_icon(303, "E", "4129835K"),
+      after_icon(380, "C", "NC"),
+      after_icon(458, "c", "15/02/1980"),
+      after_icon(535, "2,", "Homme"),
+  };
+  Fields f;
+  AddUnlabelledLicenceFields(lines, f);
+  EXPECT_EQ(f[FieldName::kLicenceNumber].value, "4129835 K");
+  EXPECT_EQ(f[FieldName::kRanking].value, "NC");
+  EXPECT_EQ(f[FieldName::kBirthDate].value, "15/02/1980");
+  EXPECT_EQ(f[FieldName::kSex].value, "M");
+  // A word of the value is no icon: the chip "30" before the season stays.
+  Fields chip;
+  AddUnlabelledLicenceFields({Row(338, {{"30", 79}, {"Saison", 158}, {"2022/2023", 240}})}, chip);
+  EXPECT_EQ(chip[FieldName::kRanking].value, "30");
+}
+
+// A date alone is the birth date only when it is the one such line, and not of the
+// season's own years (a page's print date).
+TEST(FieldReaderTest, ALoneDateIsTheBirthDateOnlyWhenNothingElseCouldBe) {
+  Fields one;
+  AddLoneBirthDate({{"27.03.1966", {10, 10, 200, 20}, 0.9}}, one);
+  EXPECT_EQ(one[FieldName::kBirthDate].value, "27.03.1966");
+  Fields two;
+  AddLoneBirthDate({{"27.03.1966", {10, 10, 200, 20}, 0.9}, {"12/09/2023", {10, 50, 200, 20}, 0.9}},
+                   two);
+  EXPECT_FALSE(two.count(FieldName::kBirthDate));
+  Fields printed_on;
+  printed_on[FieldName::kSeason] = Field{"2024", 0.9, FieldSource::kVisual};
+  AddLoneBirthDate({{"12/09/2023", {10, 50, 200, 20}, 0.9}}, printed_on);
+  EXPECT_FALSE(printed_on.count(FieldName::kBirthDate));
+}
+
+// The attestation's sentence wraps where the page ends a line: "né le" at one line's end,
+// the date at the next one's start; "saison" likewise.
+TEST(FieldReaderTest, TheAttestationsSentenceAcrossItsLineBreaks) {
+  const std::vector<OcrLine> lines = {
+      {"La Fédération Française de Tennis certifie que M. Olivier DA SILVA, né le",
+       {10, 10, 900, 20},
+       0.95},
+      {"14 février 1968, est titulaire de la licence n° 3541028 D pour la saison",
+       {10, 40, 900, 20},
+       0.9},
+      {"2025/2026, au titre du club US Orléans Tennis (n° 80517548).", {10, 70, 900, 20}, 0.8},
+  };
+  Fields f;
+  AddFromTheSentence(lines, f);
+  EXPECT_EQ(f[FieldName::kBirthDate].value, "14 février 1968");
+  EXPECT_EQ(f[FieldName::kSeason].value, "2026");
+  EXPECT_DOUBLE_EQ(f[FieldName::kSeason].confidence.value_or(0), 0.8);  // its own line's
+  // No date after "né le", no season after "saison": nothing.
+  Fields none;
+  AddFromTheSentence({{"née le lundi, pour la saison prochaine", {10, 10, 500, 20}, 0.9}}, none);
+  EXPECT_TRUE(none.empty());
+}
+
 // Captions under their values: the proved MRZ's surname tells the reading apart.
 TEST(FieldReaderTest, CaptionsUnderTheValuesWhenTheMrzSaysSo) {
   const std::vector<OcrLine> lines = {

@@ -1409,6 +1409,29 @@ std::string WithoutInitials(const std::string& text) {
   return text;
 }
 
+// `line` without an avatar's initials at its start: a disc of two or three capitals
+// ("AB") beside a name set on two lines is read into the lower line, taller than its words
+// or off their line, and the two lines then no longer look like one heading's.
+OcrLine WithoutAvatar(const OcrLine& line) {
+  if (line.words.size() < 2) return line;
+  const OcrWord& first = line.words.front();
+  const std::string& w = first.text;
+  const bool capitals =
+      w.size() >= 2 && w.size() <= 3 &&
+      std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  if (!capitals) return line;
+  OcrLine rest{"", line.words[1].box, line.confidence, {line.words.begin() + 1, line.words.end()}};
+  for (const auto& word : rest.words) {
+    rest.text += (rest.text.empty() ? "" : " ") + word.text;
+    rest.box |= word.box;
+  }
+  // Taller than the words, or standing off their line (the disc spans both name lines).
+  const int centre_offset =
+      std::abs((first.box.y * 2 + first.box.height) - (rest.box.y * 2 + rest.box.height));
+  if (first.box.height * 10 < rest.box.height * 13 && centre_offset <= rest.box.height) return line;
+  return rest;
+}
+
 struct CivilName {
   std::pair<std::string, std::string> name;  // given names, surname
   std::string sex;
@@ -1471,13 +1494,15 @@ void AddNameHeading(const std::vector<OcrLine>& lines, Fields& fields) {
   // "Hugo" over "CHEVALIER"), the avatar's initials beside it ("HC") left out.
   std::vector<OcrLine> headings(lines.begin(), lines.end());
   for (size_t i = 0; i + 1 < lines.size(); ++i) {
-    const cv::Rect& a = lines[i].box;
-    const cv::Rect& b = lines[i + 1].box;
+    const OcrLine upper = WithoutAvatar(lines[i]);
+    const OcrLine lower = WithoutAvatar(lines[i + 1]);
+    const cv::Rect& a = upper.box;
+    const cv::Rect& b = lower.box;
     const int h = std::max(a.height, b.height);
-    if (b.y <= a.y || b.y - (a.y + a.height) > h || std::min(a.height, b.height) * 10 < h * 7) {
+    if (b.y <= a.y || b.y - (a.y + a.height) > h || std::min(a.height, b.height) * 10 < h * 6) {
       continue;
     }
-    headings.push_back(OcrLine{WithoutInitials(lines[i].text + " " + lines[i + 1].text), a | b,
+    headings.push_back(OcrLine{WithoutInitials(upper.text + " " + lower.text), a | b,
                                std::min(lines[i].confidence, lines[i + 1].confidence)});
     headings.back().box.height = h;  // a line's height, for the tallest heading
   }
@@ -1506,26 +1531,42 @@ void AddNameHeading(const std::vector<OcrLine>& lines, Fields& fields) {
 
 void AddUnlabelledRanking(const std::vector<OcrLine>& lines, Fields& fields) {
   if (fields.count(FieldName::kRanking)) return;
+  // A season as a chip prints it: "2025", "2024/2025", "2024-2025".
+  auto is_season = [](const std::string& w) {
+    if (w.size() == 4) return CountDigits(w) == 4;
+    return w.size() == 9 && CountDigits(w) == 8 && (w[4] == '/' || w[4] == '-');
+  };
   for (const auto& line : lines) {
-    const std::vector<std::string> words = SplitWords(line.text);
-    // The chip alone, or beside the season's ("Saison 2025", "2024/2025").
+    // The chip alone, or beside the season's ("Saison 2025", "Saison 2024/2025"); the
+    // chips' rounded ends read as brackets or a stray letter ("[NC À Saison 2025/2026").
     std::vector<std::string> others;
     std::optional<std::string> ranking;
-    for (const auto& w : words) {
+    for (std::string w : SplitWords(line.text)) {
+      while (!w.empty() && std::string_view("[](){}|").find(w.front()) != std::string_view::npos) {
+        w.erase(0, 1);
+      }
+      while (!w.empty() && std::string_view("[](){}|").find(w.back()) != std::string_view::npos) {
+        w.pop_back();
+      }
+      if (w.empty()) continue;
       const bool slashed = std::count(w.begin(), w.end(), '/') == 1 && w.back() != '/' &&
                            std::isdigit(static_cast<unsigned char>(w.back())) &&
                            w.size() - w.find('/') == 2;
-      if (slashed && IsRanking(w) && !ranking) {
+      const bool plain =
+          w == "NC" || w == "40" || w == "30" || w == "15" || w == "0" || w == "-15" || w == "-30";
+      if ((slashed || plain) && IsRanking(w) && !ranking) {
         ranking = w;
-      } else {
-        others.push_back(NormalizeLabelText(w));
+      } else if (!(w.size() <= 2 && CountLetters(w) == 1 && CountDigits(w) == 0)) {
+        others.push_back(w);
       }
     }
     if (!ranking) continue;
-    const bool beside_season = others.size() == 2 &&
-                               (others[0] == "saison" || others[0] == "season") &&
-                               others[1].size() == 4 && CountDigits(others[1]) == 4;
-    if (!others.empty() && !beside_season) continue;
+    const bool beside_season =
+        others.size() == 2 && is_season(others[1]) &&
+        (NormalizeLabelText(others[0]) == "saison" || NormalizeLabelText(others[0]) == "season");
+    // A number alone ("30", "15") may be anything; beside the season it is the ranking.
+    const bool slashed = ranking->find('/') != std::string::npos;
+    if (!beside_season && !(others.empty() && (slashed || *ranking == "NC"))) continue;
     fields[FieldName::kRanking] = Field{*ranking, line.confidence, FieldSource::kVisual};
     return;
   }
@@ -1704,6 +1745,116 @@ void AddBareNumbers(const std::vector<OcrLine>& lines, Fields& fields) {
   // Twice: eight digits are the club's number once the licence number is known (a
   // misread licence number has eight digits too), wherever the two stand on the page.
   for (int pass = 0; pass < 2; ++pass) AddBareNumbersOnce(lines, fields);
+}
+
+namespace {
+
+// `line` without the icon an app sets before a value (a trophy, a calendar, a pin), which
+// OCR reads as a letter or a sign ("E 4129835K", "9 Homme", "© Cercle Sportif de Pau"):
+// a first word of one character (or two with a sign) set apart from the next by most of a
+// character's height, where the gap between words is a third of it.
+OcrLine WithoutLeadingIcon(const OcrLine& line) {
+  if (line.words.size() < 2) return line;
+  const OcrWord& icon = line.words[0];
+  const OcrWord& next = line.words[1];
+  const size_t glyphs = static_cast<size_t>(
+      std::count_if(icon.text.begin(), icon.text.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+  const int gap = next.box.x - (icon.box.x + icon.box.width);
+  // Two characters only with a sign among them ("F)", "2,"): "30" or "NC" is a chip.
+  const bool sign = std::any_of(icon.text.begin(), icon.text.end(), [](char c) {
+    return (c & 0x80) == 0 && !std::isalnum(static_cast<unsigned char>(c));
+  });
+  if (glyphs > 2 || (glyphs == 2 && !sign) || gap * 10 < next.box.height * 8) return line;
+  OcrLine out{"", next.box, line.confidence, {line.words.begin() + 1, line.words.end()}};
+  for (const auto& w : out.words) {
+    out.text += (out.text.empty() ? "" : " ") + w.text;
+    out.box |= w.box;
+  }
+  return out;
+}
+
+}  // namespace
+
+void AddLoneBirthDate(const std::vector<OcrLine>& lines, Fields& fields) {
+  if (fields.count(FieldName::kBirthDate)) return;
+  const OcrLine* lone = nullptr;
+  for (const auto& line : lines) {
+    if (CountLetters(line.text) > 0 || !IsDate(RepairValue(FieldName::kBirthDate, line.text))) {
+      continue;
+    }
+    if (lone) return;  // two dates alone: which is the birth no form tells
+    lone = &line;
+  }
+  if (!lone) return;
+  // A date of the season's year or just before is the page's own (printed on, valid
+  // until), not a player's birth.
+  const std::string date = RepairValue(FieldName::kBirthDate, lone->text);
+  if (auto season = fields.find(FieldName::kSeason); season != fields.end()) {
+    const std::vector<std::string> groups = DigitGroups(date);
+    const auto year = std::find_if(groups.begin(), groups.end(),
+                                   [](const std::string& g) { return g.size() == 4; });
+    const int season_year = std::atoi(season->second.value.c_str());
+    if (year == groups.end() || std::atoi(year->c_str()) > season_year - 4) return;
+  }
+  fields[FieldName::kBirthDate] = Field{date, lone->confidence, FieldSource::kVisual};
+}
+
+void AddFromTheSentence(const std::vector<OcrLine>& lines, Fields& fields) {
+  std::vector<std::string> words;
+  std::vector<double> confidences;  // each word's line's
+  for (const auto& line : lines) {
+    for (auto& w : SplitWords(line.text)) {
+      words.push_back(std::move(w));
+      confidences.push_back(line.confidence);
+    }
+  }
+  // The value's words' lines: the least of their confidences.
+  auto confidence_of = [&](size_t from, size_t n) {
+    return *std::min_element(confidences.begin() + from, confidences.begin() + from + n);
+  };
+  auto strip = [](std::string w) {
+    while (!w.empty() && (w.back() == ',' || w.back() == '.' || w.back() == ';')) w.pop_back();
+    return w;
+  };
+  for (size_t i = 0; i + 1 < words.size(); ++i) {
+    const std::string word = NormalizeLabelText(words[i]);
+    // "... pour la saison 2025/2026, ...": the season, named after its end year.
+    if (word == "saison" && !fields.count(FieldName::kSeason)) {
+      const std::string season = RepairValue(FieldName::kSeason, strip(words[i + 1]));
+      if (FitsForm(FieldName::kSeason, season)) {
+        fields[FieldName::kSeason] = Field{season, confidence_of(i + 1, 1), FieldSource::kVisual};
+      }
+    }
+    // "..., né le 14 février 1968, ...": the longest of the next three words that is a date.
+    const bool born = (word == "ne" || word == "nee" || word == "nee)" || word == "ne(e)") &&
+                      NormalizeLabelText(words[i + 1]) == "le";
+    if (born && !fields.count(FieldName::kBirthDate)) {
+      for (size_t n = std::min<size_t>(3, words.size() - i - 2); n >= 1; --n) {
+        std::string date;
+        for (size_t k = 0; k < n; ++k) date += (k ? " " : "") + words[i + 2 + k];
+        date = RepairValue(FieldName::kBirthDate, strip(date));
+        if (FitsForm(FieldName::kBirthDate, date)) {
+          fields[FieldName::kBirthDate] =
+              Field{date, confidence_of(i + 2, n), FieldSource::kVisual};
+          break;
+        }
+      }
+    }
+  }
+}
+
+void AddUnlabelledLicenceFields(const std::vector<OcrLine>& raw_lines, Fields& fields) {
+  std::vector<OcrLine> lines;
+  lines.reserve(raw_lines.size());
+  for (const auto& line : raw_lines) lines.push_back(WithoutLeadingIcon(line));
+  AddNameHeading(lines, fields);
+  AddUnlabelledRanking(lines, fields);
+  AddClubNumberAfterItsName(lines, fields);
+  AddBareNumbers(lines, fields);
+  AddLoneSexWord(lines, fields);
+  AddClubNameOverItsNumber(lines, fields);
+  AddFromTheSentence(lines, fields);
+  AddLoneBirthDate(lines, fields);
 }
 
 }  // namespace jae::local

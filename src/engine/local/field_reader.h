@@ -97,4 +97,19 @@ void AddLoneSexWord(const std::vector<OcrLine>& lines, Fields& fields);
 // Used on licences.
 void AddBareNumbers(const std::vector<OcrLine>& lines, Fields& fields);
 
+// When `fields` has no birth date: the one line that is a date and nothing else (the app
+// prints the birth date under an icon, without a label). Two such lines: neither. Used
+// on licences, whose only personal date is the birth date.
+void AddLoneBirthDate(const std::vector<OcrLine>& lines, Fields& fields);
+
+// When `fields` has no season or no birth date: the attestation's sentence, its lines
+// joined, as the federation writes it ("... né le 14 février 1968, est titulaire de la
+// licence n° 7797305 Z pour la saison 2025/2026, ..."), wherever its lines wrap (a label
+// at one line's end, its value at the next one's start). Used on licences.
+void AddFromTheSentence(const std::vector<OcrLine>& lines, Fields& fields);
+
+// Every Add... above, in the order they build on each other: the fields a licence shows
+// without labels. Fills only missing fields; used only where the document is a licence.
+void AddUnlabelledLicenceFields(const std::vector<OcrLine>& lines, Fields& fields);
+
 }  // namespace jae::local

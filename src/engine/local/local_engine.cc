@@ -291,12 +291,7 @@ class LocalEngine final : public Engine {
     const local::Classification cls =
         local::Classify(mrz_read ? &mrz_read->parsed : nullptr, AllText(printed->lines));
     if (cls.type == DocumentType::kFftLicence) {
-      local::AddNameHeading(printed->lines, printed->fields);
-      local::AddUnlabelledRanking(printed->lines, printed->fields);
-      local::AddClubNumberAfterItsName(printed->lines, printed->fields);
-      local::AddBareNumbers(printed->lines, printed->fields);
-      local::AddLoneSexWord(printed->lines, printed->fields);
-      local::AddClubNameOverItsNumber(printed->lines, printed->fields);
+      local::AddUnlabelledLicenceFields(printed->lines, printed->fields);
     }
     if (!mrz_read && printed->fields.empty() &&
         (cls.type == DocumentType::kOther || !zone->doc.outline_found)) {
@@ -427,13 +422,24 @@ class LocalEngine final : public Engine {
     const cv::Mat text_image = DarkenForText(local::WithoutRuleLines(gray));
     const bool proved =
         zone.mrz_read && zone.mrz_read->parsed.valid && !zone.mrz_read->lines.empty();
-    PrintedText printed = ReadFields(lease->get(), text_image.rowRange(0, text_bottom), gray.cols,
-                                     proved ? &zone.mrz_read->parsed : nullptr);
+    // A licence shows some fields without labels (the app's screen): with no MRZ, each
+    // reading counts those too, so that the reading that holds them is the one kept.
+    auto with_unlabelled = [&](PrintedText text) {
+      if (!zone.mrz_read &&
+          local::Classify(nullptr, AllText(text.lines)).type == DocumentType::kFftLicence) {
+        local::AddUnlabelledLicenceFields(text.lines, text.fields);
+      }
+      return text;
+    };
+    PrintedText printed =
+        with_unlabelled(ReadFields(lease->get(), text_image.rowRange(0, text_bottom), gray.cols,
+                                   proved ? &zone.mrz_read->parsed : nullptr));
     if (!zone.where && printed.fields.size() < 2) {
       // Few labels found: maybe upside down (no MRZ told us).
       cv::Mat flipped;
       cv::rotate(text_image, flipped, cv::ROTATE_180);
-      KeepBetter(printed, ReadFields(lease->get(), flipped, gray.cols, nullptr), false);
+      KeepBetter(printed, with_unlabelled(ReadFields(lease->get(), flipped, gray.cols, nullptr)),
+                 false);
     }
     // Whether rectification turned the document a quarter: its top edge runs more down
     // the photo than across. Without an MRZ to say which way is up, printed text upright
@@ -443,7 +449,7 @@ class LocalEngine final : public Engine {
     if (!zone.where && (printed.fields.size() < 3 || turned)) {
       // Few labels and no MRZ: the outline may be a part of the document (its photo, a
       // frame) or a page in portrait that the landscape rectification turned sideways.
-      KeepBetter(printed, ReadWholePhoto(lease->get(), bgr), turned);
+      KeepBetter(printed, with_unlabelled(ReadWholePhoto(lease->get(), bgr)), turned);
     }
     return printed;
   }
@@ -508,12 +514,7 @@ class LocalEngine final : public Engine {
     const local::Classification cls =
         local::Classify(mrz_like ? &*parsed : nullptr, AllText(lines));
     if (cls.type == DocumentType::kFftLicence) {
-      local::AddNameHeading(lines, fields);
-      local::AddUnlabelledRanking(lines, fields);
-      local::AddClubNumberAfterItsName(lines, fields);
-      local::AddBareNumbers(lines, fields);
-      local::AddLoneSexWord(lines, fields);
-      local::AddClubNameOverItsNumber(lines, fields);
+      local::AddUnlabelledLicenceFields(lines, fields);
     }
     return Extracted(cls, std::move(fields), mrz_like ? parsed->lines : std::vector<std::string>());
   }
