@@ -175,6 +175,51 @@ TEST_F(LocalEngineTest, ReadsTheLabelsOfAnAttestationLyingOnItsSide) {
   }
 }
 
+// A licence card printed in dark colours with white type on a white page ("print this
+// page and cut the card out"), photographed on a table: the card's text is read apart,
+// inverted, where the page's reading made holes in a black block of it.
+TEST_F(LocalEngineTest, ReadsTheLightTextOfADarkCardOnAPage) {
+  cv::Mat page(1100, 780, CV_8UC3, cv::Scalar(245, 245, 245));
+  fonts_->regular().putText(page, "Votre licence", {60, 90}, 34, cv::Scalar(20, 20, 20), -1,
+                            cv::LINE_AA, false);
+  const cv::Rect card(50, 160, 680, 420);
+  cv::rectangle(page, card, cv::Scalar(40, 90, 30), cv::FILLED);
+  const std::vector<std::pair<std::string, std::string>> rows = {{"Nom", "MARTIN"},
+                                                                 {"Prénom", "Lucie Anne"},
+                                                                 {"N° de licence", "1234567 A"},
+                                                                 {"Classement", "15/4"}};
+  int y = 230;
+  for (const auto& [label, value] : rows) {
+    fonts_->regular().putText(page, label, {80, y}, 22, cv::Scalar(235, 240, 235), -1, cv::LINE_AA,
+                              false);
+    fonts_->regular().putText(page, value, {330, y}, 30, cv::Scalar(250, 250, 250), -1, cv::LINE_AA,
+                              false);
+    y += 80;
+  }
+  // Photographed a little turned, and softly.
+  cv::Mat scene(page.rows + 200, page.cols + 300, CV_8UC3, cv::Scalar(60, 45, 40));
+  page.copyTo(scene(cv::Rect(cv::Point(150, 100), page.size())));
+  const cv::Mat turn =
+      cv::getRotationMatrix2D(cv::Point2f(scene.cols / 2.0f, scene.rows / 2.0f), 6, 1.0);
+  cv::warpAffine(scene, scene, turn, scene.size(), cv::INTER_LINEAR, cv::BORDER_CONSTANT,
+                 cv::Scalar(60, 45, 40));
+  cv::GaussianBlur(scene, scene, cv::Size(0, 0), 1.0);
+  std::vector<uchar> jpeg;
+  cv::imencode(".jpg", scene, jpeg, {cv::IMWRITE_JPEG_QUALITY, 85});
+  auto result = Run(std::string(jpeg.begin(), jpeg.end()));
+  ASSERT_TRUE(result.ok());
+  ASSERT_TRUE(result->extraction.has_value());
+  const Fields& fields = result->extraction->fields;
+  const std::map<FieldName, std::string> want = {{FieldName::kSurname, "MARTIN"},
+                                                 {FieldName::kGivenNames, "Lucie Anne"},
+                                                 {FieldName::kRanking, "15/4"}};
+  for (const auto& [name, value] : want) {
+    SCOPED_TRACE(std::string(ToString(name)));
+    ASSERT_TRUE(fields.count(name));
+    EXPECT_EQ(fields.at(name).value, value);
+  }
+}
+
 TEST_F(LocalEngineTest, RejectsWhatIsNoDocument) {
   std::mt19937_64 rng(9);
   auto blank = Run(gendocs::BackgroundOnly(rng, cv::Size(800, 600)));

@@ -609,10 +609,17 @@ TEST(FieldReaderTest, AnAppsValuesAfterTheirIconsWithoutLabels) {
 // season's own years (a page's print date).
 TEST(FieldReaderTest, ALoneDateIsTheBirthDateOnlyWhenNothingElseCouldBe) {
   Fields one;
-  AddLoneBirthDate({{"27.03.1966", {10, 10, 200, 20}, 0.9}}, one);
+  AddLoneBirthDate(
+      {{"Licence 2024-2025", {10, 0, 200, 20}, 0.9}, {"27.03.1966", {10, 30, 200, 20}, 0.9}}, one);
   EXPECT_EQ(one[FieldName::kBirthDate].value, "27.03.1966");
+  // The page names no other year: the date may be its own.
+  Fields alone;
+  AddLoneBirthDate({{"27.03.1966", {10, 10, 200, 20}, 0.9}}, alone);
+  EXPECT_FALSE(alone.count(FieldName::kBirthDate));
   Fields two;
-  AddLoneBirthDate({{"27.03.1966", {10, 10, 200, 20}, 0.9}, {"12/09/2023", {10, 50, 200, 20}, 0.9}},
+  AddLoneBirthDate({{"Saison 2024", {10, 0, 200, 20}, 0.9},
+                    {"27.03.1966", {10, 10, 200, 20}, 0.9},
+                    {"12/09/1983", {10, 50, 200, 20}, 0.9}},
                    two);
   EXPECT_FALSE(two.count(FieldName::kBirthDate));
   Fields printed_on;

@@ -1,5 +1,6 @@
 // Text polarity (src/engine/local/polarity.h): a dark-mode screen is light on dark; a
-// page, and a light card on a dark table, are dark on light.
+// page, and a light card on a dark table, are dark on light; a dark card or band on a page
+// holds light text of its own (LightTextRegions).
 #include "engine/local/polarity.h"
 
 #include <gtest/gtest.h>
@@ -44,6 +45,79 @@ TEST(PolarityTest, BlankAndEmptyImagesAreNotInverted) {
   EXPECT_FALSE(LightTextOnDark(cv::Mat()));
   EXPECT_FALSE(LightTextOnDark(cv::Mat(100, 100, CV_8UC1, cv::Scalar(0))));
   EXPECT_FALSE(LightTextOnDark(cv::Mat(100, 100, CV_8UC1, cv::Scalar(255))));
+}
+
+// A licence card in the federation's colours on a white attestation, and a table's dark
+// header band: each is found with its own shape; the page's dark text is not.
+TEST(LightTextRegionsTest, ADarkCardAndAHeaderBandOnAWhitePage) {
+  cv::Mat page(1400, 1000, CV_8UC1, cv::Scalar(245));
+  Write(page, cv::Rect(0, 0, 1000, 300), cv::Scalar(20));
+  const cv::Rect card(100, 400, 800, 330);
+  cv::rectangle(page, card, cv::Scalar(60), cv::FILLED);
+  Write(page, card, cv::Scalar(240));
+  const cv::Rect band(100, 900, 800, 40);
+  cv::rectangle(page, band, cv::Scalar(70), cv::FILLED);
+  cv::putText(page, "Nom   Prenom   Sexe   Classement", {120, 930}, cv::FONT_HERSHEY_SIMPLEX, 0.8,
+              cv::Scalar(240), 2);
+  const std::vector<LightTextRegion> regions = LightTextRegions(page);
+  ASSERT_EQ(regions.size(), 2u);
+  EXPECT_GT((regions[0].box & card).area(), 0.9 * card.area());  // largest first
+  EXPECT_GT((regions[1].box & band).area(), 0.9 * band.area());
+  EXPECT_EQ(regions[1].mask.size(), regions[1].box.size());
+  EXPECT_GT(cv::countNonZero(regions[1].mask), 0.8 * band.area());
+}
+
+// The band read apart: its letters dark, its ground and the page around it white.
+TEST(LightTextRegionsTest, DarkTextOnWhiteOfABand) {
+  cv::Mat page(600, 1000, CV_8UC1, cv::Scalar(245));
+  const cv::Rect band(100, 280, 800, 50);
+  cv::rectangle(page, band, cv::Scalar(80), cv::FILLED);
+  cv::putText(page, "Nom   Prenom   Classement", {120, 316}, cv::FONT_HERSHEY_SIMPLEX, 1.0,
+              cv::Scalar(235), 2);
+  const std::vector<LightTextRegion> regions = LightTextRegions(page);
+  ASSERT_EQ(regions.size(), 1u);
+  const cv::Mat out = DarkTextOnWhite(page, regions[0]);
+  ASSERT_EQ(out.size(), regions[0].box.size());
+  cv::Mat letters = (page(regions[0].box) > 200) & regions[0].mask;  // where the text is
+  EXPECT_LT(cv::mean(out, letters)[0], 80);
+  cv::Mat rest = ~letters;
+  EXPECT_GT(cv::mean(out, rest)[0], 200);
+  // A band with nothing on it gives nothing to read.
+  LightTextRegion blank{cv::Rect(0, 0, 100, 50), cv::Mat(50, 100, CV_8UC1, cv::Scalar(255)), 0};
+  EXPECT_TRUE(DarkTextOnWhite(cv::Mat(50, 100, CV_8UC1, cv::Scalar(70)), blank).empty());
+}
+
+// A band tilted in a photo is still a band: its own rectangle is solid.
+TEST(LightTextRegionsTest, ATiltedBand) {
+  cv::Mat page(1000, 1000, CV_8UC1, cv::Scalar(240));
+  cv::Mat band(60, 800, CV_8UC1, cv::Scalar(70));
+  cv::putText(band, "Club   No club   Ligue", {20, 42}, cv::FONT_HERSHEY_SIMPLEX, 1.0,
+              cv::Scalar(235), 2);
+  cv::Mat placed(page.size(), CV_8UC1, cv::Scalar(0)), shape(page.size(), CV_8UC1, cv::Scalar(0));
+  band.copyTo(placed(cv::Rect(100, 470, 800, 60)));
+  shape(cv::Rect(100, 470, 800, 60)).setTo(255);
+  const cv::Mat turn = cv::getRotationMatrix2D({500, 500}, 8, 1.0);
+  cv::warpAffine(placed, placed, turn, page.size());
+  cv::warpAffine(shape, shape, turn, page.size(), cv::INTER_NEAREST);
+  placed.copyTo(page, shape);
+  const std::vector<LightTextRegion> regions = LightTextRegions(page);
+  ASSERT_EQ(regions.size(), 1u);
+  EXPECT_GT(regions[0].box.width, 700);
+}
+
+// Nothing on a plain page, on a dark-mode screen (inverted whole), or on a dark photo
+// without text (a passport's portrait).
+TEST(LightTextRegionsTest, NoneWithoutLightTextOnAPartOfThePage) {
+  cv::Mat page(1400, 1000, CV_8UC1, cv::Scalar(245));
+  Write(page, cv::Rect(0, 0, 1000, 600), cv::Scalar(20));
+  EXPECT_TRUE(LightTextRegions(page).empty());
+  cv::Mat screen(1600, 800, CV_8UC1, cv::Scalar(24));
+  Write(screen, cv::Rect(30, 150, 740, 400), cv::Scalar(235));
+  EXPECT_TRUE(LightTextRegions(screen).empty());
+  cv::Mat card(600, 1000, CV_8UC1, cv::Scalar(235));
+  cv::ellipse(card, {200, 300}, {120, 170}, 0, 0, 360, cv::Scalar(50), cv::FILLED);
+  EXPECT_TRUE(LightTextRegions(card).empty());
+  EXPECT_TRUE(LightTextRegions(cv::Mat()).empty());
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <limits>
 #include <optional>
+#include <set>
 #include <utility>
 
 #include "verify/text.h"
@@ -397,14 +398,14 @@ bool IsRanking(std::string_view value) {
       CountDigits(norm) > 0 && CountDigits(norm) <= 4) {
     return true;
   }
-  size_t i = v.size() > 0 && v[0] == '-' ? 1 : 0;
-  const size_t digits_end = v.find_first_not_of("0123456789", i);
-  const std::string whole =
-      v.substr(i, digits_end == std::string::npos ? std::string::npos : digits_end - i);
-  if (whole.empty() || whole.size() > 2) return false;
-  if (digits_end == std::string::npos) return true;
-  return v[digits_end] == '/' && digits_end + 2 == v.size() &&
-         std::isdigit(static_cast<unsigned char>(v.back()));
+  // The ladder's steps (the federation's memo): 40/2 ... 30/1, 30, 15/5 ... 15/1, 15,
+  // 5/6 ... 1/6, 0, -2/6, -4/6, -15, and the older -30. Any other number with a slash
+  // ("39/4", a misread "30/4") is no ranking.
+  static const std::set<std::string, std::less<>> kSteps = {
+      "40/2", "40/1", "40",   "30/5", "30/4", "30/3", "30/2", "30/1", "30",
+      "15/5", "15/4", "15/3", "15/2", "15/1", "15",   "5/6",  "4/6",  "3/6",
+      "2/6",  "1/6",  "0",    "-2/6", "-4/6", "-15",  "-30"};
+  return kSteps.count(v) > 0;
 }
 
 // Whether `value` has the form its field must have. A value that fails is no fact: the
@@ -1786,16 +1787,27 @@ void AddLoneBirthDate(const std::vector<OcrLine>& lines, Fields& fields) {
     lone = &line;
   }
   if (!lone) return;
-  // A date of the season's year or just before is the page's own (printed on, valid
-  // until), not a player's birth.
+  // A date of the page's latest year or just before is the page's own (printed on, valid
+  // until), not a player's birth: the latest year anywhere on the page (the season's) must
+  // come at least four years after it. A page that names no other year proves nothing.
   const std::string date = RepairValue(FieldName::kBirthDate, lone->text);
-  if (auto season = fields.find(FieldName::kSeason); season != fields.end()) {
-    const std::vector<std::string> groups = DigitGroups(date);
-    const auto year = std::find_if(groups.begin(), groups.end(),
-                                   [](const std::string& g) { return g.size() == 4; });
-    const int season_year = std::atoi(season->second.value.c_str());
-    if (year == groups.end() || std::atoi(year->c_str()) > season_year - 4) return;
+  auto year_of = [](std::string_view text) {
+    int latest = 0;
+    for (const auto& g : DigitGroups(text)) {
+      const int y = g.size() == 4 ? std::atoi(g.c_str()) : 0;
+      if (y >= 1900 && y <= 2100) latest = std::max(latest, y);
+    }
+    return latest;
+  };
+  int page_year = 0;
+  for (const auto& line : lines) {
+    if (&line != lone) page_year = std::max(page_year, year_of(line.text));
   }
+  if (auto season = fields.find(FieldName::kSeason); season != fields.end()) {
+    page_year = std::max(page_year, year_of(season->second.value));
+  }
+  const int birth_year = year_of(date);
+  if (birth_year == 0 || birth_year > page_year - 4) return;
   fields[FieldName::kBirthDate] = Field{date, lone->confidence, FieldSource::kVisual};
 }
 

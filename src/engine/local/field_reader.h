@@ -98,7 +98,9 @@ void AddLoneSexWord(const std::vector<OcrLine>& lines, Fields& fields);
 void AddBareNumbers(const std::vector<OcrLine>& lines, Fields& fields);
 
 // When `fields` has no birth date: the one line that is a date and nothing else (the app
-// prints the birth date under an icon, without a label). Two such lines: neither. Used
+// prints the birth date under an icon, without a label). Two such lines: neither. A date
+// less than four years before the latest year the page names (the season's) is the page's
+// own (printed on, valid until), and a page that names no other year proves nothing. Used
 // on licences, whose only personal date is the birth date.
 void AddLoneBirthDate(const std::vector<OcrLine>& lines, Fields& fields);
 

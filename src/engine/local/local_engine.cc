@@ -164,6 +164,32 @@ std::vector<OcrLine> RecogniseLines(tesseract::TessBaseAPI& api, const cv::Mat& 
   return lines;
 }
 
+// Letters and digits of `word` (a non-ASCII byte counts: accented letters weigh a little
+// more, which does not matter here).
+int Characters(const std::string& word) {
+  return static_cast<int>(std::count_if(word.begin(), word.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80);
+  }));
+}
+
+int ReadCharacters(const OcrLine& line) {
+  int n = 0;
+  for (const auto& word : line.words) n += Characters(word.text);
+  return n;
+}
+
+// How much of `line` was read, and how surely: its words' confidences summed, each
+// weighed by its letters and digits (a stray mark read as "©" adds nothing).
+double ReadConfidence(const OcrLine& line) {
+  double sum = 0;
+  for (const auto& word : line.words) sum += word.confidence * Characters(word.text);
+  return sum;
+}
+
+// A reading of a light-on-dark region by the page's pass that needs no second one: the
+// mean confidence of its characters at least this.
+constexpr double kSureReading = 0.8;
+
 // The printed text as Tesseract reads it best: the flattened image darkened by a gamma,
 // so that the light, thin labels of the 2021 card and the passport ("Prénoms / Given
 // names") survive Tesseract's global threshold next to the bold values; without it a
@@ -431,15 +457,20 @@ class LocalEngine final : public Engine {
       }
       return text;
     };
-    PrintedText printed =
-        with_unlabelled(ReadFields(lease->get(), text_image.rowRange(0, text_bottom), gray.cols,
-                                   proved ? &zone.mrz_read->parsed : nullptr));
+    cv::Mat plain;
+    cv::cvtColor(zone.doc.image, plain, cv::COLOR_BGR2GRAY);
+    PrintedText printed = with_unlabelled(ReadFields(
+        lease->get(), text_image.rowRange(0, text_bottom), plain.rowRange(0, text_bottom),
+        gray.cols, proved ? &zone.mrz_read->parsed : nullptr));
     if (!zone.where && printed.fields.size() < 2) {
       // Few labels found: maybe upside down (no MRZ told us).
-      cv::Mat flipped;
+      cv::Mat flipped, plain_flipped;
       cv::rotate(text_image, flipped, cv::ROTATE_180);
-      KeepBetter(printed, with_unlabelled(ReadFields(lease->get(), flipped, gray.cols, nullptr)),
-                 false);
+      cv::rotate(plain, plain_flipped, cv::ROTATE_180);
+      KeepBetter(
+          printed,
+          with_unlabelled(ReadFields(lease->get(), flipped, plain_flipped, gray.cols, nullptr)),
+          false);
     }
     // Whether rectification turned the document a quarter: its top edge runs more down
     // the photo than across. Without an MRZ to say which way is up, printed text upright
@@ -454,12 +485,62 @@ class LocalEngine final : public Engine {
     return printed;
   }
 
+  // Light text on a dark card or band of `plain` read apart, made dark on white, in place
+  // of what the page's reading (`lines`) made of it.
+  static void ReadLightTextApart(tesseract::TessBaseAPI& api, const cv::Mat& plain,
+                                 std::vector<OcrLine>& lines) {
+    for (const local::LightTextRegion& light : local::LightTextRegions(plain)) {
+      const cv::Rect& region = light.box;
+      auto inside_region = [&](const OcrLine& line) {
+        return region.contains((line.box.tl() + line.box.br()) / 2);
+      };
+      // Tesseract inverts some light-on-dark lines itself (a clean band's title): when the
+      // page's reading holds a character for each light mark there, surely, it stands.
+      double page_reads = 0;
+      int page_characters = 0;
+      for (const auto& line : lines) {
+        if (!inside_region(line)) continue;
+        page_reads += ReadConfidence(line);
+        page_characters += ReadCharacters(line);
+      }
+      if (page_characters >= light.marks && page_reads >= kSureReading * page_characters) continue;
+      cv::Mat apart_image = local::DarkTextOnWhite(plain, light);
+      if (apart_image.empty()) continue;
+      // A card photographed small prints its captions a few pixels high: enlarged to a
+      // page's scale, Tesseract reads them.
+      const double enlarge = std::clamp(1000.0 / region.width, 1.0, 2.0);
+      if (enlarge > 1.0) {
+        cv::resize(apart_image, apart_image, cv::Size(), enlarge, enlarge, cv::INTER_CUBIC);
+      }
+      auto to_page = [&](cv::Rect box) {
+        return cv::Rect(static_cast<int>(box.x / enlarge), static_cast<int>(box.y / enlarge),
+                        static_cast<int>(std::ceil(box.width / enlarge)),
+                        static_cast<int>(std::ceil(box.height / enlarge))) +
+               region.tl();
+      };
+      std::vector<OcrLine> apart = RecogniseLines(api, apart_image, {0, 0});
+      double apart_reads = 0;
+      for (auto& line : apart) {
+        line.box = to_page(line.box);
+        for (auto& word : line.words) word.box = to_page(word.box);
+        apart_reads += ReadConfidence(line);
+      }
+      // The reading apart replaces the page's there only when it reads more, more surely.
+      if (apart_reads <= page_reads) continue;
+      std::erase_if(lines, inside_region);
+      for (auto& line : apart) lines.push_back(std::move(line));
+    }
+  }
+
   // The labelled fields of `text_image`, captions above or under their values as the
   // page itself tells (ChooseCaptionPlacement; `proved_mrz`: a proved MRZ or null).
-  static PrintedText ReadFields(tesseract::TessBaseAPI& api, const cv::Mat& text_image, int width,
-                                const mrz::ParsedMrz* proved_mrz) {
+  // `plain`: the same gray image before its light was flattened (flattening whitens a dark
+  // card's ground away from its letters), where light text on a dark ground is found.
+  static PrintedText ReadFields(tesseract::TessBaseAPI& api, const cv::Mat& text_image,
+                                const cv::Mat& plain, int width, const mrz::ParsedMrz* proved_mrz) {
     PrintedText printed;
     printed.lines = RecogniseLines(api, text_image, {0, 0});
+    ReadLightTextApart(api, plain, printed.lines);
     printed.fields = local::ReadLabelledFields(printed.lines, width);
     if (auto label = local::LabelWithoutValue(printed.lines, printed.fields, FieldName::kSex)) {
       if (auto sex = local::ReadLoneLetter(api, text_image, *label, "MFX")) {
@@ -477,7 +558,7 @@ class LocalEngine final : public Engine {
     const double scale = std::min(1.0, 1600.0 / std::max(whole.cols, whole.rows));
     if (scale < 1.0) cv::resize(whole, whole, cv::Size(), scale, scale, cv::INTER_AREA);
     const cv::Mat whole_text = DarkenForText(FlattenLight(whole));
-    return ReadFields(api, whole_text, whole_text.cols, nullptr);
+    return ReadFields(api, whole_text, whole, whole_text.cols, nullptr);
   }
 
   // `other` replaces `current` when it found more labelled fields, or (`take_ties`) as

@@ -1,7 +1,11 @@
 #include "engine/local/polarity.h"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <opencv2/imgproc.hpp>
+#include <string>
 
 namespace jae::local {
 namespace {
@@ -13,20 +17,28 @@ constexpr double kDominance = 2.0;
 constexpr int kMinCharacters = 8;
 // A dark theme's background: below the middle grey.
 constexpr int kDarkSurround = 110;
+// How much lighter or darker than its ground a mark must be to be ink.
+constexpr int kInkContrast = 40;
+// A table's header band may hold a single caption ("Classement").
+constexpr int kMinRegionCharacters = 4;
 
 // Connected parts of `mask` that have the size and shape of a printed character at
 // this scale: long strips (a card's edge against a dark table) and blobs are not.
 // `max_surround` (0-255): count only those whose surround in `gray` (their box without
 // their own ink) is at most this bright — light marks on a light card (the light lines of
 // a guilloche) are not dark-mode text.
-int CharacterCount(const cv::Mat& mask, const cv::Mat& gray, int max_surround) {
+int CharacterCount(const cv::Mat& mask, const cv::Mat& gray, int max_surround, int min_height = 6,
+                   int max_aspect = 3) {
   cv::Mat labels, stats, centroids;
   const int n = cv::connectedComponentsWithStats(mask, labels, stats, centroids, 8, CV_32S);
   int count = 0;
   for (int i = 1; i < n; ++i) {
     const int w = stats.at<int>(i, cv::CC_STAT_WIDTH), h = stats.at<int>(i, cv::CC_STAT_HEIGHT);
     const int area = stats.at<int>(i, cv::CC_STAT_AREA);
-    if (h < 6 || h > 60 || w > 60 || w > 3 * h || area < 12) continue;
+    if (h < min_height || h > 60 || w > max_aspect * 20 || w > max_aspect * h ||
+        area < 2 * min_height) {
+      continue;
+    }
     if (area > 0.8 * w * h) continue;  // a solid block, not a glyph
     if (max_surround < 255) {
       const cv::Rect box(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP), w,
@@ -68,6 +80,109 @@ bool LightTextOnDark(const cv::Mat& image) {
   const int dark = CharacterCount(dark_ink, gray, 255);
   const int light = CharacterCount(light_ink, gray, kDarkSurround);
   return light >= kMinCharacters && light > kDominance * dark;
+}
+
+std::vector<LightTextRegion> LightTextRegions(const cv::Mat& gray) {
+  std::vector<LightTextRegion> regions;
+  if (gray.empty() || gray.channels() != 1) return regions;
+  const int side = std::max(gray.cols, gray.rows);
+  const double scale = side > kWorkSide ? static_cast<double>(kWorkSide) / side : 1.0;
+  cv::Mat small = gray;
+  if (scale < 1.0) cv::resize(gray, small, cv::Size(), scale, scale, cv::INTER_AREA);
+  // The ground without its strokes, light or dark: text covers less than half of any
+  // neighbourhood a few characters wide, so the median there is the ground. (An opening
+  // would join a word's dark letters into a block, a closing a band's light ones.)
+  cv::Mat ground, dark;
+  cv::medianBlur(small, ground, 15);
+  cv::threshold(ground, dark, kDarkSurround, 255, cv::THRESH_BINARY_INV);
+  const double image_area = static_cast<double>(small.total());
+  if (cv::countNonZero(dark) > 0.7 * image_area) return regions;  // a dark theme, not a part
+  cv::Mat labels, stats, centroids;
+  const int n = cv::connectedComponentsWithStats(dark, labels, stats, centroids, 8, CV_32S);
+  struct Found {
+    int area;
+    int marks;
+    cv::Rect box;  // at work scale
+    cv::Mat mask;  // the component in `box`
+  };
+  std::vector<Found> found;
+  for (int i = 1; i < n; ++i) {
+    const cv::Rect box(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP),
+                       stats.at<int>(i, cv::CC_STAT_WIDTH), stats.at<int>(i, cv::CC_STAT_HEIGHT));
+    const int area = stats.at<int>(i, cv::CC_STAT_AREA);
+    // A sixth of the image along its longer side (a page turned a quarter stands its bands
+    // upright).
+    const bool long_enough = box.width * 6 >= small.cols || box.height * 6 >= small.rows;
+    if (area < 0.003 * image_area || !long_enough || std::min(box.width, box.height) < 10) {
+      continue;
+    }
+    if (box.area() > 0.5 * image_area) continue;  // the table around a page, not a part of it
+    cv::Mat mask = labels(box) == i;
+    // Solid: most of its own (turned) rectangle dark; a photographed page tilts its bands.
+    std::vector<std::vector<cv::Point>> outlines;
+    cv::findContours(mask.clone(), outlines, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
+    if (outlines.empty()) continue;
+    const auto outline = std::max_element(
+        outlines.begin(), outlines.end(),
+        [](const auto& a, const auto& b) { return cv::contourArea(a) < cv::contourArea(b); });
+    const cv::Size2f turned = cv::minAreaRect(*outline).size;
+    if (area < 0.6 * turned.width * turned.height) continue;
+    // Ink: what is clearly lighter, or darker, than its ground.
+    cv::Mat light_ink, dark_ink, lifted;
+    cv::add(ground(box), cv::Scalar(kInkContrast), lifted);
+    cv::compare(small(box), lifted, light_ink, cv::CMP_GT);
+    cv::subtract(ground(box), cv::Scalar(kInkContrast), lifted);
+    cv::compare(small(box), lifted, dark_ink, cv::CMP_LT);
+    light_ink &= mask;
+    dark_ink &= mask;
+    // A table's captions may be small print, from 4 pixels high, whose letters blur into
+    // one mark a word.
+    const int light = CharacterCount(light_ink, small(box), kDarkSurround, 4, 12);
+    const int dark_marks = CharacterCount(dark_ink, small(box), 255, 4, 12);
+    if (light < kMinRegionCharacters || light <= dark_marks) continue;
+    found.push_back(Found{area, light, box, std::move(mask)});
+  }
+  std::sort(found.begin(), found.end(),
+            [](const Found& a, const Found& b) { return a.area > b.area; });
+  if (found.size() > static_cast<size_t>(kMaxLightTextRegions)) found.resize(kMaxLightTextRegions);
+  const cv::Rect whole(0, 0, gray.cols, gray.rows);
+  for (const Found& f : found) {
+    const cv::Rect scaled =
+        cv::Rect(static_cast<int>(f.box.x / scale), static_cast<int>(f.box.y / scale),
+                 static_cast<int>(std::ceil(f.box.width / scale)),
+                 static_cast<int>(std::ceil(f.box.height / scale))) &
+        whole;
+    if (scaled.empty()) continue;
+    LightTextRegion region{scaled, {}, f.marks};
+    cv::resize(f.mask, region.mask, scaled.size(), 0, 0, cv::INTER_NEAREST);
+    cv::dilate(region.mask, region.mask, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(5, 5)));
+    regions.push_back(std::move(region));
+  }
+  return regions;
+}
+
+cv::Mat DarkTextOnWhite(const cv::Mat& gray, const LightTextRegion& region) {
+  cv::Mat out(region.box.size(), CV_8U, cv::Scalar(255));
+  cv::bitwise_not(gray(region.box), out, region.mask);
+  std::vector<uchar> ground_pixels;
+  for (int y = 0; y < out.rows; ++y) {
+    for (int x = 0; x < out.cols; ++x) {
+      if (region.mask.at<uchar>(y, x)) ground_pixels.push_back(out.at<uchar>(y, x));
+    }
+  }
+  if (ground_pixels.empty()) return cv::Mat();
+  auto at = [&](size_t k) {
+    std::nth_element(ground_pixels.begin(), ground_pixels.begin() + k, ground_pixels.end());
+    return static_cast<int>(ground_pixels[k]);
+  };
+  const int ground = at(ground_pixels.size() / 2);
+  const int ink = at(ground_pixels.size() / 50);
+  if (ground - ink < 30) return cv::Mat();  // no letters to tell from the ground
+  out.convertTo(out, CV_8U, 255.0 / (ground - ink), -255.0 * ink / (ground - ink));
+  cv::Mat outside;
+  cv::bitwise_not(region.mask, outside);
+  out.setTo(255, outside);
+  return out;
 }
 
 }  // namespace jae::local

@@ -12,10 +12,34 @@
 #pragma once
 
 #include <opencv2/core.hpp>
+#include <vector>
 
 namespace jae::local {
 
 // `image`: 8-bit gray or BGR, any size.
 bool LightTextOnDark(const cv::Mat& image);
+
+// The parts of a dark-on-light page that hold light text on a dark ground: a licence card
+// printed in the federation's colours on a white attestation, an app's coloured header.
+// Contract: each box (in `gray`'s pixels, at most kMaxLightTextRegions, largest first) holds a
+// solid dark area (a band or card, maybe tilted or turned a quarter: most of its own rectangle
+// dark, at least 0.3 % of the image and a sixth of its width) in which light marks of a character's
+// size and shape outnumber dark ones, several of them. None when the whole image is dark
+// (LightTextOnDark inverts those whole). Why: Tesseract binarises a page once, so such text turns
+// into holes in a black block and is lost; read apart and inverted it is ordinary text.
+inline constexpr int kMaxLightTextRegions = 8;
+struct LightTextRegion {
+  cv::Rect box;
+  cv::Mat mask;   // 8-bit, box-sized: 255 where the dark ground is (a tilted band's own shape)
+  int marks = 0;  // light marks of a character's size in it (a word's letters may blur into one)
+};
+std::vector<LightTextRegion> LightTextRegions(const cv::Mat& gray);
+
+// `region` of `gray` as dark text on white, for a reader that expects ink on paper: inverted,
+// the ground's own level (the median of its pixels: letters are the fewer) stretched to
+// white and the darkest letters' to black, anti-aliasing kept (thin captions do not survive
+// a hard threshold), white beyond the ground (the page around a tilted band). Empty when
+// nothing there stands out from the ground. Box-sized, 8-bit.
+cv::Mat DarkTextOnWhite(const cv::Mat& gray, const LightTextRegion& region);
 
 }  // namespace jae::local
