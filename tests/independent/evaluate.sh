@@ -7,6 +7,8 @@
 #                                   pdf, pdfscan (no text layer) and app (phone screenshot)
 #   tests/independent/evaluate.sh passporteye                          34 real photos
 #   tests/independent/evaluate.sh pdf [--count N] [--seed S]           FFT attestations as PDF
+#   tests/independent/evaluate.sh licences [--count N] [--seed S]      the seen families' FFT
+#                                   licences as app screenshots, PDF and scanned PDF
 # Extra arguments after `--` go to build/tools/evaluate/evaluate (e.g. -- --verbose). With
 # --verbose (every miss) the held-out family is left out, and lines naming one of its
 # documents are never shown: its misses are not to be read.
@@ -76,11 +78,18 @@ case $what in
     generate "$data" --families "$seen,$held_out" --kinds fft_licence --conditions pdf
     ((verbose)) && data=$(seen_only "$data")
     ;;
+  licences)
+    # The seen families' FFT licences as the held-out run makes them (app screenshot where
+    # a family draws one, PDF with and without a text layer): the held-out family is not
+    # in it, its own run reports it.
+    data="$cache/licences-${seen//,/-}-c$count-s$seed"
+    generate "$data" --families "$seen" --kinds fft_licence --conditions app,pdf,pdfscan
+    ;;
   passporteye)
     data=$("$here/passporteye.sh")
     ;;
   *)
-    echo "usage: evaluate.sh independent|heldout|pdf|passporteye [--count N] [--seed S] [-- evaluate args]" >&2
+    echo "usage: evaluate.sh independent|heldout|pdf|licences|passporteye [--count N] [--seed S] [-- evaluate args]" >&2
     exit 2
     ;;
 esac

@@ -279,6 +279,12 @@ TEST(FieldReaderTest, RepairsLookAlikesWhereTheFieldHoldsDigits) {
   EXPECT_FALSE(f.count(FieldName::kExpiryDate));       // not a date: no fact
   lines = {{"Classement : NC", {300, 100, 300, 30}, 0.9}};
   EXPECT_EQ(ReadLabelledFields(lines, 1000)[FieldName::kRanking].value, "NC");
+  // Not a step of the ladder: no ranking. A club's name starts with a letter.
+  lines = {{"Classement : 39/4", {300, 100, 300, 30}, 0.9},
+           {"Club : / 4 Cercle Sportif de Pau 2000", {300, 150, 500, 30}, 0.9}};
+  Fields misread = ReadLabelledFields(lines, 1000);
+  EXPECT_FALSE(misread.count(FieldName::kRanking));
+  EXPECT_EQ(misread[FieldName::kClubName].value, "Cercle Sportif de Pau 2000");
 }
 
 // A line with its words: each word `text` at x (pixels), all on one row of height 20.

@@ -227,11 +227,13 @@ std::string WithoutStrayMarks(std::string value) {
 
 // A name without the words at its ends that hold no letter: a quotation mark or a speck
 // read before "Victor" is no part of the name (and would stand against the MRZ's).
-std::string WithoutLetterlessEnds(std::string value) {
+// `trailing`: the end too (a club's name may end in a number, "Tennis Club 2000", but
+// does not start with a sign: "/ 4 Cercle Sportif de Pau" is the ranking's tail glued on).
+std::string WithoutLetterlessEnds(std::string value, bool trailing = true) {
   const std::vector<std::string> words = SplitWords(value);
   size_t first = 0, end = words.size();
   while (first < end && CountLetters(words[first]) == 0) ++first;
-  while (end > first && CountLetters(words[end - 1]) == 0) --end;
+  while (trailing && end > first && CountLetters(words[end - 1]) == 0) --end;
   if (first == end || (first == 0 && end == words.size())) return value;
   std::string out;
   for (size_t k = first; k < end; ++k) out += (out.empty() ? "" : " ") + words[k];
@@ -270,6 +272,8 @@ std::string RepairValue(FieldName field, std::string value) {
     case FieldName::kSurname:
     case FieldName::kGivenNames:
       return WithoutLetterlessEnds(std::move(value));
+    case FieldName::kClubName:
+      return WithoutLetterlessEnds(std::move(value), /*trailing=*/false);
     case FieldName::kSex: {
       // F printed alone, its foot-less twin E is what Tesseract sometimes reads; no
       // document writes E for a sex. Attestations spell it out.
