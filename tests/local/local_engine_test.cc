@@ -37,6 +37,24 @@ class LocalEngineTest : public ::testing::Test {
     image.mime_type = "image/jpeg";
     return engine_->Extract(image, std::chrono::steady_clock::now() + std::chrono::seconds(60));
   }
+  // `scene` sent as a JPEG of `quality`.
+  static StatusOr<EngineResult> RunImage(const cv::Mat& scene, int quality) {
+    std::vector<uchar> jpeg;
+    cv::imencode(".jpg", scene, jpeg, {cv::IMWRITE_JPEG_QUALITY, quality});
+    return Run(std::string(jpeg.begin(), jpeg.end()));
+  }
+  // Every field of `want` read with its value.
+  static void ExpectFields(const StatusOr<EngineResult>& result,
+                           const std::map<FieldName, std::string>& want) {
+    ASSERT_TRUE(result.ok());
+    ASSERT_TRUE(result->extraction.has_value());
+    const Fields& fields = result->extraction->fields;
+    for (const auto& [name, value] : want) {
+      SCOPED_TRACE(std::string(ToString(name)));
+      ASSERT_TRUE(fields.count(name));
+      EXPECT_EQ(fields.at(name).value, value);
+    }
+  }
   static Engine* engine_;
   static gendocs::Fonts* fonts_;
 };
@@ -158,21 +176,10 @@ TEST_F(LocalEngineTest, ReadsTheLabelsOfAnAttestationLyingOnItsSide) {
   cv::rotate(page, turned, cv::ROTATE_90_CLOCKWISE);
   cv::Mat scene(turned.rows + 200, turned.cols + 300, CV_8UC3, cv::Scalar(50, 70, 45));
   turned.copyTo(scene(cv::Rect(cv::Point(150, 100), turned.size())));
-  std::vector<uchar> jpeg;
-  cv::imencode(".jpg", scene, jpeg, {cv::IMWRITE_JPEG_QUALITY, 92});
-  auto result = Run(std::string(jpeg.begin(), jpeg.end()));
-  ASSERT_TRUE(result.ok());
-  ASSERT_TRUE(result->extraction.has_value());
-  const Fields& fields = result->extraction->fields;
-  const std::map<FieldName, std::string> want = {{FieldName::kSurname, "MARTIN"},
-                                                 {FieldName::kGivenNames, "Lucie Anne"},
-                                                 {FieldName::kClubNumber, "57140321"},
-                                                 {FieldName::kRanking, "15/4"}};
-  for (const auto& [name, value] : want) {
-    SCOPED_TRACE(std::string(ToString(name)));
-    ASSERT_TRUE(fields.count(name));
-    EXPECT_EQ(fields.at(name).value, value);
-  }
+  ExpectFields(RunImage(scene, 92), {{FieldName::kSurname, "MARTIN"},
+                                     {FieldName::kGivenNames, "Lucie Anne"},
+                                     {FieldName::kClubNumber, "57140321"},
+                                     {FieldName::kRanking, "15/4"}});
 }
 
 // A licence card printed in dark colours with white type on a white page ("print this
@@ -204,20 +211,9 @@ TEST_F(LocalEngineTest, ReadsTheLightTextOfADarkCardOnAPage) {
   cv::warpAffine(scene, scene, turn, scene.size(), cv::INTER_LINEAR, cv::BORDER_CONSTANT,
                  cv::Scalar(60, 45, 40));
   cv::GaussianBlur(scene, scene, cv::Size(0, 0), 1.0);
-  std::vector<uchar> jpeg;
-  cv::imencode(".jpg", scene, jpeg, {cv::IMWRITE_JPEG_QUALITY, 85});
-  auto result = Run(std::string(jpeg.begin(), jpeg.end()));
-  ASSERT_TRUE(result.ok());
-  ASSERT_TRUE(result->extraction.has_value());
-  const Fields& fields = result->extraction->fields;
-  const std::map<FieldName, std::string> want = {{FieldName::kSurname, "MARTIN"},
-                                                 {FieldName::kGivenNames, "Lucie Anne"},
-                                                 {FieldName::kRanking, "15/4"}};
-  for (const auto& [name, value] : want) {
-    SCOPED_TRACE(std::string(ToString(name)));
-    ASSERT_TRUE(fields.count(name));
-    EXPECT_EQ(fields.at(name).value, value);
-  }
+  ExpectFields(RunImage(scene, 85), {{FieldName::kSurname, "MARTIN"},
+                                     {FieldName::kGivenNames, "Lucie Anne"},
+                                     {FieldName::kRanking, "15/4"}});
 }
 
 TEST_F(LocalEngineTest, RejectsWhatIsNoDocument) {
