@@ -285,6 +285,14 @@ TEST(FieldReaderTest, RepairsLookAlikesWhereTheFieldHoldsDigits) {
   Fields misread = ReadLabelledFields(lines, 1000);
   EXPECT_FALSE(misread.count(FieldName::kRanking));
   EXPECT_EQ(misread[FieldName::kClubName].value, "Cercle Sportif de Pau 2000");
+  // Lower case only is a label's fragment, not a name; a particle in a name is fine.
+  lines = {{"Prénom : le", {300, 100, 300, 30}, 0.9},
+           {"Nom : de LA FONTAINE", {300, 150, 500, 30}, 0.9}};
+  Fields names = ReadLabelledFields(lines, 1000);
+  EXPECT_FALSE(names.count(FieldName::kGivenNames));
+  EXPECT_EQ(names[FieldName::kSurname].value, "de LA FONTAINE");
+  lines = {{"Prénom : Élise", {300, 100, 300, 30}, 0.9}};
+  EXPECT_EQ(ReadLabelledFields(lines, 1000)[FieldName::kGivenNames].value, "Élise");
 }
 
 // A line with its words: each word `text` at x (pixels), all on one row of height 20.

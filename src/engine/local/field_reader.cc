@@ -412,6 +412,20 @@ bool IsRanking(std::string_view value) {
   return kSteps.count(v) > 0;
 }
 
+// Whether a word of `value` starts with a capital letter (ASCII, or Latin-1's À-Þ in
+// UTF-8: "Élise", "ÉMILIE").
+bool HasCapitalisedWord(std::string_view value) {
+  for (const auto& word : SplitWords(value)) {
+    const auto c = static_cast<unsigned char>(word[0]);
+    if (c >= 'A' && c <= 'Z') return true;
+    if (c == 0xC3 && word.size() > 1) {
+      const auto next = static_cast<unsigned char>(word[1]);
+      if (next >= 0x80 && next <= 0x9E && next != 0x97) return true;  // U+00C0-U+00DE, not ×
+    }
+  }
+  return false;
+}
+
 // Whether `value` has the form its field must have. A value that fails is no fact: the
 // label's value was mis-read or mis-placed (the next column's date glued to a
 // nationality), and an absent field is better than a wrong one.
@@ -432,8 +446,10 @@ bool FitsForm(FieldName field, std::string_view value) {
     }
     case FieldName::kSurname:
     case FieldName::kGivenNames:
-      // A lone letter is a speck or an initial read out of its line, not a name.
-      return IsWords(value) && CountLetters(value) >= 2;
+      // A lone letter is a speck or an initial read out of its line, not a name; nor are
+      // words all in lower case ("le" of "Né(e) le"): a name is printed capitalised or
+      // in capitals, lower case only in its particles ("de", "le").
+      return IsWords(value) && CountLetters(value) >= 2 && HasCapitalisedWord(value);
     case FieldName::kSeason: {
       const std::vector<std::string> g = DigitGroups(value);
       return g.size() == 1 && g[0].size() == 4 && value.size() == 4 &&
