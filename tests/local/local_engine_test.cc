@@ -223,6 +223,14 @@ TEST_F(LocalEngineTest, RejectsWhatIsNoDocument) {
   ASSERT_TRUE(blank->rejection.has_value());
   EXPECT_EQ(blank->rejection->code, ErrorCode::kNoDocument);
 
+  // A strip: every stage would shrink it to nothing; a clear rejection, not an error.
+  for (const cv::Size size : {cv::Size(3000, 3), cv::Size(3, 3000), cv::Size(40, 40)}) {
+    auto strip = RunImage(cv::Mat(size, CV_8UC3, cv::Scalar(30, 30, 30)), 90);
+    ASSERT_TRUE(strip.ok()) << strip.status().message();
+    ASSERT_TRUE(strip->rejection.has_value());
+    EXPECT_EQ(strip->rejection->code, ErrorCode::kNoDocument);
+  }
+
   auto garbage = Run("not an image at all");
   ASSERT_TRUE(garbage.ok());
   ASSERT_TRUE(garbage->rejection.has_value());

@@ -45,6 +45,12 @@ TEST(PolarityTest, BlankAndEmptyImagesAreNotInverted) {
   EXPECT_FALSE(LightTextOnDark(cv::Mat()));
   EXPECT_FALSE(LightTextOnDark(cv::Mat(100, 100, CV_8UC1, cv::Scalar(0))));
   EXPECT_FALSE(LightTextOnDark(cv::Mat(100, 100, CV_8UC1, cv::Scalar(255))));
+  // A strip that would shrink to nothing at the working scale.
+  EXPECT_FALSE(LightTextOnDark(cv::Mat(3, 5000, CV_8UC1, cv::Scalar(20))));
+  EXPECT_FALSE(LightTextOnDark(cv::Mat(5000, 3, CV_8UC3, cv::Scalar(20, 20, 20))));
+  // A strip that would shrink to nothing at the working scale.
+  EXPECT_FALSE(LightTextOnDark(cv::Mat(3, 5000, CV_8UC1, cv::Scalar(20))));
+  EXPECT_FALSE(LightTextOnDark(cv::Mat(5000, 3, CV_8UC3, cv::Scalar(20, 20, 20))));
 }
 
 // A licence card in the federation's colours on a white attestation, and a table's dark
@@ -118,6 +124,9 @@ TEST(LightTextRegionsTest, NoneWithoutLightTextOnAPartOfThePage) {
   cv::ellipse(card, {200, 300}, {120, 170}, 0, 0, 360, cv::Scalar(50), cv::FILLED);
   EXPECT_TRUE(LightTextRegions(card).empty());
   EXPECT_TRUE(LightTextRegions(cv::Mat()).empty());
+  for (const cv::Size size : {cv::Size(1, 1), cv::Size(5000, 3), cv::Size(3, 5000)}) {
+    EXPECT_TRUE(LightTextRegions(cv::Mat(size, CV_8UC1, cv::Scalar(60))).empty());
+  }
 }
 
 }  // namespace

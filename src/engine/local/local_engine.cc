@@ -44,6 +44,8 @@ using local::TessPool;
 constexpr int kDocumentWidth = 1200;  // rectified width: MRZ characters ~40 px high
 constexpr char kMrzWhitelist[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<";
 constexpr long kMaxPixels = 50'000'000;
+// The shorter side below which no document can be read (a strip, a thumbnail's edge).
+constexpr int kMinSide = 64;
 constexpr int kMaxOutlines = 3;
 // The MRZ finder's candidates read per document: the best only, both ways up when its
 // orientation is unsure. The runner-up was read while the first had taken under 800 ms of
@@ -344,6 +346,12 @@ class LocalEngine final : public Engine {
     cv::cvtColor(pixels, bgr, decoded->bands == 1 ? cv::COLOR_GRAY2BGR : cv::COLOR_RGB2BGR);
     if (static_cast<long>(bgr.cols) * bgr.rows > kMaxPixels) {
       return Reject(ErrorCode::kTooLarge, "the image has too many pixels for the local engine");
+    }
+    // A strip no document fits in (and that every later stage would shrink to nothing).
+    if (std::min(bgr.cols, bgr.rows) < kMinSide) {
+      return Reject(ErrorCode::kNoDocument, "the image is " + std::to_string(bgr.cols) + " x " +
+                                                std::to_string(bgr.rows) +
+                                                " pixels: too narrow to hold a document");
     }
     // A screenshot in dark mode: every stage below reads dark ink on light paper.
     if (local::LightTextOnDark(bgr)) cv::bitwise_not(bgr, bgr);

@@ -67,6 +67,7 @@ bool LightTextOnDark(const cv::Mat& image) {
   const int side = std::max(gray.cols, gray.rows);
   if (side > kWorkSide) {
     const double scale = static_cast<double>(kWorkSide) / side;
+    if (std::min(gray.cols, gray.rows) * scale < 8) return false;  // a strip holds no text
     cv::resize(gray, gray, cv::Size(), scale, scale, cv::INTER_AREA);
   }
   // Ink is what differs from its neighbourhood: darker (paper) or lighter (dark mode).
@@ -87,6 +88,8 @@ std::vector<LightTextRegion> LightTextRegions(const cv::Mat& gray) {
   if (gray.empty() || gray.channels() != 1) return regions;
   const int side = std::max(gray.cols, gray.rows);
   const double scale = side > kWorkSide ? static_cast<double>(kWorkSide) / side : 1.0;
+  // No band of text fits a strip (and a strip would shrink to nothing below).
+  if (std::min(gray.cols, gray.rows) * scale < 32) return regions;
   cv::Mat small = gray;
   if (scale < 1.0) cv::resize(gray, small, cv::Size(), scale, scale, cv::INTER_AREA);
   // The ground without its strokes, light or dark: text covers less than half of any
