@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <mutex>
 #include <thread>
 #include <vector>
 
@@ -47,6 +48,33 @@ TEST(AdmissionGate, NoGateMeansNoLimit) {
   EXPECT_TRUE(zero.TryEnter().has_value());
 }
 
+// Waits (briefly, polling) until `count` callers wait at `gate`.
+void AwaitWaiting(const AdmissionGate& gate, int count) {
+  while (gate.waiting() < count) std::this_thread::yield();
+}
+
+TEST(AdmissionGate, LetsWaitersInInArrivalOrder) {
+  AdmissionGate gate(1);
+  GateTicket held = gate.Enter();
+  std::mutex order_mu;
+  std::vector<int> order;
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 5; ++t) {
+    threads.emplace_back([&, t] {
+      GateTicket ticket = gate.Enter();
+      std::lock_guard<std::mutex> lock(order_mu);
+      order.push_back(t);
+    });
+    AwaitWaiting(gate, t + 1);
+  }
+  held.Release();
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(order, (std::vector<int>{0, 1, 2, 3, 4}));
+  EXPECT_EQ(gate.waiting(), 0);
+  EXPECT_TRUE(gate.TryEnter().has_value());
+}
+
+// With libstdc++ 12's std::counting_semaphore this hung now and then (a lost wake-up).
 TEST(AdmissionGate, BoundsConcurrencyAcrossThreads) {
   AdmissionGate gate(3);
   std::atomic<int> inside{0}, most{0};
