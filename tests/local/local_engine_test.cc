@@ -216,6 +216,39 @@ TEST_F(LocalEngineTest, ReadsTheLightTextOfADarkCardOnAPage) {
                                      {FieldName::kRanking, "15/4"}});
 }
 
+// A 2021-card-like front on a pastel tint, scanned edge to edge: its captions are white,
+// its values black. Read once, the page keeps one polarity only and no caption anchors a
+// value; read with the ink of both polarities made dark, each value has its label.
+TEST_F(LocalEngineTest, ReadsWhiteCaptionsBesideBlackValuesOnATintedCard) {
+  cv::Mat card(640, 1000, CV_8UC3);
+  for (int x = 0; x < card.cols; ++x) {  // a gradient, sage to lilac
+    const double t = static_cast<double>(x) / card.cols;
+    card.col(x).setTo(cv::Scalar(180 + 25 * t, 195 - 15 * t, 175 + 15 * t));
+  }
+  cv::Mat glow = card.clone();  // a soft warm patch
+  cv::circle(glow, {650, 560}, 220, cv::Scalar(150, 190, 225), cv::FILLED);
+  cv::GaussianBlur(glow, glow, cv::Size(0, 0), 80);
+  card = glow;
+  fonts_->regular().putText(card, "CARTE NATIONALE D'IDENTITÉ", {600, 40}, 18,
+                            cv::Scalar(250, 250, 250), -1, cv::LINE_AA, false);
+  const std::vector<std::pair<std::string, std::string>> rows = {
+      {"Nom / Surname", "DA SILVA"},
+      {"Prénoms / Given names", "ANTOINE GAËL"},
+      {"Date de naissance / Date of birth", "14 09 1950"},
+      {"Lieu de naissance / Place of birth", "BREST"}};
+  int y = 110;
+  for (const auto& [label, value] : rows) {
+    fonts_->regular().putText(card, label, {260, y}, 15, cv::Scalar(238, 238, 238), -1, cv::LINE_AA,
+                              false);
+    fonts_->regular().putText(card, value, {260, y + 36}, 30, cv::Scalar(30, 25, 35), -1,
+                              cv::LINE_AA, false);
+    y += 120;
+  }
+  ExpectFields(RunImage(card, 90), {{FieldName::kSurname, "DA SILVA"},
+                                    {FieldName::kGivenNames, "ANTOINE GAËL"},
+                                    {FieldName::kBirthPlace, "BREST"}});
+}
+
 TEST_F(LocalEngineTest, RejectsWhatIsNoDocument) {
   std::mt19937_64 rng(9);
   auto blank = Run(gendocs::BackgroundOnly(rng, cv::Size(800, 600)));
@@ -229,6 +262,22 @@ TEST_F(LocalEngineTest, RejectsWhatIsNoDocument) {
     ASSERT_TRUE(strip.ok()) << strip.status().message();
     ASSERT_TRUE(strip->rejection.has_value());
     EXPECT_EQ(strip->rejection->code, ErrorCode::kNoDocument);
+  }
+  // The size named is the upload's, not the normaliser's scaled copy.
+  {
+    std::vector<uchar> jpeg;
+    cv::imencode(".jpg", cv::Mat(33, 1536, CV_8UC3, cv::Scalar(30, 30, 30)), jpeg);
+    NormalizedImage scaled;
+    scaled.bytes.assign(jpeg.begin(), jpeg.end());
+    scaled.mime_type = "image/jpeg";
+    scaled.source_width = 3000;
+    scaled.source_height = 65;
+    auto strip =
+        engine_->Extract(scaled, std::chrono::steady_clock::now() + std::chrono::seconds(60));
+    ASSERT_TRUE(strip.ok());
+    ASSERT_TRUE(strip->rejection.has_value());
+    EXPECT_NE(strip->rejection->message.find("3000 x 65"), std::string::npos)
+        << strip->rejection->message;
   }
 
   auto garbage = Run("not an image at all");

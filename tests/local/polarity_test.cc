@@ -1,6 +1,7 @@
 // Text polarity (src/engine/local/polarity.h): a dark-mode screen is light on dark; a
 // page, and a light card on a dark table, are dark on light; a dark card or band on a page
-// holds light text of its own (LightTextRegions).
+// holds light text of its own (LightTextRegions); a tinted card may print both
+// (InkOfBothPolarities).
 #include "engine/local/polarity.h"
 
 #include <gtest/gtest.h>
@@ -45,9 +46,6 @@ TEST(PolarityTest, BlankAndEmptyImagesAreNotInverted) {
   EXPECT_FALSE(LightTextOnDark(cv::Mat()));
   EXPECT_FALSE(LightTextOnDark(cv::Mat(100, 100, CV_8UC1, cv::Scalar(0))));
   EXPECT_FALSE(LightTextOnDark(cv::Mat(100, 100, CV_8UC1, cv::Scalar(255))));
-  // A strip that would shrink to nothing at the working scale.
-  EXPECT_FALSE(LightTextOnDark(cv::Mat(3, 5000, CV_8UC1, cv::Scalar(20))));
-  EXPECT_FALSE(LightTextOnDark(cv::Mat(5000, 3, CV_8UC3, cv::Scalar(20, 20, 20))));
   // A strip that would shrink to nothing at the working scale.
   EXPECT_FALSE(LightTextOnDark(cv::Mat(3, 5000, CV_8UC1, cv::Scalar(20))));
   EXPECT_FALSE(LightTextOnDark(cv::Mat(5000, 3, CV_8UC3, cv::Scalar(20, 20, 20))));
@@ -126,6 +124,56 @@ TEST(LightTextRegionsTest, NoneWithoutLightTextOnAPartOfThePage) {
   EXPECT_TRUE(LightTextRegions(cv::Mat()).empty());
   for (const cv::Size size : {cv::Size(1, 1), cv::Size(5000, 3), cv::Size(3, 5000)}) {
     EXPECT_TRUE(LightTextRegions(cv::Mat(size, CV_8UC1, cv::Scalar(60))).empty());
+  }
+}
+
+// A 2021-card-like front on a pastel tint: captions in white ("Nom / Surname"), values in
+// black under them. Both come out dark on white, the faint captions as dark as the values.
+TEST(InkOfBothPolaritiesTest, LightCaptionsBesideDarkValuesOnATintedCard) {
+  cv::Mat card(640, 1000, CV_8UC1, cv::Scalar(165));
+  cv::Mat captions(card.size(), CV_8UC1, cv::Scalar(0)), values = captions.clone();
+  for (int row = 0; row < 5; ++row) {
+    const cv::Point caption(260, 70 + row * 110), value(260, 110 + row * 110);
+    cv::putText(card, "Date de naissance", caption, cv::FONT_HERSHEY_SIMPLEX, 0.7, cv::Scalar(240),
+                1);
+    cv::putText(captions, "Date de naissance", caption, cv::FONT_HERSHEY_SIMPLEX, 0.7,
+                cv::Scalar(255), 1);
+    cv::putText(card, "14 SEPT 1950", value, cv::FONT_HERSHEY_DUPLEX, 1.2, cv::Scalar(25), 3);
+    cv::putText(values, "14 SEPT 1950", value, cv::FONT_HERSHEY_DUPLEX, 1.2, cv::Scalar(255), 3);
+  }
+  const cv::Mat both = InkOfBothPolarities(card);
+  ASSERT_FALSE(both.empty());
+  ASSERT_EQ(both.size(), card.size());
+  cv::Mat ink = captions | values, ground;
+  cv::dilate(ink, ground, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(9, 9)));
+  cv::bitwise_not(ground, ground);
+  EXPECT_LT(cv::mean(both, captions)[0], 110);
+  EXPECT_LT(cv::mean(both, values)[0], 60);
+  EXPECT_GT(cv::mean(both, ground)[0], 240);
+  // The gaps inside a bold word stay white: the ground is not its letters' median.
+  cv::Mat gaps;
+  cv::dilate(values, gaps, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(5, 5)));
+  gaps &= ~values;
+  EXPECT_GT(cv::mean(both, gaps)[0], 120);
+}
+
+TEST(InkOfBothPolaritiesTest, NoneOnAPageAScreenOrACardOnATable) {
+  cv::Mat page(1400, 1000, CV_8UC1, cv::Scalar(245));
+  Write(page, cv::Rect(0, 0, 1000, 600), cv::Scalar(20));
+  // A guilloche: light lines barely lighter than a light card.
+  for (int x = 0; x < 1000; x += 9) cv::line(page, {x, 700}, {x + 200, 1400}, cv::Scalar(255), 1);
+  EXPECT_TRUE(InkOfBothPolarities(page).empty());
+  cv::Mat screen(1600, 800, CV_8UC1, cv::Scalar(24));
+  Write(screen, cv::Rect(30, 150, 740, 400), cv::Scalar(235));
+  EXPECT_TRUE(InkOfBothPolarities(screen).empty());
+  cv::Mat photo(1200, 1600, CV_8UC1, cv::Scalar(35));
+  const cv::Rect card(300, 300, 1000, 600);
+  cv::rectangle(photo, card, cv::Scalar(232), cv::FILLED);
+  Write(photo, card, cv::Scalar(25));
+  EXPECT_TRUE(InkOfBothPolarities(photo).empty());
+  EXPECT_TRUE(InkOfBothPolarities(cv::Mat()).empty());
+  for (const cv::Size size : {cv::Size(1, 1), cv::Size(5000, 3), cv::Size(3, 5000)}) {
+    EXPECT_TRUE(InkOfBothPolarities(cv::Mat(size, CV_8UC1, cv::Scalar(160))).empty());
   }
 }
 

@@ -348,9 +348,14 @@ class LocalEngine final : public Engine {
       return Reject(ErrorCode::kTooLarge, "the image has too many pixels for the local engine");
     }
     // A strip no document fits in (and that every later stage would shrink to nothing).
+    // The size named is the upload's (normalisation may have scaled it down), which is
+    // what its sender knows.
     if (std::min(bgr.cols, bgr.rows) < kMinSide) {
-      return Reject(ErrorCode::kNoDocument, "the image is " + std::to_string(bgr.cols) + " x " +
-                                                std::to_string(bgr.rows) +
+      const bool known = image.source_width > 0 && image.source_height > 0;
+      const int width = known ? image.source_width : bgr.cols;
+      const int height = known ? image.source_height : bgr.rows;
+      return Reject(ErrorCode::kNoDocument, "the image is " + std::to_string(width) + " x " +
+                                                std::to_string(height) +
                                                 " pixels: too narrow to hold a document");
     }
     // A screenshot in dark mode: every stage below reads dark ink on light paper.
@@ -550,8 +555,20 @@ class LocalEngine final : public Engine {
     printed.lines = RecogniseLines(api, text_image, {0, 0});
     ReadLightTextApart(api, plain, printed.lines);
     printed.fields = local::ReadLabelledFields(printed.lines, width);
+    // Captions lighter than a tinted ground beside darker values: the page read again with
+    // its ink of both polarities made dark, kept when it finds more labelled fields.
+    cv::Mat read_image = text_image;
+    if (cv::Mat both = local::InkOfBothPolarities(plain); !both.empty()) {
+      PrintedText other;
+      other.lines = RecogniseLines(api, both, {0, 0});
+      other.fields = local::ReadLabelledFields(other.lines, width);
+      if (other.fields.size() > printed.fields.size()) {
+        printed = std::move(other);
+        read_image = both;
+      }
+    }
     if (auto label = local::LabelWithoutValue(printed.lines, printed.fields, FieldName::kSex)) {
-      if (auto sex = local::ReadLoneLetter(api, text_image, *label, "MFX")) {
+      if (auto sex = local::ReadLoneLetter(api, read_image, *label, "MFX")) {
         printed.fields[FieldName::kSex] = std::move(*sex);
       }
     }

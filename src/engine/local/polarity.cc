@@ -188,4 +188,57 @@ cv::Mat DarkTextOnWhite(const cv::Mat& gray, const LightTextRegion& region) {
   return out;
 }
 
+cv::Mat InkOfBothPolarities(const cv::Mat& gray) {
+  if (gray.empty() || gray.channels() != 1) return cv::Mat();
+  const int side = std::max(gray.cols, gray.rows);
+  const double scale = side > kWorkSide ? static_cast<double>(kWorkSide) / side : 1.0;
+  if (std::min(gray.cols, gray.rows) * scale < 32) return cv::Mat();
+  cv::Mat small = gray;
+  if (scale < 1.0) cv::resize(gray, small, cv::Size(), scale, scale, cv::INTER_AREA);
+  cv::Mat ground;
+  cv::medianBlur(small, ground, 31);
+  cv::Mat light_ground, lifted, light_ink, dark_ink;
+  cv::threshold(ground, light_ground, kDarkSurround, 255, cv::THRESH_BINARY);
+  cv::add(ground, cv::Scalar(kInkContrast), lifted);
+  cv::compare(small, lifted, light_ink, cv::CMP_GT);
+  cv::subtract(ground, cv::Scalar(kInkContrast), lifted);
+  cv::compare(small, lifted, dark_ink, cv::CMP_LT);
+  light_ink &= light_ground;
+  const int light = CharacterCount(light_ink, small, 255, 4, 12);
+  const int dark = CharacterCount(dark_ink, small, 255, 4, 12);
+  if (light < kMinCharacters || 2 * light < dark) return cv::Mat();
+
+  // Deviations from the ground at full size, each polarity on its own scale: from a
+  // guilloche's faint lines (white) to its strongest strokes (black).
+  cv::Mat full_ground, image, base;
+  cv::resize(ground, full_ground, gray.size(), 0, 0, cv::INTER_LINEAR);
+  gray.convertTo(image, CV_32F);
+  full_ground.convertTo(base, CV_32F);
+  cv::Mat darker = cv::max(base - image, 0.0f), lighter = cv::max(image - base, 0.0f);
+  auto strongest = [](const cv::Mat& deviation) {
+    // The 90th percentile of clear ink's deviation: a stroke's core, not its one darkest pixel.
+    std::vector<float> ink;
+    for (int y = 0; y < deviation.rows; ++y) {
+      const float* row = deviation.ptr<float>(y);
+      for (int x = 0; x < deviation.cols; ++x) {
+        if (row[x] > kInkContrast) ink.push_back(row[x]);
+      }
+    }
+    if (ink.empty()) return static_cast<float>(kInkContrast);
+    auto at = ink.begin() + static_cast<std::ptrdiff_t>(ink.size() * 9 / 10);
+    std::nth_element(ink.begin(), at, ink.end());
+    return *at;
+  };
+  constexpr float kFaint = 12.0f;  // a guilloche's lines, a JPEG's ringing
+  auto strength = [&](const cv::Mat& deviation) {
+    const float top = std::max(strongest(deviation), kFaint + 1.0f);
+    cv::Mat s = (deviation - kFaint) / (top - kFaint);
+    return cv::Mat(cv::min(cv::max(s, 0.0f), 1.0f));
+  };
+  const cv::Mat ink = cv::max(strength(darker), strength(lighter));
+  cv::Mat out;
+  cv::Mat(1.0f - ink).convertTo(out, CV_8U, 255.0);
+  return out;
+}
+
 }  // namespace jae::local
