@@ -103,6 +103,12 @@ std::string NormalizeValue(const std::string& field, const std::string& value) {
     if (worded.value && groups.size() == 2) return jae::FormatIsoDate(*worded.value);
     return value;
   }
+  // "Française", "FRANÇAISE" or "FRA": the printed word names the code, as verification
+  // reads it; the word is a right reading, not a false field.
+  if (field == "nationality") {
+    const auto code = jae::verify::NormalizeCountryCode(value);
+    if (code.problem == jae::verify::Problem::kNone && code.value) return *code.value;
+  }
   std::string out;
   for (char c : Lower(value)) {
     if (c == ',') c = ' ';
