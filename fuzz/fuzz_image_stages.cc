@@ -1,0 +1,76 @@
+// The local engine's pure image stages on hostile pixels and shapes: a 3000 x 3 strip once
+// made OpenCV's resize throw deep inside the outline finder. The input's first bytes give an
+// image's size (1 to 1024 pixels a side, any aspect), channels and block size (so that large
+// shapes, bands and strokes form, not only noise); the rest are its pixels, repeated. Every
+// stage a decoded upload meets before Tesseract runs on it. Beyond "no crash and no OpenCV
+// exception", it checks each stage's contract on sizes: boxes inside the image, masks and
+// outputs the size they promise.
+#include <cstdint>
+#include <cstdlib>
+#include <opencv2/core.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include "engine/local/document_finder.h"
+#include "engine/local/flatten_light.h"
+#include "engine/local/mrz_finder.h"
+#include "engine/local/mrz_zone.h"
+#include "engine/local/polarity.h"
+#include "engine/local/rule_lines.h"
+
+namespace {
+
+void Require(bool condition) {
+  if (!condition) std::abort();
+}
+
+cv::Mat ImageFrom(const std::uint8_t* data, std::size_t size) {
+  const int width = 1 + ((data[0] | data[1] << 8) % 1024);
+  const int height = 1 + ((data[2] | data[3] << 8) % 1024);
+  const int channels = (data[4] & 1) ? 3 : 1;
+  const int block = 1 << (2 * (data[4] >> 1 & 3));  // 1, 4, 16 or 64 pixels a byte
+  const std::uint8_t* pixels = data + 5;
+  const std::size_t count = size - 5;
+  cv::Mat image(height, width, channels == 3 ? CV_8UC3 : CV_8UC1);
+  std::size_t i = 0;
+  for (int y = 0; y < height; ++y) {
+    auto* row = image.ptr<std::uint8_t>(y);
+    for (int x = 0; x < width; ++x) {
+      for (int c = 0; c < channels; ++c) {
+        const std::size_t cell = static_cast<std::size_t>(y / block) * (width / block + 1) +
+                                 static_cast<std::size_t>(x / block);
+        row[x * channels + c] = count == 0 ? 128 : pixels[(cell * channels + c + i) % count];
+      }
+    }
+    i += y % 7 == 0 ? 1 : 0;  // not the same row forever when blocks are one pixel
+  }
+  return image;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  if (size < 5 || size > 4096) return 0;
+  const cv::Mat image = ImageFrom(data, size);
+  cv::Mat bgr = image, gray = image;
+  if (image.channels() == 1) {
+    cv::cvtColor(image, bgr, cv::COLOR_GRAY2BGR);
+  } else {
+    cv::cvtColor(image, gray, cv::COLOR_BGR2GRAY);
+  }
+  const cv::Rect whole(0, 0, gray.cols, gray.rows);
+
+  (void)jae::local::LightTextOnDark(bgr);
+  for (const auto& region : jae::local::LightTextRegions(gray)) {
+    Require((region.box & whole) == region.box && region.mask.size() == region.box.size());
+    const cv::Mat dark_on_white = jae::local::DarkTextOnWhite(gray, region);
+    Require(dark_on_white.empty() || dark_on_white.size() == region.box.size());
+  }
+  const cv::Mat both = jae::local::InkOfBothPolarities(gray);
+  Require(both.empty() || both.size() == gray.size());
+  Require(jae::local::FlattenLight(gray).size() == gray.size());
+  Require(jae::local::WithoutRuleLines(gray).size() == gray.size());
+  (void)jae::local::FindMrzCandidates(gray, 4);
+  (void)jae::local::LocateMrz(gray);
+  for (const auto& outline : jae::local::FindOutlines(bgr, 3)) Require(outline.size() == 4);
+  return 0;
+}
