@@ -711,6 +711,30 @@ TEST(FieldReaderTest, CaptionsUnderTheValuesWhenTheMrzSaysSo) {
   EXPECT_EQ(upright[FieldName::kGivenNames].value, "Anna");
 }
 
+// Of two readings of a page, the one whose names a proved MRZ refutes is the misread one.
+TEST(FieldReaderTest, NamesAProvedMrzContradicts) {
+  mrz::ParseOptions options;
+  options.today = {2026, 11, 26};
+  auto mrz = mrz::ParseMrz({"I<UTOD231458907<<<<<<<<<<<<<<<", "7408122F1204159UTO<<<<<<<<<<<6",
+                            "ERIKSSON<<ANNA<MARIA<<<<<<<<<<"},
+                           options);
+  ASSERT_TRUE(mrz.ok());
+  ASSERT_TRUE(mrz->valid);
+  auto names = [](const std::string& surname, const std::string& given) {
+    Fields f;
+    if (!surname.empty()) f[FieldName::kSurname] = Field{surname, 0.9, FieldSource::kVisual};
+    if (!given.empty()) f[FieldName::kGivenNames] = Field{given, 0.9, FieldSource::kVisual};
+    f[FieldName::kBirthDate] = Field{"12 08 1974", 0.9, FieldSource::kVisual};
+    return f;
+  };
+  EXPECT_EQ(NamesContradictingMrz(&*mrz, names("Eriksson", "Anna, Maria")), 0);
+  EXPECT_EQ(NamesContradictingMrz(&*mrz, names("ERIKSSON", "Anna")), 0);  // cut short
+  EXPECT_EQ(NamesContradictingMrz(&*mrz, names("RIKSSON", "ANNA MARIA")), 1);
+  EXPECT_EQ(NamesContradictingMrz(&*mrz, names("RIKSSON", "ANA")), 2);
+  EXPECT_EQ(NamesContradictingMrz(&*mrz, names("", "")), 0);  // nothing to refute
+  EXPECT_EQ(NamesContradictingMrz(nullptr, names("RIKSSON", "ANA")), 0);
+}
+
 TEST(FieldReaderTest, ANameHeadingIsTwoCasesAndNothingElse) {
   auto heading = [](const std::string& text) {
     Fields f;

@@ -1593,6 +1593,31 @@ void AddUnlabelledRanking(const std::vector<OcrLine>& lines, Fields& fields) {
   }
 }
 
+int NamesContradictingMrz(const mrz::ParsedMrz* proved_mrz, const Fields& fields) {
+  if (!proved_mrz || !proved_mrz->valid) return 0;
+  auto letters = [](std::string_view text) {
+    std::string out;
+    for (char c : NormalizeLabelText(text)) {
+      if (c >= 'a' && c <= 'z') out += c;
+    }
+    return out;
+  };
+  int contradicted = 0;
+  for (const auto& [name, mrz_value] :
+       {std::pair{FieldName::kSurname, proved_mrz->data.surname},
+        std::pair{FieldName::kGivenNames, proved_mrz->data.given_names}}) {
+    const auto it = fields.find(name);
+    const std::string want = letters(mrz_value);
+    if (it == fields.end() || want.empty()) continue;
+    const std::string got = letters(it->second.value);
+    const bool agrees = name == FieldName::kSurname
+                            ? got == want
+                            : got.rfind(want, 0) == 0 || want.rfind(got, 0) == 0;
+    contradicted += agrees ? 0 : 1;
+  }
+  return contradicted;
+}
+
 void ChooseCaptionPlacement(const mrz::ParsedMrz* proved_mrz, const std::vector<OcrLine>& lines,
                             int document_width, Fields& fields) {
   auto letters = [](std::string_view text) {

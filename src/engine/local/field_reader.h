@@ -55,6 +55,13 @@ Fields ReadLabelledFields(const std::vector<OcrLine>& lines, int document_width,
 void ChooseCaptionPlacement(const mrz::ParsedMrz* proved_mrz, const std::vector<OcrLine>& lines,
                             int document_width, Fields& fields);
 
+// How many of `fields`' names (surname, given names) a proved MRZ contradicts (compared by
+// their letters, without accents, case or punctuation; the MRZ may cut given names short,
+// so one a prefix of the other agrees); 0 without a proved MRZ (`proved_mrz` null). Why:
+// of two readings of one page, the one whose names the MRZ's check digits refute is the
+// misread one ("ARBIER" for "BARBIER"), and keeping it would raise a false alarm.
+int NamesContradictingMrz(const mrz::ParsedMrz* proved_mrz, const Fields& fields);
+
 // The box of `field`'s label in `lines` when `fields` has no value for it: where to look
 // again for a value Tesseract's page reading dropped (a lone "F" under "Sexe").
 std::optional<cv::Rect> LabelWithoutValue(const std::vector<OcrLine>& lines, const Fields& fields,

@@ -225,6 +225,10 @@ struct Zone {
   }
 };
 
+// Whether a document's page holds ink of both polarities, as far as its readings have
+// looked (InkOfBothPolarities): the page's turns share one answer.
+enum class BothPolarities { kUnchecked, kNone, kRead };
+
 // The printed text read from one image, and the labelled fields found in it.
 struct PrintedText {
   std::vector<OcrLine> lines;
@@ -472,28 +476,43 @@ class LocalEngine final : public Engine {
     };
     cv::Mat plain;
     cv::cvtColor(zone.doc.image, plain, cv::COLOR_BGR2GRAY);
+    BothPolarities both_polarities = BothPolarities::kUnchecked;
     PrintedText printed = with_unlabelled(ReadFields(
         lease->get(), text_image.rowRange(0, text_bottom), plain.rowRange(0, text_bottom),
-        gray.cols, proved ? &zone.mrz_read->parsed : nullptr));
+        gray.cols, proved ? &zone.mrz_read->parsed : nullptr, both_polarities));
     if (!zone.where && printed.fields.size() < 2) {
       // Few labels found: maybe upside down (no MRZ told us).
       cv::Mat flipped, plain_flipped;
       cv::rotate(text_image, flipped, cv::ROTATE_180);
       cv::rotate(plain, plain_flipped, cv::ROTATE_180);
-      KeepBetter(
-          printed,
-          with_unlabelled(ReadFields(lease->get(), flipped, plain_flipped, gray.cols, nullptr)),
-          false);
+      KeepBetter(printed,
+                 with_unlabelled(ReadFields(lease->get(), flipped, plain_flipped, gray.cols,
+                                            nullptr, both_polarities)),
+                 false);
     }
     // Whether rectification turned the document a quarter: its top edge runs more down
     // the photo than across. Without an MRZ to say which way is up, printed text upright
     // in the photo (a portrait attestation, a screenshot) is then read sideways.
     const cv::Point2f top_edge = zone.doc.corners[1] - zone.doc.corners[0];
     const bool turned = std::abs(top_edge.y) > std::abs(top_edge.x);
+    if (!zone.where && turned && printed.fields.size() < 3) {
+      // A page in portrait (an attestation) that the landscape rectification laid on its
+      // side: turned back a quarter, it stands as it stood in the photo, and straightened
+      // by its outline, which the whole photo is not.
+      const auto back = top_edge.y > 0 ? cv::ROTATE_90_CLOCKWISE : cv::ROTATE_90_COUNTERCLOCKWISE;
+      cv::Mat upright, plain_upright;
+      cv::rotate(text_image, upright, back);
+      cv::rotate(plain, plain_upright, back);
+      KeepBetter(printed,
+                 with_unlabelled(ReadFields(lease->get(), upright, plain_upright, upright.cols,
+                                            nullptr, both_polarities)),
+                 false);
+    }
     if (!zone.where && (printed.fields.size() < 3 || turned)) {
       // Few labels and no MRZ: the outline may be a part of the document (its photo, a
       // frame) or a page in portrait that the landscape rectification turned sideways.
-      KeepBetter(printed, with_unlabelled(ReadWholePhoto(lease->get(), bgr)), turned);
+      KeepBetter(printed, with_unlabelled(ReadWholePhoto(lease->get(), bgr, both_polarities)),
+                 turned);
     }
     return printed;
   }
@@ -549,20 +568,33 @@ class LocalEngine final : public Engine {
   // page itself tells (ChooseCaptionPlacement; `proved_mrz`: a proved MRZ or null).
   // `plain`: the same gray image before its light was flattened (flattening whitens a dark
   // card's ground away from its letters), where light text on a dark ground is found.
+  // `both_polarities`: how far this document's ink of both polarities (InkOfBothPolarities) has
+  // been looked at; updated by this call.
   static PrintedText ReadFields(tesseract::TessBaseAPI& api, const cv::Mat& text_image,
-                                const cv::Mat& plain, int width, const mrz::ParsedMrz* proved_mrz) {
+                                const cv::Mat& plain, int width, const mrz::ParsedMrz* proved_mrz,
+                                BothPolarities& both_polarities) {
     PrintedText printed;
     printed.lines = RecogniseLines(api, text_image, {0, 0});
     ReadLightTextApart(api, plain, printed.lines);
     printed.fields = local::ReadLabelledFields(printed.lines, width);
     // Captions lighter than a tinted ground beside darker values: the page read again with
-    // its ink of both polarities made dark, kept when it finds more labelled fields.
+    // its ink of both polarities made dark, kept when it finds more labelled fields and
+    // a proved MRZ refutes none of its names that it did not refute before.
     cv::Mat read_image = text_image;
-    if (cv::Mat both = local::InkOfBothPolarities(plain); !both.empty()) {
+    // Once a document: its other readings (turned, the whole photo) show the same ground,
+    // and each costs a page's reading.
+    cv::Mat both;
+    if (both_polarities == BothPolarities::kUnchecked) {
+      both = local::InkOfBothPolarities(plain);
+      both_polarities = both.empty() ? BothPolarities::kNone : BothPolarities::kRead;
+    }
+    if (!both.empty()) {
       PrintedText other;
       other.lines = RecogniseLines(api, both, {0, 0});
       other.fields = local::ReadLabelledFields(other.lines, width);
-      if (other.fields.size() > printed.fields.size()) {
+      if (other.fields.size() > printed.fields.size() &&
+          local::NamesContradictingMrz(proved_mrz, other.fields) <=
+              local::NamesContradictingMrz(proved_mrz, printed.fields)) {
         printed = std::move(other);
         read_image = both;
       }
@@ -577,13 +609,17 @@ class LocalEngine final : public Engine {
   }
 
   // The whole image as it was taken, upright, scaled to at most 1600 pixels.
-  static PrintedText ReadWholePhoto(tesseract::TessBaseAPI& api, const cv::Mat& bgr) {
+  static PrintedText ReadWholePhoto(tesseract::TessBaseAPI& api, const cv::Mat& bgr,
+                                    BothPolarities& both_polarities) {
     cv::Mat whole;
     cv::cvtColor(bgr, whole, cv::COLOR_BGR2GRAY);
     const double scale = std::min(1.0, 1600.0 / std::max(whole.cols, whole.rows));
     if (scale < 1.0) cv::resize(whole, whole, cv::Size(), scale, scale, cv::INTER_AREA);
     const cv::Mat whole_text = DarkenForText(FlattenLight(whole));
-    return ReadFields(api, whole_text, whole, whole_text.cols, nullptr);
+    // The whole photo is another image than the document's page: its marks are counted
+    // again, unless the page was already read both ways.
+    if (both_polarities == BothPolarities::kNone) both_polarities = BothPolarities::kUnchecked;
+    return ReadFields(api, whole_text, whole, whole_text.cols, nullptr, both_polarities);
   }
 
   // `other` replaces `current` when it found more labelled fields, or (`take_ties`) as

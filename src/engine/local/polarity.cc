@@ -21,6 +21,12 @@ constexpr int kDarkSurround = 110;
 constexpr int kInkContrast = 40;
 // A table's header band may hold a single caption ("Classement").
 constexpr int kMinRegionCharacters = 4;
+// Captions on a tinted card are small print: counted at a finer scale than other marks,
+// against a ground measured over a window wider than a bold value's letters, and they
+// may stand only a little lighter than it (white on pastel, then photographed).
+constexpr int kCaptionWorkSide = 1200;
+constexpr int kCaptionGroundWindow = 47;
+constexpr int kCaptionContrast = 25;
 
 // Connected parts of `mask` that have the size and shape of a printed character at
 // this scale: long strips (a card's edge against a dark table) and blobs are not.
@@ -191,22 +197,26 @@ cv::Mat DarkTextOnWhite(const cv::Mat& gray, const LightTextRegion& region) {
 cv::Mat InkOfBothPolarities(const cv::Mat& gray) {
   if (gray.empty() || gray.channels() != 1) return cv::Mat();
   const int side = std::max(gray.cols, gray.rows);
-  const double scale = side > kWorkSide ? static_cast<double>(kWorkSide) / side : 1.0;
+  const double scale = side > kCaptionWorkSide ? static_cast<double>(kCaptionWorkSide) / side : 1.0;
   if (std::min(gray.cols, gray.rows) * scale < 32) return cv::Mat();
   cv::Mat small = gray;
   if (scale < 1.0) cv::resize(gray, small, cv::Size(), scale, scale, cv::INTER_AREA);
-  cv::Mat ground;
-  cv::medianBlur(small, ground, 31);
+  // Wider than a bold value's letters: its median is the ground, not their ink. The ground
+  // is smooth, so its median is taken at half this scale (a quarter of the cost).
+  cv::Mat half, ground;
+  cv::resize(small, half, cv::Size(), 0.5, 0.5, cv::INTER_AREA);
+  cv::medianBlur(half, ground, kCaptionGroundWindow / 2 | 1);
+  cv::resize(ground, ground, small.size(), 0, 0, cv::INTER_LINEAR);
   cv::Mat light_ground, lifted, light_ink, dark_ink;
   cv::threshold(ground, light_ground, kDarkSurround, 255, cv::THRESH_BINARY);
-  cv::add(ground, cv::Scalar(kInkContrast), lifted);
+  cv::add(ground, cv::Scalar(kCaptionContrast), lifted);
   cv::compare(small, lifted, light_ink, cv::CMP_GT);
   cv::subtract(ground, cv::Scalar(kInkContrast), lifted);
   cv::compare(small, lifted, dark_ink, cv::CMP_LT);
   light_ink &= light_ground;
   const int light = CharacterCount(light_ink, small, 255, 4, 12);
   const int dark = CharacterCount(dark_ink, small, 255, 4, 12);
-  if (light < kMinCharacters || 2 * light < dark) return cv::Mat();
+  if (light < kMinCharacters || light < dark) return cv::Mat();
 
   // Deviations from the ground at full size, each polarity on its own scale: from a
   // guilloche's faint lines (white) to its strongest strokes (black).
@@ -215,27 +225,27 @@ cv::Mat InkOfBothPolarities(const cv::Mat& gray) {
   gray.convertTo(image, CV_32F);
   full_ground.convertTo(base, CV_32F);
   cv::Mat darker = cv::max(base - image, 0.0f), lighter = cv::max(image - base, 0.0f);
-  auto strongest = [](const cv::Mat& deviation) {
+  auto strongest = [](const cv::Mat& deviation, int floor) {
     // The 90th percentile of clear ink's deviation: a stroke's core, not its one darkest pixel.
     std::vector<float> ink;
     for (int y = 0; y < deviation.rows; ++y) {
       const float* row = deviation.ptr<float>(y);
       for (int x = 0; x < deviation.cols; ++x) {
-        if (row[x] > kInkContrast) ink.push_back(row[x]);
+        if (row[x] > floor) ink.push_back(row[x]);
       }
     }
-    if (ink.empty()) return static_cast<float>(kInkContrast);
+    if (ink.empty()) return static_cast<float>(floor);
     auto at = ink.begin() + static_cast<std::ptrdiff_t>(ink.size() * 9 / 10);
     std::nth_element(ink.begin(), at, ink.end());
     return *at;
   };
   constexpr float kFaint = 12.0f;  // a guilloche's lines, a JPEG's ringing
-  auto strength = [&](const cv::Mat& deviation) {
-    const float top = std::max(strongest(deviation), kFaint + 1.0f);
+  auto strength = [&](const cv::Mat& deviation, int floor) {
+    const float top = std::max(strongest(deviation, floor), kFaint + 1.0f);
     cv::Mat s = (deviation - kFaint) / (top - kFaint);
     return cv::Mat(cv::min(cv::max(s, 0.0f), 1.0f));
   };
-  const cv::Mat ink = cv::max(strength(darker), strength(lighter));
+  const cv::Mat ink = cv::max(strength(darker, kInkContrast), strength(lighter, kCaptionContrast));
   cv::Mat out;
   cv::Mat(1.0f - ink).convertTo(out, CV_8U, 255.0);
   return out;

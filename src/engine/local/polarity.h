@@ -45,12 +45,13 @@ cv::Mat DarkTextOnWhite(const cv::Mat& gray, const LightTextRegion& region);
 // A page whose text is of both polarities on a ground that is not dark: light captions on a
 // tinted card beside its dark values ("Nom / Surname" in white on a pastel gradient, the
 // name in black). Contract: empty unless `gray` holds light marks of a character's size and
-// shape on a ground not darker than the middle grey, at least 8 of them and half
-// as many as its dark marks (a few light specks on a photo are no captions); otherwise
-// `gray`-sized, every stroke that stands out from its ground (its neighbourhood's median), lighter
-// or darker, made dark on white, each polarity stretched by its own contrast so that faint captions
-// come out as black as bold values, anti-aliasing kept. Why: a reader binarises a page once, on one
-// side of its ground; such a page loses its captions (or, flattened against its lightest marks, its
+// shape on a ground not darker than the middle grey, at least 8 of them and at least as many
+// as its dark marks (captions, bilingual, outnumber the values they name; a photo's light
+// specks and a guilloche's lines do not); otherwise `gray`-sized, every stroke that stands
+// out from its ground (its neighbourhood's median), lighter or darker, made dark on white,
+// each polarity stretched by its own contrast so that faint captions come out as black as
+// bold values, anti-aliasing kept. Why: a reader binarises a page once, on one side of its
+// ground; such a page loses its captions (or, flattened against its lightest marks, its
 // values), and the labels anchor every value.
 cv::Mat InkOfBothPolarities(const cv::Mat& gray);
 
