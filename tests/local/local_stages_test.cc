@@ -665,6 +665,15 @@ TEST(FieldReaderTest, TheAttestationsSentenceAcrossItsLineBreaks) {
   EXPECT_TRUE(none.empty());
 }
 
+// ICAO's TD1 specimen: ERIKSSON / ANNA MARIA, every check holding.
+StatusOr<mrz::ParsedMrz> ProvedErikssonMrz() {
+  mrz::ParseOptions options;
+  options.today = {2026, 11, 26};
+  return mrz::ParseMrz({"I<UTOD231458907<<<<<<<<<<<<<<<", "7408122F1204159UTO<<<<<<<<<<<6",
+                        "ERIKSSON<<ANNA<MARIA<<<<<<<<<<"},
+                       options);
+}
+
 // Captions under their values: the proved MRZ's surname tells the reading apart.
 TEST(FieldReaderTest, CaptionsUnderTheValuesWhenTheMrzSaysSo) {
   const std::vector<OcrLine> lines = {
@@ -674,11 +683,7 @@ TEST(FieldReaderTest, CaptionsUnderTheValuesWhenTheMrzSaysSo) {
   };
   Fields f = ReadLabelledFields(lines, 700);
   EXPECT_EQ(f[FieldName::kSurname].value, "ANNA, MARIA");  // the value under the caption
-  mrz::ParseOptions options;
-  options.today = {2026, 11, 26};
-  auto mrz = mrz::ParseMrz({"I<UTOD231458907<<<<<<<<<<<<<<<", "7408122F1204159UTO<<<<<<<<<<<6",
-                            "ERIKSSON<<ANNA<MARIA<<<<<<<<<<"},
-                           options);
+  auto mrz = ProvedErikssonMrz();
   ASSERT_TRUE(mrz.ok());
   ASSERT_TRUE(mrz->valid);
   ChooseCaptionPlacement(&*mrz, lines, 700, f);
@@ -713,11 +718,7 @@ TEST(FieldReaderTest, CaptionsUnderTheValuesWhenTheMrzSaysSo) {
 
 // Of two readings of a page, the one whose names a proved MRZ refutes is the misread one.
 TEST(FieldReaderTest, NamesAProvedMrzContradicts) {
-  mrz::ParseOptions options;
-  options.today = {2026, 11, 26};
-  auto mrz = mrz::ParseMrz({"I<UTOD231458907<<<<<<<<<<<<<<<", "7408122F1204159UTO<<<<<<<<<<<6",
-                            "ERIKSSON<<ANNA<MARIA<<<<<<<<<<"},
-                           options);
+  auto mrz = ProvedErikssonMrz();
   ASSERT_TRUE(mrz.ok());
   ASSERT_TRUE(mrz->valid);
   auto names = [](const std::string& surname, const std::string& given) {
