@@ -406,6 +406,26 @@ TEST(FieldReaderTest, ALabelInThePlaceOfAValueIsNoValue) {
   EXPECT_FALSE(f.count(FieldName::kNationality)) << f[FieldName::kNationality].value;
 }
 
+// A caption misread beyond one slip is still no value; a name near a caption's spelling
+// (CLÉMENT, "classement") is a name.
+TEST(FieldReaderTest, AMisreadCaptionIsNoValueAndNeitherIsTheSexBesideTheNames) {
+  auto read = [](const std::string& label, const std::string& value) {
+    const std::vector<OcrLine> lines = {Row(100, {{label, 300}}), Row(125, {{value, 300}})};
+    return ReadLabelledFields(lines, 1000);
+  };
+  EXPECT_FALSE(read("Nom", "Surnatne").count(FieldName::kSurname));
+  EXPECT_FALSE(read("Lieu de naissance", "Place of hérth").count(FieldName::kBirthPlace));
+  EXPECT_FALSE(read("Nationalité", "Natiohafty.").count(FieldName::kNationality));
+  for (const char* name : {"CLÉMENT", "NATIONALE", "MARCHAND", "Camille"}) {
+    EXPECT_EQ(read("Nom", name)[FieldName::kSurname].value, name);
+  }
+  const std::vector<OcrLine> lines = {
+      Row(200, {{"Prénoms", 300}}),
+      Row(225, {{"Noël", 300}, {"Jérôme", 345}, {"M", 480}}),
+  };
+  EXPECT_EQ(ReadLabelledFields(lines, 1000)[FieldName::kGivenNames].value, "Noël Jérôme");
+}
+
 TEST(FieldReaderTest, BirthPlaceAfterALoneAAndAnAddressOverTwoLines) {
   std::vector<OcrLine> lines = {
       {"à : METZ", {300, 100, 200, 24}, 0.9},

@@ -87,6 +87,22 @@ bool WithinOneEdit(std::string_view a, std::string_view b) {
   return ja - i <= 1 && jb - i <= 1;
 }
 
+// Levenshtein distance; for short strings (a caption's letters).
+int EditDistance(std::string_view a, std::string_view b) {
+  std::vector<int> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = static_cast<int>(j);
+  for (size_t i = 1; i <= a.size(); ++i) {
+    int diagonal = row[0];
+    row[0] = static_cast<int>(i);
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const int above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
 // Whether `norm` starts with `key` (one OCR slip allowed for long keys) and, if so, how
 // many characters of `norm` the label spans.
 std::optional<size_t> MatchPrefix(std::string_view norm, std::string_view key) {
@@ -240,6 +256,20 @@ std::string WithoutLetterlessEnds(std::string value, bool trailing = true) {
   return out;
 }
 
+// Given names without a lone M, F or X after them: the sex column beside them ("Noël
+// Jérôme M" where the card prints "Sexe M" to the right of "Prénoms"). A document writes
+// given names in full, never as an initial.
+std::string WithoutSexAfter(std::string value) {
+  const std::vector<std::string> words = SplitWords(value);
+  if (words.size() < 2) return value;
+  const std::string& last = words.back();
+  if (last != "M" && last != "F" && last != "X") return value;
+  std::string out;
+  for (size_t k = 0; k + 1 < words.size(); ++k) out += (out.empty() ? "" : " ") + words[k];
+  while (!out.empty() && out.back() == ',') out.pop_back();
+  return out;
+}
+
 // A ranking in large type whose thin slash Tesseract dropped or read as a 1 ("15 1" or
 // "15 11" for 15/1): the fraction when it is one the federation gives (x/6 above 15,
 // 15/1 ... 15/5, 30/1 ... 30/5). Otherwise the value as it was: "15" alone is a ranking
@@ -270,8 +300,9 @@ std::string RepairValue(FieldName field, std::string value) {
     case FieldName::kRanking:
       return SlashForAGap(DigitsForLookAlikes(std::move(value)));
     case FieldName::kSurname:
-    case FieldName::kGivenNames:
       return WithoutLetterlessEnds(std::move(value));
+    case FieldName::kGivenNames:
+      return WithoutSexAfter(WithoutLetterlessEnds(std::move(value)));
     case FieldName::kClubName:
       return WithoutLetterlessEnds(std::move(value), /*trailing=*/false);
     case FieldName::kSex: {
@@ -625,7 +656,28 @@ bool IsOnlyALabel(std::string_view value) {
   while (!norm.empty() && (norm.back() == ':' || norm.back() == ' ')) norm.pop_back();
   if (norm.empty()) return false;
   const auto key = LongestKey(norm);
-  return key && key->second >= norm.size();
+  if (key && key->second >= norm.size()) return true;
+  // A caption misread beyond one slip ("Surnatne", "Place of hérth", "Natiohafty."): its
+  // letters as many as a long key's, give or take one, and within a third of them of that
+  // key. A value is never its caption.
+  auto letters = [](std::string_view text) {
+    std::string out;
+    for (char c : text) {
+      if (c >= 'a' && c <= 'z') out += c;
+    }
+    return out;
+  };
+  const std::string mine = letters(norm);
+  for (const Rule& rule : Rules()) {
+    for (std::string_view k : rule.keys) {
+      const std::string theirs = letters(k);
+      if (theirs.size() < 7 || mine.size() + 1 < theirs.size() || mine.size() > theirs.size() + 1) {
+        continue;
+      }
+      if (EditDistance(mine, theirs) * 3 <= static_cast<int>(theirs.size())) return true;
+    }
+  }
+  return false;
 }
 
 std::string FormPrefix(FieldName field, const std::string& value);
