@@ -648,6 +648,16 @@ std::string JoinNorms(const std::vector<Word>& words, size_t from, size_t n, int
   return joined;
 }
 
+// The letters of `text` without accents, case, digits, spaces or punctuation: how a name
+// or a caption is compared with another reading of it ("Da Silva" and "DA-SILVA" alike).
+std::string LettersOf(std::string_view text) {
+  std::string out;
+  for (char c : NormalizeLabelText(text)) {
+    if (c >= 'a' && c <= 'z') out += c;
+  }
+  return out;
+}
+
 // Whether `value` is nothing but a label ("Nom", "Prénom :"): read where the value should
 // be when the real one was lost (too faint, out of the frame), it names a field, it is
 // not the value of one — a surname "nom" would pass every form a name has.
@@ -660,17 +670,10 @@ bool IsOnlyALabel(std::string_view value) {
   // A caption misread beyond one slip ("Surnatne", "Place of hérth", "Natiohafty."): its
   // letters as many as a long key's, give or take one, and within a third of them of that
   // key. A value is never its caption.
-  auto letters = [](std::string_view text) {
-    std::string out;
-    for (char c : text) {
-      if (c >= 'a' && c <= 'z') out += c;
-    }
-    return out;
-  };
-  const std::string mine = letters(norm);
+  const std::string mine = LettersOf(norm);
   for (const Rule& rule : Rules()) {
     for (std::string_view k : rule.keys) {
-      const std::string theirs = letters(k);
+      const std::string theirs = LettersOf(k);
       if (theirs.size() < 7 || mine.size() + 1 < theirs.size() || mine.size() > theirs.size() + 1) {
         continue;
       }
@@ -1647,21 +1650,14 @@ void AddUnlabelledRanking(const std::vector<OcrLine>& lines, Fields& fields) {
 
 int NamesContradictingMrz(const mrz::ParsedMrz* proved_mrz, const Fields& fields) {
   if (!proved_mrz || !proved_mrz->valid) return 0;
-  auto letters = [](std::string_view text) {
-    std::string out;
-    for (char c : NormalizeLabelText(text)) {
-      if (c >= 'a' && c <= 'z') out += c;
-    }
-    return out;
-  };
   int contradicted = 0;
   for (const auto& [name, mrz_value] :
        {std::pair{FieldName::kSurname, proved_mrz->data.surname},
         std::pair{FieldName::kGivenNames, proved_mrz->data.given_names}}) {
     const auto it = fields.find(name);
-    const std::string want = letters(mrz_value);
+    const std::string want = LettersOf(mrz_value);
     if (it == fields.end() || want.empty()) continue;
-    const std::string got = letters(it->second.value);
+    const std::string got = LettersOf(it->second.value);
     const bool agrees = name == FieldName::kSurname
                             ? got == want
                             : got.rfind(want, 0) == 0 || want.rfind(got, 0) == 0;
@@ -1672,19 +1668,12 @@ int NamesContradictingMrz(const mrz::ParsedMrz* proved_mrz, const Fields& fields
 
 void ChooseCaptionPlacement(const mrz::ParsedMrz* proved_mrz, const std::vector<OcrLine>& lines,
                             int document_width, Fields& fields) {
-  auto letters = [](std::string_view text) {
-    std::string out;
-    for (char c : NormalizeLabelText(text)) {
-      if (c >= 'a' && c <= 'z') out += c;
-    }
-    return out;
-  };
   auto surname_of = [&](const Fields& f) {
     auto it = f.find(FieldName::kSurname);
-    return it == f.end() ? std::string() : letters(it->second.value);
+    return it == f.end() ? std::string() : LettersOf(it->second.value);
   };
   const bool mrz_named = proved_mrz && proved_mrz->valid && !proved_mrz->data.surname.empty();
-  const std::string want = mrz_named ? letters(proved_mrz->data.surname) : std::string();
+  const std::string want = mrz_named ? LettersOf(proved_mrz->data.surname) : std::string();
   if (mrz_named && surname_of(fields) == want) return;
   Fields under = ReadLabelledFields(lines, document_width, Captions::kUnderValues);
   if (mrz_named ? surname_of(under) != want : under.size() < fields.size() + 2) return;
