@@ -1118,6 +1118,97 @@ TEST(FieldReaderTest, ABilingualCaptionAcrossAGapAndAMarkBesideADate) {
             "26/09/1997");
 }
 
+// A table's row of values with no wide gap in it: the letter that ends the licence number
+// stands near the "Nom" column's edge, yet the surname starts at the next word, nearer it;
+// a given name that starts at its column's edge keeps its first word.
+TEST(FieldReaderTest, AHeadRowsValuesWithoutAWideGap) {
+  auto words = [](std::vector<std::pair<std::string, int>> ws, int y, int h) {
+    OcrLine line;
+    for (const auto& [text, x] : ws) {
+      line.words.push_back({text, {x, y, 10 * static_cast<int>(text.size()), h}});
+      line.text += (line.text.empty() ? "" : " ") + text;
+      line.box =
+          line.words.size() == 1 ? line.words.back().box : (line.box | line.words.back().box);
+    }
+    line.confidence = 0.9;
+    return line;
+  };
+  const std::vector<OcrLine> lines = {
+      words({{"N°", 86},
+             {"licence", 110},
+             {"Nom", 241},
+             {"Prénom", 385},
+             {"Né(e)", 582},
+             {"le", 632},
+             {"Sexe", 742},
+             {"Classement", 874}},
+            415, 13),
+      words({{"3314475", 86},
+             {"L", 179},
+             {"DA", 241},
+             {"SILVA", 277},
+             {"Jérôme", 383},
+             {"Théo", 449},
+             {"10.06.1972", 582},
+             {"Homme", 742},
+             {"NC", 874}},
+            465, 28),
+  };
+  Fields f = ReadLabelledFields(lines, 1200);
+  EXPECT_EQ(f[FieldName::kSurname].value, "DA SILVA");
+  EXPECT_EQ(f[FieldName::kGivenNames].value, "Jérôme Théo");
+  EXPECT_EQ(f[FieldName::kBirthDate].value, "10.06.1972");
+}
+
+// Captions under their values with a rule between two of them that OCR reads as dashes
+// ("Nom ——— Prénom"): the dashes fill no column, so "Prénom" is a caption of its own.
+TEST(FieldReaderTest, DashesBetweenTwoCaptionsFillNoColumn) {
+  const std::vector<OcrLine> lines = {
+      {"MOREL Victor Sébastien",
+       {102, 200, 559, 34},
+       0.9,
+       {{"MOREL", {102, 200, 158, 34}},
+        {"Victor", {308, 200, 129, 34}},
+        {"Sébastien", {455, 200, 206, 34}}}},
+      {"Nom ——— Prénom",
+       {102, 240, 270, 14},
+       0.9,
+       {{"Nom", {102, 240, 30, 14}}, {"———", {140, 240, 160, 14}}, {"Prénom", {310, 240, 62, 14}}}},
+  };
+  Fields f = ReadLabelledFields(lines, 1200, Captions::kUnderValues);
+  EXPECT_EQ(f[FieldName::kSurname].value, "MOREL");
+  EXPECT_EQ(f[FieldName::kGivenNames].value, "Victor Sébastien");
+}
+
+// An app's pass card: the name in its coloured header, given names after a comma speck,
+// the season in the card's title after the federation's name, the civility alone for the
+// sex.
+TEST(FieldReaderTest, AnAppsHeaderItsTitlesSeasonAndACivilityAlone) {
+  const std::vector<OcrLine> lines = {
+      {"LICENCE FFT 2023-2024", {70, 127, 574, 17}, 0.9},
+      {"MARCHAND", {70, 191, 200, 29}, 0.9},
+      {"Victor,", {69, 239, 120, 24}, 0.9},
+      {"2646145M", {132, 334, 180, 23}, 0.9},
+      {"M.", {132, 520, 30, 23}, 0.9},
+  };
+  Fields f = ReadLabelledFields(lines, 1200);
+  EXPECT_EQ(f[FieldName::kSeason].value, "2024");  // the season is named by its end year
+  AddUnlabelledLicenceFields(lines, f);
+  EXPECT_EQ(f[FieldName::kSurname].value, "MARCHAND");
+  EXPECT_EQ(f[FieldName::kGivenNames].value, "Victor");
+  EXPECT_EQ(f[FieldName::kSex].value, "M");
+  // A lone letter is no civility: it may be a speck.
+  Fields speck;
+  AddLoneSexWord({{"M", {132, 520, 14, 23}, 0.9}}, speck);
+  EXPECT_FALSE(speck.count(FieldName::kSex));
+  Fields madame;
+  AddLoneSexWord({{"Mme", {132, 520, 40, 23}, 0.9}}, madame);
+  EXPECT_EQ(madame[FieldName::kSex].value, "F");
+  // "Licence FFT" followed by no season names none.
+  EXPECT_FALSE(ReadLabelledFields({{"LICENCE FFT", {70, 127, 200, 17}, 0.9}}, 1200)
+                   .count(FieldName::kSeason));
+}
+
 TEST(RuleLinesTest, TableBordersGoTextStays) {
   cv::Mat page(400, 1200, CV_8UC1, cv::Scalar(230));
   cv::rectangle(page, cv::Rect(300, 50, 600, 300), cv::Scalar(60), 2);

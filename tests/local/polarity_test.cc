@@ -71,6 +71,50 @@ TEST(LightTextRegionsTest, ADarkCardAndAHeaderBandOnAWhitePage) {
   EXPECT_GT(cv::countNonZero(regions[1].mask), 0.8 * band.area());
 }
 
+// An app's screen: a card whose header is a mid-tone gradient (blue to cyan) with the
+// holder's name in white, on a light screen. Not dark, but well below the screen's light:
+// found, and its letters read apart come out dark on white. A photographed page's dark
+// table band stays a band of its own, not joined to the grey cells around it.
+TEST(LightTextRegionsTest, AnAppsTintedHeaderAndAPhotographedTablesBand) {
+  cv::Mat screen(2340, 1080, CV_8UC1, cv::Scalar(236));
+  const cv::Rect card(50, 140, 980, 1200);
+  cv::rectangle(screen, card, cv::Scalar(255), cv::FILLED);
+  const cv::Rect header(50, 140, 980, 320);
+  for (int x = header.x; x < header.br().x; ++x) {
+    const int level = 100 + 60 * (x - header.x) / header.width;  // 100 .. 160
+    screen(cv::Rect(x, header.y, 1, header.height)).setTo(level);
+  }
+  cv::putText(screen, "LICENCE FFT   Saison 2022-2023", {100, 220}, cv::FONT_HERSHEY_SIMPLEX, 1.0,
+              cv::Scalar(255), 2);
+  cv::putText(screen, "MOREL", {100, 320}, cv::FONT_HERSHEY_SIMPLEX, 2.0, cv::Scalar(255), 4);
+  cv::putText(screen, "Ines", {100, 400}, cv::FONT_HERSHEY_SIMPLEX, 1.5, cv::Scalar(255), 2);
+  Write(screen, cv::Rect(50, 500, 980, 400), cv::Scalar(20));
+  const std::vector<LightTextRegion> regions = LightTextRegions(screen);
+  ASSERT_EQ(regions.size(), 1u);
+  EXPECT_GT((regions[0].box & header).area(), 0.9 * header.area());
+  EXPECT_LT(regions[0].box.area(), 1.3 * header.area());
+  const cv::Mat out = DarkTextOnWhite(screen, regions[0]);
+  ASSERT_FALSE(out.empty());
+  cv::Mat letters = (screen(regions[0].box) > 230) & regions[0].mask;
+  EXPECT_LT(cv::mean(out, letters)[0], 100);
+
+  // A photographed attestation: grey paper (shaded to 190), a light grey table row, and a
+  // dark band of white captions between them.
+  cv::Mat page(1000, 800, CV_8UC1, cv::Scalar(200));
+  cv::rectangle(page, cv::Rect(0, 0, 800, 300), cv::Scalar(240), cv::FILLED);  // the light part
+  const cv::Rect band(60, 500, 680, 40);
+  cv::rectangle(page, cv::Rect(60, 540, 680, 60), cv::Scalar(170), cv::FILLED);
+  cv::putText(page, "3274222 T   RENAUD   Juliette", {80, 580}, cv::FONT_HERSHEY_SIMPLEX, 0.8,
+              cv::Scalar(30), 2);
+  cv::rectangle(page, band, cv::Scalar(70), cv::FILLED);
+  cv::putText(page, "No licence   Nom   Prenom   Sexe", {80, 528}, cv::FONT_HERSHEY_SIMPLEX, 0.7,
+              cv::Scalar(235), 2);
+  const std::vector<LightTextRegion> on_page = LightTextRegions(page);
+  ASSERT_EQ(on_page.size(), 1u);
+  EXPECT_GT((on_page[0].box & band).area(), 0.9 * band.area());
+  EXPECT_LT(on_page[0].box.height, 60);
+}
+
 // The band read apart: its letters dark, its ground and the page around it white.
 TEST(LightTextRegionsTest, DarkTextOnWhiteOfABand) {
   cv::Mat page(600, 1000, CV_8UC1, cv::Scalar(245));

@@ -697,7 +697,11 @@ std::vector<LabelHit> FindLabels(const std::vector<Word>& words, int height) {
     // in ':' — "Club" in "Tennis Club de Lyon" is a value's word, not a label.
     bool allowed = key.has_value() && i == 0;
     if (key && i > 0) {
-      const bool gap = ColumnGap(words[i - 1], words[i], height);
+      // Marks with no letter between two captions ("Nom ——— Prénom": a rule read as
+      // dashes) fill no column: the gap is the one from the last word.
+      size_t previous = i - 1;
+      while (previous > 0 && words[previous].norm.empty()) --previous;
+      const bool gap = ColumnGap(words[previous], words[i], height);
       const size_t len = key->second;
       const bool colon = (len < joined.size() && joined[len] == ':') ||
                          (len + 1 < joined.size() && joined[len] == ' ' && joined[len + 1] == ':');
@@ -992,19 +996,25 @@ std::string NormalizeLabelText(std::string_view s) {
 
 // ---- what an app prints without labels ---------------------------------------------
 
-// "Licence 2027", "Licence 2026-2027": the season a licence heading names (the app shows
-// the licence's season under the holder's name, with no "Saison" label).
+// "Licence 2027", "Licence 2026-2027", "LICENCE FFT 2023-2024": the season a licence
+// heading names (the app shows the licence's season under the holder's name or in its
+// card's title, with no "Saison" label).
 std::optional<Field> SeasonOfALicenceHeading(const std::vector<OcrLine>& lines) {
   for (const auto& line : lines) {
     const std::string norm = NormalizeLabelText(line.text);
     for (std::string_view key : {"licence ", "license "}) {
       if (norm.rfind(key, 0) != 0) continue;
-      // The raw text after the word: the normalised one lost the '-' of "2023-2024".
-      const size_t space = line.text.find(' ');
-      if (space == std::string::npos) continue;
-      std::string value = RepairValue(FieldName::kSeason, Trim(line.text.substr(space + 1)));
-      if (FitsForm(FieldName::kSeason, value)) {
-        return Field{std::move(value), line.confidence, FieldSource::kVisual};
+      // The raw text after the word (the normalised one lost the '-' of "2023-2024"), or
+      // after the federation's name.
+      const std::vector<std::string> words = SplitWords(line.text);
+      for (size_t from = 1; from < words.size() && from <= 2; ++from) {
+        if (from == 2 && NormalizeLabelText(words[1]) != "fft") break;
+        std::string rest;
+        for (size_t k = from; k < words.size(); ++k) rest += (rest.empty() ? "" : " ") + words[k];
+        std::string value = RepairValue(FieldName::kSeason, rest);
+        if (FitsForm(FieldName::kSeason, value)) {
+          return Field{std::move(value), line.confidence, FieldSource::kVisual};
+        }
       }
     }
   }
@@ -1061,7 +1071,12 @@ bool IsAClubWord(std::string_view norm) {
 // the surname in capitals, the way French documents and apps write a person's name —
 // two to six words, one run of each case, no label and no club's word.
 std::optional<std::pair<std::string, std::string>> AsGivenNamesAndSurname(std::string_view text) {
-  const std::vector<std::string> words = SplitWords(text);
+  // Commas part given names ("CAMILLE, ANAËLLE"); one read after the last name is a speck.
+  std::vector<std::string> words;
+  for (std::string w : SplitWords(text)) {
+    while (!w.empty() && w.back() == ',') w.pop_back();
+    if (!w.empty()) words.push_back(std::move(w));
+  }
   if (words.size() < 2 || words.size() > 6) return std::nullopt;
   std::vector<WordCase> cases;
   for (const auto& w : words) {
@@ -1205,6 +1220,14 @@ class LabelledPage {
       if (k < below.words.size() && below.words[k].box.x < column_end &&
           below.words[k].box.x <= column_x + x_reach_) {
         best_word = k;
+      } else if (best_word + 1 < below.words.size()) {
+        // No wide gap on the row ("3314475 L DA SILVA" under "N° licence" and "Nom"): the
+        // next word starts the value when it stands nearer the column's edge.
+        const int next_x = below.words[best_word + 1].box.x;
+        if (next_x < column_end &&
+            std::abs(next_x - column_x) < std::abs(below.words[best_word].box.x - column_x)) {
+          best_word = best_word + 1;
+        }
       }
     }
     size_t next = below.words.size();
@@ -1770,6 +1793,17 @@ void AddLoneSexWord(const std::vector<OcrLine>& lines, Fields& fields) {
   if (fields.count(FieldName::kSex)) return;
   for (const auto& line : lines) {
     const std::string word = NormalizeLabelText(line.text);
+    // Or the civility alone, as a pass prints it beside its icon: "M." (with its dot: a
+    // lone letter may be a speck), "Mme".
+    const std::string raw = Trim(line.text);
+    if (raw == "M." || word == "monsieur") {
+      fields[FieldName::kSex] = Field{"M", line.confidence, FieldSource::kVisual};
+      return;
+    }
+    if (word == "mme" || word == "madame") {
+      fields[FieldName::kSex] = Field{"F", line.confidence, FieldSource::kVisual};
+      return;
+    }
     if (word == "homme" || word == "masculin") {
       fields[FieldName::kSex] = Field{"M", line.confidence, FieldSource::kVisual};
       return;

@@ -19,6 +19,12 @@ constexpr int kMinCharacters = 8;
 constexpr int kDarkSurround = 110;
 // How much lighter or darker than its ground a mark must be to be ink.
 constexpr int kInkContrast = 40;
+// The ground of a part of a page that may hold light text: darker than the paper (the
+// page's lightest ground, its 90th percentile) by more than a shadow or a photo's uneven
+// light, and at least as dark as a dark theme's. An app's coloured header (blue, orange on
+// a white screen) is mid-grey, up to ~200, and white letters still stand out from it by 50
+// or more; a photographed page's paper may itself be that grey.
+constexpr int kTintBelowPaper = 45;
 // A table's header band may hold a single caption ("Classement").
 constexpr int kMinRegionCharacters = 4;
 // Captions on a tinted card are small print: counted at a finer scale than other marks,
@@ -106,8 +112,6 @@ std::vector<LightTextRegion> LightTextRegions(const cv::Mat& gray) {
   cv::threshold(ground, dark, kDarkSurround, 255, cv::THRESH_BINARY_INV);
   const double image_area = static_cast<double>(small.total());
   if (cv::countNonZero(dark) > 0.7 * image_area) return regions;  // a dark theme, not a part
-  cv::Mat labels, stats, centroids;
-  const int n = cv::connectedComponentsWithStats(dark, labels, stats, centroids, 8, CV_32S);
   struct Found {
     int area;
     int marks;
@@ -115,42 +119,63 @@ std::vector<LightTextRegion> LightTextRegions(const cv::Mat& gray) {
     cv::Mat mask;  // the component in `box`
   };
   std::vector<Found> found;
-  for (int i = 1; i < n; ++i) {
-    const cv::Rect box(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP),
-                       stats.at<int>(i, cv::CC_STAT_WIDTH), stats.at<int>(i, cv::CC_STAT_HEIGHT));
-    const int area = stats.at<int>(i, cv::CC_STAT_AREA);
-    // A sixth of the image along its longer side (a page turned a quarter stands its bands
-    // upright).
-    const bool long_enough = box.width * 6 >= small.cols || box.height * 6 >= small.rows;
-    if (area < 0.003 * image_area || !long_enough || std::min(box.width, box.height) < 10) {
-      continue;
+  // The parts whose ground is darker than `threshold` and that hold light text.
+  auto find_parts = [&](int threshold) {
+    cv::threshold(ground, dark, threshold, 255, cv::THRESH_BINARY_INV);
+    cv::Mat labels, stats, centroids;
+    const int n = cv::connectedComponentsWithStats(dark, labels, stats, centroids, 8, CV_32S);
+    const size_t darker_parts = found.size();
+    for (int i = 1; i < n; ++i) {
+      const cv::Rect box(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP),
+                         stats.at<int>(i, cv::CC_STAT_WIDTH), stats.at<int>(i, cv::CC_STAT_HEIGHT));
+      const int area = stats.at<int>(i, cv::CC_STAT_AREA);
+      // A sixth of the image along its longer side (a page turned a quarter stands its bands
+      // upright).
+      const bool long_enough = box.width * 6 >= small.cols || box.height * 6 >= small.rows;
+      if (area < 0.003 * image_area || !long_enough || std::min(box.width, box.height) < 10) {
+        continue;
+      }
+      if (box.area() > 0.5 * image_area) continue;  // the table around a page, not a part of it
+      // A tinted part holds its text along the page's lines, as an app's header does; one
+      // standing upright is a page turned, whose reading the upright turn does better.
+      if (threshold > kDarkSurround && box.height > box.width) continue;
+      const bool seen = std::any_of(found.begin(), found.begin() + darker_parts,
+                                    [&](const Found& f) { return (f.box & box).area() > 0; });
+      if (seen) continue;  // a darker part already found, with what is around it
+      cv::Mat mask = labels(box) == i;
+      // Solid: most of its own (turned) rectangle dark; a photographed page tilts its bands.
+      std::vector<std::vector<cv::Point>> outlines;
+      cv::findContours(mask.clone(), outlines, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
+      if (outlines.empty()) continue;
+      const auto outline = std::max_element(
+          outlines.begin(), outlines.end(),
+          [](const auto& a, const auto& b) { return cv::contourArea(a) < cv::contourArea(b); });
+      const cv::Size2f turned = cv::minAreaRect(*outline).size;
+      if (area < 0.6 * turned.width * turned.height) continue;
+      // Ink: what is clearly lighter, or darker, than its ground.
+      cv::Mat light_ink, dark_ink, lifted;
+      cv::add(ground(box), cv::Scalar(kInkContrast), lifted);
+      cv::compare(small(box), lifted, light_ink, cv::CMP_GT);
+      cv::subtract(ground(box), cv::Scalar(kInkContrast), lifted);
+      cv::compare(small(box), lifted, dark_ink, cv::CMP_LT);
+      light_ink &= mask;
+      dark_ink &= mask;
+      // A table's captions may be small print, from 4 pixels high, whose letters blur into
+      // one mark a word.
+      const int light = CharacterCount(light_ink, small(box), threshold, 4, 12);
+      const int dark_marks = CharacterCount(dark_ink, small(box), 255, 4, 12);
+      if (light < kMinRegionCharacters || light <= dark_marks) continue;
+      found.push_back(Found{area, light, box, std::move(mask)});
     }
-    if (box.area() > 0.5 * image_area) continue;  // the table around a page, not a part of it
-    cv::Mat mask = labels(box) == i;
-    // Solid: most of its own (turned) rectangle dark; a photographed page tilts its bands.
-    std::vector<std::vector<cv::Point>> outlines;
-    cv::findContours(mask.clone(), outlines, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
-    if (outlines.empty()) continue;
-    const auto outline = std::max_element(
-        outlines.begin(), outlines.end(),
-        [](const auto& a, const auto& b) { return cv::contourArea(a) < cv::contourArea(b); });
-    const cv::Size2f turned = cv::minAreaRect(*outline).size;
-    if (area < 0.6 * turned.width * turned.height) continue;
-    // Ink: what is clearly lighter, or darker, than its ground.
-    cv::Mat light_ink, dark_ink, lifted;
-    cv::add(ground(box), cv::Scalar(kInkContrast), lifted);
-    cv::compare(small(box), lifted, light_ink, cv::CMP_GT);
-    cv::subtract(ground(box), cv::Scalar(kInkContrast), lifted);
-    cv::compare(small(box), lifted, dark_ink, cv::CMP_LT);
-    light_ink &= mask;
-    dark_ink &= mask;
-    // A table's captions may be small print, from 4 pixels high, whose letters blur into
-    // one mark a word.
-    const int light = CharacterCount(light_ink, small(box), kDarkSurround, 4, 12);
-    const int dark_marks = CharacterCount(dark_ink, small(box), 255, 4, 12);
-    if (light < kMinRegionCharacters || light <= dark_marks) continue;
-    found.push_back(Found{area, light, box, std::move(mask)});
-  }
+  };
+  // Dark bands first; then, on a light page, parts only tinted (an app's coloured header),
+  // apart: at the tinted level a photographed table's bands join its light cells.
+  find_parts(kDarkSurround);
+  std::vector<uchar> grounds(ground.begin<uchar>(), ground.end<uchar>());
+  const auto ninetieth = grounds.begin() + static_cast<std::ptrdiff_t>(grounds.size() * 9 / 10);
+  std::nth_element(grounds.begin(), ninetieth, grounds.end());
+  const int tinted = *ninetieth - kTintBelowPaper;
+  if (tinted > kDarkSurround) find_parts(tinted);
   std::sort(found.begin(), found.end(),
             [](const Found& a, const Found& b) { return a.area > b.area; });
   if (found.size() > static_cast<size_t>(kMaxLightTextRegions)) found.resize(kMaxLightTextRegions);
