@@ -1209,6 +1209,24 @@ TEST(FieldReaderTest, AnAppsHeaderItsTitlesSeasonAndACivilityAlone) {
                    .count(FieldName::kSeason));
 }
 
+// Other wordings of the same labels, as documents and attestations print them: a birth
+// name, a card's or a permit's number, a validity's end, the sporting year, a club's code.
+TEST(FieldReaderTest, OtherWordingsOfTheSameLabels) {
+  auto field = [](const std::string& line, FieldName name) {
+    Fields f = ReadLabelledFields({{line, {40, 100, 900, 30}, 0.9}}, 1000);
+    return f.count(name) ? f[name].value : std::string("(none)");
+  };
+  EXPECT_EQ(field("Nom de naissance : MOREL", FieldName::kSurname), "MOREL");
+  EXPECT_EQ(field("Nom de famille : MOREL", FieldName::kSurname), "MOREL");
+  EXPECT_EQ(field("N° de carte : X4RTBPFW4", FieldName::kDocumentNumber), "X4RTBPFW4");
+  EXPECT_EQ(field("N° du titre : 9FR1234567", FieldName::kDocumentNumber), "9FR1234567");
+  EXPECT_EQ(field("Date de fin de validité : 11/02/2030", FieldName::kExpiryDate), "11/02/2030");
+  EXPECT_EQ(field("Expire le 11/02/2030", FieldName::kExpiryDate), "11/02/2030");
+  EXPECT_EQ(field("Année sportive : 2025/2026", FieldName::kSeason), "2026");
+  EXPECT_EQ(field("Code club : 57750123", FieldName::kClubNumber), "57750123");
+  EXPECT_EQ(field("Numéro licence : 1234567 A", FieldName::kLicenceNumber), "1234567 A");
+}
+
 TEST(RuleLinesTest, TableBordersGoTextStays) {
   cv::Mat page(400, 1200, CV_8UC1, cv::Scalar(230));
   cv::rectangle(page, cv::Rect(300, 50, 600, 300), cv::Scalar(60), 2);
