@@ -249,6 +249,69 @@ TEST_F(LocalEngineTest, ReadsWhiteCaptionsBesideBlackValuesOnATintedCard) {
                                     {FieldName::kBirthPlace, "BREST"}});
 }
 
+// A residence permit's captions in white on small dark tags over their values: each tag
+// made dark on white where it stands, the captions anchor their values.
+TEST_F(LocalEngineTest, ReadsCaptionsOnDarkTagsOverTheirValues) {
+  cv::Mat card(640, 1000, CV_8UC3, cv::Scalar(238, 236, 236));
+  fonts_->regular().putText(card, "TITRE DE SÉJOUR", {60, 20}, 34, cv::Scalar(60, 30, 70), -1,
+                            cv::LINE_AA, false);
+  const std::vector<std::pair<std::string, std::string>> rows = {
+      {"Nom", "BARBIER"},
+      {"Prénoms", "CHLOÉ LÉA"},
+      {"Date de naissance", "24 06 1990"},
+      {"Lieu de naissance", "RENNES"}};
+  int y = 100;
+  for (const auto& [label, value] : rows) {
+    int base = 0;
+    const cv::Size size = fonts_->regular().getTextSize(label, 16, -1, &base);
+    cv::rectangle(card, cv::Rect(250, y - 6, size.width + 16, 28), cv::Scalar(90, 40, 95),
+                  cv::FILLED);
+    fonts_->regular().putText(card, label, {258, y}, 16, cv::Scalar(250, 250, 250), -1, cv::LINE_AA,
+                              false);
+    fonts_->regular().putText(card, value, {250, y + 34}, 30, cv::Scalar(30, 25, 35), -1,
+                              cv::LINE_AA, false);
+    y += 120;
+  }
+  ExpectFields(RunImage(card, 90), {{FieldName::kSurname, "BARBIER"},
+                                    {FieldName::kGivenNames, "CHLOÉ LÉA"},
+                                    {FieldName::kBirthPlace, "RENNES"}});
+}
+
+// A licence in the federation's app: the holder's name in white on the pass's blue header
+// (mid-grey, not dark), the season in its title; the values under their captions.
+TEST_F(LocalEngineTest, ReadsTheNameOnAnAppsTintedHeader) {
+  cv::Mat screen(2340, 1080, CV_8UC3, cv::Scalar(238, 234, 229));
+  cv::rectangle(screen, cv::Rect(50, 140, 980, 1250), cv::Scalar(255, 255, 255), cv::FILLED);
+  for (int x = 50; x < 1030; ++x) {  // blue to cyan
+    const double t = (x - 50) / 980.0;
+    screen(cv::Rect(x, 140, 1, 320)).setTo(cv::Scalar(235, 99 + 110 * t, 37));
+  }
+  fonts_->regular().putText(screen, "LICENCE FFT", {100, 215}, 30, cv::Scalar(255, 255, 255), -1,
+                            cv::LINE_AA, false);
+  fonts_->regular().putText(screen, "Saison 2022-2023", {720, 215}, 30, cv::Scalar(255, 255, 255),
+                            -1, cv::LINE_AA, false);
+  fonts_->regular().putText(screen, "MOREL", {100, 330}, 60, cv::Scalar(255, 255, 255), -1,
+                            cv::LINE_AA, false);
+  fonts_->regular().putText(screen, "Inès", {100, 400}, 46, cv::Scalar(255, 255, 255), -1,
+                            cv::LINE_AA, false);
+  const std::vector<std::pair<std::string, std::string>> rows = {
+      {"7037302 U", "N° de licence"},
+      {"15/5", "Classement"},
+      {"12/03/1970", "Date de naissance"},
+      {"AS Montferrand Tennis", "Club"}};
+  int y = 560;
+  for (const auto& [value, caption] : rows) {
+    fonts_->regular().putText(screen, value, {200, y}, 46, cv::Scalar(40, 25, 20), -1, cv::LINE_AA,
+                              false);
+    fonts_->regular().putText(screen, caption, {200, y + 45}, 28, cv::Scalar(120, 110, 105), -1,
+                              cv::LINE_AA, false);
+    y += 150;
+  }
+  ExpectFields(RunImage(screen, 92), {{FieldName::kSurname, "MOREL"},
+                                      {FieldName::kGivenNames, "Inès"},
+                                      {FieldName::kSeason, "2023"}});
+}
+
 // An attestation in portrait photographed askew on a table: the landscape rectification
 // lays it on its side. (Tesseract finds this clean page's lines even so; the seen
 // families' photographed attestations needed the page turned back a quarter.)

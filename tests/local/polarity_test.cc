@@ -115,6 +115,38 @@ TEST(LightTextRegionsTest, AnAppsTintedHeaderAndAPhotographedTablesBand) {
   EXPECT_LT(on_page[0].box.height, 60);
 }
 
+// Captions in white on small dark tags over their values: each tag found, with a margin;
+// made dark on white, its letters are dark and its ground and margin white. A bold black
+// value, a dark bar with nothing on it and a photo's dark area are no tags.
+TEST(LightTextChipsTest, CaptionTagsOverTheirValues) {
+  cv::Mat card(540, 1200, CV_8UC1, cv::Scalar(236));
+  const std::vector<cv::Rect> tags = {{264, 77, 150, 22}, {264, 227, 180, 22}, {552, 227, 210, 22}};
+  const char* captions[] = {"Nom | Surname", "Sexe | Sex", "Nationalite | Nationality"};
+  for (size_t k = 0; k < tags.size(); ++k) {
+    cv::rectangle(card, tags[k], cv::Scalar(70), cv::FILLED);
+    cv::putText(card, captions[k], {tags[k].x + 6, tags[k].y + 16}, cv::FONT_HERSHEY_SIMPLEX, 0.45,
+                cv::Scalar(245), 1, cv::LINE_AA);
+    cv::putText(card, "BARBIER", {tags[k].x, tags[k].y + 60}, cv::FONT_HERSHEY_DUPLEX, 1.1,
+                cv::Scalar(25), 3);
+  }
+  cv::rectangle(card, cv::Rect(600, 400, 300, 20), cv::Scalar(40), cv::FILLED);    // a bar
+  cv::ellipse(card, {100, 200}, {60, 90}, 0, 0, 360, cv::Scalar(50), cv::FILLED);  // a portrait
+  const std::vector<LightTextRegion> found = LightTextChips(card);
+  ASSERT_EQ(found.size(), tags.size());
+  for (size_t k = 0; k < tags.size(); ++k) {
+    EXPECT_EQ((found[k].box & tags[k]), tags[k]);
+    EXPECT_LE(found[k].box.width, tags[k].width + 4);
+    const cv::Mat out = DarkTextOnWhite(card, found[k]);
+    ASSERT_EQ(out.size(), found[k].box.size());
+    cv::Mat letters = (card(found[k].box) > 200) & found[k].mask;
+    EXPECT_LT(cv::mean(out, letters)[0], 110);
+    cv::Mat rest = ~letters;
+    EXPECT_GT(cv::mean(out, rest)[0], 200);
+  }
+  EXPECT_TRUE(LightTextChips(cv::Mat()).empty());
+  EXPECT_TRUE(LightTextChips(cv::Mat(300, 300, CV_8UC1, cv::Scalar(30))).empty());
+}
+
 // The band read apart: its letters dark, its ground and the page around it white.
 TEST(LightTextRegionsTest, DarkTextOnWhiteOfABand) {
   cv::Mat page(600, 1000, CV_8UC1, cv::Scalar(245));

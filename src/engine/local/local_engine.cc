@@ -558,10 +558,37 @@ class LocalEngine final : public Engine {
         apart_reads += ReadConfidence(line);
       }
       // The reading apart replaces the page's there only when it reads more, more surely.
-      if (apart_reads <= page_reads) continue;
+      // Otherwise it adds the lines, read surely, where the page read nothing (the holder's
+      // name on an app's header, under the title that the page read).
+      if (apart_reads <= page_reads) {
+        std::vector<OcrLine> missed;
+        for (auto& line : apart) {
+          const int characters = ReadCharacters(line);
+          const bool sure = characters > 0 && ReadConfidence(line) >= kSureReading * characters;
+          const bool read_there = std::any_of(lines.begin(), lines.end(), [&](const OcrLine& l) {
+            return (l.box & line.box).area() > 0.3 * std::min(l.box.area(), line.box.area());
+          });
+          if (sure && !read_there) missed.push_back(std::move(line));
+        }
+        for (auto& line : missed) lines.push_back(std::move(line));
+        continue;
+      }
       std::erase_if(lines, inside_region);
       for (auto& line : apart) lines.push_back(std::move(line));
     }
+  }
+
+  // `text_image` with each caption on a small dark tag of `plain` (LightTextChips) made
+  // dark on white in its place; `text_image` itself when there is none.
+  static cv::Mat WithTagsMadeDark(const cv::Mat& text_image, const cv::Mat& plain) {
+    const std::vector<local::LightTextRegion> tags = local::LightTextChips(plain);
+    if (tags.empty()) return text_image;
+    cv::Mat page = text_image.clone();
+    for (const local::LightTextRegion& tag : tags) {
+      const cv::Mat dark_on_white = local::DarkTextOnWhite(plain, tag);
+      if (!dark_on_white.empty()) dark_on_white.copyTo(page(tag.box));
+    }
+    return page;
   }
 
   // The labelled fields of `text_image`, captions above or under their values as the
@@ -574,13 +601,14 @@ class LocalEngine final : public Engine {
                                 const cv::Mat& plain, int width, const mrz::ParsedMrz* proved_mrz,
                                 BothPolarities& both_polarities) {
     PrintedText printed;
-    printed.lines = RecogniseLines(api, text_image, {0, 0});
+    const cv::Mat page = WithTagsMadeDark(text_image, plain);
+    printed.lines = RecogniseLines(api, page, {0, 0});
     ReadLightTextApart(api, plain, printed.lines);
     printed.fields = local::ReadLabelledFields(printed.lines, width);
     // Captions lighter than a tinted ground beside darker values: the page read again with
     // its ink of both polarities made dark, kept when it finds more labelled fields and
     // a proved MRZ refutes none of its names that it did not refute before.
-    cv::Mat read_image = text_image;
+    cv::Mat read_image = page;
     // Once a document: its other readings (turned, the whole photo) show the same ground,
     // and each costs a page's reading.
     cv::Mat both;

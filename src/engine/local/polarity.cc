@@ -195,6 +195,76 @@ std::vector<LightTextRegion> LightTextRegions(const cv::Mat& gray) {
   return regions;
 }
 
+std::vector<LightTextRegion> LightTextChips(const cv::Mat& gray) {
+  std::vector<LightTextRegion> chips;
+  if (gray.empty() || gray.channels() != 1) return chips;
+  // Full scale: a tag is a caption's height, a few pixels at any smaller one.
+  cv::Mat dark;
+  cv::threshold(gray, dark, kDarkSurround, 255, cv::THRESH_BINARY_INV);
+  const double image_area = static_cast<double>(gray.total());
+  if (cv::countNonZero(dark) > 0.5 * image_area) return chips;  // a dark page, not tags
+  // The tag with its letters: its light letters closed into its dark ground.
+  const int letter = std::max(3, std::min(gray.cols, gray.rows) / 150);
+  cv::Mat whole;
+  cv::morphologyEx(dark, whole, cv::MORPH_CLOSE,
+                   cv::getStructuringElement(cv::MORPH_RECT, cv::Size(letter, letter)));
+  cv::Mat labels, stats, centroids;
+  const int n = cv::connectedComponentsWithStats(whole, labels, stats, centroids, 8, CV_32S);
+  const int min_height = std::max(8, gray.rows / 120);
+  const int max_height = std::max(min_height + 1, gray.rows / 12);
+  for (int i = 1; i < n && static_cast<int>(chips.size()) < kMaxLightTextChips; ++i) {
+    const cv::Rect box(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP),
+                       stats.at<int>(i, cv::CC_STAT_WIDTH), stats.at<int>(i, cv::CC_STAT_HEIGHT));
+    if (box.height < min_height || box.height > max_height || 2 * box.width < 3 * box.height)
+      continue;
+    const int area = stats.at<int>(i, cv::CC_STAT_AREA);
+    if (area < 0.7 * box.area()) continue;
+    // A tag's ground pads its letters: its edges are dark all along, where a line of bold
+    // dark words, closed into a block too, is dark only where a letter touches its edge.
+    auto dark_share = [&](cv::Rect edge) {
+      edge &= cv::Rect(0, 0, gray.cols, gray.rows);
+      return edge.empty() ? 0.0 : cv::countNonZero(dark(edge)) / static_cast<double>(edge.area());
+    };
+    const int inset_x = box.width / 10, inset_y = box.height / 5;
+    const cv::Rect top(box.x + inset_x, box.y + 1, box.width - 2 * inset_x, 1);
+    const cv::Rect bottom(box.x + inset_x, box.br().y - 2, box.width - 2 * inset_x, 1);
+    const cv::Rect left(box.x + 1, box.y + inset_y, 1, box.height - 2 * inset_y);
+    const cv::Rect right(box.br().x - 2, box.y + inset_y, 1, box.height - 2 * inset_y);
+    if (std::min({dark_share(top), dark_share(bottom), dark_share(left), dark_share(right)}) <
+        0.85) {
+      continue;
+    }
+    cv::Mat mask = labels(box) == i;
+    // Its letters: clearly lighter than its ground (the tag's own level: small print
+    // anti-aliased on a coloured tag is light only at the heart of its strokes).
+    const cv::Mat tag_dark = dark(box) & mask;
+    const int ground = static_cast<int>(cv::mean(gray(box), tag_dark)[0]);
+    cv::Mat light_ink = (gray(box) > ground + kInkContrast) & mask;
+    const int light_pixels = cv::countNonZero(light_ink);
+    if (light_pixels > 0.5 * area) continue;  // a light box outlined, not a tag
+    // Text runs along it: light in a good share of its columns, more than a few specks.
+    // (Its small print breaks into pieces too small to count as characters.)
+    cv::Mat columns;
+    cv::reduce(light_ink, columns, 0, cv::REDUCE_MAX);
+    const int light = cv::countNonZero(columns);
+    if (light_pixels < 3 * box.height || light < box.width / 4) continue;
+    // The tag whole, its letters' holes filled, and a margin of the page around it, which
+    // DarkTextOnWhite makes white: its anti-aliased edge would frame the caption.
+    const cv::Rect framed = cv::Rect(box.x - 2, box.y - 2, box.width + 4, box.height + 4) &
+                            cv::Rect(0, 0, gray.cols, gray.rows);
+    std::vector<std::vector<cv::Point>> outlines;
+    cv::findContours(mask.clone(), outlines, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE,
+                     box.tl() - framed.tl());
+    cv::Mat filled(framed.size(), CV_8U, cv::Scalar(0));
+    cv::drawContours(filled, outlines, -1, cv::Scalar(255), cv::FILLED);
+    chips.push_back(LightTextRegion{framed, std::move(filled), light});
+  }
+  std::sort(chips.begin(), chips.end(), [](const LightTextRegion& a, const LightTextRegion& b) {
+    return a.box.y != b.box.y ? a.box.y < b.box.y : a.box.x < b.box.x;
+  });
+  return chips;
+}
+
 cv::Mat DarkTextOnWhite(const cv::Mat& gray, const LightTextRegion& region) {
   cv::Mat out(region.box.size(), CV_8U, cv::Scalar(255));
   cv::bitwise_not(gray(region.box), out, region.mask);

@@ -38,6 +38,20 @@ struct LightTextRegion {
 };
 std::vector<LightTextRegion> LightTextRegions(const cv::Mat& gray);
 
+// Captions printed in light letters on small dark tags ("Nom | Surname" in white on a
+// purple pill), each one line of small print, beside or over values in dark ink. Contract:
+// each box (in `gray`'s pixels, at most kMaxLightTextChips, top to bottom) is a tag with a
+// margin of 2 pixels; its mask is the tag's own shape, its letters inside. A tag: darker
+// than the middle grey, one text line high (1/120 to 1/12 of the image's height), at least
+// one and a half times as wide ("Nom"), dark all along its four edges (its ground pads its letters,
+// where a bold dark word's letters touch its box only here and there), with light marks along at
+// least a quarter of its width and over at most half of it. None on a dark image. Why: a page
+// reading binarises such a tag into a black bar and loses its caption, which anchors the
+// value beside it; made dark on white in place (DarkTextOnWhite: the margin white), it is
+// read with the rest of the page, where it stands, at no extra reading's cost.
+inline constexpr int kMaxLightTextChips = 24;
+std::vector<LightTextRegion> LightTextChips(const cv::Mat& gray);
+
 // `region` of `gray` as dark text on white, for a reader that expects ink on paper: inverted,
 // the ground's own level (the median of its pixels: letters are the fewer) stretched to
 // white and the darkest letters' to black, anti-aliasing kept (thin captions do not survive
