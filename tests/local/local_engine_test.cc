@@ -7,6 +7,7 @@
 #include <chrono>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
+#include <tuple>
 
 #include "common/env.h"
 #include "engine/local/document_finder.h"
@@ -310,6 +311,37 @@ TEST_F(LocalEngineTest, ReadsTheNameOnAnAppsTintedHeader) {
   ExpectFields(RunImage(screen, 92), {{FieldName::kSurname, "MOREL"},
                                       {FieldName::kGivenNames, "Inès"},
                                       {FieldName::kSeason, "2023"}});
+}
+
+// A licence card in dark colours with white text, printed on a white page (the app's
+// "print your licence" page): the photo as a whole is dark on light, the card's outline
+// holds light on dark and is read turned to dark on light. (A guard: Tesseract reads this
+// clean card either way; the seen family's printed cards needed the turn.)
+TEST_F(LocalEngineTest, ReadsADarkCardOnALightPage) {
+  cv::Mat page(1754, 1240, CV_8UC3, cv::Scalar(255, 255, 255));
+  fonts_->regular().putText(page, "Votre licence 2025", {110, 90}, 40, cv::Scalar(20, 20, 20), -1,
+                            cv::LINE_AA, false);
+  const cv::Rect card(140, 320, 960, 600);
+  cv::rectangle(page, card, cv::Scalar(80, 30, 70), cv::FILLED);
+  const cv::Scalar white(250, 250, 250);
+  fonts_->regular().putText(page, "LICENCE FFT", {190, 360}, 26, white, -1, cv::LINE_AA, false);
+  fonts_->regular().putText(page, "Saison 2025", {880, 360}, 26, white, -1, cv::LINE_AA, false);
+  const std::vector<std::tuple<std::string, std::string, int, int>> cells = {
+      {"HOARAU", "Nom", 190, 430},
+      {"Grégoire", "Prénom", 400, 430},
+      {"1652875U", "N° de licence", 190, 520},
+      {"11/08/1982", "Date de naissance", 400, 520},
+      {"15/2", "Classement", 190, 610},
+      {"US Orléans Tennis", "Club", 400, 610}};
+  for (const auto& [value, caption, x, y] : cells) {
+    fonts_->regular().putText(page, value, {x, y}, 40, white, -1, cv::LINE_AA, false);
+    fonts_->regular().putText(page, caption, {x, y + 46}, 20, cv::Scalar(230, 220, 230), -1,
+                              cv::LINE_AA, false);
+  }
+  ExpectFields(RunImage(page, 90), {{FieldName::kSurname, "HOARAU"},
+                                    {FieldName::kGivenNames, "Grégoire"},
+                                    {FieldName::kLicenceNumber, "1652875U"},
+                                    {FieldName::kBirthDate, "11/08/1982"}});
 }
 
 // An attestation in portrait photographed askew on a table: the landscape rectification

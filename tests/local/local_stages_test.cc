@@ -1223,8 +1223,22 @@ TEST(FieldReaderTest, OtherWordingsOfTheSameLabels) {
   EXPECT_EQ(field("Date de fin de validité : 11/02/2030", FieldName::kExpiryDate), "11/02/2030");
   EXPECT_EQ(field("Expire le 11/02/2030", FieldName::kExpiryDate), "11/02/2030");
   EXPECT_EQ(field("Année sportive : 2025/2026", FieldName::kSeason), "2026");
+  // A season typeset with an en dash, spaced, or shortened; never two years apart or a
+  // date.
+  EXPECT_EQ(field("Saison 2025 \u2013 2026", FieldName::kSeason), "2026");
+  EXPECT_EQ(field("Saison 2025 / 2026", FieldName::kSeason), "2026");
+  EXPECT_EQ(field("Saison 2025/26", FieldName::kSeason), "2026");
+  EXPECT_EQ(field("Saison : 2025-26", FieldName::kSeason), "2026");
+  EXPECT_EQ(field("Saison 2025 - 2027", FieldName::kSeason), "2025");
+  EXPECT_EQ(field("Saison 12/2026", FieldName::kSeason), "(none)");
   EXPECT_EQ(field("Code club : 57750123", FieldName::kClubNumber), "57750123");
   EXPECT_EQ(field("Numéro licence : 1234567 A", FieldName::kLicenceNumber), "1234567 A");
+  EXPECT_EQ(field("Lieu de naiss. : BREST", FieldName::kBirthPlace), "BREST");
+  EXPECT_EQ(field("Né à BREST", FieldName::kBirthPlace), "BREST");
+  EXPECT_EQ(field("Date de délivr. : 01.02.2020", FieldName::kIssueDate), "01.02.2020");
+  EXPECT_EQ(field("Émis le 01.02.2020", FieldName::kIssueDate), "01.02.2020");
+  EXPECT_EQ(field("Classement : 30 / 3", FieldName::kRanking), "30/3");
+  EXPECT_EQ(field("Classement : 3/ 6", FieldName::kRanking), "3/6");
 }
 
 TEST(RuleLinesTest, TableBordersGoTextStays) {

@@ -63,11 +63,13 @@ const std::vector<Rule>& Rules() {
        {"date de naissance", "date de naiss", "ne(e) le", "nee le", "ne e le", "ne le",
         "date of birth", "birth date", "date naissance", "fecha de nacimiento"}},
       {FieldName::kBirthPlace,
-       {"lieu de naissance", "a:", "a", "in", "place of birth", "birth place", "lieu naissance",
+       {"lieu de naissance", "lieu de naiss", "lieu naissance", "lieu naiss", "ne(e) a", "nee a",
+        "ne e a", "ne a", "a:", "a", "in", "place of birth", "birth place", "birthplace", "born in",
         "lugar de nacimiento"}},
       {FieldName::kIssueDate,
-       {"date de delivrance", "delivre le", "delivree le", "date of issue", "issue date",
-        "issued on", "date d emission", "fecha de expedicion"}},
+       {"date de delivrance", "date de delivr", "date de deliv", "date delivrance", "delivre le",
+        "delivree le", "emis le", "emise le", "date of issue", "issue date", "issued on",
+        "date d emission", "fecha de expedicion"}},
       {FieldName::kExpiryDate,
        {"date d expiration", "date dexpiration", "date d expir", "date of expiry", "expiry date",
         "expiration date", "date de fin de validite", "fin de validite", "valable jusqu au",
@@ -314,6 +316,22 @@ std::string SlashForAGap(std::string value) {
   return real ? whole + "/" + part : value;
 }
 
+// The digit groups of a value, e.g. "14/03/1987" -> {14, 03, 1987}.
+std::vector<std::string> DigitGroups(std::string_view s) {
+  std::vector<std::string> groups;
+  std::string cur;
+  for (char c : s) {
+    if (c >= '0' && c <= '9') {
+      cur += c;
+    } else if (!cur.empty()) {
+      groups.push_back(std::move(cur));
+      cur.clear();
+    }
+  }
+  if (!cur.empty()) groups.push_back(std::move(cur));
+  return groups;
+}
+
 // What OCR typically gets wrong in a value whose form the field fixes.
 std::string RepairValue(FieldName field, std::string value) {
   switch (field) {
@@ -321,8 +339,16 @@ std::string RepairValue(FieldName field, std::string value) {
     case FieldName::kIssueDate:
     case FieldName::kExpiryDate:
       return DigitsForLookAlikes(WithoutStrayMarks(std::move(value)));
-    case FieldName::kRanking:
+    case FieldName::kRanking: {
+      // "30 / 3", "3/ 6": a slash OCR spaced (a wide, light glyph) joins what it parts.
+      for (size_t at = value.find(" /"); at != std::string::npos; at = value.find(" /")) {
+        value.erase(at, 1);
+      }
+      for (size_t at = value.find("/ "); at != std::string::npos; at = value.find("/ ")) {
+        value.erase(at + 1, 1);
+      }
       return SlashForAGap(DigitsForLookAlikes(std::move(value)));
+    }
     case FieldName::kSurname:
       return WithoutLetterlessEnds(std::move(value));
     case FieldName::kGivenNames:
@@ -356,6 +382,27 @@ std::string RepairValue(FieldName field, std::string value) {
           digits.substr(0, 4).find_first_not_of("0123456789") == std::string::npos) {
         return digits.substr(5);
       }
+      // Typeset or shortened: "2025 – 2026" (an en dash, spaced), "2025 / 2026",
+      // "2025/26". Two consecutive years and nothing between them but a dash or a slash.
+      std::string between = digits;
+      std::erase_if(between, [](char c) { return c >= '0' && c <= '9'; });
+      for (std::string_view dash : {"\u2013", "\u2014"}) {
+        for (size_t at = between.find(dash); at != std::string::npos; at = between.find(dash)) {
+          between.replace(at, dash.size(), "-");
+        }
+      }
+      std::erase(between, ' ');
+      const std::vector<std::string> years = DigitGroups(digits);
+      if (years.size() == 2 && years[0].size() == 4 && (between == "-" || between == "/") &&
+          std::isdigit(static_cast<unsigned char>(digits.front())) &&
+          std::isdigit(static_cast<unsigned char>(digits.back()))) {
+        const int first = std::atoi(years[0].c_str());
+        const int second = std::atoi(years[1].c_str());
+        if ((years[1].size() == 4 && second == first + 1) ||
+            (years[1].size() == 2 && second == (first + 1) % 100)) {
+          return std::to_string(first + 1);
+        }
+      }
       return value;
     }
     default:
@@ -364,22 +411,6 @@ std::string RepairValue(FieldName field, std::string value) {
 }
 
 // ---- the value's own form ------------------------------------------------------------
-
-// The digit groups of a value, e.g. "14/03/1987" -> {14, 03, 1987}.
-std::vector<std::string> DigitGroups(std::string_view s) {
-  std::vector<std::string> groups;
-  std::string cur;
-  for (char c : s) {
-    if (c >= '0' && c <= '9') {
-      cur += c;
-    } else if (!cur.empty()) {
-      groups.push_back(std::move(cur));
-      cur.clear();
-    }
-  }
-  if (!cur.empty()) groups.push_back(std::move(cur));
-  return groups;
-}
 
 // Day, month and year, in either order (D M Y or Y M D), in digits or with the month in
 // words (French or English, "12 MARS 1985", "12 Mar 1985"); nothing else.

@@ -747,6 +747,17 @@ class LocalEngine final : public Engine {
                           const std::vector<cv::Rect>* known_lines, const MrzReadLimits& limits) {
     Zone zone;
     zone.doc = std::move(found);
+    // A dark card on a light page (a licence in the federation's colours, printed from the
+    // app): the photo as a whole is not light on dark, its outline's content is. (Without
+    // an outline the document is the photo, which Decode judged whole.)
+    if (zone.doc.outline_found && local::LightTextOnDark(zone.doc.image)) {
+      cv::bitwise_not(zone.doc.image, zone.doc.image);
+      // The light page the outline took with the card's edge is now a dark frame, which
+      // OCR reads as letters glued to the card's first column: its margin made white.
+      const int margin = std::max(2, zone.doc.image.cols / 100);
+      cv::rectangle(zone.doc.image, cv::Rect(0, 0, zone.doc.image.cols, zone.doc.image.rows),
+                    cv::Scalar(255, 255, 255), margin);
+    }
     cv::cvtColor(zone.doc.image, zone.gray, cv::COLOR_BGR2GRAY);
     zone.gray = FlattenLight(zone.gray);
     LocateZoneMrz(zone, known_lines);
