@@ -749,8 +749,10 @@ class LocalEngine final : public Engine {
     zone.doc = std::move(found);
     // A dark card on a light page (a licence in the federation's colours, printed from the
     // app): the photo as a whole is not light on dark, its outline's content is. (Without
-    // an outline the document is the photo, which Decode judged whole.)
-    if (zone.doc.outline_found && local::LightTextOnDark(zone.doc.image)) {
+    // an outline the document is the photo, which Decode judged whole; a light one, by its
+    // mean, is not worth the count.)
+    if (zone.doc.outline_found && cv::mean(zone.doc.image)[1] < 128 &&
+        local::LightTextOnDark(zone.doc.image)) {
       cv::bitwise_not(zone.doc.image, zone.doc.image);
       // The light page the outline took with the card's edge is now a dark frame, which
       // OCR reads as letters glued to the card's first column: its margin made white.

@@ -136,9 +136,13 @@ std::vector<LightTextRegion> LightTextRegions(const cv::Mat& gray) {
         continue;
       }
       if (box.area() > 0.5 * image_area) continue;  // the table around a page, not a part of it
-      // A tinted part holds its text along the page's lines, as an app's header does; one
-      // standing upright is a page turned, whose reading the upright turn does better.
-      if (threshold > kDarkSurround && box.height > box.width) continue;
+      // A tinted part is a header or band across the page (an app's card), holding its
+      // text along the page's lines; one standing upright is a page turned, whose reading
+      // the upright turn does better. (A smaller tinted patch is a photo's shade more often
+      // than a caption's ground; small dark tags are LightTextChips'.)
+      if (threshold > kDarkSurround && (box.height > box.width || box.width * 5 < small.cols * 2)) {
+        continue;
+      }
       const bool seen = std::any_of(found.begin(), found.begin() + darker_parts,
                                     [&](const Found& f) { return (f.box & box).area() > 0; });
       if (seen) continue;  // a darker part already found, with what is around it
@@ -171,10 +175,14 @@ std::vector<LightTextRegion> LightTextRegions(const cv::Mat& gray) {
   // Dark bands first; then, on a light page, parts only tinted (an app's coloured header),
   // apart: at the tinted level a photographed table's bands join its light cells.
   find_parts(kDarkSurround);
-  std::vector<uchar> grounds(ground.begin<uchar>(), ground.end<uchar>());
-  const auto ninetieth = grounds.begin() + static_cast<std::ptrdiff_t>(grounds.size() * 9 / 10);
-  std::nth_element(grounds.begin(), ninetieth, grounds.end());
-  const int tinted = *ninetieth - kTintBelowPaper;
+  int histogram[256] = {};
+  for (auto it = ground.begin<uchar>(); it != ground.end<uchar>(); ++it) ++histogram[*it];
+  int paper = 0;  // the ground's 90th percentile
+  for (long below = 0; paper < 255; ++paper) {
+    below += histogram[paper];
+    if (below * 10 >= static_cast<long>(ground.total()) * 9) break;
+  }
+  const int tinted = paper - kTintBelowPaper;
   if (tinted > kDarkSurround) find_parts(tinted);
   std::sort(found.begin(), found.end(),
             [](const Found& a, const Found& b) { return a.area > b.area; });

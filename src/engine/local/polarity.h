@@ -25,11 +25,12 @@ bool LightTextOnDark(const cv::Mat& image);
 // solid dark area (a band or card, maybe tilted or turned a quarter: most of its own rectangle
 // dark, at least 0.3 % of the image and a sixth of its width) in which light marks of a character's
 // size and shape outnumber dark ones, several of them. Dark means darker than the middle grey,
-// or, for a part at least as wide as it is tall, a tint well below the page's paper (an app's
-// blue or orange header on a white screen); a tinted part that overlaps a darker one found
-// first is not taken again with its surroundings. None when the whole image is dark
-// (LightTextOnDark inverts those whole). Why: Tesseract binarises a page once, so such text turns
-// into holes in a black block and is lost; read apart and inverted it is ordinary text.
+// or, for a band across at least 2/5 of the page's width and wider than tall, a tint well
+// below the page's paper (an app's blue or orange header on a white screen); a tinted part
+// that overlaps a darker one found first is not taken again with its surroundings. None when the
+// whole image is dark (LightTextOnDark inverts those whole). Why: Tesseract binarises a page once,
+// so such text turns into holes in a black block and is lost; read apart and inverted it is
+// ordinary text.
 inline constexpr int kMaxLightTextRegions = 8;
 struct LightTextRegion {
   cv::Rect box;
