@@ -14,7 +14,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::size_t pos = 0;
   while (pos < input.size()) {
     const std::size_t eol = input.find('\n', pos);
-    const std::string_view line = input.substr(pos, eol == std::string_view::npos ? eol : eol - pos);
+    const std::string_view line =
+        input.substr(pos, eol == std::string_view::npos ? eol : eol - pos);
     pos = eol == std::string_view::npos ? input.size() : eol + 1;
     if (line.empty()) break;
     const std::size_t colon = line.find(':');

@@ -65,6 +65,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const cv::Mat dark_on_white = jae::local::DarkTextOnWhite(gray, region);
     Require(dark_on_white.empty() || dark_on_white.size() == region.box.size());
   }
+  const auto tags = jae::local::LightTextChips(gray);
+  Require(tags.size() <= static_cast<size_t>(jae::local::kMaxLightTextChips));
+  for (const auto& tag : tags) {
+    Require((tag.box & whole) == tag.box && tag.mask.size() == tag.box.size());
+    const cv::Mat dark_on_white = jae::local::DarkTextOnWhite(gray, tag);
+    Require(dark_on_white.empty() || dark_on_white.size() == tag.box.size());
+  }
   const cv::Mat both = jae::local::InkOfBothPolarities(gray);
   Require(both.empty() || both.size() == gray.size());
   Require(jae::local::FlattenLight(gray).size() == gray.size());
