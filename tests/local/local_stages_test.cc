@@ -308,6 +308,18 @@ OcrLine Row(int y, std::vector<std::pair<std::string, int>> words) {
   return line;
 }
 
+// A line of words at x positions, `h` pixels high, each word 10 pixels a character.
+OcrLine RowOfHeight(std::vector<std::pair<std::string, int>> ws, int y, int h) {
+  OcrLine line;
+  for (const auto& [text, x] : ws) {
+    line.words.push_back({text, {x, y, 10 * static_cast<int>(text.size()), h}});
+    line.text += (line.text.empty() ? "" : " ") + text;
+    line.box = line.words.size() == 1 ? line.words.back().box : (line.box | line.words.back().box);
+  }
+  line.confidence = 0.9;
+  return line;
+}
+
 TEST(FieldReaderTest, ColumnsOnOneLineKeepTheirOwnValues) {
   // A passport's data page: three labels on one line, their values on the next, and a
   // value to the right of its label with no ':' (an attestation's table).
@@ -939,48 +951,37 @@ TEST(FieldReaderTest, AValueUnderItsCaptionBesideAnotherCaptionsWords) {
 // apart (more than two text heights); a number's letter near the next caption's edge stays
 // with its number.
 TEST(FieldReaderTest, AHeadRowOfCaptionsOverItsRowOfValues) {
-  auto words = [](std::vector<std::pair<std::string, int>> ws, int y, int h) {
-    OcrLine line;
-    for (const auto& [text, x] : ws) {
-      line.words.push_back({text, {x, y, 10 * static_cast<int>(text.size()), h}});
-      line.text += (line.text.empty() ? "" : " ") + text;
-      line.box =
-          line.words.size() == 1 ? line.words.back().box : (line.box | line.words.back().box);
-    }
-    line.confidence = 0.9;
-    return line;
-  };
   const std::vector<OcrLine> lines = {
-      words({{"N°", 92},
-             {"licence", 118},
-             {"Nom", 269},
-             {"Prénom", 451},
-             {"Né(e)", 578},
-             {"le", 629},
-             {"Sexe", 760},
-             {"Classement", 851}},
-            415, 13),
-      words({{"2810764", 92},
-             {"X", 183},
-             {"FONTAINE", 269},
-             {"Noël", 451},
-             {"16.06.1950", 578},
-             {"M", 760},
-             {"30/1", 851}},
-            465, 16),
+      RowOfHeight({{"N°", 92},
+                   {"licence", 118},
+                   {"Nom", 269},
+                   {"Prénom", 451},
+                   {"Né(e)", 578},
+                   {"le", 629},
+                   {"Sexe", 760},
+                   {"Classement", 851}},
+                  415, 13),
+      RowOfHeight({{"2810764", 92},
+                   {"X", 183},
+                   {"FONTAINE", 269},
+                   {"Noël", 451},
+                   {"16.06.1950", 578},
+                   {"M", 760},
+                   {"30/1", 851}},
+                  465, 16),
   };
   Fields f = ReadLabelledFields(lines, 1200);
   Fields club = ReadLabelledFields(
-      {words({{"Club", 79}}, 544, 16),
-       words({{"Club", 92}, {"N°", 511}, {"club", 536}, {"Ligue", 714}}, 599, 13),
-       words({{"Tennis", 92},
-              {"Padel", 167},
-              {"Club", 230},
-              {"Aix", 284},
-              {"63981337", 511},
-              {"Ligue", 714},
-              {"Occitanie", 777}},
-             648, 16)},
+      {RowOfHeight({{"Club", 79}}, 544, 16),
+       RowOfHeight({{"Club", 92}, {"N°", 511}, {"club", 536}, {"Ligue", 714}}, 599, 13),
+       RowOfHeight({{"Tennis", 92},
+                    {"Padel", 167},
+                    {"Club", 230},
+                    {"Aix", 284},
+                    {"63981337", 511},
+                    {"Ligue", 714},
+                    {"Occitanie", 777}},
+                   648, 16)},
       1200);
   EXPECT_EQ(club[FieldName::kClubName].value, "Tennis Padel Club Aix");
   EXPECT_EQ(club[FieldName::kClubNumber].value, "63981337");
@@ -1122,37 +1123,26 @@ TEST(FieldReaderTest, ABilingualCaptionAcrossAGapAndAMarkBesideADate) {
 // stands near the "Nom" column's edge, yet the surname starts at the next word, nearer it;
 // a given name that starts at its column's edge keeps its first word.
 TEST(FieldReaderTest, AHeadRowsValuesWithoutAWideGap) {
-  auto words = [](std::vector<std::pair<std::string, int>> ws, int y, int h) {
-    OcrLine line;
-    for (const auto& [text, x] : ws) {
-      line.words.push_back({text, {x, y, 10 * static_cast<int>(text.size()), h}});
-      line.text += (line.text.empty() ? "" : " ") + text;
-      line.box =
-          line.words.size() == 1 ? line.words.back().box : (line.box | line.words.back().box);
-    }
-    line.confidence = 0.9;
-    return line;
-  };
   const std::vector<OcrLine> lines = {
-      words({{"N°", 86},
-             {"licence", 110},
-             {"Nom", 241},
-             {"Prénom", 385},
-             {"Né(e)", 582},
-             {"le", 632},
-             {"Sexe", 742},
-             {"Classement", 874}},
-            415, 13),
-      words({{"3314475", 86},
-             {"L", 179},
-             {"DA", 241},
-             {"SILVA", 277},
-             {"Jérôme", 383},
-             {"Théo", 449},
-             {"10.06.1972", 582},
-             {"Homme", 742},
-             {"NC", 874}},
-            465, 28),
+      RowOfHeight({{"N°", 86},
+                   {"licence", 110},
+                   {"Nom", 241},
+                   {"Prénom", 385},
+                   {"Né(e)", 582},
+                   {"le", 632},
+                   {"Sexe", 742},
+                   {"Classement", 874}},
+                  415, 13),
+      RowOfHeight({{"3314475", 86},
+                   {"L", 179},
+                   {"DA", 241},
+                   {"SILVA", 277},
+                   {"Jérôme", 383},
+                   {"Théo", 449},
+                   {"10.06.1972", 582},
+                   {"Homme", 742},
+                   {"NC", 874}},
+                  465, 28),
   };
   Fields f = ReadLabelledFields(lines, 1200);
   EXPECT_EQ(f[FieldName::kSurname].value, "DA SILVA");

@@ -341,11 +341,9 @@ std::string RepairValue(FieldName field, std::string value) {
       return DigitsForLookAlikes(WithoutStrayMarks(std::move(value)));
     case FieldName::kRanking: {
       // "30 / 3", "3/ 6": a slash OCR spaced (a wide, light glyph) joins what it parts.
-      for (size_t at = value.find(" /"); at != std::string::npos; at = value.find(" /")) {
-        value.erase(at, 1);
-      }
-      for (size_t at = value.find("/ "); at != std::string::npos; at = value.find("/ ")) {
-        value.erase(at + 1, 1);
+      for (size_t at = value.find('/'); at != std::string::npos; at = value.find('/', at + 1)) {
+        while (at + 1 < value.size() && value[at + 1] == ' ') value.erase(at + 1, 1);
+        while (at > 0 && value[at - 1] == ' ') value.erase(--at, 1);
       }
       return SlashForAGap(DigitsForLookAlikes(std::move(value)));
     }
@@ -1846,25 +1844,19 @@ void AddClubNameOverItsNumber(const std::vector<OcrLine>& lines, Fields& fields)
 
 void AddLoneSexWord(const std::vector<OcrLine>& lines, Fields& fields) {
   if (fields.count(FieldName::kSex)) return;
+  // The word alone, or the civility a pass prints beside its icon: "M." with its dot (a
+  // lone letter may be a speck), "Mme".
+  static constexpr std::pair<std::string_view, const char*> kWords[] = {
+      {"homme", "M"},   {"masculin", "M"}, {"monsieur", "M"}, {"femme", "F"},
+      {"feminin", "F"}, {"madame", "F"},   {"mme", "F"}};
   for (const auto& line : lines) {
     const std::string word = NormalizeLabelText(line.text);
-    // Or the civility alone, as a pass prints it beside its icon: "M." (with its dot: a
-    // lone letter may be a speck), "Mme".
-    const std::string raw = Trim(line.text);
-    if (raw == "M." || word == "monsieur") {
-      fields[FieldName::kSex] = Field{"M", line.confidence, FieldSource::kVisual};
-      return;
+    const char* sex = Trim(line.text) == "M." ? "M" : nullptr;
+    for (const auto& [known, letter] : kWords) {
+      if (word == known) sex = letter;
     }
-    if (word == "mme" || word == "madame") {
-      fields[FieldName::kSex] = Field{"F", line.confidence, FieldSource::kVisual};
-      return;
-    }
-    if (word == "homme" || word == "masculin") {
-      fields[FieldName::kSex] = Field{"M", line.confidence, FieldSource::kVisual};
-      return;
-    }
-    if (word == "femme" || word == "feminin") {
-      fields[FieldName::kSex] = Field{"F", line.confidence, FieldSource::kVisual};
+    if (sex) {
+      fields[FieldName::kSex] = Field{sex, line.confidence, FieldSource::kVisual};
       return;
     }
   }
