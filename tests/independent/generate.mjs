@@ -16,8 +16,8 @@
 // pdf, pdfscan and app are made for the FFT licence only.
 // Writes <family>-<kind>-<condition>-<i>.jpg and .json (the truth, in the format of
 // tools/gendocs plus "source": "html-<family>" and "held_out"). The seen families harbor,
-// lantern and orchard live in templates_harbor.mjs, templates_lantern.mjs and
-// templates_orchard.mjs. The held-out family lives
+// lantern, orchard and quarry live in templates_harbor.mjs, templates_lantern.mjs,
+// templates_orchard.mjs and templates_quarry.mjs. The held-out family lives
 // in templates_heldout.mjs (do not read it while working on the engine).
 //   node tests/independent/generate.mjs --out DIR [--count N] [--seed S] [--families a,b]
 import { createRequire } from 'node:module';
@@ -30,9 +30,10 @@ import { FAMILIES as SEEN } from './templates.mjs';
 import { HARBOR_FAMILIES } from './templates_harbor.mjs';
 import { LANTERN_FAMILIES } from './templates_lantern.mjs';
 import { ORCHARD_FAMILIES } from './templates_orchard.mjs';
+import { QUARRY_FAMILIES } from './templates_quarry.mjs';
 import { HELD_OUT, HELD_OUT_FAMILIES, LICENCE_ONLY } from './templates_heldout.mjs';
 
-const FAMILIES = { ...SEEN, ...HARBOR_FAMILIES, ...LANTERN_FAMILIES, ...ORCHARD_FAMILIES, ...HELD_OUT_FAMILIES };
+const FAMILIES = { ...SEEN, ...HARBOR_FAMILIES, ...LANTERN_FAMILIES, ...ORCHARD_FAMILIES, ...QUARRY_FAMILIES, ...HELD_OUT_FAMILIES };
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(path.join(here, '../node/package.json'));
@@ -43,7 +44,7 @@ const args = Object.fromEntries(process.argv.slice(2).reduce((acc, a, i, all) =>
 }, []));
 const out = args.out;
 if (!out) {
-  console.error('usage: generate.mjs --out DIR [--count N] [--seed S] [--families civic,ribbon,atlas,harbor,lantern,orchard,meridian] [--kinds k1,k2] [--conditions scan,photo,hard,pdf,pdfscan,app]');
+  console.error('usage: generate.mjs --out DIR [--count N] [--seed S] [--families civic,ribbon,atlas,harbor,lantern,orchard,quarry,meridian] [--kinds k1,k2] [--conditions scan,photo,hard,pdf,pdfscan,app]');
   process.exit(2);
 }
 const count = Number(args.count ?? 2);
