@@ -10,6 +10,7 @@
 
 #include "mrz/forms.h"
 #include "mrz/mrz.h"
+#include "verify/forms.h"
 #include "verify/names.h"
 #include "verify/normalize.h"
 #include "verify/text.h"
@@ -29,21 +30,6 @@ std::string PadCode(std::string code) {
 bool SameCountry(const std::string& a, const std::string& b) {
   const auto canonical = [](const std::string& c) { return c == "D" ? std::string("DEU") : c; };
   return canonical(a) == canonical(b);
-}
-
-// A name's form: at least one letter, and nothing but letters (any script), spaces,
-// hyphens, apostrophes, commas and dots. A digit or a ':' means the engine read something
-// else with it ("O Sexe :F Noémie").
-bool IsNameForm(const std::string& text) {
-  for (const char ch : text) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (c >= 0x80 || std::isalpha(c)) continue;  // non-ASCII: UTF-8 letters, ’
-    if (c == ' ' || c == '-' || c == '\'' || c == ',' || c == '.') continue;
-    return false;
-  }
-  const std::string folded = MrzNameVariants(text, 1).front();
-  return std::any_of(folded.begin(), folded.end(),
-                     [](char c) { return (c >= 'A' && c <= 'Z') || c == '?'; });
 }
 
 std::optional<CivilDate> ParseIso(const std::string& iso) {
@@ -88,6 +74,17 @@ class Verifier {
 
  private:
   void Warn(std::string text) { out_.verification.warnings.push_back(std::move(text)); }
+
+  // The document says it is a French identity card: its type, and its country, or when
+  // the country is not known before the MRZ is read, the holder's nationality (a national
+  // identity card is issued to the state's own nationals).
+  bool IsFrenchIdCard() const {
+    if (out_.document.type != DocumentType::kIdCard) return false;
+    if (out_.document.issuing_country) return *out_.document.issuing_country == "FRA";
+    const auto nationality = extraction_.fields.find(FieldName::kNationality);
+    return nationality != extraction_.fields.end() &&
+           NormalizeCountryCode(nationality->second.value).value.value_or("") == "FRA";
+  }
 
   // Not a fact: kept under document.unreadable for a person, with a warning that names
   // the field and the reason, never the value.
@@ -159,8 +156,20 @@ class Verifier {
         Unreadable(name, field, "form");
         return Warn(label + ": not a country code of the ISO 3166 / ICAO list");
       }
-      case FieldName::kDocumentNumber:
-        return Keep(name, field, NormalizeDocumentNumber(text));
+      case FieldName::kDocumentNumber: {
+        std::string number = NormalizeDocumentNumber(text);
+        if (IsFrenchIdCard() && !IsFrenchIdCardNumberForm(number)) {
+          Unreadable(name, field, "form");
+          return Warn(label +
+                      ": not a French identity card's number (9 letters or digits, or the 1988 "
+                      "card's 12)");
+        }
+        return Keep(name, field, std::move(number));
+      }
+      case FieldName::kBirthPlace:
+        if (IsPlaceForm(text)) return Keep(name, field, text);
+        Unreadable(name, field, "form");
+        return Warn(label + ": not a place (a sign or a number no town name has)");
       case FieldName::kLicenceNumber: {
         const auto number = NormalizeLicenceNumber(text);
         if (number.problem != Problem::kNone) Warn(label + ": not 7 digits and a letter");

@@ -1223,12 +1223,31 @@ TEST(FieldReaderTest, OtherWordingsOfTheSameLabels) {
   EXPECT_EQ(field("Saison 12/2026", FieldName::kSeason), "(none)");
   EXPECT_EQ(field("Code club : 57750123", FieldName::kClubNumber), "57750123");
   EXPECT_EQ(field("Numéro licence : 1234567 A", FieldName::kLicenceNumber), "1234567 A");
+  // The licence's letter read as the digit it looks like; eight digits stay digits.
+  EXPECT_EQ(field("N° de licence : 3570355 1", FieldName::kLicenceNumber), "3570355 I");
+  EXPECT_EQ(field("N° de licence : 3570355 0", FieldName::kLicenceNumber), "3570355 O");
+  EXPECT_EQ(field("N° de licence : 35703551", FieldName::kLicenceNumber), "35703551");
   EXPECT_EQ(field("Lieu de naiss. : BREST", FieldName::kBirthPlace), "BREST");
   EXPECT_EQ(field("Né à BREST", FieldName::kBirthPlace), "BREST");
   EXPECT_EQ(field("Date de délivr. : 01.02.2020", FieldName::kIssueDate), "01.02.2020");
   EXPECT_EQ(field("Émis le 01.02.2020", FieldName::kIssueDate), "01.02.2020");
   EXPECT_EQ(field("Classement : 30 / 3", FieldName::kRanking), "30/3");
   EXPECT_EQ(field("Classement : 3/ 6", FieldName::kRanking), "3/6");
+}
+
+// A place's form (verify::IsPlaceForm): the next caption and its value read after a
+// missing place are not a town; a district or a department is.
+TEST(FieldReaderTest, ABirthPlaceHasAPlacesForm) {
+  auto place = [](const std::string& line) {
+    Fields f = ReadLabelledFields({{line, {40, 100, 900, 30}, 0.9}}, 1000);
+    return f.count(FieldName::kBirthPlace) ? f[FieldName::kBirthPlace].value
+                                           : std::string("(none)");
+  };
+  EXPECT_EQ(place("Lieu de naissance : Taille: 1,79 M"), "(none)");
+  EXPECT_EQ(place("Lieu de naissance : ro) :4"), "(none)");
+  EXPECT_EQ(place("Lieu de naissance : PARIS 15E"), "PARIS 15E");
+  EXPECT_EQ(place("Lieu de naissance : CASABLANCA (MAROC)"), "CASABLANCA (MAROC)");
+  EXPECT_EQ(place("Lieu de naissance : TOULON (83)"), "TOULON");
 }
 
 TEST(RuleLinesTest, TableBordersGoTextStays) {
@@ -1282,6 +1301,111 @@ TEST(ClassifyTest, MrzDecidesThenWords) {
   const Classification visa_page = Classify(&*visa, "visa\npassport number");
   EXPECT_EQ(visa_page.type, DocumentType::kOther);
   EXPECT_EQ(visa_page.issuing_country, "UTO");
+}
+
+// Two captions over two columns of values, the second's bracket lost by OCR ("Née) à").
+TEST(FieldReaderTest, ACaptionWithOneCharacterLostAtItsEnd) {
+  for (std::string caption : {"Née)", "Né(e)"}) {
+    const std::vector<OcrLine> lines = {
+        RowOfHeight({{"Né(e)", 353}, {"le", 384}, {caption, 673}, {"à", 704}}, 313, 12),
+        RowOfHeight({{"12/09/1952", 355}, {"BOULOGNE-BILLANCOURT", 674}}, 333, 25),
+    };
+    Fields f = ReadLabelledFields(lines, 1200);
+    EXPECT_EQ(f[FieldName::kBirthDate].value, "12/09/1952") << caption;
+    EXPECT_EQ(f[FieldName::kBirthPlace].value, "BOULOGNE-BILLANCOURT") << caption;
+  }
+}
+
+// An app's one row for the holder, both names after "Nom"; a club's number in brackets
+// after its name; a season without its label, or after "Saison en cours".
+TEST(FieldReaderTest, BothNamesAfterNomAClubsBracketedNumberAndALoneSeason) {
+  const std::vector<OcrLine> lines = {
+      RowOfHeight({{"Nom", 60}, {"LE", 600}, {"BRIS", 640}, {"Victor", 700}}, 300, 30),
+      RowOfHeight(
+          {{"Club", 60}, {"AS", 500}, {"Montferrand", 540}, {"Tennis", 660}, {"(04650337)", 730}},
+          360, 30),
+  };
+  Fields f = ReadLabelledFields(lines, 1080);
+  EXPECT_EQ(f[FieldName::kSurname].value, "LE BRIS");
+  EXPECT_EQ(f[FieldName::kGivenNames].value, "Victor");
+  EXPECT_EQ(f[FieldName::kClubName].value, "AS Montferrand Tennis");
+  EXPECT_EQ(f[FieldName::kClubNumber].value, "04650337");
+
+  auto season = [](std::vector<OcrLine> lines) {
+    Fields f = ReadLabelledFields(lines, 1080);
+    AddUnlabelledLicenceFields(lines, f);
+    return f.count(FieldName::kSeason) ? f[FieldName::kSeason].value : std::string("(none)");
+  };
+  EXPECT_EQ(
+      season({RowOfHeight(
+          {{"Saison", 60}, {"en", 130}, {"cours", 160}, {"2025", 600}, {"-", 650}, {"2026", 670}},
+          300, 30)}),
+      "2026");
+  EXPECT_EQ(season({RowOfHeight({{"Licence", 60}, {"FFT", 140}}, 100, 30),
+                    RowOfHeight({{"2023/2024", 60}}, 150, 20)}),
+            "2024");
+  // Two pairs of years, or years apart, or one year: no season from them.
+  EXPECT_EQ(season({RowOfHeight({{"2023/2024", 60}}, 150, 20),
+                    RowOfHeight({{"2024/2025", 60}}, 250, 20)}),
+            "(none)");
+  EXPECT_EQ(season({RowOfHeight({{"2023/2025", 60}}, 150, 20)}), "(none)");
+  EXPECT_EQ(season({RowOfHeight({{"Licencié(e)", 60}, {"depuis", 170}, {"2015", 260}}, 150, 20)}),
+            "(none)");
+}
+// Captions under their values, the bilingual dot read as a colon ("NOM · SURNAME" as
+// "NOM: SURNANE"): the other language is the same caption, not a second column that would
+// cut "LE BRIS" to "LE".
+TEST(FieldReaderTest, ACaptionsOtherLanguageAfterADotReadAsAColon) {
+  const std::vector<OcrLine> lines = {
+      RowOfHeight({{"LE", 258}, {"BRIS", 293}, {"89NS2V2BA", 633}}, 87, 19),
+      RowOfHeight({{"NOM:", 255},
+                   {"SURNANE", 290},
+                   {"N°", 631},
+                   {"DU", 646},
+                   {"DOCUMENT", 666},
+                   {":", 729},
+                   {"DOCUMENT", 738},
+                   {"NO", 804}},
+                  118, 7),
+      RowOfHeight({{"MAËLYS,", 257}, {"ÉLISE", 367}}, 139, 27),
+      RowOfHeight({{"PRÉNOMS", 255}, {":", 309}, {"GIVEN", 317}, {"NAMES", 354}}, 177, 7),
+      RowOfHeight({{"MARSEILLE", 257}, {"12E", 350}, {"ARRONDISSEMENT", 383}}, 264, 19),
+      RowOfHeight({{"LIEU", 255},
+                   {"DE", 282},
+                   {"NAISSANCE", 300},
+                   {":", 363},
+                   {"PLACE", 371},
+                   {"OF", 408},
+                   {"BIRTH", 426}},
+                  295, 7),
+  };
+  Fields f = ReadLabelledFields(lines, 1011, Captions::kUnderValues);
+  EXPECT_EQ(f[FieldName::kSurname].value, "LE BRIS");
+  EXPECT_EQ(f[FieldName::kGivenNames].value, "MAËLYS, ÉLISE");
+  EXPECT_EQ(f[FieldName::kBirthPlace].value, "MARSEILLE 12E ARRONDISSEMENT");
+  EXPECT_EQ(f[FieldName::kDocumentNumber].value, "89NS2V2BA");
+  // After a colon, a value that is not a caption stays the value.
+  EXPECT_EQ(ReadLabelledFields({RowOfHeight({{"Nom", 60}, {":", 100}, {"MOREL", 120}}, 50, 20)},
+                               1000)[FieldName::kSurname]
+                .value,
+            "MOREL");
+}
+
+// A bilingual caption whose other language, printed small, is misread beyond one slip:
+// still the caption, not the start of the value.
+TEST(FieldReaderTest, ABilingualCaptionsMisreadOtherLanguage) {
+  auto field = [](const std::string& line, FieldName name) {
+    Fields f = ReadLabelledFields({{line, {40, 100, 900, 30}, 0.9}}, 1000);
+    return f.count(name) ? f[name].value : std::string("(none)");
+  };
+  EXPECT_EQ(field("Lieu de naissance / Place ofbirh ALGER (ALGÉRIE)", FieldName::kBirthPlace),
+            "ALGER (ALGÉRIE)");
+  EXPECT_EQ(field("Nom / Sumame: N'GUESSAN", FieldName::kSurname), "N'GUESSAN");
+  EXPECT_EQ(field("Nationalité / Nationatiy: MAR", FieldName::kNationality), "MAR");
+  EXPECT_EQ(field("Valable jusqu'au / Vatid untit: 05 09 2020", FieldName::kExpiryDate),
+            "05 09 2020");
+  // A value after the slash is no caption: "Nom / MOREL" keeps it.
+  EXPECT_EQ(field("Nom / MOREL", FieldName::kSurname), "MOREL");
 }
 
 }  // namespace

@@ -287,9 +287,69 @@ TEST(VerifyMrz, ALongerPrintedNumberAgreesWithTheNineCharactersAVisaHolds) {
   visa.fields[FieldName::kDocumentNumber] = Visual("L8988907C27");
   EXPECT_EQ(Verify(visa, kOptions).verification.mrz_matches_visual, VisualMatch::kMismatch);
 
+  // A French card's number has 9 characters: a longer printed one is a misread, not a
+  // number that disagrees (ID cards carry an overflow, but France's fit in 9).
   Extraction card = CnieFront();
   card.fields[FieldName::kDocumentNumber] = Visual("X4RTBPFW412");
-  EXPECT_EQ(Verify(card, kOptions).verification.mrz_matches_visual, VisualMatch::kMismatch);
+  const Verified v = Verify(card, kOptions);
+  EXPECT_EQ(v.verification.mrz_matches_visual, VisualMatch::kMatch);
+  EXPECT_EQ(ValueOf(v, FieldName::kDocumentNumber), "X4RTBPFW4");
+  EXPECT_TRUE(v.document.unreadable.count(FieldName::kDocumentNumber));
+}
+
+// Without an MRZ (a 2021 card's front) the number's form is the only check: a French
+// card's is 9 letters or digits, or the 1988 card's 12 (YYMM, office, 5 digits).
+TEST(VerifyFields, AFrenchCardsNumberOfAnotherFormIsNotAFact) {
+  Extraction front;
+  front.type = DocumentType::kIdCard;
+  front.side = DocumentSide::kFront;
+  front.issuing_country = "FRA";
+  for (const char* misread : {"WTSUDIJV3G", "X4RTBPF", "178402391264", "16040323"}) {
+    front.fields[FieldName::kDocumentNumber] = Visual(misread);
+    const Verified v = Verify(front, kOptions);
+    EXPECT_FALSE(v.document.fields.count(FieldName::kDocumentNumber)) << misread;
+    EXPECT_EQ(v.document.unreadable.at(FieldName::kDocumentNumber).reason, "form") << misread;
+    EXPECT_THAT(v.verification.warnings,
+                Contains(HasSubstr("document_number: not a French identity card's number")));
+    for (const auto& w : v.verification.warnings) EXPECT_THAT(w, Not(HasSubstr(misread)));
+  }
+  for (const char* number : {"X4RTBPFW4", "x4rt bpf w4", "170402391264", "9409 923 10285"}) {
+    front.fields[FieldName::kDocumentNumber] = Visual(number);
+    EXPECT_TRUE(Verify(front, kOptions).document.fields.count(FieldName::kDocumentNumber))
+        << number;
+  }
+  // A card whose country was not read is French when its holder is.
+  front.issuing_country.reset();
+  front.fields[FieldName::kDocumentNumber] = Visual("WTSUDIJV3G");
+  front.fields[FieldName::kNationality] = Visual("Française");
+  EXPECT_FALSE(Verify(front, kOptions).document.fields.count(FieldName::kDocumentNumber));
+  front.fields[FieldName::kNationality] = Visual("BEL");
+  EXPECT_TRUE(Verify(front, kOptions).document.fields.count(FieldName::kDocumentNumber));
+  // Other countries' cards and other documents keep their own numbers.
+  front.issuing_country = "ROU";
+  front.fields[FieldName::kDocumentNumber] = Visual("WTSUDIJV3G");
+  EXPECT_EQ(ValueOf(Verify(front, kOptions), FieldName::kDocumentNumber), "WTSUDIJV3G");
+  front.issuing_country = "FRA";
+  front.type = DocumentType::kResidencePermit;
+  EXPECT_EQ(ValueOf(Verify(front, kOptions), FieldName::kDocumentNumber), "WTSUDIJV3G");
+}
+
+TEST(VerifyFields, ABirthPlaceOfNoPlacesFormIsNotAFact) {
+  Extraction e;
+  e.type = DocumentType::kPassport;
+  for (const char* place :
+       {"Tale: 1,79 M", "ro) :4", "NANTES (44", "PARIS 1975", "LYON3E", "TOULON (83) 12", "4"}) {
+    e.fields[FieldName::kBirthPlace] = Visual(place);
+    const Verified v = Verify(e, kOptions);
+    EXPECT_FALSE(v.document.fields.count(FieldName::kBirthPlace)) << place;
+    EXPECT_EQ(v.document.unreadable.at(FieldName::kBirthPlace).reason, "form") << place;
+  }
+  for (const char* place : {"PARIS 15E ARRONDISSEMENT", "Lyon 3ème", "MARSEILLE 1ER", "NANTES (44)",
+                            "AJACCIO (2A)", "CASABLANCA (MAROC)", "SAINT-ÉTIENNE",
+                            "L'HAŸ-LES-ROSES", "St. Louis", "BASSE-TERRE (971)"}) {
+    e.fields[FieldName::kBirthPlace] = Visual(place);
+    EXPECT_EQ(ValueOf(Verify(e, kOptions), FieldName::kBirthPlace), place);
+  }
 }
 
 TEST(VerifyMrz, ProvenFieldsOverrideMisreadPrintedOnes) {

@@ -8,6 +8,7 @@
 #include <set>
 #include <utility>
 
+#include "verify/forms.h"
 #include "verify/text.h"
 
 namespace jae::local {
@@ -89,12 +90,34 @@ const std::vector<Rule>& Rules() {
       {FieldName::kAddress, {"adresse", "address", "domicile"}},
       {FieldName::kRanking, {"classement simple", "classement", "ranking"}},
       // "Millésime 2027": the FFT's word for a licence's season.
-      {FieldName::kSeason, {"saison sportive", "saison", "season", "millesime", "annee sportive"}},
+      {FieldName::kSeason,
+       {"saison sportive", "saison en cours", "saison", "season", "millesime", "annee sportive"}},
       // Labels of fields we do not read: they end the value before them.
       {std::nullopt,
-       {"nom d usage", "usage name", "alternate name", "taille", "height", "signature", "autorite",
-        "authority", "autoridad", "type", "code pays", "country code", "pays emetteur",
-        "issuing state", "categorie", "classement double", "meilleur classement", "ligue"}},
+       {"nom d usage",
+        "usage name",
+        "alternate name",
+        "taille",
+        "height",
+        "signature",
+        "autorite",
+        "authority",
+        "autoridad",
+        "type",
+        "code pays",
+        "country code",
+        "pays emetteur",
+        "issuing state",
+        "categorie",
+        "classement double",
+        "meilleur classement",
+        "ligue",
+        "licencie(e) depuis",
+        "licencie depuis",
+        "licenciee depuis",
+        "licencie e depuis",
+        "edite le",
+        "date d edition"}},
   };
   return rules;
 }
@@ -150,7 +173,8 @@ std::optional<size_t> MatchPrefix(std::string_view norm, std::string_view key) {
       }
     }
   }
-  if (key.size() >= 6 && norm.size() >= key.size()) {
+  // One slip: a character changed, added or dropped ("Née) à" for "Né(e) à").
+  if (key.size() >= 6 && norm.size() + 1 >= key.size()) {
     for (size_t len : {key.size() - 1, key.size(), key.size() + 1}) {
       if (len > norm.size()) continue;
       if (WithinOneEdit(norm.substr(0, len), key) &&
@@ -346,6 +370,18 @@ std::string RepairValue(FieldName field, std::string value) {
         while (at > 0 && value[at - 1] == ' ') value.erase(--at, 1);
       }
       return SlashForAGap(DigitsForLookAlikes(std::move(value)));
+    }
+    case FieldName::kLicenceNumber: {
+      // "3570355 1": a licence number ends with its letter (reference/fft-licence.md §1),
+      // so a lone character after seven digits is that letter, and a digit there is the
+      // letter it looks like.
+      static constexpr std::string_view kDigits = "012568", kLetters = "OIZSGB";
+      const size_t at = kDigits.find(value.empty() ? ' ' : value.back());
+      if (value.size() == 9 && value[7] == ' ' && CountDigits(value.substr(0, 7)) == 7 &&
+          at != std::string_view::npos) {
+        value.back() = kLetters[at];
+      }
+      return value;
     }
     case FieldName::kSurname:
       return WithoutLetterlessEnds(std::move(value));
@@ -567,7 +603,7 @@ bool FitsForm(FieldName field, std::string_view value) {
     case FieldName::kBirthPlace: {
       // "PARIS 15E (75)" has digits, but no year.
       const std::vector<std::string> g = DigitGroups(value);
-      return CountLetters(value) >= 2 &&
+      return CountLetters(value) >= 2 && verify::IsPlaceForm(value) &&
              std::none_of(g.begin(), g.end(), [](const std::string& d) { return d.size() >= 4; });
     }
     case FieldName::kClubName: {
@@ -739,6 +775,39 @@ bool IsOnlyALabel(std::string_view value) {
 std::string FormPrefix(FieldName field, const std::string& value);
 std::string JoinWords(const std::vector<Word>& words, size_t from, size_t to);
 
+// The length of the start of `norm` (one to four words, up to a ':' or '/') that is a key of
+// `field` misread beyond one slip: the other language of a bilingual caption, printed
+// small ("Place ofbirh" for "Place of birth", "Sumame" for "Surname"). Its letters within a
+// third of a key's, as IsOnlyALabel allows, for keys of at least five letters.
+std::optional<size_t> MisreadKeyOf(const std::optional<FieldName>& field, std::string_view norm) {
+  std::optional<size_t> best;
+  int best_distance = 0;
+  size_t end = 0;
+  for (int n = 0; n < 4 && end < norm.size(); ++n) {
+    while (end < norm.size() && norm[end] == ' ') ++end;
+    while (end < norm.size() && norm[end] != ' ' && norm[end] != ':' && norm[end] != '/') ++end;
+    const std::string mine = LettersOf(norm.substr(0, end));
+    for (const Rule& rule : Rules()) {
+      if (rule.field != field) continue;
+      for (std::string_view k : rule.keys) {
+        const std::string theirs = LettersOf(k);
+        if (theirs.size() < 5 || mine.size() + 2 < theirs.size() ||
+            mine.size() > theirs.size() + 2) {
+          continue;
+        }
+        const int distance = EditDistance(mine, theirs);
+        if (distance * 3 <= static_cast<int>(theirs.size()) &&
+            (!best || distance < best_distance)) {
+          best = end;
+          best_distance = distance;
+        }
+      }
+    }
+    if (end < norm.size() && (norm[end] == ':' || norm[end] == '/')) break;
+  }
+  return best;
+}
+
 std::vector<LabelHit> FindLabels(const std::vector<Word>& words, int height) {
   std::vector<LabelHit> hits;
   std::vector<size_t> owner;
@@ -805,14 +874,24 @@ std::vector<LabelHit> FindLabels(const std::vector<Word>& words, int height) {
       if (auto other = LongestKey(std::string_view(joined).substr(pos))) {
         pos += other->second;
         last = pos;
+      } else if (auto misread =
+                     MisreadKeyOf(key->first->field, std::string_view(joined).substr(pos))) {
+        pos += *misread;
+        last = pos;
       }
       skip_spaces();
     }
-    // The other language with its '/' lost ("Sex Sexe"): a key of the same field.
+    // The other language with its '/' lost ("Sex Sexe") or read as a colon ("NOM · SURNAME"
+    // as "NOM: SURNAME"): a key of the same field. After a colon anything else is a value.
     if (last == key->second && hit.field) {
-      if (auto other = LongestKey(std::string_view(joined).substr(pos));
+      size_t at = pos;
+      if (at < joined.size() && joined[at] == ':') {
+        ++at;
+        while (at < joined.size() && joined[at] == ' ') ++at;
+      }
+      if (auto other = LongestKey(std::string_view(joined).substr(at));
           other && other->first->field == hit.field) {
-        pos += other->second;
+        pos = at + other->second;
         last = pos;
         skip_spaces();
       }
@@ -1513,6 +1592,33 @@ Fields ReadLabelledFields(const std::vector<OcrLine>& lines, int document_width,
   if (!fields.count(FieldName::kSeason)) {
     if (auto season = SeasonOfALicenceHeading(lines)) fields[FieldName::kSeason] = *season;
   }
+  // "AS Montferrand Tennis (04650337)": the club's number in brackets after its name.
+  if (auto club = fields.find(FieldName::kClubName); club != fields.end()) {
+    std::string& name = club->second.value;
+    const size_t open = name.rfind(" (");
+    if (open != std::string::npos && name.back() == ')') {
+      const std::string number = name.substr(open + 2, name.size() - open - 3);
+      if (number.size() >= 5 && CountDigits(number) == static_cast<int>(number.size())) {
+        const Field read = club->second;
+        name.resize(open);
+        if (!fields.count(FieldName::kClubNumber)) {
+          fields[FieldName::kClubNumber] = Field{number, read.confidence, read.source};
+        }
+      }
+    }
+  }
+  // "Nom  LE BRIS Victor" (an app's one row for the holder): both names after the
+  // surname's label, told apart by their case, as French documents write them.
+  if (auto surname = fields.find(FieldName::kSurname); surname != fields.end()) {
+    if (auto names = AsGivenNamesAndSurname(surname->second.value)) {
+      const Field read = surname->second;
+      surname->second.value = std::move(names->second);
+      if (!fields.count(FieldName::kGivenNames)) {
+        fields[FieldName::kGivenNames] =
+            Field{std::move(names->first), read.confidence, read.source};
+      }
+    }
+  }
   return fields;
 }
 
@@ -2022,6 +2128,38 @@ void AddFromTheSentence(const std::vector<OcrLine>& lines, Fields& fields) {
   }
 }
 
+// A sporting year printed without its label ("2023/2024" as a chip or a subtitle): two
+// consecutive years joined by a slash or a dash, the only such pair on the licence.
+void AddLoneSeason(const std::vector<OcrLine>& lines, Fields& fields) {
+  if (fields.count(FieldName::kSeason)) return;
+  std::optional<Field> found;
+  for (const auto& line : lines) {
+    const std::vector<std::string> words = SplitWords(line.text);
+    for (size_t k = 0; k < words.size(); ++k) {
+      std::string pair = words[k];
+      // "2023 - 2024", "2023 / 2024": the joiner read as a word of its own.
+      if (pair.size() == 4 && k + 2 < words.size() &&
+          (words[k + 1] == "-" || words[k + 1] == "/" || words[k + 1] == "\u2013")) {
+        pair += words[k + 1] + words[k + 2];
+      }
+      const std::vector<std::string> years = DigitGroups(pair);
+      if (years.size() != 2 || years[0].size() != 4 || years[1].size() != 4 ||
+          !std::isdigit(static_cast<unsigned char>(pair.front())) ||
+          !std::isdigit(static_cast<unsigned char>(pair.back())) ||
+          std::atoi(years[1].c_str()) != std::atoi(years[0].c_str()) + 1) {
+        continue;
+      }
+      std::string between = pair.substr(4, pair.size() - 8);
+      if (between != "-" && between != "/" && between != "\u2013") continue;
+      std::string value = years[1];
+      if (!FitsForm(FieldName::kSeason, value)) continue;
+      if (found && found->value != value) return;  // two seasons: neither is sure
+      found = Field{std::move(value), line.confidence, FieldSource::kVisual};
+    }
+  }
+  if (found) fields[FieldName::kSeason] = std::move(*found);
+}
+
 void AddUnlabelledLicenceFields(const std::vector<OcrLine>& raw_lines, Fields& fields) {
   std::vector<OcrLine> lines;
   lines.reserve(raw_lines.size());
@@ -2034,6 +2172,7 @@ void AddUnlabelledLicenceFields(const std::vector<OcrLine>& raw_lines, Fields& f
   AddClubNameOverItsNumber(lines, fields);
   AddFromTheSentence(lines, fields);
   AddLoneBirthDate(lines, fields);
+  AddLoneSeason(lines, fields);
 }
 
 }  // namespace jae::local
