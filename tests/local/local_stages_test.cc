@@ -13,6 +13,7 @@
 #include "engine/local/mrz_zone.h"
 #include "engine/local/ocrb_classifier.h"
 #include "engine/local/rule_lines.h"
+#include "engine/local/small_words.h"
 #include "gendocs.h"
 #include "mrz_build.h"
 
@@ -1406,6 +1407,44 @@ TEST(FieldReaderTest, ABilingualCaptionsMisreadOtherLanguage) {
             "05 09 2020");
   // A value after the slash is no caption: "Nom / MOREL" keeps it.
   EXPECT_EQ(field("Nom / MOREL", FieldName::kSurname), "MOREL");
+}
+
+// A caption printed small before its value on one line, as Tesseract reads it: the small
+// words are a run to read apart, up to the value; a misread word taller than the line is
+// no value. Words of one size, or a lone mark, give no run.
+TEST(SmallWordRunsTest, CaptionsBeforeAndBetweenValues) {
+  OcrLine line;
+  line.box = {295, 103, 274, 23};
+  line.words = {{"om", {295, 114, 27, 12}, 0.4},
+                {"defamite", {330, 91, 63, 46}, 0.3},
+                {"CHEVALIER", {406, 103, 163, 23}, 0.9}};
+  std::vector<SmallWordRun> runs = SmallWordRuns(line);
+  ASSERT_EQ(runs.size(), 1u);
+  EXPECT_EQ(runs[0].first, 0u);
+  EXPECT_EQ(runs[0].end, 2u);
+  EXPECT_LE(runs[0].area.x, 295);
+  EXPECT_LT(runs[0].area.br().x, 406);
+  EXPECT_LE(runs[0].area.y, 103);
+  EXPECT_GE(runs[0].area.br().y, 126);
+  EXPECT_GT(runs[0].scale, 2.0);
+
+  line.box = {294, 214, 305, 29};
+  line.words = {{"see", {294, 225, 31, 12}, 0.5},
+                {"M", {338, 214, 25, 23}, 0.9},
+                {"tonte", {395, 226, 64, 11}, 0.4},
+                {"Française", {474, 214, 125, 29}, 0.9}};
+  // "M" is short of the line's large words (4/5 of the line): read again with the captions.
+  runs = SmallWordRuns(line);
+  ASSERT_EQ(runs.size(), 1u);
+  EXPECT_EQ(runs[0].first, 0u);
+  EXPECT_EQ(runs[0].end, 3u);
+  EXPECT_LT(runs[0].area.br().x, 474);
+
+  line.box = {100, 100, 400, 30};
+  line.words = {{"Nom", {100, 100, 60, 28}, 0.9}, {"MOREL", {200, 102, 120, 26}, 0.9}};
+  EXPECT_TRUE(SmallWordRuns(line).empty());
+  line.words = {{".", {170, 120, 4, 4}, 0.2}, {"MOREL", {200, 102, 120, 26}, 0.9}};
+  EXPECT_TRUE(SmallWordRuns(line).empty());
 }
 
 }  // namespace

@@ -28,6 +28,7 @@
 #include "engine/local/polarity.h"
 #include "engine/local/pp_ocr_recogniser.h"
 #include "engine/local/rule_lines.h"
+#include "engine/local/small_words.h"
 #include "engine/local/tess_pool.h"
 #include "engine/local/text_layer.h"
 #include "image/jpeg_decode.h"
@@ -603,6 +604,7 @@ class LocalEngine final : public Engine {
     PrintedText printed;
     const cv::Mat page = WithTagsMadeDark(text_image, plain);
     printed.lines = RecogniseLines(api, page, {0, 0});
+    local::ReadSmallWordsApart(api, page, printed.lines);
     ReadLightTextApart(api, plain, printed.lines);
     printed.fields = local::ReadLabelledFields(printed.lines, width);
     // Captions lighter than a tinted ground beside darker values: the page read again with
@@ -619,6 +621,7 @@ class LocalEngine final : public Engine {
     if (!both.empty()) {
       PrintedText other;
       other.lines = RecogniseLines(api, both, {0, 0});
+      local::ReadSmallWordsApart(api, both, other.lines);
       other.fields = local::ReadLabelledFields(other.lines, width);
       if (other.fields.size() > printed.fields.size() &&
           local::NamesContradictingMrz(proved_mrz, other.fields) <=
