@@ -12,13 +12,16 @@ namespace {
 
 bool IsAsciiLetterOrUtf8(unsigned char c) { return c >= 0x80 || std::isalpha(c); }
 
-// The suffix of a district's number: E, ER, EME or ÈME (any case), then the word ends.
+// The suffix of a district's number: E, ER, EME or ÈME (any case), then the word ends; or
+// none at the end of the name.
 bool IsDistrictSuffix(std::string_view rest) {
   std::string word;
   for (const char ch : rest) {
     if (ch == ' ' || ch == ',') break;
     word += ch;
   }
+  // "PARIS 8" at the end of the town's name: the number alone.
+  if (word.empty()) return rest.find_first_not_of(' ') == std::string_view::npos;
   const std::string folded = FoldForMatching(word);  // "ème" -> "eme"
   return folded == "e" || folded == "er" || folded == "eme" || folded == "re";
 }
@@ -53,6 +56,17 @@ bool IsPlaceForm(std::string_view text) {
     if (!department && !IsNameForm(inside)) return false;
   } else if (text.find(')') != std::string_view::npos) {
     return false;
+  }
+  // A town's name starts with a capital ("Paris", "PARIS", "Saint-Étienne"): lower case
+  // first is a word of a sentence or a caption ("d'identité").
+  const auto first = std::find_if(town.begin(), town.end(), [](char ch) {
+    return IsAsciiLetterOrUtf8(static_cast<unsigned char>(ch));
+  });
+  if (first != town.end()) {
+    const auto c = static_cast<unsigned char>(*first);
+    const bool latin1_lower =
+        c == 0xC3 && first + 1 != town.end() && static_cast<unsigned char>(first[1]) >= 0xA0;
+    if ((c < 0x80 && std::islower(c)) || latin1_lower) return false;
   }
   int letters = 0;
   for (std::size_t i = 0; i < town.size(); ++i) {

@@ -1405,6 +1405,9 @@ TEST(FieldReaderTest, ABilingualCaptionsMisreadOtherLanguage) {
   EXPECT_EQ(field("Nationalité / Nationatiy: MAR", FieldName::kNationality), "MAR");
   EXPECT_EQ(field("Valable jusqu'au / Vatid untit: 05 09 2020", FieldName::kExpiryDate),
             "05 09 2020");
+  // Only the first word of a longer caption read right.
+  EXPECT_EQ(field("Nom defamile ROUSSEAU", FieldName::kSurname), "ROUSSEAU");
+  EXPECT_EQ(field("Nom MOREL", FieldName::kSurname), "MOREL");
   // A value after the slash is no caption: "Nom / MOREL" keeps it.
   EXPECT_EQ(field("Nom / MOREL", FieldName::kSurname), "MOREL");
 }
@@ -1445,6 +1448,68 @@ TEST(SmallWordRunsTest, CaptionsBeforeAndBetweenValues) {
   EXPECT_TRUE(SmallWordRuns(line).empty());
   line.words = {{".", {170, 120, 4, 4}, 0.2}, {"MOREL", {200, 102, 120, 26}, 0.9}};
   EXPECT_TRUE(SmallWordRuns(line).empty());
+}
+
+// A nationality is a country's code or the French word for it: under its caption, the code
+// beside the sex's value, not the sex; a code split by a space is one code; the sex glued
+// on is no nationality.
+TEST(FieldReaderTest, ANationalityIsACountrysCodeOrWord) {
+  const std::vector<OcrLine> lines = {
+      RowOfHeight({{"F", 258}, {"FRA", 344}, {"13.02.2006", 511}, {"04.04.2026", 729}}, 201, 19),
+      RowOfHeight({{"SEXE-SEX", 254},
+                   {"NATIONALITÉ:", 341},
+                   {"NATIONALITY", 421},
+                   {"DATE", 508},
+                   {"DE", 539},
+                   {"NAISSANCE", 557},
+                   {":", 618},
+                   {"DATE", 629},
+                   {"OF", 658},
+                   {"BIRTH", 677},
+                   {"DATE", 726},
+                   {"D'EXPIRATION", 757},
+                   {":", 833},
+                   {"EXPIRY", 842},
+                   {"DATE", 882}},
+                  236, 7),
+  };
+  Fields f = ReadLabelledFields(lines, 1011, Captions::kUnderValues);
+  EXPECT_EQ(f[FieldName::kSex].value, "F");
+  EXPECT_EQ(f[FieldName::kNationality].value, "FRA");
+  EXPECT_EQ(f[FieldName::kBirthDate].value, "13.02.2006");
+  auto nationality = [](const std::string& line) {
+    Fields f = ReadLabelledFields({{line, {40, 100, 900, 30}, 0.9}}, 1000);
+    return f.count(FieldName::kNationality) ? f[FieldName::kNationality].value
+                                            : std::string("(none)");
+  };
+  EXPECT_EQ(nationality("Nationalité : T UN"), "TUN");
+  EXPECT_EQ(nationality("Nationalité : Française"), "Française");
+  EXPECT_EQ(nationality("Nationalité : M FRA"), "(none)");
+  EXPECT_EQ(nationality("Nationalité : LieufPiace"), "(none)");
+}
+
+// "N° du club" is the club number's caption, as printed, not the club name's "Nom du club"
+// with a letter lost.
+TEST(FieldReaderTest, ACaptionAsPrintedBeforeOneReadWithASlip) {
+  auto field = [](const std::string& line, FieldName name) {
+    Fields f = ReadLabelledFields({{line, {40, 100, 600, 30}, 0.9}}, 709);
+    return f.count(name) ? f[name].value : std::string("(none)");
+  };
+  EXPECT_EQ(field("N° du club 56155134", FieldName::kClubNumber), "56155134");
+  EXPECT_EQ(field("Nom du club Tennis Club Aix", FieldName::kClubName), "Tennis Club Aix");
+  EXPECT_EQ(field("Nom du clb Tennis Club Aix", FieldName::kClubName), "Tennis Club Aix");
+}
+
+// An app's bottom bar: an icon read as "à" over "Accueil" is no birth place of a licence.
+TEST(FieldReaderTest, ALicenceKeepsOnlyTheFieldsALicencePrints) {
+  Fields f = {{FieldName::kBirthPlace, Field{"Accueil", 0.9, FieldSource::kVisual}},
+              {FieldName::kSurname, Field{"MOREL", 0.9, FieldSource::kVisual}},
+              {FieldName::kDocumentNumber, Field{"X4RTBPFW4", 0.9, FieldSource::kVisual}},
+              {FieldName::kLicenceNumber, Field{"1234567 A", 0.9, FieldSource::kVisual}}};
+  KeepLicenceFields(f);
+  EXPECT_EQ(f.size(), 2u);
+  EXPECT_TRUE(f.count(FieldName::kSurname));
+  EXPECT_TRUE(f.count(FieldName::kLicenceNumber));
 }
 
 }  // namespace

@@ -337,16 +337,17 @@ TEST(VerifyFields, AFrenchCardsNumberOfAnotherFormIsNotAFact) {
 TEST(VerifyFields, ABirthPlaceOfNoPlacesFormIsNotAFact) {
   Extraction e;
   e.type = DocumentType::kPassport;
-  for (const char* place :
-       {"Tale: 1,79 M", "ro) :4", "NANTES (44", "PARIS 1975", "LYON3E", "TOULON (83) 12", "4"}) {
+  for (const char* place : {"Tale: 1,79 M", "ro) :4", "NANTES (44", "PARIS 1975", "PARIS 8 RUE",
+                            "LYON3E", "TOULON (83) 12", "4", "d'identité", "été"}) {
     e.fields[FieldName::kBirthPlace] = Visual(place);
     const Verified v = Verify(e, kOptions);
     EXPECT_FALSE(v.document.fields.count(FieldName::kBirthPlace)) << place;
     EXPECT_EQ(v.document.unreadable.at(FieldName::kBirthPlace).reason, "form") << place;
   }
-  for (const char* place : {"PARIS 15E ARRONDISSEMENT", "Lyon 3ème", "MARSEILLE 1ER", "NANTES (44)",
-                            "AJACCIO (2A)", "CASABLANCA (MAROC)", "SAINT-ÉTIENNE",
-                            "L'HAŸ-LES-ROSES", "St. Louis", "BASSE-TERRE (971)"}) {
+  for (const char* place :
+       {"PARIS 15E ARRONDISSEMENT", "Lyon 3ème", "MARSEILLE 1ER", "NANTES (44)", "AJACCIO (2A)",
+        "CASABLANCA (MAROC)", "SAINT-ÉTIENNE", "L'HAŸ-LES-ROSES", "St. Louis", "BASSE-TERRE (971)",
+        "PARIS 8", "LYON 03 (69)"}) {
     e.fields[FieldName::kBirthPlace] = Visual(place);
     EXPECT_EQ(ValueOf(Verify(e, kOptions), FieldName::kBirthPlace), place);
   }

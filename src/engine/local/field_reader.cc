@@ -6,9 +6,11 @@
 #include <limits>
 #include <optional>
 #include <set>
+#include <tuple>
 #include <utility>
 
 #include "verify/forms.h"
+#include "verify/normalize.h"
 #include "verify/text.h"
 
 namespace jae::local {
@@ -154,7 +156,7 @@ int EditDistance(std::string_view a, std::string_view b) {
 
 // Whether `norm` starts with `key` (one OCR slip allowed for long keys) and, if so, how
 // many characters of `norm` the label spans.
-std::optional<size_t> MatchPrefix(std::string_view norm, std::string_view key) {
+std::optional<size_t> MatchPrefix(std::string_view norm, std::string_view key, bool allow_slip) {
   if (norm.substr(0, key.size()) == key) {
     // A whole-word match: "nom" must not match "nombre".
     if (norm.size() == key.size() || !std::isalpha(static_cast<unsigned char>(norm[key.size()])) ||
@@ -174,7 +176,7 @@ std::optional<size_t> MatchPrefix(std::string_view norm, std::string_view key) {
     }
   }
   // One slip: a character changed, added or dropped ("Née) à" for "Né(e) à").
-  if (key.size() >= 6 && norm.size() + 1 >= key.size()) {
+  if (allow_slip && key.size() >= 6 && norm.size() + 1 >= key.size()) {
     for (size_t len : {key.size() - 1, key.size(), key.size() + 1}) {
       if (len > norm.size()) continue;
       if (WithinOneEdit(norm.substr(0, len), key) &&
@@ -371,6 +373,16 @@ std::string RepairValue(FieldName field, std::string value) {
       }
       return SlashForAGap(DigitsForLookAlikes(std::move(value)));
     }
+    case FieldName::kNationality: {
+      // "T UN", "DZ A": a code a space split.
+      std::string compact = value;
+      std::erase(compact, ' ');
+      if (compact.size() == 3 && compact != value &&
+          verify::NormalizeCountryCode(compact).problem == verify::Problem::kNone) {
+        return compact;
+      }
+      return value;
+    }
     case FieldName::kLicenceNumber: {
       // "3570355 1": a licence number ends with its letter (reference/fft-licence.md §1),
       // so a lone character after seven digits is that letter, and a digit there is the
@@ -557,13 +569,11 @@ bool FitsForm(FieldName field, std::string_view value) {
       return IsDate(value);
     case FieldName::kSex:
       return value == "M" || value == "F" || value == "X" || value == "M/M" || value == "F/F";
-    case FieldName::kNationality: {
-      // One word ("Française", "FRA"), two at most ("Nationalité française" cut): a
-      // third is the next column or the background's text glued on.
-      const int letters = CountLetters(value);
-      return IsWords(value) && letters >= 3 && letters <= 30 &&
-             std::count(value.begin(), value.end(), ' ') <= 1;
-    }
+    case FieldName::kNationality:
+      // A country's code or the French word for the holder's nationality, as verification
+      // reads it: anything else ("M FRA" with the sex glued on, a misread caption) is
+      // another column's or another line's text.
+      return verify::NormalizeCountryCode(value).problem == verify::Problem::kNone;
     case FieldName::kSurname:
     case FieldName::kGivenNames:
       // A lone letter is a speck or an initial read out of its line, not a name; nor are
@@ -633,6 +643,7 @@ bool HasStrictForm(FieldName field) {
     case FieldName::kClubNumber:
     case FieldName::kRanking:
     case FieldName::kSeason:
+    case FieldName::kNationality:
       return true;
     default:
       return false;
@@ -692,14 +703,21 @@ struct LabelHit {
 
 // The longest key of any rule that `norm` starts with: its rule and length.
 std::optional<std::pair<const Rule*, size_t>> LongestKey(std::string_view norm) {
+  // The key that spans most of `norm`; of two that span as much, one as printed before one
+  // read with a slip ("N° du club" is "no du club", not "nom du club" with its 'm' lost),
+  // then the longer.
   std::optional<std::pair<const Rule*, size_t>> best;
-  size_t best_key = 0;
+  std::tuple<size_t, bool, size_t> best_rank{0, false, 0};
   for (const auto& rule : Rules()) {
     for (auto key : rule.keys) {
-      if (key.size() <= best_key) continue;
-      if (auto len = MatchPrefix(norm, key)) {
+      auto len = MatchPrefix(norm, key, false);
+      const bool exact = len.has_value();
+      if (!len) len = MatchPrefix(norm, key, true);
+      if (!len) continue;
+      const std::tuple<size_t, bool, size_t> rank{*len, exact, key.size()};
+      if (!best || rank > best_rank) {
         best = std::make_pair(&rule, *len);
-        best_key = key.size();
+        best_rank = rank;
       }
     }
   }
@@ -860,6 +878,13 @@ std::vector<LabelHit> FindLabels(const std::vector<Word>& words, int height) {
     hit.weak = short_word;
     size_t pos = key->second;   // characters of `joined` looked at
     size_t last = key->second;  // end of the characters that are the label's
+    // A longer caption of the same field misread beyond one slip, of which only the first
+    // word matched ("Nom defamile" for "Nom de famille"): all of it is the caption.
+    if (hit.field) {
+      if (auto longer = MisreadKeyOf(hit.field, joined); longer && *longer > pos) {
+        pos = last = *longer;
+      }
+    }
     // A '/'-joined other language: "Nom / Surname", "Surname / Nom", "Date de naiss. /
     // Date of birth"; the other wording is consumed when it is a known label.
     auto skip_spaces = [&] {
@@ -2158,6 +2183,14 @@ void AddLoneSeason(const std::vector<OcrLine>& lines, Fields& fields) {
     }
   }
   if (found) fields[FieldName::kSeason] = std::move(*found);
+}
+
+void KeepLicenceFields(Fields& fields) {
+  for (FieldName field :
+       {FieldName::kBirthPlace, FieldName::kNationality, FieldName::kDocumentNumber,
+        FieldName::kIssueDate, FieldName::kExpiryDate, FieldName::kAddress}) {
+    fields.erase(field);
+  }
 }
 
 void AddUnlabelledLicenceFields(const std::vector<OcrLine>& raw_lines, Fields& fields) {

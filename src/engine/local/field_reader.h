@@ -121,4 +121,9 @@ void AddFromTheSentence(const std::vector<OcrLine>& lines, Fields& fields);
 // without labels. Fills only missing fields; used only where the document is a licence.
 void AddUnlabelledLicenceFields(const std::vector<OcrLine>& lines, Fields& fields);
 
+// `fields` without those a licence does not print (a birth place, a nationality, an
+// identity document's number or dates, an address): on a licence they are another
+// caption's or an icon's reading ("à" read from an app's icon over "Accueil").
+void KeepLicenceFields(Fields& fields);
+
 }  // namespace jae::local

@@ -325,6 +325,7 @@ class LocalEngine final : public Engine {
         local::Classify(mrz_read ? &mrz_read->parsed : nullptr, AllText(printed->lines));
     if (cls.type == DocumentType::kFftLicence) {
       local::AddUnlabelledLicenceFields(printed->lines, printed->fields);
+      local::KeepLicenceFields(printed->fields);
     }
     if (!mrz_read && printed->fields.empty() &&
         (cls.type == DocumentType::kOther || !zone->doc.outline_found)) {
@@ -688,6 +689,7 @@ class LocalEngine final : public Engine {
         local::Classify(mrz_like ? &*parsed : nullptr, AllText(lines));
     if (cls.type == DocumentType::kFftLicence) {
       local::AddUnlabelledLicenceFields(lines, fields);
+      local::KeepLicenceFields(fields);
     }
     return Extracted(cls, std::move(fields), mrz_like ? parsed->lines : std::vector<std::string>());
   }
