@@ -16,6 +16,7 @@
 #include "engine/local/mrz_zone.h"
 #include "engine/local/polarity.h"
 #include "engine/local/rule_lines.h"
+#include "engine/local/small_words.h"
 
 namespace {
 
@@ -76,6 +77,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   Require(both.empty() || both.size() == gray.size());
   Require(jae::local::FlattenLight(gray).size() == gray.size());
   Require(jae::local::WithoutRuleLines(gray).size() == gray.size());
+  // A line's box from the input, anywhere (partly outside the image, empty).
+  jae::local::OcrLine line;
+  line.box = cv::Rect(data[0] % 64 - 16, data[2] % 64 - 16, data[1] % 128, data[3] % 128);
+  if (const auto bands = jae::local::CaptionBandOver(gray, line, 1 + data[4] % 40)) {
+    for (const cv::Rect& area : {bands->first, bands->second}) {
+      Require((area & whole) == area && area.width >= 4 && area.height >= 4);
+    }
+  }
   (void)jae::local::FindMrzCandidates(gray, 4);
   (void)jae::local::LocateMrz(gray);
   for (const auto& outline : jae::local::FindOutlines(bgr, 3)) Require(outline.size() == 4);

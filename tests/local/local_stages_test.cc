@@ -1512,5 +1512,31 @@ TEST(FieldReaderTest, ALicenceKeepsOnlyTheFieldsALicencePrints) {
   EXPECT_TRUE(f.count(FieldName::kLicenceNumber));
 }
 
+// Small captions Tesseract merged into the line of values under them: two bands of ink
+// rows, the upper the smaller, in a line taller than the page's usual one.
+TEST(SmallWordRunsTest, ACaptionBandMergedOverItsValues) {
+  cv::Mat gray(120, 300, CV_8UC1, cv::Scalar(255));
+  gray(cv::Rect(20, 30, 200, 7)).setTo(0);   // the captions
+  gray(cv::Rect(20, 42, 150, 26)).setTo(0);  // the values
+  OcrLine line;
+  line.box = cv::Rect(18, 29, 210, 41);
+  const auto bands = CaptionBandOver(gray, line, 26);
+  ASSERT_TRUE(bands.has_value());
+  EXPECT_LE(bands->first.y, 30);
+  EXPECT_GE(bands->first.br().y, 37);
+  EXPECT_LE(bands->first.br().y, 42);
+  EXPECT_LE(bands->second.y, 42);
+  EXPECT_GE(bands->second.br().y, 68);
+  // A line of the usual height, or one band, or two of one size: nothing to split.
+  EXPECT_FALSE(CaptionBandOver(gray, line, 40).has_value());
+  cv::Mat one(120, 300, CV_8UC1, cv::Scalar(255));
+  one(cv::Rect(20, 30, 200, 38)).setTo(0);
+  EXPECT_FALSE(CaptionBandOver(one, line, 26).has_value());
+  cv::Mat even(120, 300, CV_8UC1, cv::Scalar(255));
+  even(cv::Rect(20, 30, 200, 16)).setTo(0);
+  even(cv::Rect(20, 50, 200, 16)).setTo(0);
+  EXPECT_FALSE(CaptionBandOver(even, line, 26).has_value());
+}
+
 }  // namespace
 }  // namespace jae::local

@@ -230,6 +230,9 @@ struct Zone {
 // looked (InkOfBothPolarities): the page's turns share one answer.
 enum class BothPolarities { kUnchecked, kNone, kRead };
 
+// Whether a reading reads small captions again apart (ReadFields).
+enum class SmallCaptions { kReadApart, kAsRead };
+
 // The printed text read from one image, and the labelled fields found in it.
 struct PrintedText {
   std::vector<OcrLine> lines;
@@ -481,7 +484,8 @@ class LocalEngine final : public Engine {
     BothPolarities both_polarities = BothPolarities::kUnchecked;
     PrintedText printed = with_unlabelled(ReadFields(
         lease->get(), text_image.rowRange(0, text_bottom), plain.rowRange(0, text_bottom),
-        gray.cols, proved ? &zone.mrz_read->parsed : nullptr, both_polarities));
+        gray.cols, proved ? &zone.mrz_read->parsed : nullptr, both_polarities,
+        SmallCaptions::kReadApart));
     if (!zone.where && printed.fields.size() < 2) {
       // Few labels found: maybe upside down (no MRZ told us).
       cv::Mat flipped, plain_flipped;
@@ -489,7 +493,7 @@ class LocalEngine final : public Engine {
       cv::rotate(plain, plain_flipped, cv::ROTATE_180);
       KeepBetter(printed,
                  with_unlabelled(ReadFields(lease->get(), flipped, plain_flipped, gray.cols,
-                                            nullptr, both_polarities)),
+                                            nullptr, both_polarities, SmallCaptions::kAsRead)),
                  false);
     }
     // Whether rectification turned the document a quarter: its top edge runs more down
@@ -507,7 +511,7 @@ class LocalEngine final : public Engine {
       cv::rotate(plain, plain_upright, back);
       KeepBetter(printed,
                  with_unlabelled(ReadFields(lease->get(), upright, plain_upright, upright.cols,
-                                            nullptr, both_polarities)),
+                                            nullptr, both_polarities, SmallCaptions::kReadApart)),
                  false);
     }
     if (!zone.where && (printed.fields.size() < 3 || turned)) {
@@ -598,14 +602,20 @@ class LocalEngine final : public Engine {
   // `plain`: the same gray image before its light was flattened (flattening whitens a dark
   // card's ground away from its letters), where light text on a dark ground is found.
   // `both_polarities`: how far this document's ink of both polarities (InkOfBothPolarities) has
-  // been looked at; updated by this call.
+  // been looked at; updated by this call. `small_captions`: whether small captions beside or
+  // over large values are read again apart (small_words.h): on the document's first
+  // and on a portrait page's upright one only: a photo read four ways (no MRZ, few labels)
+  // paid it four times, up to ~0.4 s of CPU.
   static PrintedText ReadFields(tesseract::TessBaseAPI& api, const cv::Mat& text_image,
                                 const cv::Mat& plain, int width, const mrz::ParsedMrz* proved_mrz,
-                                BothPolarities& both_polarities) {
+                                BothPolarities& both_polarities, SmallCaptions small_captions) {
     PrintedText printed;
     const cv::Mat page = WithTagsMadeDark(text_image, plain);
     printed.lines = RecogniseLines(api, page, {0, 0});
-    local::ReadSmallWordsApart(api, page, printed.lines);
+    if (small_captions == SmallCaptions::kReadApart) {
+      local::ReadSmallWordsApart(api, page, printed.lines);
+      local::ReadMergedCaptionsApart(api, page, printed.lines);
+    }
     ReadLightTextApart(api, plain, printed.lines);
     printed.fields = local::ReadLabelledFields(printed.lines, width);
     // Captions lighter than a tinted ground beside darker values: the page read again with
@@ -622,7 +632,9 @@ class LocalEngine final : public Engine {
     if (!both.empty()) {
       PrintedText other;
       other.lines = RecogniseLines(api, both, {0, 0});
-      local::ReadSmallWordsApart(api, both, other.lines);
+      if (small_captions == SmallCaptions::kReadApart) {
+        local::ReadSmallWordsApart(api, both, other.lines);
+      }
       other.fields = local::ReadLabelledFields(other.lines, width);
       if (other.fields.size() > printed.fields.size() &&
           local::NamesContradictingMrz(proved_mrz, other.fields) <=
@@ -651,7 +663,8 @@ class LocalEngine final : public Engine {
     // The whole photo is another image than the document's page: its marks are counted
     // again, unless the page was already read both ways.
     if (both_polarities == BothPolarities::kNone) both_polarities = BothPolarities::kUnchecked;
-    return ReadFields(api, whole_text, whole, whole_text.cols, nullptr, both_polarities);
+    return ReadFields(api, whole_text, whole, whole_text.cols, nullptr, both_polarities,
+                      SmallCaptions::kAsRead);
   }
 
   // `other` replaces `current` when it found more labelled fields, or (`take_ties`) as

@@ -4,12 +4,18 @@
 #include <cctype>
 #include <memory>
 #include <opencv2/imgproc.hpp>
+#include <optional>
 #include <string>
+#include <utility>
 
 namespace jae::local {
 namespace {
 
 constexpr double kSure = 0.85;
+constexpr double kMarks = 0.1;
+// Re-readings a page gets at most (each ~10-40 ms of CPU): a photo's noise read as many
+// lines of small and large "words" must not multiply the page's cost.
+constexpr int kMostRuns = 12;
 
 // Letters and digits (a non-ASCII byte counts: an accented letter).
 int Characters(const std::string& text) {
@@ -69,6 +75,8 @@ std::vector<SmallWordRun> SmallWordRuns(const OcrLine& line) {
   std::nth_element(large_heights.begin(), large_heights.begin() + large_heights.size() / 2,
                    large_heights.end());
   const int large_h = large_heights[large_heights.size() / 2];
+  // A line box far taller than its large words holds marks of a photo, not a line.
+  if (line_h > 2 * large_h) return runs;
   const int pad = std::max(2, large_h / 4);
   for (size_t k = 0; k < words.size();) {
     if (large[k]) {
@@ -87,7 +95,10 @@ std::vector<SmallWordRun> SmallWordRuns(const OcrLine& line) {
       small_box = small_box.empty() ? w.box : (small_box | w.box);
     }
     // A run read surely is left as it is: only misreads are worth a reading more.
-    if (small_characters < 2 || MeanConfidence(words, first, k) >= kSure) continue;
+    // A run read surely needs no second reading; one read with no confidence at all is
+    // marks (a photo's texture), not a caption.
+    const double confidence = MeanConfidence(words, first, k);
+    if (small_characters < 2 || confidence >= kSure || confidence < kMarks) continue;
     // Across, from the run to its large neighbours; down, the line with the small words.
     const int left =
         std::max(first > 0 ? words[first - 1].box.br().x + 1 : 0, words[first].box.x - pad);
@@ -96,14 +107,43 @@ std::vector<SmallWordRun> SmallWordRuns(const OcrLine& line) {
     const int top = std::min(line.box.y, small_box.y) - pad;
     const int bottom = std::max(line.box.br().y, small_box.br().y) + pad;
     if (right - left < 4) continue;
+    // A caption's line: its area a few small words high, and short enough to read at once
+    // enlarged (a photo's marks make tall, wide "runs" that cost ~0.1 s each).
+    // Small words over 24 pixels high read well as they are: what fails is a caption of
+    // 8-16 pixels beside values twice its height.
+    const double scale = std::clamp(32.0 / small_h, 1.5, 4.0);
+    if (small_h < 6 || small_h > 24 || bottom - top > 4 * small_h + 2 * pad ||
+        (right - left) * scale > 1600) {
+      continue;
+    }
     SmallWordRun run;
     run.first = first;
     run.end = k;
     run.area = cv::Rect(left, top, right - left, bottom - top);
-    run.scale = std::clamp(std::max(large_h, 30) / static_cast<double>(small_h), 1.5, 4.0);
+    run.scale = scale;
     runs.push_back(run);
   }
   return runs;
+}
+
+// `area` of `gray` read alone as one line, enlarged `scale` times on a margin of paper;
+// boxes in `gray`'s frame. `api` must be in single-line mode.
+std::vector<OcrWord> ReadAreaAsLine(tesseract::TessBaseAPI& api, const cv::Mat& gray,
+                                    const cv::Rect& area, double scale) {
+  cv::Mat enlarged;
+  cv::resize(gray(area), enlarged, cv::Size(), scale, scale, cv::INTER_CUBIC);
+  const int margin = 10;
+  cv::copyMakeBorder(enlarged, enlarged, margin, margin, margin, margin, cv::BORDER_CONSTANT,
+                     cv::Scalar(255));
+  api.SetImage(enlarged.data, enlarged.cols, enlarged.rows, 1, static_cast<int>(enlarged.step));
+  api.SetSourceResolution(300);
+  if (api.Recognize(nullptr) != 0) return {};
+  return Words(api, [&](const cv::Rect& box) {
+    const int x = area.x + static_cast<int>((box.x - margin) / scale);
+    const int y = area.y + static_cast<int>((box.y - margin) / scale);
+    return cv::Rect(x, y, std::max(1, static_cast<int>(box.width / scale)),
+                    std::max(1, static_cast<int>(box.height / scale)));
+  });
 }
 
 void ReadSmallWordsApart(tesseract::TessBaseAPI& api, const cv::Mat& gray,
@@ -111,31 +151,20 @@ void ReadSmallWordsApart(tesseract::TessBaseAPI& api, const cv::Mat& gray,
   const tesseract::PageSegMode page_mode = api.GetPageSegMode();
   bool mode_set = false;
   const cv::Rect bounds(0, 0, gray.cols, gray.rows);
+  int budget = kMostRuns;
   for (OcrLine& line : lines) {
     std::vector<SmallWordRun> runs = SmallWordRuns(line);
+    if (static_cast<int>(runs.size()) > budget) break;
+    budget -= static_cast<int>(runs.size());
     // From the right, so that each run's indices still hold after the one before it changed.
     for (auto run = runs.rbegin(); run != runs.rend(); ++run) {
       const cv::Rect area = run->area & bounds;
       if (area.width < 4 || area.height < 4) continue;
-      cv::Mat enlarged;
-      cv::resize(gray(area), enlarged, cv::Size(), run->scale, run->scale, cv::INTER_CUBIC);
-      const int margin = 10;
-      cv::copyMakeBorder(enlarged, enlarged, margin, margin, margin, margin, cv::BORDER_CONSTANT,
-                         cv::Scalar(255));
       if (!mode_set) {
         api.SetPageSegMode(tesseract::PSM_SINGLE_LINE);
         mode_set = true;
       }
-      api.SetImage(enlarged.data, enlarged.cols, enlarged.rows, 1, static_cast<int>(enlarged.step));
-      api.SetSourceResolution(300);
-      if (api.Recognize(nullptr) != 0) continue;
-      const double scale = run->scale;
-      std::vector<OcrWord> read = Words(api, [&](const cv::Rect& box) {
-        const int x = area.x + static_cast<int>((box.x - margin) / scale);
-        const int y = area.y + static_cast<int>((box.y - margin) / scale);
-        return cv::Rect(x, y, std::max(1, static_cast<int>(box.width / scale)),
-                        std::max(1, static_cast<int>(box.height / scale)));
-      });
+      std::vector<OcrWord> read = ReadAreaAsLine(api, gray, area, run->scale);
       if (read.empty() || MeanConfidence(read, 0, read.size()) <
                               MeanConfidence(line.words, run->first, run->end) + 0.1) {
         continue;
@@ -148,6 +177,99 @@ void ReadSmallWordsApart(tesseract::TessBaseAPI& api, const cv::Mat& gray,
       for (const OcrWord& w : line.words) line.text += (line.text.empty() ? "" : " ") + w.text;
     }
   }
+  if (mode_set) api.SetPageSegMode(page_mode);
+}
+
+std::optional<std::pair<cv::Rect, cv::Rect>> CaptionBandOver(const cv::Mat& gray,
+                                                             const OcrLine& line,
+                                                             int usual_height) {
+  const cv::Rect box = line.box & cv::Rect(0, 0, gray.cols, gray.rows);
+  if (box.height * 5 < usual_height * 7 || box.width < 8 || box.height < 12) return std::nullopt;
+  cv::Mat ink;
+  cv::threshold(gray(box), ink, 0, 255, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
+  cv::Mat rows;
+  cv::reduce(ink, rows, 1, cv::REDUCE_MAX);  // per row: any ink
+  // The bands of rows with ink, top to bottom.
+  std::vector<std::pair<int, int>> bands;
+  for (int y = 0; y < rows.rows; ++y) {
+    if (!rows.at<uchar>(y)) continue;
+    if (bands.empty() || bands.back().second < y) {
+      bands.emplace_back(y, y + 1);
+    } else {
+      bands.back().second = y + 1;
+    }
+  }
+  // Bands apart by less than two blank rows are one (an accent over its letter).
+  std::vector<std::pair<int, int>> merged;
+  for (const auto& b : bands) {
+    if (!merged.empty() && b.first - merged.back().second < 2) {
+      merged.back().second = b.second;
+    } else {
+      merged.push_back(b);
+    }
+  }
+  if (merged.size() != 2) return std::nullopt;
+  const int top_h = merged[0].second - merged[0].first;
+  const int rest_h = merged[1].second - merged[1].first;
+  if (top_h < 4 || top_h * 10 > rest_h * 6) return std::nullopt;
+  const int gap = merged[1].first - merged[0].second;
+  // The captions' band may reach past the line's box (its box is its words', and the
+  // merged word holds only part of them): up by its own height, across by the values'.
+  const cv::Rect caption(box.x - rest_h, box.y + merged[0].first - top_h, box.width + 2 * rest_h,
+                         2 * top_h + gap / 2);
+  const cv::Rect values(box.x, box.y + merged[1].first - gap / 2, box.width, rest_h + gap);
+  const cv::Rect bounds(0, 0, gray.cols, gray.rows);
+  const cv::Rect captions_in = caption & bounds, values_in = values & bounds;
+  if (std::min(captions_in.width, captions_in.height) < 4 ||
+      std::min(values_in.width, values_in.height) < 4) {
+    return std::nullopt;
+  }
+  return std::make_pair(captions_in, values_in);
+}
+
+void ReadMergedCaptionsApart(tesseract::TessBaseAPI& api, const cv::Mat& gray,
+                             std::vector<OcrLine>& lines) {
+  if (lines.size() < 3) return;
+  std::vector<int> heights;
+  for (const auto& line : lines) heights.push_back(line.box.height);
+  std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
+  const int usual = heights[heights.size() / 2];
+  const tesseract::PageSegMode page_mode = api.GetPageSegMode();
+  bool mode_set = false;
+  std::vector<OcrLine> out;
+  out.reserve(lines.size());
+  for (OcrLine& line : lines) {
+    const auto bands = CaptionBandOver(gray, line, usual);
+    if (!bands) {
+      out.push_back(std::move(line));
+      continue;
+    }
+    if (!mode_set) {
+      api.SetPageSegMode(tesseract::PSM_SINGLE_LINE);
+      mode_set = true;
+    }
+    const auto& [caption_area, values_area] = *bands;
+    const double scale = std::clamp(30.0 / std::max(1, caption_area.height), 1.5, 4.0);
+    std::vector<OcrWord> caption = ReadAreaAsLine(api, gray, caption_area, scale);
+    std::vector<OcrWord> values = ReadAreaAsLine(api, gray, values_area, 1.5);
+    if (caption.empty() || values.empty() || MeanConfidence(caption, 0, caption.size()) < 0.6 ||
+        MeanConfidence(values, 0, values.size()) <
+            MeanConfidence(line.words, 0, line.words.size())) {
+      out.push_back(std::move(line));
+      continue;
+    }
+    for (auto* part : {&caption, &values}) {
+      OcrLine split;
+      split.words = std::move(*part);
+      split.confidence = MeanConfidence(split.words, 0, split.words.size());
+      for (const OcrWord& w : split.words) {
+        split.text += (split.text.empty() ? "" : " ") + w.text;
+        split.box = split.box.empty() ? w.box : (split.box | w.box);
+      }
+      out.push_back(std::move(split));
+    }
+  }
+  lines = std::move(out);
   if (mode_set) api.SetPageSegMode(page_mode);
 }
 

@@ -10,16 +10,22 @@
 // between large words (at least 4/5 of the line's height, at most 3/2) or before the first
 // and holds a word at most 3/5 of the large words' height, the area where the run stands
 // (up to its large neighbours, with a margin), unless the run was read surely (its words'
-// mean confidence at least 0.85), and the factor that brings it to a readable
-// height. ReadSmallWordsApart() reads each run's area alone, enlarged, as one line, and
-// replaces the run's words by the new reading when it is surer (its words' mean confidence
-// at least 0.1 higher); the line's text is then its words joined by spaces. `api`'s page
-// mode is restored. Lines without such runs are left as they are.
+// mean confidence at least 0.85) or as mere marks (below 0.1), or the line's box is more
+// than twice as tall as its large words (a photo's marks), or the area is not a caption's
+// line (small words under 6 pixels or over 24, which read well as they are, an area taller
+// than 4 of them, or wider than 1600 pixels once enlarged), and the factor that brings its
+// small words to ~32 pixels (1.5 to 4). ReadSmallWordsApart() reads each run's area alone,
+// enlarged, as one line, and replaces the run's words by the new reading when it is surer (its
+// words' mean confidence at least 0.1 higher); the line's text is then its words joined by spaces.
+// At most 12 runs a call, lines in order: the rest stay as read. `api`'s page mode is restored.
+// Lines without such runs are left as they are.
 #pragma once
 
 #include <tesseract/baseapi.h>
 
 #include <opencv2/core.hpp>
+#include <optional>
+#include <utility>
 #include <vector>
 
 #include "engine/local/field_reader.h"
@@ -36,5 +42,22 @@ std::vector<SmallWordRun> SmallWordRuns(const OcrLine& line);
 
 void ReadSmallWordsApart(tesseract::TessBaseAPI& api, const cv::Mat& gray,
                          std::vector<OcrLine>& lines);
+
+// A line of small captions that Tesseract merged into the line of larger values under it
+// ("DATE DE DÉLIVRANCE / Date of issue" over "11 03 2023", read as one word "11032023"):
+// the captions lost and the values' spaces with them.
+//
+// Contract: CaptionBandOver() finds, in a line at least 7/5 as tall as the page's usual
+// line (`usual_height`), exactly two bands of ink rows apart by at least two blank rows,
+// the upper at most 3/5 as tall as the lower, and gives their areas (captions, values),
+// inside `gray`, each at least 4 pixels a side.
+// ReadMergedCaptionsApart() reads both areas of each such line alone as one line each (the
+// captions enlarged to a readable height), and puts the two lines in the merged one's place
+// when the captions read with a mean confidence of at least 0.6 and the values at least as
+// surely as before. `api`'s page mode is restored.
+std::optional<std::pair<cv::Rect, cv::Rect>> CaptionBandOver(const cv::Mat& gray,
+                                                             const OcrLine& line, int usual_height);
+void ReadMergedCaptionsApart(tesseract::TessBaseAPI& api, const cv::Mat& gray,
+                             std::vector<OcrLine>& lines);
 
 }  // namespace jae::local
