@@ -40,7 +40,7 @@ node "$here/generate.mjs" --out "$work/orchard" --count 2 --seed 1603 --families
 # A 2021 card front whose small captions sit on the value's line or under a rule under the
 # value ("NOM · SURNAME"), a residence permit with "Caption / English : VALUE" lines, and a
 # licence app whose one row holds both names ("Nom  LE BRIS Victor"), its club as "Name
-# (number)" and "Saison en cours 2025 - 2026", and its PDF. Measured 82.6 % when set
+# (number)" and "Saison en cours 2025 - 2026", and its PDF. Measured 81.4 % when set
 # (engine of issue 16's thirteenth session; 54.7 % at that session's start).
 node "$here/generate.mjs" --out "$work/quarry" --count 2 --seed 1604 --families quarry \
   --kinds fr_id_2021_front,fr_residence,fft_licence --conditions scan,app,pdf
