@@ -296,6 +296,12 @@ TEST(FieldReaderTest, RepairsLookAlikesWhereTheFieldHoldsDigits) {
   EXPECT_EQ(ReadLabelledFields(lines, 1000)[FieldName::kGivenNames].value, "Élise");
 }
 
+// The value `line`, read as one line of a page 1000 pixels wide, gives `name`, or "(none)".
+std::string OneLineField(FieldName name, const std::string& line) {
+  Fields f = ReadLabelledFields({{line, {40, 100, 900, 30}, 0.9}}, 1000);
+  return f.count(name) ? f[name].value : std::string("(none)");
+}
+
 // A line with its words: each word `text` at x (pixels), all on one row of height 20.
 OcrLine Row(int y, std::vector<std::pair<std::string, int>> words) {
   OcrLine line;
@@ -1203,52 +1209,45 @@ TEST(FieldReaderTest, AnAppsHeaderItsTitlesSeasonAndACivilityAlone) {
 // Other wordings of the same labels, as documents and attestations print them: a birth
 // name, a card's or a permit's number, a validity's end, the sporting year, a club's code.
 TEST(FieldReaderTest, OtherWordingsOfTheSameLabels) {
-  auto field = [](const std::string& line, FieldName name) {
-    Fields f = ReadLabelledFields({{line, {40, 100, 900, 30}, 0.9}}, 1000);
-    return f.count(name) ? f[name].value : std::string("(none)");
-  };
-  EXPECT_EQ(field("Nom de naissance : MOREL", FieldName::kSurname), "MOREL");
-  EXPECT_EQ(field("Nom de famille : MOREL", FieldName::kSurname), "MOREL");
-  EXPECT_EQ(field("N° de carte : X4RTBPFW4", FieldName::kDocumentNumber), "X4RTBPFW4");
-  EXPECT_EQ(field("N° du titre : 9FR1234567", FieldName::kDocumentNumber), "9FR1234567");
-  EXPECT_EQ(field("Date de fin de validité : 11/02/2030", FieldName::kExpiryDate), "11/02/2030");
-  EXPECT_EQ(field("Expire le 11/02/2030", FieldName::kExpiryDate), "11/02/2030");
-  EXPECT_EQ(field("Année sportive : 2025/2026", FieldName::kSeason), "2026");
+  EXPECT_EQ(OneLineField(FieldName::kSurname, "Nom de naissance : MOREL"), "MOREL");
+  EXPECT_EQ(OneLineField(FieldName::kSurname, "Nom de famille : MOREL"), "MOREL");
+  EXPECT_EQ(OneLineField(FieldName::kDocumentNumber, "N° de carte : X4RTBPFW4"), "X4RTBPFW4");
+  EXPECT_EQ(OneLineField(FieldName::kDocumentNumber, "N° du titre : 9FR1234567"), "9FR1234567");
+  EXPECT_EQ(OneLineField(FieldName::kExpiryDate, "Date de fin de validité : 11/02/2030"),
+            "11/02/2030");
+  EXPECT_EQ(OneLineField(FieldName::kExpiryDate, "Expire le 11/02/2030"), "11/02/2030");
+  EXPECT_EQ(OneLineField(FieldName::kSeason, "Année sportive : 2025/2026"), "2026");
   // A season typeset with an en dash, spaced, or shortened; never two years apart or a
   // date.
-  EXPECT_EQ(field("Saison 2025 \u2013 2026", FieldName::kSeason), "2026");
-  EXPECT_EQ(field("Saison 2025 / 2026", FieldName::kSeason), "2026");
-  EXPECT_EQ(field("Saison 2025/26", FieldName::kSeason), "2026");
-  EXPECT_EQ(field("Saison : 2025-26", FieldName::kSeason), "2026");
-  EXPECT_EQ(field("Saison 2025 - 2027", FieldName::kSeason), "2025");
-  EXPECT_EQ(field("Saison 12/2026", FieldName::kSeason), "(none)");
-  EXPECT_EQ(field("Code club : 57750123", FieldName::kClubNumber), "57750123");
-  EXPECT_EQ(field("Numéro licence : 1234567 A", FieldName::kLicenceNumber), "1234567 A");
+  EXPECT_EQ(OneLineField(FieldName::kSeason, "Saison 2025 \u2013 2026"), "2026");
+  EXPECT_EQ(OneLineField(FieldName::kSeason, "Saison 2025 / 2026"), "2026");
+  EXPECT_EQ(OneLineField(FieldName::kSeason, "Saison 2025/26"), "2026");
+  EXPECT_EQ(OneLineField(FieldName::kSeason, "Saison : 2025-26"), "2026");
+  EXPECT_EQ(OneLineField(FieldName::kSeason, "Saison 2025 - 2027"), "2025");
+  EXPECT_EQ(OneLineField(FieldName::kSeason, "Saison 12/2026"), "(none)");
+  EXPECT_EQ(OneLineField(FieldName::kClubNumber, "Code club : 57750123"), "57750123");
+  EXPECT_EQ(OneLineField(FieldName::kLicenceNumber, "Numéro licence : 1234567 A"), "1234567 A");
   // The licence's letter read as the digit it looks like; eight digits stay digits.
-  EXPECT_EQ(field("N° de licence : 3570355 1", FieldName::kLicenceNumber), "3570355 I");
-  EXPECT_EQ(field("N° de licence : 3570355 0", FieldName::kLicenceNumber), "3570355 O");
-  EXPECT_EQ(field("N° de licence : 35703551", FieldName::kLicenceNumber), "35703551");
-  EXPECT_EQ(field("Lieu de naiss. : BREST", FieldName::kBirthPlace), "BREST");
-  EXPECT_EQ(field("Né à BREST", FieldName::kBirthPlace), "BREST");
-  EXPECT_EQ(field("Date de délivr. : 01.02.2020", FieldName::kIssueDate), "01.02.2020");
-  EXPECT_EQ(field("Émis le 01.02.2020", FieldName::kIssueDate), "01.02.2020");
-  EXPECT_EQ(field("Classement : 30 / 3", FieldName::kRanking), "30/3");
-  EXPECT_EQ(field("Classement : 3/ 6", FieldName::kRanking), "3/6");
+  EXPECT_EQ(OneLineField(FieldName::kLicenceNumber, "N° de licence : 3570355 1"), "3570355 I");
+  EXPECT_EQ(OneLineField(FieldName::kLicenceNumber, "N° de licence : 3570355 0"), "3570355 O");
+  EXPECT_EQ(OneLineField(FieldName::kLicenceNumber, "N° de licence : 35703551"), "35703551");
+  EXPECT_EQ(OneLineField(FieldName::kBirthPlace, "Lieu de naiss. : BREST"), "BREST");
+  EXPECT_EQ(OneLineField(FieldName::kBirthPlace, "Né à BREST"), "BREST");
+  EXPECT_EQ(OneLineField(FieldName::kIssueDate, "Date de délivr. : 01.02.2020"), "01.02.2020");
+  EXPECT_EQ(OneLineField(FieldName::kIssueDate, "Émis le 01.02.2020"), "01.02.2020");
+  EXPECT_EQ(OneLineField(FieldName::kRanking, "Classement : 30 / 3"), "30/3");
+  EXPECT_EQ(OneLineField(FieldName::kRanking, "Classement : 3/ 6"), "3/6");
 }
 
 // A place's form (verify::IsPlaceForm): the next caption and its value read after a
 // missing place are not a town; a district or a department is.
 TEST(FieldReaderTest, ABirthPlaceHasAPlacesForm) {
-  auto place = [](const std::string& line) {
-    Fields f = ReadLabelledFields({{line, {40, 100, 900, 30}, 0.9}}, 1000);
-    return f.count(FieldName::kBirthPlace) ? f[FieldName::kBirthPlace].value
-                                           : std::string("(none)");
-  };
-  EXPECT_EQ(place("Lieu de naissance : Taille: 1,79 M"), "(none)");
-  EXPECT_EQ(place("Lieu de naissance : ro) :4"), "(none)");
-  EXPECT_EQ(place("Lieu de naissance : PARIS 15E"), "PARIS 15E");
-  EXPECT_EQ(place("Lieu de naissance : CASABLANCA (MAROC)"), "CASABLANCA (MAROC)");
-  EXPECT_EQ(place("Lieu de naissance : TOULON (83)"), "TOULON");
+  EXPECT_EQ(OneLineField(FieldName::kBirthPlace, "Lieu de naissance : Taille: 1,79 M"), "(none)");
+  EXPECT_EQ(OneLineField(FieldName::kBirthPlace, "Lieu de naissance : ro) :4"), "(none)");
+  EXPECT_EQ(OneLineField(FieldName::kBirthPlace, "Lieu de naissance : PARIS 15E"), "PARIS 15E");
+  EXPECT_EQ(OneLineField(FieldName::kBirthPlace, "Lieu de naissance : CASABLANCA (MAROC)"),
+            "CASABLANCA (MAROC)");
+  EXPECT_EQ(OneLineField(FieldName::kBirthPlace, "Lieu de naissance : TOULON (83)"), "TOULON");
 }
 
 TEST(RuleLinesTest, TableBordersGoTextStays) {
@@ -1395,21 +1394,18 @@ TEST(FieldReaderTest, ACaptionsOtherLanguageAfterADotReadAsAColon) {
 // A bilingual caption whose other language, printed small, is misread beyond one slip:
 // still the caption, not the start of the value.
 TEST(FieldReaderTest, ABilingualCaptionsMisreadOtherLanguage) {
-  auto field = [](const std::string& line, FieldName name) {
-    Fields f = ReadLabelledFields({{line, {40, 100, 900, 30}, 0.9}}, 1000);
-    return f.count(name) ? f[name].value : std::string("(none)");
-  };
-  EXPECT_EQ(field("Lieu de naissance / Place ofbirh ALGER (ALGÉRIE)", FieldName::kBirthPlace),
-            "ALGER (ALGÉRIE)");
-  EXPECT_EQ(field("Nom / Sumame: N'GUESSAN", FieldName::kSurname), "N'GUESSAN");
-  EXPECT_EQ(field("Nationalité / Nationatiy: MAR", FieldName::kNationality), "MAR");
-  EXPECT_EQ(field("Valable jusqu'au / Vatid untit: 05 09 2020", FieldName::kExpiryDate),
+  EXPECT_EQ(
+      OneLineField(FieldName::kBirthPlace, "Lieu de naissance / Place ofbirh ALGER (ALGÉRIE)"),
+      "ALGER (ALGÉRIE)");
+  EXPECT_EQ(OneLineField(FieldName::kSurname, "Nom / Sumame: N'GUESSAN"), "N'GUESSAN");
+  EXPECT_EQ(OneLineField(FieldName::kNationality, "Nationalité / Nationatiy: MAR"), "MAR");
+  EXPECT_EQ(OneLineField(FieldName::kExpiryDate, "Valable jusqu'au / Vatid untit: 05 09 2020"),
             "05 09 2020");
   // Only the first word of a longer caption read right.
-  EXPECT_EQ(field("Nom defamile ROUSSEAU", FieldName::kSurname), "ROUSSEAU");
-  EXPECT_EQ(field("Nom MOREL", FieldName::kSurname), "MOREL");
+  EXPECT_EQ(OneLineField(FieldName::kSurname, "Nom defamile ROUSSEAU"), "ROUSSEAU");
+  EXPECT_EQ(OneLineField(FieldName::kSurname, "Nom MOREL"), "MOREL");
   // A value after the slash is no caption: "Nom / MOREL" keeps it.
-  EXPECT_EQ(field("Nom / MOREL", FieldName::kSurname), "MOREL");
+  EXPECT_EQ(OneLineField(FieldName::kSurname, "Nom / MOREL"), "MOREL");
 }
 
 // A caption printed small before its value on one line, as Tesseract reads it: the small
@@ -1477,27 +1473,18 @@ TEST(FieldReaderTest, ANationalityIsACountrysCodeOrWord) {
   EXPECT_EQ(f[FieldName::kSex].value, "F");
   EXPECT_EQ(f[FieldName::kNationality].value, "FRA");
   EXPECT_EQ(f[FieldName::kBirthDate].value, "13.02.2006");
-  auto nationality = [](const std::string& line) {
-    Fields f = ReadLabelledFields({{line, {40, 100, 900, 30}, 0.9}}, 1000);
-    return f.count(FieldName::kNationality) ? f[FieldName::kNationality].value
-                                            : std::string("(none)");
-  };
-  EXPECT_EQ(nationality("Nationalité : T UN"), "TUN");
-  EXPECT_EQ(nationality("Nationalité : Française"), "Française");
-  EXPECT_EQ(nationality("Nationalité : M FRA"), "(none)");
-  EXPECT_EQ(nationality("Nationalité : LieufPiace"), "(none)");
+  EXPECT_EQ(OneLineField(FieldName::kNationality, "Nationalité : T UN"), "TUN");
+  EXPECT_EQ(OneLineField(FieldName::kNationality, "Nationalité : Française"), "Française");
+  EXPECT_EQ(OneLineField(FieldName::kNationality, "Nationalité : M FRA"), "(none)");
+  EXPECT_EQ(OneLineField(FieldName::kNationality, "Nationalité : LieufPiace"), "(none)");
 }
 
 // "N° du club" is the club number's caption, as printed, not the club name's "Nom du club"
 // with a letter lost.
 TEST(FieldReaderTest, ACaptionAsPrintedBeforeOneReadWithASlip) {
-  auto field = [](const std::string& line, FieldName name) {
-    Fields f = ReadLabelledFields({{line, {40, 100, 600, 30}, 0.9}}, 709);
-    return f.count(name) ? f[name].value : std::string("(none)");
-  };
-  EXPECT_EQ(field("N° du club 56155134", FieldName::kClubNumber), "56155134");
-  EXPECT_EQ(field("Nom du club Tennis Club Aix", FieldName::kClubName), "Tennis Club Aix");
-  EXPECT_EQ(field("Nom du clb Tennis Club Aix", FieldName::kClubName), "Tennis Club Aix");
+  EXPECT_EQ(OneLineField(FieldName::kClubNumber, "N° du club 56155134"), "56155134");
+  EXPECT_EQ(OneLineField(FieldName::kClubName, "Nom du club Tennis Club Aix"), "Tennis Club Aix");
+  EXPECT_EQ(OneLineField(FieldName::kClubName, "Nom du clb Tennis Club Aix"), "Tennis Club Aix");
 }
 
 // An app's bottom bar: an icon read as "à" over "Accueil" is no birth place of a licence.
