@@ -32,7 +32,7 @@ while (($#)); do
 done
 [[ -x $evaluate ]] || { echo "evaluate.sh: build $evaluate first (ninja -C build evaluate)" >&2; exit 2; }
 held_out=meridian
-seen=civic,ribbon,atlas,harbor,lantern,orchard,quarry
+seen=civic,ribbon,atlas,harbor,lantern,orchard,quarry,willow
 verbose=0
 for a in "${extra[@]}"; do [[ $a == --verbose ]] && verbose=1; done
 
