@@ -5,6 +5,7 @@
 // stage a decoded upload meets before Tesseract runs on it. Beyond "no crash and no OpenCV
 // exception", it checks each stage's contract on sizes: boxes inside the image, masks and
 // outputs the size they promise.
+#include <algorithm>
 #include <cstdint>
 #include <cstdlib>
 #include <opencv2/core.hpp>
@@ -85,8 +86,26 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       Require((area & whole) == area && area.width >= 4 && area.height >= 4);
     }
   }
+  // Words from the input inside and around the line: stacked captions' areas stay inside.
+  for (size_t k = 0; k + 3 < std::min<size_t>(size, 24); k += 4) {
+    line.words.push_back(jae::local::OcrWord{
+        "w", cv::Rect(data[k] % 80 - 8, data[k + 1] % 80 - 8, data[k + 2] % 60, data[k + 3] % 60),
+        (data[k] % 100) / 100.0});
+  }
+  for (const auto& caption : jae::local::StackedCaptions(gray, line)) {
+    Require(caption.first < caption.end && caption.end <= line.words.size());
+    for (const cv::Rect& area : {caption.upper, caption.lower}) {
+      Require((area & whole) == area && !area.empty());
+    }
+  }
+  const auto outlines = jae::local::FindOutlines(bgr, 3);
+  if (!outlines.empty()) {
+    if (const auto other = jae::local::OtherSideOutline(outlines, outlines.front())) {
+      Require(other->size() == 4);
+    }
+  }
   (void)jae::local::FindMrzCandidates(gray, 4);
   (void)jae::local::LocateMrz(gray);
-  for (const auto& outline : jae::local::FindOutlines(bgr, 3)) Require(outline.size() == 4);
+  for (const auto& outline : outlines) Require(outline.size() == 4);
   return 0;
 }

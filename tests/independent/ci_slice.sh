@@ -46,6 +46,15 @@ node "$here/generate.mjs" --out "$work/quarry" --count 2 --seed 1604 --families 
   --kinds fr_id_2021_front,fr_residence,fft_licence --conditions scan,app,pdf
 "$evaluate" --data "$work/quarry" --require-fields 75
 
+# A 1988 card photocopied on one sheet with its back (address, issue date), a 2021 card
+# back whose address runs on three lines, a 2021 card front with captions stacked on two
+# lines left of the values ("Nom" over "Surname"), and a licence as a letter ("licencié au
+# club X (club n° N)", "Classement actuel : 15/4"), a dark app and its card. Measured
+# 76.7 % when set (engine of issue 16's fourteenth session; 54.4 % at that session's start).
+node "$here/generate.mjs" --out "$work/willow" --count 2 --seed 1605 --families willow \
+  --kinds fr_id_1988,fr_id_2021_front,fr_id_2021_back,fft_licence --conditions scan,app,pdf
+"$evaluate" --data "$work/willow" --require-fields 70
+
 if pe=$("$here/passporteye.sh" "$work/pe-all" 2>/dev/null); then
   mkdir -p "$work/pe"
   for name in 100_pass-uto 100_pass-chn 100_pass-cze 100_pass-ltu 100_id-mac 100_pass-fin; do

@@ -1525,5 +1525,144 @@ TEST(SmallWordRunsTest, ACaptionBandMergedOverItsValues) {
   EXPECT_FALSE(CaptionBandOver(even, line, 26).has_value());
 }
 
+// An address of three lines: a complement or a lieu-dit, the street, the postcode and town.
+// It runs on to the line that holds its postcode, and not past a caption.
+TEST(FieldReaderTest, AnAddressRunsOnDownToItsPostcodeLine) {
+  const std::vector<OcrLine> lines = {
+      {"ADRESSE / ADDRESS", {40, 100, 300, 20}, 0.9},
+      {"APPARTEMENT 12", {40, 130, 260, 30}, 0.9},
+      {"59 TER RUE VICTOR HUGO", {40, 170, 400, 30}, 0.9},
+      {"22440 DIJON CEDEX 09", {40, 210, 300, 30}, 0.9},
+      {"Date de délivrance / Date of issue", {40, 270, 500, 20}, 0.9},
+      {"16 11 2018", {40, 300, 200, 30}, 0.9},
+  };
+  Fields f = ReadLabelledFields(lines, 700);
+  EXPECT_EQ(f[FieldName::kAddress].value,
+            "APPARTEMENT 12 59 TER RUE VICTOR HUGO 22440 DIJON CEDEX 09");
+  EXPECT_EQ(f[FieldName::kIssueDate].value, "16 11 2018");
+  // No postcode within reach: the lines under are not the address's.
+  const std::vector<OcrLine> cut = {
+      {"Adresse", {40, 100, 150, 20}, 0.9},
+      {"APPARTEMENT 12", {40, 130, 260, 30}, 0.9},
+      {"Taille 1,74 m", {40, 170, 260, 30}, 0.9},
+  };
+  EXPECT_EQ(ReadLabelledFields(cut, 700)[FieldName::kAddress].value, "APPARTEMENT 12");
+}
+
+// Words between the caption's key and its colon ("Classement actuel :", "Classement au
+// 01/10/2025 :"): the value of a field of strict form follows the colon.
+TEST(FieldReaderTest, ACaptionsOwnWordsBeforeItsColon) {
+  EXPECT_EQ(OneLineField(FieldName::kRanking, "Classement actuel : 15/4"), "15/4");
+  EXPECT_EQ(OneLineField(FieldName::kRanking, "Classement au 01/10/2025 : -2/6"), "-2/6");
+  EXPECT_EQ(OneLineField(FieldName::kRanking, "Classement actuel : bientôt"), "(none)");
+}
+
+// A letter's sentences: the club and its number in brackets, the season after "saison
+// sportive", a licence's letter wrapped to the next line; a category naming the sex.
+TEST(FieldReaderTest, ALettersClubSeasonAndWrappedLicenceLetter) {
+  const std::vector<OcrLine> lines = {
+      {"CHEVALIER, né le 9 décembre 1999, est titulaire de la licence n° 5050172",
+       {10, 10, 900, 20},
+       0.9},
+      {"U pour la saison sportive 2026-2027.", {10, 40, 500, 20}, 0.9},
+      {"Il est licencié au club US Orléans Tennis (club n° 44748449).", {10, 80, 800, 20}, 0.9},
+  };
+  Fields f;
+  f[FieldName::kLicenceNumber] = Field{"5050172", 0.9, FieldSource::kVisual};
+  AddFromTheSentence(lines, f);
+  EXPECT_EQ(f[FieldName::kLicenceNumber].value, "5050172 U");
+  EXPECT_EQ(f[FieldName::kSeason].value, "2027");
+  EXPECT_EQ(f[FieldName::kClubName].value, "US Orléans Tennis");
+  EXPECT_EQ(f[FieldName::kClubNumber].value, "44748449");
+
+  Fields dames;
+  AddLoneSexWord({{"Catégorie  Dames", {10, 10, 300, 20}, 0.9}}, dames);
+  EXPECT_EQ(dames[FieldName::kSex].value, "F");
+  Fields messieurs;
+  AddLoneSexWord({{"Messieurs : Senior +45", {10, 10, 300, 20}, 0.9}}, messieurs);
+  EXPECT_EQ(messieurs[FieldName::kSex].value, "M");
+  Fields sentence;
+  AddLoneSexWord({{"Tournoi open des dames et des messieurs de Pau", {10, 10, 600, 20}, 0.9}},
+                 sentence);
+  EXPECT_FALSE(sentence.count(FieldName::kSex));
+}
+
+// An app's header: the avatar's initials (one letter misread) before the name in mixed
+// case, given names first; the surname in capitals. Two capitalised words alone are no name.
+TEST(FieldReaderTest, AMixedCaseNameBesideItsAvatarsInitials) {
+  Fields f;
+  AddNameHeading({{"HD Hugo Lefèvre", {45, 70, 298, 35}, 0.9}}, f);
+  EXPECT_EQ(f[FieldName::kGivenNames].value, "Hugo");
+  EXPECT_EQ(f[FieldName::kSurname].value, "LEFÈVRE");
+  Fields three;
+  AddNameHeading({{"RB Rémi Sébastien Boyer", {45, 70, 398, 35}, 0.9}}, three);
+  EXPECT_EQ(three[FieldName::kGivenNames].value, "Rémi Sébastien");
+  EXPECT_EQ(three[FieldName::kSurname].value, "BOYER");
+  Fields none;
+  AddNameHeading({{"Licence Valide", {45, 70, 298, 35}, 0.9}}, none);
+  EXPECT_TRUE(none.empty());
+}
+
+// A photocopy of both sides of a card: the other side is an outline as large as the
+// document's and apart from it; a part of the document (its photo) or a page around it is not.
+TEST(DocumentFinderTest, TheOtherSideOfACardOnTheSamePage) {
+  auto quad = [](float x, float y, float w, float h) {
+    return std::vector<cv::Point2f>{{x, y}, {x + w, y}, {x + w, y + h}, {x, y + h}};
+  };
+  const auto front = quad(50, 50, 1000, 630);
+  const auto back = quad(50, 760, 1010, 640);
+  const auto photo = quad(80, 120, 260, 330);
+  const auto page = quad(10, 10, 1100, 1420);
+  const auto overlapping = quad(300, 300, 1000, 630);
+  EXPECT_EQ(OtherSideOutline({front, photo, page, back}, front), back);
+  EXPECT_FALSE(OtherSideOutline({front, photo, page, overlapping}, front).has_value());
+  EXPECT_FALSE(OtherSideOutline({}, front).has_value());
+  // In a photo, the sheet around the card: the place under the card lies on it, the place
+  // above does not; a card alone on a table has no sheet around it.
+  const auto card = quad(100, 100, 500, 315);
+  const auto sheet = quad(80, 80, 540, 760);
+  const std::vector<std::vector<cv::Point2f>> beside = SidesBesideOnItsSheet({sheet}, card);
+  ASSERT_EQ(beside.size(), 1u);
+  EXPECT_EQ(beside[0], quad(100, 415, 500, 315));
+  EXPECT_TRUE(SidesBesideOnItsSheet({card}, card).empty());
+}
+
+// A bilingual caption set on two small lines left of its value, read by Tesseract as one
+// tall word of noise: its two lines are found apart; a value on one line is not.
+TEST(SmallWordRunsTest, ACaptionStackedOnTwoLinesBeforeItsValue) {
+  cv::Mat page(200, 700, CV_8UC1, cv::Scalar(255));
+  cv::putText(page, "Nom", {20, 82}, cv::FONT_HERSHEY_SIMPLEX, 0.5, cv::Scalar(0), 1);
+  cv::putText(page, "Surname", {20, 104}, cv::FONT_HERSHEY_SIMPLEX, 0.5, cv::Scalar(0), 1);
+  cv::putText(page, "BOYER", {200, 104}, cv::FONT_HERSHEY_SIMPLEX, 1.3, cv::Scalar(0), 3);
+  OcrLine line;
+  line.words = {OcrWord{"Le", {18, 68, 90, 40}, 0.2}, OcrWord{"BOYER", {198, 74, 125, 32}, 0.95}};
+  line.text = "Le BOYER";
+  line.box = cv::Rect(18, 68, 305, 40);
+  line.confidence = 0.5;
+  const std::vector<StackedCaption> captions = StackedCaptions(page, line);
+  ASSERT_EQ(captions.size(), 1u);
+  EXPECT_EQ(captions[0].first, 0u);
+  EXPECT_EQ(captions[0].end, 1u);
+  EXPECT_LT(captions[0].upper.br().y, captions[0].lower.y + 2);
+  EXPECT_LE(captions[0].upper.br().x, 198);
+  // The value alone on its line: one band, nothing to part.
+  OcrLine value;
+  value.words = {OcrWord{"B0YER", {198, 74, 125, 32}, 0.5}, OcrWord{"FRA", {400, 74, 60, 32}, 0.9}};
+  value.text = "B0YER FRA";
+  value.box = cv::Rect(198, 74, 262, 32);
+  EXPECT_TRUE(StackedCaptions(page, value).empty());
+  // A colon read unsurely between its caption and value: two dots, no caption.
+  cv::Mat colon_page(120, 500, CV_8UC1, cv::Scalar(255));
+  cv::putText(colon_page, "Saison", {20, 60}, cv::FONT_HERSHEY_SIMPLEX, 0.8, cv::Scalar(0), 2);
+  cv::putText(colon_page, ":", {130, 60}, cv::FONT_HERSHEY_SIMPLEX, 0.8, cv::Scalar(0), 2);
+  cv::putText(colon_page, "2026", {160, 60}, cv::FONT_HERSHEY_SIMPLEX, 0.8, cv::Scalar(0), 2);
+  OcrLine colon;
+  colon.words = {OcrWord{"Saison", {20, 42, 95, 20}, 0.95}, OcrWord{"Li", {130, 45, 8, 16}, 0.3},
+                 OcrWord{"2026", {160, 42, 65, 20}, 0.95}};
+  colon.text = "Saison Li 2026";
+  colon.box = cv::Rect(20, 42, 205, 20);
+  EXPECT_TRUE(StackedCaptions(colon_page, colon).empty());
+}
+
 }  // namespace
 }  // namespace jae::local

@@ -304,6 +304,56 @@ FoundDocument Rectify(const cv::Mat& bgr, std::vector<cv::Point2f> corners, int 
   return out;
 }
 
+std::optional<std::vector<cv::Point2f>> OtherSideOutline(
+    const std::vector<std::vector<cv::Point2f>>& outlines,
+    const std::vector<cv::Point2f>& document) {
+  if (document.size() != 4) return std::nullopt;
+  std::vector<cv::Point2f> doc_hull;
+  cv::convexHull(document, doc_hull);
+  const double doc_area = cv::contourArea(doc_hull);
+  if (!(doc_area > 0)) return std::nullopt;
+  for (const auto& outline : outlines) {
+    if (outline.size() != 4) continue;
+    std::vector<cv::Point2f> hull;
+    cv::convexHull(outline, hull);
+    const double area = cv::contourArea(hull);
+    if (!(area >= 0.6 * doc_area && area <= 1.6 * doc_area)) continue;
+    std::vector<cv::Point2f> common;
+    const float overlap = cv::intersectConvexConvex(doc_hull, hull, common, true);
+    if (overlap < 0.05 * std::min(area, doc_area)) return outline;
+  }
+  return std::nullopt;
+}
+
+std::vector<std::vector<cv::Point2f>> SidesBesideOnItsSheet(
+    const std::vector<std::vector<cv::Point2f>>& outlines,
+    const std::vector<cv::Point2f>& document) {
+  std::vector<std::vector<cv::Point2f>> sides;
+  if (document.size() != 4) return sides;
+  const double doc_area = std::abs(cv::contourArea(document));
+  if (!(doc_area > 0)) return sides;
+  const cv::Point2f down_left = document[3] - document[0], down_right = document[2] - document[1];
+  const std::vector<std::vector<cv::Point2f>> beside = {
+      {document[0] - down_left, document[1] - down_right, document[1], document[0]},
+      {document[3], document[2], document[2] + down_right, document[3] + down_left}};
+  for (const auto& side : beside) {
+    std::vector<cv::Point2f> side_hull;
+    cv::convexHull(side, side_hull);
+    for (const auto& outline : outlines) {
+      if (outline.size() != 4) continue;
+      std::vector<cv::Point2f> hull;
+      cv::convexHull(outline, hull);
+      if (cv::contourArea(hull) < 1.6 * doc_area) continue;
+      std::vector<cv::Point2f> common;
+      if (cv::intersectConvexConvex(side_hull, hull, common, true) >= 0.9 * doc_area) {
+        sides.push_back(side);
+        break;
+      }
+    }
+  }
+  return sides;
+}
+
 FoundDocument WholeImage(const cv::Mat& bgr, int width) {
   const float w = static_cast<float>(bgr.cols), h = static_cast<float>(bgr.rows);
   FoundDocument out = Rectify(bgr, {{0, 0}, {w, 0}, {w, h}, {0, h}}, width);

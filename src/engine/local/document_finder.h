@@ -37,6 +37,23 @@ FoundDocument Rectify(const cv::Mat& bgr, std::vector<cv::Point2f> corners, int 
 // same region, read with a different top edge.
 std::vector<cv::Point2f> RotateCorners(const std::vector<cv::Point2f>& corners, int quarter_turns);
 
+// Among `outlines`, the first that could be the other side of the card outlined by
+// `document` on the same page (a photocopy of both sides): about as large (0.6-1.6 times its
+// area) and apart from it (overlapping less than a twentieth of either). Pure geometry.
+std::optional<std::vector<cv::Point2f>> OtherSideOutline(
+    const std::vector<std::vector<cv::Point2f>>& outlines,
+    const std::vector<cv::Point2f>& document);
+
+// The places above and under the card outlined by `document` (corners in its reading
+// order: top-left, top-right, bottom-right, bottom-left), each as large as the card and
+// sharing an edge with it, corners in the same order, that lie inside a larger outline of
+// `outlines` (a sheet at least 1.6 times the card's area, holding 9/10 of the place): a
+// sheet photocopied with both sides of a card, which a photo shows as one page around
+// them. Pure geometry.
+std::vector<std::vector<cv::Point2f>> SidesBesideOnItsSheet(
+    const std::vector<std::vector<cv::Point2f>>& outlines,
+    const std::vector<cv::Point2f>& document);
+
 // The whole image as the document (no outline), landscape, `width` pixels wide.
 FoundDocument WholeImage(const cv::Mat& bgr, int width);
 

@@ -45,6 +45,10 @@ const std::vector<Rule>& Rules() {
         "n de document",
         "no de document",
         "n0 de document",
+        // Abbreviated where the caption's column is narrow ("N° DOC.").
+        "n doc",
+        "no doc",
+        "n0 doc",
         "numero de carte",
         "n de carte",
         "no de carte",
@@ -1453,6 +1457,22 @@ class LabelledPage {
         candidates.push_back(
             {value, lines_[i].confidence, std::nullopt, ScoredWords(line.words, from, end)});
       }
+      // A caption's words after the key, then ':' ("Classement actuel : 15/4",
+      // "Classement au 01/10/2025 : 15/4"): the value follows the colon. Only for a field
+      // whose form tells a value from words, which the caption's words are not.
+      if (!hit.colon && HasStrictForm(field)) {
+        for (size_t k = hit.end; k < end && k < hit.end + 4; ++k) {
+          const std::string after = Trim(TailAfterColon(line.words[k].text));
+          if (line.words[k].text.find(':') == std::string::npos) continue;
+          const std::string tail = JoinWords(line.words, k + 1, end);
+          const std::string behind = Trim(after.empty() ? tail : after + " " + tail);
+          if (!behind.empty()) {
+            candidates.push_back({behind, lines_[i].confidence, std::nullopt,
+                                  ScoredWords(line.words, after.empty() ? k + 1 : k, end)});
+          }
+          break;
+        }
+      }
     }
     const size_t inline_count = candidates.size();
     // 2. Label above value: the nearest line below with a word starting near the label's
@@ -1515,15 +1535,27 @@ class LabelledPage {
     return candidates;
   }
 
-  // The rest of an address whose first part `value` stands on line `i` from column_x:
-  // " " + the line under it when the first part ends with its postcode, or when that
-  // line starts with one (and holds no label) and the first part has none; else "".
+  // The rest of an address whose first part `value` stands on line `i` from column_x: " "
+  // + the line under it when the first part ends with its postcode (the town); else, when
+  // the first part has no postcode, its next lines in the column down to the one holding
+  // the postcode and town, at most three and none holding a label ("APPARTEMENT 12" /
+  // "59 TER RUE VICTOR HUGO" / "22440 DIJON"). "" when no such line is within reach: the
+  // lines under are then another field's, and a French address ends with its town.
   std::string AddressRunOn(size_t i, const std::string& value, int column_x, int column_end) const {
-    auto more = Below(i, column_x, column_end);
-    if (!more) return "";
-    if (EndsWithPostcode(value) || (StartsWithPostcode(more->value) && !HasPostcode(value) &&
-                                    parsed_[more->line].hits.empty())) {
-      return " " + more->value;
+    if (EndsWithPostcode(value)) {
+      auto more = Below(i, column_x, column_end);
+      return more ? " " + more->value : "";
+    }
+    if (HasPostcode(value)) return "";
+    std::string rest;
+    size_t at = i;
+    for (int k = 0; k < 3; ++k) {
+      auto more = Below(at, column_x, column_end);
+      if (!more || !parsed_[more->line].hits.empty()) return "";
+      rest += " " + more->value;
+      if (StartsWithPostcode(more->value)) return rest;
+      if (HasPostcode(more->value)) return "";
+      at = more->line;
     }
     return "";
   }
@@ -1761,6 +1793,48 @@ std::optional<CivilName> NameAfterCivility(const std::vector<OcrLine>& lines) {
 
 }  // namespace
 
+// `word` in capitals, Latin-1 letters included ("Lefèvre" -> "LEFÈVRE").
+std::string InCapitals(std::string_view word) {
+  std::string out(word);
+  for (size_t i = 0; i < out.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(out[i]);
+    if (c < 0x80) {
+      out[i] = static_cast<char>(std::toupper(c));
+    } else if (c == 0xC3 && i + 1 < out.size()) {
+      const unsigned char d = static_cast<unsigned char>(out[i + 1]);
+      if (d >= 0xA0 && d <= 0xBE && d != 0xB7) out[i + 1] = static_cast<char>(d - 0x20);
+      ++i;
+    }
+  }
+  return out;
+}
+
+// An app's header: the avatar's initials, then the holder's name in mixed case, given
+// names first ("HL  Hugo Lefèvre"; the disc's letters read with one slip, "HD"). Without
+// the initials two capitalised words may be anything ("Licence Valide"); with them they
+// are the name the initials abbreviate.
+std::optional<std::pair<std::string, std::string>> NameBesideInitials(std::string_view text) {
+  std::vector<std::string> words = SplitWords(text);
+  if (words.size() < 3 || words.size() > 5) return std::nullopt;
+  // The disc: the first given name's initial and the surname's ("RB" for "Rémi Sébastien
+  // Boyer"), or every name's.
+  const std::string& disc = words.front();
+  const size_t names = words.size() - 1;
+  if ((disc.size() != 2 && disc.size() != names) ||
+      !std::all_of(disc.begin(), disc.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
+    return std::nullopt;
+  }
+  for (size_t k = 1; k < words.size(); ++k) {
+    if (CaseOf(words[k]) != WordCase::kCapitalised || IsAClubWord(NormalizeLabelText(words[k]))) {
+      return std::nullopt;
+    }
+  }
+  if (words[1][0] != disc[0]) return std::nullopt;  // the surname's letter may be a slip
+  std::string given;
+  for (size_t k = 1; k + 1 < words.size(); ++k) given += (given.empty() ? "" : " ") + words[k];
+  return std::make_pair(given, InCapitals(words.back()));
+}
+
 void AddNameHeading(const std::vector<OcrLine>& lines, Fields& fields) {
   if (fields.count(FieldName::kSurname) || fields.count(FieldName::kGivenNames)) return;
   if (auto named = NameAfterCivility(lines)) {
@@ -1792,7 +1866,8 @@ void AddNameHeading(const std::vector<OcrLine>& lines, Fields& fields) {
   const OcrLine* best = nullptr;
   std::pair<std::string, std::string> best_name;
   for (const auto& line : headings) {
-    auto name = AsGivenNamesAndSurname(line.text);
+    auto name = NameBesideInitials(line.text);
+    if (!name) name = AsGivenNamesAndSurname(line.text);
     if (!name) continue;
     const bool is_a_value = std::any_of(fields.begin(), fields.end(), [&](const auto& f) {
       return NormalizeLabelText(f.second.value) == NormalizeLabelText(line.text);
@@ -1980,11 +2055,25 @@ void AddLoneSexWord(const std::vector<OcrLine>& lines, Fields& fields) {
   static constexpr std::pair<std::string_view, const char*> kWords[] = {
       {"homme", "M"},   {"masculin", "M"}, {"monsieur", "M"}, {"femme", "F"},
       {"feminin", "F"}, {"madame", "F"},   {"mme", "F"}};
+  // A licence's category names the players' sex as tennis does ("Catégorie  Dames",
+  // "Messieurs · Senior +45"): the word first on its line, after the caption if any.
+  static constexpr std::pair<std::string_view, const char*> kCategories[] = {
+      {"dames", "F"}, {"messieurs", "M"}, {"homme", "M"}, {"femme", "F"}};
   for (const auto& line : lines) {
     const std::string word = NormalizeLabelText(line.text);
     const char* sex = Trim(line.text) == "M." ? "M" : nullptr;
     for (const auto& [known, letter] : kWords) {
       if (word == known) sex = letter;
+    }
+    std::vector<std::string> words = SplitWords(word);
+    for (auto& w : words) {
+      if (w.size() > 1 && w.back() == ':') w.pop_back();
+    }
+    if (!words.empty() && words.front() == "categorie") words.erase(words.begin());
+    if (!sex && !words.empty() && words.size() <= 5) {
+      for (const auto& [known, letter] : kCategories) {
+        if (words.front() == known) sex = letter;
+      }
     }
     if (sex) {
       fields[FieldName::kSex] = Field{sex, line.confidence, FieldSource::kVisual};
@@ -2130,9 +2219,53 @@ void AddFromTheSentence(const std::vector<OcrLine>& lines, Fields& fields) {
     const std::string word = NormalizeLabelText(words[i]);
     // "... pour la saison 2025/2026, ...": the season, named after its end year.
     if (word == "saison" && !fields.count(FieldName::kSeason)) {
-      const std::string season = RepairValue(FieldName::kSeason, strip(words[i + 1]));
+      const bool sportive = NormalizeLabelText(words[i + 1]) == "sportive" && i + 2 < words.size();
+      const std::string season =
+          RepairValue(FieldName::kSeason, strip(words[i + (sportive ? 2 : 1)]));
       if (FitsForm(FieldName::kSeason, season)) {
         fields[FieldName::kSeason] = Field{season, confidence_of(i + 1, 1), FieldSource::kVisual};
+      }
+    }
+    // "... titulaire de la licence n° 5050172" / "U pour la saison ...": the licence's
+    // letter wrapped to the next line, read as a word of its own.
+    const auto licence = fields.find(FieldName::kLicenceNumber);
+    if (licence != fields.end() && words[i] == licence->second.value &&
+        CountDigits(words[i]) == 7 && words[i].size() == 7 && words[i + 1].size() == 1 &&
+        std::isupper(static_cast<unsigned char>(words[i + 1][0]))) {
+      licence->second.value += " " + words[i + 1];
+    }
+    // "... licencié au club US Orléans Tennis (club n° 44748449).": the club's name up to
+    // its bracket or the sentence's end, its number the bracket's digits.
+    const std::string before = i > 0 ? NormalizeLabelText(words[i - 1]) : "";
+    // ("du club" is a caption's: "N° du club", "Nom du club".)
+    if (word == "club" && before == "au" && !fields.count(FieldName::kClubName)) {
+      std::string name;
+      size_t k = i + 1;
+      for (; k < words.size() && k < i + 9 && words[k][0] != '('; ++k) {
+        const char last = words[k].back();
+        name += (name.empty() ? "" : " ") + strip(words[k]);
+        if (last == '.' || last == ',' || last == ';') {
+          ++k;
+          break;
+        }
+      }
+      if (FitsForm(FieldName::kClubName, name) && HasCapitalisedWord(name)) {
+        fields[FieldName::kClubName] =
+            Field{name, confidence_of(i + 1, k - i - 1), FieldSource::kVisual};
+      }
+      if (k < words.size() && words[k][0] == '(' && !fields.count(FieldName::kClubNumber)) {
+        for (size_t b = k; b < words.size() && b < k + 4; ++b) {
+          std::string digits;
+          for (char c : words[b]) {
+            if (std::isdigit(static_cast<unsigned char>(c))) digits += c;
+          }
+          if (digits.size() >= 5 && FitsForm(FieldName::kClubNumber, digits)) {
+            fields[FieldName::kClubNumber] =
+                Field{digits, confidence_of(b, 1), FieldSource::kVisual};
+            break;
+          }
+          if (words[b].find(')') != std::string::npos) break;
+        }
       }
     }
     // "..., né le 14 février 1968, ...": the longest of the next three words that is a date.

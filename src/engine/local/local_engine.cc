@@ -220,6 +220,9 @@ struct Zone {
   // (MrzRead's), kept when mrz_read is dropped as no MRZ at all.
   float ocrb_likeness = 0.0f;
   bool tesseract_ran = false;
+  // Every plausible outline in the photo (FindOutlines), `doc`'s among them: a page
+  // copied with both sides of a card holds the other side's too.
+  std::vector<std::vector<cv::Point2f>> page_outlines;
 
   bool HasValidMrz() const {
     return mrz_read && mrz_read->parsed.valid && !mrz_read->lines.empty();
@@ -407,6 +410,7 @@ class LocalEngine final : public Engine {
         zone = std::move(*read);
       }
     }
+    zone->page_outlines = outlines;
     return zone;
   }
 
@@ -470,6 +474,7 @@ class LocalEngine final : public Engine {
     const cv::Mat text_image = DarkenForText(local::WithoutRuleLines(gray));
     const bool proved =
         zone.mrz_read && zone.mrz_read->parsed.valid && !zone.mrz_read->lines.empty();
+    const mrz::ParsedMrz* proved_mrz = proved ? &zone.mrz_read->parsed : nullptr;
     // A licence shows some fields without labels (the app's screen): with no MRZ, each
     // reading counts those too, so that the reading that holds them is the one kept.
     auto with_unlabelled = [&](PrintedText text) {
@@ -520,7 +525,73 @@ class LocalEngine final : public Engine {
       KeepBetter(printed, with_unlabelled(ReadWholePhoto(lease->get(), bgr, both_polarities)),
                  turned);
     }
+    // A page holding both sides of a card, the other side under this one's MRZ (a sheet
+    // photocopied, front over back): the fields printed under the MRZ, where the page's
+    // reading has none. Only when a quarter of the page lies under it, and when it names
+    // two fields at least, as a side of a card does.
+    if (zone.where) {
+      const int under = zone.where->lines.back().br().y + 4;
+      if (under < gray.rows * 3 / 4) {
+        PrintedText below = ReadFields(lease->get(), text_image.rowRange(under, gray.rows),
+                                       plain.rowRange(under, gray.rows), gray.cols, nullptr,
+                                       both_polarities, SmallCaptions::kAsRead);
+        if (below.fields.size() >= 2)
+          AddFieldsOfAnotherSide(std::move(below.fields), proved_mrz, printed.fields);
+      }
+    }
+    AddOtherSide(lease->get(), bgr, zone, proved_mrz, printed);
     return printed;
+  }
+
+  // A photocopy of both sides of a card on one page (the 1988 card's address and issue
+  // date are on its back, the 2021 card's names on its front): the fields of the other
+  // side, found as an outline of the same size beside the document's, or as the card-sized
+  // place above or under it on the sheet around it, added where the document's own
+  // reading has none. The other side counts only when it names at least two fields, as a
+  // side of a card does; a stray box in a photo's background does not.
+  static void AddOtherSide(tesseract::TessBaseAPI& api, const cv::Mat& bgr, const Zone& zone,
+                           const mrz::ParsedMrz* proved_mrz, PrintedText& printed) {
+    std::vector<std::vector<cv::Point2f>> places;
+    if (zone.doc.outline_found) {
+      if (auto other = local::OtherSideOutline(zone.page_outlines, zone.doc.corners)) {
+        places.push_back(std::move(*other));
+      }
+    }
+    // In a photo the sheet is the outline, and the card was found by its MRZ: the other
+    // side is the card-sized place above or under it on the sheet.
+    if (places.empty()) places = local::SidesBesideOnItsSheet(zone.page_outlines, zone.doc.corners);
+    for (const auto& place : places) {
+      const local::FoundDocument side = local::Rectify(bgr, place, kDocumentWidth);
+      cv::Mat plain;
+      cv::cvtColor(side.image, plain, cv::COLOR_BGR2GRAY);
+      const cv::Mat flat = FlattenLight(plain);
+      BothPolarities both_polarities = BothPolarities::kNone;
+      PrintedText read = ReadFields(api, DarkenForText(local::WithoutRuleLines(flat)), plain,
+                                    flat.cols, nullptr, both_polarities, SmallCaptions::kAsRead);
+      if (read.fields.size() >= 2) {
+        AddFieldsOfAnotherSide(std::move(read.fields), proved_mrz, printed.fields);
+      }
+    }
+  }
+
+  // `other`'s fields (another side's, read without the MRZ's help) where `fields` has none.
+  // Against a proved MRZ, another side only adds what the MRZ cannot say or says the same:
+  // its names when the MRZ does not refute them (the printed form keeps the accents the
+  // MRZ drops), never a number, date, sex or nationality the MRZ already proves, whose
+  // misread ("AUY97WY8Y" for "4UY97WY8Y") would only be a false alarm.
+  static void AddFieldsOfAnotherSide(Fields other, const mrz::ParsedMrz* proved_mrz,
+                                     Fields& fields) {
+    for (auto& [name, field] : other) {
+      if (proved_mrz) {
+        const bool names = name == FieldName::kSurname || name == FieldName::kGivenNames;
+        const bool in_mrz = name == FieldName::kDocumentNumber || name == FieldName::kBirthDate ||
+                            name == FieldName::kExpiryDate || name == FieldName::kSex ||
+                            name == FieldName::kNationality;
+        if (in_mrz) continue;
+        if (names && local::NamesContradictingMrz(proved_mrz, Fields{{name, field}}) > 0) continue;
+      }
+      fields.try_emplace(name, std::move(field));
+    }
   }
 
   // Light text on a dark card or band of `plain` read apart, made dark on white, in place
@@ -614,6 +685,7 @@ class LocalEngine final : public Engine {
     printed.lines = RecogniseLines(api, page, {0, 0});
     if (small_captions == SmallCaptions::kReadApart) {
       local::ReadSmallWordsApart(api, page, printed.lines);
+      local::ReadStackedCaptionsApart(api, page, printed.lines);
       local::ReadMergedCaptionsApart(api, page, printed.lines);
     }
     ReadLightTextApart(api, plain, printed.lines);

@@ -273,4 +273,172 @@ void ReadMergedCaptionsApart(tesseract::TessBaseAPI& api, const cv::Mat& gray,
   if (mode_set) api.SetPageSegMode(page_mode);
 }
 
+std::vector<StackedCaption> StackedCaptions(const cv::Mat& gray, const OcrLine& line) {
+  std::vector<StackedCaption> captions;
+  const std::vector<OcrWord>& words = line.words;
+  if (words.size() < 2 || gray.empty()) return captions;
+  std::vector<int> sure_heights;
+  for (const OcrWord& w : words) {
+    if (w.confidence >= 0.6 && Characters(w.text) >= 1) sure_heights.push_back(w.box.height);
+  }
+  // A line read all unsurely (a table's row of noise and one value): every word's.
+  if (sure_heights.empty()) {
+    for (const OcrWord& w : words) {
+      if (Characters(w.text) >= 1) sure_heights.push_back(w.box.height);
+    }
+  }
+  if (sure_heights.empty()) return captions;
+  std::nth_element(sure_heights.begin(), sure_heights.begin() + sure_heights.size() / 2,
+                   sure_heights.end());
+  const int sure_h = sure_heights[sure_heights.size() / 2];
+  // A line box far taller than its sure words holds two lines or a photo's marks.
+  if (sure_h < 8 || line.box.height > 2 * sure_h) return captions;
+  const cv::Rect bounds(0, 0, gray.cols, gray.rows);
+  const int pad = std::max(2, sure_h / 4);
+  size_t first = 0;
+  int right_of_previous = 0;
+  while (first < words.size()) {
+    // The group: words up to a column gap.
+    size_t end = first + 1;
+    int right = words[first].box.br().x;
+    while (end < words.size() && words[end].box.x - right < sure_h / 2) {
+      right = std::max(right, words[end].box.br().x);
+      ++end;
+    }
+    const size_t group_first = first;
+    first = end;
+    const int left_edge = right_of_previous;
+    right_of_previous = right + 1;
+    if (MeanConfidence(words, group_first, end) >= kSure) continue;
+    // A caption names the value after it: the next words, taller than its lines.
+    if (end == words.size()) continue;
+    int value_h = 0;
+    for (size_t k = end; k < words.size(); ++k) {
+      if (k > end && words[k].box.x - words[k - 1].box.br().x >= sure_h / 2) break;
+      if (Characters(words[k].text) >= 1) value_h = std::max(value_h, words[k].box.height);
+    }
+    const int x0 = std::max(left_edge, words[group_first].box.x - pad);
+    const int x1 = end < words.size() ? words[end].box.x - 1 : right + pad;
+    const cv::Rect area =
+        cv::Rect(x0, line.box.y - sure_h / 2, x1 - x0, line.box.height + sure_h) & bounds;
+    // A caption's words are wider than the line is high; a colon's two dots are not.
+    if (area.width < 2 * sure_h || area.height < 8 || area.width > 40 * sure_h) continue;
+    cv::Mat ink;
+    cv::threshold(gray(area), ink, 0, 255, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
+    cv::Mat rows;
+    cv::reduce(ink, rows, 1, cv::REDUCE_SUM, CV_32S);
+    std::vector<std::pair<int, int>> bands;  // [top, bottom) rows in `area`
+    for (int y = 0; y < rows.rows; ++y) {
+      if (!rows.at<int>(y)) continue;
+      if (!bands.empty() && y - bands.back().second < 2) {
+        bands.back().second = y + 1;
+      } else {
+        bands.emplace_back(y, y + 1);
+      }
+    }
+    const int line_top = line.box.y - area.y, line_bottom = line.box.br().y - area.y;
+    std::erase_if(bands,
+                  [&](const auto& b) { return b.second <= line_top || b.first >= line_bottom; });
+    // One band as tall as two small lines: the upper's descenders ("d'usage") touch the
+    // lower's ascenders ("Alternate"); the two part at the faintest row of its middle third.
+    if (bands.size() == 1) {
+      const auto [top, bottom] = bands.front();
+      const int h = bottom - top;
+      int peak = 0;
+      for (int y = top; y < bottom; ++y) peak = std::max(peak, rows.at<int>(y));
+      int faintest = -1;
+      for (int y = top + h / 3; y < bottom - h / 3; ++y) {
+        if (faintest < 0 || rows.at<int>(y) < rows.at<int>(faintest)) faintest = y;
+      }
+      if (h * 10 >= sure_h * 9 && h * 10 <= sure_h * 18 && faintest >= 0 &&
+          rows.at<int>(faintest) * 10 <= peak * 3) {
+        bands = {{top, faintest}, {faintest + 1, bottom}};
+      }
+    }
+    if (bands.size() != 2) continue;
+    const int h0 = bands[0].second - bands[0].first, h1 = bands[1].second - bands[1].first;
+    const int gap = bands[1].first - bands[0].second;
+    if (std::min(h0, h1) < 4 || std::max(h0, h1) * 20 > std::min(sure_h, value_h) * 17 ||
+        gap * 2 > 3 * std::max(h0, h1)) {
+      continue;
+    }
+    StackedCaption caption;
+    caption.first = group_first;
+    caption.end = end;
+    caption.upper = cv::Rect(area.x, area.y + bands[0].first - 1, area.width, h0 + 2) & bounds;
+    caption.lower = cv::Rect(area.x, area.y + bands[1].first - 1, area.width, h1 + 2) & bounds;
+    captions.push_back(caption);
+  }
+  return captions;
+}
+
+void ReadStackedCaptionsApart(tesseract::TessBaseAPI& api, const cv::Mat& gray,
+                              std::vector<OcrLine>& lines) {
+  constexpr int kMostCaptions = 8;
+  const tesseract::PageSegMode page_mode = api.GetPageSegMode();
+  bool mode_set = false;
+  int budget = kMostCaptions;
+  for (OcrLine& line : lines) {
+    std::vector<StackedCaption> captions = StackedCaptions(gray, line);
+    if (static_cast<int>(captions.size()) > budget) break;
+    budget -= static_cast<int>(captions.size());
+    // From the right, so that each group's indices still hold after the one before it changed.
+    size_t next_first = line.words.size();  // where the caption to the right begins
+    for (auto c = captions.rbegin(); c != captions.rend(); ++c) {
+      const size_t value_end = next_first;
+      next_first = c->first;
+      if (!mode_set) {
+        api.SetPageSegMode(tesseract::PSM_SINGLE_LINE);
+        mode_set = true;
+      }
+      std::vector<OcrWord> upper =
+          ReadAreaAsLine(api, gray, c->upper, std::clamp(32.0 / c->upper.height, 1.5, 4.0));
+      std::vector<OcrWord> lower =
+          ReadAreaAsLine(api, gray, c->lower, std::clamp(32.0 / c->lower.height, 1.5, 4.0));
+      auto characters = [](const std::vector<OcrWord>& words) {
+        int n = 0;
+        for (const OcrWord& w : words) n += Characters(w.text);
+        return n;
+      };
+      if (characters(upper) < 2 || characters(lower) < 2) continue;
+      std::vector<OcrWord> read = upper;
+      // The slash a bilingual caption prints between its languages, where the two meet.
+      const cv::Rect joint(upper.back().box.br().x, c->upper.y, 1, c->upper.height);
+      read.push_back(OcrWord{"/", joint, 1.0});
+      read.insert(read.end(), lower.begin(), lower.end());
+      if (MeanConfidence(read, 0, read.size()) <
+          MeanConfidence(line.words, c->first, c->end) + 0.1) {
+        continue;
+      }
+      // The value after the caption, read in the same line as the two-line caption, was
+      // read at the caption's scale, unsurely: read alone too, kept when surer.
+      if (c->end < value_end) {
+        cv::Rect value_box;
+        for (size_t k = c->end; k < value_end; ++k) value_box |= line.words[k].box;
+        const int pad = std::max(2, value_box.height / 4);
+        const cv::Rect area = cv::Rect(value_box.x - pad, value_box.y - pad,
+                                       value_box.width + 2 * pad, value_box.height + 2 * pad) &
+                              cv::Rect(0, 0, gray.cols, gray.rows);
+        if (area.width >= 4 && area.height >= 4 && value_box.height <= 5 * c->upper.height) {
+          std::vector<OcrWord> value =
+              ReadAreaAsLine(api, gray, area, std::clamp(32.0 / value_box.height, 1.0, 2.5));
+          if (!value.empty() && MeanConfidence(value, 0, value.size()) >=
+                                    MeanConfidence(line.words, c->end, value_end) + 0.1) {
+            line.words.erase(line.words.begin() + static_cast<long>(c->end),
+                             line.words.begin() + static_cast<long>(value_end));
+            line.words.insert(line.words.begin() + static_cast<long>(c->end), value.begin(),
+                              value.end());
+          }
+        }
+      }
+      line.words.erase(line.words.begin() + static_cast<long>(c->first),
+                       line.words.begin() + static_cast<long>(c->end));
+      line.words.insert(line.words.begin() + static_cast<long>(c->first), read.begin(), read.end());
+      line.text.clear();
+      for (const OcrWord& w : line.words) line.text += (line.text.empty() ? "" : " ") + w.text;
+    }
+  }
+  if (mode_set) api.SetPageSegMode(page_mode);
+}
+
 }  // namespace jae::local

@@ -60,4 +60,35 @@ std::optional<std::pair<cv::Rect, cv::Rect>> CaptionBandOver(const cv::Mat& gray
 void ReadMergedCaptionsApart(tesseract::TessBaseAPI& api, const cv::Mat& gray,
                              std::vector<OcrLine>& lines);
 
+// A caption printed on two small lines, its languages stacked ("Nom" over "Surname"),
+// left of its value on the value's line: Tesseract reads the two as one tall word of
+// noise ("Le BOYER", "Doumarne BO0PXKWG8").
+//
+// Contract: StackedCaptions() gives, for each group of a line's words between column gaps
+// (a gap of at least half the line's sure words' height) that was not read surely (mean
+// confidence below 0.85), at least twice as wide as those words are high (not a colon's
+// dots), and whose area (the group's columns, the line's rows and half
+// its sure words' height above and below) holds exactly two bands of ink rows touching
+// the line, each 4 pixels high at least and at most 17/20 of the sure words' height and
+// of the tallest word of the value after the group (a group with no words after it names
+// nothing) (a
+// band holds its descenders), apart by less than one and a half times the taller; or one
+// band of 9/10 to 9/5 of that height whose middle third has a row of at most 3/10 of its
+// inkiest row's ink (two lines touching), parted there: the group's words and the two
+// bands' areas. Sure words: read with a confidence of at least 0.6; every word when none
+// is. None on a line more than twice as tall as its sure words (two lines read as one).
+// ReadStackedCaptionsApart() reads the two areas alone, enlarged to ~32 pixels, as one line each,
+// and replaces the group's words by the upper's, "/", then the lower's when each holds two
+// characters at least and they read surer (mean confidence at least 0.1 higher). The words after
+// such a caption, up to the next one (its value, read at the caption's scale), are then read alone
+// too (enlarged to ~32 pixels, at most 2.5 times) and replaced when that reading is surer by 0.1.
+// At most 8 captions a call. `api`'s page mode is restored.
+struct StackedCaption {
+  size_t first = 0, end = 0;  // the line's words [first, end)
+  cv::Rect upper, lower;      // in `gray`
+};
+std::vector<StackedCaption> StackedCaptions(const cv::Mat& gray, const OcrLine& line);
+void ReadStackedCaptionsApart(tesseract::TessBaseAPI& api, const cv::Mat& gray,
+                              std::vector<OcrLine>& lines);
+
 }  // namespace jae::local
