@@ -1523,6 +1523,17 @@ TEST(SmallWordRunsTest, ACaptionBandMergedOverItsValues) {
   even(cv::Rect(20, 30, 200, 16)).setTo(0);
   even(cv::Rect(20, 50, 200, 16)).setTo(0);
   EXPECT_FALSE(CaptionBandOver(even, line, 26).has_value());
+  // Accents over capitals, a row too thin for a caption, touching them or not.
+  cv::Mat accents(120, 300, CV_8UC1, cv::Scalar(255));
+  accents(cv::Rect(20, 36, 150, 5)).setTo(0);
+  accents(cv::Rect(20, 42, 150, 26)).setTo(0);
+  EXPECT_FALSE(CaptionBandOver(accents, line, 26).has_value());
+  // Captions whose feet touch the values' tops: one band, parted at its faintest row.
+  cv::Mat touching(120, 300, CV_8UC1, cv::Scalar(255));
+  touching(cv::Rect(20, 30, 200, 9)).setTo(0);
+  touching(cv::Rect(60, 39, 2, 3)).setTo(0);  // a stroke joining them
+  touching(cv::Rect(20, 42, 150, 26)).setTo(0);
+  ASSERT_TRUE(CaptionBandOver(touching, line, 26).has_value());
 }
 
 // An address of three lines: a complement or a lieu-dit, the street, the postcode and town.

@@ -208,14 +208,35 @@ std::optional<std::pair<cv::Rect, cv::Rect>> CaptionBandOver(const cv::Mat& gray
       merged.push_back(b);
     }
   }
+  // One band: the captions' feet touch the values' tops (an accent, a degree sign). They
+  // part at a row in its upper half with almost no ink, when there is one.
+  if (merged.size() == 1) {
+    cv::Mat counts;
+    cv::reduce(ink, counts, 1, cv::REDUCE_SUM, CV_32S);
+    const auto [top, bottom] = merged.front();
+    const int h = bottom - top;
+    int peak = 0;
+    for (int y = top; y < bottom; ++y) peak = std::max(peak, counts.at<int>(y));
+    int faintest = -1;
+    for (int y = top + h * 3 / 20; y < top + h / 2; ++y) {
+      if (faintest < 0 || counts.at<int>(y) < counts.at<int>(faintest)) faintest = y;
+    }
+    if (faintest > top && counts.at<int>(faintest) * 20 <= peak) {
+      merged = {{top, faintest}, {faintest + 1, bottom}};
+    }
+  }
   if (merged.size() != 2) return std::nullopt;
   const int top_h = merged[0].second - merged[0].first;
   const int rest_h = merged[1].second - merged[1].first;
-  if (top_h < 4 || top_h * 10 > rest_h * 6) return std::nullopt;
+  // A caption's letters are a quarter of the values' height or more; a row of accents
+  // over capitals is less.
+  if (top_h < 4 || top_h * 10 > rest_h * 6 || top_h * 4 < rest_h) return std::nullopt;
   const int gap = merged[1].first - merged[0].second;
   // The captions' band may reach past the line's box (its box is its words', and the
-  // merged word holds only part of them): up by its own height, across by the values'.
-  const cv::Rect caption(box.x - rest_h, box.y + merged[0].first - top_h, box.width + 2 * rest_h,
+  // merged word holds only part of them): up by its own height, across by the values',
+  // and to the right by four times that (a caption is often wider than its value: "FRA"
+  // under "NATIONALITÉ").
+  const cv::Rect caption(box.x - rest_h, box.y + merged[0].first - top_h, box.width + 5 * rest_h,
                          2 * top_h + gap / 2);
   const cv::Rect values(box.x, box.y + merged[1].first - gap / 2, box.width, rest_h + gap);
   const cv::Rect bounds(0, 0, gray.cols, gray.rows);
@@ -232,8 +253,10 @@ void ReadMergedCaptionsApart(tesseract::TessBaseAPI& api, const cv::Mat& gray,
   if (lines.size() < 3) return;
   std::vector<int> heights;
   for (const auto& line : lines) heights.push_back(line.box.height);
-  std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
-  const int usual = heights[heights.size() / 2];
+  // The usual line: the lower quartile's, since on a card whose every caption sits over
+  // its value most lines are merged ones (a median would take them for the usual line).
+  std::nth_element(heights.begin(), heights.begin() + heights.size() / 4, heights.end());
+  const int usual = heights[heights.size() / 4];
   const tesseract::PageSegMode page_mode = api.GetPageSegMode();
   bool mode_set = false;
   std::vector<OcrLine> out;

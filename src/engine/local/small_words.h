@@ -48,9 +48,12 @@ void ReadSmallWordsApart(tesseract::TessBaseAPI& api, const cv::Mat& gray,
 // the captions lost and the values' spaces with them.
 //
 // Contract: CaptionBandOver() finds, in a line at least 7/5 as tall as the page's usual
-// line (`usual_height`), exactly two bands of ink rows apart by at least two blank rows,
-// the upper at most 3/5 as tall as the lower, and gives their areas (captions, values),
-// inside `gray`, each at least 4 pixels a side.
+// line (`usual_height`; ReadMergedCaptionsApart takes the lower quartile of the page's
+// line heights), exactly two bands of ink rows apart by at least two blank rows (or one
+// band parted at a row of its upper half holding at most 1/20 of its inkiest row's ink),
+// the upper 1/4 to 3/5 as tall as the lower, and gives their areas (captions: reaching
+// four values' heights further right than the line; values), inside `gray`, each at
+// least 4 pixels a side.
 // ReadMergedCaptionsApart() reads both areas of each such line alone as one line each (the
 // captions enlarged to a readable height), and puts the two lines in the merged one's place
 // when the captions read with a mean confidence of at least 0.6 and the values at least as
