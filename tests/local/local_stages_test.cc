@@ -1675,5 +1675,27 @@ TEST(SmallWordRunsTest, ACaptionStackedOnTwoLinesBeforeItsValue) {
   EXPECT_TRUE(StackedCaptions(colon_page, colon).empty());
 }
 
+// An app's header without initials: the name in mixed case right over the club's name,
+// given names first, a particle kept with the surname; a title over the club is no name.
+TEST(FieldReaderTest, AMixedCaseNameOverTheClubsName) {
+  const std::vector<OcrLine> lines = {
+      {"Sarah Nathalie Le Bris", {123, 69, 284, 30}, 0.96},
+      {"Tennis Club de Vannes", {122, 105, 214, 14}, 0.96},
+  };
+  Fields f;
+  f[FieldName::kClubName] = Field{"Tennis Club de Vannes", 0.96, FieldSource::kVisual};
+  AddNameHeading(lines, f);
+  EXPECT_EQ(f[FieldName::kGivenNames].value, "Sarah Nathalie");
+  EXPECT_EQ(f[FieldName::kSurname].value, "LE BRIS");
+
+  Fields title;
+  title[FieldName::kClubName] = Field{"Tennis Club de Vannes", 0.96, FieldSource::kVisual};
+  AddNameHeading({{"Ma licence", {123, 69, 284, 30}, 0.96}, lines[1]}, title);
+  EXPECT_FALSE(title.count(FieldName::kSurname));
+  Fields no_club;
+  AddNameHeading(lines, no_club);
+  EXPECT_FALSE(no_club.count(FieldName::kSurname));
+}
+
 }  // namespace
 }  // namespace jae::local

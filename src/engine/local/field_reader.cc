@@ -37,35 +37,13 @@ const std::vector<Rule>& Rules() {
         "numero de club", "code club", "code du club", "club number", "club code", "club no",
         "n club", "no club"}},
       {FieldName::kDocumentNumber,
-       {"n du document",
-        "no du document",
-        "n0 du document",
-        "numero du document",
-        "numero de document",
-        "n de document",
-        "no de document",
-        "n0 de document",
+       {"n du document", "no du document", "n0 du document", "numero du document",
+        "numero de document", "n de document", "no de document", "n0 de document",
         // Abbreviated where the caption's column is narrow ("N° DOC.").
-        "n doc",
-        "no doc",
-        "n0 doc",
-        "numero de carte",
-        "n de carte",
-        "no de carte",
-        "n du titre",
-        "no du titre",
-        "numero du titre",
-        "passeport n",
-        "passeport no",
-        "n de passeport",
-        "carte nationale d identite no",
-        "carte nationale d identite n",
-        "document no",
-        "document number",
-        "passport no",
-        "passport number",
-        "card no",
-        "card number"}},
+        "n doc", "no doc", "n0 doc", "numero de carte", "n de carte", "no de carte", "n du titre",
+        "no du titre", "numero du titre", "passeport n", "passeport no", "n de passeport",
+        "carte nationale d identite no", "carte nationale d identite n", "document no",
+        "document number", "passport no", "passport number", "card no", "card number"}},
       {FieldName::kBirthDate,
        {"date de naissance", "date de naiss", "ne(e) le", "nee le", "ne e le", "ne le",
         "date of birth", "birth date", "date naissance", "fecha de nacimiento"}},
@@ -1809,6 +1787,26 @@ std::string InCapitals(std::string_view word) {
   return out;
 }
 
+// A name in mixed case, given names first: (given names, surname in capitals). A particle
+// before the last word belongs to the surname ("Sarah Le Bris" -> "LE BRIS").
+std::pair<std::string, std::string> GivenNamesThenSurname(const std::vector<std::string>& words) {
+  static constexpr std::string_view kParticles[] = {"le",  "la",  "de", "du",  "da", "des",
+                                                    "van", "von", "di", "del", "dos"};
+  size_t surname = words.size() - 1;
+  if (words.size() >= 3) {
+    const std::string before = NormalizeLabelText(words[surname - 1]);
+    if (std::find(std::begin(kParticles), std::end(kParticles), before) != std::end(kParticles)) {
+      --surname;
+    }
+  }
+  std::string given, last;
+  for (size_t k = 0; k < words.size(); ++k) {
+    std::string& part = k < surname ? given : last;
+    part += (part.empty() ? "" : " ") + (k < surname ? words[k] : InCapitals(words[k]));
+  }
+  return {given, last};
+}
+
 // An app's header: the avatar's initials, then the holder's name in mixed case, given
 // names first ("HL  Hugo Lefèvre"; the disc's letters read with one slip, "HD"). Without
 // the initials two capitalised words may be anything ("Licence Valide"); with them they
@@ -1830,9 +1828,40 @@ std::optional<std::pair<std::string, std::string>> NameBesideInitials(std::strin
     }
   }
   if (words[1][0] != disc[0]) return std::nullopt;  // the surname's letter may be a slip
-  std::string given;
-  for (size_t k = 1; k + 1 < words.size(); ++k) given += (given.empty() ? "" : " ") + words[k];
-  return std::make_pair(given, InCapitals(words.back()));
+  return GivenNamesThenSurname(std::vector<std::string>(words.begin() + 1, words.end()));
+}
+
+// An app's header: the holder's name in mixed case, given names first, set right over
+// the club's name ("Grégoire Gauthier" / "Tennis Club de Vannes"). Two to four capitalised
+// words, none a club's word; the surname in capitals.
+void AddNameOverTheClub(const std::vector<OcrLine>& lines, Fields& fields) {
+  const auto club = fields.find(FieldName::kClubName);
+  if (club == fields.end()) return;
+  const std::string club_text = NormalizeLabelText(club->second.value);
+  for (const OcrLine& under : lines) {
+    if (NormalizeLabelText(under.text) != club_text) continue;
+    for (const OcrLine& line : lines) {
+      const cv::Rect& a = line.box;
+      const cv::Rect& b = under.box;
+      if (a.br().y > b.y + b.height / 2 || b.y - a.br().y > b.height ||
+          std::abs(a.x - b.x) > 2 * b.height) {
+        continue;
+      }
+      const std::vector<std::string> words = SplitWords(line.text);
+      if (words.size() < 2 || words.size() > 4) continue;
+      const bool names = std::all_of(words.begin(), words.end(), [](const std::string& w) {
+        return CaseOf(w) == WordCase::kCapitalised && !IsAClubWord(NormalizeLabelText(w)) &&
+               !IsOnlyALabel(w);
+      });
+      if (!names) continue;
+      auto [given, surname] = GivenNamesThenSurname(words);
+      fields[FieldName::kGivenNames] =
+          Field{std::move(given), line.confidence, FieldSource::kVisual};
+      fields[FieldName::kSurname] =
+          Field{std::move(surname), line.confidence, FieldSource::kVisual};
+      return;
+    }
+  }
 }
 
 void AddNameHeading(const std::vector<OcrLine>& lines, Fields& fields) {
@@ -1880,7 +1909,10 @@ void AddNameHeading(const std::vector<OcrLine>& lines, Fields& fields) {
       best_name = std::move(*name);
     }
   }
-  if (!best) return;
+  if (!best) {
+    AddNameOverTheClub(lines, fields);
+    return;
+  }
   fields[FieldName::kGivenNames] =
       Field{std::move(best_name.first), best->confidence, FieldSource::kVisual};
   fields[FieldName::kSurname] =
