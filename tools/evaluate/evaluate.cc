@@ -240,11 +240,15 @@ int main(int argc, char** argv) {
   std::string data;
   int limit = 0;
   bool verbose = false;
+  bool times = false;
   std::string truth_dir;
   app.add_option("--data", data, "folder written by gendocs")->required();
   app.add_option("--truth", truth_dir, "folder of the .json ground truth (default: --data)");
   app.add_option("--limit", limit, "at most N documents (0: all)");
   app.add_flag("--verbose", verbose, "print every miss");
+  app.add_flag("--times", times,
+               "print each document's CPU time (TIME name ms; not the held-out family's), "
+               "to compare two engines document by document");
   // Floors for a CI slice (tests/independent/ci_slice.sh): below one, exit 1.
   double require_mrz = -1, require_fields = -1;
   int require_real_valid = -1;
@@ -319,6 +323,9 @@ int main(int argc, char** argv) {
     auto result = (*engine)->Extract(image, start + std::chrono::seconds(60));
     s.ms.push_back(ThreadCpuMs() - cpu0);
     slow_docs += s.ms.back() > kSlowMs;
+    if (times && !truth.value("held_out", false)) {
+      std::printf("TIME %s %.0f\n", image_path.filename().c_str(), s.ms.back());
+    }
     if (verbose && s.ms.back() > kSlowMs && !truth.value("held_out", false)) {
       std::printf("SLOW %s: %.0f ms CPU\n", image_path.filename().c_str(), s.ms.back());
     }
