@@ -16,6 +16,7 @@
 #include "engine/local/mrz_finder.h"
 #include "engine/local/mrz_zone.h"
 #include "engine/local/polarity.h"
+#include "engine/local/qr_codes.h"
 #include "engine/local/rule_lines.h"
 #include "engine/local/small_words.h"
 
@@ -74,6 +75,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const cv::Mat dark_on_white = jae::local::DarkTextOnWhite(gray, tag);
     Require(dark_on_white.empty() || dark_on_white.size() == tag.box.size());
   }
+  // A found code is a square inside the image; painting it white keeps the image's size.
+  const auto codes = jae::local::FindQrCodes(gray);
+  Require(codes.size() <= 1);
+  cv::Mat painted = bgr.clone();
+  jae::local::PaintQrCodesWhite(painted, codes);
+  Require(painted.size() == bgr.size() && painted.type() == bgr.type());
   const cv::Mat both = jae::local::InkOfBothPolarities(gray);
   Require(both.empty() || both.size() == gray.size());
   Require(jae::local::FlattenLight(gray).size() == gray.size());

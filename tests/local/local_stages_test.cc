@@ -611,6 +611,41 @@ TEST(FieldReaderTest, ARankingChipBesideTheSeasonInAnyOfItsForms) {
   }
 }
 
+// A round badge's ranking in a line of its own column ("US Orléans Tennis 15/2"), its
+// caption a word of the next line ("82042146 Classement", even "lassement"), right under it.
+TEST(FieldReaderTest, ARankingOverItsCaptionInAnotherLine) {
+  for (const std::string caption : {"Classement", "lassement"}) {
+    const std::vector<OcrLine> lines = {
+        {"US Orléans Tennis 15/2",
+         {177, 635, 686, 33},
+         0.96,
+         {{"US", {177, 640, 30, 21}},
+          {"Orléans", {219, 640, 95, 21}},
+          {"Tennis", {323, 640, 80, 21}},
+          {"15/2", {803, 635, 60, 33}}}},
+        {"82042146 " + caption,
+         {177, 714, 705, 25},
+         0.9,
+         {{"82042146", {177, 714, 110, 25}}, {caption, {800, 716, 82, 17}}}}};
+    Fields f;
+    AddUnlabelledRanking(lines, f);
+    EXPECT_EQ(f[FieldName::kRanking].value, "15/2") << caption;
+  }
+  // Not in the caption's column, or far from it: nothing.
+  const std::vector<OcrLine> apart = {
+      {"Tennis 15/2",
+       {177, 635, 300, 33},
+       0.96,
+       {{"Tennis", {177, 640, 80, 21}}, {"15/2", {400, 635, 60, 33}}}},
+      {"82042146 Classement",
+       {177, 714, 705, 25},
+       0.9,
+       {{"82042146", {177, 714, 110, 25}}, {"Classement", {800, 716, 82, 17}}}}};
+  Fields f;
+  AddUnlabelledRanking(apart, f);
+  EXPECT_FALSE(f.count(FieldName::kRanking));
+}
+
 // The app's header: given names over the surname, the avatar's disc ("AB") read into the
 // lower line although it stands off it; a surname set larger than the given names.
 TEST(FieldReaderTest, ANameHeadingBesideAnAvatarDiscAndASurnameSetLarger) {
@@ -1695,6 +1730,28 @@ TEST(FieldReaderTest, AMixedCaseNameOverTheClubsName) {
   Fields no_club;
   AddNameHeading(lines, no_club);
   EXPECT_FALSE(no_club.count(FieldName::kSurname));
+}
+
+// A ranking in large type whose leading 1 was read as a bracket or a bar, caption under it
+// (orchard's card): the 1 restored when that makes a ranking, never otherwise.
+TEST(FieldReaderTest, ARankingsLeadingOneReadAsABarIsRestored) {
+  for (const auto& [text, want] : std::vector<std::pair<std::string, std::string>>{
+           {"15/2", "15/2"}, {"] 5 /2", "15/2"}, {"]5", "15"}, {"[5/4", "15/4"}}) {
+    const std::vector<OcrLine> lines = {
+        {"HOARAU", {100, 160, 230, 40}, 0.9},     {"Nom", {100, 208, 50, 16}, 0.9},
+        {"16/05/1982", {100, 250, 230, 40}, 0.9}, {"Date de naissance", {100, 292, 200, 16}, 0.9},
+        {text, {100, 330, 120, 50}, 0.9},         {"Classement", {100, 392, 110, 16}, 0.9}};
+    Fields f = ReadLabelledFields(lines, 1000, Captions::kUnderValues);
+    EXPECT_EQ(f[FieldName::kRanking].value, want) << text;
+  }
+  for (const std::string text : {"] 5/7", "[ 3/5", "] 45"}) {
+    const std::vector<OcrLine> lines = {
+        {"HOARAU", {100, 160, 230, 40}, 0.9},     {"Nom", {100, 208, 50, 16}, 0.9},
+        {"16/05/1982", {100, 250, 230, 40}, 0.9}, {"Date de naissance", {100, 292, 200, 16}, 0.9},
+        {text, {100, 330, 120, 50}, 0.9},         {"Classement", {100, 392, 110, 16}, 0.9}};
+    Fields f = ReadLabelledFields(lines, 1000, Captions::kUnderValues);
+    EXPECT_FALSE(f.count(FieldName::kRanking)) << text << " read " << f[FieldName::kRanking].value;
+  }
 }
 
 }  // namespace

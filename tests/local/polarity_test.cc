@@ -147,6 +147,26 @@ TEST(LightTextChipsTest, CaptionTagsOverTheirValues) {
   EXPECT_TRUE(LightTextChips(cv::Mat(300, 300, CV_8UC1, cv::Scalar(30))).empty());
 }
 
+// A ranking in white on a round badge (a licence's "15/2" over "Classement"): a chip as the
+// tags are, its mask the disc; a dark disc with no letters (a logo, a bullet) is none.
+TEST(LightTextChipsTest, ARoundBadgeWithItsRanking) {
+  cv::Mat card(863, 1200, CV_8UC1, cv::Scalar(245));
+  cv::circle(card, {870, 590}, 48, cv::Scalar(60), cv::FILLED, cv::LINE_AA);
+  cv::putText(card, "15/2", {833, 603}, cv::FONT_HERSHEY_DUPLEX, 1.0, cv::Scalar(250), 2,
+              cv::LINE_AA);
+  cv::circle(card, {300, 300}, 40, cv::Scalar(60), cv::FILLED, cv::LINE_AA);  // no letters
+  cv::putText(card, "US Orleans Tennis", {150, 600}, cv::FONT_HERSHEY_DUPLEX, 1.0, cv::Scalar(25),
+              2);
+  const std::vector<LightTextRegion> found = LightTextChips(card);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_TRUE(found[0].box.contains({870, 590}));
+  EXPECT_LE(found[0].box.width, 96 + 6);  // the disc and a margin of 2 pixels
+  const cv::Mat out = DarkTextOnWhite(card, found[0]);
+  ASSERT_EQ(out.size(), found[0].box.size());
+  cv::Mat letters = (card(found[0].box) > 200) & found[0].mask;
+  EXPECT_LT(cv::mean(out, letters)[0], 110);
+}
+
 // The band read apart: its letters dark, its ground and the page around it white.
 TEST(LightTextRegionsTest, DarkTextOnWhiteOfABand) {
   cv::Mat page(600, 1000, CV_8UC1, cv::Scalar(245));

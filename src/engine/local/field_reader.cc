@@ -324,6 +324,23 @@ std::string SlashForAGap(std::string value) {
   return real ? whole + "/" + part : value;
 }
 
+bool IsRanking(std::string_view value);
+
+// A ranking in large type whose leading 1 Tesseract read as a bracket or a bar ("] 5/2",
+// "|5" for 15/2, 15): the ranking with the 1, when that is one and the value as read is
+// not. Why only a leading one: the 1 stands alone at the left of a wide digit, where a
+// bold face's serif or a box's edge beside it looks the same.
+std::string OneForALeadingBar(std::string value) {
+  if (value.empty() || IsRanking(value)) return value;
+  if (value[0] != ']' && value[0] != '|' && value[0] != '[' && value[0] != '!') return value;
+  std::string rest = value.substr(1);
+  while (!rest.empty() && rest.front() == ' ') rest.erase(0, 1);
+  if (rest.empty() || rest.front() < '0' || rest.front() > '9') return value;
+  std::string with_one = "1" + rest;
+  std::erase(with_one, ' ');
+  return IsRanking(with_one) ? with_one : value;
+}
+
 // The digit groups of a value, e.g. "14/03/1987" -> {14, 03, 1987}.
 std::vector<std::string> DigitGroups(std::string_view s) {
   std::vector<std::string> groups;
@@ -353,7 +370,7 @@ std::string RepairValue(FieldName field, std::string value) {
         while (at + 1 < value.size() && value[at + 1] == ' ') value.erase(at + 1, 1);
         while (at > 0 && value[at - 1] == ' ') value.erase(--at, 1);
       }
-      return SlashForAGap(DigitsForLookAlikes(std::move(value)));
+      return OneForALeadingBar(SlashForAGap(DigitsForLookAlikes(std::move(value))));
     }
     case FieldName::kNationality: {
       // "T UN", "DZ A": a code a space split.
@@ -1919,8 +1936,49 @@ void AddNameHeading(const std::vector<OcrLine>& lines, Fields& fields) {
       Field{std::move(best_name.second), best->confidence, FieldSource::kVisual};
 }
 
+namespace {
+
+// The ranking of a round badge: a word of ranking form standing in its own column right
+// over (or under) the word "Classement", which OCR reads into another line (the badge
+// beside the club's name, its caption beside the club's number: "US Orléans Tennis 15/2"
+// over "82042146 Classement"). The caption's first letter may be lost ("lassement").
+std::optional<Field> RankingOverItsCaption(const std::vector<OcrLine>& lines) {
+  for (const auto& caption_line : lines) {
+    for (const auto& caption : caption_line.words) {
+      const std::string name = NormalizeLabelText(caption.text);
+      if (name != "classement" && name != "lassement") continue;
+      for (const auto& line : lines) {
+        if (&line == &caption_line) continue;
+        for (const auto& word : line.words) {
+          std::string w = word.text;
+          while (!w.empty() &&
+                 std::string_view("[](){}|").find(w.front()) != std::string_view::npos) {
+            w.erase(0, 1);
+          }
+          if (w.empty() || !IsRanking(w) || (CountDigits(w) == 0 && w != "NC")) continue;
+          const int h = std::max(1, word.box.height);
+          const int gap_under = caption.box.y - word.box.br().y;
+          const int gap_over = word.box.y - caption.box.br().y;
+          const bool stacked = (gap_under >= -h / 4 && gap_under <= 3 * h) ||
+                               (gap_over >= -h / 4 && gap_over <= 3 * h);
+          const int overlap =
+              std::min(word.box.br().x, caption.box.br().x) - std::max(word.box.x, caption.box.x);
+          if (stacked && overlap > 0) return Field{w, word.confidence, FieldSource::kVisual};
+        }
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 void AddUnlabelledRanking(const std::vector<OcrLine>& lines, Fields& fields) {
   if (fields.count(FieldName::kRanking)) return;
+  if (std::optional<Field> badge = RankingOverItsCaption(lines)) {
+    fields[FieldName::kRanking] = std::move(*badge);
+    return;
+  }
   // A season as a chip prints it: "2025", "2024/2025", "2024-2025".
   auto is_season = [](const std::string& w) {
     if (w.size() == 4) return CountDigits(w) == 4;

@@ -27,6 +27,7 @@
 #include "engine/local/ocrb_classifier.h"
 #include "engine/local/polarity.h"
 #include "engine/local/pp_ocr_recogniser.h"
+#include "engine/local/qr_codes.h"
 #include "engine/local/rule_lines.h"
 #include "engine/local/small_words.h"
 #include "engine/local/tess_pool.h"
@@ -471,7 +472,16 @@ class LocalEngine final : public Engine {
     if (zone.where) text_bottom = std::max(gray.rows / 3, zone.where->lines.front().y - 4);
     auto lease = text_pool_.Borrow();
     if (!lease.ok()) return lease.status();
-    const cv::Mat text_image = DarkenForText(local::WithoutRuleLines(gray));
+    // A QR code's modules are no text and make Tesseract join the rows beside them.
+    // Looked for where no MRZ was located (licences; identity documents carry none).
+    const std::vector<local::Quad> qr_codes =
+        zone.where ? std::vector<local::Quad>() : local::FindQrCodes(gray);
+    cv::Mat without_codes = gray;
+    if (!qr_codes.empty()) {
+      without_codes = gray.clone();
+      local::PaintQrCodesWhite(without_codes, qr_codes);
+    }
+    const cv::Mat text_image = DarkenForText(local::WithoutRuleLines(without_codes));
     const bool proved =
         zone.mrz_read && zone.mrz_read->parsed.valid && !zone.mrz_read->lines.empty();
     const mrz::ParsedMrz* proved_mrz = proved ? &zone.mrz_read->parsed : nullptr;
@@ -486,6 +496,7 @@ class LocalEngine final : public Engine {
     };
     cv::Mat plain;
     cv::cvtColor(zone.doc.image, plain, cv::COLOR_BGR2GRAY);
+    local::PaintQrCodesWhite(plain, qr_codes);
     BothPolarities both_polarities = BothPolarities::kUnchecked;
     PrintedText printed = with_unlabelled(ReadFields(
         lease->get(), text_image.rowRange(0, text_bottom), plain.rowRange(0, text_bottom),
@@ -731,6 +742,7 @@ class LocalEngine final : public Engine {
     cv::cvtColor(bgr, whole, cv::COLOR_BGR2GRAY);
     const double scale = std::min(1.0, 1600.0 / std::max(whole.cols, whole.rows));
     if (scale < 1.0) cv::resize(whole, whole, cv::Size(), scale, scale, cv::INTER_AREA);
+    local::PaintQrCodesWhite(whole, local::FindQrCodes(whole));
     const cv::Mat whole_text = DarkenForText(FlattenLight(whole));
     // The whole photo is another image than the document's page: its marks are counted
     // again, unless the page was already read both ways.

@@ -203,6 +203,37 @@ std::vector<LightTextRegion> LightTextRegions(const cv::Mat& gray) {
   return regions;
 }
 
+// Whether the dark component `box` (of `area` pixels, letters closed in) is a round badge:
+// a disc as wide as tall, two to five text lines high (a sixteenth to a fifth of the image),
+// filling about pi/4 of its box, dark at its edges' middles and light at its box's corners.
+// A licence shows its ranking so ("15/2" in white on a green disc over "Classement").
+template <typename DarkShare>
+bool IsRoundBadge(const cv::Rect& box, int area, int min_height, int image_rows,
+                  const DarkShare& dark_share) {
+  // At least a sixteenth of the image: a bold letter closed into a blob ("e", "o": a disc
+  // with a light counter) is a twentieth of a card at most, and was taken for a badge.
+  if (box.height < std::max(2 * min_height, image_rows / 16) || box.height > image_rows / 5) {
+    return false;
+  }
+  if (std::abs(box.width - box.height) > 0.15 * std::max(box.width, box.height)) return false;
+  const double fill = area / static_cast<double>(box.area());
+  if (fill < 0.7 || fill > 0.86) return false;
+  const int r = std::max(2, box.width / 10);
+  const cv::Point centre = (box.tl() + box.br()) / 2;
+  for (const cv::Rect& middle : {cv::Rect(centre.x - r / 2, box.y + 1, r, 2),
+                                 cv::Rect(centre.x - r / 2, box.br().y - 3, r, 2),
+                                 cv::Rect(box.x + 1, centre.y - r / 2, 2, r),
+                                 cv::Rect(box.br().x - 3, centre.y - r / 2, 2, r)}) {
+    if (dark_share(middle) < 0.85) return false;
+  }
+  for (const cv::Rect& corner :
+       {cv::Rect(box.x, box.y, r, r), cv::Rect(box.br().x - r, box.y, r, r),
+        cv::Rect(box.x, box.br().y - r, r, r), cv::Rect(box.br().x - r, box.br().y - r, r, r)}) {
+    if (dark_share(corner) > 0.15) return false;
+  }
+  return true;
+}
+
 std::vector<LightTextRegion> LightTextChips(const cv::Mat& gray) {
   std::vector<LightTextRegion> chips;
   if (gray.empty() || gray.channels() != 1) return chips;
@@ -223,24 +254,26 @@ std::vector<LightTextRegion> LightTextChips(const cv::Mat& gray) {
   for (int i = 1; i < n && static_cast<int>(chips.size()) < kMaxLightTextChips; ++i) {
     const cv::Rect box(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP),
                        stats.at<int>(i, cv::CC_STAT_WIDTH), stats.at<int>(i, cv::CC_STAT_HEIGHT));
-    if (box.height < min_height || box.height > max_height || 2 * box.width < 3 * box.height)
-      continue;
     const int area = stats.at<int>(i, cv::CC_STAT_AREA);
-    if (area < 0.7 * box.area()) continue;
-    // A tag's ground pads its letters: its edges are dark all along, where a line of bold
-    // dark words, closed into a block too, is dark only where a letter touches its edge.
     auto dark_share = [&](cv::Rect edge) {
       edge &= cv::Rect(0, 0, gray.cols, gray.rows);
       return edge.empty() ? 0.0 : cv::countNonZero(dark(edge)) / static_cast<double>(edge.area());
     };
-    const int inset_x = box.width / 10, inset_y = box.height / 5;
-    const cv::Rect top(box.x + inset_x, box.y + 1, box.width - 2 * inset_x, 1);
-    const cv::Rect bottom(box.x + inset_x, box.br().y - 2, box.width - 2 * inset_x, 1);
-    const cv::Rect left(box.x + 1, box.y + inset_y, 1, box.height - 2 * inset_y);
-    const cv::Rect right(box.br().x - 2, box.y + inset_y, 1, box.height - 2 * inset_y);
-    if (std::min({dark_share(top), dark_share(bottom), dark_share(left), dark_share(right)}) <
-        0.85) {
-      continue;
+    if (!IsRoundBadge(box, area, min_height, gray.rows, dark_share)) {
+      if (box.height < min_height || box.height > max_height || 2 * box.width < 3 * box.height)
+        continue;
+      if (area < 0.7 * box.area()) continue;
+      // A tag's ground pads its letters: its edges are dark all along, where a line of bold
+      // dark words, closed into a block too, is dark only where a letter touches its edge.
+      const int inset_x = box.width / 10, inset_y = box.height / 5;
+      const cv::Rect top(box.x + inset_x, box.y + 1, box.width - 2 * inset_x, 1);
+      const cv::Rect bottom(box.x + inset_x, box.br().y - 2, box.width - 2 * inset_x, 1);
+      const cv::Rect left(box.x + 1, box.y + inset_y, 1, box.height - 2 * inset_y);
+      const cv::Rect right(box.br().x - 2, box.y + inset_y, 1, box.height - 2 * inset_y);
+      if (std::min({dark_share(top), dark_share(bottom), dark_share(left), dark_share(right)}) <
+          0.85) {
+        continue;
+      }
     }
     cv::Mat mask = labels(box) == i;
     // Its letters: clearly lighter than its ground (the tag's own level: small print

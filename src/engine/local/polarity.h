@@ -46,7 +46,10 @@ std::vector<LightTextRegion> LightTextRegions(const cv::Mat& gray);
 // than the middle grey, one text line high (1/120 to 1/12 of the image's height), at least
 // one and a half times as wide ("Nom"), dark all along its four edges (its ground pads its letters,
 // where a bold dark word's letters touch its box only here and there), with light marks along at
-// least a quarter of its width and over at most half of it. None on a dark image. Why: a page
+// least a quarter of its width and over at most half of it; or a round badge (a disc two to
+// five text lines high, a sixteenth to a fifth of the image's height, as wide as tall, light at its
+// box's corners: a licence's ranking "15/2" in white on a green disc) with the same letters.
+// None on a dark image. Why: a page
 // reading binarises such a tag into a black bar and loses its caption, which anchors the
 // value beside it; made dark on white in place (DarkTextOnWhite: the margin white), it is
 // read with the rest of the page, where it stands, at no extra reading's cost.
