@@ -1735,21 +1735,21 @@ TEST(FieldReaderTest, AMixedCaseNameOverTheClubsName) {
 // A ranking in large type whose leading 1 was read as a bracket or a bar, caption under it
 // (orchard's card): the 1 restored when that makes a ranking, never otherwise.
 TEST(FieldReaderTest, ARankingsLeadingOneReadAsABarIsRestored) {
-  for (const auto& [text, want] : std::vector<std::pair<std::string, std::string>>{
-           {"15/2", "15/2"}, {"] 5 /2", "15/2"}, {"]5", "15"}, {"[5/4", "15/4"}}) {
+  // Captions under their values; the ranking's value as `text`.
+  auto card_with_ranking = [](const std::string& text) {
     const std::vector<OcrLine> lines = {
         {"HOARAU", {100, 160, 230, 40}, 0.9},     {"Nom", {100, 208, 50, 16}, 0.9},
         {"16/05/1982", {100, 250, 230, 40}, 0.9}, {"Date de naissance", {100, 292, 200, 16}, 0.9},
         {text, {100, 330, 120, 50}, 0.9},         {"Classement", {100, 392, 110, 16}, 0.9}};
-    Fields f = ReadLabelledFields(lines, 1000, Captions::kUnderValues);
+    return ReadLabelledFields(lines, 1000, Captions::kUnderValues);
+  };
+  for (const auto& [text, want] : std::vector<std::pair<std::string, std::string>>{
+           {"15/2", "15/2"}, {"] 5 /2", "15/2"}, {"]5", "15"}, {"[5/4", "15/4"}}) {
+    Fields f = card_with_ranking(text);
     EXPECT_EQ(f[FieldName::kRanking].value, want) << text;
   }
   for (const std::string text : {"] 5/7", "[ 3/5", "] 45"}) {
-    const std::vector<OcrLine> lines = {
-        {"HOARAU", {100, 160, 230, 40}, 0.9},     {"Nom", {100, 208, 50, 16}, 0.9},
-        {"16/05/1982", {100, 250, 230, 40}, 0.9}, {"Date de naissance", {100, 292, 200, 16}, 0.9},
-        {text, {100, 330, 120, 50}, 0.9},         {"Classement", {100, 392, 110, 16}, 0.9}};
-    Fields f = ReadLabelledFields(lines, 1000, Captions::kUnderValues);
+    Fields f = card_with_ranking(text);
     EXPECT_FALSE(f.count(FieldName::kRanking)) << text << " read " << f[FieldName::kRanking].value;
   }
 }

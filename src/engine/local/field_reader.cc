@@ -1938,6 +1938,15 @@ void AddNameHeading(const std::vector<OcrLine>& lines, Fields& fields) {
 
 namespace {
 
+// `word` without the brackets and bars at its ends: a chip's or badge's rounded ends, or a
+// box's edge, read as characters ("[NC", "15/2)").
+std::string WithoutBracketEnds(std::string word) {
+  constexpr std::string_view kBrackets = "[](){}|";
+  while (!word.empty() && kBrackets.find(word.front()) != std::string_view::npos) word.erase(0, 1);
+  while (!word.empty() && kBrackets.find(word.back()) != std::string_view::npos) word.pop_back();
+  return word;
+}
+
 // The ranking of a round badge: a word of ranking form standing in its own column right
 // over (or under) the word "Classement", which OCR reads into another line (the badge
 // beside the club's name, its caption beside the club's number: "US Orléans Tennis 15/2"
@@ -1950,11 +1959,7 @@ std::optional<Field> RankingOverItsCaption(const std::vector<OcrLine>& lines) {
       for (const auto& line : lines) {
         if (&line == &caption_line) continue;
         for (const auto& word : line.words) {
-          std::string w = word.text;
-          while (!w.empty() &&
-                 std::string_view("[](){}|").find(w.front()) != std::string_view::npos) {
-            w.erase(0, 1);
-          }
+          const std::string w = WithoutBracketEnds(word.text);
           if (w.empty() || !IsRanking(w) || (CountDigits(w) == 0 && w != "NC")) continue;
           const int h = std::max(1, word.box.height);
           const int gap_under = caption.box.y - word.box.br().y;
@@ -1989,13 +1994,8 @@ void AddUnlabelledRanking(const std::vector<OcrLine>& lines, Fields& fields) {
     // chips' rounded ends read as brackets or a stray letter ("[NC À Saison 2025/2026").
     std::vector<std::string> others;
     std::optional<std::string> ranking;
-    for (std::string w : SplitWords(line.text)) {
-      while (!w.empty() && std::string_view("[](){}|").find(w.front()) != std::string_view::npos) {
-        w.erase(0, 1);
-      }
-      while (!w.empty() && std::string_view("[](){}|").find(w.back()) != std::string_view::npos) {
-        w.pop_back();
-      }
+    for (const std::string& read : SplitWords(line.text)) {
+      const std::string w = WithoutBracketEnds(read);
       if (w.empty()) continue;
       const bool slashed = std::count(w.begin(), w.end(), '/') == 1 && w.back() != '/' &&
                            std::isdigit(static_cast<unsigned char>(w.back())) &&
