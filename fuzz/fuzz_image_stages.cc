@@ -52,7 +52,7 @@ cv::Mat ImageFrom(const std::uint8_t* data, std::size_t size) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  if (size < 5 || size > 4096) return 0;
+  if (size < 6 || size > 4096) return 0;
   const cv::Mat image = ImageFrom(data, size);
   cv::Mat bgr = image, gray = image;
   if (image.channels() == 1) {
@@ -85,6 +85,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   Require(both.empty() || both.size() == gray.size());
   Require(jae::local::FlattenLight(gray).size() == gray.size());
   Require(jae::local::WithoutRuleLines(gray).size() == gray.size());
+  Require(jae::local::WithoutDotLeaders(gray).size() == gray.size());
   // A line's box from the input, anywhere (partly outside the image, empty).
   jae::local::OcrLine line;
   line.box = cv::Rect(data[0] % 64 - 16, data[2] % 64 - 16, data[1] % 128, data[3] % 128);
@@ -98,6 +99,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     line.words.push_back(jae::local::OcrWord{
         "w", cv::Rect(data[k] % 80 - 8, data[k + 1] % 80 - 8, data[k + 2] % 60, data[k + 3] % 60),
         (data[k] % 100) / 100.0});
+  }
+  // A dropped caption's area over the line stays inside the image.
+  line.confidence = (data[5] % 100) / 100.0;
+  if (const auto area = jae::local::DroppedCaptionArea(gray, line, {line})) {
+    Require((*area & whole) == *area && area->width >= 8 && area->height >= 4);
   }
   for (const auto& caption : jae::local::StackedCaptions(gray, line)) {
     Require(caption.first < caption.end && caption.end <= line.words.size());

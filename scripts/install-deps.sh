@@ -25,6 +25,7 @@ test_packages=(
   fonts-inter fonts-texgyre fonts-jetbrains-mono fonts-b612  # fonts of the orchard family of tests/independent
   fonts-clear-sans fonts-cabin fonts-manrope fonts-linuxlibertine fonts-hack  # fonts of the quarry family of tests/independent
   fonts-adf-switzera fonts-crosextra-caladea fonts-courier-prime fonts-go fonts-comfortaa  # fonts of the willow family of tests/independent
+  fonts-paratype fonts-karla fonts-sil-charis  # fonts of the summit family of tests/independent
 )
 ((want_test)) && packages+=("${test_packages[@]}")
 

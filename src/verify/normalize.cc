@@ -262,8 +262,16 @@ Normalized<std::string> NormalizeCountryCode(std::string_view raw) {
       mrz::IsKnownCountryCode(code)) {
     return {code, Problem::kNone};
   }
-  const std::string folded = FoldForMatching(trimmed);
-  if (folded == "francaise" || folded == "francais" || folded == "france") {
+  // The word in French or English, or both ("FRANÇAISE / FRENCH", as bilingual pages print).
+  auto is_french = [](std::string_view word) {
+    const std::string folded = FoldForMatching(CollapseWhitespace(word));
+    return folded == "francaise" || folded == "francais" || folded == "france" ||
+           folded == "french";
+  };
+  const size_t slash = trimmed.find('/');
+  if (slash == std::string::npos
+          ? is_french(trimmed)
+          : is_french(trimmed.substr(0, slash)) && is_french(trimmed.substr(slash + 1))) {
     return {"FRA", Problem::kNone};
   }
   return {trimmed, Problem::kNotRecognised};

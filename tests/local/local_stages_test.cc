@@ -1301,6 +1301,40 @@ TEST(RuleLinesTest, TableBordersGoTextStays) {
   EXPECT_EQ(cv::countNonZero(text_after), cv::countNonZero(text_before));
 }
 
+// The ink left in `image` inside `box` (darker than mid-grey), in pixels.
+int InkIn(const cv::Mat& image, const cv::Rect& box) {
+  cv::Mat ink;
+  cv::threshold(image(box), ink, 128, 255, cv::THRESH_BINARY_INV);
+  return cv::countNonZero(ink);
+}
+
+TEST(RuleLinesTest, DotLeadersGoTextAndLoneDotsStay) {
+  cv::Mat page(800, 1200, CV_8UC1, cv::Scalar(235));
+  cv::putText(page, "Nom", {100, 100}, cv::FONT_HERSHEY_SIMPLEX, 0.9, cv::Scalar(20), 2);
+  for (int x = 170; x < 800; x += 9) cv::circle(page, {x, 97}, 1, cv::Scalar(30), cv::FILLED);
+  cv::putText(page, "HOARAU", {820, 100}, cv::FONT_HERSHEY_SIMPLEX, 0.9, cv::Scalar(20), 2);
+  // Two dots of a date and three of an ellipsis are no leader.
+  cv::putText(page, "12.03.2020", {100, 220}, cv::FONT_HERSHEY_SIMPLEX, 0.9, cv::Scalar(20), 2);
+  for (int x = 400; x < 430; x += 10) cv::circle(page, {x, 217}, 1, cv::Scalar(30), cv::FILLED);
+  // A leader down a page still lying on its side.
+  for (int y = 250; y < 390; y += 9) cv::circle(page, {1100, y}, 1, cv::Scalar(30), cv::FILLED);
+  const cv::Mat out = WithoutDotLeaders(page);
+  ASSERT_EQ(out.size(), page.size());
+  EXPECT_EQ(InkIn(out, cv::Rect(165, 90, 640, 14)), 0);
+  EXPECT_EQ(InkIn(out, cv::Rect(1094, 245, 14, 150)), 0);
+  EXPECT_EQ(InkIn(out, cv::Rect(90, 70, 75, 40)), InkIn(page, cv::Rect(90, 70, 75, 40)));
+  EXPECT_EQ(InkIn(out, cv::Rect(815, 70, 140, 40)), InkIn(page, cv::Rect(815, 70, 140, 40)));
+  EXPECT_EQ(InkIn(out, cv::Rect(90, 190, 360, 40)), InkIn(page, cv::Rect(90, 190, 360, 40)));
+  // Specks at random places are no leader either.
+  cv::Mat specks(900, 900, CV_8UC1, cv::Scalar(235));
+  cv::RNG rng(7);
+  for (int k = 0; k < 600; ++k) {
+    cv::circle(specks, {rng.uniform(0, 900), rng.uniform(0, 900)}, 1, cv::Scalar(30), cv::FILLED);
+  }
+  EXPECT_EQ(cv::countNonZero(WithoutDotLeaders(specks) != specks), 0);
+  EXPECT_TRUE(WithoutDotLeaders(cv::Mat()).empty());
+}
+
 TEST(ClassifyTest, MrzDecidesThenWords) {
   mrz::ParseOptions options;
   auto permit = mrz::ParseMrz({"IRFRAX4RTBPFW46<<<<<<<<<<<<<<<", "9007138F3002119MAR<<<<<<<<<<<6",
@@ -1752,6 +1786,96 @@ TEST(FieldReaderTest, ARankingsLeadingOneReadAsABarIsRestored) {
     Fields f = card_with_ranking(text);
     EXPECT_FALSE(f.count(FieldName::kRanking)) << text << " read " << f[FieldName::kRanking].value;
   }
+}
+
+// One line, its words as wide as a value's characters.
+std::string OneLineReal(FieldName name, const std::string& line) {
+  Fields f =
+      ReadLabelledFields({{line, {40, 100, 11 * static_cast<int>(line.size()), 30}, 0.9}}, 1000);
+  return f.count(name) ? f[name].value : std::string("(none)");
+}
+
+// A caption, one line above its value (a passport's or card's zone).
+std::string StackedField(FieldName name, const std::string& caption, const std::string& value) {
+  const int caption_width = 8 * static_cast<int>(caption.size());
+  const int value_width = 13 * static_cast<int>(value.size());
+  Fields f = ReadLabelledFields(
+      {{caption, {300, 100, caption_width, 15}, 0.9}, {value, {302, 120, value_width, 24}, 0.9}},
+      1000);
+  return f.count(name) ? f[name].value : std::string("(none)");
+}
+
+// Passports and permits number their zones after ICAO ("1. Nom", "4a. Date de délivrance",
+// "Nom (1)"): the number is no value and hides no caption.
+TEST(FieldReaderTest, NumberedCaptions) {
+  EXPECT_EQ(StackedField(FieldName::kSurname, "1. NOM / SURNAME", "MARTIN"), "MARTIN");
+  EXPECT_EQ(StackedField(FieldName::kSurname, "(1) Nom / Surname", "MARTIN"), "MARTIN");
+  EXPECT_EQ(StackedField(FieldName::kSurname, "Nom / Surname (1)", "MARTIN"), "MARTIN");
+  EXPECT_EQ(StackedField(FieldName::kGivenNames, "2. Prénoms / Given names", "Jean Pierre"),
+            "Jean Pierre");
+  EXPECT_EQ(StackedField(FieldName::kIssueDate, "4a. Date de délivrance", "01.02.2020"),
+            "01.02.2020");
+  Fields f =
+      ReadLabelledFields({Row(100, {{"1.", 40}, {"Nom", 70}, {":", 110}, {"MARTIN", 130}})}, 1000);
+  EXPECT_EQ(f[FieldName::kSurname].value, "MARTIN");
+  // A number is a caption's only before it: "12 RUE" is an address, "75 Nom" no caption.
+  EXPECT_EQ(StackedField(FieldName::kSurname, "123. Nom", "MARTIN"), "(none)");
+  // The number glued to the caption's first word, or read as "L'".
+  EXPECT_EQ(StackedField(FieldName::kAddress, "L'Adresse du titulaire / Holder's address",
+                         "12 RUE DES LILAS 75001 PARIS"),
+            "12 RUE DES LILAS 75001 PARIS");
+  EXPECT_EQ(StackedField(FieldName::kSurname, "1.Nom", "MARTIN"), "MARTIN");
+  // The first language misread: the other one after the '/' still heads the column.
+  EXPECT_EQ(StackedField(FieldName::kSurname, "L'sumame / Nom", "COLIN"), "COLIN");
+  EXPECT_EQ(StackedField(FieldName::kSurname, "Les quatre mots lus / Nom", "COLIN"), "(none)");
+}
+
+// "Date et lieu de naissance" over "13.07.1990 PARIS": one caption, two fields, in either
+// order; a value that holds no date gives neither.
+TEST(FieldReaderTest, OneCaptionForTheBirthDateAndPlace) {
+  const std::string caption = "Date et lieu de naissance / Date and place of birth";
+  EXPECT_EQ(StackedField(FieldName::kBirthDate, caption, "13.07.1990 PARIS"), "13.07.1990");
+  EXPECT_EQ(StackedField(FieldName::kBirthPlace, caption, "13.07.1990 PARIS"), "PARIS");
+  EXPECT_EQ(StackedField(FieldName::kBirthPlace, caption, "13 07 1990 à SAINT-ÉTIENNE"),
+            "SAINT-ÉTIENNE");
+  EXPECT_EQ(
+      StackedField(FieldName::kBirthDate, "Lieu et date de naissance", "PARIS, le 13.07.1990"),
+      "13.07.1990");
+  EXPECT_EQ(
+      StackedField(FieldName::kBirthPlace, "Lieu et date de naissance", "PARIS, le 13.07.1990"),
+      "PARIS");
+  EXPECT_EQ(StackedField(FieldName::kBirthPlace, caption, "13 JUIL/JUL 1990 LYON 3E"), "LYON 3E");
+  EXPECT_EQ(StackedField(FieldName::kBirthDate, caption, "PARIS"), "(none)");
+  EXPECT_EQ(StackedField(FieldName::kBirthPlace, caption, "PARIS"), "(none)");
+  // The date alone: no place.
+  EXPECT_EQ(StackedField(FieldName::kBirthDate, caption, "13.07.1990"), "13.07.1990");
+  EXPECT_EQ(StackedField(FieldName::kBirthPlace, caption, "13.07.1990"), "(none)");
+  EXPECT_EQ(OneLineField(FieldName::kBirthDate, "Date et lieu de naissance : 13.07.1990 à PARIS"),
+            "13.07.1990");
+}
+
+TEST(FieldReaderTest, MoreWordingsOfIssueDatesAddressesAndExpiry) {
+  EXPECT_EQ(StackedField(FieldName::kIssueDate, "Délivrance / Issued", "01.02.2020"), "01.02.2020");
+  EXPECT_EQ(OneLineField(FieldName::kIssueDate, "Issued: 01.02.2020"), "01.02.2020");
+  EXPECT_EQ(OneLineField(FieldName::kIssueDate, "Fait le 01.02.2020"), "01.02.2020");
+  EXPECT_EQ(
+      OneLineField(FieldName::kAddress, "Adresse du titulaire : 12 RUE DES LILAS 75001 PARIS"),
+      "12 RUE DES LILAS 75001 PARIS");
+  EXPECT_EQ(OneLineField(FieldName::kAddress, "Demeurant : 12 RUE DES LILAS 75001 PARIS"),
+            "12 RUE DES LILAS 75001 PARIS");
+  EXPECT_EQ(OneLineField(FieldName::kExpiryDate, "Validité : 01.02.2030"), "01.02.2030");
+  // Who issued it, or where, is no issue date.
+  EXPECT_EQ(StackedField(FieldName::kIssueDate, "Lieu de délivrance", "01.02.2020"), "(none)");
+  EXPECT_EQ(StackedField(FieldName::kIssueDate, "Issued by", "01.02.2020"), "(none)");
+  EXPECT_EQ(OneLineField(FieldName::kNationality, "Nationalité / Nationality : FRANÇAISE / FRENCH"),
+            "FRANÇAISE / FRENCH");
+  EXPECT_EQ(OneLineField(FieldName::kNationality, "Nationality: French"), "French");
+  // A form's wordings for the club, and its dotted leaders, even read partly as letters.
+  EXPECT_EQ(OneLineReal(FieldName::kClubName, "Club d'appartenance ....... ASPTT Lille"),
+            "ASPTT Lille");
+  EXPECT_EQ(OneLineReal(FieldName::kClubNumber, "N° affiliation : 21104310"), "21104310");
+  EXPECT_EQ(OneLineReal(FieldName::kGivenNames, "Prénom(s) ueceeceuesesse.se....... Théo Grégoire"),
+            "Théo Grégoire");
 }
 
 }  // namespace

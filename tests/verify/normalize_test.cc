@@ -145,7 +145,11 @@ TEST(NormalizeCountryCode, IcaoCodes) {
   EXPECT_EQ(NormalizeCountryCode("QQQ").problem, Problem::kNotRecognised);  // not on the list
   EXPECT_EQ(NormalizeCountryCode("Française 10 11 1950").problem, Problem::kNotRecognised);
   EXPECT_EQ(NormalizeCountryCode("Française").value, "FRA");
-  EXPECT_EQ(NormalizeCountryCode("French").problem, Problem::kNotRecognised);
+  // The English word, and both as a bilingual page prints them; never two nationalities.
+  EXPECT_EQ(NormalizeCountryCode("French").value, "FRA");
+  EXPECT_EQ(NormalizeCountryCode("FRANÇAISE / FRENCH").value, "FRA");
+  EXPECT_EQ(NormalizeCountryCode("FRANÇAISE / ITALIENNE").problem, Problem::kNotRecognised);
+  EXPECT_EQ(NormalizeCountryCode("Frenchman").problem, Problem::kNotRecognised);
 }
 
 TEST(NormalizeDocumentNumber, UpperCaseNoSpaces) {

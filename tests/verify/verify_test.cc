@@ -188,7 +188,7 @@ TEST(Verify, UnknownSexAndCountryAreFlagged) {
   Extraction e;
   e.issuing_country = "Utopia";
   e.fields[FieldName::kSex] = Visual("?");
-  e.fields[FieldName::kNationality] = Visual("French");
+  e.fields[FieldName::kNationality] = Visual("Utopian");
   const Verified v = Verify(e, kOptions);
   EXPECT_EQ(ValueOf(v, FieldName::kSex), "<absent>");
   EXPECT_FALSE(v.document.issuing_country);
@@ -200,7 +200,7 @@ TEST(Verify, UnknownSexAndCountryAreFlagged) {
   EXPECT_EQ(ValueOf(v, FieldName::kNationality), "<absent>");
   ASSERT_TRUE(v.document.unreadable.contains(FieldName::kSex));
   EXPECT_EQ(v.document.unreadable.at(FieldName::kSex).reason, "form");
-  EXPECT_EQ(v.document.unreadable.at(FieldName::kNationality).read.value, "French");
+  EXPECT_EQ(v.document.unreadable.at(FieldName::kNationality).read.value, "Utopian");
 }
 
 TEST(Verify, ConfidenceOutsideZeroToOneIsDropped) {

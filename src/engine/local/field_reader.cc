@@ -33,9 +33,11 @@ const std::vector<Rule>& Rules() {
       // "N° d'affiliation": the FFT's own word for a club's number.
       {FieldName::kClubNumber,
        {"n d affiliation", "no d affiliation", "n0 d affiliation", "numero d affiliation",
-        "n de club", "no de club", "n0 de club", "n du club", "no du club", "numero du club",
-        "numero de club", "code club", "code du club", "club number", "club code", "club no",
-        "n club", "no club"}},
+        "n affiliation",   "no affiliation",   "n0 affiliation",   "numero affiliation",
+        "n de club",       "no de club",       "n0 de club",       "n du club",
+        "no du club",      "numero du club",   "numero de club",   "code club",
+        "code du club",    "club number",      "club code",        "club no",
+        "n club",          "no club"}},
       {FieldName::kDocumentNumber,
        {"n du document", "no du document", "n0 du document", "numero du document",
         "numero de document", "n de document", "no de document", "n0 de document",
@@ -44,9 +46,13 @@ const std::vector<Rule>& Rules() {
         "no du titre", "numero du titre", "passeport n", "passeport no", "n de passeport",
         "carte nationale d identite no", "carte nationale d identite n", "document no",
         "document number", "passport no", "passport number", "card no", "card number"}},
+      // "Date et lieu de naissance": one caption over both, the date and then the place.
       {FieldName::kBirthDate,
-       {"date de naissance", "date de naiss", "ne(e) le", "nee le", "ne e le", "ne le",
-        "date of birth", "birth date", "date naissance", "fecha de nacimiento"}},
+       {"date et lieu de naissance", "date et lieu de naiss", "date lieu de naissance",
+        "date/lieu de naissance", "date and place of birth", "date place of birth",
+        "lieu et date de naissance", "place and date of birth", "date de naissance",
+        "date de naiss", "ne(e) le", "nee le", "ne e le", "ne le", "date of birth", "birth date",
+        "date naissance", "fecha de nacimiento"}},
       {FieldName::kBirthPlace,
        {"lieu de naissance", "lieu de naiss", "lieu naissance", "lieu naiss", "ne(e) a", "nee a",
         "ne e a", "ne a", "a:", "a", "in", "place of birth", "birth place", "birthplace", "born in",
@@ -54,24 +60,29 @@ const std::vector<Rule>& Rules() {
       {FieldName::kIssueDate,
        {"date de delivrance", "date de delivr", "date de deliv", "date delivrance", "delivre le",
         "delivree le", "emis le", "emise le", "date of issue", "issue date", "issued on",
-        "date d emission", "fecha de expedicion"}},
+        "date d emission", "fecha de expedicion", "delivrance", "issued", "fait le"}},
       {FieldName::kExpiryDate,
        {"date d expiration", "date dexpiration", "date d expir", "date of expiry", "expiry date",
         "expiration date", "date de fin de validite", "fin de validite", "valable jusqu au",
-        "valide jusqu au", "expire le", "valid until", "expires", "expiry", "expiration",
-        "fecha de caducidad"}},
+        "valide jusqu au", "expire le", "valid until", "valid thru", "expires", "expiry",
+        "expiration", "validite", "fecha de caducidad"}},
       {FieldName::kGivenNames,
        {"prenoms", "prenom(s)", "prenom", "given names", "given name", "first names", "first name",
         "forenames", "nombres"}},
       // "Mon club": the app's heading over its club's name.
-      {FieldName::kClubName, {"nom du club", "club name", "mon club", "club"}},
+      // "Club d'appartenance": the club a player belongs to, as forms word it.
+      {FieldName::kClubName,
+       {"nom du club", "club name", "mon club", "club d appartenance", "club"}},
       // "Nom et prénom  MARCHAND Camille": both names after one label, split by their case.
       {FieldName::kSurname,
        {"nom", "surname", "last name", "family name", "nom de naissance", "nom de famille",
         "birth name", "nom et prenoms", "nom et prenom", "nom et prenom(s)", "apellidos"}},
       {FieldName::kSex, {"sexe", "sex", "genre", "gender", "sexo"}},
       {FieldName::kNationality, {"nationalite", "nationality", "nacionalidad"}},
-      {FieldName::kAddress, {"adresse", "address", "domicile"}},
+      {FieldName::kAddress,
+       {"adresse", "address", "domicile", "adresse du titulaire", "holder s address",
+        "holders address", "demeurant", "domicilie(e) a", "domiciliee a", "domicilie a",
+        "domicilie e a"}},
       {FieldName::kRanking, {"classement simple", "classement", "ranking"}},
       // "Millésime 2027": the FFT's word for a licence's season.
       {FieldName::kSeason,
@@ -86,6 +97,9 @@ const std::vector<Rule>& Rules() {
         "signature",
         "autorite",
         "authority",
+        "lieu de delivrance",
+        "issued by",
+        "issuing authority",
         "autoridad",
         "type",
         "code pays",
@@ -357,8 +371,29 @@ std::vector<std::string> DigitGroups(std::string_view s) {
   return groups;
 }
 
+// Whether `word` holds a dot leader: a run of three dots, or an ellipsis ("........",
+// "Nom.......", or a leader's dots read partly as letters, "ueceeceuesesse.se......").
+bool IsLeaderWord(std::string_view word) {
+  return word.find("...") != std::string_view::npos ||
+         word.find("\u2026\u2026") != std::string_view::npos;
+}
+
+// `value` without the leader words at its ends: a form's dotted line between its caption
+// and the value ("Prénom(s) ....... Théo") is no part of the value.
+std::string WithoutLeaders(std::string value) {
+  const std::vector<std::string> words = SplitWords(value);
+  size_t first = 0, end = words.size();
+  while (first < end && IsLeaderWord(words[first])) ++first;
+  while (end > first && IsLeaderWord(words[end - 1])) --end;
+  if (first == end || (first == 0 && end == words.size())) return value;
+  std::string out;
+  for (size_t k = first; k < end; ++k) out += (out.empty() ? "" : " ") + words[k];
+  return out;
+}
+
 // What OCR typically gets wrong in a value whose form the field fixes.
 std::string RepairValue(FieldName field, std::string value) {
+  value = WithoutLeaders(std::move(value));
   switch (field) {
     case FieldName::kBirthDate:
     case FieldName::kIssueDate:
@@ -825,17 +860,71 @@ std::optional<size_t> MisreadKeyOf(const std::optional<FieldName>& field, std::s
   return best;
 }
 
-std::vector<LabelHit> FindLabels(const std::vector<Word>& words, int height) {
+// Whether `text` is a caption's field number ("1.", "4a.", "(2)", "3)"), as passports and
+// permits number their captions after ICAO's zones: one or two digits and at most one
+// letter, in brackets or before a point.
+bool IsCaptionNumber(std::string_view text) {
+  if (text.starts_with('(')) text.remove_prefix(1);
+  if (!text.empty() && (text.back() == '.' || text.back() == ')')) text.remove_suffix(1);
+  size_t digits = 0;
+  while (digits < text.size() && std::isdigit(static_cast<unsigned char>(text[digits]))) {
+    ++digits;
+  }
+  if (digits == 0 || digits > 2) return false;
+  text.remove_prefix(digits);
+  return text.empty() || (text.size() == 1 && text[0] >= 'a' && text[0] <= 'd');
+}
+
+// Whether word `i` starts its column but for caption numbers before it ("1. NOM").
+bool StartsItsColumn(const std::vector<Word>& words, size_t i, int height) {
+  size_t k = i;
+  while (k > 0 && !ColumnGap(words[k - 1], words[k], height) &&
+         IsCaptionNumber(words[k - 1].text)) {
+    --k;
+  }
+  return k == 0 || (k < i && ColumnGap(words[k - 1], words[k], height));
+}
+
+// A caption's number glued to the first word of its column ("1.Nom", or "1." read as "L'"
+// in "L'Adresse du titulaire"): the word's normalised text without it, when that starts a
+// known caption and the word as read does not.
+std::optional<std::string> WithoutGluedNumber(const Word& word) {
+  std::string_view text = word.text;
+  if (text.size() < 3) return std::nullopt;
+  const unsigned char c = static_cast<unsigned char>(text[0]);
+  const bool number_like = std::isdigit(c) || c == 'l' || c == 'L' || c == 'I' || c == '|';
+  size_t glue = 0;
+  if (number_like && (text[1] == '.' || text[1] == '\'')) {
+    glue = 2;
+  } else if (number_like && text.substr(1).starts_with("\u2019")) {
+    glue = 4;
+  } else if (std::isdigit(c) && std::isupper(static_cast<unsigned char>(text[1]))) {
+    glue = 1;  // "1NOM"
+  }
+  if (glue == 0 || glue >= text.size() || LongestKey(word.norm)) return std::nullopt;
+  std::string rest = NormalizeLabelText(text.substr(glue));
+  if (rest.empty() || !LongestKey(rest)) return std::nullopt;
+  return rest;
+}
+
+std::vector<LabelHit> FindLabels(const std::vector<Word>& read_words, int height) {
   std::vector<LabelHit> hits;
   std::vector<size_t> owner;
+  // The words as matched: a caption number glued to a column's first word left out.
+  std::vector<Word> words = read_words;
+  for (size_t k = 0; k < words.size(); ++k) {
+    if (k > 0 && !ColumnGap(words[k - 1], words[k], height)) continue;
+    if (auto rest = WithoutGluedNumber(words[k])) words[k].norm = std::move(*rest);
+  }
   for (size_t i = 0; i < words.size();) {
-    // Ten words hold the longest bilingual label ("Date de naiss. / Date of birth").
-    const std::string joined = JoinNorms(words, i, 10, height, owner);
+    // Twelve words hold the longest bilingual label ("Date et lieu de naissance / Date and
+    // place of birth").
+    const std::string joined = JoinNorms(words, i, 12, height, owner);
     const auto key = joined.empty() ? std::nullopt : LongestKey(joined);
     // Inside a line a label starts a column (after a wide gap) or is a long one or ends
     // in ':' — "Club" in "Tennis Club de Lyon" is a value's word, not a label.
-    bool allowed = key.has_value() && i == 0;
-    if (key && i > 0) {
+    bool allowed = key.has_value() && StartsItsColumn(words, i, height);
+    if (key && i > 0 && !allowed) {
       // Marks with no letter between two captions ("Nom ——— Prénom": a rule read as
       // dashes) fill no column: the gap is the one from the last word.
       size_t previous = i - 1;
@@ -852,6 +941,20 @@ std::vector<LabelHit> FindLabels(const std::vector<Word>& words, int height) {
         const size_t after = owner[std::min(len, owner.size()) - 1] + 1;
         allowed =
             !FormPrefix(*field, JoinWords(words, after, std::min(after + 4, words.size()))).empty();
+      }
+    }
+    // A caption whose first language was misread ("L'sumame / Nom", "Sumame / NOM"): its
+    // other language after the '/', at most three words into the column, starts it.
+    std::optional<size_t> misread_first;
+    if (key && !allowed && i > 0 && key->first->field && key->second >= 3) {
+      const size_t slash = i - 1;
+      if (words[slash].text == "/" || words[slash].text.ends_with('/')) {
+        size_t start = slash;
+        while (start > 0 && !ColumnGap(words[start - 1], words[start], height)) --start;
+        if (slash - start <= 3 && !(words[slash].text == "/" && slash == start)) {
+          allowed = true;
+          misread_first = start;
+        }
       }
     }
     // A label that is also a short word ("à" or "in" above the birth place, after "Né(e)
@@ -873,6 +976,7 @@ std::vector<LabelHit> FindLabels(const std::vector<Word>& words, int height) {
     }
     LabelHit hit;
     hit.first = owner.front();  // words without letters ("\\", "|") before it are not its
+    if (misread_first) hit.first = *misread_first;
     hit.field = key->first->field;
     hit.weak = short_word;
     size_t pos = key->second;   // characters of `joined` looked at
@@ -1571,6 +1675,62 @@ bool NamesBothNames(const LineLabels& line, const LabelHit& hit) {
   return false;
 }
 
+// Whether label `hit` names both the birth date and the place ("Date et lieu de naissance",
+// "Date and place of birth"): one value holds both.
+bool NamesDateAndPlace(const LineLabels& line, const LabelHit& hit) {
+  if (hit.field != FieldName::kBirthDate) return false;
+  for (size_t k = hit.first; k < hit.end; ++k) {
+    if (line.words[k].norm == "lieu" || line.words[k].norm == "place") return true;
+  }
+  return false;
+}
+
+struct DateAndPlace {
+  std::string date, place;  // place "" when what is left is no place
+};
+
+// A date and a place in one value, in either order ("13.07.1990 à PARIS", "PARIS, le
+// 13.07.1990"): the longest run of first (else last) words that is a date, and the rest
+// without the words that join them ("à", "in", "le", "on", commas).
+std::optional<DateAndPlace> SplitDateAndPlace(const std::string& value) {
+  const std::vector<std::string> words = SplitWords(value);
+  auto join = [&](size_t from, size_t to) {
+    std::string out;
+    for (size_t k = from; k < to; ++k) out += (out.empty() ? "" : " ") + words[k];
+    return out;
+  };
+  auto is_joiner = [](const std::string& word) {
+    const std::string norm = NormalizeLabelText(word);
+    return norm.empty() || norm == "a" || norm == "in" || norm == "le" || norm == "on" ||
+           norm == "at";
+  };
+  auto place_of = [&](size_t from, size_t to) {
+    while (from < to && is_joiner(words[from])) ++from;
+    while (to > from && is_joiner(words[to - 1])) --to;
+    std::string place = join(from, to);
+    while (!place.empty() && (place.back() == ',' || place.back() == '.')) place.pop_back();
+    place = RepairValue(FieldName::kBirthPlace, Trim(place));
+    return FitsForm(FieldName::kBirthPlace, place) && !IsOnlyALabel(place) ? place : "";
+  };
+  auto date_of = [&](size_t from, size_t to) {
+    std::string date = join(from, to);
+    while (!date.empty() && (date.back() == ',' || date.back() == '.')) date.pop_back();
+    date = RepairValue(FieldName::kBirthDate, Trim(date));
+    return FitsForm(FieldName::kBirthDate, date) ? date : "";
+  };
+  for (size_t n = words.size(); n >= 1; --n) {
+    if (std::string date = date_of(0, n); !date.empty()) {
+      return DateAndPlace{date, place_of(n, words.size())};
+    }
+  }
+  for (size_t n = words.size(); n-- > 1;) {  // shorter runs of last words
+    if (std::string date = date_of(words.size() - n, words.size()); !date.empty()) {
+      return DateAndPlace{date, place_of(0, words.size() - n)};
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 Fields ReadLabelledFields(const std::vector<OcrLine>& lines, int document_width,
@@ -1608,6 +1768,27 @@ Fields ReadLabelledFields(const std::vector<OcrLine>& lines, int document_width,
               }
               break;
             }
+          }
+          continue;
+        }
+        if (NamesDateAndPlace(line, hit)) {
+          // The first candidate with a date gives it; the first with a place too gives both
+          // (a candidate cut at a column's edge may hold the date alone).
+          for (const auto& candidate : candidates) {
+            const auto both = SplitDateAndPlace(candidate.value);
+            if (!both) continue;
+            if (!fields.count(field) || !both->place.empty()) {
+              fields[field] = Field{
+                  both->date, ValueConfidence(candidate.words, both->date, candidate.confidence),
+                  FieldSource::kVisual};
+            }
+            if (both->place.empty()) continue;
+            if (!fields.count(FieldName::kBirthPlace)) {
+              fields[FieldName::kBirthPlace] = Field{
+                  both->place, ValueConfidence(candidate.words, both->place, candidate.confidence),
+                  FieldSource::kVisual};
+            }
+            break;
           }
           continue;
         }
@@ -1672,6 +1853,12 @@ Fields ReadLabelledFields(const std::vector<OcrLine>& lines, int document_width,
     }
   }
   return fields;
+}
+
+bool NamesAField(const OcrLine& line) {
+  const std::vector<LabelHit> hits = FindLabels(WordsOf(line), std::max(1, line.box.height));
+  return std::any_of(hits.begin(), hits.end(),
+                     [](const LabelHit& hit) { return hit.field.has_value() && !hit.weak; });
 }
 
 std::optional<cv::Rect> LabelWithoutValue(const std::vector<OcrLine>& lines, const Fields& fields,

@@ -62,6 +62,9 @@ void ChooseCaptionPlacement(const mrz::ParsedMrz* proved_mrz, const std::vector<
 // misread one ("ARBIER" for "BARBIER"), and keeping it would raise a false alarm.
 int NamesContradictingMrz(const mrz::ParsedMrz* proved_mrz, const Fields& fields);
 
+// Whether `line` holds a caption of a field we read (a full one: not a lone "à").
+bool NamesAField(const OcrLine& line);
+
 // The box of `field`'s label in `lines` when `fields` has no value for it: where to look
 // again for a value Tesseract's page reading dropped (a lone "F" under "Sexe").
 std::optional<cv::Rect> LabelWithoutValue(const std::vector<OcrLine>& lines, const Fields& fields,

@@ -481,7 +481,8 @@ class LocalEngine final : public Engine {
       without_codes = gray.clone();
       local::PaintQrCodesWhite(without_codes, qr_codes);
     }
-    const cv::Mat text_image = DarkenForText(local::WithoutRuleLines(without_codes));
+    const cv::Mat text_image =
+        DarkenForText(local::WithoutDotLeaders(local::WithoutRuleLines(without_codes)));
     const bool proved =
         zone.mrz_read && zone.mrz_read->parsed.valid && !zone.mrz_read->lines.empty();
     const mrz::ParsedMrz* proved_mrz = proved ? &zone.mrz_read->parsed : nullptr;
@@ -577,8 +578,9 @@ class LocalEngine final : public Engine {
       cv::cvtColor(side.image, plain, cv::COLOR_BGR2GRAY);
       const cv::Mat flat = FlattenLight(plain);
       BothPolarities both_polarities = BothPolarities::kNone;
-      PrintedText read = ReadFields(api, DarkenForText(local::WithoutRuleLines(flat)), plain,
-                                    flat.cols, nullptr, both_polarities, SmallCaptions::kAsRead);
+      PrintedText read =
+          ReadFields(api, DarkenForText(local::WithoutDotLeaders(local::WithoutRuleLines(flat))),
+                     plain, flat.cols, nullptr, both_polarities, SmallCaptions::kAsRead);
       if (read.fields.size() >= 2) {
         AddFieldsOfAnotherSide(std::move(read.fields), proved_mrz, printed.fields);
       }
@@ -698,6 +700,7 @@ class LocalEngine final : public Engine {
       local::ReadSmallWordsApart(api, page, printed.lines);
       local::ReadStackedCaptionsApart(api, page, printed.lines);
       local::ReadMergedCaptionsApart(api, page, printed.lines);
+      local::ReadDroppedCaptionsApart(api, page, printed.lines);
     }
     ReadLightTextApart(api, plain, printed.lines);
     printed.fields = local::ReadLabelledFields(printed.lines, width);

@@ -18,4 +18,15 @@ namespace jae::local {
 
 cv::Mat WithoutRuleLines(const cv::Mat& gray);
 
+// Contract: WithoutDotLeaders returns `gray` with every dot leader painted paper-white: a row of
+// at least six small ink dots (each at most ~1/150 of the image's smaller side, about as wide
+// as tall) on one baseline at a regular pitch of at least twice their size and at most six
+// times the largest a dot may be; 8-bit grey in, same size out. A period, a colon or an i's
+// dot stands alone or in twos, and a word printed tiny has letters that nearly touch: they
+// stay.
+// Why: a form's dotted line between a caption and its value ("Nom . . . . . . HOARAU") is
+// read by Tesseract as a run of letters ("NOM EN NAN A RE RS") that swallows the caption
+// and glues noise to the value.
+cv::Mat WithoutDotLeaders(const cv::Mat& gray);
+
 }  // namespace jae::local

@@ -464,4 +464,72 @@ void ReadStackedCaptionsApart(tesseract::TessBaseAPI& api, const cv::Mat& gray,
   if (mode_set) api.SetPageSegMode(page_mode);
 }
 
+std::optional<cv::Rect> DroppedCaptionArea(const cv::Mat& gray, const OcrLine& line,
+                                           const std::vector<OcrLine>& lines) {
+  const int h = line.box.height;
+  if (line.confidence < 0.6 || h < 14) return std::nullopt;
+  const cv::Rect bounds(0, 0, gray.cols, gray.rows);
+  const int top = line.box.y - h * 8 / 5;
+  const cv::Rect band =
+      cv::Rect(line.box.x - h, top, line.box.width + 7 * h, line.box.y - top) & bounds;
+  if (band.width < 8 || band.height < 6) return std::nullopt;
+  for (const OcrLine& other : lines) {
+    if (&other == &line) continue;
+    if ((other.box & band).area() * 5 > other.box.area()) return std::nullopt;
+  }
+  cv::Mat ink = gray(band) < 140;
+  cv::Mat counts;
+  cv::reduce(ink / 255, counts, 1, cv::REDUCE_SUM, CV_32S);
+  // The runs of rows with ink (two pixels at least), bottom up; apart by two blank rows.
+  int bottom = -1, run_top = -1;
+  for (int y = band.height - 1; y >= 0; --y) {
+    const bool inked = counts.at<int>(y) >= 2;
+    if (inked && bottom < 0) bottom = y + 1;
+    if (inked) run_top = y;
+    if (!inked && bottom >= 0 && run_top - y >= 2) break;
+  }
+  if (bottom < 0) return std::nullopt;
+  const int run = bottom - run_top;
+  if (run * 4 < h || run * 5 > h * 4) return std::nullopt;
+  cv::Mat columns;
+  cv::reduce(ink.rowRange(run_top, bottom) / 255, columns, 0, cv::REDUCE_SUM, CV_32S);
+  int left = -1, right = -1;
+  for (int x = 0; x < columns.cols; ++x) {
+    if (columns.at<int>(x) == 0) continue;
+    if (left < 0) left = x;
+    right = x + 1;
+  }
+  if (left < 0) return std::nullopt;
+  const cv::Rect area =
+      cv::Rect(band.x + left - 2, band.y + run_top - 2, right - left + 4, run + 4) & bounds;
+  if (area.width < 8 || area.height < 4) return std::nullopt;
+  return area;
+}
+
+void ReadDroppedCaptionsApart(tesseract::TessBaseAPI& api, const cv::Mat& gray,
+                              std::vector<OcrLine>& lines) {
+  std::vector<cv::Rect> areas;
+  for (const OcrLine& line : lines) {
+    if (areas.size() >= 8) break;
+    if (auto area = DroppedCaptionArea(gray, line, lines)) areas.push_back(*area);
+  }
+  if (areas.empty()) return;
+  const tesseract::PageSegMode page_mode = api.GetPageSegMode();
+  api.SetPageSegMode(tesseract::PSM_SINGLE_LINE);
+  for (const cv::Rect& area : areas) {
+    const double scale = std::clamp(30.0 / std::max(1, area.height - 4), 1.5, 4.0);
+    OcrLine caption;
+    caption.words = ReadAreaAsLine(api, gray, area, scale);
+    if (caption.words.empty()) continue;
+    caption.confidence = MeanConfidence(caption.words, 0, caption.words.size());
+    if (caption.confidence < 0.6) continue;
+    for (const OcrWord& w : caption.words) {
+      caption.text += (caption.text.empty() ? "" : " ") + w.text;
+      caption.box = caption.box.empty() ? w.box : (caption.box | w.box);
+    }
+    if (NamesAField(caption)) lines.push_back(std::move(caption));
+  }
+  api.SetPageSegMode(page_mode);
+}
+
 }  // namespace jae::local

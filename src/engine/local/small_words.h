@@ -94,4 +94,23 @@ std::vector<StackedCaption> StackedCaptions(const cv::Mat& gray, const OcrLine& 
 void ReadStackedCaptionsApart(tesseract::TessBaseAPI& api, const cv::Mat& gray,
                               std::vector<OcrLine>& lines);
 
+// A line of small captions over a line of values that Tesseract's page reading dropped
+// altogether (faint or small captions over a guilloche: "3. Sex / Sexe  4. Nationality"
+// over "F  FRA" came out as "F FRA" alone), and the values with it lost their names.
+//
+// Contract: DroppedCaptionArea() gives, over `line` (read with a confidence of at least 0.6
+// and at least 14 pixels high: a value's line), in the band from 8/5 of its height above it
+// to its top, reaching its height left of it and six times its height right of its end,
+// where no line of `lines` lies (none has a fifth of its box there), the area of the lowest
+// run of rows holding dark ink (below 140: a caption's letters, not a tint's pattern) that
+// is 1/4 to 4/5 of the line's height, across the columns of that ink, with 2 pixels of margin;
+// none when there is no such run. ReadDroppedCaptionsApart() reads each area alone, enlarged
+// to ~30 pixels (1.5 to 4 times), as one line, and adds the reading as a line when it was
+// read with a mean confidence of at least 0.6 and names a field (NamesAField). At most 8
+// areas a call, lines in order. `api`'s page mode is restored.
+std::optional<cv::Rect> DroppedCaptionArea(const cv::Mat& gray, const OcrLine& line,
+                                           const std::vector<OcrLine>& lines);
+void ReadDroppedCaptionsApart(tesseract::TessBaseAPI& api, const cv::Mat& gray,
+                              std::vector<OcrLine>& lines);
+
 }  // namespace jae::local
