@@ -1854,6 +1854,23 @@ TEST(FieldReaderTest, OneCaptionForTheBirthDateAndPlace) {
             "13.07.1990");
 }
 
+// A form's values right-aligned at the page's edge, read as lines apart from their labels
+// (the dotted leaders between them painted out): each label takes its row's value.
+TEST(FieldReaderTest, ValuesRightAlignedAtThePagesEdge) {
+  const std::vector<OcrLine> lines = {
+      RowOfHeight({{"Nom", 81}}, 356, 14),
+      RowOfHeight({{"Prénom(s)", 81}}, 392, 18),
+      RowOfHeight({{"Club", 81}, {"d'appartenance", 123}}, 578, 17),
+      RowOfHeight({{"HÉBERT", 671}}, 362, 16),
+      RowOfHeight({{"Hugo", 653}, {"Rémi", 694}}, 399, 15),
+      RowOfHeight({{"US", 613}, {"Orléans", 636}, {"Tennis", 692}}, 572, 14),
+  };
+  Fields f = ReadLabelledFields(lines, 820);
+  EXPECT_EQ(f[FieldName::kSurname].value, "HÉBERT");
+  EXPECT_EQ(f[FieldName::kGivenNames].value, "Hugo Rémi");
+  EXPECT_EQ(f[FieldName::kClubName].value, "US Orléans Tennis");
+}
+
 TEST(FieldReaderTest, MoreWordingsOfIssueDatesAddressesAndExpiry) {
   EXPECT_EQ(StackedField(FieldName::kIssueDate, "Délivrance / Issued", "01.02.2020"), "01.02.2020");
   EXPECT_EQ(OneLineField(FieldName::kIssueDate, "Issued: 01.02.2020"), "01.02.2020");
@@ -1874,6 +1891,12 @@ TEST(FieldReaderTest, MoreWordingsOfIssueDatesAddressesAndExpiry) {
   EXPECT_EQ(OneLineReal(FieldName::kClubName, "Club d'appartenance ....... ASPTT Lille"),
             "ASPTT Lille");
   EXPECT_EQ(OneLineReal(FieldName::kClubNumber, "N° affiliation : 21104310"), "21104310");
+  EXPECT_EQ(StackedField(FieldName::kDocumentNumber, "N° de la carte", "X4RTBPFW4"), "X4RTBPFW4");
+  EXPECT_EQ(StackedField(FieldName::kDocumentNumber, "Carte n°", "X4RTBPFW4"), "X4RTBPFW4");
+  EXPECT_EQ(StackedField(FieldName::kBirthPlace, "Commune de naissance", "PARIS"), "PARIS");
+  EXPECT_EQ(StackedField(FieldName::kIssueDate, "Établie le", "12.03.2020"), "12.03.2020");
+  EXPECT_EQ(StackedField(FieldName::kAddress, "Lieu de résidence", "12 RUE DES LILAS 75001 PARIS"),
+            "12 RUE DES LILAS 75001 PARIS");
   EXPECT_EQ(OneLineReal(FieldName::kGivenNames, "Prénom(s) ueceeceuesesse.se....... Théo Grégoire"),
             "Théo Grégoire");
 }

@@ -45,7 +45,9 @@ const std::vector<Rule>& Rules() {
         "n doc", "no doc", "n0 doc", "numero de carte", "n de carte", "no de carte", "n du titre",
         "no du titre", "numero du titre", "passeport n", "passeport no", "n de passeport",
         "carte nationale d identite no", "carte nationale d identite n", "document no",
-        "document number", "passport no", "passport number", "card no", "card number"}},
+        "n de la carte", "no de la carte", "numero de la carte", "carte n", "carte no",
+        "n document", "no document", "document n", "document number", "passport no",
+        "passport number", "card no", "card number"}},
       // "Date et lieu de naissance": one caption over both, the date and then the place.
       {FieldName::kBirthDate,
        {"date et lieu de naissance", "date et lieu de naiss", "date lieu de naissance",
@@ -56,11 +58,12 @@ const std::vector<Rule>& Rules() {
       {FieldName::kBirthPlace,
        {"lieu de naissance", "lieu de naiss", "lieu naissance", "lieu naiss", "ne(e) a", "nee a",
         "ne e a", "ne a", "a:", "a", "in", "place of birth", "birth place", "birthplace", "born in",
-        "lugar de nacimiento"}},
+        "ville de naissance", "commune de naissance", "lugar de nacimiento"}},
       {FieldName::kIssueDate,
        {"date de delivrance", "date de delivr", "date de deliv", "date delivrance", "delivre le",
         "delivree le", "emis le", "emise le", "date of issue", "issue date", "issued on",
-        "date d emission", "fecha de expedicion", "delivrance", "issued", "fait le"}},
+        "date d emission", "fecha de expedicion", "delivrance", "issued", "fait le", "etabli le",
+        "etablie le", "date d etablissement"}},
       {FieldName::kExpiryDate,
        {"date d expiration", "date dexpiration", "date d expir", "date of expiry", "expiry date",
         "expiration date", "date de fin de validite", "fin de validite", "valable jusqu au",
@@ -81,8 +84,8 @@ const std::vector<Rule>& Rules() {
       {FieldName::kNationality, {"nationalite", "nationality", "nacionalidad"}},
       {FieldName::kAddress,
        {"adresse", "address", "domicile", "adresse du titulaire", "holder s address",
-        "holders address", "demeurant", "domicilie(e) a", "domiciliee a", "domicilie a",
-        "domicilie e a"}},
+        "holders address", "demeurant", "lieu de residence", "domicilie(e) a", "domiciliee a",
+        "domicilie a", "domicilie e a"}},
       {FieldName::kRanking, {"classement simple", "classement", "ranking"}},
       // "Millésime 2027": the FFT's word for a licence's season.
       {FieldName::kSeason,
@@ -1403,7 +1406,8 @@ class LabelledPage {
       : lines_(lines),
         captions_(captions),
         x_tolerance_(std::max(10, document_width / 12)),
-        x_reach_(std::max(40, document_width * 2 / 5)) {
+        x_reach_(std::max(40, document_width * 2 / 5)),
+        row_reach_(std::max(40, document_width * 4 / 5)) {
     parsed_.reserve(lines.size());
     for (const auto& l : lines) {
       LineLabels p;
@@ -1506,9 +1510,11 @@ class LabelledPage {
   }
 
   // The value right of line `i`'s label on another line of the same row: a table whose
-  // captions and values Tesseract read as two blocks ("nom / surname" | "BLANCHARD"). The
+  // captions and values Tesseract read as two blocks ("nom / surname" | "BLANCHARD"), or a
+  // form whose values stand right-aligned at the page's edge ("Nom ........ HOARAU"). The
   // nearest line right of the label's line whose middle lies within the row, within
-  // reach of it, not starting with a label; its words up to a column gap or a label.
+  // four fifths of the page, not starting with a label; its words up to a column gap or a
+  // label.
   std::optional<Segment> Right(size_t i) const {
     const cv::Rect& label = lines_[i].box;
     const int label_mid = label.y + label.height / 2;
@@ -1517,7 +1523,7 @@ class LabelledPage {
       if (j == i || parsed_[j].words.empty()) continue;
       const cv::Rect& b = lines_[j].box;
       const int gap = b.x - (label.x + label.width);
-      if (gap < 0 || gap > x_reach_) continue;
+      if (gap < 0 || gap > row_reach_) continue;
       const int reach = std::max(label.height, b.height) * 3 / 5;
       if (std::abs(b.y + b.height / 2 - label_mid) > reach) continue;
       if (best >= 0 && b.x >= lines_[best].box.x) continue;
@@ -1662,7 +1668,7 @@ class LabelledPage {
  private:
   const std::vector<OcrLine>& lines_;
   const Captions captions_;
-  const int x_tolerance_, x_reach_;
+  const int x_tolerance_, x_reach_, row_reach_;
   std::vector<LineLabels> parsed_;
 };
 
