@@ -56,6 +56,34 @@ std::vector<OcrWord> Words(tesseract::TessBaseAPI& api, Map to_line) {
   return words;
 }
 
+// `line`'s columns: its words parted at gaps of at least twice their median height, each
+// over the line's rows (a column's box spans the line's height: its caption may stand
+// above its words). One column when there is no such gap.
+std::vector<OcrLine> ColumnsOf(const OcrLine& line) {
+  std::vector<int> heights;
+  for (const OcrWord& w : line.words) heights.push_back(w.box.height);
+  if (heights.size() < 2) return {line};
+  std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
+  const int gap = 2 * std::max(1, heights[heights.size() / 2]);
+  std::vector<OcrLine> columns;
+  for (size_t k = 0; k < line.words.size(); ++k) {
+    const OcrWord& w = line.words[k];
+    if (k == 0 || w.box.x - line.words[k - 1].box.br().x >= gap) {
+      columns.emplace_back();
+      columns.back().box = cv::Rect(w.box.x, line.box.y, 0, line.box.height);
+    }
+    OcrLine& column = columns.back();
+    column.words.push_back(w);
+    column.text += (column.text.empty() ? "" : " ") + w.text;
+    const int right = std::max(column.box.br().x, w.box.br().x);
+    column.box.width = right - column.box.x;
+  }
+  for (OcrLine& column : columns) {
+    column.confidence = MeanConfidence(column.words, 0, column.words.size());
+  }
+  return columns;
+}
+
 }  // namespace
 
 std::vector<SmallWordRun> SmallWordRuns(const OcrLine& line) {
@@ -259,14 +287,11 @@ void ReadMergedCaptionsApart(tesseract::TessBaseAPI& api, const cv::Mat& gray,
   const int usual = heights[heights.size() / 4];
   const tesseract::PageSegMode page_mode = api.GetPageSegMode();
   bool mode_set = false;
-  std::vector<OcrLine> out;
-  out.reserve(lines.size());
-  for (OcrLine& line : lines) {
+  // `line`'s captions and values read apart as two lines into `out`, when its bands are
+  // found and read well; false (nothing added) otherwise.
+  auto split = [&](const OcrLine& line, std::vector<OcrLine>& out) {
     const auto bands = CaptionBandOver(gray, line, usual);
-    if (!bands) {
-      out.push_back(std::move(line));
-      continue;
-    }
+    if (!bands) return false;
     if (!mode_set) {
       api.SetPageSegMode(tesseract::PSM_SINGLE_LINE);
       mode_set = true;
@@ -278,19 +303,46 @@ void ReadMergedCaptionsApart(tesseract::TessBaseAPI& api, const cv::Mat& gray,
     if (caption.empty() || values.empty() || MeanConfidence(caption, 0, caption.size()) < 0.6 ||
         MeanConfidence(values, 0, values.size()) <
             MeanConfidence(line.words, 0, line.words.size())) {
+      return false;
+    }
+    for (auto* part : {&caption, &values}) {
+      OcrLine apart;
+      apart.words = std::move(*part);
+      apart.confidence = MeanConfidence(apart.words, 0, apart.words.size());
+      for (const OcrWord& w : apart.words) {
+        apart.text += (apart.text.empty() ? "" : " ") + w.text;
+        apart.box = apart.box.empty() ? w.box : (apart.box | w.box);
+      }
+      out.push_back(std::move(apart));
+    }
+    return true;
+  };
+  std::vector<OcrLine> out;
+  out.reserve(lines.size());
+  for (OcrLine& line : lines) {
+    if (split(line, out)) continue;
+    // Two columns merged with their captions, each at its own height (a photo's
+    // perspective: "Date of issue" over "12 JANV. 2020", "Date of expiry" over "12 JANV.
+    // 2030" further right and lower): each column apart, over the line's rows.
+    const std::vector<OcrLine> columns = ColumnsOf(line);
+    if (columns.size() < 2) {
       out.push_back(std::move(line));
       continue;
     }
-    for (auto* part : {&caption, &values}) {
-      OcrLine split;
-      split.words = std::move(*part);
-      split.confidence = MeanConfidence(split.words, 0, split.words.size());
-      for (const OcrWord& w : split.words) {
-        split.text += (split.text.empty() ? "" : " ") + w.text;
-        split.box = split.box.empty() ? w.box : (split.box | w.box);
+    std::vector<OcrLine> parts;
+    bool any = false;
+    for (const OcrLine& column : columns) {
+      if (split(column, parts)) {
+        any = true;
+      } else {
+        parts.push_back(column);
       }
-      out.push_back(std::move(split));
     }
+    if (!any) {
+      out.push_back(std::move(line));
+      continue;
+    }
+    for (auto& part : parts) out.push_back(std::move(part));
   }
   lines = std::move(out);
   if (mode_set) api.SetPageSegMode(page_mode);

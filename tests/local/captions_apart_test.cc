@@ -1,0 +1,106 @@
+// Captions read apart, on rendered cards: a caption line Tesseract's page reading dropped
+// (ReadDroppedCaptionsApart) and two columns merged with their captions at two heights
+// (ReadMergedCaptionsApart).
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <opencv2/freetype.hpp>
+#include <opencv2/imgproc.hpp>
+#include <string>
+#include <vector>
+
+#include "engine/local/small_words.h"
+#include "gendocs.h"
+
+namespace jae::local {
+namespace {
+
+class CaptionsApartTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    fonts_ = gendocs::Fonts::Load();
+    if (!fonts_) GTEST_SKIP() << "fonts missing";
+    if (api_.Init("/usr/share/tesseract-ocr/5/tessdata", "fra", tesseract::OEM_LSTM_ONLY) != 0) {
+      GTEST_SKIP() << "tesseract-ocr-fra missing";
+    }
+    api_.SetPageSegMode(tesseract::PSM_AUTO);
+  }
+
+  // `text` drawn on the grey `card` at `origin`, `size` pixels high, small grey or large
+  // black; the box of its ink.
+  cv::Rect Draw(cv::Mat& card, const std::string& text, cv::Point origin, int size, bool caption) {
+    cv::Mat colour;
+    cv::cvtColor(card, colour, cv::COLOR_GRAY2BGR);
+    const cv::Scalar ink = caption ? cv::Scalar(90, 90, 90) : cv::Scalar(20, 20, 20);
+    (caption ? fonts_->regular() : fonts_->bold())
+        .putText(colour, text, origin, size, ink, -1, cv::LINE_AA, false);
+    cv::Mat drawn;
+    cv::cvtColor(colour, drawn, cv::COLOR_BGR2GRAY);
+    const cv::Rect box = cv::boundingRect(drawn != card);
+    card = drawn;
+    return box;
+  }
+
+  static OcrLine LineOf(const std::string& text, const cv::Rect& box) {
+    OcrLine line;
+    line.text = text;
+    line.box = box;
+    line.confidence = 0.95;
+    line.words.push_back(OcrWord{text, box, 0.95});
+    return line;
+  }
+
+  static bool HasLineWith(const std::vector<OcrLine>& lines, const std::string& part) {
+    return std::any_of(lines.begin(), lines.end(),
+                       [&](const OcrLine& l) { return l.text.find(part) != std::string::npos; });
+  }
+
+  std::unique_ptr<gendocs::Fonts> fonts_;
+  tesseract::TessBaseAPI api_;
+};
+
+TEST_F(CaptionsApartTest, ACaptionLineThePageReadingDroppedIsReadOverItsValue) {
+  cv::Mat card(200, 700, CV_8UC1, cv::Scalar(238));
+  Draw(card, "Nationalité / Nationality", {40, 60}, 15, true);
+  const cv::Rect value = Draw(card, "FRANÇAISE", {40, 100}, 30, false);
+  std::vector<OcrLine> lines = {LineOf("FRANÇAISE", value)};
+  ReadDroppedCaptionsApart(api_, card, lines);
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_TRUE(HasLineWith(lines, "Nationalit"));
+  EXPECT_EQ(api_.GetPageSegMode(), tesseract::PSM_AUTO);
+  // Read already, it is not read again; nothing over a value, nothing added.
+  const size_t before = lines.size();
+  ReadDroppedCaptionsApart(api_, card, lines);
+  EXPECT_EQ(lines.size(), before);
+  cv::Mat bare(200, 700, CV_8UC1, cv::Scalar(238));
+  const cv::Rect alone = Draw(bare, "FRANÇAISE", {40, 100}, 30, false);
+  std::vector<OcrLine> only = {LineOf("FRANÇAISE", alone)};
+  ReadDroppedCaptionsApart(api_, bare, only);
+  EXPECT_EQ(only.size(), 1u);
+}
+
+TEST_F(CaptionsApartTest, TwoColumnsMergedWithTheirCaptionsAtTwoHeights) {
+  cv::Mat card(220, 900, CV_8UC1, cv::Scalar(238));
+  Draw(card, "Date de délivrance", {40, 50}, 15, true);
+  const cv::Rect issue = Draw(card, "12 01 2020", {40, 90}, 34, false);
+  Draw(card, "Date d'expiration", {480, 88}, 15, true);
+  const cv::Rect expiry = Draw(card, "12 01 2030", {480, 128}, 34, false);
+  // Read as one line whose box holds both columns and their captions.
+  OcrLine merged;
+  merged.words = {OcrWord{"12012020", issue, 0.5}, OcrWord{"12012030", expiry, 0.5}};
+  merged.text = "12012020 12012030";
+  merged.box = cv::Rect(issue.x, 30, expiry.br().x - issue.x, expiry.br().y - 30);
+  merged.confidence = 0.5;
+  // Other lines give the page its usual height.
+  std::vector<OcrLine> lines = {LineOf("A", {40, 150, 30, 20}), LineOf("B", {40, 180, 30, 20}),
+                                LineOf("C", {100, 180, 30, 20}), merged};
+  ReadMergedCaptionsApart(api_, card, lines);
+  EXPECT_TRUE(HasLineWith(lines, "livrance"));
+  EXPECT_TRUE(HasLineWith(lines, "expiration"));
+  EXPECT_TRUE(HasLineWith(lines, "2020"));
+  EXPECT_TRUE(HasLineWith(lines, "2030"));
+  EXPECT_EQ(api_.GetPageSegMode(), tesseract::PSM_AUTO);
+}
+
+}  // namespace
+}  // namespace jae::local
