@@ -1828,6 +1828,11 @@ TEST(FieldReaderTest, NumberedCaptions) {
   // The first language misread: the other one after the '/' still heads the column.
   EXPECT_EQ(StackedField(FieldName::kSurname, "L'sumame / Nom", "COLIN"), "COLIN");
   EXPECT_EQ(StackedField(FieldName::kSurname, "Les quatre mots lus / Nom", "COLIN"), "(none)");
+  // A value starting under the caption's number, left of its first word.
+  const std::vector<OcrLine> sex = {
+      RowOfHeight({{"3.", 316}, {"Sex", 330}, {"/", 357}, {"Sexe", 368}}, 227, 13),
+      RowOfHeight({{"F", 315}}, 249, 30)};
+  EXPECT_EQ(ReadLabelledFields(sex, 1200)[FieldName::kSex].value, "F");
 }
 
 // "Date et lieu de naissance" over "13.07.1990 PARIS": one caption, two fields, in either

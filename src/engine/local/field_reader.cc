@@ -1461,9 +1461,10 @@ class LabelledPage {
       for (size_t k = 0; k < parsed_[j].words.size(); ++k) {
         const cv::Rect& word = parsed_[j].words[k].box;
         const int dx = std::abs(word.x - column_x);
-        // A word that ends before the column starts is another column's ("del titular" of
-        // a facing page, left of "Date de délivrance").
-        if (dx < nearest && word.br().x > column_x) {
+        // A word that ends a caption's height or more before the column starts is another
+        // column's ("del titular" of a facing page, left of "Date de délivrance"); "F"
+        // under "3. Sex" starts under the caption's number.
+        if (dx < nearest && word.br().x + label.height > column_x) {
           nearest = dx;
           best = static_cast<int>(j);
           best_word = k;

@@ -327,13 +327,6 @@ class LocalEngine final : public Engine {
     if (!zone.ok()) return zone.status();
     auto printed = ReadPrintedText(bgr, *zone);
     if (!printed.ok()) return printed.status();
-    if (getenv("JAE_LINES")) {
-      for (const auto& l : printed->lines) {
-        fprintf(stderr, "LINE [%d,%d %dx%d] %.2f |", l.box.x, l.box.y, l.box.width, l.box.height, l.confidence);
-        for (const auto& w : l.words) fprintf(stderr, " %s@%d", w.text.c_str(), w.box.x);
-        fprintf(stderr, "\n");
-      }
-    }
     const std::optional<MrzRead>& mrz_read = zone->mrz_read;
     const local::Classification cls =
         local::Classify(mrz_read ? &mrz_read->parsed : nullptr, AllText(printed->lines));
@@ -490,7 +483,6 @@ class LocalEngine final : public Engine {
     }
     const cv::Mat text_image =
         DarkenForText(local::WithoutDotLeaders(local::WithoutRuleLines(without_codes)));
-    if (getenv("JAE_DUMP")) { FILE* f = fopen("/tmp/dump_text.pgm", "wb"); fprintf(f, "P5 %d %d 255\n", text_image.cols, text_image.rows); cv::Mat c = text_image.clone(); fwrite(c.data, 1, c.total(), f); fclose(f); }
     const bool proved =
         zone.mrz_read && zone.mrz_read->parsed.valid && !zone.mrz_read->lines.empty();
     const mrz::ParsedMrz* proved_mrz = proved ? &zone.mrz_read->parsed : nullptr;
