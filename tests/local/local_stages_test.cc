@@ -1243,6 +1243,13 @@ TEST(FieldReaderTest, AnAppsHeaderItsTitlesSeasonAndACivilityAlone) {
 
 // Other wordings of the same labels, as documents and attestations print them: a birth
 // name, a card's or a permit's number, a validity's end, the sporting year, a club's code.
+// One line, its words as wide as a value's characters.
+std::string OneLineReal(FieldName name, const std::string& line) {
+  Fields f =
+      ReadLabelledFields({{line, {40, 100, 11 * static_cast<int>(line.size()), 30}, 0.9}}, 1000);
+  return f.count(name) ? f[name].value : std::string("(none)");
+}
+
 TEST(FieldReaderTest, OtherWordingsOfTheSameLabels) {
   EXPECT_EQ(OneLineField(FieldName::kSurname, "Nom de naissance : MOREL"), "MOREL");
   EXPECT_EQ(OneLineField(FieldName::kSurname, "Nom de famille : MOREL"), "MOREL");
@@ -1270,6 +1277,9 @@ TEST(FieldReaderTest, OtherWordingsOfTheSameLabels) {
   EXPECT_EQ(OneLineField(FieldName::kBirthPlace, "Né à BREST"), "BREST");
   EXPECT_EQ(OneLineField(FieldName::kIssueDate, "Date de délivr. : 01.02.2020"), "01.02.2020");
   EXPECT_EQ(OneLineField(FieldName::kIssueDate, "Émis le 01.02.2020"), "01.02.2020");
+  // Its spaces lost: eight digits that make a date; a club's number does not.
+  EXPECT_EQ(OneLineReal(FieldName::kIssueDate, "Délivré le : (15082020"), "15 08 2020");
+  EXPECT_EQ(OneLineReal(FieldName::kBirthDate, "Date de naissance : 57750123"), "(none)");
   EXPECT_EQ(OneLineField(FieldName::kRanking, "Classement : 30 / 3"), "30/3");
   EXPECT_EQ(OneLineField(FieldName::kRanking, "Classement : 3/ 6"), "3/6");
 }
@@ -1786,13 +1796,6 @@ TEST(FieldReaderTest, ARankingsLeadingOneReadAsABarIsRestored) {
     Fields f = card_with_ranking(text);
     EXPECT_FALSE(f.count(FieldName::kRanking)) << text << " read " << f[FieldName::kRanking].value;
   }
-}
-
-// One line, its words as wide as a value's characters.
-std::string OneLineReal(FieldName name, const std::string& line) {
-  Fields f =
-      ReadLabelledFields({{line, {40, 100, 11 * static_cast<int>(line.size()), 30}, 0.9}}, 1000);
-  return f.count(name) ? f[name].value : std::string("(none)");
 }
 
 // A caption, one line above its value (a passport's or card's zone).

@@ -394,6 +394,27 @@ std::string WithoutLeaders(std::string value) {
   return out;
 }
 
+// A date whose spaces OCR lost ("15082020", "(15082020" for "15 08 2020"): eight digits,
+// brackets or a point around them, that make a valid day, month and year (1900-2100), given
+// back spaced; any other value as it was.
+std::string DateOfEightDigits(std::string value) {
+  std::string_view digits = value;
+  while (!digits.empty() &&
+         std::string_view("([.").find(digits.front()) != std::string_view::npos) {
+    digits.remove_prefix(1);
+  }
+  while (!digits.empty() && std::string_view(")].").find(digits.back()) != std::string_view::npos) {
+    digits.remove_suffix(1);
+  }
+  if (digits.size() != 8 || CountDigits(digits) != 8) return value;
+  const int day = std::atoi(std::string(digits.substr(0, 2)).c_str());
+  const int month = std::atoi(std::string(digits.substr(2, 2)).c_str());
+  const int year = std::atoi(std::string(digits.substr(4)).c_str());
+  if (day < 1 || day > 31 || month < 1 || month > 12 || year < 1900 || year > 2100) return value;
+  return std::string(digits.substr(0, 2)) + " " + std::string(digits.substr(2, 2)) + " " +
+         std::string(digits.substr(4));
+}
+
 // What OCR typically gets wrong in a value whose form the field fixes.
 std::string RepairValue(FieldName field, std::string value) {
   value = WithoutLeaders(std::move(value));
@@ -401,7 +422,7 @@ std::string RepairValue(FieldName field, std::string value) {
     case FieldName::kBirthDate:
     case FieldName::kIssueDate:
     case FieldName::kExpiryDate:
-      return DigitsForLookAlikes(WithoutStrayMarks(std::move(value)));
+      return DateOfEightDigits(DigitsForLookAlikes(WithoutStrayMarks(std::move(value))));
     case FieldName::kRanking: {
       // "30 / 3", "3/ 6": a slash OCR spaced (a wide, light glyph) joins what it parts.
       for (size_t at = value.find('/'); at != std::string::npos; at = value.find('/', at + 1)) {
