@@ -522,6 +522,8 @@ std::optional<cv::Rect> DroppedCaptionArea(const cv::Mat& gray, const OcrLine& l
   if (line.confidence < 0.6 || h < 14) return std::nullopt;
   const cv::Rect bounds(0, 0, gray.cols, gray.rows);
   const int top = line.box.y - h * 8 / 5;
+  // A band cut by the page's top edge holds its margin, not a caption.
+  if (top < 0) return std::nullopt;
   const cv::Rect band =
       cv::Rect(line.box.x - h, top, line.box.width + 7 * h, line.box.y - top) & bounds;
   if (band.width < 8 || band.height < 6) return std::nullopt;
@@ -542,7 +544,8 @@ std::optional<cv::Rect> DroppedCaptionArea(const cv::Mat& gray, const OcrLine& l
   }
   if (bottom < 0) return std::nullopt;
   const int run = bottom - run_top;
-  if (run * 4 < h || run * 5 > h * 4) return std::nullopt;
+  // Letters under 6 pixels do not read even enlarged.
+  if (run < 6 || run * 4 < h || run * 5 > h * 4) return std::nullopt;
   cv::Mat columns;
   cv::reduce(ink.rowRange(run_top, bottom) / 255, columns, 0, cv::REDUCE_SUM, CV_32S);
   int left = -1, right = -1;

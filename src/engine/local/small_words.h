@@ -103,11 +103,12 @@ void ReadStackedCaptionsApart(tesseract::TessBaseAPI& api, const cv::Mat& gray,
 //
 // Contract: DroppedCaptionArea() gives, over `line` (read with a confidence of at least 0.6
 // and at least 14 pixels high: a value's line), in the band from 8/5 of its height above it
-// to its top, reaching its height left of it and six times its height right of its end,
-// where no line of `lines` lies (none has a fifth of its box there), the area of the lowest
-// run of rows holding dark ink (below 140: a caption's letters, not a tint's pattern) that
-// is 1/4 to 4/5 of the line's height, across the columns of that ink, with 2 pixels of margin;
-// none when there is no such run. ReadDroppedCaptionsApart() reads each area alone, enlarged
+// to its top (none when that band is cut by the image's top edge), reaching its height left
+// of it and six times its height right of its end, where no line of `lines` lies (none has a
+// fifth of its box there), the area of the lowest run of rows holding dark ink (below 140: a
+// caption's letters, not a tint's pattern) that is 6 pixels high at least and 1/4 to 4/5 of
+// the line's height, across the columns of that ink, with 2 pixels of margin; none when there
+// is no such run. ReadDroppedCaptionsApart() reads each area alone, enlarged
 // to ~30 pixels (1.5 to 4 times), as one line, and adds the reading as a line when it was
 // read with a mean confidence of at least 0.6 and names a field (NamesAField). At most 8
 // areas a call, lines in order. `api`'s page mode is restored.
