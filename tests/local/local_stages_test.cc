@@ -1831,11 +1831,6 @@ TEST(FieldReaderTest, NumberedCaptions) {
   // The first language misread: the other one after the '/' still heads the column.
   EXPECT_EQ(StackedField(FieldName::kSurname, "L'sumame / Nom", "COLIN"), "COLIN");
   EXPECT_EQ(StackedField(FieldName::kSurname, "Les quatre mots lus / Nom", "COLIN"), "(none)");
-  // A value starting under the caption's number, left of its first word.
-  const std::vector<OcrLine> sex = {
-      RowOfHeight({{"3.", 316}, {"Sex", 330}, {"/", 357}, {"Sexe", 368}}, 227, 13),
-      RowOfHeight({{"F", 315}}, 249, 30)};
-  EXPECT_EQ(ReadLabelledFields(sex, 1200)[FieldName::kSex].value, "F");
 }
 
 // "Date et lieu de naissance" over "13.07.1990 PARIS": one caption, two fields, in either
@@ -1877,44 +1872,6 @@ TEST(FieldReaderTest, ValuesRightAlignedAtThePagesEdge) {
   EXPECT_EQ(f[FieldName::kSurname].value, "HÉBERT");
   EXPECT_EQ(f[FieldName::kGivenNames].value, "Hugo Rémi");
   EXPECT_EQ(f[FieldName::kClubName].value, "US Orléans Tennis");
-}
-
-// An open passport photographed: a speck read as a line under a caption, and the facing
-// page's "Signature du titulaire ... del titular" reaching toward the caption's column on
-// the row between a caption and its value. Neither is the value.
-TEST(FieldReaderTest, AValueUnderItsCaptionPastASpeckAndAFacingPagesLine) {
-  const std::vector<OcrLine> lines = {
-      RowOfHeight({{"Sexe/Sex/Sexo", 433},
-                   {"Lieu", 559},
-                   {"de", 591},
-                   {"naissance/Place", 610},
-                   {"of", 717},
-                   {"birth/Lugar", 732},
-                   {"de", 810},
-                   {"nacimiento", 830}},
-                  336, 15),
-      RowOfHeight({{"”", 578}}, 356, 5),
-      RowOfHeight({{"F", 435}, {"NIMES", 559}}, 362, 19),
-      RowOfHeight({{"Date", 434},
-                   {"de", 467},
-                   {"délivrance/Date", 486},
-                   {"of", 593},
-                   {"issue", 609},
-                   {"Date", 798},
-                   {"d'expiration/Date", 831},
-                   {"of", 948},
-                   {"expiry", 964}},
-                  402, 14),
-      RowOfHeight({{"Signature", 44}, {"du", 107}, {"titulaire", 126}, {"del", 335}}, 422, 15),
-      RowOfHeight(
-          {{"24", 434}, {"02", 470}, {"2018", 506}, {"24", 798}, {"02", 834}, {"2028", 871}}, 427,
-          20),
-  };
-  Fields f = ReadLabelledFields(lines, 1200);
-  EXPECT_EQ(f[FieldName::kBirthPlace].value, "NIMES");
-  EXPECT_EQ(f[FieldName::kSex].value, "F");
-  EXPECT_EQ(f[FieldName::kIssueDate].value, "24 02 2018");
-  EXPECT_EQ(f[FieldName::kExpiryDate].value, "24 02 2028");
 }
 
 TEST(FieldReaderTest, MoreWordingsOfIssueDatesAddressesAndExpiry) {

@@ -1480,12 +1480,8 @@ class LabelledPage {
       }
       int nearest = x_tolerance_ + 1;
       for (size_t k = 0; k < parsed_[j].words.size(); ++k) {
-        const cv::Rect& word = parsed_[j].words[k].box;
-        const int dx = std::abs(word.x - column_x);
-        // A word that ends a caption's height or more before the column starts is another
-        // column's ("del titular" of a facing page, left of "Date de délivrance"); "F"
-        // under "3. Sex" starts under the caption's number.
-        if (dx < nearest && word.br().x + label.height > column_x) {
+        const int dx = std::abs(parsed_[j].words[k].box.x - column_x);
+        if (dx < nearest) {
           nearest = dx;
           best = static_cast<int>(j);
           best_word = k;
@@ -1632,17 +1628,6 @@ class LabelledPage {
       if (nearest && nearest->value != below->value) {
         candidates.push_back(
             {nearest->value, lines_[nearest->line].confidence, nearest->line, nearest->words});
-      }
-    }
-    // 2c. The line under that one, when that one names no field and the next stands within
-    //     three of the label's heights: a speck read as a line ("”"), or another page's
-    //     line reaching into the column ("Signature du titulaire ... del titular" of a
-    //     passport's facing page), between a caption and its value. Tried last.
-    if (below && parsed_[below->line].hits.empty()) {
-      const cv::Rect& label = lines_[i].box;
-      if (auto next = Below(below->line, column_x, column_end);
-          next && lines_[next->line].box.y <= label.br().y + 3 * label.height + 10) {
-        candidates.push_back({next->value, lines_[next->line].confidence, next->line, next->words});
       }
     }
     // 3. Label left of a value Tesseract read as another line of the same row, when
