@@ -296,15 +296,23 @@ std::string WithoutStrayMarks(std::string value) {
 // read before "Victor" is no part of the name (and would stand against the MRZ's).
 // `trailing`: the end too (a club's name may end in a number, "Tennis Club 2000", but
 // does not start with a sign: "/ 4 Cercle Sportif de Pau" is the ranking's tail glued on).
-std::string WithoutLetterlessEnds(std::string value, bool trailing = true) {
+// `value` without the words at its start (and, with `trailing`, its end) that `drop` picks;
+// `value` itself when that would leave nothing.
+template <typename Drop>
+std::string WithoutEndWords(std::string value, Drop drop, bool trailing) {
   const std::vector<std::string> words = SplitWords(value);
   size_t first = 0, end = words.size();
-  while (first < end && CountLetters(words[first]) == 0) ++first;
-  while (trailing && end > first && CountLetters(words[end - 1]) == 0) --end;
+  while (first < end && drop(words[first])) ++first;
+  while (trailing && end > first && drop(words[end - 1])) --end;
   if (first == end || (first == 0 && end == words.size())) return value;
   std::string out;
   for (size_t k = first; k < end; ++k) out += (out.empty() ? "" : " ") + words[k];
   return out;
+}
+
+std::string WithoutLetterlessEnds(std::string value, bool trailing = true) {
+  return WithoutEndWords(
+      std::move(value), [](const std::string& word) { return CountLetters(word) == 0; }, trailing);
 }
 
 // Given names without a lone M, F or X after them: the sex column beside them ("Noël
@@ -384,14 +392,9 @@ bool IsLeaderWord(std::string_view word) {
 // `value` without the leader words at its ends: a form's dotted line between its caption
 // and the value ("Prénom(s) ....... Théo") is no part of the value.
 std::string WithoutLeaders(std::string value) {
-  const std::vector<std::string> words = SplitWords(value);
-  size_t first = 0, end = words.size();
-  while (first < end && IsLeaderWord(words[first])) ++first;
-  while (end > first && IsLeaderWord(words[end - 1])) --end;
-  if (first == end || (first == 0 && end == words.size())) return value;
-  std::string out;
-  for (size_t k = first; k < end; ++k) out += (out.empty() ? "" : " ") + words[k];
-  return out;
+  return WithoutEndWords(
+      std::move(value), [](const std::string& word) { return IsLeaderWord(word); },
+      /*trailing=*/true);
 }
 
 // A date whose spaces OCR lost ("15082020", "(15082020" for "15 08 2020"): eight digits,

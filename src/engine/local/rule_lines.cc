@@ -7,13 +7,22 @@
 
 namespace jae::local {
 
-cv::Mat WithoutRuleLines(const cv::Mat& gray) {
-  if (gray.empty() || gray.type() != CV_8UC1) return gray;
-  // Ink: darker than its neighbourhood by a clear margin, whatever the paper's tint.
+namespace {
+
+// Ink: darker than its neighbourhood by a clear margin, whatever the paper's tint.
+cv::Mat InkOf(const cv::Mat& gray) {
   const int block = std::max(15, (std::min(gray.cols, gray.rows) / 40) | 1);
   cv::Mat ink;
   cv::adaptiveThreshold(gray, ink, 255, cv::ADAPTIVE_THRESH_MEAN_C, cv::THRESH_BINARY_INV, block,
                         20);
+  return ink;
+}
+
+}  // namespace
+
+cv::Mat WithoutRuleLines(const cv::Mat& gray) {
+  if (gray.empty() || gray.type() != CV_8UC1) return gray;
+  const cv::Mat ink = InkOf(gray);
   const int along_x = std::max(60, gray.cols / 6);
   const int along_y = std::max(30, gray.rows / 12);
   cv::Mat horizontal, vertical;
@@ -52,10 +61,7 @@ struct Dot {
 
 cv::Mat WithoutDotLeaders(const cv::Mat& gray) {
   if (gray.empty() || gray.type() != CV_8UC1) return gray;
-  const int block = std::max(15, (std::min(gray.cols, gray.rows) / 40) | 1);
-  cv::Mat ink;
-  cv::adaptiveThreshold(gray, ink, 255, cv::ADAPTIVE_THRESH_MEAN_C, cv::THRESH_BINARY_INV, block,
-                        20);
+  const cv::Mat ink = InkOf(gray);
   cv::Mat labels, stats, centroids;
   const int n = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
   const int largest = std::max(2, std::min(gray.cols, gray.rows) / 150);
@@ -83,10 +89,18 @@ cv::Mat WithoutDotLeaders(const cv::Mat& gray) {
       std::vector<double> pitches;
     };
     std::vector<Row> rows;
+    // Rows still open: their last dot within reach of the dots to come (dots come in order,
+    // so a row left behind never grows again). Keeps a page of specks from costing the
+    // square of its dots.
+    std::vector<size_t> open;
     const double reach = 6.0 * largest;
     for (size_t i = 0; i < dots.size(); ++i) {
+      std::erase_if(open, [&](size_t r) {
+        return along(dots[i]) - along(dots[rows[r].members.back()]) > reach;
+      });
       Row* joined = nullptr;
-      for (auto& row : rows) {
+      for (size_t r : open) {
+        Row& row = rows[r];
         const Dot& last = dots[row.members.back()];
         const double gap = along(dots[i]) - along(last);
         const double size = std::max(thickness(last), thickness(dots[i]));
@@ -100,6 +114,7 @@ cv::Mat WithoutDotLeaders(const cv::Mat& gray) {
         joined->pitches.push_back(along(dots[i]) - along(dots[joined->members.back()]));
         joined->members.push_back(i);
       } else {
+        open.push_back(rows.size());
         rows.push_back(Row{{i}, {}});
       }
     }

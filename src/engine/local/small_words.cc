@@ -56,6 +56,19 @@ std::vector<OcrWord> Words(tesseract::TessBaseAPI& api, Map to_line) {
   return words;
 }
 
+// A line of `words` read apart: its text their texts joined by spaces, its box theirs, its
+// confidence their mean.
+OcrLine LineOfWords(std::vector<OcrWord> words) {
+  OcrLine line;
+  line.words = std::move(words);
+  line.confidence = MeanConfidence(line.words, 0, line.words.size());
+  for (const OcrWord& w : line.words) {
+    line.text += (line.text.empty() ? "" : " ") + w.text;
+    line.box = line.box.empty() ? w.box : (line.box | w.box);
+  }
+  return line;
+}
+
 // `line`'s columns: its words parted at gaps of at least twice their median height, each
 // over the line's rows (a column's box spans the line's height: its caption may stand
 // above its words). One column when there is no such gap.
@@ -305,16 +318,8 @@ void ReadMergedCaptionsApart(tesseract::TessBaseAPI& api, const cv::Mat& gray,
             MeanConfidence(line.words, 0, line.words.size())) {
       return false;
     }
-    for (auto* part : {&caption, &values}) {
-      OcrLine apart;
-      apart.words = std::move(*part);
-      apart.confidence = MeanConfidence(apart.words, 0, apart.words.size());
-      for (const OcrWord& w : apart.words) {
-        apart.text += (apart.text.empty() ? "" : " ") + w.text;
-        apart.box = apart.box.empty() ? w.box : (apart.box | w.box);
-      }
-      out.push_back(std::move(apart));
-    }
+    out.push_back(LineOfWords(std::move(caption)));
+    out.push_back(LineOfWords(std::move(values)));
     return true;
   };
   std::vector<OcrLine> out;
@@ -573,16 +578,10 @@ void ReadDroppedCaptionsApart(tesseract::TessBaseAPI& api, const cv::Mat& gray,
   api.SetPageSegMode(tesseract::PSM_SINGLE_LINE);
   for (const cv::Rect& area : areas) {
     const double scale = std::clamp(30.0 / std::max(1, area.height - 4), 1.5, 4.0);
-    OcrLine caption;
-    caption.words = ReadAreaAsLine(api, gray, area, scale);
-    if (caption.words.empty()) continue;
-    caption.confidence = MeanConfidence(caption.words, 0, caption.words.size());
-    if (caption.confidence < 0.6) continue;
-    for (const OcrWord& w : caption.words) {
-      caption.text += (caption.text.empty() ? "" : " ") + w.text;
-      caption.box = caption.box.empty() ? w.box : (caption.box | w.box);
-    }
-    if (NamesAField(caption)) lines.push_back(std::move(caption));
+    std::vector<OcrWord> words = ReadAreaAsLine(api, gray, area, scale);
+    if (words.empty()) continue;
+    OcrLine caption = LineOfWords(std::move(words));
+    if (caption.confidence >= 0.6 && NamesAField(caption)) lines.push_back(std::move(caption));
   }
   api.SetPageSegMode(page_mode);
 }
