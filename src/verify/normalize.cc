@@ -128,7 +128,16 @@ Normalized<CivilDate> NormalizeDate(std::string_view raw, DateKind kind, const C
       break;
     }
   }
-  // "02 JUIN/JUN 1973": a bilingual document names the month in both languages.
+  // "02 JUIN/JUN 1973": a bilingual document names the month in both languages, its '/'
+  // maybe read as a letter ("23 APR R AVR 12").
+  for (std::size_t i = 2; i < tokens.size(); ++i) {
+    if (!tokens[i - 1].number && tokens[i - 1].text.size() == 1 && !tokens[i].number &&
+        !tokens[i - 2].number && MonthOf(tokens[i].text) != 0 &&
+        MonthOf(tokens[i].text) == MonthOf(tokens[i - 2].text)) {
+      tokens.erase(tokens.begin() + static_cast<std::ptrdiff_t>(i - 1));
+      break;
+    }
+  }
   for (std::size_t i = 1; i < tokens.size(); ++i) {
     if (!tokens[i].number && !tokens[i - 1].number && MonthOf(tokens[i].text) != 0 &&
         MonthOf(tokens[i].text) == MonthOf(tokens[i - 1].text)) {

@@ -425,6 +425,69 @@ TEST(FieldReaderTest, ALabelInThePlaceOfAValueIsNoValue) {
   EXPECT_FALSE(f.count(FieldName::kNationality)) << f[FieldName::kNationality].value;
 }
 
+// A blurred scan's long captions with two letters misread, after their first two: the
+// 1988 card's back ("détvrée le", "valable jusqu'es"). One word read two letters off a
+// caption is no caption ("NATIONALE" is a name), nor is a caption of other words.
+TEST(FieldReaderTest, LongCaptionsReadWithTwoSlips) {
+  const std::vector<OcrLine> lines = {
+      Row(100,
+          {{"Carte", 20}, {"valable", 110}, {"jusqu'es", 205}, {":", 314}, {"02.04.2030", 360}}),
+      Row(140, {{"détvrée", 20}, {"le:", 134}, {"03.04.2015", 216}}),
+  };
+  Fields f = ReadLabelledFields(lines, 1000);
+  EXPECT_EQ(f[FieldName::kExpiryDate].value, "02.04.2030");
+  EXPECT_EQ(f[FieldName::kIssueDate].value, "03.04.2015");
+  const std::vector<OcrLine> others = {
+      Row(100, {{"Date", 20}, {"de", 80}, {"mariage", 120}, {"02.04.2030", 360}}),
+  };
+  EXPECT_TRUE(ReadLabelledFields(others, 1000).empty());
+}
+
+// Ë after a consonant is an È misread (French puts the diaeresis on a vowel's heels only);
+// after a vowel it stays (Noël, Gaëlle).
+TEST(FieldReaderTest, AGraveAccentReadAsADiaeresisAfterAConsonant) {
+  const std::vector<OcrLine> lines = {
+      Row(100, {{"Adresse", 20}}),
+      Row(130, {{"55", 20},
+                {"AVENUE", 60},
+                {"JEAN", 140},
+                {"JAURËS", 200},
+                {"99984", 280},
+                {"METZ", 350}}),
+      Row(180, {{"Prénoms", 20}}),
+      Row(210, {{"Noël,", 20}, {"Gaëlle", 90}, {"Mëlle", 170}}),
+  };
+  Fields f = ReadLabelledFields(lines, 1000);
+  EXPECT_EQ(f[FieldName::kAddress].value, "55 AVENUE JEAN JAURÈS 99984 METZ");
+  EXPECT_EQ(f[FieldName::kGivenNames].value, "Noël, Gaëlle Mèlle");
+}
+
+// An ICAO data page's dates: the month in two languages, its '/' maybe read as a letter,
+// the year of two digits ("23 APR /AVR 12").
+TEST(FieldReaderTest, DatesOfAnIcaoPageWithTwoDigitYears) {
+  const std::vector<OcrLine> lines = {
+      Row(100, {{"Date", 20}, {"of", 60}, {"issue/Date", 90}, {"de", 180}, {"délivrance", 210}}),
+      Row(130, {{"23", 20}, {"APR", 60}, {"R", 100}, {"AVR", 130}, {"12", 180}}),
+      Row(170, {{"Date", 20}, {"of", 60}, {"birth/Date", 90}, {"de", 180}, {"naissance", 210}}),
+      Row(200, {{"20", 20}, {"MAY", 60}, {"/MAI", 110}, {"95", 170}}),
+  };
+  Fields f = ReadLabelledFields(lines, 1000);
+  EXPECT_EQ(f[FieldName::kIssueDate].value, "23 APR R AVR 12");
+  EXPECT_EQ(f[FieldName::kBirthDate].value, "20 MAY /MAI 95");
+  // A year of two digits after a month in one language is a year cut short; a lone letter
+  // beside one month is no slash ("12 R MARS 90").
+  const std::vector<OcrLine> cut = {
+      Row(100, {{"Date", 20}, {"de", 60}, {"naissance", 90}}),
+      Row(130, {{"13", 20}, {"JUIL.", 60}, {"19", 130}}),
+  };
+  EXPECT_FALSE(ReadLabelledFields(cut, 1000).count(FieldName::kBirthDate));
+  const std::vector<OcrLine> other = {
+      Row(100, {{"Date", 20}, {"de", 60}, {"naissance", 90}}),
+      Row(130, {{"12", 20}, {"R", 60}, {"MARS", 90}, {"90", 150}}),
+  };
+  EXPECT_FALSE(ReadLabelledFields(other, 1000).count(FieldName::kBirthDate));
+}
+
 // A caption misread beyond one slip is still no value; a name near a caption's spelling
 // (CLÉMENT, "classement") is a name.
 TEST(FieldReaderTest, AMisreadCaptionIsNoValueAndNeitherIsTheSexBesideTheNames) {
@@ -644,6 +707,52 @@ TEST(FieldReaderTest, ARankingOverItsCaptionInAnotherLine) {
   Fields f;
   AddUnlabelledRanking(apart, f);
   EXPECT_FALSE(f.count(FieldName::kRanking));
+}
+
+// An app's list item: the ranking's badge leads the row of its caption, read into the
+// caption's line ("2/6 Classement simple") or into the category's under it ("15/4
+// Messieurs : Senior +45"), where the category still names the sex.
+TEST(FieldReaderTest, ARankingBadgeLeadingItsCaptionsRow) {
+  const std::vector<OcrLine> same_line = {{"2/6 Classement simple",
+                                           {79, 574, 288, 40},
+                                           0.96,
+                                           {{"2/6", {79, 574, 62, 40}},
+                                            {"Classement", {178, 578, 110, 18}},
+                                            {"simple", {303, 578, 64, 18}}}},
+                                          {"Messieurs : Senior", {179, 600, 208, 19}, 0.94}};
+  Fields f;
+  AddUnlabelledRanking(same_line, f);
+  AddLoneSexWord(same_line, f);
+  EXPECT_EQ(f[FieldName::kRanking].value, "2/6");
+  EXPECT_EQ(f[FieldName::kSex].value, "M");
+  const std::vector<OcrLine> line_under = {
+      {"Classement simple",
+       {158, 449, 169, 16},
+       0.96,
+       {{"Classement", {158, 449, 100, 16}}, {"simple", {269, 449, 58, 16}}}},
+      {"15/4 Messieurs : Senior +45",
+       {70, 457, 315, 26},
+       0.93,
+       {{"15/4", {70, 457, 50, 26}},
+        {"Messieurs", {159, 467, 100, 16}},
+        {":", {268, 467, 4, 16}},
+        {"Senior", {278, 467, 60, 16}},
+        {"+45", {351, 467, 34, 16}}}}};
+  Fields g;
+  AddUnlabelledRanking(line_under, g);
+  AddLoneSexWord(line_under, g);
+  EXPECT_EQ(g[FieldName::kRanking].value, "15/4");
+  EXPECT_EQ(g[FieldName::kSex].value, "M");
+  // A number far left of the caption, or under its row, is no badge of it.
+  const std::vector<OcrLine> far = {
+      {"15 Classement",
+       {10, 100, 400, 16},
+       0.9,
+       {{"15", {10, 100, 20, 16}}, {"Classement", {300, 100, 100, 16}}}},
+      {"30", {250, 160, 20, 16}, 0.9, {{"30", {250, 160, 20, 16}}}}};
+  Fields h;
+  AddUnlabelledRanking(far, h);
+  EXPECT_FALSE(h.count(FieldName::kRanking));
 }
 
 // The app's header: given names over the surname, the avatar's disc ("AB") read into the

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <opencv2/imgproc.hpp>
 
 #include "render.h"
@@ -68,6 +69,32 @@ TEST_F(MrzFinderEdgeTest, FindsAZoneJoinedByAnEdgeThatTouchesItsLines) {
   const auto found = FindMrzCandidates(gray, 3);
   ASSERT_FALSE(found.empty());
   EXPECT_GE(found.front().line_count, 2);
+}
+
+// A thin edge near the zone's first characters (a passport page's edge, a fold), not
+// touching them, with lines of print elsewhere on the page: widened as a character of its
+// own width, not of its height, it joins no line, and the zone is still found.
+TEST_F(MrzFinderEdgeTest, FindsAZoneBesideAThinEdgeOnAPageWithOtherText) {
+  const std::vector<std::string> td3 = {"P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<",
+                                        "L898902C36UTO7408122F1204159ZE184226B<<<<<10"};
+  cv::Mat zone = gendocs::RenderMrzLines(td3, 24, *fonts_);
+  cv::Mat gray;
+  cv::cvtColor(zone, gray, cv::COLOR_BGR2GRAY);
+  cv::copyMakeBorder(gray, gray, 260, 60, 80, 80, cv::BORDER_CONSTANT, cv::Scalar(255));
+  for (int y : {90, 130}) {
+    cv::putText(gray, "Date of birth Date de naissance Lieu de naissance", {60, y},
+                cv::FONT_HERSHEY_SIMPLEX, 1.0, cv::Scalar(0), 2);
+  }
+  const cv::Rect ink = cv::boundingRect(gray(cv::Rect(0, 200, gray.cols, gray.rows - 200)) < 128) +
+                       cv::Point(0, 200);
+  cv::line(gray, {ink.x - 30, ink.y - 30}, {ink.x - 30, ink.br().y + 30}, cv::Scalar(30), 2);
+  const auto found = FindMrzCandidates(gray, 3);
+  const bool zone_found = std::any_of(found.begin(), found.end(), [&](const MrzCandidate& c) {
+    const float middle_y = -(c.b_min + c.b_max) / 2;  // `up` is -y on an upright page
+    return c.line_count == 2 && c.a_max - c.a_min > 0.9f * ink.width && middle_y > ink.y &&
+           middle_y < ink.br().y;
+  });
+  EXPECT_TRUE(zone_found);
 }
 
 // A page photographed at an angle: characters widened along x no longer join into

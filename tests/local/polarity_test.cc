@@ -167,6 +167,26 @@ TEST(LightTextChipsTest, ARoundBadgeWithItsRanking) {
   EXPECT_LT(cv::mean(out, letters)[0], 110);
 }
 
+// A badge's soft edge (a screenshot scaled down blurs it over a few pixels) comes out
+// white, not as a ring around the letters that a reader takes for strokes ("(15/4" read
+// "a)").
+TEST(LightTextChipsTest, ABadgesSoftEdgeIsNoRing) {
+  cv::Mat screen(1300, 600, CV_8UC1, cv::Scalar(250));
+  cv::circle(screen, {100, 500}, 45, cv::Scalar(40), cv::FILLED, cv::LINE_AA);
+  cv::putText(screen, "15/4", {72, 510}, cv::FONT_HERSHEY_SIMPLEX, 0.8, cv::Scalar(250), 2,
+              cv::LINE_AA);
+  cv::GaussianBlur(screen, screen, {0, 0}, 1.0);
+  const std::vector<LightTextRegion> found = LightTextChips(screen);
+  ASSERT_EQ(found.size(), 1u);
+  const cv::Mat out = DarkTextOnWhite(screen, found[0]);
+  ASSERT_FALSE(out.empty());
+  cv::Mat edge(out.size(), CV_8U, cv::Scalar(0));
+  cv::circle(edge, cv::Point(100, 500) - found[0].box.tl(), 45, cv::Scalar(255), 7);
+  EXPECT_EQ(cv::countNonZero((out < 128) & edge), 0);
+  cv::Mat letters = (screen(found[0].box) > 200) & found[0].mask;
+  EXPECT_LT(cv::mean(out, letters)[0], 110);
+}
+
 // The band read apart: its letters dark, its ground and the page around it white.
 TEST(LightTextRegionsTest, DarkTextOnWhiteOfABand) {
   cv::Mat page(600, 1000, CV_8UC1, cv::Scalar(245));

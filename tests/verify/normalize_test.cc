@@ -41,6 +41,10 @@ TEST(NormalizeDate, ReadsMonthNames) {
   EXPECT_EQ(Date("02 JUIN/JUN 1973"), "1973-06-02");
   EXPECT_EQ(Date("26 FÉVR./FEB 1960"), "1960-02-26");
   EXPECT_EQ(Date("02 JUIN/JUL 1973"), "problem");
+  // Its '/' read as a letter; an ICAO page's year of two digits.
+  EXPECT_EQ(Date("23 APR R AVR 12"), "2012-04-23");
+  EXPECT_EQ(Date("20 MAY /MAI 95"), "1995-05-20");
+  EXPECT_EQ(Date("23 APR R JUN 12"), "problem");
 }
 
 TEST(NormalizeDate, ResolvesTwoDigitYearsByKind) {

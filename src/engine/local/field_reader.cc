@@ -9,6 +9,7 @@
 #include <tuple>
 #include <utility>
 
+#include "engine/local/french_places.h"
 #include "verify/forms.h"
 #include "verify/normalize.h"
 #include "verify/text.h"
@@ -137,6 +138,22 @@ bool WithinOneEdit(std::string_view a, std::string_view b) {
   return ja - i <= 1 && jb - i <= 1;
 }
 
+int EditDistance(std::string_view a, std::string_view b);
+
+// Whether `a` and `b` are at most two edits apart: the edit distance of what remains
+// without their common prefix and suffix (most pairs part at once on their lengths).
+bool WithinTwoEdits(std::string_view a, std::string_view b) {
+  if (a.size() > b.size() + 2 || b.size() > a.size() + 2) return false;
+  size_t i = 0;
+  while (i < a.size() && i < b.size() && a[i] == b[i]) ++i;
+  size_t ja = a.size(), jb = b.size();
+  while (ja > i && jb > i && a[ja - 1] == b[jb - 1]) {
+    --ja;
+    --jb;
+  }
+  return EditDistance(a.substr(i, ja - i), b.substr(i, jb - i)) <= 2;
+}
+
 // Levenshtein distance; for short strings (a caption's letters).
 int EditDistance(std::string_view a, std::string_view b) {
   std::vector<int> row(b.size() + 1);
@@ -153,10 +170,13 @@ int EditDistance(std::string_view a, std::string_view b) {
   return row[b.size()];
 }
 
-// Whether `norm` starts with `key` (one OCR slip allowed for long keys) and, if so, how
-// many characters of `norm` the label spans.
-std::optional<size_t> MatchPrefix(std::string_view norm, std::string_view key, bool allow_slip) {
+// Whether `norm` starts with `key` and, if so, how many characters of `norm` the label
+// spans: as printed or abbreviated (`slips` 0), else with one OCR slip in a long key
+// (`slips` 1), else with two in a key of several words (`slips` 2). Each call tries its
+// own level only: the caller asks them in turn, most of its keys failing at the first.
+std::optional<size_t> MatchPrefix(std::string_view norm, std::string_view key, int slips) {
   if (norm.substr(0, key.size()) == key) {
+    if (slips > 0) return std::nullopt;  // settled as printed
     // A whole-word match: "nom" must not match "nombre".
     if (norm.size() == key.size() || !std::isalpha(static_cast<unsigned char>(norm[key.size()])) ||
         !std::isalpha(static_cast<unsigned char>(key.back()))) {
@@ -164,21 +184,37 @@ std::optional<size_t> MatchPrefix(std::string_view norm, std::string_view key, b
     }
     return std::nullopt;
   }
-  // An abbreviated label ("Date de déliv.", "Lieu de naiss."): a key of several words cut
-  // inside its last word, at least four of that word's letters kept.
-  if (const size_t space = key.rfind(' '); space != std::string_view::npos) {
-    for (size_t len = key.size() - 1; len >= space + 5; --len) {
-      if (norm.substr(0, len) == key.substr(0, len) &&
+  if (slips == 0) {
+    // An abbreviated label ("Date de déliv.", "Lieu de naiss."): a key of several words cut
+    // inside its last word, at least four of that word's letters kept.
+    if (const size_t space = key.rfind(' '); space != std::string_view::npos) {
+      for (size_t len = key.size() - 1; len >= space + 5; --len) {
+        if (norm.substr(0, len) == key.substr(0, len) &&
+            (len == norm.size() || !std::isalpha(static_cast<unsigned char>(norm[len])))) {
+          return len;
+        }
+      }
+    }
+    return std::nullopt;
+  }
+  // One slip: a character changed, added or dropped ("Née) à" for "Né(e) à").
+  if (slips == 1 && key.size() >= 6 && norm.size() + 1 >= key.size()) {
+    for (size_t len : {key.size() - 1, key.size(), key.size() + 1}) {
+      if (len > norm.size()) continue;
+      if (WithinOneEdit(norm.substr(0, len), key) &&
           (len == norm.size() || !std::isalpha(static_cast<unsigned char>(norm[len])))) {
         return len;
       }
     }
   }
-  // One slip: a character changed, added or dropped ("Née) à" for "Né(e) à").
-  if (allow_slip && key.size() >= 6 && norm.size() + 1 >= key.size()) {
-    for (size_t len : {key.size() - 1, key.size(), key.size() + 1}) {
-      if (len > norm.size()) continue;
-      if (WithinOneEdit(norm.substr(0, len), key) &&
+  // Two slips in a caption of several words and ten letters or more, its first two letters
+  // right and as many words: a blurred scan's "détvrée le" (délivrée le), "valable
+  // jusqu'es" (jusqu'au). A single word that near a caption may be a name ("NATIONALE").
+  const auto words = [](std::string_view s) { return std::count(s.begin(), s.end(), ' '); };
+  if (slips == 2 && key.size() >= 10 && words(key) > 0 && norm.size() + 2 >= key.size() &&
+      norm.substr(0, 2) == key.substr(0, 2)) {
+    for (size_t len = key.size() - 2; len <= key.size() + 2 && len <= norm.size(); ++len) {
+      if (words(norm.substr(0, len)) == words(key) && WithinTwoEdits(norm.substr(0, len), key) &&
           (len == norm.size() || !std::isalpha(static_cast<unsigned char>(norm[len])))) {
         return len;
       }
@@ -418,6 +454,24 @@ std::string DateOfEightDigits(std::string value) {
          std::string(digits.substr(4));
 }
 
+// `value` with an È that OCR read as Ë given back: French writes the diaeresis only on a
+// vowel's heels (Noël, Gaëlle, Israël, aiguë), never after a consonant ("JAURËS" is
+// JAURÈS; Tesseract takes the grave accent's slant for two dots on small capitals).
+std::string GraveForMisreadDiaeresis(std::string value) {
+  for (size_t i = 1; i + 1 < value.size(); ++i) {
+    if (static_cast<unsigned char>(value[i]) != 0xC3) continue;
+    const auto next = static_cast<unsigned char>(value[i + 1]);
+    if (next != 0x8B && next != 0xAB) continue;  // Ë, ë
+    const char before = static_cast<char>(std::tolower(static_cast<unsigned char>(value[i - 1])));
+    if (before < 'a' || before > 'z' ||
+        std::string_view("aeiouy").find(before) != std::string_view::npos) {
+      continue;
+    }
+    value[i + 1] = static_cast<char>(next == 0x8B ? 0x88 : 0xA8);  // È, è
+  }
+  return value;
+}
+
 // What OCR typically gets wrong in a value whose form the field fixes.
 std::string RepairValue(FieldName field, std::string value) {
   value = WithoutLeaders(std::move(value));
@@ -457,11 +511,13 @@ std::string RepairValue(FieldName field, std::string value) {
       return value;
     }
     case FieldName::kSurname:
-      return WithoutLetterlessEnds(std::move(value));
+      return GraveForMisreadDiaeresis(WithoutLetterlessEnds(std::move(value)));
     case FieldName::kGivenNames:
-      return WithoutSexAfter(WithoutLetterlessEnds(std::move(value)));
+      return GraveForMisreadDiaeresis(WithoutSexAfter(WithoutLetterlessEnds(std::move(value))));
     case FieldName::kClubName:
-      return WithoutLetterlessEnds(std::move(value), /*trailing=*/false);
+      return GraveForMisreadDiaeresis(WithoutLetterlessEnds(std::move(value), /*trailing=*/false));
+    case FieldName::kAddress:
+      return WithTownAccents(GraveForMisreadDiaeresis(std::move(value)));
     case FieldName::kSex: {
       // F printed alone, its foot-less twin E is what Tesseract sometimes reads; no
       // document writes E for a sex. Attestations spell it out.
@@ -478,7 +534,7 @@ std::string RepairValue(FieldName field, std::string value) {
           value.find_first_not_of("0123456789ABab", open + 2) == value.size() - 1) {
         value.resize(open);
       }
-      return value;
+      return WithTownAccents(GraveForMisreadDiaeresis(std::move(value)));
     }
     case FieldName::kSeason: {
       // A sporting year runs 1 September - 31 August and is named after its end year:
@@ -538,16 +594,18 @@ bool IsDate(std::string_view value) {
     }
     return false;
   }
-  if (g.size() == 2 && g[0].size() <= 2 && g[1].size() == 4 && letters >= 3) {
+  if (g.size() == 2 && g[0].size() <= 2 && (g[1].size() == 4 || g[1].size() == 2) && letters >= 3) {
     // Every word a month's name or its abbreviation (three letters at least), in French
-    // or English; "JUIN/JUN" on a bilingual page. Any other word is the sentence the
-    // date stands in ("24 décembre 1955, est titulaire").
+    // or English; "JUIN/JUN" on a bilingual page, its '/' maybe read as a letter ("23 APR
+    // R AVR 12"). Any other word is the sentence the date stands in ("24 décembre 1955,
+    // est titulaire").
     static const std::string_view kMonths[] = {
         "janvier", "fevrier",  "mars",      "avril",   "mai",      "juin",
         "juillet", "aout",     "septembre", "octobre", "novembre", "decembre",
         "january", "february", "march",     "april",   "may",      "june",
         "july",    "august",   "september", "october", "november", "december"};
-    bool any = false;
+    int months = 0;
+    bool lone_letter = false;  // after a month, not yet followed by another
     size_t start = 0;
     while (start < words.size()) {
       size_t end = words.find_first_of(" /:()", start);
@@ -555,14 +613,22 @@ bool IsDate(std::string_view value) {
       const std::string_view w = std::string_view(words).substr(start, end - start);
       start = end + 1;
       if (w.empty() || CountLetters(w) == 0 || w == "1er") continue;
+      if (w.size() == 1 && CountLetters(w) == 1 && months == 1 && !lone_letter) {
+        lone_letter = true;
+        continue;
+      }
       if (CountLetters(w) != static_cast<int>(w.size()) || w.size() < 3) return false;
       const bool month =
           std::any_of(std::begin(kMonths), std::end(kMonths),
                       [&](std::string_view m) { return m.substr(0, w.size()) == w; });
       if (!month) return false;
-      any = true;
+      ++months;
     }
-    return any && in(g[0], 1, 31) && in(g[1], 1900, 2100);
+    if (lone_letter && months != 2) return false;
+    // Two digits only after a month named in two languages, as an ICAO page prints it: a
+    // year cut short by a photo's edge or a misread ("13 JUIL. 19") is no date.
+    if (g[1].size() == 2 && months != 2) return false;
+    return months > 0 && in(g[0], 1, 31) && (g[1].size() == 2 || in(g[1], 1900, 2100));
   }
   return false;
 }
@@ -768,14 +834,14 @@ std::optional<std::pair<const Rule*, size_t>> LongestKey(std::string_view norm) 
   // read with a slip ("N° du club" is "no du club", not "nom du club" with its 'm' lost),
   // then the longer.
   std::optional<std::pair<const Rule*, size_t>> best;
-  std::tuple<size_t, bool, size_t> best_rank{0, false, 0};
+  std::tuple<size_t, int, size_t> best_rank{0, -3, 0};
   for (const auto& rule : Rules()) {
     for (auto key : rule.keys) {
-      auto len = MatchPrefix(norm, key, false);
-      const bool exact = len.has_value();
-      if (!len) len = MatchPrefix(norm, key, true);
+      int slips = 0;
+      auto len = MatchPrefix(norm, key, 0);
+      while (!len && slips < 2) len = MatchPrefix(norm, key, ++slips);
       if (!len) continue;
-      const std::tuple<size_t, bool, size_t> rank{*len, exact, key.size()};
+      const std::tuple<size_t, int, size_t> rank{*len, -slips, key.size()};
       if (!best || rank > best_rank) {
         best = std::make_pair(&rule, *len);
         best_rank = rank;
@@ -2174,7 +2240,6 @@ std::optional<Field> RankingOverItsCaption(const std::vector<OcrLine>& lines) {
       const std::string name = NormalizeLabelText(caption.text);
       if (name != "classement" && name != "lassement") continue;
       for (const auto& line : lines) {
-        if (&line == &caption_line) continue;
         for (const auto& word : line.words) {
           const std::string w = WithoutBracketEnds(word.text);
           if (w.empty() || !IsRanking(w) || (CountDigits(w) == 0 && w != "NC")) continue;
@@ -2185,7 +2250,19 @@ std::optional<Field> RankingOverItsCaption(const std::vector<OcrLine>& lines) {
                                (gap_over >= -h / 4 && gap_over <= 3 * h);
           const int overlap =
               std::min(word.box.br().x, caption.box.br().x) - std::max(word.box.x, caption.box.x);
-          if (stacked && overlap > 0) return Field{w, word.confidence, FieldSource::kVisual};
+          if (&line != &caption_line && stacked && overlap > 0) {
+            return Field{w, word.confidence, FieldSource::kVisual};
+          }
+          // Or the badge leads its row, left of the caption, as an app's list item puts its
+          // round icon before its title ("(15/4)  Classement simple" over "Messieurs"):
+          // level with the caption, within a few of its letters' heights.
+          const int ch = std::max(1, caption.box.height);
+          const int gap_left = caption.box.x - word.box.br().x;
+          const int rows_overlap =
+              std::min(word.box.br().y, caption.box.br().y) - std::max(word.box.y, caption.box.y);
+          if (gap_left > 0 && gap_left <= 4 * ch && rows_overlap > 0 && word.box.height >= ch) {
+            return Field{w, word.confidence, FieldSource::kVisual};
+          }
         }
       }
     }
@@ -2377,6 +2454,11 @@ void AddLoneSexWord(const std::vector<OcrLine>& lines, Fields& fields) {
       if (w.size() > 1 && w.back() == ':') w.pop_back();
     }
     if (!words.empty() && words.front() == "categorie") words.erase(words.begin());
+    // A ranking badge read into the category's line ("15/4 Messieurs · Senior +45").
+    if (words.size() > 1 && IsRanking(WithoutBracketEnds(words.front())) &&
+        (CountDigits(words.front()) > 0 || WithoutBracketEnds(words.front()) == "nc")) {
+      words.erase(words.begin());
+    }
     if (!sex && !words.empty() && words.size() <= 5) {
       for (const auto& [known, letter] : kCategories) {
         if (words.front() == known) sex = letter;

@@ -49,11 +49,14 @@ constexpr long kMaxPixels = 50'000'000;
 // The shorter side below which no document can be read (a strip, a thumbnail's edge).
 constexpr int kMinSide = 64;
 constexpr int kMaxOutlines = 3;
-// The MRZ finder's candidates read per document: the best only, both ways up when its
-// orientation is unsure. The runner-up was read while the first had taken under 800 ms of
-// CPU; it never gave a valid read (14 tries on PassportEye, the seen families and the
-// generator), and a CPU-time budget made the same image read differently on a busy machine.
-constexpr int kFoundCandidates = 1;
+// The MRZ finder's candidates read per document: the best, both ways up when its
+// orientation is unsure, and the next ones only while those read showed no OCR-B at all
+// (MrzRead::ocrb_like: lines of a page's print the finder took for a zone, such as a
+// passport's facing page turned on its side, scored above the data page's own zone).
+// A runner-up behind a candidate that was OCR-B but failed its checks never gave a valid
+// read (14 tries on PassportEye, the seen families and the generator), and a CPU-time
+// budget made the same image read differently on a busy machine: no budget, a count.
+constexpr int kFoundCandidates = 3;
 // |upright_odds| above which a found MRZ's reversed reading is not tried: the fillers
 // clearly sit at one end (measured on the independent set: true zones score 0.2-0.5).
 constexpr float kSureOrientation = 0.25f;
@@ -826,6 +829,7 @@ class LocalEngine final : public Engine {
       std::vector<local::MrzCandidate> ways = {candidate};
       if (candidate.upright_odds < kSureOrientation) ways.push_back(local::Reversed(candidate));
       float first_way_likeness = 0.0f;
+      bool ocrb_like = false;
       for (const auto& oriented : ways) {
         if (std::chrono::steady_clock::now() > deadline) {
           return std::optional<Zone>();
@@ -839,7 +843,9 @@ class LocalEngine final : public Engine {
         search.Note(*zone);
         if (zone->HasValidMrz()) return std::optional<Zone>(std::move(*zone));
         first_way_likeness = zone->ocrb_likeness;
+        ocrb_like = ocrb_like || !zone->mrz_read || zone->mrz_read->ocrb_like;
       }
+      if (ocrb_like) break;
     }
     return std::optional<Zone>();
   }

@@ -76,7 +76,10 @@ void CollectLines(const cv::Mat& ink, const cv::Matx23f& to_input, bool skip_str
     const int w = stats.at<int>(i, cv::CC_STAT_WIDTH), h = stats.at<int>(i, cv::CC_STAT_HEIGHT);
     if (h < 4 || h > side / 8 || w > 4 * h || stats.at<int>(i, cv::CC_STAT_AREA) < 6) continue;
     if (skip_strokes && 2 * h > 7 * w) continue;
-    const int grow = static_cast<int>(std::lround(0.6 * h));
+    // A thin stroke grows as a character of its width would: a page's edge or a fold
+    // widened by its own height reached the first characters of both lines of a zone
+    // and joined them into one band (a passport's data page photographed with its edge).
+    const int grow = static_cast<int>(std::lround(0.6 * std::min(h, (7 * w + 1) / 2)));
     cv::rectangle(closed, cv::Rect(x - grow, y, w + 2 * grow, h), cv::Scalar(255), cv::FILLED);
   }
   std::vector<std::vector<cv::Point>> contours;
