@@ -6,6 +6,8 @@
 #                                   every kind x scan/photo/hard, FFT licence also as
 #                                   pdf, pdfscan (no text layer) and app (phone screenshot)
 #   tests/independent/evaluate.sh passporteye                          34 real photos
+#   tests/independent/evaluate.sh specimens                            4 real specimen documents
+#                                   (printed fields; specimens.sh)
 #   tests/independent/evaluate.sh pdf [--count N] [--seed S]           FFT attestations as PDF
 #   tests/independent/evaluate.sh licences [--count N] [--seed S]      the seen families' FFT
 #                                   licences as app screenshots, PDF and scanned PDF
@@ -88,8 +90,11 @@ case $what in
   passporteye)
     data=$("$here/passporteye.sh")
     ;;
+  specimens)
+    data=$("$here/specimens.sh")
+    ;;
   *)
-    echo "usage: evaluate.sh independent|heldout|pdf|licences|passporteye [--count N] [--seed S] [-- evaluate args]" >&2
+    echo "usage: evaluate.sh independent|heldout|pdf|licences|passporteye|specimens [--count N] [--seed S] [-- evaluate args]" >&2
     exit 2
     ;;
 esac

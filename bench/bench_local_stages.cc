@@ -1,0 +1,143 @@
+// The local engine's own image and text stages against a floor measured in the same run:
+// one Otsu threshold of the same page (every stage binarises at least once), and a copy of
+// the same OCR lines (what any pass over them costs). Pages and lines are drawn here.
+//   build/bench/bench_local_stages --benchmark_counters_tabular=true
+// Report the ratios (stage / floor), not the times: these machines are shared and noisy.
+#include <benchmark/benchmark.h>
+
+#include <opencv2/imgproc.hpp>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "engine/local/field_reader.h"
+#include "engine/local/mrz_finder.h"
+#include "engine/local/rule_lines.h"
+
+namespace {
+
+using jae::local::OcrLine;
+using jae::local::OcrWord;
+
+// An A4 form at 150 dpi: captions, values and dotted leaders between them, ruled boxes,
+// and an MRZ-like zone of two monospace lines at its foot.
+cv::Mat FormPage() {
+  cv::Mat page(1754, 1240, CV_8UC1, cv::Scalar(250));
+  for (int row = 0; row < 24; ++row) {
+    const int y = 120 + row * 56;
+    cv::putText(page, "Date de naissance", {80, y}, cv::FONT_HERSHEY_SIMPLEX, 0.7, cv::Scalar(30),
+                2);
+    for (int x = 330; x < 900; x += 12) cv::circle(page, {x, y}, 2, cv::Scalar(40), cv::FILLED);
+    cv::putText(page, "13 07 1990", {920, y}, cv::FONT_HERSHEY_SIMPLEX, 0.7, cv::Scalar(20), 2);
+  }
+  cv::rectangle(page, {60, 80, 1120, 1380}, cv::Scalar(60), 2);
+  for (int k = 0; k < 2; ++k) {
+    cv::putText(page, "P<FRAMARTIN<<MAELYS<GAELLE<<<<<<<<<<<<<<<<<", {80, 1580 + 60 * k},
+                cv::FONT_HERSHEY_PLAIN, 2.2, cv::Scalar(10), 2);
+  }
+  return page;
+}
+
+// A photo's worst case for the dot search: the page covered in specks.
+cv::Mat SpeckledPage() {
+  cv::Mat page(1754, 1240, CV_8UC1, cv::Scalar(245));
+  std::mt19937 random(7);
+  std::uniform_int_distribution<int> x(0, page.cols - 1), y(0, page.rows - 1);
+  for (int k = 0; k < 60000; ++k) cv::circle(page, {x(random), y(random)}, 1, cv::Scalar(40), -1);
+  return page;
+}
+
+// A card's OCR lines: bilingual captions over values, some misread.
+std::vector<OcrLine> CardLines() {
+  const std::vector<std::pair<std::string, std::string>> rows = {
+      {"NOM / Surname", "MARTIN"},
+      {"Prénoms / Given names", "Maëlis-Gaëlle, Marie"},
+      {"SEXE / Sex  NATIONALITÉ / Nationality", "F  FRA"},
+      {"DATE DE NAISS. / Date of birth", "13 07 1990"},
+      {"LIEU DE NAISSANCE / Place of birth", "PARIS"},
+      {"N° DU DOCUMENT / Document No", "D2H6862M2"},
+      {"détvrée le: 03.04.2015", "Carte valable jusqu'es : 02.04.2030"},
+      {"Adresse du titulaire", "12 RUE DES LILAS"},
+      {"75001 PARIS", "Signature du titulaire"},
+  };
+  std::vector<OcrLine> lines;
+  int y = 40;
+  for (const auto& [caption, value] : rows) {
+    for (const std::string& text : {caption, value}) {
+      OcrLine line;
+      line.text = text;
+      line.confidence = 0.9;
+      int x = 40;
+      size_t start = 0;
+      while (start < text.size()) {
+        size_t end = text.find(' ', start);
+        if (end == std::string::npos) end = text.size();
+        if (end > start) {
+          const int width = 11 * static_cast<int>(end - start);
+          line.words.push_back(OcrWord{text.substr(start, end - start), {x, y, width, 20}});
+          x += width + 11;
+        }
+        start = end + 1;
+      }
+      line.box = cv::Rect(40, y, x - 40, 20);
+      lines.push_back(std::move(line));
+      y += 30;
+    }
+  }
+  return lines;
+}
+
+void BM_OtsuFloor(benchmark::State& state, cv::Mat (*make)()) {
+  const cv::Mat page = make();
+  cv::Mat out;
+  for (auto _ : state) {
+    cv::threshold(page, out, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
+    benchmark::DoNotOptimize(out.data);
+  }
+}
+
+void BM_WithoutRuleLines(benchmark::State& state, cv::Mat (*make)()) {
+  const cv::Mat page = make();
+  for (auto _ : state) benchmark::DoNotOptimize(jae::local::WithoutRuleLines(page).data);
+}
+
+void BM_WithoutDotLeaders(benchmark::State& state, cv::Mat (*make)()) {
+  const cv::Mat page = make();
+  for (auto _ : state) benchmark::DoNotOptimize(jae::local::WithoutDotLeaders(page).data);
+}
+
+void BM_FindMrzCandidates(benchmark::State& state, cv::Mat (*make)()) {
+  const cv::Mat page = make();
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(jae::local::FindMrzCandidates(page, 3).size());
+  }
+}
+
+void BM_CopyLinesFloor(benchmark::State& state) {
+  const std::vector<OcrLine> lines = CardLines();
+  for (auto _ : state) {
+    std::vector<OcrLine> copy = lines;
+    benchmark::DoNotOptimize(copy.data());
+  }
+}
+
+void BM_ReadLabelledFields(benchmark::State& state) {
+  const std::vector<OcrLine> lines = CardLines();
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(jae::local::ReadLabelledFields(lines, 1000).size());
+  }
+}
+
+BENCHMARK_CAPTURE(BM_OtsuFloor, form, FormPage)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_WithoutRuleLines, form, FormPage)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_WithoutDotLeaders, form, FormPage)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_FindMrzCandidates, form, FormPage)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_OtsuFloor, speckled, SpeckledPage)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_WithoutDotLeaders, speckled, SpeckledPage)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_FindMrzCandidates, speckled, SpeckledPage)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_CopyLinesFloor)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_ReadLabelledFields)->Unit(benchmark::kMicrosecond);
+
+}  // namespace
+
+BENCHMARK_MAIN();
