@@ -441,6 +441,14 @@ TEST(FieldReaderTest, LongCaptionsReadWithTwoSlips) {
       Row(100, {{"Date", 20}, {"de", 80}, {"mariage", 120}, {"02.04.2030", 360}}),
   };
   EXPECT_TRUE(ReadLabelledFields(others, 1000).empty());
+  // A caption read right is never outspanned by one two slips away: "Domicile 134" is no
+  // misread "domicilie a" that would eat the street's number.
+  const std::vector<OcrLine> address = {
+      Row(107, {{"Domicile", 45}, {"134", 152}, {"BIS", 209}, {"QUAI", 270}}),
+      Row(148, {{"13090", 152}, {"AIX-EN-PROVENCE", 239}}),
+  };
+  EXPECT_EQ(ReadLabelledFields(address, 1200)[FieldName::kAddress].value,
+            "134 BIS QUAI 13090 AIX-EN-PROVENCE");
 }
 
 // Ë after a consonant is an È misread (French puts the diaeresis on a vowel's heels only);
@@ -460,6 +468,35 @@ TEST(FieldReaderTest, AGraveAccentReadAsADiaeresisAfterAConsonant) {
   Fields f = ReadLabelledFields(lines, 1000);
   EXPECT_EQ(f[FieldName::kAddress].value, "55 AVENUE JEAN JAURÈS 99984 METZ");
   EXPECT_EQ(f[FieldName::kGivenNames].value, "Noël, Gaëlle Mèlle");
+}
+
+// An address whose postcode and town were not read is a part of one: kept below the
+// confidence a value needs to be told; a whole one keeps its reading's.
+TEST(FieldReaderTest, AnAddressWithoutItsPostcodeIsNoWholeAddress) {
+  const std::vector<OcrLine> cut = {
+      Row(100, {{"Domicile:", 20},
+                {"71", 130},
+                {"BIS", 160},
+                {"ALLÉE", 200},
+                {"DES", 270},
+                {"CHÊNES", 310}}),
+      Row(140, {{"090.DFEN-FROVENCE", 130}}),
+  };
+  Fields f = ReadLabelledFields(cut, 1000);
+  ASSERT_TRUE(f.count(FieldName::kAddress));
+  EXPECT_LT(f[FieldName::kAddress].confidence.value_or(1), 0.3);
+  const std::vector<OcrLine> whole = {
+      Row(100, {{"Domicile:", 20},
+                {"71", 130},
+                {"BIS", 160},
+                {"ALLÉE", 200},
+                {"DES", 270},
+                {"CHÊNES", 310}}),
+      Row(130, {{"13090", 130}, {"AIX-EN-PROVENCE", 200}}),
+  };
+  Fields g = ReadLabelledFields(whole, 1000);
+  EXPECT_EQ(g[FieldName::kAddress].value, "71 BIS ALLÉE DES CHÊNES 13090 AIX-EN-PROVENCE");
+  EXPECT_GT(g[FieldName::kAddress].confidence.value_or(0), 0.5);
 }
 
 // An ICAO data page's dates: the month in two languages, its '/' maybe read as a letter,

@@ -259,7 +259,8 @@ std::vector<LightTextRegion> LightTextChips(const cv::Mat& gray) {
       edge &= cv::Rect(0, 0, gray.cols, gray.rows);
       return edge.empty() ? 0.0 : cv::countNonZero(dark(edge)) / static_cast<double>(edge.area());
     };
-    if (!IsRoundBadge(box, area, min_height, gray.rows, dark_share)) {
+    const bool badge = IsRoundBadge(box, area, min_height, gray.rows, dark_share);
+    if (!badge) {
       if (box.height < min_height || box.height > max_height || 2 * box.width < 3 * box.height)
         continue;
       if (area < 0.7 * box.area()) continue;
@@ -298,10 +299,13 @@ std::vector<LightTextRegion> LightTextChips(const cv::Mat& gray) {
                      box.tl() - framed.tl());
     cv::Mat filled(framed.size(), CV_8U, cv::Scalar(0));
     cv::drawContours(filled, outlines, -1, cv::Scalar(255), cv::FILLED);
-    // Without its rim: anti-aliased against the page, it turns into a dark ring around
-    // the letters once inverted, which a reader takes for strokes ("15/4" on a disc read
-    // "a)").
-    cv::erode(filled, filled, cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(5, 5)));
+    // A badge without its rim: anti-aliased against the page, it turns into a dark ring
+    // around the letters once inverted, which a reader takes for strokes ("15/4" on a disc
+    // read "a)"). (A tag's straight rim turns into rule lines, which cost nothing; without
+    // it, a page's coloured band, taken for a tag, was read otherwise and slower.)
+    if (badge) {
+      cv::erode(filled, filled, cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(5, 5)));
+    }
     chips.push_back(LightTextRegion{framed, std::move(filled), light});
   }
   std::sort(chips.begin(), chips.end(), [](const LightTextRegion& a, const LightTextRegion& b) {

@@ -42,9 +42,9 @@ std::vector<LightTextRegion> LightTextRegions(const cv::Mat& gray);
 // Captions printed in light letters on small dark tags ("Nom | Surname" in white on a
 // purple pill), each one line of small print, beside or over values in dark ink. Contract:
 // each box (in `gray`'s pixels, at most kMaxLightTextChips, top to bottom) is a tag with a
-// margin of 2 pixels; its mask is the tag's own shape less its anti-aliased rim (2 pixels,
-// which DarkTextOnWhite would turn into a ring of strokes), its letters inside. A tag: darker
-// than the middle grey, one text line high (1/120 to 1/12 of the image's height), at least
+// margin of 2 pixels; its mask is the tag's own shape (a badge's less its anti-aliased rim,
+// 2 pixels, which DarkTextOnWhite would turn into a ring of strokes), its letters inside. A tag:
+// darker than the middle grey, one text line high (1/120 to 1/12 of the image's height), at least
 // one and a half times as wide ("Nom"), dark all along its four edges (its ground pads its letters,
 // where a bold dark word's letters touch its box only here and there), with light marks along at
 // least a quarter of its width and over at most half of it; or a round badge (a disc two to
