@@ -141,6 +141,32 @@ TEST_F(LocalEngineTest, ReadsTheMrzThroughARunnerUpOutline) {
   EXPECT_EQ(parsed->lines, doc.truth.mrz_lines);
 }
 
+// A passport's two pages scanned open: the facing page's print, turned on its side, makes
+// three long lines that the MRZ finder ranks above the data page's own zone. They read as
+// no OCR-B at all, so the zone behind them is read too.
+TEST_F(LocalEngineTest, ReadsTheMrzBehindAFacingPagesTurnedPrint) {
+  const std::vector<std::string> td3 = {"P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<",
+                                        "L898902C36UTO7408122F1204159ZE184226B<<<<<10"};
+  cv::Mat zone = gendocs::RenderMrzLines(td3, 36, *fonts_);
+  cv::resize(zone, zone, cv::Size(1100, 1100 * zone.rows / zone.cols), 0, 0, cv::INTER_AREA);
+  cv::Mat scene(1700, 1200, CV_8UC3, cv::Scalar(235, 238, 240));
+  // The facing page: lines of print along its height.
+  cv::Mat facing(1000, 800, CV_8UC3, cv::Scalar(235, 238, 240));
+  for (int k = 0; k < 3; ++k) {
+    cv::putText(facing, "Holder's signature / Signature du titulaire / Firma del titular",
+                {10, 300 + 44 * k}, cv::FONT_HERSHEY_COMPLEX, 0.9, cv::Scalar(60, 60, 60), 2);
+  }
+  cv::rotate(facing, facing, cv::ROTATE_90_CLOCKWISE);
+  facing.copyTo(scene(cv::Rect(100, 0, facing.cols, facing.rows)));
+  cv::line(scene, {0, 840}, {1200, 840}, cv::Scalar(120, 120, 120), 2);
+  zone.copyTo(
+      scene(cv::Rect(cv::Point((scene.cols - zone.cols) / 2, 1690 - zone.rows), zone.size())));
+  auto result = RunImage(scene, 92);
+  ASSERT_TRUE(result.ok());
+  ASSERT_TRUE(result->extraction.has_value());
+  EXPECT_EQ(result->extraction->mrz_lines, td3);
+}
+
 // Seed 99's `hard` residence permit no. 11: two 0s of its dates have letters as close
 // runners-up (O, G). A rival reading counts only as the MRZ reader would take it — a G
 // in a date is a 6, and weighs like one — so these are no rivals and the read is not
