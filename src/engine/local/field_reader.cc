@@ -124,10 +124,9 @@ const std::vector<Rule>& Rules() {
   return rules;
 }
 
-// Whether `a` and `b` are at most one edit apart (one character changed, added or
-// dropped). Without the common prefix and suffix at most one character may remain on
-// each side; linear, where a full edit distance ran for every key at every word.
-bool WithinOneEdit(std::string_view a, std::string_view b) {
+// `a` and `b` without their common prefix and suffix: where they differ.
+std::pair<std::string_view, std::string_view> WhereTheyDiffer(std::string_view a,
+                                                              std::string_view b) {
   size_t i = 0;
   while (i < a.size() && i < b.size() && a[i] == b[i]) ++i;
   size_t ja = a.size(), jb = b.size();
@@ -135,23 +134,25 @@ bool WithinOneEdit(std::string_view a, std::string_view b) {
     --ja;
     --jb;
   }
-  return ja - i <= 1 && jb - i <= 1;
+  return {a.substr(i, ja - i), b.substr(i, jb - i)};
+}
+
+// Whether `a` and `b` are at most one edit apart (one character changed, added or
+// dropped): at most one character left on each side where they differ; linear, where a
+// full edit distance ran for every key at every word.
+bool WithinOneEdit(std::string_view a, std::string_view b) {
+  const auto [in_a, in_b] = WhereTheyDiffer(a, b);
+  return in_a.size() <= 1 && in_b.size() <= 1;
 }
 
 int EditDistance(std::string_view a, std::string_view b);
 
-// Whether `a` and `b` are at most two edits apart: the edit distance of what remains
-// without their common prefix and suffix (most pairs part at once on their lengths).
+// Whether `a` and `b` are at most two edits apart: the edit distance of where they differ
+// (most pairs part at once on their lengths).
 bool WithinTwoEdits(std::string_view a, std::string_view b) {
   if (a.size() > b.size() + 2 || b.size() > a.size() + 2) return false;
-  size_t i = 0;
-  while (i < a.size() && i < b.size() && a[i] == b[i]) ++i;
-  size_t ja = a.size(), jb = b.size();
-  while (ja > i && jb > i && a[ja - 1] == b[jb - 1]) {
-    --ja;
-    --jb;
-  }
-  return EditDistance(a.substr(i, ja - i), b.substr(i, jb - i)) <= 2;
+  const auto [in_a, in_b] = WhereTheyDiffer(a, b);
+  return EditDistance(in_a, in_b) <= 2;
 }
 
 // Levenshtein distance; for short strings (a caption's letters).
