@@ -16,11 +16,24 @@ const std::vector<std::string> kTd1 = {"I<UTOD231458907<<<<<<<<<<<<<<<",
                                        "7408122F1204159UTO<<<<<<<<<<<6",
                                        "ERIKSSON<<ANNA<MARIA<<<<<<<<<<"};
 
+const std::vector<std::string> kTd3 = {"P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<",
+                                       "L898902C36UTO7408122F1204159ZE184226B<<<<<10"};
+
 class MrzFinderTest : public ::testing::TestWithParam<int> {
  protected:
   void SetUp() override {
     fonts_ = gendocs::Fonts::Load();
     if (!fonts_) GTEST_SKIP() << "fonts-dejavu-core / fonts-ocr-b not installed";
+  }
+  // The zone's `lines` in OCR-B, on a white page `top` pixels below its top edge (room for
+  // other print), 60 under it and 80 either side; `ink`: where the zone's ink lies.
+  cv::Mat ZoneOnAPage(const std::vector<std::string>& lines, int char_height, int top,
+                      cv::Rect* ink = nullptr) {
+    cv::Mat gray;
+    cv::cvtColor(gendocs::RenderMrzLines(lines, char_height, *fonts_), gray, cv::COLOR_BGR2GRAY);
+    if (ink) *ink = cv::boundingRect(gray < 128) + cv::Point(80, top);
+    cv::copyMakeBorder(gray, gray, top, 60, 80, 80, cv::BORDER_CONSTANT, cv::Scalar(255));
+    return gray;
   }
   std::unique_ptr<gendocs::Fonts> fonts_;
 };
@@ -28,10 +41,7 @@ class MrzFinderTest : public ::testing::TestWithParam<int> {
 // The zone on a white page with a margin and a line of ordinary text above it, turned by
 // GetParam() quarter turns: one 3-line candidate, read the right way round.
 TEST_P(MrzFinderTest, FindsAndOrientsATurnedZone) {
-  cv::Mat zone = gendocs::RenderMrzLines(kTd1, 30, *fonts_);
-  cv::Mat gray;
-  cv::cvtColor(zone, gray, cv::COLOR_BGR2GRAY);
-  cv::copyMakeBorder(gray, gray, 200, 60, 80, 80, cv::BORDER_CONSTANT, cv::Scalar(255));
+  cv::Mat gray = ZoneOnAPage(kTd1, 30, 200);
   cv::putText(gray, "Nom Surname", {100, 100}, cv::FONT_HERSHEY_SIMPLEX, 1.2, cv::Scalar(0), 2);
   const int turns = GetParam();
   static const cv::RotateFlags kTurn[] = {cv::ROTATE_90_CLOCKWISE, cv::ROTATE_180,
@@ -57,13 +67,8 @@ class MrzFinderEdgeTest : public MrzFinderTest {};
 // A dark edge along the left of a scan, touching every line of the zone, joins them
 // into one band; the zone is still found (the edge is a stroke no character is).
 TEST_F(MrzFinderEdgeTest, FindsAZoneJoinedByAnEdgeThatTouchesItsLines) {
-  const std::vector<std::string> td3 = {"P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<",
-                                        "L898902C36UTO7408122F1204159ZE184226B<<<<<10"};
-  cv::Mat zone = gendocs::RenderMrzLines(td3, 24, *fonts_);
-  cv::Mat gray;
-  cv::cvtColor(zone, gray, cv::COLOR_BGR2GRAY);
-  cv::copyMakeBorder(gray, gray, 200, 60, 80, 80, cv::BORDER_CONSTANT, cv::Scalar(255));
-  const cv::Rect ink = cv::boundingRect(gray < 128);
+  cv::Rect ink;
+  cv::Mat gray = ZoneOnAPage(kTd3, 24, 200, &ink);
   cv::rectangle(gray, cv::Rect(ink.x - 16, ink.y - 4, 12, ink.height + 8), cv::Scalar(20),
                 cv::FILLED);
   const auto found = FindMrzCandidates(gray, 3);
@@ -75,18 +80,12 @@ TEST_F(MrzFinderEdgeTest, FindsAZoneJoinedByAnEdgeThatTouchesItsLines) {
 // touching them, with lines of print elsewhere on the page: widened as a character of its
 // own width, not of its height, it joins no line, and the zone is still found.
 TEST_F(MrzFinderEdgeTest, FindsAZoneBesideAThinEdgeOnAPageWithOtherText) {
-  const std::vector<std::string> td3 = {"P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<",
-                                        "L898902C36UTO7408122F1204159ZE184226B<<<<<10"};
-  cv::Mat zone = gendocs::RenderMrzLines(td3, 24, *fonts_);
-  cv::Mat gray;
-  cv::cvtColor(zone, gray, cv::COLOR_BGR2GRAY);
-  cv::copyMakeBorder(gray, gray, 260, 60, 80, 80, cv::BORDER_CONSTANT, cv::Scalar(255));
+  cv::Rect ink;
+  cv::Mat gray = ZoneOnAPage(kTd3, 24, 260, &ink);
   for (int y : {90, 130}) {
     cv::putText(gray, "Date of birth Date de naissance Lieu de naissance", {60, y},
                 cv::FONT_HERSHEY_SIMPLEX, 1.0, cv::Scalar(0), 2);
   }
-  const cv::Rect ink = cv::boundingRect(gray(cv::Rect(0, 200, gray.cols, gray.rows - 200)) < 128) +
-                       cv::Point(0, 200);
   cv::line(gray, {ink.x - 30, ink.y - 30}, {ink.x - 30, ink.br().y + 30}, cv::Scalar(30), 2);
   const auto found = FindMrzCandidates(gray, 3);
   const bool zone_found = std::any_of(found.begin(), found.end(), [&](const MrzCandidate& c) {
@@ -101,10 +100,7 @@ TEST_F(MrzFinderEdgeTest, FindsAZoneBesideAThinEdgeOnAPageWithOtherText) {
 // separate lines (the zone's lines merge into one band). The text's own tilt turns the
 // page level, and the zone is found along its lines.
 TEST_F(MrzFinderEdgeTest, FindsAZoneOnAPageTiltedByTwentyDegrees) {
-  cv::Mat zone = gendocs::RenderMrzLines(kTd1, 30, *fonts_);
-  cv::Mat gray;
-  cv::cvtColor(zone, gray, cv::COLOR_BGR2GRAY);
-  cv::copyMakeBorder(gray, gray, 330, 60, 80, 80, cv::BORDER_CONSTANT, cv::Scalar(255));
+  cv::Mat gray = ZoneOnAPage(kTd1, 30, 330);
   for (int y : {90, 160, 230, 300}) {
     cv::putText(gray, "Nom Surname ERIKSSON", {100, y}, cv::FONT_HERSHEY_SIMPLEX, 1.2,
                 cv::Scalar(0), 2);

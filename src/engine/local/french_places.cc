@@ -2,6 +2,10 @@
 
 #include <algorithm>
 #include <string_view>
+#include <utility>
+#include <vector>
+
+#include "verify/text.h"
 
 namespace jae::local {
 namespace {
@@ -93,58 +97,52 @@ constexpr std::string_view kTowns[] = {
     "VITRÉ",
 };
 
-// `s` in capitals without accents (the two-byte Latin-1 letters of UTF-8 folded); a
-// lower-case ASCII letter makes it "" (not a capitalised reading).
-std::string FoldedCapitals(std::string_view s) {
-  static constexpr std::string_view kFrom[] = {"À", "Â", "Ä", "Ç", "È", "É", "Ê", "Ë",
-                                               "Î", "Ï", "Ô", "Ö", "Ù", "Û", "Ü"};
-  static constexpr char kTo[] = "AAACEEEEIIOOUUU";
-  std::string out;
-  for (size_t i = 0; i < s.size();) {
-    if (s[i] >= 'a' && s[i] <= 'z') return "";
-    bool folded = false;
-    for (size_t k = 0; k < std::size(kFrom); ++k) {
-      if (s.compare(i, kFrom[k].size(), kFrom[k]) == 0) {
-        out += kTo[k];
-        i += kFrom[k].size();
-        folded = true;
-        break;
-      }
+// Each town with its name as OCR without accents reads it, folded as the MRZ writes
+// names (verify/text.h: accents dropped, hyphens as spaces).
+const std::vector<std::pair<std::string, std::string_view>>& FoldedTowns() {
+  static const std::vector<std::pair<std::string, std::string_view>> folded = [] {
+    std::vector<std::pair<std::string, std::string_view>> out;
+    for (std::string_view town : kTowns) {
+      out.emplace_back(verify::MrzNameVariants(town, 1).front(), town);
     }
-    if (!folded) out += s[i++];
-  }
-  return out;
+    return out;
+  }();
+  return folded;
+}
+
+bool IsPostcode(std::string_view word) {
+  return word.size() == 5 &&
+         std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 }  // namespace
 
 std::string WithTownAccents(std::string value) {
-  const std::string folded_value = FoldedCapitals(value);
-  if (folded_value.empty()) return value;
-  for (std::string_view town : kTowns) {
-    const std::string folded_town = FoldedCapitals(town);
-    if (folded_town == town) continue;  // no accent to give back
-    if (folded_value.size() < folded_town.size()) continue;
-    const size_t at = folded_value.size() - folded_town.size();
-    if (folded_value.compare(at, std::string::npos, folded_town) != 0) continue;
+  // Only a capitalised reading, as documents print places.
+  if (std::any_of(value.begin(), value.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+    return value;
+  }
+  std::vector<std::string_view> words;
+  for (size_t start = 0; start < value.size();) {
+    size_t end = value.find(' ', start);
+    if (end == std::string::npos) end = value.size();
+    if (end > start) words.push_back(std::string_view(value).substr(start, end - start));
+    start = end + 1;
+  }
+  for (const auto& [folded_town, town] : FoldedTowns()) {
+    const size_t count = static_cast<size_t>(std::count(town.begin(), town.end(), ' ')) + 1;
+    if (words.size() < count) continue;
+    const size_t first = words.size() - count;
     // The whole value (a birth place), or the town after an address's postcode: a street's
     // last word that spells a town ("RUE DES ALES") is no town.
-    if (at > 0 && (at < 6 || folded_value[at - 1] != ' ' ||
-                   !std::all_of(folded_value.begin() + static_cast<std::ptrdiff_t>(at - 6),
-                                folded_value.begin() + static_cast<std::ptrdiff_t>(at - 1),
-                                [](char c) { return c >= '0' && c <= '9'; }) ||
-                   (at > 6 && folded_value[at - 7] != ' '))) {
-      continue;
-    }
-    // Where the town starts in `value` itself: after as many spaces from its end as the
-    // town's name holds plus one (folding keeps every space).
-    const auto spaces = std::count(folded_town.begin(), folded_town.end(), ' ');
-    size_t start = value.size();
-    for (std::ptrdiff_t seen = -1; seen < spaces && start > 0;) {
-      if (value[--start] == ' ') ++seen;
-    }
-    if (start > 0 || value[0] == ' ') ++start;
-    return value.substr(0, start) + std::string(town);
+    if (first > 0 && !IsPostcode(words[first - 1])) continue;
+    std::string tail;
+    for (size_t k = first; k < words.size(); ++k)
+      tail += (tail.empty() ? "" : " ") + std::string(words[k]);
+    if (verify::MrzNameVariants(tail, 1).front() != folded_town) continue;
+    std::string out;
+    for (size_t k = 0; k < first; ++k) out += std::string(words[k]) + " ";
+    return out + std::string(town);
   }
   return value;
 }
