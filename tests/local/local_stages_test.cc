@@ -956,6 +956,174 @@ TEST(FieldReaderTest, NamesAProvedMrzContradicts) {
   EXPECT_EQ(NamesContradictingMrz(nullptr, names("RIKSSON", "ANA")), 0);
 }
 
+// The names a proved MRZ spells, found wherever the page prints them, with their accents.
+TEST(FieldReaderTest, NamesTheMrzSpellsAreFoundWithoutTheirCaptions) {
+  mrz::ParseOptions options;
+  options.today = {2026, 11, 26};
+  // ICAO's TD1 specimen renamed LEFÈVRE / ÉLISE LÉA (check digits do not cover the names).
+  auto mrz = mrz::ParseMrz({"I<UTOD231458907<<<<<<<<<<<<<<<", "7408122F1204159UTO<<<<<<<<<<<6",
+                            "LEFEVRE<<ELISE<LEA<<<<<<<<<<<<"},
+                           options);
+  ASSERT_TRUE(mrz.ok());
+  ASSERT_TRUE(mrz->valid);
+  const std::vector<OcrLine> page = {
+      Row(40, {{"REPUBLIQUE", 20}, {"FRANÇAISE", 200}}),
+      Row(100, {{"Nxm:", 20}, {"LEFÈVRE", 80}}),  // a caption misread
+      Row(130, {{"Élise,", 20}, {"Léa", 110}}),
+      Row(160, {{"LEFEVRE", 300}}),  // the same name without its accent, as a signature
+      Row(190, {{"Ligne", 20}, {"Elise", 100}, {"2", 170}}),
+  };
+  Fields fields;
+  AddNamesTheMrzSpells(page, *mrz, fields);
+  EXPECT_EQ(fields[FieldName::kSurname].value, "LEFÈVRE");
+  EXPECT_EQ(fields[FieldName::kGivenNames].value, "Élise, Léa");
+  Fields split;
+  AddNamesTheMrzSpells({Row(100, {{"LEFÈVR", 20}, {"E", 120}})}, *mrz, split);
+  EXPECT_EQ(split[FieldName::kSurname].value, "LEFÈVRE");
+  // A name already read under its caption stays; words that only begin the name, or hold
+  // it with more letters, give nothing.
+  Fields read;
+  read[FieldName::kSurname] = Field{"LEFEVRE", 0.9, FieldSource::kVisual};
+  const std::vector<OcrLine> others = {
+      Row(100, {{"LEFÈVRES", 20}}),
+      Row(130, {{"Élise", 20}, {"Lé4", 110}}),
+      Row(160, {{"LÉLISE", 20}, {"LÉA", 110}}),
+  };
+  AddNamesTheMrzSpells(others, *mrz, read);
+  EXPECT_EQ(read[FieldName::kSurname].value, "LEFEVRE");
+  EXPECT_FALSE(read.contains(FieldName::kGivenNames));
+}
+
+// Names whose letters a proved MRZ spells are spaced as the MRZ parts them.
+TEST(FieldReaderTest, NamesSpacedAsTheMrzPartsThem) {
+  mrz::ParseOptions options;
+  options.today = {2026, 11, 26};
+  auto spaced = [&](const std::string& mrz_names, const std::string& surname,
+                    const std::string& given) {
+    std::string line3 = mrz_names;
+    line3.resize(30, '<');
+    auto mrz = mrz::ParseMrz(
+        {"I<UTOD231458907<<<<<<<<<<<<<<<", "7408122F1204159UTO<<<<<<<<<<<6", line3}, options);
+    EXPECT_TRUE(mrz.ok() && mrz->valid);
+    Fields fields;
+    fields[FieldName::kSurname] = Field{surname, 0.9, FieldSource::kVisual};
+    fields[FieldName::kGivenNames] = Field{given, 0.9, FieldSource::kVisual};
+    SpaceNamesAsTheMrz(*mrz, fields);
+    return fields[FieldName::kSurname].value + " | " + fields[FieldName::kGivenNames].value;
+  };
+  EXPECT_EQ(spaced("RENAUD<<HUGO<REMI", "RENAU D", "HU GO, RÉMI"), "RENAUD | HUGO, RÉMI");
+  EXPECT_EQ(spaced("SAINT<AUBIN<<JEAN<PIERRE", "SAINT-AUBIN", "Jean-Pierre"),
+            "SAINT-AUBIN | Jean-Pierre");
+  EXPECT_EQ(spaced("LE<GALL<<ANNA<MARIA", "LEGALL", "Anna Maria"), "LE GALL | Anna Maria");
+  EXPECT_EQ(spaced("NGUESSAN<<ODILE", "N'GUESSAN", "Odile"), "N'GUESSAN | Odile");
+  // Other letters than the MRZ's: left as read.
+  EXPECT_EQ(spaced("RENAUD<<HUGO", "RENAU DE", "HU GO"), "RENAU DE | HUGO");
+}
+
+// A card front's two dates, their captions misread, told apart by their order.
+TEST(FieldReaderTest, ACardFrontsDatesByTheirOrder) {
+  auto dates_of = [](const std::vector<OcrLine>& page, Fields fields) {
+    AddDatesOfACardFront(page, fields);
+    auto value = [&](FieldName name) {
+      return fields.contains(name) ? fields[name].value : std::string("none");
+    };
+    return value(FieldName::kBirthDate) + " | " + value(FieldName::kExpiryDate);
+  };
+  const OcrLine born = Row(100, {{"we", 20}, {"08", 60}, {"10", 90}, {"1983", 120}});
+  const OcrLine ends =
+      Row(200, {{"Dre", 20}, {"deir", 60}, {"O5", 110}, {"12", 140}, {"2031", 170}});
+  EXPECT_EQ(dates_of({born, ends}, {}), "08 10 1983 | 05 12 2031");
+  EXPECT_EQ(dates_of({ends, born}, {}), "08 10 1983 | 05 12 2031");  // whatever their places
+  Fields read;
+  read[FieldName::kBirthDate] = Field{"08 10 1983", 0.9, FieldSource::kVisual};
+  EXPECT_EQ(dates_of({born, ends}, read), "08 10 1983 | 05 12 2031");
+  // One date besides the birth's, before it: no expiry.
+  const OcrLine earlier = Row(200, {{"xx", 20}, {"05.12.1971", 60}});
+  EXPECT_EQ(dates_of({born, earlier}, read), "08 10 1983 | none");
+  // Three dates and none read: which is which no order tells.
+  const OcrLine third = Row(300, {{"12.03.2021", 20}});
+  EXPECT_EQ(dates_of({born, ends, third}, {}), "none | none");
+  // One date alone (a 1988 card's recto): the birth or the expiry, nothing tells.
+  EXPECT_EQ(dates_of({born}, {}), "none | none");
+}
+
+// An address found by its last line, a postcode and a town, its caption lost.
+TEST(FieldReaderTest, AnAddressFoundByItsPostcode) {
+  auto address_of = [](const std::vector<OcrLine>& page) {
+    Fields fields;
+    AddAddressByItsPostcode(page, fields);
+    return fields.contains(FieldName::kAddress) ? fields[FieldName::kAddress].value
+                                                : std::string("none");
+  };
+  const OcrLine caption = Row(20, {{"ADOBE", 50}, {"/", 110}, {"ADR", 130}});
+  const OcrLine street =
+      Row(50, {{"22", 50}, {"RUE", 80}, {"DE", 125}, {"LA", 150}, {"PAIX", 175}});
+  const OcrLine town = Row(75, {{"28676", 50}, {"ANGERS", 115}});
+  const OcrLine issued = Row(110, {{"07", 50}, {"AOÛT", 80}, {"2017", 140}});
+  EXPECT_EQ(address_of({caption, street, town, issued}), "22 RUE DE LA PAIX 28676 ANGERS");
+  // Complements over the street, a locality between it and the town, CEDEX.
+  EXPECT_EQ(
+      address_of({Row(25, {{"APPARTEMENT", 50}, {"12", 190}}), street,
+                  Row(75, {{"LIEU-DIT", 50}, {"LA", 150}, {"COMBE", 180}}),
+                  Row(100, {{"13090", 50}, {"AIX-EN-PROVENCE", 115}, {"CEDEX", 300}, {"2", 370}})}),
+      "APPARTEMENT 12 22 RUE DE LA PAIX LIEU-DIT LA COMBE 13090 AIX-EN-PROVENCE CEDEX 2");
+  // The street before the postcode on one line.
+  EXPECT_EQ(address_of({Row(50, {{"104", 50},
+                                 {"RUE", 95},
+                                 {"DE", 140},
+                                 {"LA", 165},
+                                 {"PAIX,", 190},
+                                 {"95824", 260},
+                                 {"ROUEN", 330}})}),
+            "104 RUE DE LA PAIX, 95824 ROUEN");
+  // No street: a town alone is no address; neither is a line far left of the town's.
+  EXPECT_EQ(address_of({caption, town}), "none");
+  EXPECT_EQ(address_of({Row(50, {{"22", 400}, {"RUE", 430}, {"DE", 475}, {"LA", 500}}), town}),
+            "none");
+  // Two towns: whose address is whose no rule tells; a town in small letters is no postal line.
+  EXPECT_EQ(address_of({street, town, Row(100, {{"75001", 50}, {"PARIS", 115}})}), "none");
+  EXPECT_EQ(address_of({street, Row(75, {{"28676", 50}, {"Angers", 115}})}), "none");
+}
+
+// The date a whole number of years before a proved expiry is the issue date, captioned or
+// not; two such dates tell nothing.
+TEST(FieldReaderTest, TheIssueDateIsWholeYearsBeforeTheExpiry) {
+  auto mrz = ProvedErikssonMrz();  // born 1974-08-12, expires 2012-04-15
+  ASSERT_TRUE(mrz.ok());
+  ASSERT_TRUE(mrz->valid);
+  auto issue_of = [&](const std::vector<OcrLine>& page) {
+    Fields fields;
+    AddIssueDateByValidity(page, &*mrz, fields);
+    return fields.contains(FieldName::kIssueDate) ? fields[FieldName::kIssueDate].value
+                                                  : std::string("none");
+  };
+  const OcrLine birth = Row(100, {{"12.08.1974", 20}, {"STOCKHOLM", 200}});
+  const OcrLine expiry = Row(200, {{"Vxlable", 20}, {"15", 120}, {"04", 150}, {"2012", 180}});
+  EXPECT_EQ(issue_of({birth, Row(150, {{"Dxlivré", 20}, {"16.04.2002", 120}}), expiry}),
+            "16.04.2002");  // valid to the day before its tenth anniversary
+  EXPECT_EQ(issue_of({birth, Row(150, {{"15", 20}, {"AVR.", 60}, {"2007", 120}}), expiry}),
+            "15 AVR. 2007");  // five years to the day
+  EXPECT_EQ(issue_of({birth, expiry, Row(150, {{"14.04.2002", 20}})}), "none");  // a day off
+  EXPECT_EQ(issue_of({birth, expiry, Row(150, {{"16.04.1996", 20}})}), "none");  // 16 years
+  EXPECT_EQ(
+      issue_of({birth, expiry, Row(150, {{"16.04.2002", 20}}), Row(170, {{"15.04.2007", 20}})}),
+      "none");  // two
+  Fields read;
+  read[FieldName::kIssueDate] = Field{"01.01.2003", 0.9, FieldSource::kVisual};
+  AddIssueDateByValidity({Row(150, {{"16.04.2002", 20}})}, &*mrz, read);
+  EXPECT_EQ(read[FieldName::kIssueDate].value, "01.01.2003");  // a read caption's stays
+  // No MRZ (a 1988 card's back): the expiry read on the page.
+  Fields back;
+  back[FieldName::kExpiryDate] = Field{"15.04.2012", 0.9, FieldSource::kVisual};
+  AddIssueDateByValidity({Row(100, {{"Carte", 20}, {"15.04.2012", 90}}),
+                          Row(150, {{"dxlivrxe", 20}, {"16.04.2002", 120}})},
+                         nullptr, back);
+  EXPECT_EQ(back[FieldName::kIssueDate].value, "16.04.2002");
+  Fields nothing;
+  AddIssueDateByValidity({Row(150, {{"16.04.2002", 20}})}, nullptr, nothing);
+  EXPECT_FALSE(nothing.contains(FieldName::kIssueDate));  // no expiry known
+}
+
 TEST(FieldReaderTest, ANameHeadingIsTwoCasesAndNothingElse) {
   auto heading = [](const std::string& text) {
     Fields f;

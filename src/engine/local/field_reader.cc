@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <chrono>
 #include <cstdlib>
 #include <limits>
 #include <optional>
@@ -2356,6 +2357,310 @@ int NamesContradictingMrz(const mrz::ParsedMrz* proved_mrz, const Fields& fields
     contradicted += agrees ? 0 : 1;
   }
   return contradicted;
+}
+
+void AddNamesTheMrzSpells(const std::vector<OcrLine>& lines, const mrz::ParsedMrz& proved_mrz,
+                          Fields& fields) {
+  if (!proved_mrz.valid) return;
+  for (const auto& [name, mrz_value] :
+       {std::pair{FieldName::kSurname, proved_mrz.data.surname},
+        std::pair{FieldName::kGivenNames, proved_mrz.data.given_names}}) {
+    const std::string want = LettersOf(mrz_value);
+    if (fields.contains(name) || want.size() < 3) continue;
+    std::optional<Field> best;
+    bool best_accented = false;
+    for (const OcrLine& line : lines) {
+      for (size_t first = 0; first < line.words.size(); ++first) {
+        std::string letters, value;
+        double confidence = 0;
+        for (size_t last = first; last < line.words.size(); ++last) {
+          const OcrWord& word = line.words[last];
+          if (CountDigits(word.text) > 0) break;
+          letters += LettersOf(word.text);
+          if (want.compare(0, letters.size(), letters) != 0) break;
+          // A lone last letter is a word the reader split ("RENAU D"): no name ends so.
+          const bool split =
+              !value.empty() && LettersOf(word.text).size() == 1 && letters.size() == want.size();
+          value += (value.empty() || split ? "" : " ") + word.text;
+          confidence += word.confidence;
+          if (letters.size() < want.size()) continue;
+          const bool accented =
+              std::any_of(value.begin(), value.end(), [](char c) { return (c & 0x80) != 0; });
+          if (!best || (accented && !best_accented)) {
+            const double mean = confidence / static_cast<double>(last - first + 1);
+            best = Field{RepairValue(name, value), mean, FieldSource::kVisual};
+            best_accented = accented;
+          }
+          break;
+        }
+      }
+    }
+    if (best && !best->value.empty()) fields[name] = std::move(*best);
+  }
+}
+
+void SpaceNamesAsTheMrz(const mrz::ParsedMrz& proved_mrz, Fields& fields) {
+  if (!proved_mrz.valid) return;
+  for (const auto& [name, mrz_value] :
+       {std::pair{FieldName::kSurname, proved_mrz.data.surname},
+        std::pair{FieldName::kGivenNames, proved_mrz.data.given_names}}) {
+    const auto it = fields.find(name);
+    if (it == fields.end() || LettersOf(it->second.value) != LettersOf(mrz_value)) continue;
+    std::vector<size_t> name_ends;  // letters counted up to the end of each MRZ name
+    size_t letters = 0;
+    for (const std::string& word : SplitWords(mrz_value)) {
+      letters += LettersOf(word).size();
+      name_ends.push_back(letters);
+    }
+    const std::string& value = it->second.value;
+    std::string spaced, between;
+    letters = 0;
+    for (size_t i = 0; i < value.size();) {
+      size_t length = 1;  // one character: its first byte and its continuation bytes
+      while (i + length < value.size() && (value[i + length] & 0xC0) == 0x80) ++length;
+      const std::string_view piece = std::string_view(value).substr(i, length);
+      i += length;
+      const size_t its_letters = LettersOf(piece).size();
+      if (its_letters == 0) {
+        between += piece;
+        continue;
+      }
+      if (letters > 0) {
+        const bool names_part =
+            std::find(name_ends.begin(), name_ends.end(), letters) != name_ends.end();
+        std::string kept = between;
+        std::erase(kept, ' ');
+        if (names_part) kept = kept.empty() ? " " : between;
+        spaced += kept;
+      } else {
+        spaced += between;
+      }
+      between.clear();
+      spaced += piece;
+      letters += its_letters;
+    }
+    it->second.value = spaced + between;
+  }
+}
+
+// A date printed on the page: day, month and a four-digit year.
+struct PrintedDate {
+  CivilDate date;
+  std::string text;  // as printed, look-alike digits repaired ("O5 12 2031" -> "05 12 2031")
+  double confidence = 0;
+};
+
+// Every date `lines` print, in reading order: each shortest run of up to four words of a
+// line that reads as a date, the search going on after it.
+std::vector<PrintedDate> PrintedDates(const std::vector<OcrLine>& lines) {
+  std::vector<PrintedDate> dates;
+  for (const OcrLine& line : lines) {
+    for (size_t first = 0; first < line.words.size(); ++first) {
+      std::string text;
+      for (size_t last = first; last < line.words.size() && last < first + 4; ++last) {
+        text += (text.empty() ? "" : " ") + line.words[last].text;
+        const std::string repaired = RepairValue(FieldName::kIssueDate, text);
+        const auto groups = DigitGroups(repaired);
+        if (std::none_of(groups.begin(), groups.end(),
+                         [](const std::string& g) { return g.size() == 4; })) {
+          continue;
+        }
+        // Four-digit years only: the day of reading does not matter.
+        const auto date = verify::NormalizeDate(repaired, verify::DateKind::kPast, CivilDate{});
+        if (!date.value) continue;
+        dates.push_back(PrintedDate{*date.value, repaired, line.confidence});
+        first = last;
+        break;
+      }
+    }
+  }
+  return dates;
+}
+
+void AddIssueDateByValidity(const std::vector<OcrLine>& lines, const mrz::ParsedMrz* proved_mrz,
+                            Fields& fields) {
+  if (fields.contains(FieldName::kIssueDate)) return;
+  const bool proved = proved_mrz && proved_mrz->valid;
+  auto printed_date = [&](FieldName name) -> std::optional<CivilDate> {
+    const auto it = fields.find(name);
+    if (it == fields.end()) return std::nullopt;
+    return verify::NormalizeDate(it->second.value, verify::DateKind::kPast, CivilDate{}).value;
+  };
+  const std::optional<CivilDate> expiry_date = proved && proved_mrz->data.expiry_date
+                                                   ? proved_mrz->data.expiry_date
+                                                   : printed_date(FieldName::kExpiryDate);
+  const std::optional<CivilDate> birth_date =
+      proved ? proved_mrz->data.birth_date : printed_date(FieldName::kBirthDate);
+  if (!expiry_date) return;
+  using std::chrono::sys_days, std::chrono::year_month_day;
+  auto day_of = [](int y, int m, int d) {
+    return year_month_day(std::chrono::year(y), std::chrono::month(m), std::chrono::day(d));
+  };
+  // `date`'s anniversary `years` later (29 February's in a year without one: 1 March).
+  auto anniversary = [&](const CivilDate& date, int years) {
+    const year_month_day then = day_of(date.year + years, date.month, date.day);
+    return then.ok() ? sys_days(then)
+                     : sys_days(day_of(date.year + years, date.month, 28)) + std::chrono::days(1);
+  };
+  const CivilDate& expiry = *expiry_date;
+  const sys_days expires = sys_days(day_of(expiry.year, expiry.month, expiry.day));
+  // Valid from `date` to its anniversary, or to the day before.
+  auto issue_for_that_expiry = [&](const CivilDate& date) {
+    if (date >= expiry || date == birth_date) return false;
+    for (int years = 1; years <= 15; ++years) {
+      const auto after = (expires - anniversary(date, years)).count();
+      if (after == 0 || after == -1) return true;
+    }
+    return false;
+  };
+  std::optional<PrintedDate> issue;
+  for (PrintedDate& printed : PrintedDates(lines)) {
+    if (!issue_for_that_expiry(printed.date)) continue;
+    if (issue && issue->date != printed.date) return;  // two: which one no rule tells
+    if (!issue) issue = std::move(printed);
+  }
+  if (issue) {
+    fields[FieldName::kIssueDate] =
+        Field{std::move(issue->text), issue->confidence, FieldSource::kVisual};
+  }
+}
+
+void AddDatesOfACardFront(const std::vector<OcrLine>& lines, Fields& fields) {
+  auto date_of = [&](FieldName name) -> std::optional<CivilDate> {
+    const auto it = fields.find(name);
+    if (it == fields.end()) return std::nullopt;
+    return verify::NormalizeDate(it->second.value, verify::DateKind::kPast, CivilDate{}).value;
+  };
+  const std::optional<CivilDate> birth = date_of(FieldName::kBirthDate);
+  const std::optional<CivilDate> expiry = date_of(FieldName::kExpiryDate);
+  const std::optional<CivilDate> issue = date_of(FieldName::kIssueDate);
+  if (fields.contains(FieldName::kBirthDate) && fields.contains(FieldName::kExpiryDate)) return;
+  std::vector<PrintedDate> others;  // the dates no field holds, each once
+  for (PrintedDate& printed : PrintedDates(lines)) {
+    if (printed.date == birth || printed.date == expiry || printed.date == issue) continue;
+    if (std::any_of(others.begin(), others.end(),
+                    [&](const PrintedDate& o) { return o.date == printed.date; })) {
+      continue;
+    }
+    others.push_back(std::move(printed));
+  }
+  auto put = [&](FieldName name, PrintedDate& printed) {
+    fields[name] = Field{std::move(printed.text), printed.confidence, FieldSource::kVisual};
+  };
+  if (!fields.contains(FieldName::kBirthDate) && !fields.contains(FieldName::kExpiryDate)) {
+    if (others.size() != 2 || issue) return;
+    std::sort(others.begin(), others.end(),
+              [](const PrintedDate& a, const PrintedDate& b) { return a.date < b.date; });
+    put(FieldName::kBirthDate, others[0]);
+    put(FieldName::kExpiryDate, others[1]);
+    return;
+  }
+  if (others.size() != 1) return;
+  if (!birth && (!expiry || others[0].date < *expiry) && (!issue || others[0].date < *issue)) {
+    put(FieldName::kBirthDate, others[0]);
+  } else if (!expiry && (!birth || others[0].date > *birth) &&
+             (!issue || others[0].date > *issue)) {
+    put(FieldName::kExpiryDate, others[0]);
+  }
+}
+
+namespace {
+
+// Whether `word` is a French street's type or an address's complement or locality, as the
+// postal standard (AFNOR NF Z10-011) writes them, in full or shortened.
+bool IsAddressWord(std::string_view word) {
+  static const std::set<std::string, std::less<>> kWords = {
+      "rue",       "avenue",      "av",        "bd",          "boulevard", "allee",  "place",
+      "pl",        "chemin",      "impasse",   "imp",         "route",     "rte",    "quai",
+      "cours",     "square",      "sentier",   "passage",     "voie",      "cite",   "hameau",
+      "esplanade", "promenade",   "montee",    "clos",        "parvis",    "ruelle", "traverse",
+      "faubourg",  "lotissement", "residence", "appartement", "appt",      "app",    "batiment",
+      "bat",       "etage",       "escalier",  "esc",         "porte",     "chez",   "immeuble",
+      "lieu dit",  "lieu-dit",    "bourg",     "bis",         "ter"};
+  return kWords.contains(NormalizeLabelText(word));
+}
+
+// A town as an address's last line writes it: capitals (accents, hyphens, apostrophes and
+// spaces between), then "CEDEX" and its number or not.
+bool IsTownInCapitals(std::string_view town) {
+  bool letter = false;
+  for (const char c : town) {
+    if (c >= 'a' && c <= 'z') return false;
+    if (std::isdigit(static_cast<unsigned char>(c))) return false;
+    letter = letter || (c >= 'A' && c <= 'Z');
+  }
+  return letter;
+}
+
+// Where `words` hold a French postcode followed by a town in capitals to their end: the
+// postcode's index.
+std::optional<size_t> PostcodeAndTown(const std::vector<std::string>& words) {
+  for (size_t k = 0; k + 1 < words.size(); ++k) {
+    if (words[k].size() != 5 || CountDigits(words[k]) != 5) continue;
+    std::string town;
+    for (size_t t = k + 1; t < words.size(); ++t) {
+      const bool cedex_number = t > k + 1 && words[t - 1] == "CEDEX" && CountDigits(words[t]) > 0;
+      if (!cedex_number) town += words[t] + " ";
+    }
+    if (IsTownInCapitals(town)) return k;
+  }
+  return std::nullopt;
+}
+
+// Whether `words` are a street's or an address's complement: a number first (with BIS or
+// TER) or a street's type among them, and nothing in small letters but "de", "du", "la" ...
+bool IsStreetOrComplement(const std::vector<std::string>& words) {
+  if (words.empty()) return false;
+  const bool numbered = CountDigits(words[0]) > 0 && CountDigits(words[0]) <= 4 &&
+                        CountDigits(words[0]) + 3 >= static_cast<int>(words[0].size());
+  const bool typed = std::any_of(words.begin(), words.end(),
+                                 [](const std::string& w) { return IsAddressWord(w); });
+  return numbered || typed;
+}
+
+}  // namespace
+
+void AddAddressByItsPostcode(const std::vector<OcrLine>& lines, Fields& fields) {
+  if (fields.contains(FieldName::kAddress)) return;
+  const OcrLine* last = nullptr;
+  size_t postcode_at = 0;
+  for (const OcrLine& line : lines) {
+    const auto at = PostcodeAndTown(SplitWords(line.text));
+    if (!at) continue;
+    if (last) return;  // two towns: which one is the holder's no rule tells
+    last = &line;
+    postcode_at = *at;
+  }
+  if (!last || NamesAField(*last)) return;
+  const std::vector<std::string> last_words = SplitWords(last->text);
+  const std::vector<std::string> street_on_it(last_words.begin(), last_words.begin() + postcode_at);
+  if (!street_on_it.empty() && !IsStreetOrComplement(street_on_it)) return;
+  // The lines over it, each right above the one under it and starting where it starts.
+  std::vector<const OcrLine*> block = {last};
+  bool has_street = !street_on_it.empty();
+  while (block.size() < 5) {
+    const OcrLine& under = *block.back();
+    const int height = std::max(1, under.box.height);
+    const OcrLine* above = nullptr;
+    for (const OcrLine& line : lines) {
+      const int gap = under.box.y - line.box.br().y;
+      if (&line == &under || gap < -height / 2 || gap > 3 * height / 2) continue;
+      if (std::abs(line.box.x - under.box.x) > height) continue;
+      if (!above || line.box.br().y > above->box.br().y) above = &line;
+    }
+    if (!above || NamesAField(*above) || !IsStreetOrComplement(SplitWords(above->text))) break;
+    block.push_back(above);
+    has_street = true;
+  }
+  if (!has_street) return;
+  std::string value;
+  double confidence = 1;
+  for (auto it = block.rbegin(); it != block.rend(); ++it) {
+    value += (value.empty() ? "" : " ") + (*it)->text;
+    confidence = std::min(confidence, (*it)->confidence);
+  }
+  fields[FieldName::kAddress] =
+      Field{RepairValue(FieldName::kAddress, std::move(value)), confidence, FieldSource::kVisual};
 }
 
 void ChooseCaptionPlacement(const mrz::ParsedMrz* proved_mrz, const std::vector<OcrLine>& lines,

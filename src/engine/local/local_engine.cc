@@ -342,6 +342,18 @@ class LocalEngine final : public Engine {
       local::AddUnlabelledLicenceFields(printed->lines, printed->fields);
       local::KeepLicenceFields(printed->fields);
     }
+    if (cls.type == DocumentType::kIdCard && !mrz_read) {
+      local::AddDatesOfACardFront(printed->lines, printed->fields);
+    }
+    if (cls.type == DocumentType::kIdCard || cls.type == DocumentType::kResidencePermit) {
+      local::AddAddressByItsPostcode(printed->lines, printed->fields);
+    }
+    if (cls.type == DocumentType::kIdCard || cls.type == DocumentType::kResidencePermit ||
+        cls.type == DocumentType::kPassport) {
+      const bool proved = mrz_read && mrz_read->parsed.valid && !mrz_read->lines.empty();
+      local::AddIssueDateByValidity(printed->lines, proved ? &mrz_read->parsed : nullptr,
+                                    printed->fields);
+    }
     if (!mrz_read && printed->fields.empty() &&
         (cls.type == DocumentType::kOther || !zone->doc.outline_found)) {
       return Reject(ErrorCode::kNoDocument, "no identity document or licence found in the image");
@@ -560,6 +572,10 @@ class LocalEngine final : public Engine {
       }
     }
     AddOtherSide(lease->get(), bgr, zone, proved_mrz, printed);
+    if (proved_mrz) {
+      local::AddNamesTheMrzSpells(printed.lines, *proved_mrz, printed.fields);
+      local::SpaceNamesAsTheMrz(*proved_mrz, printed.fields);
+    }
     return printed;
   }
 
