@@ -1085,6 +1085,38 @@ TEST(FieldReaderTest, AnAddressFoundByItsPostcode) {
   EXPECT_EQ(address_of({street, Row(75, {{"28676", 50}, {"Angers", 115}})}), "none");
 }
 
+// A birth place whose caption was lost: after the birth date, or with its department.
+TEST(FieldReaderTest, ABirthPlaceWithoutItsCaption) {
+  auto place_of = [](const std::vector<OcrLine>& page, std::optional<CivilDate> birth) {
+    Fields fields;
+    AddBirthPlaceUncaptioned(page, birth, fields);
+    return fields.contains(FieldName::kBirthPlace) ? fields[FieldName::kBirthPlace].value
+                                                   : std::string("none");
+  };
+  const CivilDate born{1965, 6, 12};
+  EXPECT_EQ(
+      place_of(
+          {Row(100,
+               {{"12", 20}, {"06", 50}, {"1965", 80}, {"AIX-EN-PROVENCE", 140}, {"(13)", 320}})},
+          born),
+      "AIX-EN-PROVENCE");
+  EXPECT_EQ(
+      place_of({Row(100, {{"12.06.1965", 20}, {"à", 140}, {"NÎMES", 160}, {"F", 240}})}, born),
+      "NÎMES");
+  EXPECT_EQ(place_of({Row(100, {{"s:", 20}, {"AMIENS", 60}, {"(80)", 150}})}, std::nullopt),
+            "AMIENS");
+  // The sex alone after the date, a town after another date, an authority: no birth place.
+  EXPECT_EQ(place_of({Row(100, {{"12.06.1965", 20}, {"F", 140}})}, born), "none");
+  EXPECT_EQ(place_of({Row(100, {{"02.03.2022", 20}, {"PARIS", 140}})}, born), "none");
+  EXPECT_EQ(
+      place_of({Row(100, {{"PRÉFECTURE", 20}, {"DU", 140}, {"NORD", 180}, {"(59)", 240}})}, born),
+      "none");
+  EXPECT_EQ(place_of({Row(100, {{"AMIENS", 60}, {"(80)", 150}}),
+                      Row(130, {{"NANTES", 60}, {"(44)", 150}})},
+                     std::nullopt),
+            "none");
+}
+
 // The date a whole number of years before a proved expiry is the issue date, captioned or
 // not; two such dates tell nothing.
 TEST(FieldReaderTest, TheIssueDateIsWholeYearsBeforeTheExpiry) {

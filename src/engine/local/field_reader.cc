@@ -2448,6 +2448,8 @@ struct PrintedDate {
   CivilDate date;
   std::string text;  // as printed, look-alike digits repaired ("O5 12 2031" -> "05 12 2031")
   double confidence = 0;
+  const OcrLine* line = nullptr;
+  size_t after = 0;  // the index of the line's first word after the date
 };
 
 // Every date `lines` print, in reading order: each shortest run of up to four words of a
@@ -2468,7 +2470,7 @@ std::vector<PrintedDate> PrintedDates(const std::vector<OcrLine>& lines) {
         // Four-digit years only: the day of reading does not matter.
         const auto date = verify::NormalizeDate(repaired, verify::DateKind::kPast, CivilDate{});
         if (!date.value) continue;
-        dates.push_back(PrintedDate{*date.value, repaired, line.confidence});
+        dates.push_back(PrintedDate{*date.value, repaired, line.confidence, &line, last + 1});
         first = last;
         break;
       }
@@ -2661,6 +2663,88 @@ void AddAddressByItsPostcode(const std::vector<OcrLine>& lines, Fields& fields) 
   }
   fields[FieldName::kAddress] =
       Field{RepairValue(FieldName::kAddress, std::move(value)), confidence, FieldSource::kVisual};
+}
+
+namespace {
+
+// Whether `word` names an authority (a prefecture, a town hall, a consulate): a town in
+// capitals after it is where the document was issued, not where anyone was born.
+bool NamesAnAuthority(std::string_view word) {
+  const std::string folded = NormalizeLabelText(word);
+  return folded.find("prefecture") != std::string::npos || folded == "mairie" ||
+         folded == "consulat" || folded == "ambassade" || folded == "ministere";
+}
+
+// `words` as a birth place: capitals only (a department in brackets after them, "(13)",
+// or a country, "(MAROC)"), three letters at least, a leading "à" dropped, a trailing
+// lone letter (the sex printed beside it) dropped. Empty when they are not one.
+std::string BirthPlaceOf(std::vector<std::string> words) {
+  if (!words.empty() && (NormalizeLabelText(words.front()) == "a")) words.erase(words.begin());
+  if (!words.empty() && words.back().size() == 1) words.pop_back();
+  if (words.empty()) return "";
+  std::string town;
+  for (size_t k = 0; k < words.size(); ++k) {
+    const std::string& w = words[k];
+    if (k + 1 == words.size() && k > 0 && w.size() >= 4 && w.front() == '(' && w.back() == ')') {
+      const std::string inside = w.substr(1, w.size() - 2);
+      const bool department =
+          (CountDigits(inside) == static_cast<int>(inside.size()) && inside.size() <= 3) ||
+          inside == "2A" || inside == "2B";
+      if (!department && !IsTownInCapitals(inside)) return "";
+    } else if (NamesAnAuthority(w) || CountDigits(w) > 0 || !IsTownInCapitals(w)) {
+      return "";
+    }
+    town += (town.empty() ? "" : " ") + w;
+  }
+  return CountLetters(town) >= 3 ? town : "";
+}
+
+}  // namespace
+
+void AddBirthPlaceUncaptioned(const std::vector<OcrLine>& lines,
+                              std::optional<CivilDate> birth_date, Fields& fields) {
+  if (fields.contains(FieldName::kBirthPlace)) return;
+  auto put = [&](std::string town, double confidence) {
+    fields[FieldName::kBirthPlace] = Field{RepairValue(FieldName::kBirthPlace, std::move(town)),
+                                           confidence, FieldSource::kVisual};
+  };
+  // After the birth date on its line: "Date et lieu de naissance" over "12 06 1965 NANTES".
+  if (birth_date) {
+    std::string found;
+    double confidence = 0;
+    for (const PrintedDate& printed : PrintedDates(lines)) {
+      if (printed.date != *birth_date) continue;
+      std::vector<std::string> rest;
+      for (size_t k = printed.after; k < printed.line->words.size(); ++k) {
+        rest.push_back(printed.line->words[k].text);
+      }
+      std::string town = BirthPlaceOf(std::move(rest));
+      if (town.empty()) continue;
+      if (!found.empty() && town != found) return;  // two places: which one nothing tells
+      found = std::move(town);
+      confidence = printed.confidence;
+    }
+    if (!found.empty()) return put(std::move(found), confidence);
+  }
+  // A town with its department in brackets, "AMIENS (80)", on a line of its own (a caption
+  // misread before it, "s:" for "à :", left out): only birth places are written so.
+  std::string found;
+  double confidence = 0;
+  for (const OcrLine& line : lines) {
+    std::vector<std::string> words = SplitWords(line.text);
+    if (words.size() < 2 || words.back().front() != '(') continue;
+    if (words.size() > 2 && words.front().back() == ':' && !IsTownInCapitals(words.front())) {
+      words.erase(words.begin());
+    }
+    const std::string& last = words.back();
+    if (last.size() < 4 || CountDigits(last) == 0) continue;  // a department's number
+    std::string town = BirthPlaceOf(std::move(words));
+    if (town.empty()) continue;
+    if (!found.empty()) return;  // two
+    found = std::move(town);
+    confidence = line.confidence;
+  }
+  if (!found.empty()) put(std::move(found), confidence);
 }
 
 void ChooseCaptionPlacement(const mrz::ParsedMrz* proved_mrz, const std::vector<OcrLine>& lines,

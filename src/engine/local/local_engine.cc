@@ -35,6 +35,7 @@
 #include "engine/local/text_layer.h"
 #include "image/jpeg_decode.h"
 #include "mrz/mrz.h"
+#include "verify/normalize.h"
 
 namespace jae {
 namespace {
@@ -353,6 +354,12 @@ class LocalEngine final : public Engine {
       const bool proved = mrz_read && mrz_read->parsed.valid && !mrz_read->lines.empty();
       local::AddIssueDateByValidity(printed->lines, proved ? &mrz_read->parsed : nullptr,
                                     printed->fields);
+      std::optional<CivilDate> birth = proved ? mrz_read->parsed.data.birth_date : std::nullopt;
+      if (auto it = printed->fields.find(FieldName::kBirthDate);
+          !birth && it != printed->fields.end()) {
+        birth = verify::NormalizeDate(it->second.value, verify::DateKind::kPast, CivilDate{}).value;
+      }
+      local::AddBirthPlaceUncaptioned(printed->lines, birth, printed->fields);
     }
     if (!mrz_read && printed->fields.empty() &&
         (cls.type == DocumentType::kOther || !zone->doc.outline_found)) {
