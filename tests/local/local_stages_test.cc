@@ -1080,6 +1080,22 @@ TEST(FieldReaderTest, AnAddressFoundByItsPostcode) {
   EXPECT_EQ(address_of({caption, town}), "none");
   EXPECT_EQ(address_of({Row(50, {{"22", 400}, {"RUE", 430}, {"DE", 475}, {"LA", 500}}), town}),
             "none");
+  // A street half read ("AUE" for "RUE", "#0" for "80") makes no address.
+  EXPECT_EQ(address_of({Row(50, {{"80", 50}, {"AUE", 90}, {"DES", 140}, {"LILAS", 180}}), town}),
+            "none");
+  EXPECT_EQ(address_of({Row(50, {{"#0", 50}, {"RUE", 90}, {"DES", 140}, {"LILAS", 180}}), town}),
+            "none");
+  // A locality with no numbered street over it, words in small letters: no address.
+  EXPECT_EQ(address_of({Row(50, {{"LE", 50}, {"BOURG", 80}}), town}), "none");
+  EXPECT_EQ(address_of({Row(50, {{"APPT", 50},
+                                 {"4", 100},
+                                 {"di", 120},
+                                 {"22", 150},
+                                 {"RUE", 180},
+                                 {"DES", 230},
+                                 {"PINS", 270}}),
+                        town}),
+            "none");
   // Two towns: whose address is whose no rule tells; a town in small letters is no postal line.
   EXPECT_EQ(address_of({street, town, Row(100, {{"75001", 50}, {"PARIS", 115}})}), "none");
   EXPECT_EQ(address_of({street, Row(75, {{"28676", 50}, {"Angers", 115}})}), "none");
@@ -1154,6 +1170,19 @@ TEST(FieldReaderTest, TheIssueDateIsWholeYearsBeforeTheExpiry) {
   Fields nothing;
   AddIssueDateByValidity({Row(150, {{"16.04.2002", 20}})}, nullptr, nothing);
   EXPECT_FALSE(nothing.contains(FieldName::kIssueDate));  // no expiry known
+  // A 1988 card: its number says it was issued in September 1994 (9409...).
+  mrz::ParseOptions options;
+  options.today = {2026, 11, 26};
+  auto card = mrz::ParseMrz(
+      {"IDFRABERTHIER<<<<<<<<<<<<<<<<<<<<<<<", "9409923102854CORINNE<<<<<<<6512068F4"}, options);
+  ASSERT_TRUE(card.ok());
+  ASSERT_TRUE(card->valid);
+  Fields old_card;
+  AddIssueDateByValidity(
+      {Row(100, {{"06.12.1965", 20}}), Row(150, {{"le", 20}, {"22.09.1994", 60}}),
+       Row(200, {{"21.09.2004", 20}})},
+      &*card, old_card);
+  EXPECT_EQ(old_card[FieldName::kIssueDate].value, "22.09.1994");
 }
 
 TEST(FieldReaderTest, ANameHeadingIsTwoCasesAndNothingElse) {

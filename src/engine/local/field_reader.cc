@@ -2493,7 +2493,15 @@ void AddIssueDateByValidity(const std::vector<OcrLine>& lines, const mrz::Parsed
                                                    : printed_date(FieldName::kExpiryDate);
   const std::optional<CivilDate> birth_date =
       proved ? proved_mrz->data.birth_date : printed_date(FieldName::kBirthDate);
-  if (!expiry_date) return;
+  // A 1988 card's number starts with the year and month of its issue (YYMM).
+  std::optional<std::pair<int, int>> issue_month;
+  if (proved && proved_mrz->format == MrzFormat::kFrId1988) {
+    const std::string& number = proved_mrz->data.document_number;
+    if (number.size() >= 4 && CountDigits(number.substr(0, 4)) == 4) {
+      issue_month = {std::stoi(number.substr(0, 2)), std::stoi(number.substr(2, 2))};
+    }
+  }
+  if (!expiry_date && !issue_month) return;
   using std::chrono::sys_days, std::chrono::year_month_day;
   auto day_of = [](int y, int m, int d) {
     return year_month_day(std::chrono::year(y), std::chrono::month(m), std::chrono::day(d));
@@ -2504,11 +2512,16 @@ void AddIssueDateByValidity(const std::vector<OcrLine>& lines, const mrz::Parsed
     return then.ok() ? sys_days(then)
                      : sys_days(day_of(date.year + years, date.month, 28)) + std::chrono::days(1);
   };
-  const CivilDate& expiry = *expiry_date;
-  const sys_days expires = sys_days(day_of(expiry.year, expiry.month, expiry.day));
-  // Valid from `date` to its anniversary, or to the day before.
-  auto issue_for_that_expiry = [&](const CivilDate& date) {
-    if (date >= expiry || date == birth_date) return false;
+  // Issued in the month the card's number says, or valid from `date` to its anniversary
+  // or to the day before.
+  auto is_issue = [&](const CivilDate& date) {
+    if (date == birth_date) return false;
+    if (issue_month && date.year % 100 == issue_month->first && date.month == issue_month->second) {
+      return true;
+    }
+    if (!expiry_date || date >= *expiry_date) return false;
+    const sys_days expires =
+        sys_days(day_of(expiry_date->year, expiry_date->month, expiry_date->day));
     for (int years = 1; years <= 15; ++years) {
       const auto after = (expires - anniversary(date, years)).count();
       if (after == 0 || after == -1) return true;
@@ -2517,7 +2530,7 @@ void AddIssueDateByValidity(const std::vector<OcrLine>& lines, const mrz::Parsed
   };
   std::optional<PrintedDate> issue;
   for (PrintedDate& printed : PrintedDates(lines)) {
-    if (!issue_for_that_expiry(printed.date)) continue;
+    if (!is_issue(printed.date)) continue;
     if (issue && issue->date != printed.date) return;  // two: which one no rule tells
     if (!issue) issue = std::move(printed);
   }
@@ -2568,18 +2581,24 @@ void AddDatesOfACardFront(const std::vector<OcrLine>& lines, Fields& fields) {
 
 namespace {
 
-// Whether `word` is a French street's type or an address's complement or locality, as the
-// postal standard (AFNOR NF Z10-011) writes them, in full or shortened.
+// Whether `word` is a French street's type, as the postal standard (AFNOR NF Z10-011)
+// writes them, in full or shortened.
+bool IsStreetType(std::string_view word) {
+  static const std::set<std::string, std::less<>> kTypes = {
+      "rue",     "avenue",  "av",       "bd",       "boulevard",  "allee",     "place",  "pl",
+      "chemin",  "impasse", "imp",      "route",    "rte",        "quai",      "cours",  "square",
+      "sentier", "passage", "voie",     "cite",     "esplanade",  "promenade", "montee", "clos",
+      "parvis",  "ruelle",  "traverse", "faubourg", "lotissement"};
+  return kTypes.contains(NormalizeLabelText(word));
+}
+
+// Whether `word` is a street's type or a word of an address's complement or locality.
 bool IsAddressWord(std::string_view word) {
-  static const std::set<std::string, std::less<>> kWords = {
-      "rue",       "avenue",      "av",        "bd",          "boulevard", "allee",  "place",
-      "pl",        "chemin",      "impasse",   "imp",         "route",     "rte",    "quai",
-      "cours",     "square",      "sentier",   "passage",     "voie",      "cite",   "hameau",
-      "esplanade", "promenade",   "montee",    "clos",        "parvis",    "ruelle", "traverse",
-      "faubourg",  "lotissement", "residence", "appartement", "appt",      "app",    "batiment",
-      "bat",       "etage",       "escalier",  "esc",         "porte",     "chez",   "immeuble",
-      "lieu dit",  "lieu-dit",    "bourg",     "bis",         "ter"};
-  return kWords.contains(NormalizeLabelText(word));
+  static const std::set<std::string, std::less<>> kComplements = {
+      "residence", "appartement", "appt",  "app",    "batiment", "bat",
+      "etage",     "escalier",    "esc",   "porte",  "chez",     "immeuble",
+      "lieu dit",  "lieu-dit",    "bourg", "hameau", "bis",      "ter"};
+  return IsStreetType(word) || kComplements.contains(NormalizeLabelText(word));
 }
 
 // A town as an address's last line writes it: capitals (accents, hyphens, apostrophes and
@@ -2609,15 +2628,35 @@ std::optional<size_t> PostcodeAndTown(const std::vector<std::string>& words) {
   return std::nullopt;
 }
 
-// Whether `words` are a street's or an address's complement: a number first (with BIS or
-// TER) or a street's type among them, and nothing in small letters but "de", "du", "la" ...
+// Whether `words` are a street's line or an address's complement: in capitals, a street's
+// type or a complement's word among them (a misread one, "AUE" for "RUE", makes it none: a
+// street half read is no address), and a number first only as numbers are written ("12",
+// "12B").
 bool IsStreetOrComplement(const std::vector<std::string>& words) {
   if (words.empty()) return false;
-  const bool numbered = CountDigits(words[0]) > 0 && CountDigits(words[0]) <= 4 &&
-                        CountDigits(words[0]) + 3 >= static_cast<int>(words[0].size());
-  const bool typed = std::any_of(words.begin(), words.end(),
-                                 [](const std::string& w) { return IsAddressWord(w); });
-  return numbered || typed;
+  for (const std::string& word : words) {
+    if (std::any_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+      return false;
+    }
+  }
+  const std::string& first = words.front();
+  const size_t digits = first.find_first_not_of("0123456789");
+  if (digits != 0 && digits != std::string::npos &&
+      std::any_of(first.begin() + static_cast<long>(digits), first.end(),
+                  [](char c) { return !std::isalpha(static_cast<unsigned char>(c)); })) {
+    return false;
+  }
+  if (digits == 0 && CountDigits(first) > 0) return false;  // "#0"
+  return std::any_of(words.begin(), words.end(),
+                     [](const std::string& w) { return IsAddressWord(w); });
+}
+
+// Whether `words` (a street's line or a complement's) are a numbered street: a number
+// first and a street's type after it.
+bool IsNumberedStreet(const std::vector<std::string>& words) {
+  return !words.empty() && std::isdigit(static_cast<unsigned char>(words.front()[0])) &&
+         std::any_of(words.begin() + 1, words.end(),
+                     [](const std::string& w) { return IsStreetType(w); });
 }
 
 }  // namespace
@@ -2639,7 +2678,7 @@ void AddAddressByItsPostcode(const std::vector<OcrLine>& lines, Fields& fields) 
   if (!street_on_it.empty() && !IsStreetOrComplement(street_on_it)) return;
   // The lines over it, each right above the one under it and starting where it starts.
   std::vector<const OcrLine*> block = {last};
-  bool has_street = !street_on_it.empty();
+  bool has_street = IsNumberedStreet(street_on_it);
   while (block.size() < 5) {
     const OcrLine& under = *block.back();
     const int height = std::max(1, under.box.height);
@@ -2650,9 +2689,11 @@ void AddAddressByItsPostcode(const std::vector<OcrLine>& lines, Fields& fields) 
       if (std::abs(line.box.x - under.box.x) > height) continue;
       if (!above || line.box.br().y > above->box.br().y) above = &line;
     }
-    if (!above || NamesAField(*above) || !IsStreetOrComplement(SplitWords(above->text))) break;
+    if (!above) break;
+    const std::vector<std::string> words = SplitWords(above->text);
+    if (NamesAField(*above) || !IsStreetOrComplement(words)) break;
     block.push_back(above);
-    has_street = true;
+    has_street = has_street || IsNumberedStreet(words);
   }
   if (!has_street) return;
   std::string value;

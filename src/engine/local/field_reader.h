@@ -82,10 +82,12 @@ void SpaceNamesAsTheMrz(const mrz::ParsedMrz& proved_mrz, Fields& fields);
 // When `fields` has no issue date: the one date printed on the page (day, month and a
 // four-digit year) a whole number of years (1 to 15) before the expiry, or that less a
 // day, gives it; the expiry is a proved MRZ's (`proved_mrz`, or null), else the one read
-// in `fields`. Why: a French passport, identity card or residence permit is valid a whole
-// number of years from its issue (reference/identity-documents.md), so that date is the
-// issue date whatever its caption and wherever printed. Two such dates, or none, give
-// nothing; neither does the birth date.
+// in `fields`. On a 1988 card with a proved MRZ, a date of the year and month its number
+// starts with (YYMM) does too. Why: a French passport, identity card or residence permit
+// is valid a whole number of years from its issue, and a 1988 card's number says when it
+// was issued (reference/identity-documents.md §7), so that date is the issue date whatever
+// its caption and wherever printed. Two such dates, or none, give nothing; neither does
+// the birth date.
 void AddIssueDateByValidity(const std::vector<OcrLine>& lines, const mrz::ParsedMrz* proved_mrz,
                             Fields& fields);
 

@@ -574,8 +574,10 @@ class LocalEngine final : public Engine {
         PrintedText below = ReadFields(lease->get(), text_image.rowRange(under, gray.rows),
                                        plain.rowRange(under, gray.rows), gray.cols, nullptr,
                                        both_polarities, SmallCaptions::kAsRead);
-        if (below.fields.size() >= 2)
+        if (below.fields.size() >= 2) {
           AddFieldsOfAnotherSide(std::move(below.fields), proved_mrz, printed.fields);
+          AddLinesOfAnotherSide(std::move(below.lines), cv::Point(0, under), printed.lines);
+        }
       }
     }
     AddOtherSide(lease->get(), bgr, zone, proved_mrz, printed);
@@ -614,7 +616,24 @@ class LocalEngine final : public Engine {
                      plain, flat.cols, nullptr, both_polarities, SmallCaptions::kAsRead);
       if (read.fields.size() >= 2) {
         AddFieldsOfAnotherSide(std::move(read.fields), proved_mrz, printed.fields);
+        // Laid under the page and the sides before it, so that no line of one side is
+        // taken for a neighbour of another's.
+        int bottom = zone.gray.rows;
+        for (const OcrLine& line : printed.lines) bottom = std::max(bottom, line.box.br().y);
+        AddLinesOfAnotherSide(std::move(read.lines), cv::Point(0, bottom + flat.rows / 4),
+                              printed.lines);
       }
+    }
+  }
+
+  // `other`'s lines, moved by `offset` into the page's frame, after `lines`: what the label-
+  // free readings (a postcode's address, an issue date by its validity) look at.
+  static void AddLinesOfAnotherSide(std::vector<OcrLine> other, cv::Point offset,
+                                    std::vector<OcrLine>& lines) {
+    for (OcrLine& line : other) {
+      line.box += offset;
+      for (local::OcrWord& word : line.words) word.box += offset;
+      lines.push_back(std::move(line));
     }
   }
 
