@@ -1121,6 +1121,8 @@ TEST(FieldReaderTest, ABirthPlaceWithoutItsCaption) {
       "NÎMES");
   EXPECT_EQ(place_of({Row(100, {{"s:", 20}, {"AMIENS", 60}, {"(80)", 150}})}, std::nullopt),
             "AMIENS");
+  EXPECT_EQ(place_of({Row(100, {{"12.06.1965", 20}, {"VILLEURBANNE", 140}, {"FRA", 400}})}, born),
+            "VILLEURBANNE");
   // The sex alone after the date, a town after another date, an authority: no birth place.
   EXPECT_EQ(place_of({Row(100, {{"12.06.1965", 20}, {"F", 140}})}, born), "none");
   EXPECT_EQ(place_of({Row(100, {{"02.03.2022", 20}, {"PARIS", 140}})}, born), "none");

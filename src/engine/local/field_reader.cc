@@ -2718,10 +2718,16 @@ bool NamesAnAuthority(std::string_view word) {
 
 // `words` as a birth place: capitals only (a department in brackets after them, "(13)",
 // or a country, "(MAROC)"), three letters at least, a leading "à" dropped, a trailing
-// lone letter (the sex printed beside it) dropped. Empty when they are not one.
+// lone letter (the sex printed beside it) or country code (the nationality) dropped.
+// Empty when they are not one.
 std::string BirthPlaceOf(std::vector<std::string> words) {
   if (!words.empty() && (NormalizeLabelText(words.front()) == "a")) words.erase(words.begin());
   if (!words.empty() && words.back().size() == 1) words.pop_back();
+  // A nationality's code printed in the next column ("NANTES FRA"): no town's last word.
+  if (words.size() > 1 && words.back().size() == 3 &&
+      verify::NormalizeCountryCode(words.back()).problem == verify::Problem::kNone) {
+    words.pop_back();
+  }
   if (words.empty()) return "";
   std::string town;
   for (size_t k = 0; k < words.size(); ++k) {
