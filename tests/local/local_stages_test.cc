@@ -14,6 +14,7 @@
 #include "engine/local/ocrb_classifier.h"
 #include "engine/local/rule_lines.h"
 #include "engine/local/small_words.h"
+#include "engine/local/unlabelled_fields.h"
 #include "gendocs.h"
 #include "mrz_build.h"
 
@@ -957,7 +958,7 @@ TEST(FieldReaderTest, NamesAProvedMrzContradicts) {
 }
 
 // The names a proved MRZ spells, found wherever the page prints them, with their accents.
-TEST(FieldReaderTest, NamesTheMrzSpellsAreFoundWithoutTheirCaptions) {
+TEST(UnlabelledFieldsTest, NamesTheMrzSpellsAreFoundWithoutTheirCaptions) {
   mrz::ParseOptions options;
   options.today = {2026, 11, 26};
   // ICAO's TD1 specimen renamed LEFÈVRE / ÉLISE LÉA (check digits do not cover the names).
@@ -995,7 +996,7 @@ TEST(FieldReaderTest, NamesTheMrzSpellsAreFoundWithoutTheirCaptions) {
 }
 
 // Names whose letters a proved MRZ spells are spaced as the MRZ parts them.
-TEST(FieldReaderTest, NamesSpacedAsTheMrzPartsThem) {
+TEST(UnlabelledFieldsTest, NamesSpacedAsTheMrzPartsThem) {
   mrz::ParseOptions options;
   options.today = {2026, 11, 26};
   auto spaced = [&](const std::string& mrz_names, const std::string& surname,
@@ -1021,7 +1022,7 @@ TEST(FieldReaderTest, NamesSpacedAsTheMrzPartsThem) {
 }
 
 // A card front's two dates, their captions misread, told apart by their order.
-TEST(FieldReaderTest, ACardFrontsDatesByTheirOrder) {
+TEST(UnlabelledFieldsTest, ACardFrontsDatesByTheirOrder) {
   auto dates_of = [](const std::vector<OcrLine>& page, Fields fields) {
     AddDatesOfACardFront(page, fields);
     auto value = [&](FieldName name) {
@@ -1048,7 +1049,7 @@ TEST(FieldReaderTest, ACardFrontsDatesByTheirOrder) {
 }
 
 // An address found by its last line, a postcode and a town, its caption lost.
-TEST(FieldReaderTest, AnAddressFoundByItsPostcode) {
+TEST(UnlabelledFieldsTest, AnAddressFoundByItsPostcode) {
   auto address_of = [](const std::vector<OcrLine>& page) {
     Fields fields;
     AddAddressByItsPostcode(page, fields);
@@ -1102,7 +1103,7 @@ TEST(FieldReaderTest, AnAddressFoundByItsPostcode) {
 }
 
 // A birth place whose caption was lost: after the birth date, or with its department.
-TEST(FieldReaderTest, ABirthPlaceWithoutItsCaption) {
+TEST(UnlabelledFieldsTest, ABirthPlaceWithoutItsCaption) {
   auto place_of = [](const std::vector<OcrLine>& page, std::optional<CivilDate> birth) {
     Fields fields;
     AddBirthPlaceUncaptioned(page, birth, fields);
@@ -1137,7 +1138,7 @@ TEST(FieldReaderTest, ABirthPlaceWithoutItsCaption) {
 
 // The date a whole number of years before a proved expiry is the issue date, captioned or
 // not; two such dates tell nothing.
-TEST(FieldReaderTest, TheIssueDateIsWholeYearsBeforeTheExpiry) {
+TEST(UnlabelledFieldsTest, TheIssueDateIsWholeYearsBeforeTheExpiry) {
   auto mrz = ProvedErikssonMrz();  // born 1974-08-12, expires 2012-04-15
   ASSERT_TRUE(mrz.ok());
   ASSERT_TRUE(mrz->valid);

@@ -33,6 +33,7 @@
 #include "engine/local/small_words.h"
 #include "engine/local/tess_pool.h"
 #include "engine/local/text_layer.h"
+#include "engine/local/unlabelled_fields.h"
 #include "image/jpeg_decode.h"
 #include "mrz/mrz.h"
 #include "verify/normalize.h"

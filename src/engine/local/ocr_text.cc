@@ -1,0 +1,60 @@
+#include "engine/local/ocr_text.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "engine/local/field_reader.h"
+
+namespace jae::local {
+
+std::vector<std::string> SplitWords(std::string_view text) {
+  std::vector<std::string> words;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find(' ', start);
+    if (end == std::string_view::npos) end = text.size();
+    if (end > start) words.emplace_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return words;
+}
+
+int CountDigits(std::string_view s) {
+  return static_cast<int>(
+      std::count_if(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }));
+}
+
+int CountLetters(std::string_view utf8) {
+  int n = 0;
+  for (size_t i = 0; i < utf8.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(utf8[i]);
+    if (std::isalpha(c)) ++n;
+    if (c >= 0xC3 && c <= 0xC5) ++n;  // the lead byte of an accented Latin letter
+  }
+  return n;
+}
+
+std::vector<std::string> DigitGroups(std::string_view s) {
+  std::vector<std::string> groups;
+  std::string cur;
+  for (char c : s) {
+    if (c >= '0' && c <= '9') {
+      cur += c;
+    } else if (!cur.empty()) {
+      groups.push_back(std::move(cur));
+      cur.clear();
+    }
+  }
+  if (!cur.empty()) groups.push_back(std::move(cur));
+  return groups;
+}
+
+std::string LettersOf(std::string_view text) {
+  std::string out;
+  for (char c : NormalizeLabelText(text)) {
+    if (c >= 'a' && c <= 'z') out += c;
+  }
+  return out;
+}
+
+}  // namespace jae::local

@@ -1,0 +1,27 @@
+// The words, letters and digits of text as OCR read it: what the field readers count and
+// compare. Pure functions on UTF-8 strings.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace jae::local {
+
+// The words of `text`, split on spaces (runs of spaces give no empty word).
+std::vector<std::string> SplitWords(std::string_view text);
+
+// How many ASCII digits `s` holds.
+int CountDigits(std::string_view s);
+
+// How many letters `utf8` holds, an accented Latin letter counting once.
+int CountLetters(std::string_view utf8);
+
+// The digit groups of a value, e.g. "14/03/1987" -> {14, 03, 1987}.
+std::vector<std::string> DigitGroups(std::string_view s);
+
+// The letters of `text` without accents, case, digits, spaces or punctuation: how a name
+// or a caption is compared with another reading of it ("Da Silva" and "DA-SILVA" alike).
+std::string LettersOf(std::string_view text);
+
+}  // namespace jae::local
