@@ -1081,6 +1081,10 @@ TEST(UnlabelledFieldsTest, AnAddressFoundByItsPostcode) {
   EXPECT_EQ(address_of({caption, town}), "none");
   EXPECT_EQ(address_of({Row(50, {{"22", 400}, {"RUE", 430}, {"DE", 475}, {"LA", 500}}), town}),
             "none");
+  // A line of it misread over the street: the address would be cut, none is given.
+  EXPECT_EQ(
+      address_of({Row(25, {{"APPT", 50}, {"4", 100}, {"di", 120}, {"j", 150}}), street, town}),
+      "none");
   // A street half read ("AUE" for "RUE", "#0" for "80") makes no address.
   EXPECT_EQ(address_of({Row(50, {{"80", 50}, {"AUE", 90}, {"DES", 140}, {"LILAS", 180}}), town}),
             "none");
@@ -1124,6 +1128,8 @@ TEST(UnlabelledFieldsTest, ABirthPlaceWithoutItsCaption) {
             "AMIENS");
   EXPECT_EQ(place_of({Row(100, {{"12.06.1965", 20}, {"VILLEURBANNE", 140}, {"FRA", 400}})}, born),
             "VILLEURBANNE");
+  // The next column's nationality is no place.
+  EXPECT_EQ(place_of({Row(100, {{"12.06.1965", 20}, {"FRANÇAISE", 300}})}, born), "none");
   // The sex alone after the date, a town after another date, an authority: no birth place.
   EXPECT_EQ(place_of({Row(100, {{"12.06.1965", 20}, {"F", 140}})}, born), "none");
   EXPECT_EQ(place_of({Row(100, {{"02.03.2022", 20}, {"PARIS", 140}})}, born), "none");

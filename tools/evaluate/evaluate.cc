@@ -139,6 +139,7 @@ struct Stats {
   std::vector<double> ms;              // CPU time of the calling thread: one core's worth
   std::vector<double> wall_ms;
   std::map<std::string, std::pair<int, int>> per_field;  // ok, total
+  std::map<std::string, std::pair<int, int>> per_field_false;  // false fields, false facts
   // Real photos, whose MRZ text is unknown (truth "expect_valid_mrz"): reads whose checks
   // all hold, and how many the truth expects.
   int real = 0, real_valid = 0, real_expected = 0;
@@ -230,6 +231,10 @@ void Merge(Stats& into, const Stats& s) {
   for (const auto& [k, v] : s.per_field) {
     into.per_field[k].first += v.first;
     into.per_field[k].second += v.second;
+  }
+  for (const auto& [k, v] : s.per_field_false) {
+    into.per_field_false[k].first += v.first;
+    into.per_field_false[k].second += v.second;
   }
 }
 
@@ -444,6 +449,7 @@ int main(int argc, char** argv) {
         ++s.visual_emitted;
         if (NormalizeValue(name, got) != NormalizeValue(name, want)) {
           ++s.visual_wrong;
+          ++s.per_field_false[name].first;
           if (verbose) {
             std::printf("FALSE FIELD %s %s: read '%s', want '%s'\n", image_path.filename().c_str(),
                         name.c_str(), got.c_str(), want.c_str());
@@ -452,7 +458,9 @@ int main(int argc, char** argv) {
       }
       if (!got_final.empty()) {
         ++s.facts_emitted;
-        s.facts_wrong += NormalizeValue(name, got_final) != NormalizeValue(name, want);
+        const bool told_wrong = NormalizeValue(name, got_final) != NormalizeValue(name, want);
+        s.facts_wrong += told_wrong;
+        s.per_field_false[name].second += told_wrong;
       }
       if (NormalizeValue(name, got_final) == NormalizeValue(name, want)) {
         ++s.fields_ok;
@@ -509,9 +517,11 @@ int main(int argc, char** argv) {
   for (const auto& [cond, s] : by_condition) print_printed("ALL/" + cond, s);
   for (const auto& [source, s] : by_source) print_printed("ALL/ALL/" + source, s);
   print_printed("ALL", all);
-  std::printf("\nper field (all conditions):\n");
+  std::printf("\nper field (all conditions; false fields as read, false facts told):\n");
   for (const auto& [name, v] : all.per_field) {
-    std::printf("  %-18s %s (%d)\n", name.c_str(), Pct(v.first, v.second).c_str(), v.second);
+    const auto& wrong = all.per_field_false[name];
+    std::printf("  %-18s %s (%d)   false %d, facts %d\n", name.c_str(),
+                Pct(v.first, v.second).c_str(), v.second, wrong.first, wrong.second);
   }
   std::printf(
       "\ntrust (issue 11): false alarm = truth says MRZ and printed agree, result says"

@@ -334,7 +334,8 @@ void AddAddressByItsPostcode(const std::vector<OcrLine>& lines, Fields& fields) 
   const std::vector<std::string> last_words = SplitWords(last->text);
   const std::vector<std::string> street_on_it(last_words.begin(), last_words.begin() + postcode_at);
   if (!street_on_it.empty() && !IsStreetOrComplement(street_on_it)) return;
-  // The lines over it, each right above the one under it and starting where it starts.
+  // The lines over it, each right above the one under it (across it) and starting where it
+  // starts.
   std::vector<const OcrLine*> block = {last};
   bool has_street = IsNumberedStreet(street_on_it);
   while (block.size() < 5) {
@@ -344,12 +345,22 @@ void AddAddressByItsPostcode(const std::vector<OcrLine>& lines, Fields& fields) 
     for (const OcrLine& line : lines) {
       const int gap = under.box.y - line.box.br().y;
       if (&line == &under || gap < -height / 2 || gap > 3 * height / 2) continue;
-      if (std::abs(line.box.x - under.box.x) > height) continue;
+      if (line.box.x >= under.box.br().x || line.box.br().x <= under.box.x) continue;
       if (!above || line.box.br().y > above->box.br().y) above = &line;
     }
     if (!above) break;
     const std::vector<std::string> words = SplitWords(above->text);
-    if (NamesAField(*above) || !IsStreetOrComplement(words)) break;
+    if (NamesAField(*above)) break;  // the address's caption, read
+    if (std::abs(above->box.x - under.box.x) > height || !IsStreetOrComplement(words)) {
+      // A line of the address misread ("APPT 4 di j") or read apart from the others would
+      // leave it cut: a line with an address's word or a number right over it makes the
+      // block unsure. Other print there (a caption misread, "ADOBE / ADR VU") ends it.
+      const bool part_of_it = CountDigits(above->text) > 0 ||
+                              std::any_of(words.begin(), words.end(),
+                                          [](const std::string& w) { return IsAddressWord(w); });
+      if (part_of_it) return;
+      break;
+    }
     block.push_back(above);
     has_street = has_street || IsNumberedStreet(words);
   }
@@ -413,15 +424,20 @@ void AddBirthPlaceUncaptioned(const std::vector<OcrLine>& lines,
     fields[FieldName::kBirthPlace] = Field{RepairValue(FieldName::kBirthPlace, std::move(town)),
                                            confidence, FieldSource::kVisual};
   };
-  // After the birth date on its line: "Date et lieu de naissance" over "12 06 1965 NANTES".
+  // After the birth date in its cell: "Date et lieu de naissance" over "12 06 1965 NANTES".
   if (birth_date) {
     std::string found;
     double confidence = 0;
     for (const PrintedDate& printed : PrintedDates(lines)) {
       if (printed.date != *birth_date) continue;
+      // The words after the date in its own cell: a gap wider than a line's height and a
+      // half is the next column's (a nationality, a sex), no part of the place.
+      const std::vector<OcrWord>& words = printed.line->words;
+      const int column_gap = printed.line->box.height * 3 / 2;
       std::vector<std::string> rest;
-      for (size_t k = printed.after; k < printed.line->words.size(); ++k) {
-        rest.push_back(printed.line->words[k].text);
+      for (size_t k = printed.after; k < words.size(); ++k) {
+        if (words[k].box.x - words[k - 1].box.br().x > column_gap) break;
+        rest.push_back(words[k].text);
       }
       std::string town = BirthPlaceOf(std::move(rest));
       if (town.empty()) continue;

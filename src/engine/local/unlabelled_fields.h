@@ -65,9 +65,9 @@ void AddDatesOfACardFront(const std::vector<OcrLine>& lines, Fields& fields);
 // permits, whose holder's address is the only one they print.
 void AddAddressByItsPostcode(const std::vector<OcrLine>& lines, Fields& fields);
 
-// When `fields` has no birth place: the town in capitals right after the birth date on its
-// line ("12 06 1965 AIX-EN-PROVENCE (13)", one caption over both, "Date et lieu de
-// naissance"), or else the one line holding a town and its department in brackets
+// When `fields` has no birth place: the town in capitals right after the birth date, with
+// no column's gap between them ("12 06 1965 AIX-EN-PROVENCE (13)", one caption over both,
+// "Date et lieu de naissance"), or else the one line holding a town and its department in brackets
 // ("AMIENS (80)"), as only birth places are written. `birth_date`: the holder's, from a
 // proved MRZ or the page. Why: a photo loses small captions, not the values under them.
 // Never a place after an authority's word (PRÉFECTURE, MAIRIE ...), never two places.
