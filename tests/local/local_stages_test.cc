@@ -1044,6 +1044,13 @@ TEST(UnlabelledFieldsTest, ACardFrontsDatesByTheirOrder) {
   // Three dates and none read: which is which no order tells.
   const OcrLine third = Row(300, {{"12.03.2021", 20}});
   EXPECT_EQ(dates_of({born, ends, third}, {}), "none | none");
+  // A card's back on the same page, its holder's birth unread: an issue and an expiry,
+  // 15 years apart less a day, or an issue date's caption.
+  EXPECT_EQ(dates_of({Row(100, {{"xx", 20}, {"03.04.2015", 60}}),
+                      Row(200, {{"Carte", 20}, {"02.04.2030", 90}})},
+                     {}),
+            "none | none");
+  EXPECT_EQ(dates_of({born, ends, Row(300, {{"Délivrée", 20}, {"le", 120}})}, {}), "none | none");
   // One date alone (a 1988 card's recto): the birth or the expiry, nothing tells.
   EXPECT_EQ(dates_of({born}, {}), "none | none");
 }

@@ -135,6 +135,27 @@ std::vector<PrintedDate> PrintedDates(const std::vector<OcrLine>& lines) {
   return dates;
 }
 
+// Whether a document issued on `issue` and expiring on `expiry` was valid a whole number of
+// years (1 to 15): `expiry` is an anniversary of `issue`, or the day before one.
+bool ValidWholeYears(const CivilDate& issue, const CivilDate& expiry) {
+  using std::chrono::sys_days, std::chrono::year_month_day;
+  auto day_of = [](int y, int m, int d) {
+    return year_month_day(std::chrono::year(y), std::chrono::month(m), std::chrono::day(d));
+  };
+  if (issue >= expiry) return false;
+  const sys_days expires = sys_days(day_of(expiry.year, expiry.month, expiry.day));
+  for (int years = 1; years <= 15; ++years) {
+    // 29 February's anniversary in a year without one: 1 March.
+    const year_month_day then = day_of(issue.year + years, issue.month, issue.day);
+    const sys_days anniversary =
+        then.ok() ? sys_days(then)
+                  : sys_days(day_of(issue.year + years, issue.month, 28)) + std::chrono::days(1);
+    const auto after = (expires - anniversary).count();
+    if (after == 0 || after == -1) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 void AddIssueDateByValidity(const std::vector<OcrLine>& lines, const mrz::ParsedMrz* proved_mrz,
@@ -160,31 +181,14 @@ void AddIssueDateByValidity(const std::vector<OcrLine>& lines, const mrz::Parsed
     }
   }
   if (!expiry_date && !issue_month) return;
-  using std::chrono::sys_days, std::chrono::year_month_day;
-  auto day_of = [](int y, int m, int d) {
-    return year_month_day(std::chrono::year(y), std::chrono::month(m), std::chrono::day(d));
-  };
-  // `date`'s anniversary `years` later (29 February's in a year without one: 1 March).
-  auto anniversary = [&](const CivilDate& date, int years) {
-    const year_month_day then = day_of(date.year + years, date.month, date.day);
-    return then.ok() ? sys_days(then)
-                     : sys_days(day_of(date.year + years, date.month, 28)) + std::chrono::days(1);
-  };
-  // Issued in the month the card's number says, or valid from `date` to its anniversary
-  // or to the day before.
+  // Issued in the month the card's number says, or valid from `date` a whole number of
+  // years.
   auto is_issue = [&](const CivilDate& date) {
     if (date == birth_date) return false;
     if (issue_month && date.year % 100 == issue_month->first && date.month == issue_month->second) {
       return true;
     }
-    if (!expiry_date || date >= *expiry_date) return false;
-    const sys_days expires =
-        sys_days(day_of(expiry_date->year, expiry_date->month, expiry_date->day));
-    for (int years = 1; years <= 15; ++years) {
-      const auto after = (expires - anniversary(date, years)).count();
-      if (after == 0 || after == -1) return true;
-    }
-    return false;
+    return expiry_date && ValidWholeYears(date, *expiry_date);
   };
   std::optional<PrintedDate> issue;
   for (PrintedDate& printed : PrintedDates(lines)) {
@@ -208,6 +212,8 @@ void AddDatesOfACardFront(const std::vector<OcrLine>& lines, Fields& fields) {
   const std::optional<CivilDate> expiry = date_of(FieldName::kExpiryDate);
   const std::optional<CivilDate> issue = date_of(FieldName::kIssueDate);
   if (fields.contains(FieldName::kBirthDate) && fields.contains(FieldName::kExpiryDate)) return;
+  // A caption of the issue date, its value unread: the page shows a back too.
+  if (!issue && LabelWithoutValue(lines, fields, FieldName::kIssueDate)) return;
   std::vector<PrintedDate> others;  // the dates no field holds, each once
   for (PrintedDate& printed : PrintedDates(lines)) {
     if (printed.date == birth || printed.date == expiry || printed.date == issue) continue;
@@ -224,12 +230,17 @@ void AddDatesOfACardFront(const std::vector<OcrLine>& lines, Fields& fields) {
     if (others.size() != 2 || issue) return;
     std::sort(others.begin(), others.end(),
               [](const PrintedDate& a, const PrintedDate& b) { return a.date < b.date; });
+    // Whole years apart, they are an issue and an expiry: the back of a card on the same
+    // page (a 1988 card scanned on both sides), its holder's birth unread.
+    if (ValidWholeYears(others[0].date, others[1].date)) return;
     put(FieldName::kBirthDate, others[0]);
     put(FieldName::kExpiryDate, others[1]);
     return;
   }
   if (others.size() != 1) return;
-  if (!birth && (!expiry || others[0].date < *expiry) && (!issue || others[0].date < *issue)) {
+  if (!birth &&
+      (!expiry || (others[0].date < *expiry && !ValidWholeYears(others[0].date, *expiry))) &&
+      (!issue || others[0].date < *issue)) {
     put(FieldName::kBirthDate, others[0]);
   } else if (!expiry && (!birth || others[0].date > *birth) &&
              (!issue || others[0].date > *issue)) {

@@ -51,7 +51,8 @@ void AddIssueDateByValidity(const std::vector<OcrLine>& lines, const mrz::Parsed
 // the earlier the birth; one missing: one such date exactly. Why: the card's front prints
 // those two dates, and a misread caption ("Dre deir" for "Date d'expir.") must not lose
 // the date under it. Only for identity cards whose MRZ was not read; a value of no date
-// form is never taken.
+// form is never taken. Not on a page that shows a back too: an issue date's caption, or
+// two dates a whole number of years apart (an issue and an expiry, the birth unread).
 void AddDatesOfACardFront(const std::vector<OcrLine>& lines, Fields& fields);
 
 // When `fields` has no address: the one line ending with a French postcode and a town in
