@@ -1,7 +1,8 @@
 // The printed-field reader on arbitrary OCR output: bytes split into lines (one a '\n'),
-// each given a box from its index and its first byte, read with captions above and under
-// their values, then every licence rule run on the result. Beyond "no crash", it checks the
-// reader's contract: no field is emitted with an empty value.
+// each given a box from its index and its first byte and its words boxes along it, read with
+// captions above and under their values, then every licence rule and every caption-free
+// reading (unlabelled_fields.h, against ICAO's proved specimen MRZ) run on the result. Beyond
+// "no crash", it checks the readers' contract: no field is emitted with an empty value.
 #include <cstdint>
 #include <cstdlib>
 #include <string>
@@ -9,6 +10,8 @@
 #include <vector>
 
 #include "engine/local/field_reader.h"
+#include "engine/local/unlabelled_fields.h"
+#include "mrz/mrz.h"
 
 namespace {
 
@@ -16,6 +19,21 @@ void RequireValues(const jae::Fields& fields) {
   for (const auto& [name, field] : fields) {
     if (field.value.empty()) std::abort();
   }
+}
+
+// ICAO's TD1 specimen (ERIKSSON / ANNA MARIA, born 1974-08-12, expires 2012-04-15), proved.
+const jae::mrz::ParsedMrz& SpecimenMrz() {
+  static const jae::mrz::ParsedMrz* const mrz = [] {
+    jae::mrz::ParseOptions options;
+    options.today = {2026, 12, 6};
+    auto parsed =
+        jae::mrz::ParseMrz({"I<UTOD231458907<<<<<<<<<<<<<<<", "7408122F1204159UTO<<<<<<<<<<<6",
+                            "ERIKSSON<<ANNA<MARIA<<<<<<<<<<"},
+                           options);
+    if (!parsed.ok() || !parsed->valid) std::abort();
+    return new jae::mrz::ParsedMrz(std::move(*parsed));
+  }();
+  return *mrz;
 }
 
 }  // namespace
@@ -33,10 +51,22 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string_view line = text.substr(start, end - start);
     const int x = line.empty() ? 0 : static_cast<unsigned char>(line[0]) * 4;
     const int y = 30 * i + (line.size() % 7) * 9;
-    lines.push_back(
-        {std::string(line),
-         {x, y, 10 * static_cast<int>(line.size()) + 1, 12 + static_cast<int>(i % 3) * 6},
-         0.9});
+    const int height = 12 + static_cast<int>(i % 3) * 6;
+    jae::local::OcrLine ocr{
+        std::string(line), {x, y, 10 * static_cast<int>(line.size()) + 1, height}, 0.9};
+    size_t word_start = 0;
+    while (word_start < line.size()) {
+      size_t word_end = line.find(' ', word_start);
+      if (word_end == std::string_view::npos) word_end = line.size();
+      if (word_end > word_start) {
+        const cv::Rect box(x + 10 * static_cast<int>(word_start), y,
+                           10 * static_cast<int>(word_end - word_start), height);
+        ocr.words.push_back(
+            {std::string(line.substr(word_start, word_end - word_start)), box, 0.9});
+      }
+      word_start = word_end + 1;
+    }
+    lines.push_back(std::move(ocr));
     start = end + 1;
   }
   for (auto captions : {jae::local::Captions::kAboveValues, jae::local::Captions::kUnderValues}) {
@@ -48,6 +78,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     jae::local::AddBareNumbers(lines, fields);
     RequireValues(fields);
     (void)jae::local::LabelWithoutValue(lines, fields, jae::FieldName::kSex);
+    jae::Fields unlabelled;  // each caption-free reading, against nothing read and the reading
+    for (jae::Fields* into : {&unlabelled, &fields}) {
+      jae::local::AddNamesTheMrzSpells(lines, SpecimenMrz(), *into);
+      jae::local::SpaceNamesAsTheMrz(SpecimenMrz(), *into);
+      jae::local::AddDatesOfACardFront(lines, *into);
+      jae::local::AddAddressByItsPostcode(lines, *into);
+      jae::local::AddIssueDateByValidity(lines, &SpecimenMrz(), *into);
+      jae::local::AddIssueDateByValidity(lines, nullptr, *into);
+      jae::local::AddBirthPlaceUncaptioned(lines, jae::CivilDate{1974, 8, 12}, *into);
+      RequireValues(*into);
+    }
   }
   return 0;
 }
