@@ -151,7 +151,7 @@ void BM_UnlabelledFields(benchmark::State& state) {
     jae::local::AddDatesOfACardFront(lines, fields);
     jae::local::AddAddressByItsPostcode(lines, fields);
     jae::local::AddIssueDateByValidity(lines, &*mrz, fields);
-    jae::local::AddBirthPlaceUncaptioned(lines, mrz->data.birth_date, fields);
+    jae::local::AddBirthPlaceUncaptioned(lines, &*mrz, fields);
     benchmark::DoNotOptimize(fields.size());
   }
 }

@@ -86,7 +86,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       jae::local::AddAddressByItsPostcode(lines, *into);
       jae::local::AddIssueDateByValidity(lines, &SpecimenMrz(), *into);
       jae::local::AddIssueDateByValidity(lines, nullptr, *into);
-      jae::local::AddBirthPlaceUncaptioned(lines, jae::CivilDate{1974, 8, 12}, *into);
+      jae::local::AddBirthPlaceUncaptioned(lines, &SpecimenMrz(), *into);
+      jae::local::AddBirthPlaceUncaptioned(lines, nullptr, *into);
       RequireValues(*into);
     }
   }

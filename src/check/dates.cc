@@ -12,30 +12,6 @@ int DaysInMonth(int y, int m) {
   return m == 2 && IsLeap(y) ? 29 : kDays[m - 1];
 }
 
-// Days since 1970-01-01 and back (Howard Hinnant's civil calendar algorithms).
-long DaysFromCivil(const CivilDate& d) {
-  const int y = d.year - (d.month <= 2 ? 1 : 0);
-  const long era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned mp = static_cast<unsigned>(d.month + (d.month > 2 ? -3 : 9));
-  const unsigned doy = (153 * mp + 2) / 5 + static_cast<unsigned>(d.day) - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<long>(doe) - 719468;
-}
-
-CivilDate CivilFromDays(long z) {
-  z += 719468;
-  const long era = (z >= 0 ? z : z - 146096) / 146097;
-  const unsigned doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  const int day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-  const int month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-  const int year = static_cast<int>(yoe) + static_cast<int>(era) * 400 + (month <= 2 ? 1 : 0);
-  return CivilDate{year, month, day};
-}
-
 }  // namespace
 
 std::optional<CivilDate> ParseIsoDate(std::string_view iso) {
@@ -52,14 +28,6 @@ std::optional<CivilDate> ParseIsoDate(std::string_view iso) {
   if (!IsValidCivilDate(parts[0], parts[1], parts[2])) return std::nullopt;
   return CivilDate{parts[0], parts[1], parts[2]};
 }
-
-CivilDate AddYears(const CivilDate& d, int years) {
-  CivilDate out{d.year + years, d.month, d.day};
-  if (out.month == 2 && out.day == 29 && !IsLeap(out.year)) out.day = 28;
-  return out;
-}
-
-CivilDate AddDays(const CivilDate& d, int days) { return CivilFromDays(DaysFromCivil(d) + days); }
 
 CivilDate EndOfMonth(const CivilDate& d) {
   return CivilDate{d.year, d.month, DaysInMonth(d.year, d.month)};

@@ -12,10 +12,7 @@ namespace jae::check {
 // "YYYY-MM-DD" that exists in the calendar, else nullopt.
 std::optional<CivilDate> ParseIsoDate(std::string_view iso);
 
-// `d` moved by whole years; 29 February becomes 28 February in a common year.
-CivilDate AddYears(const CivilDate& d, int years);
-// `d` moved by whole days (either sign).
-CivilDate AddDays(const CivilDate& d, int days);
+// AddYears and AddDays: common/clock.h.
 // The last day of d's month.
 CivilDate EndOfMonth(const CivilDate& d);
 

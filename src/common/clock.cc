@@ -18,6 +18,22 @@ std::string FormatIsoDate(const CivilDate& date) {
   return buf;
 }
 
+CivilDate AddYears(const CivilDate& d, int years) {
+  CivilDate out{d.year + years, d.month, d.day};
+  if (out.month == 2 && out.day == 29 && !IsValidCivilDate(out.year, 2, 29)) out.day = 28;
+  return out;
+}
+
+CivilDate AddDays(const CivilDate& d, int days) {
+  const std::chrono::year_month_day moved{
+      std::chrono::sys_days{std::chrono::year_month_day{
+          std::chrono::year{d.year}, std::chrono::month{static_cast<unsigned>(d.month)},
+          std::chrono::day{static_cast<unsigned>(d.day)}}} +
+      std::chrono::days{days}};
+  return {static_cast<int>(moved.year()), static_cast<int>(static_cast<unsigned>(moved.month())),
+          static_cast<int>(static_cast<unsigned>(moved.day()))};
+}
+
 CivilDate Clock::Today() const {
   const auto days = std::chrono::floor<std::chrono::days>(Now());
   const std::chrono::year_month_day ymd{days};

@@ -22,6 +22,10 @@ struct CivilDate {
 bool IsValidCivilDate(int year, int month, int day);
 // "YYYY-MM-DD".
 std::string FormatIsoDate(const CivilDate& date);
+// `d` moved by whole years; 29 February becomes 28 February in a common year.
+CivilDate AddYears(const CivilDate& d, int years);
+// `d` moved by whole days (either sign).
+CivilDate AddDays(const CivilDate& d, int days);
 
 class Clock {
  public:

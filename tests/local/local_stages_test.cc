@@ -1117,7 +1117,10 @@ TEST(UnlabelledFieldsTest, AnAddressFoundByItsPostcode) {
 TEST(UnlabelledFieldsTest, ABirthPlaceWithoutItsCaption) {
   auto place_of = [](const std::vector<OcrLine>& page, std::optional<CivilDate> birth) {
     Fields fields;
-    AddBirthPlaceUncaptioned(page, birth, fields);
+    if (birth)
+      fields[FieldName::kBirthDate] = Field{FormatIsoDate(*birth), 0.9, FieldSource::kVisual};
+    AddBirthPlaceUncaptioned(page, nullptr, fields);
+    fields.erase(FieldName::kBirthDate);
     return fields.contains(FieldName::kBirthPlace) ? fields[FieldName::kBirthPlace].value
                                                    : std::string("none");
   };
@@ -1168,6 +1171,10 @@ TEST(UnlabelledFieldsTest, TheIssueDateIsWholeYearsBeforeTheExpiry) {
   EXPECT_EQ(issue_of({birth, Row(150, {{"15", 20}, {"AVR.", 60}, {"2007", 120}}), expiry}),
             "15 AVR. 2007");  // five years to the day
   EXPECT_EQ(issue_of({birth, expiry, Row(150, {{"14.04.2002", 20}})}), "none");  // a day off
+  Fields new_year;  // valid to the day before a 1 January anniversary: the year before
+  new_year[FieldName::kExpiryDate] = Field{"31.12.2011", 0.9, FieldSource::kVisual};
+  AddIssueDateByValidity({Row(150, {{"01.01.2002", 20}})}, nullptr, new_year);
+  EXPECT_EQ(new_year[FieldName::kIssueDate].value, "01.01.2002");
   EXPECT_EQ(issue_of({birth, expiry, Row(150, {{"16.04.1996", 20}})}), "none");  // 16 years
   EXPECT_EQ(
       issue_of({birth, expiry, Row(150, {{"16.04.2002", 20}}), Row(170, {{"15.04.2007", 20}})}),

@@ -36,7 +36,6 @@
 #include "engine/local/unlabelled_fields.h"
 #include "image/jpeg_decode.h"
 #include "mrz/mrz.h"
-#include "verify/normalize.h"
 
 namespace jae {
 namespace {
@@ -355,12 +354,8 @@ class LocalEngine final : public Engine {
       const bool proved = mrz_read && mrz_read->parsed.valid && !mrz_read->lines.empty();
       local::AddIssueDateByValidity(printed->lines, proved ? &mrz_read->parsed : nullptr,
                                     printed->fields);
-      std::optional<CivilDate> birth = proved ? mrz_read->parsed.data.birth_date : std::nullopt;
-      if (auto it = printed->fields.find(FieldName::kBirthDate);
-          !birth && it != printed->fields.end()) {
-        birth = verify::NormalizeDate(it->second.value, verify::DateKind::kPast, CivilDate{}).value;
-      }
-      local::AddBirthPlaceUncaptioned(printed->lines, birth, printed->fields);
+      local::AddBirthPlaceUncaptioned(printed->lines, proved ? &mrz_read->parsed : nullptr,
+                                      printed->fields);
     }
     if (!mrz_read && printed->fields.empty() &&
         (cls.type == DocumentType::kOther || !zone->doc.outline_found)) {

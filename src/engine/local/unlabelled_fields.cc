@@ -136,24 +136,25 @@ std::vector<PrintedDate> PrintedDates(const std::vector<OcrLine>& lines) {
 }
 
 // Whether a document issued on `issue` and expiring on `expiry` was valid a whole number of
-// years (1 to 15): `expiry` is an anniversary of `issue`, or the day before one.
+// years (1 to 15): `expiry` is an anniversary of `issue`, or the day before one, as
+// check/id_validity.cc counts a card's validity.
 bool ValidWholeYears(const CivilDate& issue, const CivilDate& expiry) {
-  using std::chrono::sys_days, std::chrono::year_month_day;
-  auto day_of = [](int y, int m, int d) {
-    return year_month_day(std::chrono::year(y), std::chrono::month(m), std::chrono::day(d));
-  };
-  if (issue >= expiry) return false;
-  const sys_days expires = sys_days(day_of(expiry.year, expiry.month, expiry.day));
-  for (int years = 1; years <= 15; ++years) {
-    // 29 February's anniversary in a year without one: 1 March.
-    const year_month_day then = day_of(issue.year + years, issue.month, issue.day);
-    const sys_days anniversary =
-        then.ok() ? sys_days(then)
-                  : sys_days(day_of(issue.year + years, issue.month, 28)) + std::chrono::days(1);
-    const auto after = (expires - anniversary).count();
-    if (after == 0 || after == -1) return true;
+  // Valid N years, it expires in the year N after its issue, or (the day before a 1 January
+  // anniversary) the year before.
+  if (issue >= expiry || expiry.year - issue.year > 15) return false;
+  for (int years = std::max(1, expiry.year - issue.year);
+       years <= std::min(15, expiry.year - issue.year + 1); ++years) {
+    const CivilDate anniversary = AddYears(issue, years);
+    if (expiry == anniversary || expiry == AddDays(anniversary, -1)) return true;
   }
   return false;
+}
+
+// The date `fields` holds for `name`, when it reads as one.
+std::optional<CivilDate> DateOfField(const Fields& fields, FieldName name) {
+  const auto it = fields.find(name);
+  if (it == fields.end()) return std::nullopt;
+  return verify::NormalizeDate(it->second.value, verify::DateKind::kPast, CivilDate{}).value;
 }
 
 }  // namespace
@@ -162,30 +163,21 @@ void AddIssueDateByValidity(const std::vector<OcrLine>& lines, const mrz::Parsed
                             Fields& fields) {
   if (fields.contains(FieldName::kIssueDate)) return;
   const bool proved = proved_mrz && proved_mrz->valid;
-  auto printed_date = [&](FieldName name) -> std::optional<CivilDate> {
-    const auto it = fields.find(name);
-    if (it == fields.end()) return std::nullopt;
-    return verify::NormalizeDate(it->second.value, verify::DateKind::kPast, CivilDate{}).value;
-  };
   const std::optional<CivilDate> expiry_date = proved && proved_mrz->data.expiry_date
                                                    ? proved_mrz->data.expiry_date
-                                                   : printed_date(FieldName::kExpiryDate);
+                                                   : DateOfField(fields, FieldName::kExpiryDate);
   const std::optional<CivilDate> birth_date =
-      proved ? proved_mrz->data.birth_date : printed_date(FieldName::kBirthDate);
-  // A 1988 card's number starts with the year and month of its issue (YYMM).
-  std::optional<std::pair<int, int>> issue_month;
-  if (proved && proved_mrz->format == MrzFormat::kFrId1988) {
-    const std::string& number = proved_mrz->data.document_number;
-    if (number.size() >= 4 && CountDigits(number.substr(0, 4)) == 4) {
-      issue_month = {std::stoi(number.substr(0, 2)), std::stoi(number.substr(2, 2))};
-    }
-  }
-  if (!expiry_date && !issue_month) return;
+      proved ? proved_mrz->data.birth_date : DateOfField(fields, FieldName::kBirthDate);
+  // A 1988 card's number starts with the year and month of its issue (year 0: none known).
+  const CivilDate issued_in = proved && proved_mrz->format == MrzFormat::kFrId1988
+                                  ? proved_mrz->data.issue_month.value_or(CivilDate{})
+                                  : CivilDate{};
+  if (!expiry_date && issued_in.year == 0) return;
   // Issued in the month the card's number says, or valid from `date` a whole number of
   // years.
   auto is_issue = [&](const CivilDate& date) {
     if (date == birth_date) return false;
-    if (issue_month && date.year % 100 == issue_month->first && date.month == issue_month->second) {
+    if (issued_in.year != 0 && date.year == issued_in.year && date.month == issued_in.month) {
       return true;
     }
     return expiry_date && ValidWholeYears(date, *expiry_date);
@@ -203,17 +195,10 @@ void AddIssueDateByValidity(const std::vector<OcrLine>& lines, const mrz::Parsed
 }
 
 void AddDatesOfACardFront(const std::vector<OcrLine>& lines, Fields& fields) {
-  auto date_of = [&](FieldName name) -> std::optional<CivilDate> {
-    const auto it = fields.find(name);
-    if (it == fields.end()) return std::nullopt;
-    return verify::NormalizeDate(it->second.value, verify::DateKind::kPast, CivilDate{}).value;
-  };
-  const std::optional<CivilDate> birth = date_of(FieldName::kBirthDate);
-  const std::optional<CivilDate> expiry = date_of(FieldName::kExpiryDate);
-  const std::optional<CivilDate> issue = date_of(FieldName::kIssueDate);
+  const std::optional<CivilDate> birth = DateOfField(fields, FieldName::kBirthDate);
+  const std::optional<CivilDate> expiry = DateOfField(fields, FieldName::kExpiryDate);
+  const std::optional<CivilDate> issue = DateOfField(fields, FieldName::kIssueDate);
   if (fields.contains(FieldName::kBirthDate) && fields.contains(FieldName::kExpiryDate)) return;
-  // A caption of the issue date, its value unread: the page shows a back too.
-  if (!issue && LabelWithoutValue(lines, fields, FieldName::kIssueDate)) return;
   std::vector<PrintedDate> others;  // the dates no field holds, each once
   for (PrintedDate& printed : PrintedDates(lines)) {
     if (printed.date == birth || printed.date == expiry || printed.date == issue) continue;
@@ -223,6 +208,10 @@ void AddDatesOfACardFront(const std::vector<OcrLine>& lines, Fields& fields) {
     }
     others.push_back(std::move(printed));
   }
+  if (others.empty() || others.size() > 2) return;
+  // A caption of the issue date, its value unread: the page shows a back too. (Asked last:
+  // it searches every line for captions.)
+  if (!issue && LabelWithoutValue(lines, fields, FieldName::kIssueDate)) return;
   auto put = [&](FieldName name, PrintedDate& printed) {
     fields[name] = Field{std::move(printed.text), printed.confidence, FieldSource::kVisual};
   };
@@ -428,9 +417,12 @@ std::string BirthPlaceOf(std::vector<std::string> words) {
 
 }  // namespace
 
-void AddBirthPlaceUncaptioned(const std::vector<OcrLine>& lines,
-                              std::optional<CivilDate> birth_date, Fields& fields) {
+void AddBirthPlaceUncaptioned(const std::vector<OcrLine>& lines, const mrz::ParsedMrz* proved_mrz,
+                              Fields& fields) {
   if (fields.contains(FieldName::kBirthPlace)) return;
+  const std::optional<CivilDate> birth_date = proved_mrz && proved_mrz->valid
+                                                  ? proved_mrz->data.birth_date
+                                                  : DateOfField(fields, FieldName::kBirthDate);
   auto put = [&](std::string town, double confidence) {
     fields[FieldName::kBirthPlace] = Field{RepairValue(FieldName::kBirthPlace, std::move(town)),
                                            confidence, FieldSource::kVisual};

@@ -68,11 +68,12 @@ void AddAddressByItsPostcode(const std::vector<OcrLine>& lines, Fields& fields);
 
 // When `fields` has no birth place: the town in capitals right after the birth date, with
 // no column's gap between them ("12 06 1965 AIX-EN-PROVENCE (13)", one caption over both,
-// "Date et lieu de naissance"), or else the one line holding a town and its department in brackets
-// ("AMIENS (80)"), as only birth places are written. `birth_date`: the holder's, from a
-// proved MRZ or the page. Why: a photo loses small captions, not the values under them.
-// Never a place after an authority's word (PRÉFECTURE, MAIRIE ...), never two places.
-void AddBirthPlaceUncaptioned(const std::vector<OcrLine>& lines,
-                              std::optional<CivilDate> birth_date, Fields& fields);
+// "Date et lieu de naissance"), or else the one line holding a town and its department in
+// brackets ("AMIENS (80)"), as only birth places are written. The birth date is a proved
+// MRZ's (`proved_mrz`, or null), else the one read in `fields`. Why: a photo loses small
+// captions, not the values under them. Never a place after an authority's word
+// (PRÉFECTURE, MAIRIE ...), never two places.
+void AddBirthPlaceUncaptioned(const std::vector<OcrLine>& lines, const mrz::ParsedMrz* proved_mrz,
+                              Fields& fields);
 
 }  // namespace jae::local
