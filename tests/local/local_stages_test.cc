@@ -1055,6 +1055,42 @@ TEST(UnlabelledFieldsTest, ACardFrontsDatesByTheirOrder) {
   EXPECT_EQ(dates_of({born}, {}), "none | none");
 }
 
+// A card front's sex and nationality by their forms, their captions misread.
+TEST(UnlabelledFieldsTest, ACardFrontsSexAndNationalityByTheirForms) {
+  auto read = [](const std::vector<OcrLine>& page, Fields fields) {
+    AddSexByItsLetter(page, fields);
+    AddNationalityByItsCode(page, fields);
+    auto value = [&](FieldName name) {
+      return fields.contains(name) ? fields[name].value : std::string("none");
+    };
+    return value(FieldName::kSex) + " | " + value(FieldName::kNationality);
+  };
+  const OcrLine names = Row(100, {{"Élise", 20}, {"Nathalie", 80}, {"F", 300}});
+  const OcrLine caption = Row(150, {{"NATIONALyry", 300}});
+  const OcrLine code = Row(170, {{"FRA", 300}});
+  const OcrLine can = Row(400, {{"CAN", 300}, {"708219", 360}});
+  EXPECT_EQ(read({names, caption, code, can}, {}), "F | FRA");
+  EXPECT_EQ(read({Row(100, {{"F", 20}, {"FRA", 60}})}, {}), "F | FRA");
+  // The card access number's caption is a code (Canada's) before a number: not one.
+  EXPECT_EQ(read({can}, {}), "none | none");
+  // An initial is no sex; two letters or two codes tell nothing.
+  EXPECT_EQ(read({Row(100, {{"Jean", 20}, {"F.", 80}})}, {}), "none | none");
+  EXPECT_EQ(read({names, Row(200, {{"M", 20}}), code, Row(250, {{"BEL", 20}})}, {}), "none | none");
+  // A header cut short ("RÉPUBLIQUE F"), a speck an emblem left: no letters of their own.
+  EXPECT_EQ(read({Row(50, {{"RÉPUBLIQUE", 20}, {"F", 150}})}, {}), "none | none");
+  OcrLine speck = Row(50, {{"CARTE", 300}});
+  speck.words.insert(speck.words.begin(), OcrWord{"M", cv::Rect(240, 50, 1, 5)});
+  speck.text = "M CARTE";
+  EXPECT_EQ(read({speck}, {}), "none | none");
+  // The same letter twice (a page read with its other side) is one reading.
+  EXPECT_EQ(read({names, Row(500, {{"F", 20}})}, {}), "F | none");
+  // A field already read is kept.
+  Fields known;
+  known[FieldName::kSex] = Field{"M", 0.9, FieldSource::kVisual};
+  known[FieldName::kNationality] = Field{"FRA", 0.9, FieldSource::kVisual};
+  EXPECT_EQ(read({names, Row(200, {{"DZA", 20}})}, known), "M | FRA");
+}
+
 // An address found by its last line, a postcode and a town, its caption lost.
 TEST(UnlabelledFieldsTest, AnAddressFoundByItsPostcode) {
   auto address_of = [](const std::vector<OcrLine>& page) {

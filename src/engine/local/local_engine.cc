@@ -345,6 +345,8 @@ class LocalEngine final : public Engine {
     }
     if (cls.type == DocumentType::kIdCard && !mrz_read) {
       local::AddDatesOfACardFront(printed->lines, printed->fields);
+      local::AddSexByItsLetter(printed->lines, printed->fields);
+      local::AddNationalityByItsCode(printed->lines, printed->fields);
     }
     if (cls.type == DocumentType::kIdCard || cls.type == DocumentType::kResidencePermit) {
       local::AddAddressByItsPostcode(printed->lines, printed->fields);

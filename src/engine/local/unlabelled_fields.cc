@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "engine/local/ocr_text.h"
+#include "mrz/forms.h"
 #include "verify/normalize.h"
 
 namespace jae::local {
@@ -234,6 +235,49 @@ void AddDatesOfACardFront(const std::vector<OcrLine>& lines, Fields& fields) {
   } else if (!expiry && (!birth || others[0].date > *birth) &&
              (!issue || others[0].date > *issue)) {
     put(FieldName::kExpiryDate, others[0]);
+  }
+}
+
+void AddSexByItsLetter(const std::vector<OcrLine>& lines, Fields& fields) {
+  if (fields.contains(FieldName::kSex)) return;
+  std::string found;
+  double confidence = 0;
+  for (const OcrLine& line : lines) {
+    const std::vector<OcrWord>& words = line.words;
+    for (size_t k = 0; k < words.size(); ++k) {
+      const OcrWord& word = words[k];
+      if (word.text != "M" && word.text != "F") continue;
+      // A letter's shape (not a speck an emblem left), alone in its column: one a word
+      // runs on to is that word's part ("RÉPUBLIQUE F" for a header cut short).
+      const cv::Rect& box = word.box;
+      if (box.height < 8 || box.width * 4 < box.height || box.width * 2 > box.height * 3) continue;
+      if (k > 0 && box.x - words[k - 1].box.br().x < box.height) continue;
+      if (k + 1 < words.size() && words[k + 1].box.x - box.br().x < box.height) continue;
+      if (!found.empty() && word.text != found) return;  // two letters: which one nothing tells
+      found = word.text;
+      confidence = std::max(confidence, word.confidence);
+    }
+  }
+  if (!found.empty()) fields[FieldName::kSex] = Field{found, confidence, FieldSource::kVisual};
+}
+
+void AddNationalityByItsCode(const std::vector<OcrLine>& lines, Fields& fields) {
+  if (fields.contains(FieldName::kNationality)) return;
+  std::string found;
+  double confidence = 0;
+  for (const OcrLine& line : lines) {
+    const std::vector<std::string> words = SplitWords(line.text);
+    for (size_t k = 0; k < words.size(); ++k) {
+      const std::string& word = words[k];
+      if (word.size() != 3 || !mrz::IsKnownCountryCode(word)) continue;
+      if (k + 1 < words.size() && CountDigits(words[k + 1]) > 0) continue;
+      if (!found.empty() && word != found) return;  // two codes
+      found = word;
+      confidence = std::max(confidence, line.confidence);
+    }
+  }
+  if (!found.empty()) {
+    fields[FieldName::kNationality] = Field{found, confidence, FieldSource::kVisual};
   }
 }
 
