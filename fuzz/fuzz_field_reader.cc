@@ -83,6 +83,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       jae::local::AddNamesTheMrzSpells(lines, SpecimenMrz(), *into);
       jae::local::SpaceNamesAsTheMrz(SpecimenMrz(), *into);
       jae::local::AddDatesOfACardFront(lines, *into);
+      jae::local::AddSexByItsLetter(lines, *into);
+      jae::local::AddNationalityByItsCode(lines, *into);
       jae::local::AddAddressByItsPostcode(lines, *into);
       jae::local::AddIssueDateByValidity(lines, &SpecimenMrz(), *into);
       jae::local::AddIssueDateByValidity(lines, nullptr, *into);
