@@ -149,6 +149,8 @@ void BM_UnlabelledFields(benchmark::State& state) {
     jae::local::AddNamesTheMrzSpells(lines, *mrz, fields);
     jae::local::SpaceNamesAsTheMrz(*mrz, fields);
     jae::local::AddDatesOfACardFront(lines, fields);
+    jae::local::AddSexByItsLetter(lines, fields);
+    jae::local::AddNationalityByItsCode(lines, fields);
     jae::local::AddAddressByItsPostcode(lines, fields);
     jae::local::AddIssueDateByValidity(lines, &*mrz, fields);
     jae::local::AddBirthPlaceUncaptioned(lines, &*mrz, fields);
