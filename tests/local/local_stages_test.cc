@@ -2127,6 +2127,23 @@ TEST(FieldReaderTest, AMixedCaseNameBesideItsAvatarsInitials) {
   EXPECT_TRUE(none.empty());
 }
 
+// A part of a document (its photo, a frame) lies within the document an MRZ implies; the
+// other side of a card beside it on a sheet, or another document, does not.
+TEST(DocumentFinderTest, APartOfADocumentLiesWithinIt) {
+  auto quad = [](float x, float y, float w, float h) {
+    return std::vector<cv::Point2f>{{x, y}, {x + w, y}, {x + w, y + h}, {x, y + h}};
+  };
+  const auto document = quad(100, 100, 1000, 700);
+  EXPECT_TRUE(LiesWithin(quad(150, 200, 300, 400), document));  // its photo
+  EXPECT_TRUE(LiesWithin(document, document));
+  EXPECT_TRUE(LiesWithin(quad(50, 100, 400, 400), document));     // 7/8 inside
+  EXPECT_FALSE(LiesWithin(quad(100, 650, 1000, 700), document));  // the other side, under it
+  EXPECT_FALSE(LiesWithin(quad(1200, 100, 500, 300), document));  // elsewhere
+  EXPECT_FALSE(LiesWithin({}, document));
+  // A page around the document holds it; it does not lie within the document.
+  EXPECT_FALSE(LiesWithin(quad(0, 0, 1300, 1000), document));
+}
+
 // A photocopy of both sides of a card: the other side is an outline as large as the
 // document's and apart from it; a part of the document (its photo) or a page around it is not.
 TEST(DocumentFinderTest, TheOtherSideOfACardOnTheSamePage) {

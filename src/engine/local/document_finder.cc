@@ -304,6 +304,13 @@ FoundDocument Rectify(const cv::Mat& bgr, std::vector<cv::Point2f> corners, int 
   return out;
 }
 
+bool LiesWithin(const std::vector<cv::Point2f>& inner, const std::vector<cv::Point2f>& outer) {
+  if (inner.empty() || outer.empty()) return false;
+  const cv::Rect a = cv::boundingRect(inner);
+  const cv::Rect b = cv::boundingRect(outer);
+  return a.area() > 0 && (a & b).area() * 4 >= a.area() * 3;
+}
+
 std::optional<std::vector<cv::Point2f>> OtherSideOutline(
     const std::vector<std::vector<cv::Point2f>>& outlines,
     const std::vector<cv::Point2f>& document) {

@@ -37,6 +37,12 @@ FoundDocument Rectify(const cv::Mat& bgr, std::vector<cv::Point2f> corners, int 
 // same region, read with a different top edge.
 std::vector<cv::Point2f> RotateCorners(const std::vector<cv::Point2f>& corners, int quarter_turns);
 
+// Whether the quadrilateral `inner` lies within `outer` (both in one image): three quarters
+// of its bounding box inside theirs. An outline within the document an MRZ implies is a part
+// of it (its photo, a frame: 0.83-1 on PassportEye's photos); a card's other side beside it
+// on a scanned sheet is not (a quarter). Pure geometry.
+bool LiesWithin(const std::vector<cv::Point2f>& inner, const std::vector<cv::Point2f>& outer);
+
 // Among `outlines`, the first that could be the other side of the card outlined by
 // `document` on the same page (a photocopy of both sides): about as large (0.6-1.6 times its
 // area) and apart from it (overlapping less than a twentieth of either). Pure geometry.

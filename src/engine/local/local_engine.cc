@@ -435,7 +435,7 @@ class LocalEngine final : public Engine {
       if (std::optional<Zone> read = ReadWithDnn(search, deadline)) {
         zone = std::move(*read);
       } else if (!zone->where && !search.places.empty() &&
-                 LiesWithin(zone->doc.corners, search.places.front().doc.corners)) {
+                 local::LiesWithin(zone->doc.corners, search.places.front().doc.corners)) {
         // The outline showed no zone and lies within the document the finder's MRZ
         // implies: it was a part of that document (its photo, a frame). No reader proved
         // that MRZ, but its OCR-B lines say where the document is and which way is up:
@@ -448,16 +448,6 @@ class LocalEngine final : public Engine {
     }
     zone->page_outlines = outlines;
     return zone;
-  }
-
-  // Whether the quadrilateral `inner` lies within `outer` (both in the photo): three
-  // quarters of its bounding box inside theirs (PassportEye's parts of documents: 0.83-1;
-  // a scanned sheet's other side of a card: 0.25).
-  static bool LiesWithin(const std::vector<cv::Point2f>& inner,
-                         const std::vector<cv::Point2f>& outer) {
-    const cv::Rect a = cv::boundingRect(inner);
-    const cv::Rect b = cv::boundingRect(outer);
-    return a.area() > 0 && (a & b).area() * 4 >= a.area() * 3;
   }
 
   // One document's MRZ search so far. `places`: those whose MRZ was located but read valid
