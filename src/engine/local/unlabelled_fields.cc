@@ -238,46 +238,59 @@ void AddDatesOfACardFront(const std::vector<OcrLine>& lines, Fields& fields) {
   }
 }
 
-void AddSexByItsLetter(const std::vector<OcrLine>& lines, Fields& fields) {
-  if (fields.contains(FieldName::kSex)) return;
-  std::string found;
-  double confidence = 0;
+namespace {
+
+// The one value the page's words give: the text of those `confidence_of(line, k)` accepts
+// (a confidence; nullopt for a word that is no such value), with the highest confidence
+// among them, when they all read the same; nullopt when none does or two differ (which one
+// nothing tells).
+template <typename ConfidenceOf>
+std::optional<Field> OneWordValue(const std::vector<OcrLine>& lines, ConfidenceOf confidence_of) {
+  std::optional<Field> found;
   for (const OcrLine& line : lines) {
-    const std::vector<OcrWord>& words = line.words;
-    for (size_t k = 0; k < words.size(); ++k) {
-      const OcrWord& word = words[k];
-      if (word.text != "M" && word.text != "F") continue;
-      // A letter's shape (not a speck an emblem left), alone in its column: one a word
-      // runs on to is that word's part ("RÉPUBLIQUE F" for a header cut short).
-      const cv::Rect& box = word.box;
-      if (box.height < 8 || box.width * 4 < box.height || box.width * 2 > box.height * 3) continue;
-      if (k > 0 && box.x - words[k - 1].box.br().x < box.height) continue;
-      if (k + 1 < words.size() && words[k + 1].box.x - box.br().x < box.height) continue;
-      if (!found.empty() && word.text != found) return;  // two letters: which one nothing tells
-      found = word.text;
-      confidence = std::max(confidence, word.confidence);
+    for (size_t k = 0; k < line.words.size(); ++k) {
+      const std::optional<double> confidence = confidence_of(line, k);
+      if (!confidence) continue;
+      const std::string& text = line.words[k].text;
+      if (found && found->value != text) return std::nullopt;
+      if (!found) found = Field{text, *confidence, FieldSource::kVisual};
+      found->confidence = std::max(*found->confidence, *confidence);
     }
   }
-  if (!found.empty()) fields[FieldName::kSex] = Field{found, confidence, FieldSource::kVisual};
+  return found;
+}
+
+}  // namespace
+
+void AddSexByItsLetter(const std::vector<OcrLine>& lines, Fields& fields) {
+  if (fields.contains(FieldName::kSex)) return;
+  auto letter = [](const OcrLine& line, size_t k) -> std::optional<double> {
+    const std::vector<OcrWord>& words = line.words;
+    const OcrWord& word = words[k];
+    if (word.text != "M" && word.text != "F") return std::nullopt;
+    // A letter's shape (not a speck an emblem left), alone in its column: one a word runs
+    // on to is that word's part ("RÉPUBLIQUE F" for a header cut short).
+    const cv::Rect& box = word.box;
+    if (box.height < 8 || box.width * 4 < box.height || box.width * 2 > box.height * 3) {
+      return std::nullopt;
+    }
+    if (k > 0 && box.x - words[k - 1].box.br().x < box.height) return std::nullopt;
+    if (k + 1 < words.size() && words[k + 1].box.x - box.br().x < box.height) return std::nullopt;
+    return word.confidence;
+  };
+  if (auto sex = OneWordValue(lines, letter)) fields[FieldName::kSex] = std::move(*sex);
 }
 
 void AddNationalityByItsCode(const std::vector<OcrLine>& lines, Fields& fields) {
   if (fields.contains(FieldName::kNationality)) return;
-  std::string found;
-  double confidence = 0;
-  for (const OcrLine& line : lines) {
-    const std::vector<std::string> words = SplitWords(line.text);
-    for (size_t k = 0; k < words.size(); ++k) {
-      const std::string& word = words[k];
-      if (word.size() != 3 || !mrz::IsKnownCountryCode(word)) continue;
-      if (k + 1 < words.size() && CountDigits(words[k + 1]) > 0) continue;
-      if (!found.empty() && word != found) return;  // two codes
-      found = word;
-      confidence = std::max(confidence, line.confidence);
-    }
-  }
-  if (!found.empty()) {
-    fields[FieldName::kNationality] = Field{found, confidence, FieldSource::kVisual};
+  auto code = [](const OcrLine& line, size_t k) -> std::optional<double> {
+    const std::string& word = line.words[k].text;
+    if (word.size() != 3 || !mrz::IsKnownCountryCode(word)) return std::nullopt;
+    if (k + 1 < line.words.size() && CountDigits(line.words[k + 1].text) > 0) return std::nullopt;
+    return line.confidence;
+  };
+  if (auto nationality = OneWordValue(lines, code)) {
+    fields[FieldName::kNationality] = std::move(*nationality);
   }
 }
 

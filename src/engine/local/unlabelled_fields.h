@@ -58,19 +58,20 @@ void AddDatesOfACardFront(const std::vector<OcrLine>& lines, Fields& fields);
 // When `fields` has no sex: the page's words that are a lone capital M or F, shaped as a
 // letter and apart from their line's other words by a letter's height at least ("F." is
 // an initial, "RÉPUBLIQUE F" a word cut short, neither one of them), all the same letter,
-// give it. Why: an identity card prints
-// the holder's sex as one letter, and a photo loses or mangles its small caption ("SE.",
-// or merged into the next column's) while the letter itself is read. Two letters give
-// nothing. For a card's front whose MRZ was not read: against a proved MRZ a stray
-// letter would only be a false alarm.
+// give it. Why: an identity card prints the holder's sex as one letter, and a photo loses
+// or mangles its small caption ("SE.", or merged into the next column's) while the letter
+// itself is read. Two letters give nothing. For a card's front whose MRZ was not read:
+// against a proved MRZ a stray letter would only be a false alarm. Lines' words are read
+// (their boxes), not their text.
 void AddSexByItsLetter(const std::vector<OcrLine>& lines, Fields& fields);
 
-// When `fields` has no nationality: the page's words that are a state's three-letter code
-// (ICAO 9303-3, "FRA"), all the same code, give it; a code followed on its line by a
-// number is a caption or a prefix ("CAN 708219": the card access number), not one of
-// them. Why: the 2021 card prints the nationality as its code, and a photo misreads the
-// caption over it ("NATIONALyry"). For a card's front whose MRZ was not read (a passport
-// prints its issuing state's code too, which is not the holder's nationality).
+// When `fields` has no nationality: the page's words (each line's `words`) that are a
+// state's three-letter code (ICAO 9303-3, "FRA"), all the same code, give it; a code
+// followed on its line by a number is a caption or a prefix ("CAN 708219": the card access
+// number), not one of them. Why: the 2021 card prints the nationality as its code, and a
+// photo misreads the caption over it ("NATIONALyry"). For a card's front whose MRZ was not
+// read (a passport prints its issuing state's code too, which is not the holder's
+// nationality).
 void AddNationalityByItsCode(const std::vector<OcrLine>& lines, Fields& fields);
 
 // When `fields` has no address: the one line ending with a French postcode and a town in
