@@ -263,6 +263,90 @@ Normalized<std::string> NormalizeSeason(std::string_view raw) {
   return {std::nullopt, Problem::kNotRecognised};
 }
 
+namespace {
+
+// The state a nationality's word names (French masculine and feminine, English), for the
+// nationalities most often seen in France; nullopt for any other word. Only words that name
+// one state: "congolais" (COG or COD) is not here.
+std::optional<std::string_view> StateOfNationalityWord(std::string_view word) {
+  struct Nationality {
+    std::string_view code;
+    std::initializer_list<std::string_view> words;
+  };
+  static const Nationality kNationalities[] = {
+      {"FRA", {"francais", "francaise", "france", "french"}},
+      {"DZA", {"algerien", "algerienne", "algerian"}},
+      {"MAR", {"marocain", "marocaine", "moroccan"}},
+      {"TUN", {"tunisien", "tunisienne", "tunisian"}},
+      {"PRT", {"portugais", "portugaise", "portuguese"}},
+      {"ITA", {"italien", "italienne", "italian"}},
+      {"ESP", {"espagnol", "espagnole", "spanish"}},
+      {"D", {"allemand", "allemande", "german"}},
+      {"GBR", {"britannique", "british"}},
+      {"BEL", {"belge", "belgian"}},
+      {"CHE", {"suisse", "swiss"}},
+      {"LUX", {"luxembourgeois", "luxembourgeoise", "luxembourgish"}},
+      {"NLD", {"neerlandais", "neerlandaise", "dutch"}},
+      {"POL", {"polonais", "polonaise", "polish"}},
+      {"ROU", {"roumain", "roumaine", "romanian"}},
+      {"BGR", {"bulgare", "bulgarian"}},
+      {"GRC", {"grec", "grecque", "greek"}},
+      {"TUR", {"turc", "turque", "turkish"}},
+      {"RUS", {"russe", "russian"}},
+      {"UKR", {"ukrainien", "ukrainienne", "ukrainian"}},
+      {"SEN", {"senegalais", "senegalaise", "senegalese"}},
+      {"CMR", {"camerounais", "camerounaise", "cameroonian"}},
+      {"CIV", {"ivoirien", "ivoirienne", "ivorian"}},
+      {"MLI", {"malien", "malienne", "malian"}},
+      {"MRT", {"mauritanien", "mauritanienne", "mauritanian"}},
+      {"NER", {"nigerien", "nigerienne"}},
+      {"NGA", {"nigerian", "nigeriane"}},
+      {"TGO", {"togolais", "togolaise", "togolese"}},
+      {"BEN", {"beninois", "beninoise", "beninese"}},
+      {"GAB", {"gabonais", "gabonaise", "gabonese"}},
+      {"MDG", {"malgache", "malagasy"}},
+      {"COM", {"comorien", "comorienne", "comorian"}},
+      {"EGY", {"egyptien", "egyptienne", "egyptian"}},
+      {"LBN", {"libanais", "libanaise", "lebanese"}},
+      {"SYR", {"syrien", "syrienne", "syrian"}},
+      {"CHN", {"chinois", "chinoise", "chinese"}},
+      {"JPN", {"japonais", "japonaise", "japanese"}},
+      {"VNM", {"vietnamien", "vietnamienne", "vietnamese"}},
+      {"IND", {"indien", "indienne", "indian"}},
+      {"PAK", {"pakistanais", "pakistanaise", "pakistani"}},
+      {"USA", {"americain", "americaine", "american"}},
+      {"CAN", {"canadien", "canadienne", "canadian"}},
+      {"BRA", {"bresilien", "bresilienne", "brazilian"}},
+      {"MEX", {"mexicain", "mexicaine", "mexican"}},
+      {"COL", {"colombien", "colombienne", "colombian"}},
+      {"HTI", {"haitien", "haitienne", "haitian"}},
+      {"AUT", {"autrichien", "autrichienne", "austrian"}},
+      {"IRL", {"irlandais", "irlandaise", "irish"}},
+      {"SWE", {"suedois", "suedoise", "swedish"}},
+      {"CZE", {"tcheque", "czech"}},
+      {"HUN", {"hongrois", "hongroise", "hungarian"}},
+      {"SRB", {"serbe", "serbian"}},
+      {"HRV", {"croate", "croatian"}},
+      {"ALB", {"albanais", "albanaise", "albanian"}},
+      {"ARM", {"armenien", "armenienne", "armenian"}},
+      {"GEO", {"georgien", "georgienne", "georgian"}},
+      {"AFG", {"afghan", "afghane"}},
+      {"IRN", {"iranien", "iranienne", "iranian"}},
+      {"KOR", {"sud-coreen", "sud-coreenne", "south korean"}},
+      {"PHL", {"philippin", "philippine", "filipino"}},
+      {"AUS", {"australien", "australienne", "australian"}},
+  };
+  const std::string folded = FoldForMatching(CollapseWhitespace(word));
+  for (const Nationality& n : kNationalities) {
+    for (std::string_view w : n.words) {
+      if (folded == w) return n.code;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 Normalized<std::string> NormalizeCountryCode(std::string_view raw) {
   const std::string trimmed = CollapseWhitespace(raw);
   std::string code = Upper(trimmed);
@@ -271,17 +355,14 @@ Normalized<std::string> NormalizeCountryCode(std::string_view raw) {
       mrz::IsKnownCountryCode(code)) {
     return {code, Problem::kNone};
   }
-  // The word in French or English, or both ("FRANÇAISE / FRENCH", as bilingual pages print).
-  auto is_french = [](std::string_view word) {
-    const std::string folded = FoldForMatching(CollapseWhitespace(word));
-    return folded == "francaise" || folded == "francais" || folded == "france" ||
-           folded == "french";
-  };
+  // The word in French or English, or both ("FRANÇAISE / FRENCH", "Marocaine / Moroccan",
+  // as bilingual pages print): the two halves must name the same state.
   const size_t slash = trimmed.find('/');
-  if (slash == std::string::npos
-          ? is_french(trimmed)
-          : is_french(trimmed.substr(0, slash)) && is_french(trimmed.substr(slash + 1))) {
-    return {"FRA", Problem::kNone};
+  const std::optional<std::string_view> named =
+      StateOfNationalityWord(slash == std::string::npos ? trimmed : trimmed.substr(0, slash));
+  if (named &&
+      (slash == std::string::npos || StateOfNationalityWord(trimmed.substr(slash + 1)) == named)) {
+    return {std::string(*named), Problem::kNone};
   }
   return {trimmed, Problem::kNotRecognised};
 }

@@ -53,8 +53,10 @@ Normalized<std::string> NormalizeRanking(std::string_view raw);
 Normalized<std::string> NormalizeSeason(std::string_view raw);
 
 // A code of the ISO 3166 / ICAO list, upper case, fillers stripped ("fra" -> "FRA",
-// "D<<" -> "D", "Française" -> "FRA"); anything else (digits, unknown codes, words) comes
-// back trimmed with kNotRecognised.
+// "D<<" -> "D"), or the state a nationality's word names, in French (either gender) or
+// English, alone or both '/'-joined ("Française" -> "FRA", "MAROCAINE / MOROCCAN" -> "MAR";
+// the nationalities most often seen in France, each word naming one state); anything else
+// (digits, unknown codes, other words) comes back trimmed with kNotRecognised.
 Normalized<std::string> NormalizeCountryCode(std::string_view raw);
 
 // Document numbers: upper case, white space removed.

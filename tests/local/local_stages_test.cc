@@ -655,6 +655,35 @@ TEST(FieldReaderTest, ALabelInASentenceTakesTheValueItsFormAllows) {
   EXPECT_EQ(club[FieldName::kClubNumber].value, "45526434");
 }
 
+// An app's "CLUB" heading (no caption: the value lies a card's margin under it) over the
+// club's name and number in brackets: the line's own form says what it is.
+TEST(FieldReaderTest, AClubWithItsNumberInBrackets) {
+  auto club_of = [](std::vector<std::string> texts) {
+    std::vector<OcrLine> lines;
+    for (const auto& t : texts)
+      lines.push_back({t, {57, 100 + 50 * int(lines.size()), 400, 26}, 0.9});
+    Fields f;
+    AddClubWithItsNumberInBrackets(lines, f);
+    return (f.count(FieldName::kClubName) ? f[FieldName::kClubName].value : "(none)") + " | " +
+           (f.count(FieldName::kClubNumber) ? f[FieldName::kClubNumber].value : "(none)");
+  };
+  EXPECT_EQ(club_of({"CLUB", "US Orléans Tennis (05138805)"}), "US Orléans Tennis | 05138805");
+  EXPECT_EQ(club_of({"TC Pau (4552 6434)"}), "TC Pau | 45526434");
+  // No club's word, a short number, a name in the brackets, two clubs: none.
+  EXPECT_EQ(club_of({"Agathe Odile GAUTHIER (1954)"}), "(none) | (none)");
+  EXPECT_EQ(club_of({"Olympique Lyonnais (12345678)"}), "(none) | (none)");
+  EXPECT_EQ(club_of({"US Orléans Tennis (0513)"}), "(none) | (none)");
+  EXPECT_EQ(club_of({"US Orléans Tennis (Loiret)"}), "(none) | (none)");
+  EXPECT_EQ(club_of({"US Orléans Tennis (05138805)", "TC Pau (45526434)"}), "(none) | (none)");
+  EXPECT_EQ(club_of({"US Orléans Tennis (05138805)", "US Orléans Tennis (05138805)"}),
+            "US Orléans Tennis | 05138805");
+  // A name already read stands.
+  Fields read{{FieldName::kClubName, Field{"TC Pau", 0.9, FieldSource::kVisual}}};
+  AddClubWithItsNumberInBrackets({{"US Orléans Tennis (05138805)", {57, 100, 400, 26}, 0.9}}, read);
+  EXPECT_EQ(read[FieldName::kClubName].value, "TC Pau");
+  EXPECT_FALSE(read.count(FieldName::kClubNumber));
+}
+
 // A French address: street, then postcode and town on the next line.
 TEST(FieldReaderTest, AnAddressWhoseSecondLineStartsWithThePostcode) {
   const std::vector<OcrLine> lines = {
@@ -880,6 +909,16 @@ TEST(FieldReaderTest, TheAttestationsSentenceAcrossItsLineBreaks) {
   EXPECT_EQ(f[FieldName::kBirthDate].value, "14 février 1968");
   EXPECT_EQ(f[FieldName::kSeason].value, "2026");
   EXPECT_DOUBLE_EQ(f[FieldName::kSeason].confidence.value_or(0), 0.8);  // its own line's
+  EXPECT_EQ(f[FieldName::kLicenceNumber].value, "3541028 D");
+  // The number wrapped after its "n°".
+  Fields wrapped;
+  AddFromTheSentence(
+      {{"MARCHAND, née le 24 décembre 1955, est titulaire de la licence n°",
+        {10, 10, 900, 20},
+        1.0},
+       {"3358056 S pour la saison 2024/2025, au titre du club", {10, 40, 900, 20}, 1.0}},
+      wrapped);
+  EXPECT_EQ(wrapped[FieldName::kLicenceNumber].value, "3358056 S");
   // No date after "né le", no season after "saison": nothing.
   Fields none;
   AddFromTheSentence({{"née le lundi, pour la saison prochaine", {10, 10, 500, 20}, 0.9}}, none);
@@ -1718,6 +1757,46 @@ TEST(FieldReaderTest, OtherWordingsOfTheSameLabels) {
   EXPECT_EQ(OneLineField(FieldName::kRanking, "Classement : 3/ 6"), "3/6");
 }
 
+// More wordings of the same captions, and a caption's own words before its colon
+// ("Adresse postale :", "Club affilié :") that are not the value's.
+TEST(FieldReaderTest, MoreWordingsAndCaptionsThatRunToTheirColon) {
+  EXPECT_EQ(OneLineReal(FieldName::kAddress, "Adresse postale : 12 RUE DES LILAS 75001 PARIS"),
+            "12 RUE DES LILAS 75001 PARIS");
+  EXPECT_EQ(OneLineReal(FieldName::kAddress, "Adresse du domicile : 12 RUE DES LILAS 75001 PARIS"),
+            "12 RUE DES LILAS 75001 PARIS");
+  EXPECT_EQ(OneLineReal(FieldName::kClubName, "Club affilié : TC Pau"), "TC Pau");
+  EXPECT_EQ(OneLineReal(FieldName::kClubName, "Club de rattachement : TC Pau"), "TC Pau");
+  EXPECT_EQ(OneLineReal(FieldName::kClubName, "Club FFT : TC Pau"), "TC Pau");
+  // A value with a colon of its own past the caption's few words stays whole.
+  EXPECT_EQ(OneLineReal(FieldName::kClubName, "Club : Tennis Club de Pau : section padel"),
+            "Tennis Club de Pau : section padel");
+  EXPECT_EQ(OneLineReal(FieldName::kSurname, "Nom du titulaire : DURAND"), "DURAND");
+  EXPECT_EQ(OneLineReal(FieldName::kSurname, "Noms : DURAND"), "DURAND");
+  EXPECT_EQ(OneLineReal(FieldName::kGivenNames, "Prénom du licencié : Paul"), "Paul");
+  EXPECT_EQ(OneLineReal(FieldName::kDocumentNumber, "Numéro de passeport : 22AB12345"),
+            "22AB12345");
+  EXPECT_EQ(OneLineReal(FieldName::kDocumentNumber, "N° CNI : X4RTBPFW4"), "X4RTBPFW4");
+  EXPECT_EQ(OneLineReal(FieldName::kLicenceNumber, "N° FFT : 1234567 A"), "1234567 A");
+  EXPECT_EQ(OneLineReal(FieldName::kLicenceNumber, "Licence FFT n° 1234567 A"), "1234567 A");
+  EXPECT_EQ(OneLineReal(FieldName::kClubNumber, "Affiliation : 57750123"), "57750123");
+  EXPECT_EQ(OneLineReal(FieldName::kClubNumber, "Code FFT du club : 57750123"), "57750123");
+  EXPECT_EQ(OneLineReal(FieldName::kBirthDate, "DOB : 12/03/1990"), "12/03/1990");
+  // Homme / Femme abbreviated; a nationality with its code; a season's years shortened.
+  EXPECT_EQ(OneLineReal(FieldName::kSex, "Sexe : H"), "M");
+  EXPECT_EQ(OneLineReal(FieldName::kSex, "Sexe : Fém."), "F");
+  EXPECT_EQ(OneLineReal(FieldName::kNationality, "Nationalité : Française (FRA)"), "FRA");
+  EXPECT_EQ(OneLineReal(FieldName::kNationality, "Nationalité : Française (ITA)"), "(none)");
+  EXPECT_EQ(OneLineReal(FieldName::kSeason, "Saison : 25/26"), "2026");
+  EXPECT_EQ(OneLineReal(FieldName::kSeason, "Saison : 25/27"), "(none)");
+  EXPECT_EQ(OneLineReal(FieldName::kNationality, "Nationalité : Marocaine"), "Marocaine");
+  EXPECT_EQ(OneLineReal(FieldName::kNationality, "Nationalité : Congolaise"), "(none)");
+  EXPECT_EQ(OneLineReal(FieldName::kRanking, "Classement : Non classé"), "NC");
+  EXPECT_EQ(OneLineReal(FieldName::kRanking, "Classement : ND"), "ND");
+  EXPECT_EQ(OneLineReal(FieldName::kLicenceNumber, "N° de licence : 1234567-A"), "1234567 A");
+  // "Licence" alone names no number: "Licence 2027" is a season's heading.
+  EXPECT_EQ(OneLineReal(FieldName::kLicenceNumber, "Licence 2027"), "(none)");
+}
+
 // A place's form (verify::IsPlaceForm): the next caption and its value read after a
 // missing place are not a town; a district or a department is.
 TEST(FieldReaderTest, ABirthPlaceHasAPlacesForm) {
@@ -1727,6 +1806,34 @@ TEST(FieldReaderTest, ABirthPlaceHasAPlacesForm) {
   EXPECT_EQ(OneLineField(FieldName::kBirthPlace, "Lieu de naissance : CASABLANCA (MAROC)"),
             "CASABLANCA (MAROC)");
   EXPECT_EQ(OneLineField(FieldName::kBirthPlace, "Lieu de naissance : TOULON (83)"), "TOULON");
+}
+
+// One caption over the birth's date and place, however it is worded, and the place in the
+// phrase "Né(e) le ... à : ...", its colon apart or not.
+TEST(FieldReaderTest, TheBirthAloneNamesItsDateAndPlace) {
+  auto both = [](const std::string& line) {
+    return OneLineField(FieldName::kBirthDate, line) + " | " +
+           OneLineField(FieldName::kBirthPlace, line);
+  };
+  EXPECT_EQ(both("Naissance : 12/03/1990 à Lyon"), "12/03/1990 | Lyon");
+  EXPECT_EQ(both("Naissance : Lyon, le 12/03/1990"), "12/03/1990 | Lyon");
+  EXPECT_EQ(both("Naissance : LYON, 12.03.1990"), "12.03.1990 | LYON");
+  EXPECT_EQ(both("Born : 12/03/1990 in Lyon"), "12/03/1990 | Lyon");
+  EXPECT_EQ(both("Birth : 12/03/1990, Lyon"), "12/03/1990 | Lyon");
+  EXPECT_EQ(both("Date/Lieu de naissance : 12.03.1990 / LYON"), "12.03.1990 | LYON");
+  EXPECT_EQ(both("Né(e) le : 12.03.1990 à : LYON"), "12.03.1990 | LYON");
+  EXPECT_EQ(both("Né(e) le 12.03.1990 à: LYON"), "12.03.1990 | LYON");
+  // A date alone, or no date: the place is not guessed; other births are not the holder's.
+  EXPECT_EQ(both("Naissance : 12/03/1990"), "12/03/1990 | (none)");
+  EXPECT_EQ(both("Naissance : LYON"), "(none) | (none)");
+  EXPECT_EQ(both("Pays de naissance : FRANCE"), "(none) | (none)");
+  EXPECT_EQ(both("Nom de naissance : DURAND"), "(none) | (none)");
+  // France named after a town in France is no part of its name.
+  EXPECT_EQ(OneLineReal(FieldName::kBirthPlace, "Ville natale : NANTES"), "NANTES");
+  EXPECT_EQ(OneLineReal(FieldName::kBirthPlace, "Lieu de naissance : NANTES (FRANCE)"), "NANTES");
+  EXPECT_EQ(OneLineReal(FieldName::kBirthPlace, "Lieu de naissance : Nantes, France"), "Nantes");
+  EXPECT_EQ(OneLineReal(FieldName::kBirthPlace, "Lieu de naissance : ALGER (ALGÉRIE)"),
+            "ALGER (ALGÉRIE)");
 }
 
 TEST(RuleLinesTest, TableBordersGoTextStays) {
@@ -2122,6 +2229,18 @@ TEST(FieldReaderTest, AMixedCaseNameBesideItsAvatarsInitials) {
   AddNameHeading({{"RB Rémi Sébastien Boyer", {45, 70, 398, 35}, 0.9}}, three);
   EXPECT_EQ(three[FieldName::kGivenNames].value, "Rémi Sébastien");
   EXPECT_EQ(three[FieldName::kSurname].value, "BOYER");
+  // The disc's edge read as a bracket, its letters in lower case: both must be initials.
+  Fields bracket;
+  AddNameHeading({{"MP) Maëlys Perrin", {45, 70, 298, 35}, 0.9}}, bracket);
+  EXPECT_EQ(bracket[FieldName::kGivenNames].value, "Maëlys");
+  EXPECT_EQ(bracket[FieldName::kSurname].value, "PERRIN");
+  Fields lower;
+  AddNameHeading({{"sp Sébastien Perrin", {45, 70, 298, 35}, 0.9}}, lower);
+  EXPECT_EQ(lower[FieldName::kGivenNames].value, "Sébastien");
+  EXPECT_EQ(lower[FieldName::kSurname].value, "PERRIN");
+  Fields slip;
+  AddNameHeading({{"sx Sébastien Perrin", {45, 70, 298, 35}, 0.9}}, slip);
+  EXPECT_TRUE(slip.empty());
   Fields none;
   AddNameHeading({{"Licence Valide", {45, 70, 298, 35}, 0.9}}, none);
   EXPECT_TRUE(none.empty());

@@ -148,6 +148,16 @@ TEST(NormalizeCountryCode, IcaoCodes) {
   EXPECT_EQ(NormalizeCountryCode("D<<").value, "D");                        // fillers stripped
   EXPECT_EQ(NormalizeCountryCode("QQQ").problem, Problem::kNotRecognised);  // not on the list
   EXPECT_EQ(NormalizeCountryCode("Française 10 11 1950").problem, Problem::kNotRecognised);
+  // A nationality's word names its state, in French or English, either gender.
+  EXPECT_EQ(NormalizeCountryCode("MAROCAINE").value, "MAR");
+  EXPECT_EQ(NormalizeCountryCode("Algérien").value, "DZA");
+  EXPECT_EQ(NormalizeCountryCode("Allemande").value, "D");
+  EXPECT_EQ(NormalizeCountryCode("PORTUGAISE / PORTUGUESE").value, "PRT");
+  EXPECT_EQ(NormalizeCountryCode("Sénégalaise").value, "SEN");
+  EXPECT_EQ(NormalizeCountryCode("Marocaine / Algerian").problem, Problem::kNotRecognised);
+  EXPECT_EQ(NormalizeCountryCode("Congolaise").problem, Problem::kNotRecognised);  // COG or COD
+  EXPECT_EQ(NormalizeCountryCode("Nigérien").value, "NER");
+  EXPECT_EQ(NormalizeCountryCode("Nigérian").value, "NGA");
   EXPECT_EQ(NormalizeCountryCode("Française").value, "FRA");
   // The English word, and both as a bilingual page prints them; never two nationalities.
   EXPECT_EQ(NormalizeCountryCode("French").value, "FRA");

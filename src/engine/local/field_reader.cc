@@ -32,15 +32,16 @@ const std::vector<Rule>& Rules() {
       {FieldName::kLicenceNumber,
        {"n de licence", "no de licence", "n0 de licence", "numero de licence", "numero licence",
         "licence n", "licence no", "licence number", "license number", "license no", "n licence",
-        "no licence"}},
+        "no licence", "licence fft n", "licence fft no", "n fft", "no fft", "numero fft"}},
       // "N° d'affiliation": the FFT's own word for a club's number.
       {FieldName::kClubNumber,
        {"n d affiliation", "no d affiliation", "n0 d affiliation", "numero d affiliation",
         "n affiliation",   "no affiliation",   "n0 affiliation",   "numero affiliation",
-        "n de club",       "no de club",       "n0 de club",       "n du club",
-        "no du club",      "numero du club",   "numero de club",   "code club",
-        "code du club",    "club number",      "club code",        "club no",
-        "n club",          "no club"}},
+        "affiliation",     "code fft du club", "code fft club",    "n de club",
+        "no de club",      "n0 de club",       "n du club",        "no du club",
+        "numero du club",  "numero de club",   "code club",        "code du club",
+        "club number",     "club code",        "club no",          "n club",
+        "no club"}},
       {FieldName::kDocumentNumber,
        {"n du document", "no du document", "n0 du document", "numero du document",
         "numero de document", "n de document", "no de document", "n0 de document",
@@ -50,18 +51,21 @@ const std::vector<Rule>& Rules() {
         "carte nationale d identite no", "carte nationale d identite n", "document no",
         "n de la carte", "no de la carte", "numero de la carte", "carte n", "carte no",
         "n document", "no document", "document n", "document number", "passport no",
-        "passport number", "card no", "card number"}},
+        "passport number", "card no", "card number", "numero de passeport", "numero du passeport",
+        "n titre", "no titre", "n cni", "no cni", "numero cni"}},
       // "Date et lieu de naissance": one caption over both, the date and then the place.
       {FieldName::kBirthDate,
        {"date et lieu de naissance", "date et lieu de naiss", "date lieu de naissance",
         "date/lieu de naissance", "date and place of birth", "date place of birth",
         "lieu et date de naissance", "place and date of birth", "date de naissance",
         "date de naiss", "ne(e) le", "nee le", "ne e le", "ne le", "date of birth", "birth date",
-        "date naissance", "fecha de nacimiento"}},
+        "date naissance", "fecha de nacimiento", "dob",
+        // The birth alone names both too ("Naissance : 12/03/1990 à Lyon").
+        "naissance", "born", "birth"}},
       {FieldName::kBirthPlace,
        {"lieu de naissance", "lieu de naiss", "lieu naissance", "lieu naiss", "ne(e) a", "nee a",
         "ne e a", "ne a", "a:", "a", "in", "place of birth", "birth place", "birthplace", "born in",
-        "ville de naissance", "commune de naissance", "lugar de nacimiento"}},
+        "ville de naissance", "commune de naissance", "lugar de nacimiento", "ville natale"}},
       {FieldName::kIssueDate,
        {"date de delivrance", "date de delivr", "date de deliv", "date delivrance", "delivre le",
         "delivree le", "emis le", "emise le", "date of issue", "issue date", "issued on",
@@ -74,7 +78,8 @@ const std::vector<Rule>& Rules() {
         "expiration", "validite", "fecha de caducidad"}},
       {FieldName::kGivenNames,
        {"prenoms", "prenom(s)", "prenom", "given names", "given name", "first names", "first name",
-        "forenames", "nombres"}},
+        "forenames", "nombres", "prenom du titulaire", "prenom du licencie", "prenom du joueur",
+        "prenoms du titulaire"}},
       // "Mon club": the app's heading over its club's name.
       // "Club d'appartenance": the club a player belongs to, as forms word it.
       {FieldName::kClubName,
@@ -82,13 +87,15 @@ const std::vector<Rule>& Rules() {
       // "Nom et prénom  MARCHAND Camille": both names after one label, split by their case.
       {FieldName::kSurname,
        {"nom", "surname", "last name", "family name", "nom de naissance", "nom de famille",
-        "birth name", "nom et prenoms", "nom et prenom", "nom et prenom(s)", "apellidos"}},
+        "birth name", "nom et prenoms", "nom et prenom", "nom et prenom(s)", "apellidos", "noms",
+        "nom patronymique", "nom du titulaire", "nom du licencie", "nom du joueur"}},
       {FieldName::kSex, {"sexe", "sex", "genre", "gender", "sexo"}},
       {FieldName::kNationality, {"nationalite", "nationality", "nacionalidad"}},
       {FieldName::kAddress,
        {"adresse", "address", "domicile", "adresse du titulaire", "holder s address",
         "holders address", "demeurant", "lieu de residence", "domicilie(e) a", "domiciliee a",
-        "domicilie a", "domicilie e a"}},
+        "domicilie a", "domicilie e a", "adresse du domicile", "adresse postale",
+        "adresse de residence"}},
       {FieldName::kRanking, {"classement simple", "classement", "ranking"}},
       // "Millésime 2027": the FFT's word for a licence's season.
       {FieldName::kSeason,
@@ -447,6 +454,7 @@ std::string RepairValue(FieldName field, std::string value) {
     case FieldName::kExpiryDate:
       return DateOfEightDigits(DigitsForLookAlikes(WithoutStrayMarks(std::move(value))));
     case FieldName::kRanking: {
+      if (NormalizeLabelText(value) == "non classe") return "NC";  // spelt out
       // "30 / 3", "3/ 6": a slash OCR spaced (a wide, light glyph) joins what it parts.
       for (size_t at = value.find('/'); at != std::string::npos; at = value.find('/', at + 1)) {
         while (at + 1 < value.size() && value[at + 1] == ' ') value.erase(at + 1, 1);
@@ -462,6 +470,17 @@ std::string RepairValue(FieldName field, std::string value) {
           verify::NormalizeCountryCode(compact).problem == verify::Problem::kNone) {
         return compact;
       }
+      // "Française (FRA)": the word and its code, which say the same.
+      const size_t open = value.rfind(" (");
+      if (open != std::string::npos && value.size() == open + 6 && value.back() == ')') {
+        const std::string code = value.substr(open + 2, 3);
+        const auto word = verify::NormalizeCountryCode(value.substr(0, open));
+        const auto coded = verify::NormalizeCountryCode(code);
+        if (word.problem == verify::Problem::kNone && coded.problem == verify::Problem::kNone &&
+            word.value == coded.value) {
+          return code;
+        }
+      }
       return value;
     }
     case FieldName::kLicenceNumber: {
@@ -469,6 +488,11 @@ std::string RepairValue(FieldName field, std::string value) {
       // so a lone character after seven digits is that letter, and a digit there is the
       // letter it looks like.
       static constexpr std::string_view kDigits = "012568", kLetters = "OIZSGB";
+      // "1234567-A": the letter joined by a dash.
+      if (value.size() == 9 && value[7] == '-' && CountDigits(value.substr(0, 7)) == 7 &&
+          std::isupper(static_cast<unsigned char>(value[8]))) {
+        value[7] = ' ';
+      }
       const size_t at = kDigits.find(value.empty() ? ' ' : value.back());
       if (value.size() == 9 && value[7] == ' ' && CountDigits(value.substr(0, 7)) == 7 &&
           at != std::string_view::npos) {
@@ -489,11 +513,27 @@ std::string RepairValue(FieldName field, std::string value) {
       // document writes E for a sex. Attestations spell it out.
       if (value == "E") return "F";
       const std::string word = NormalizeLabelText(value);
-      if (word == "masculin" || word == "homme" || word == "male" || word == "man") return "M";
-      if (word == "feminin" || word == "femme" || word == "female" || word == "woman") return "F";
+      // "H" / "F": Homme or Femme, as French forms abbreviate them.
+      if (word == "masculin" || word == "masc" || word == "homme" || word == "h" ||
+          word == "male" || word == "man") {
+        return "M";
+      }
+      if (word == "feminin" || word == "fem" || word == "femme" || word == "female" ||
+          word == "woman") {
+        return "F";
+      }
       return value;
     }
     case FieldName::kBirthPlace: {
+      // "NANTES (FRANCE)", "NANTES, FRANCE": a town in France is named alone.
+      for (std::string_view country : {" (FRANCE)", ", FRANCE", " - FRANCE", " (FRA)"}) {
+        if (value.size() > country.size() + 1 &&
+            NormalizeLabelText(value.substr(value.size() - country.size())) ==
+                NormalizeLabelText(country)) {
+          value.resize(value.size() - country.size());
+          break;
+        }
+      }
       // "TOULON (83)": the department's number after the town is not part of its name.
       const size_t open = value.rfind(" (");
       if (open != std::string::npos && value.back() == ')' && value.size() - open <= 6 &&
@@ -531,6 +571,13 @@ std::string RepairValue(FieldName field, std::string value) {
             (years[1].size() == 2 && second == (first + 1) % 100)) {
           return std::to_string(first + 1);
         }
+      }
+      // "25/26": both years shortened, this century's.
+      if (years.size() == 2 && years[0].size() == 2 && years[1].size() == 2 && digits.size() == 5 &&
+          (between == "-" || between == "/")) {
+        const int first = std::atoi(years[0].c_str());
+        const int second = std::atoi(years[1].c_str());
+        if (second == (first + 1) % 100) return std::to_string(2000 + second);
       }
       return value;
     }
@@ -623,7 +670,8 @@ bool IsRanking(std::string_view value) {
   for (std::string_view dash : {"\u2212", "\u2013"}) {
     if (v.rfind(dash, 0) == 0) v = "-" + v.substr(dash.size());
   }
-  if (v == "NC" || v == "nc") return true;
+  // Non classé, and non déterminé (a returning player, reference/fft-licence.md §3).
+  if (v == "NC" || v == "nc" || v == "ND") return true;
   const std::string norm = NormalizeLabelText(value);
   if ((norm.rfind("no", 0) == 0 || norm.rfind("n ", 0) == 0 || norm.rfind("top", 0) == 0) &&
       CountDigits(norm) > 0 && CountDigits(norm) <= 4) {
@@ -1027,8 +1075,10 @@ std::vector<LabelHit> FindLabels(const std::vector<Word>& read_words, int height
       const bool alone = i + 1 >= words.size() || ColumnGap(words[i], words[i + 1], height);
       allowed = alone && (i == 0 || ColumnGap(words[i - 1], words[i], height));
     }
-    // Or the phrase "Né(e) le 15 MARS 1970 à TOULON": right after a date, before a word.
-    if (key && short_word && !allowed && i + 1 < words.size()) {
+    // Or the phrase "Né(e) le 15 MARS 1970 à TOULON" (or "à : TOULON"): right after a
+    // date, before a word.
+    const bool joins = short_word || (key && joined.compare(0, key->second, "a:") == 0);
+    if (joins && !allowed && i + 1 < words.size()) {
       for (size_t k = 1; !allowed && k <= std::min<size_t>(3, i); ++k) {
         allowed = IsDate(JoinWords(words, i - k, i));
       }
@@ -1638,6 +1688,24 @@ class LabelledPage {
           break;
         }
       }
+      // The same for a field of free form ("Adresse postale : ...", "Club affilié : ..."):
+      // the words before the colon, a few and no digit, are the caption's, not the value's.
+      if (!hit.colon && !HasStrictForm(field) && !candidates.empty()) {
+        for (size_t k = hit.end; k < end && k < hit.end + 3; ++k) {
+          if (CountDigits(line.words[k].text) > 0) break;
+          if (line.words[k].text.find(':') == std::string::npos) continue;
+          const std::string after = Trim(TailAfterColon(line.words[k].text));
+          const std::string tail = JoinWords(line.words, k + 1, end);
+          const std::string behind = Trim(after.empty() ? tail : after + " " + tail);
+          if (behind.empty()) {
+            candidates.pop_back();
+          } else {
+            candidates.back() = {behind, lines_[i].confidence, std::nullopt,
+                                 ScoredWords(line.words, after.empty() ? k + 1 : k, end)};
+          }
+          break;
+        }
+      }
     }
     const size_t inline_count = candidates.size();
     // 2. Label above value: the nearest line below with a word starting near the label's
@@ -1745,8 +1813,23 @@ bool NamesBothNames(const LineLabels& line, const LabelHit& hit) {
 // "Date and place of birth"): one value holds both.
 bool NamesDateAndPlace(const LineLabels& line, const LabelHit& hit) {
   if (hit.field != FieldName::kBirthDate) return false;
+  std::string_view bare;  // the label's one word, "" when it has more
   for (size_t k = hit.first; k < hit.end; ++k) {
-    if (line.words[k].norm == "lieu" || line.words[k].norm == "place") return true;
+    std::string_view norm = line.words[k].norm;
+    while (norm.ends_with(':') || norm.ends_with(' ')) norm.remove_suffix(1);
+    if (norm.empty()) continue;
+    bare = bare.empty() && k == hit.first ? norm : std::string_view("-");
+  }
+  if (bare == "naissance" || bare == "born" || bare == "birth") return true;
+  for (size_t k = hit.first; k < hit.end; ++k) {
+    // "Date/Lieu de naissance": one word.
+    std::string_view rest = line.words[k].norm;
+    while (!rest.empty()) {
+      const size_t slash = std::min(rest.find('/'), rest.size());
+      const std::string_view part = rest.substr(0, slash);
+      if (part == "lieu" || part == "place") return true;
+      rest.remove_prefix(std::min(rest.size(), slash + 1));
+    }
   }
   return false;
 }
@@ -2093,11 +2176,19 @@ std::optional<std::pair<std::string, std::string>> NameBesideInitials(std::strin
   std::vector<std::string> words = SplitWords(text);
   if (words.size() < 3 || words.size() > 5) return std::nullopt;
   // The disc: the first given name's initial and the surname's ("RB" for "Rémi Sébastien
-  // Boyer"), or every name's.
-  const std::string& disc = words.front();
+  // Boyer"), or every name's. Its round edge may be read as a bracket and its letters in
+  // lower case ("MP)", "sp"): then both letters must be the names' initials.
+  const std::string& read_disc = words.front();
+  std::string disc;
+  for (char c : read_disc) {
+    if (std::isalpha(static_cast<unsigned char>(c))) {
+      disc += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    } else if (c != ')' && c != '(' && c != '|') {
+      return std::nullopt;
+    }
+  }
   const size_t names = words.size() - 1;
-  if ((disc.size() != 2 && disc.size() != names) ||
-      !std::all_of(disc.begin(), disc.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
+  if ((disc.size() != 2 && disc.size() != names) || read_disc.size() > disc.size() + 1) {
     return std::nullopt;
   }
   for (size_t k = 1; k < words.size(); ++k) {
@@ -2106,6 +2197,7 @@ std::optional<std::pair<std::string, std::string>> NameBesideInitials(std::strin
     }
   }
   if (words[1][0] != disc[0]) return std::nullopt;  // the surname's letter may be a slip
+  if (disc != read_disc && (disc.size() != 2 || words.back()[0] != disc[1])) return std::nullopt;
   return GivenNamesThenSurname(std::vector<std::string>(words.begin() + 1, words.end()));
 }
 
@@ -2354,6 +2446,46 @@ void AddClubNumberAfterItsName(const std::vector<OcrLine>& lines, Fields& fields
   }
 }
 
+void AddClubWithItsNumberInBrackets(const std::vector<OcrLine>& lines, Fields& fields) {
+  if (fields.count(FieldName::kClubName)) return;
+  std::optional<std::pair<Field, std::string>> found;  // the name, its number
+  for (const auto& line : lines) {
+    const std::string text = Trim(line.text);
+    const size_t open = text.rfind(" (");
+    if (open == std::string::npos || text.back() != ')') continue;
+    std::string number = text.substr(open + 2, text.size() - open - 3);
+    std::erase(number, ' ');
+    if (number.size() < 5 || number.size() > 10 ||
+        CountDigits(number) != static_cast<int>(number.size())) {
+      continue;
+    }
+    const std::string name = text.substr(0, open);
+    const std::vector<std::string> words = SplitWords(name);
+    const bool club_word = std::any_of(words.begin(), words.end(), [](const std::string& w) {
+      const std::string norm = NormalizeLabelText(w);
+      for (std::string_view club :
+           {"tennis", "club", "tc", "padel", "sport", "sports", "sportif", "sportive",
+            "association", "as", "us", "asptt", "stade", "racing", "cercle"}) {
+        if (norm == club) return true;
+      }
+      return false;
+    });
+    if (!club_word || !std::isalpha(static_cast<unsigned char>(name.front())) ||
+        !FitsForm(FieldName::kClubName, name) || IsOnlyALabel(name)) {
+      continue;
+    }
+    if (found && (found->first.value != name || found->second != number)) return;
+    found.emplace(Field{name, line.confidence, FieldSource::kVisual}, number);
+  }
+  if (!found) return;
+  const double confidence = found->first.confidence.value_or(0.0);
+  fields[FieldName::kClubName] = std::move(found->first);
+  if (!fields.count(FieldName::kClubNumber)) {
+    fields[FieldName::kClubNumber] =
+        Field{std::move(found->second), confidence, FieldSource::kVisual};
+  }
+}
+
 namespace {
 
 // Whether `line` stands right under the line holding the club's name: a licence number
@@ -2593,6 +2725,26 @@ void AddFromTheSentence(const std::vector<OcrLine>& lines, Fields& fields) {
         fields[FieldName::kSeason] = Field{season, confidence_of(i + 1, 1), FieldSource::kVisual};
       }
     }
+    // "... titulaire de la licence n°" / "3358056 S pour la saison ...": the number after
+    // the caption, wherever the line wraps, with its letter when one follows.
+    if ((word == "licence" || word == "license") && !fields.count(FieldName::kLicenceNumber) &&
+        i + 2 < words.size()) {
+      const std::string sign = NormalizeLabelText(words[i + 1]);
+      if (sign == "n" || sign == "no" || sign == "n0") {
+        std::string number = strip(words[i + 2]);
+        size_t n = 1;
+        if (i + 3 < words.size() && words[i + 3].size() == 1 &&
+            std::isupper(static_cast<unsigned char>(words[i + 3][0]))) {
+          number += " " + words[i + 3];
+          n = 2;
+        }
+        number = RepairValue(FieldName::kLicenceNumber, number);
+        if (CountDigits(number) == 7 && FitsForm(FieldName::kLicenceNumber, number)) {
+          fields[FieldName::kLicenceNumber] =
+              Field{number, confidence_of(i + 2, n), FieldSource::kVisual};
+        }
+      }
+    }
     // "... titulaire de la licence n° 5050172" / "U pour la saison ...": the licence's
     // letter wrapped to the next line, read as a word of its own.
     const auto licence = fields.find(FieldName::kLicenceNumber);
@@ -2699,6 +2851,7 @@ void AddUnlabelledLicenceFields(const std::vector<OcrLine>& raw_lines, Fields& f
   for (const auto& line : raw_lines) lines.push_back(WithoutLeadingIcon(line));
   AddNameHeading(lines, fields);
   AddUnlabelledRanking(lines, fields);
+  AddClubWithItsNumberInBrackets(lines, fields);
   AddClubNumberAfterItsName(lines, fields);
   AddBareNumbers(lines, fields);
   AddLoneSexWord(lines, fields);

@@ -94,6 +94,13 @@ void AddUnlabelledRanking(const std::vector<OcrLine>& lines, Fields& fields);
 // after the name in the text ("au titre du club TC Pau (n° 45526434)"). Used on licences.
 void AddClubNumberAfterItsName(const std::vector<OcrLine>& lines, Fields& fields);
 
+// When `fields` has no club's name: the one line that is a club's name and its number in
+// parentheses, nothing else ("US Orléans Tennis (05138805)", as an app lists the club
+// under a "Club" heading that is no caption); the name holds a club's word ("Tennis",
+// "TC", "AS", ...) and the number five to ten digits. Two such lines: neither. Fills the
+// number too when missing. Used on licences.
+void AddClubWithItsNumberInBrackets(const std::vector<OcrLine>& lines, Fields& fields);
+
 // When `fields` has the club's number but not its name: the line right over the number's
 // line, starting where it starts ("US Orléans Tennis" over "Club n° 49060573", as the
 // federation's app prints a club), when it is a club's name in form and no label. Used on
