@@ -684,6 +684,27 @@ TEST(FieldReaderTest, AClubWithItsNumberInBrackets) {
   EXPECT_FALSE(read.count(FieldName::kClubNumber));
 }
 
+// A licence's period of validity is its sporting year, named after its end.
+TEST(FieldReaderTest, ASeasonByItsPeriodOfValidity) {
+  auto season_of = [](std::vector<std::string> texts) {
+    std::vector<OcrLine> lines;
+    for (const auto& t : texts) {
+      lines.push_back({t, {40, 100 + 40 * static_cast<int>(lines.size()), 800, 24}, 0.9});
+    }
+    Fields f;
+    AddSeasonOfItsValidity(lines, f);
+    return f.count(FieldName::kSeason) ? f[FieldName::kSeason].value : std::string("(none)");
+  };
+  EXPECT_EQ(season_of({"Licence valable du 01/09/2025 au 31/08/2026"}), "2026");
+  EXPECT_EQ(season_of({"Validité : du 1er septembre 2025", "au 31 août 2026."}), "2026");
+  EXPECT_EQ(season_of({"Valable jusqu'au 31/08/2027"}), "2027");
+  // Not a sporting year, a birth on 31 August, two years: none.
+  EXPECT_EQ(season_of({"Licence valable du 01/10/2025 au 30/09/2026"}), "(none)");
+  EXPECT_EQ(season_of({"Né le 31/08/1990"}), "(none)");
+  EXPECT_EQ(season_of({"Valable jusqu'au 31/08/2026", "Valable jusqu'au 31/08/2027"}), "(none)");
+  EXPECT_EQ(season_of({"du 01/09/2025", "Date de naissance : 31/08/2026"}), "(none)");
+}
+
 // A French address: street, then postcode and town on the next line.
 TEST(FieldReaderTest, AnAddressWhoseSecondLineStartsWithThePostcode) {
   const std::vector<OcrLine> lines = {

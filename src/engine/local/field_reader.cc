@@ -2837,6 +2837,65 @@ void AddLoneSeason(const std::vector<OcrLine>& lines, Fields& fields) {
   if (found) fields[FieldName::kSeason] = std::move(*found);
 }
 
+void AddSeasonOfItsValidity(const std::vector<OcrLine>& lines, Fields& fields) {
+  if (fields.count(FieldName::kSeason)) return;
+  std::vector<std::string> words;
+  std::vector<double> confidences;
+  for (const auto& line : lines) {
+    for (auto& w : SplitWords(line.text)) {
+      words.push_back(std::move(w));
+      confidences.push_back(line.confidence);
+    }
+  }
+  // The dates of the text, in order: where each starts and ends (words), and what it is.
+  struct Dated {
+    size_t first, end;
+    CivilDate date;
+  };
+  std::vector<Dated> dates;
+  for (size_t i = 0; i < words.size();) {
+    std::optional<Dated> found;
+    for (size_t n = std::min<size_t>(3, words.size() - i); n >= 1 && !found; --n) {
+      std::string text;
+      for (size_t k = i; k < i + n; ++k) text += (text.empty() ? "" : " ") + words[k];
+      while (!text.empty() && (text.back() == ',' || text.back() == '.' || text.back() == ';' ||
+                               text.back() == ')')) {
+        text.pop_back();
+      }
+      if (CountDigits(text) < 4) continue;
+      const auto date = verify::NormalizeDate(text, verify::DateKind::kPast, CivilDate{2100, 1, 1});
+      if (date.value && date.value->year >= 1990) found = Dated{i, i + n, *date.value};
+    }
+    if (!found) {
+      ++i;
+      continue;
+    }
+    dates.push_back(*found);
+    i = found->end;
+  }
+  std::optional<Field> season;
+  auto give = [&](int year, const Dated& end) {
+    const std::string value = std::to_string(year);
+    if (season && season->value != value) return false;  // two seasons: neither is sure
+    season = Field{value, confidences[end.first], FieldSource::kVisual};
+    return true;
+  };
+  for (size_t d = 0; d < dates.size(); ++d) {
+    const CivilDate& date = dates[d].date;
+    if (date.month != 8 || date.day != 31) continue;
+    const bool after_start = d > 0 && dates[d - 1].date == CivilDate{date.year - 1, 9, 1} &&
+                             dates[d].first - dates[d - 1].end <= 2;
+    bool until = false;
+    for (size_t k = dates[d].first; k > 0 && k + 3 > dates[d].first; --k) {
+      until = until || NormalizeLabelText(words[k - 1]).rfind("jusqu", 0) == 0;
+    }
+    if ((after_start || until) && !give(date.year, dates[d])) return;
+  }
+  if (season && FitsForm(FieldName::kSeason, season->value)) {
+    fields[FieldName::kSeason] = std::move(*season);
+  }
+}
+
 void KeepLicenceFields(Fields& fields) {
   for (FieldName field :
        {FieldName::kBirthPlace, FieldName::kNationality, FieldName::kDocumentNumber,
@@ -2859,6 +2918,7 @@ void AddUnlabelledLicenceFields(const std::vector<OcrLine>& raw_lines, Fields& f
   AddFromTheSentence(lines, fields);
   AddLoneBirthDate(lines, fields);
   AddLoneSeason(lines, fields);
+  AddSeasonOfItsValidity(lines, fields);
 }
 
 }  // namespace jae::local

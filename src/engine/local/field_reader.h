@@ -131,6 +131,13 @@ void AddLoneBirthDate(const std::vector<OcrLine>& lines, Fields& fields);
 // at one line's end, its value at the next one's start). Used on licences.
 void AddFromTheSentence(const std::vector<OcrLine>& lines, Fields& fields);
 
+// When `fields` has no season: the licence's period of validity, the sporting year itself
+// ("valable du 01/09/2025 au 31/08/2026", "du 1er septembre 2025 au 31 août 2026"): a
+// 1 September followed by the next year's 31 August gives that year; so does a 31 August
+// right after "jusqu'au" ("valable jusqu'au 31/08/2026"). Two such years: neither. Used on
+// licences (the sporting year runs 1 September - 31 August, named after its end year).
+void AddSeasonOfItsValidity(const std::vector<OcrLine>& lines, Fields& fields);
+
 // Every Add... above, in the order they build on each other: the fields a licence shows
 // without labels. Fills only missing fields; used only where the document is a licence.
 void AddUnlabelledLicenceFields(const std::vector<OcrLine>& lines, Fields& fields);

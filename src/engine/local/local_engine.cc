@@ -21,6 +21,7 @@
 #include "engine/local/document_finder.h"
 #include "engine/local/field_reader.h"
 #include "engine/local/flatten_light.h"
+#include "engine/local/french_names.h"
 #include "engine/local/lone_letter.h"
 #include "engine/local/mrz_finder.h"
 #include "engine/local/mrz_reader.h"
@@ -363,6 +364,13 @@ class LocalEngine final : public Engine {
         (cls.type == DocumentType::kOther || !zone->doc.outline_found)) {
       return Reject(ErrorCode::kNoDocument, "no identity document or licence found in the image");
     }
+    // A printed name's accents, which OCR drops or confuses on capitals (french_names.h);
+    // a PDF's own text (ReadTextLayer) is as printed.
+    for (FieldName name : {FieldName::kSurname, FieldName::kGivenNames}) {
+      if (auto it = printed->fields.find(name); it != printed->fields.end()) {
+        it->second.value = local::WithNameAccents(std::move(it->second.value));
+      }
+    }
     return Extracted(cls, std::move(printed->fields),
                      mrz_read ? mrz_read->lines : std::vector<std::string>());
   }
@@ -545,8 +553,7 @@ class LocalEngine final : public Engine {
       cv::rotate(plain, plain_flipped, cv::ROTATE_180);
       KeepBetter(printed,
                  with_unlabelled(ReadFields(lease->get(), flipped, plain_flipped, gray.cols,
-                                            nullptr, both_polarities, SmallCaptions::kAsRead)),
-                 false);
+                                            nullptr, both_polarities, SmallCaptions::kAsRead)));
     }
     // Whether rectification turned the document a quarter: its top edge runs more down
     // the photo than across. Without an MRZ to say which way is up, printed text upright
@@ -563,14 +570,12 @@ class LocalEngine final : public Engine {
       cv::rotate(plain, plain_upright, back);
       KeepBetter(printed,
                  with_unlabelled(ReadFields(lease->get(), upright, plain_upright, upright.cols,
-                                            nullptr, both_polarities, SmallCaptions::kReadApart)),
-                 false);
+                                            nullptr, both_polarities, SmallCaptions::kReadApart)));
     }
     if (!zone.where && (printed.fields.size() < 3 || turned)) {
       // Few labels and no MRZ: the outline may be a part of the document (its photo, a
       // frame) or a page in portrait that the landscape rectification turned sideways.
-      KeepBetter(printed, with_unlabelled(ReadWholePhoto(lease->get(), bgr, both_polarities)),
-                 turned);
+      KeepBetter(printed, with_unlabelled(ReadWholePhoto(lease->get(), bgr, both_polarities)));
     }
     // A page holding both sides of a card, the other side under this one's MRZ (a sheet
     // photocopied, front over back): the fields printed under the MRZ, where the page's
@@ -812,11 +817,19 @@ class LocalEngine final : public Engine {
                       SmallCaptions::kAsRead);
   }
 
-  // `other` replaces `current` when it found more labelled fields, or (`take_ties`) as
-  // many, and at least one.
-  static void KeepBetter(PrintedText& current, PrintedText other, bool take_ties) {
+  // `other` replaces `current` when it found more labelled fields, or as many (at least
+  // one) read more surely (the sum of its fields' confidences): the same page read at two
+  // scales (a screenshot rectified and as taken) gives the same fields, and the one whose
+  // digits OCR was surer of is the one whose digits are right more often.
+  static void KeepBetter(PrintedText& current, PrintedText other) {
+    auto sureness = [](const PrintedText& text) {
+      double sum = 0;
+      for (const auto& [name, field] : text.fields) sum += field.confidence.value_or(0.0);
+      return sum;
+    };
+    const bool tie = !other.fields.empty() && other.fields.size() == current.fields.size();
     if (other.fields.size() > current.fields.size() ||
-        (take_ties && !other.fields.empty() && other.fields.size() == current.fields.size())) {
+        (tie && sureness(other) > sureness(current))) {
       current = std::move(other);
     }
   }
