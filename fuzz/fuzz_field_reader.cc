@@ -1,8 +1,9 @@
 // The printed-field reader on arbitrary OCR output: bytes split into lines (one a '\n'),
 // each given a box from its index and its first byte and its words boxes along it, read with
 // captions above and under their values, then every licence rule and every caption-free
-// reading (unlabelled_fields.h, against ICAO's proved specimen MRZ) run on the result. Beyond
-// "no crash", it checks the readers' contract: no field is emitted with an empty value.
+// reading (unlabelled_fields.h, against ICAO's proved specimen MRZ) run on the result, and
+// each line's text given its names' accents (french_names.h). Beyond "no crash", it checks
+// the readers' contract: no field is emitted with an empty value.
 #include <cstdint>
 #include <cstdlib>
 #include <string>
@@ -10,6 +11,7 @@
 #include <vector>
 
 #include "engine/local/field_reader.h"
+#include "engine/local/french_names.h"
 #include "engine/local/unlabelled_fields.h"
 #include "mrz/mrz.h"
 
@@ -66,6 +68,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       }
       word_start = word_end + 1;
     }
+    (void)jae::local::WithNameAccents(ocr.text);
     lines.push_back(std::move(ocr));
     start = end + 1;
   }
@@ -77,6 +80,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     jae::local::AddClubNumberAfterItsName(lines, fields);
     jae::local::AddBareNumbers(lines, fields);
     RequireValues(fields);
+    jae::Fields licence = fields;  // every licence rule in order, as the engine runs them
+    jae::local::AddUnlabelledLicenceFields(lines, licence);
+    RequireValues(licence);
     (void)jae::local::LabelWithoutValue(lines, fields, jae::FieldName::kSex);
     jae::Fields unlabelled;  // each caption-free reading, against nothing read and the reading
     for (jae::Fields* into : {&unlabelled, &fields}) {
