@@ -1849,6 +1849,8 @@ TEST(FieldReaderTest, TheBirthAloneNamesItsDateAndPlace) {
   EXPECT_EQ(both("Naissance : LYON"), "(none) | (none)");
   EXPECT_EQ(both("Pays de naissance : FRANCE"), "(none) | (none)");
   EXPECT_EQ(both("Nom de naissance : DURAND"), "(none) | (none)");
+  // The tail of a caption whose first words were misread names no date and place together.
+  EXPECT_EQ(both("Nabranon de naissance : 12/03/1990 LYON"), "(none) | (none)");
   // France named after a town in France is no part of its name.
   EXPECT_EQ(OneLineReal(FieldName::kBirthPlace, "Ville natale : NANTES"), "NANTES");
   EXPECT_EQ(OneLineReal(FieldName::kBirthPlace, "Lieu de naissance : NANTES (FRANCE)"), "NANTES");

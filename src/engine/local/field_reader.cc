@@ -1054,6 +1054,18 @@ std::vector<LabelHit> FindLabels(const std::vector<Word>& read_words, int height
             !FormPrefix(*field, JoinWords(words, after, std::min(after + 4, words.size()))).empty();
       }
     }
+    // The birth alone ("Naissance", "Born") starts its caption: after "de" or "of" it is
+    // the tail of another whose first words were misread ("ot birth/Date de naissance",
+    // "nabranon" for "Lieu de naissance"), which names no date and place together.
+    if (key && i > 0 && key->first->field == FieldName::kBirthDate) {
+      const std::string_view found = std::string_view(joined).substr(0, key->second);
+      const std::string& before = words[i - 1].norm;
+      if ((found == "naissance" || found == "born" || found == "birth") &&
+          (before == "de" || before == "of" || before == "du" || before.ends_with("/date") ||
+           before.ends_with(" de") || before.ends_with(" of"))) {
+        allowed = false;
+      }
+    }
     // A caption whose first language was misread ("L'sumame / Nom", "Sumame / NOM"): its
     // other language after the '/', at most three words into the column, starts it.
     std::optional<size_t> misread_first;
