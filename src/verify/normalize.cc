@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <optional>
+#include <utility>
 #include <vector>
 
 #include "mrz/forms.h"
@@ -269,78 +271,75 @@ namespace {
 // nationalities most often seen in France; nullopt for any other word. Only words that name
 // one state: "congolais" (COG or COD) is not here.
 std::optional<std::string_view> StateOfNationalityWord(std::string_view word) {
-  struct Nationality {
-    std::string_view code;
-    std::initializer_list<std::string_view> words;
+  // Each word and the state it names, one state a line.
+  // clang-format off
+  static constexpr std::pair<std::string_view, std::string_view> kWords[] = {
+      {"francais", "FRA"}, {"francaise", "FRA"}, {"france", "FRA"}, {"french", "FRA"},
+      {"algerien", "DZA"}, {"algerienne", "DZA"}, {"algerian", "DZA"},
+      {"marocain", "MAR"}, {"marocaine", "MAR"}, {"moroccan", "MAR"},
+      {"tunisien", "TUN"}, {"tunisienne", "TUN"}, {"tunisian", "TUN"},
+      {"portugais", "PRT"}, {"portugaise", "PRT"}, {"portuguese", "PRT"},
+      {"italien", "ITA"}, {"italienne", "ITA"}, {"italian", "ITA"},
+      {"espagnol", "ESP"}, {"espagnole", "ESP"}, {"spanish", "ESP"},
+      {"allemand", "D"}, {"allemande", "D"}, {"german", "D"},
+      {"britannique", "GBR"}, {"british", "GBR"},
+      {"belge", "BEL"}, {"belgian", "BEL"},
+      {"suisse", "CHE"}, {"swiss", "CHE"},
+      {"luxembourgeois", "LUX"}, {"luxembourgeoise", "LUX"}, {"luxembourgish", "LUX"},
+      {"neerlandais", "NLD"}, {"neerlandaise", "NLD"}, {"dutch", "NLD"},
+      {"polonais", "POL"}, {"polonaise", "POL"}, {"polish", "POL"},
+      {"roumain", "ROU"}, {"roumaine", "ROU"}, {"romanian", "ROU"},
+      {"bulgare", "BGR"}, {"bulgarian", "BGR"},
+      {"grec", "GRC"}, {"grecque", "GRC"}, {"greek", "GRC"},
+      {"turc", "TUR"}, {"turque", "TUR"}, {"turkish", "TUR"},
+      {"russe", "RUS"}, {"russian", "RUS"},
+      {"ukrainien", "UKR"}, {"ukrainienne", "UKR"}, {"ukrainian", "UKR"},
+      {"senegalais", "SEN"}, {"senegalaise", "SEN"}, {"senegalese", "SEN"},
+      {"camerounais", "CMR"}, {"camerounaise", "CMR"}, {"cameroonian", "CMR"},
+      {"ivoirien", "CIV"}, {"ivoirienne", "CIV"}, {"ivorian", "CIV"},
+      {"malien", "MLI"}, {"malienne", "MLI"}, {"malian", "MLI"},
+      {"mauritanien", "MRT"}, {"mauritanienne", "MRT"}, {"mauritanian", "MRT"},
+      {"nigerien", "NER"}, {"nigerienne", "NER"},
+      {"nigerian", "NGA"}, {"nigeriane", "NGA"},
+      {"togolais", "TGO"}, {"togolaise", "TGO"}, {"togolese", "TGO"},
+      {"beninois", "BEN"}, {"beninoise", "BEN"}, {"beninese", "BEN"},
+      {"gabonais", "GAB"}, {"gabonaise", "GAB"}, {"gabonese", "GAB"},
+      {"malgache", "MDG"}, {"malagasy", "MDG"},
+      {"comorien", "COM"}, {"comorienne", "COM"}, {"comorian", "COM"},
+      {"egyptien", "EGY"}, {"egyptienne", "EGY"}, {"egyptian", "EGY"},
+      {"libanais", "LBN"}, {"libanaise", "LBN"}, {"lebanese", "LBN"},
+      {"syrien", "SYR"}, {"syrienne", "SYR"}, {"syrian", "SYR"},
+      {"chinois", "CHN"}, {"chinoise", "CHN"}, {"chinese", "CHN"},
+      {"japonais", "JPN"}, {"japonaise", "JPN"}, {"japanese", "JPN"},
+      {"vietnamien", "VNM"}, {"vietnamienne", "VNM"}, {"vietnamese", "VNM"},
+      {"indien", "IND"}, {"indienne", "IND"}, {"indian", "IND"},
+      {"pakistanais", "PAK"}, {"pakistanaise", "PAK"}, {"pakistani", "PAK"},
+      {"americain", "USA"}, {"americaine", "USA"}, {"american", "USA"},
+      {"canadien", "CAN"}, {"canadienne", "CAN"}, {"canadian", "CAN"},
+      {"bresilien", "BRA"}, {"bresilienne", "BRA"}, {"brazilian", "BRA"},
+      {"mexicain", "MEX"}, {"mexicaine", "MEX"}, {"mexican", "MEX"},
+      {"colombien", "COL"}, {"colombienne", "COL"}, {"colombian", "COL"},
+      {"haitien", "HTI"}, {"haitienne", "HTI"}, {"haitian", "HTI"},
+      {"autrichien", "AUT"}, {"autrichienne", "AUT"}, {"austrian", "AUT"},
+      {"irlandais", "IRL"}, {"irlandaise", "IRL"}, {"irish", "IRL"},
+      {"suedois", "SWE"}, {"suedoise", "SWE"}, {"swedish", "SWE"},
+      {"tcheque", "CZE"}, {"czech", "CZE"},
+      {"hongrois", "HUN"}, {"hongroise", "HUN"}, {"hungarian", "HUN"},
+      {"serbe", "SRB"}, {"serbian", "SRB"},
+      {"croate", "HRV"}, {"croatian", "HRV"},
+      {"albanais", "ALB"}, {"albanaise", "ALB"}, {"albanian", "ALB"},
+      {"armenien", "ARM"}, {"armenienne", "ARM"}, {"armenian", "ARM"},
+      {"georgien", "GEO"}, {"georgienne", "GEO"}, {"georgian", "GEO"},
+      {"afghan", "AFG"}, {"afghane", "AFG"},
+      {"iranien", "IRN"}, {"iranienne", "IRN"}, {"iranian", "IRN"},
+      {"sud-coreen", "KOR"}, {"sud-coreenne", "KOR"}, {"south korean", "KOR"},
+      {"philippin", "PHL"}, {"philippine", "PHL"}, {"filipino", "PHL"},
+      {"australien", "AUS"}, {"australienne", "AUS"}, {"australian", "AUS"},
   };
-  static const Nationality kNationalities[] = {
-      {"FRA", {"francais", "francaise", "france", "french"}},
-      {"DZA", {"algerien", "algerienne", "algerian"}},
-      {"MAR", {"marocain", "marocaine", "moroccan"}},
-      {"TUN", {"tunisien", "tunisienne", "tunisian"}},
-      {"PRT", {"portugais", "portugaise", "portuguese"}},
-      {"ITA", {"italien", "italienne", "italian"}},
-      {"ESP", {"espagnol", "espagnole", "spanish"}},
-      {"D", {"allemand", "allemande", "german"}},
-      {"GBR", {"britannique", "british"}},
-      {"BEL", {"belge", "belgian"}},
-      {"CHE", {"suisse", "swiss"}},
-      {"LUX", {"luxembourgeois", "luxembourgeoise", "luxembourgish"}},
-      {"NLD", {"neerlandais", "neerlandaise", "dutch"}},
-      {"POL", {"polonais", "polonaise", "polish"}},
-      {"ROU", {"roumain", "roumaine", "romanian"}},
-      {"BGR", {"bulgare", "bulgarian"}},
-      {"GRC", {"grec", "grecque", "greek"}},
-      {"TUR", {"turc", "turque", "turkish"}},
-      {"RUS", {"russe", "russian"}},
-      {"UKR", {"ukrainien", "ukrainienne", "ukrainian"}},
-      {"SEN", {"senegalais", "senegalaise", "senegalese"}},
-      {"CMR", {"camerounais", "camerounaise", "cameroonian"}},
-      {"CIV", {"ivoirien", "ivoirienne", "ivorian"}},
-      {"MLI", {"malien", "malienne", "malian"}},
-      {"MRT", {"mauritanien", "mauritanienne", "mauritanian"}},
-      {"NER", {"nigerien", "nigerienne"}},
-      {"NGA", {"nigerian", "nigeriane"}},
-      {"TGO", {"togolais", "togolaise", "togolese"}},
-      {"BEN", {"beninois", "beninoise", "beninese"}},
-      {"GAB", {"gabonais", "gabonaise", "gabonese"}},
-      {"MDG", {"malgache", "malagasy"}},
-      {"COM", {"comorien", "comorienne", "comorian"}},
-      {"EGY", {"egyptien", "egyptienne", "egyptian"}},
-      {"LBN", {"libanais", "libanaise", "lebanese"}},
-      {"SYR", {"syrien", "syrienne", "syrian"}},
-      {"CHN", {"chinois", "chinoise", "chinese"}},
-      {"JPN", {"japonais", "japonaise", "japanese"}},
-      {"VNM", {"vietnamien", "vietnamienne", "vietnamese"}},
-      {"IND", {"indien", "indienne", "indian"}},
-      {"PAK", {"pakistanais", "pakistanaise", "pakistani"}},
-      {"USA", {"americain", "americaine", "american"}},
-      {"CAN", {"canadien", "canadienne", "canadian"}},
-      {"BRA", {"bresilien", "bresilienne", "brazilian"}},
-      {"MEX", {"mexicain", "mexicaine", "mexican"}},
-      {"COL", {"colombien", "colombienne", "colombian"}},
-      {"HTI", {"haitien", "haitienne", "haitian"}},
-      {"AUT", {"autrichien", "autrichienne", "austrian"}},
-      {"IRL", {"irlandais", "irlandaise", "irish"}},
-      {"SWE", {"suedois", "suedoise", "swedish"}},
-      {"CZE", {"tcheque", "czech"}},
-      {"HUN", {"hongrois", "hongroise", "hungarian"}},
-      {"SRB", {"serbe", "serbian"}},
-      {"HRV", {"croate", "croatian"}},
-      {"ALB", {"albanais", "albanaise", "albanian"}},
-      {"ARM", {"armenien", "armenienne", "armenian"}},
-      {"GEO", {"georgien", "georgienne", "georgian"}},
-      {"AFG", {"afghan", "afghane"}},
-      {"IRN", {"iranien", "iranienne", "iranian"}},
-      {"KOR", {"sud-coreen", "sud-coreenne", "south korean"}},
-      {"PHL", {"philippin", "philippine", "filipino"}},
-      {"AUS", {"australien", "australienne", "australian"}},
-  };
+  // clang-format on
   const std::string folded = FoldForMatching(CollapseWhitespace(word));
-  for (const Nationality& n : kNationalities) {
-    for (std::string_view w : n.words) {
-      if (folded == w) return n.code;
-    }
+  for (const auto& [nationality, code] : kWords) {
+    if (folded == nationality) return code;
   }
   return std::nullopt;
 }

@@ -133,6 +133,12 @@ const std::vector<Rule>& Rules() {
   return rules;
 }
 
+// A caption that names the birth alone ("Naissance", "Born"): its value holds the date and
+// the place.
+bool IsTheBirthAlone(std::string_view key) {
+  return key == "naissance" || key == "born" || key == "birth";
+}
+
 // `a` and `b` without their common prefix and suffix: where they differ.
 std::pair<std::string_view, std::string_view> WhereTheyDiffer(std::string_view a,
                                                               std::string_view b) {
@@ -281,6 +287,20 @@ std::string Trim(std::string s) {
     if (!cut) break;
   }
   return s.substr(b, e - b);
+}
+
+// "AS Montferrand Tennis (04650337)": a name and the number in brackets after it (five to
+// ten digits, spaces dropped), or nullopt when `text` does not end so.
+std::optional<std::pair<std::string, std::string>> NameAndBracketedNumber(std::string_view text) {
+  const size_t open = text.rfind(" (");
+  if (open == std::string_view::npos || text.empty() || text.back() != ')') return std::nullopt;
+  std::string number(text.substr(open + 2, text.size() - open - 3));
+  std::erase(number, ' ');
+  if (number.size() < 5 || number.size() > 10 ||
+      !std::all_of(number.begin(), number.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    return std::nullopt;
+  }
+  return std::make_pair(std::string(text.substr(0, open)), std::move(number));
 }
 
 // Letters OCR gives for digits, where a field holds digits only: a date ("08 O1 2019") or
@@ -1058,9 +1078,8 @@ std::vector<LabelHit> FindLabels(const std::vector<Word>& read_words, int height
     // the tail of another whose first words were misread ("ot birth/Date de naissance",
     // "nabranon" for "Lieu de naissance"), which names no date and place together.
     if (key && i > 0 && key->first->field == FieldName::kBirthDate) {
-      const std::string_view found = std::string_view(joined).substr(0, key->second);
       const std::string& before = words[i - 1].norm;
-      if ((found == "naissance" || found == "born" || found == "birth") &&
+      if (IsTheBirthAlone(std::string_view(joined).substr(0, key->second)) &&
           (before == "de" || before == "of" || before == "du" || before.ends_with("/date") ||
            before.ends_with(" de") || before.ends_with(" of"))) {
         allowed = false;
@@ -1406,47 +1425,22 @@ std::optional<Field> SeasonOfALicenceHeading(const std::vector<OcrLine>& lines) 
   return std::nullopt;
 }
 
-enum class WordCase { kCapitalised, kUpper, kOther };
-
-// "Juliette" is capitalised, "N'GUESSAN" and "LE GALL"'s words upper case; anything with
-// a digit, a lone letter or mixed case inside is neither. UTF-8: Latin-1 letters and
-// Œ/œ by their lead byte and range.
-WordCase CaseOf(std::string_view word) {
-  int upper = 0, lower = 0, letters = 0;
-  bool first_upper = false;
-  for (size_t i = 0; i < word.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(word[i]);
-    bool is_upper = false, is_lower = false;
-    if (c < 0x80) {
-      if (c == '-' || c == '\'') continue;
-      is_upper = std::isupper(c) != 0;
-      is_lower = std::islower(c) != 0;
-    } else if ((c == 0xC3 || c == 0xC5) && i + 1 < word.size()) {
-      const unsigned char d = static_cast<unsigned char>(word[++i]);
-      is_upper = c == 0xC3 ? (d >= 0x80 && d <= 0x9E && d != 0x97) : (d == 0x92 || d == 0xB8);
-      is_lower = c == 0xC3 ? (d >= 0x9F && d <= 0xBF && d != 0xB7) : d == 0x93;
-    } else if (c == 0xE2 && word.substr(i, 3) == "\u2019") {
-      i += 2;  // a typographic apostrophe
-      continue;
-    }
-    if (!is_upper && !is_lower) return WordCase::kOther;
-    if (letters++ == 0) first_upper = is_upper;
-    upper += is_upper;
-    lower += is_lower;
+// Words of a club's name ("TC Paris", "ASPTT Lille", "Cercle Sportif de Pau").
+bool IsAClubNameWord(std::string_view norm) {
+  for (std::string_view w :
+       {"tennis", "club", "tc", "padel", "sport", "sports", "sportif", "sportive", "association",
+        "as", "us", "asptt", "stade", "racing", "cercle"}) {
+    if (norm == w) return true;
   }
-  if (letters < 2) return WordCase::kOther;
-  if (lower == 0) return WordCase::kUpper;
-  return first_upper && upper == 1 ? WordCase::kCapitalised : WordCase::kOther;
+  return false;
 }
 
-// Words of a club's or a federation's name, which a heading of two cases may also be
-// ("TC Paris", "ASPTT Lille").
+// Words of a club's or a federation's name, or of a licence's heading, which a heading of
+// two cases may also be: no person's name.
 bool IsAClubWord(std::string_view norm) {
-  for (std::string_view w :
-       {"tennis",  "club",     "tc",          "padel",       "sport",  "sports",
-        "sportif", "sportive", "association", "as",          "us",     "asptt",
-        "stade",   "racing",   "cercle",      "ligue",       "comite", "federation",
-        "fft",     "licence",  "license",     "attestation", "saison", "season"}) {
+  if (IsAClubNameWord(norm)) return true;
+  for (std::string_view w : {"ligue", "comite", "federation", "fft", "licence", "license",
+                             "attestation", "saison", "season"}) {
     if (norm == w) return true;
   }
   return false;
@@ -1685,36 +1679,23 @@ class LabelledPage {
             {value, lines_[i].confidence, std::nullopt, ScoredWords(line.words, from, end)});
       }
       // A caption's words after the key, then ':' ("Classement actuel : 15/4",
-      // "Classement au 01/10/2025 : 15/4"): the value follows the colon. Only for a field
-      // whose form tells a value from words, which the caption's words are not.
-      if (!hit.colon && HasStrictForm(field)) {
-        for (size_t k = hit.end; k < end && k < hit.end + 4; ++k) {
-          const std::string after = Trim(TailAfterColon(line.words[k].text));
-          if (line.words[k].text.find(':') == std::string::npos) continue;
-          const std::string tail = JoinWords(line.words, k + 1, end);
-          const std::string behind = Trim(after.empty() ? tail : after + " " + tail);
-          if (!behind.empty()) {
-            candidates.push_back({behind, lines_[i].confidence, std::nullopt,
-                                  ScoredWords(line.words, after.empty() ? k + 1 : k, end)});
-          }
-          break;
-        }
-      }
-      // The same for a field of free form ("Adresse postale : ...", "Club affilié : ..."):
-      // the words before the colon, a few and no digit, are the caption's, not the value's.
-      if (!hit.colon && !HasStrictForm(field) && !candidates.empty()) {
-        for (size_t k = hit.end; k < end && k < hit.end + 3; ++k) {
-          if (CountDigits(line.words[k].text) > 0) break;
+      // "Classement au 01/10/2025 : 15/4", "Adresse postale : ...", "Club affilié : ..."):
+      // the value follows the colon. For a field whose form tells a value from words, the
+      // value after the colon is one more candidate; for a field of free form, a few words
+      // without a digit before the colon are the caption's, and the value is only what
+      // follows it.
+      if (!hit.colon && !candidates.empty()) {
+        const bool strict = HasStrictForm(field);
+        for (size_t k = hit.end; k < end && k < hit.end + (strict ? 4 : 3); ++k) {
+          if (!strict && CountDigits(line.words[k].text) > 0) break;
           if (line.words[k].text.find(':') == std::string::npos) continue;
           const std::string after = Trim(TailAfterColon(line.words[k].text));
           const std::string tail = JoinWords(line.words, k + 1, end);
           const std::string behind = Trim(after.empty() ? tail : after + " " + tail);
-          if (behind.empty()) {
-            candidates.pop_back();
-          } else {
-            candidates.back() = {behind, lines_[i].confidence, std::nullopt,
-                                 ScoredWords(line.words, after.empty() ? k + 1 : k, end)};
-          }
+          const Candidate candidate{behind, lines_[i].confidence, std::nullopt,
+                                    ScoredWords(line.words, after.empty() ? k + 1 : k, end)};
+          if (!strict) candidates.pop_back();
+          if (!behind.empty()) candidates.push_back(candidate);
           break;
         }
       }
@@ -1832,7 +1813,7 @@ bool NamesDateAndPlace(const LineLabels& line, const LabelHit& hit) {
     if (norm.empty()) continue;
     bare = bare.empty() && k == hit.first ? norm : std::string_view("-");
   }
-  if (bare == "naissance" || bare == "born" || bare == "birth") return true;
+  if (IsTheBirthAlone(bare)) return true;
   for (size_t k = hit.first; k < hit.end; ++k) {
     // "Date/Lieu de naissance": one word.
     std::string_view rest = line.words[k].norm;
@@ -1988,16 +1969,11 @@ Fields ReadLabelledFields(const std::vector<OcrLine>& lines, int document_width,
   }
   // "AS Montferrand Tennis (04650337)": the club's number in brackets after its name.
   if (auto club = fields.find(FieldName::kClubName); club != fields.end()) {
-    std::string& name = club->second.value;
-    const size_t open = name.rfind(" (");
-    if (open != std::string::npos && name.back() == ')') {
-      const std::string number = name.substr(open + 2, name.size() - open - 3);
-      if (number.size() >= 5 && CountDigits(number) == static_cast<int>(number.size())) {
-        const Field read = club->second;
-        name.resize(open);
-        if (!fields.count(FieldName::kClubNumber)) {
-          fields[FieldName::kClubNumber] = Field{number, read.confidence, read.source};
-        }
+    if (auto split = NameAndBracketedNumber(club->second.value)) {
+      club->second.value = std::move(split->first);
+      if (!fields.count(FieldName::kClubNumber)) {
+        fields[FieldName::kClubNumber] =
+            Field{std::move(split->second), club->second.confidence, club->second.source};
       }
     }
   }
@@ -2462,32 +2438,19 @@ void AddClubWithItsNumberInBrackets(const std::vector<OcrLine>& lines, Fields& f
   if (fields.count(FieldName::kClubName)) return;
   std::optional<std::pair<Field, std::string>> found;  // the name, its number
   for (const auto& line : lines) {
-    const std::string text = Trim(line.text);
-    const size_t open = text.rfind(" (");
-    if (open == std::string::npos || text.back() != ')') continue;
-    std::string number = text.substr(open + 2, text.size() - open - 3);
-    std::erase(number, ' ');
-    if (number.size() < 5 || number.size() > 10 ||
-        CountDigits(number) != static_cast<int>(number.size())) {
-      continue;
-    }
-    const std::string name = text.substr(0, open);
+    auto split = NameAndBracketedNumber(Trim(line.text));
+    if (!split) continue;
+    const std::string& name = split->first;
     const std::vector<std::string> words = SplitWords(name);
     const bool club_word = std::any_of(words.begin(), words.end(), [](const std::string& w) {
-      const std::string norm = NormalizeLabelText(w);
-      for (std::string_view club :
-           {"tennis", "club", "tc", "padel", "sport", "sports", "sportif", "sportive",
-            "association", "as", "us", "asptt", "stade", "racing", "cercle"}) {
-        if (norm == club) return true;
-      }
-      return false;
+      return IsAClubNameWord(NormalizeLabelText(w));
     });
     if (!club_word || !std::isalpha(static_cast<unsigned char>(name.front())) ||
         !FitsForm(FieldName::kClubName, name) || IsOnlyALabel(name)) {
       continue;
     }
-    if (found && (found->first.value != name || found->second != number)) return;
-    found.emplace(Field{name, line.confidence, FieldSource::kVisual}, number);
+    if (found && (found->first.value != name || found->second != split->second)) return;
+    found.emplace(Field{name, line.confidence, FieldSource::kVisual}, std::move(split->second));
   }
   if (!found) return;
   const double confidence = found->first.confidence.value_or(0.0);

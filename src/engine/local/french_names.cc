@@ -3,6 +3,7 @@
 #include <map>
 #include <string_view>
 
+#include "engine/local/ocr_text.h"
 #include "verify/text.h"
 
 namespace jae::local {
@@ -20,8 +21,7 @@ constexpr std::string_view kNames[] = {
     "Raphaël", "Raphaëlle", "Rémi", "Rémy", "René", "Renée", "Sébastien", "Séverine", "Stéphane",
     "Stéphanie", "Thérèse", "Théo", "Timothée", "Valérie", "Zoé",
     // Surnames.
-    "Bénard", "Dupré", "Hébert", "Lefèvre", "Léger", "Lemaître", "Ménard", "Rivière",
-    "Traoré"};
+    "Bénard", "Dupré", "Hébert", "Lefèvre", "Léger", "Lemaître", "Ménard", "Rivière", "Traoré"};
 
 // Each name folded to unaccented capitals, and the name.
 const std::map<std::string, std::string_view, std::less<>>& FoldedNames() {
@@ -33,41 +33,8 @@ const std::map<std::string, std::string_view, std::less<>>& FoldedNames() {
   return folded;
 }
 
-// A Latin-1 letter's UTF-8 second byte after 0xC3: lower case from 0xA0 (à) to 0xBE,
-// upper case from 0x80 (À) to 0x9E, × and ÷ aside.
+// A Latin-1 lower-case letter's UTF-8 second byte (after 0xC3): à (0xA0) to þ, ÷ aside.
 bool IsLowerByte(unsigned char b) { return b >= 0xA0 && b <= 0xBE && b != 0xB7; }
-bool IsUpperByte(unsigned char b) { return b >= 0x80 && b <= 0x9E && b != 0x97; }
-
-enum class Case { kUpper, kCapitalised, kOther };
-
-Case CaseOf(std::string_view word) {
-  bool first = true, upper_first = false, lower_rest = true, upper_rest = true;
-  for (size_t i = 0; i < word.size(); ++i) {
-    const auto c = static_cast<unsigned char>(word[i]);
-    bool is_upper = false, is_lower = false;
-    if (c == 0xC3 && i + 1 < word.size()) {
-      const auto b = static_cast<unsigned char>(word[++i]);
-      is_upper = IsUpperByte(b);
-      is_lower = IsLowerByte(b);
-    } else if (c >= 'A' && c <= 'Z') {
-      is_upper = true;
-    } else if (c >= 'a' && c <= 'z') {
-      is_lower = true;
-    } else {
-      return Case::kOther;  // a digit, a mark, another script
-    }
-    if (first) {
-      upper_first = is_upper;
-      first = false;
-    } else {
-      lower_rest = lower_rest && is_lower;
-      upper_rest = upper_rest && is_upper;
-    }
-  }
-  if (first || !upper_first) return Case::kOther;
-  if (upper_rest) return Case::kUpper;
-  return lower_rest ? Case::kCapitalised : Case::kOther;
-}
 
 std::string Upper(std::string_view name) {
   std::string out(name);
@@ -85,12 +52,12 @@ std::string Upper(std::string_view name) {
 }
 
 std::string WordWithAccents(std::string_view word) {
-  const Case word_case = CaseOf(word);
-  if (word_case == Case::kOther || word.size() < 2) return std::string(word);
+  const WordCase word_case = CaseOf(word);
+  if (word_case == WordCase::kOther) return std::string(word);
   const auto& names = FoldedNames();
   const auto it = names.find(verify::MrzNameVariants(word, 1).front());
   if (it == names.end()) return std::string(word);
-  return word_case == Case::kUpper ? Upper(it->second) : std::string(it->second);
+  return word_case == WordCase::kUpper ? Upper(it->second) : std::string(it->second);
 }
 
 }  // namespace

@@ -57,4 +57,32 @@ std::string LettersOf(std::string_view text) {
   return out;
 }
 
+WordCase CaseOf(std::string_view word) {
+  int upper = 0, lower = 0, letters = 0;
+  bool first_upper = false;
+  for (size_t i = 0; i < word.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(word[i]);
+    bool is_upper = false, is_lower = false;
+    if (c < 0x80) {
+      if (c == '-' || c == '\'') continue;
+      is_upper = std::isupper(c) != 0;
+      is_lower = std::islower(c) != 0;
+    } else if ((c == 0xC3 || c == 0xC5) && i + 1 < word.size()) {
+      const unsigned char d = static_cast<unsigned char>(word[++i]);
+      is_upper = c == 0xC3 ? (d >= 0x80 && d <= 0x9E && d != 0x97) : (d == 0x92 || d == 0xB8);
+      is_lower = c == 0xC3 ? (d >= 0x9F && d <= 0xBF && d != 0xB7) : d == 0x93;
+    } else if (c == 0xE2 && word.substr(i, 3) == "\u2019") {
+      i += 2;  // a typographic apostrophe
+      continue;
+    }
+    if (!is_upper && !is_lower) return WordCase::kOther;
+    if (letters++ == 0) first_upper = is_upper;
+    upper += is_upper;
+    lower += is_lower;
+  }
+  if (letters < 2) return WordCase::kOther;
+  if (lower == 0) return WordCase::kUpper;
+  return first_upper && upper == 1 ? WordCase::kCapitalised : WordCase::kOther;
+}
+
 }  // namespace jae::local
