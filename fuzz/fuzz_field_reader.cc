@@ -12,6 +12,7 @@
 
 #include "engine/local/field_reader.h"
 #include "engine/local/french_names.h"
+#include "engine/local/licence_fields.h"
 #include "engine/local/unlabelled_fields.h"
 #include "mrz/mrz.h"
 

@@ -6,9 +6,11 @@
 #include <opencv2/imgproc.hpp>
 #include <random>
 
+#include "engine/local/caption_table.h"
 #include "engine/local/classify.h"
 #include "engine/local/document_finder.h"
 #include "engine/local/field_reader.h"
+#include "engine/local/licence_fields.h"
 #include "engine/local/mrz_reader.h"
 #include "engine/local/mrz_zone.h"
 #include "engine/local/ocrb_classifier.h"

@@ -17,11 +17,13 @@
 
 #include "common/clock.h"
 #include "common/cpu_time.h"
+#include "engine/local/caption_table.h"
 #include "engine/local/classify.h"
 #include "engine/local/document_finder.h"
 #include "engine/local/field_reader.h"
 #include "engine/local/flatten_light.h"
 #include "engine/local/french_names.h"
+#include "engine/local/licence_fields.h"
 #include "engine/local/lone_letter.h"
 #include "engine/local/mrz_finder.h"
 #include "engine/local/mrz_reader.h"

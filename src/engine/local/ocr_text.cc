@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
-#include "engine/local/field_reader.h"
+#include "engine/local/caption_table.h"
 
 namespace jae::local {
 

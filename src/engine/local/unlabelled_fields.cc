@@ -8,7 +8,9 @@
 #include <string_view>
 #include <utility>
 
+#include "engine/local/caption_table.h"
 #include "engine/local/ocr_text.h"
+#include "engine/local/value_forms.h"
 #include "mrz/forms.h"
 #include "verify/normalize.h"
 

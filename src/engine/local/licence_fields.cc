@@ -1,0 +1,879 @@
+#include "engine/local/licence_fields.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+#include <iterator>
+#include <optional>
+#include <string>
+#include <utility>
+
+#include "engine/local/caption_table.h"
+#include "engine/local/ocr_text.h"
+#include "engine/local/value_forms.h"
+#include "verify/normalize.h"
+
+namespace jae::local {
+
+std::optional<Field> SeasonOfALicenceHeading(const std::vector<OcrLine>& lines) {
+  for (const auto& line : lines) {
+    const std::string norm = NormalizeLabelText(line.text);
+    for (std::string_view key : {"licence ", "license "}) {
+      if (norm.rfind(key, 0) != 0) continue;
+      // The raw text after the word (the normalised one lost the '-' of "2023-2024"), or
+      // after the federation's name.
+      const std::vector<std::string> words = SplitWords(line.text);
+      for (size_t from = 1; from < words.size() && from <= 2; ++from) {
+        if (from == 2 && NormalizeLabelText(words[1]) != "fft") break;
+        std::string rest;
+        for (size_t k = from; k < words.size(); ++k) rest += (rest.empty() ? "" : " ") + words[k];
+        std::string value = RepairValue(FieldName::kSeason, rest);
+        if (FitsForm(FieldName::kSeason, value)) {
+          return Field{std::move(value), line.confidence, FieldSource::kVisual};
+        }
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+namespace {
+
+// The name after a civility in the text of `lines` read as one paragraph (a name may
+// wrap), up to the comma or parenthesis that ends it; with the sex the civility says.
+// `text` without a word of two or three capitals that are the initials of its other
+// words, in order (an avatar's "HC" beside "Hugo" / "CHEVALIER").
+std::string WithoutInitials(const std::string& text) {
+  const std::vector<std::string> words = SplitWords(text);
+  for (size_t k = 0; k < words.size(); ++k) {
+    const std::string& w = words[k];
+    if (w.size() < 2 || w.size() > 3 || CountLetters(w) != static_cast<int>(w.size()) ||
+        !std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
+      continue;
+    }
+    std::string initials;
+    for (size_t j = 0; j < words.size(); ++j) {
+      if (j != k)
+        initials += static_cast<char>(std::toupper(static_cast<unsigned char>(words[j][0])));
+    }
+    if (initials.size() != w.size() || initials != w) continue;
+    std::string out;
+    for (size_t j = 0; j < words.size(); ++j) {
+      if (j != k) out += (out.empty() ? "" : " ") + words[j];
+    }
+    return out;
+  }
+  return text;
+}
+
+// `line` without an avatar's initials at its start: a disc of two or three capitals
+// ("AB") beside a name set on two lines is read into the lower line, taller than its words
+// or off their line, and the two lines then no longer look like one heading's.
+OcrLine WithoutAvatar(const OcrLine& line) {
+  if (line.words.size() < 2) return line;
+  const OcrWord& first = line.words.front();
+  const std::string& w = first.text;
+  const bool capitals =
+      w.size() >= 2 && w.size() <= 3 &&
+      std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  if (!capitals) return line;
+  OcrLine rest{"", line.words[1].box, line.confidence, {line.words.begin() + 1, line.words.end()}};
+  for (const auto& word : rest.words) {
+    rest.text += (rest.text.empty() ? "" : " ") + word.text;
+    rest.box |= word.box;
+  }
+  // Taller than the words, or standing off their line (the disc spans both name lines).
+  const int centre_offset =
+      std::abs((first.box.y * 2 + first.box.height) - (rest.box.y * 2 + rest.box.height));
+  if (first.box.height * 10 < rest.box.height * 13 && centre_offset <= rest.box.height) return line;
+  return rest;
+}
+
+struct CivilName {
+  std::pair<std::string, std::string> name;  // given names, surname
+  std::string sex;
+  double confidence = 0;  // the line's where the civility stands
+};
+
+std::optional<CivilName> NameAfterCivility(const std::vector<OcrLine>& lines) {
+  std::string text;
+  std::vector<size_t> starts;  // where each line starts in `text`
+  for (const auto& line : lines) {
+    if (!text.empty()) text += ' ';
+    starts.push_back(text.size());
+    text += line.text;
+  }
+  static const std::pair<std::string_view, std::string_view> kCivilities[] = {
+      {"Monsieur ", "M"}, {"Madame ", "F"}, {"Mademoiselle ", "F"}, {"M. ", "M"},
+      {"Mme ", "F"},      {"Mme. ", "F"},   {"Mlle ", "F"}};
+  for (const auto& [civility, sex] : kCivilities) {
+    for (size_t at = text.find(civility); at != std::string::npos;
+         at = text.find(civility, at + 1)) {
+      if (at > 0 && text[at - 1] != ' ') continue;
+      const size_t from = at + civility.size();
+      const size_t line = static_cast<size_t>(std::upper_bound(starts.begin(), starts.end(), at) -
+                                              starts.begin() - 1);
+      std::vector<size_t> ends;
+      if (size_t end = text.find_first_of(",(", from); end != std::string::npos)
+        ends.push_back(end);
+      // A heading that starts with the civility ("M. Victor Yanis PERRIN" over an app's
+      // screen, perhaps after an avatar read as a symbol): the name is the rest of its line.
+      if (CountLetters(text.substr(starts[line], at - starts[line])) == 0 &&
+          CountDigits(text.substr(starts[line], at - starts[line])) == 0) {
+        ends.push_back(line + 1 < starts.size() ? starts[line + 1] - 1 : text.size());
+      }
+      for (size_t end : ends) {
+        if (end <= from || end - from > 80) continue;
+        if (auto name = AsGivenNamesAndSurname(text.substr(from, end - from))) {
+          return CivilName{std::move(*name), std::string(sex), lines[line].confidence};
+        }
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+// `word` in capitals, Latin-1 letters included ("Lefèvre" -> "LEFÈVRE").
+std::string InCapitals(std::string_view word) {
+  std::string out(word);
+  for (size_t i = 0; i < out.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(out[i]);
+    if (c < 0x80) {
+      out[i] = static_cast<char>(std::toupper(c));
+    } else if (c == 0xC3 && i + 1 < out.size()) {
+      const unsigned char d = static_cast<unsigned char>(out[i + 1]);
+      if (d >= 0xA0 && d <= 0xBE && d != 0xB7) out[i + 1] = static_cast<char>(d - 0x20);
+      ++i;
+    }
+  }
+  return out;
+}
+
+// A name in mixed case, given names first: (given names, surname in capitals). A particle
+// before the last word belongs to the surname ("Sarah Le Bris" -> "LE BRIS").
+std::pair<std::string, std::string> GivenNamesThenSurname(const std::vector<std::string>& words) {
+  static constexpr std::string_view kParticles[] = {"le",  "la",  "de", "du",  "da", "des",
+                                                    "van", "von", "di", "del", "dos"};
+  size_t surname = words.size() - 1;
+  if (words.size() >= 3) {
+    const std::string before = NormalizeLabelText(words[surname - 1]);
+    if (std::find(std::begin(kParticles), std::end(kParticles), before) != std::end(kParticles)) {
+      --surname;
+    }
+  }
+  std::string given, last;
+  for (size_t k = 0; k < words.size(); ++k) {
+    std::string& part = k < surname ? given : last;
+    part += (part.empty() ? "" : " ") + (k < surname ? words[k] : InCapitals(words[k]));
+  }
+  return {given, last};
+}
+
+// An app's header: the avatar's initials, then the holder's name in mixed case, given
+// names first ("HL  Hugo Lefèvre"; the disc's letters read with one slip, "HD"). Without
+// the initials two capitalised words may be anything ("Licence Valide"); with them they
+// are the name the initials abbreviate.
+std::optional<std::pair<std::string, std::string>> NameBesideInitials(std::string_view text) {
+  std::vector<std::string> words = SplitWords(text);
+  if (words.size() < 3 || words.size() > 5) return std::nullopt;
+  // The disc: the first given name's initial and the surname's ("RB" for "Rémi Sébastien
+  // Boyer"), or every name's. Its round edge may be read as a bracket and its letters in
+  // lower case ("MP)", "sp"): then both letters must be the names' initials.
+  const std::string& read_disc = words.front();
+  std::string disc;
+  for (char c : read_disc) {
+    if (std::isalpha(static_cast<unsigned char>(c))) {
+      disc += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    } else if (c != ')' && c != '(' && c != '|') {
+      return std::nullopt;
+    }
+  }
+  const size_t names = words.size() - 1;
+  if ((disc.size() != 2 && disc.size() != names) || read_disc.size() > disc.size() + 1) {
+    return std::nullopt;
+  }
+  for (size_t k = 1; k < words.size(); ++k) {
+    if (CaseOf(words[k]) != WordCase::kCapitalised || IsAClubWord(NormalizeLabelText(words[k]))) {
+      return std::nullopt;
+    }
+  }
+  if (words[1][0] != disc[0]) return std::nullopt;  // the surname's letter may be a slip
+  if (disc != read_disc && (disc.size() != 2 || words.back()[0] != disc[1])) return std::nullopt;
+  return GivenNamesThenSurname(std::vector<std::string>(words.begin() + 1, words.end()));
+}
+
+// An app's header: the holder's name in mixed case, given names first, set right over
+// the club's name ("Grégoire Gauthier" / "Tennis Club de Vannes"). Two to four capitalised
+// words, none a club's word; the surname in capitals.
+void AddNameOverTheClub(const std::vector<OcrLine>& lines, Fields& fields) {
+  const auto club = fields.find(FieldName::kClubName);
+  if (club == fields.end()) return;
+  const std::string club_text = NormalizeLabelText(club->second.value);
+  for (const OcrLine& under : lines) {
+    if (NormalizeLabelText(under.text) != club_text) continue;
+    for (const OcrLine& line : lines) {
+      const cv::Rect& a = line.box;
+      const cv::Rect& b = under.box;
+      if (a.br().y > b.y + b.height / 2 || b.y - a.br().y > b.height ||
+          std::abs(a.x - b.x) > 2 * b.height) {
+        continue;
+      }
+      const std::vector<std::string> words = SplitWords(line.text);
+      if (words.size() < 2 || words.size() > 4) continue;
+      const bool names = std::all_of(words.begin(), words.end(), [](const std::string& w) {
+        return CaseOf(w) == WordCase::kCapitalised && !IsAClubWord(NormalizeLabelText(w)) &&
+               !IsOnlyALabel(w);
+      });
+      if (!names) continue;
+      auto [given, surname] = GivenNamesThenSurname(words);
+      fields[FieldName::kGivenNames] =
+          Field{std::move(given), line.confidence, FieldSource::kVisual};
+      fields[FieldName::kSurname] =
+          Field{std::move(surname), line.confidence, FieldSource::kVisual};
+      return;
+    }
+  }
+}
+
+void AddNameHeading(const std::vector<OcrLine>& lines, Fields& fields) {
+  if (fields.count(FieldName::kSurname) || fields.count(FieldName::kGivenNames)) return;
+  if (auto named = NameAfterCivility(lines)) {
+    fields[FieldName::kGivenNames] =
+        Field{std::move(named->name.first), named->confidence, FieldSource::kVisual};
+    fields[FieldName::kSurname] =
+        Field{std::move(named->name.second), named->confidence, FieldSource::kVisual};
+    if (!fields.count(FieldName::kSex)) {
+      fields[FieldName::kSex] = Field{named->sex, named->confidence, FieldSource::kVisual};
+    }
+    return;
+  }
+  // Each line, and each line with the one right under it (a name set on two lines,
+  // "Hugo" over "CHEVALIER"), the avatar's initials beside it ("HC") left out.
+  std::vector<OcrLine> headings(lines.begin(), lines.end());
+  for (size_t i = 0; i + 1 < lines.size(); ++i) {
+    const OcrLine upper = WithoutAvatar(lines[i]);
+    const OcrLine lower = WithoutAvatar(lines[i + 1]);
+    const cv::Rect& a = upper.box;
+    const cv::Rect& b = lower.box;
+    const int h = std::max(a.height, b.height);
+    if (b.y <= a.y || b.y - (a.y + a.height) > h || std::min(a.height, b.height) * 10 < h * 6) {
+      continue;
+    }
+    headings.push_back(OcrLine{WithoutInitials(upper.text + " " + lower.text), a | b,
+                               std::min(lines[i].confidence, lines[i + 1].confidence)});
+    headings.back().box.height = h;  // a line's height, for the tallest heading
+  }
+  const OcrLine* best = nullptr;
+  std::pair<std::string, std::string> best_name;
+  for (const auto& line : headings) {
+    auto name = NameBesideInitials(line.text);
+    if (!name) name = AsGivenNamesAndSurname(line.text);
+    if (!name) continue;
+    const bool is_a_value = std::any_of(fields.begin(), fields.end(), [&](const auto& f) {
+      return NormalizeLabelText(f.second.value) == NormalizeLabelText(line.text);
+    });
+    if (is_a_value) continue;
+    // The heading: the tallest such line, the topmost of equals.
+    if (!best || line.box.height > best->box.height ||
+        (line.box.height == best->box.height && line.box.y < best->box.y)) {
+      best = &line;
+      best_name = std::move(*name);
+    }
+  }
+  if (!best) {
+    AddNameOverTheClub(lines, fields);
+    return;
+  }
+  fields[FieldName::kGivenNames] =
+      Field{std::move(best_name.first), best->confidence, FieldSource::kVisual};
+  fields[FieldName::kSurname] =
+      Field{std::move(best_name.second), best->confidence, FieldSource::kVisual};
+}
+
+namespace {
+
+// `word` without the brackets and bars at its ends: a chip's or badge's rounded ends, or a
+// box's edge, read as characters ("[NC", "15/2)").
+std::string WithoutBracketEnds(std::string word) {
+  constexpr std::string_view kBrackets = "[](){}|";
+  while (!word.empty() && kBrackets.find(word.front()) != std::string_view::npos) word.erase(0, 1);
+  while (!word.empty() && kBrackets.find(word.back()) != std::string_view::npos) word.pop_back();
+  return word;
+}
+
+// The ranking of a round badge: a word of ranking form standing in its own column right
+// over (or under) the word "Classement", which OCR reads into another line (the badge
+// beside the club's name, its caption beside the club's number: "US Orléans Tennis 15/2"
+// over "82042146 Classement"). The caption's first letter may be lost ("lassement").
+std::optional<Field> RankingOverItsCaption(const std::vector<OcrLine>& lines) {
+  for (const auto& caption_line : lines) {
+    for (const auto& caption : caption_line.words) {
+      const std::string name = NormalizeLabelText(caption.text);
+      if (name != "classement" && name != "lassement") continue;
+      for (const auto& line : lines) {
+        for (const auto& word : line.words) {
+          const std::string w = WithoutBracketEnds(word.text);
+          if (w.empty() || !IsRanking(w) || (CountDigits(w) == 0 && w != "NC")) continue;
+          const int h = std::max(1, word.box.height);
+          const int gap_under = caption.box.y - word.box.br().y;
+          const int gap_over = word.box.y - caption.box.br().y;
+          const bool stacked = (gap_under >= -h / 4 && gap_under <= 3 * h) ||
+                               (gap_over >= -h / 4 && gap_over <= 3 * h);
+          const int overlap =
+              std::min(word.box.br().x, caption.box.br().x) - std::max(word.box.x, caption.box.x);
+          if (&line != &caption_line && stacked && overlap > 0) {
+            return Field{w, word.confidence, FieldSource::kVisual};
+          }
+          // Or the badge leads its row, left of the caption, as an app's list item puts its
+          // round icon before its title ("(15/4)  Classement simple" over "Messieurs"):
+          // level with the caption, within a few of its letters' heights.
+          const int ch = std::max(1, caption.box.height);
+          const int gap_left = caption.box.x - word.box.br().x;
+          const int rows_overlap =
+              std::min(word.box.br().y, caption.box.br().y) - std::max(word.box.y, caption.box.y);
+          if (gap_left > 0 && gap_left <= 4 * ch && rows_overlap > 0 && word.box.height >= ch) {
+            return Field{w, word.confidence, FieldSource::kVisual};
+          }
+        }
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+void AddUnlabelledRanking(const std::vector<OcrLine>& lines, Fields& fields) {
+  if (fields.count(FieldName::kRanking)) return;
+  if (std::optional<Field> badge = RankingOverItsCaption(lines)) {
+    fields[FieldName::kRanking] = std::move(*badge);
+    return;
+  }
+  // A season as a chip prints it: "2025", "2024/2025", "2024-2025".
+  auto is_season = [](const std::string& w) {
+    if (w.size() == 4) return CountDigits(w) == 4;
+    return w.size() == 9 && CountDigits(w) == 8 && (w[4] == '/' || w[4] == '-');
+  };
+  for (const auto& line : lines) {
+    // The chip alone, or beside the season's ("Saison 2025", "Saison 2024/2025"); the
+    // chips' rounded ends read as brackets or a stray letter ("[NC À Saison 2025/2026").
+    std::vector<std::string> others;
+    std::optional<std::string> ranking;
+    for (const std::string& read : SplitWords(line.text)) {
+      const std::string w = WithoutBracketEnds(read);
+      if (w.empty()) continue;
+      const bool slashed = std::count(w.begin(), w.end(), '/') == 1 && w.back() != '/' &&
+                           std::isdigit(static_cast<unsigned char>(w.back())) &&
+                           w.size() - w.find('/') == 2;
+      const bool plain =
+          w == "NC" || w == "40" || w == "30" || w == "15" || w == "0" || w == "-15" || w == "-30";
+      if ((slashed || plain) && IsRanking(w) && !ranking) {
+        ranking = w;
+      } else if (!(w.size() <= 2 && CountLetters(w) == 1 && CountDigits(w) == 0)) {
+        others.push_back(w);
+      }
+    }
+    if (!ranking) continue;
+    const bool beside_season =
+        others.size() == 2 && is_season(others[1]) &&
+        (NormalizeLabelText(others[0]) == "saison" || NormalizeLabelText(others[0]) == "season");
+    // A number alone ("30", "15") may be anything; beside the season it is the ranking.
+    const bool slashed = ranking->find('/') != std::string::npos;
+    if (!beside_season && !(others.empty() && (slashed || *ranking == "NC"))) continue;
+    fields[FieldName::kRanking] = Field{*ranking, line.confidence, FieldSource::kVisual};
+    return;
+  }
+}
+
+void AddClubNumberAfterItsName(const std::vector<OcrLine>& lines, Fields& fields) {
+  auto club = fields.find(FieldName::kClubName);
+  if (club == fields.end() || fields.count(FieldName::kClubNumber)) return;
+  std::string text;
+  for (const auto& line : lines) text += (text.empty() ? "" : " ") + line.text;
+  for (size_t at = text.find(club->second.value); at != std::string::npos;
+       at = text.find(club->second.value, at + 1)) {
+    size_t i = at + club->second.value.size();
+    while (i < text.size() && text[i] == ' ') ++i;
+    if (i >= text.size() || text[i] != '(') continue;
+    const size_t close = text.find(')', i);
+    if (close == std::string::npos || close - i > 30) continue;
+    std::string inside = NormalizeLabelText(text.substr(i + 1, close - i - 1));
+    for (std::string_view prefix : {"no ", "n "}) {
+      if (inside.rfind(prefix, 0) == 0) inside = inside.substr(prefix.size());
+    }
+    if (inside.find_first_not_of("0123456789 ") != std::string::npos) continue;
+    std::string digits;
+    for (char c : inside) {
+      if (c != ' ') digits += c;
+    }
+    if (digits.size() < 5 || digits.size() > 10) continue;
+    fields[FieldName::kClubNumber] = Field{digits, 0.9, FieldSource::kVisual};
+    return;
+  }
+}
+
+void AddClubWithItsNumberInBrackets(const std::vector<OcrLine>& lines, Fields& fields) {
+  if (fields.count(FieldName::kClubName)) return;
+  std::optional<std::pair<Field, std::string>> found;  // the name, its number
+  for (const auto& line : lines) {
+    auto split = NameAndBracketedNumber(Trim(line.text));
+    if (!split) continue;
+    const std::string& name = split->first;
+    const std::vector<std::string> words = SplitWords(name);
+    const bool club_word = std::any_of(words.begin(), words.end(), [](const std::string& w) {
+      return IsAClubNameWord(NormalizeLabelText(w));
+    });
+    if (!club_word || !std::isalpha(static_cast<unsigned char>(name.front())) ||
+        !FitsForm(FieldName::kClubName, name) || IsOnlyALabel(name)) {
+      continue;
+    }
+    if (found && (found->first.value != name || found->second != split->second)) return;
+    found.emplace(Field{name, line.confidence, FieldSource::kVisual}, std::move(split->second));
+  }
+  if (!found) return;
+  const double confidence = found->first.confidence.value_or(0.0);
+  fields[FieldName::kClubName] = std::move(found->first);
+  if (!fields.count(FieldName::kClubNumber)) {
+    fields[FieldName::kClubNumber] =
+        Field{std::move(found->second), confidence, FieldSource::kVisual};
+  }
+}
+
+namespace {
+
+// Whether `line` stands right under the line holding the club's name: a licence number
+// misread by one character ("6305446 Z" as "63054467") also has eight digits, but it
+// stands under the holder's name.
+bool UnderTheClubsName(const std::vector<OcrLine>& lines, const OcrLine& line,
+                       const Fields& fields) {
+  auto club = fields.find(FieldName::kClubName);
+  if (club == fields.end()) return false;
+  for (const auto& above : lines) {
+    const int gap = line.box.y - (above.box.y + above.box.height);
+    if (gap < -line.box.height / 2 || gap > 2 * line.box.height) continue;
+    if (std::abs(above.box.x - line.box.x) > 3 * line.box.height) continue;
+    if (above.text.find(club->second.value) != std::string::npos) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void AddClubNameOverItsNumber(const std::vector<OcrLine>& lines, Fields& fields) {
+  auto number = fields.find(FieldName::kClubNumber);
+  if (number == fields.end() || fields.count(FieldName::kClubName)) return;
+  const std::string& digits = number->second.value;
+  for (const auto& line : lines) {
+    std::string line_digits;
+    for (char c : line.text) {
+      if (std::isdigit(static_cast<unsigned char>(c))) line_digits += c;
+    }
+    if (line_digits != digits) continue;
+    const OcrLine* over = nullptr;
+    for (const auto& above : lines) {
+      // From the middle of the line above (an icon beside the name makes its box tall).
+      const int gap = line.box.y - (above.box.y + above.box.height / 2);
+      if (gap <= 0 || gap > 3 * line.box.height) continue;
+      if (!over || above.box.y > over->box.y) over = &above;
+    }
+    if (!over) return;
+    // Without an icon before the name (a pin read as a symbol).
+    std::vector<Word> words = WordsOf(*over);
+    size_t first = 0;
+    while (first < words.size() && CountLetters(words[first].text) == 0) ++first;
+    if (first == words.size() || std::abs(words[first].box.x - line.box.x) > 3 * line.box.height) {
+      return;
+    }
+    words.erase(words.begin(), words.begin() + static_cast<long>(first));
+    const std::string name = Trim(JoinWords(words, 0, words.size()));
+    if (!FitsForm(FieldName::kClubName, name) || IsOnlyALabel(name) || CountDigits(name) > 0 ||
+        !FindLabels(words, std::max(1, over->box.height)).empty()) {
+      return;
+    }
+    fields[FieldName::kClubName] = Field{name, over->confidence, FieldSource::kVisual};
+    return;
+  }
+}
+
+void AddLoneSexWord(const std::vector<OcrLine>& lines, Fields& fields) {
+  if (fields.count(FieldName::kSex)) return;
+  // The word alone, or the civility a pass prints beside its icon: "M." with its dot (a
+  // lone letter may be a speck), "Mme".
+  static constexpr std::pair<std::string_view, const char*> kWords[] = {
+      {"homme", "M"},   {"masculin", "M"}, {"monsieur", "M"}, {"femme", "F"},
+      {"feminin", "F"}, {"madame", "F"},   {"mme", "F"}};
+  // A licence's category names the players' sex as tennis does ("Catégorie  Dames",
+  // "Messieurs · Senior +45"): the word first on its line, after the caption if any.
+  static constexpr std::pair<std::string_view, const char*> kCategories[] = {
+      {"dames", "F"}, {"messieurs", "M"}, {"homme", "M"}, {"femme", "F"}};
+  for (const auto& line : lines) {
+    const std::string word = NormalizeLabelText(line.text);
+    const char* sex = Trim(line.text) == "M." ? "M" : nullptr;
+    for (const auto& [known, letter] : kWords) {
+      if (word == known) sex = letter;
+    }
+    std::vector<std::string> words = SplitWords(word);
+    for (auto& w : words) {
+      if (w.size() > 1 && w.back() == ':') w.pop_back();
+    }
+    if (!words.empty() && words.front() == "categorie") words.erase(words.begin());
+    // A ranking badge read into the category's line ("15/4 Messieurs · Senior +45").
+    if (words.size() > 1 && IsRanking(WithoutBracketEnds(words.front())) &&
+        (CountDigits(words.front()) > 0 || WithoutBracketEnds(words.front()) == "nc")) {
+      words.erase(words.begin());
+    }
+    if (!sex && !words.empty() && words.size() <= 5) {
+      for (const auto& [known, letter] : kCategories) {
+        if (words.front() == known) sex = letter;
+      }
+    }
+    if (sex) {
+      fields[FieldName::kSex] = Field{sex, line.confidence, FieldSource::kVisual};
+      return;
+    }
+  }
+}
+
+namespace {
+
+void AddBareNumbersOnce(const std::vector<OcrLine>& lines, Fields& fields) {
+  for (const auto& line : lines) {
+    const std::string norm = NormalizeLabelText(line.text);
+    std::string rest;
+    for (std::string_view prefix : {"no", "n0", "n"}) {
+      if (norm.rfind(prefix, 0) == 0) {
+        rest = norm.substr(prefix.size());
+        break;
+      }
+    }
+    // Or the number alone on its line, with no "N°" at all (an app's pass).
+    // (Its text only letters, digits and spaces: "27.01.1987" is a date.)
+    if (rest.empty() && !norm.empty() && std::isdigit(static_cast<unsigned char>(norm.front())) &&
+        std::all_of(line.text.begin(), line.text.end(), [](char c) {
+          return std::isalnum(static_cast<unsigned char>(c)) || c == ' ';
+        })) {
+      rest = norm;
+    }
+    if (rest.empty() || !std::isdigit(static_cast<unsigned char>(Trim(rest).front()))) continue;
+    std::string digits, letters;
+    for (char c : rest) {
+      if (std::isdigit(static_cast<unsigned char>(c))) {
+        if (!letters.empty()) digits.clear();  // a digit after the letter: no such form
+        digits += c;
+      } else if (std::isalpha(static_cast<unsigned char>(c))) {
+        letters += c;
+      } else if (c != ' ') {
+        digits.clear();
+        break;
+      }
+    }
+    if (digits.size() == 7 && letters.size() == 1 && !fields.count(FieldName::kLicenceNumber)) {
+      std::string value = digits + " " + letters;
+      value.back() = static_cast<char>(std::toupper(static_cast<unsigned char>(value.back())));
+      fields[FieldName::kLicenceNumber] = Field{value, line.confidence, FieldSource::kVisual};
+    } else if (digits.size() == 8 && letters.empty() && !fields.count(FieldName::kClubNumber) &&
+               (UnderTheClubsName(lines, line, fields) ||
+                fields.count(FieldName::kLicenceNumber))) {
+      fields[FieldName::kClubNumber] = Field{digits, line.confidence, FieldSource::kVisual};
+    }
+  }
+}
+
+}  // namespace
+
+void AddBareNumbers(const std::vector<OcrLine>& lines, Fields& fields) {
+  // Twice: eight digits are the club's number once the licence number is known (a
+  // misread licence number has eight digits too), wherever the two stand on the page.
+  for (int pass = 0; pass < 2; ++pass) AddBareNumbersOnce(lines, fields);
+}
+
+namespace {
+
+// `line` without the icon an app sets before a value (a trophy, a calendar, a pin), which
+// OCR reads as a letter or a sign ("E 4129835K", "9 Homme", "© Cercle Sportif de Pau"):
+// a first word of one character (or two with a sign) set apart from the next by most of a
+// character's height, where the gap between words is a third of it.
+OcrLine WithoutLeadingIcon(const OcrLine& line) {
+  if (line.words.size() < 2) return line;
+  const OcrWord& icon = line.words[0];
+  const OcrWord& next = line.words[1];
+  const size_t glyphs = static_cast<size_t>(
+      std::count_if(icon.text.begin(), icon.text.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+  const int gap = next.box.x - (icon.box.x + icon.box.width);
+  // Two characters only with a sign among them ("F)", "2,"): "30" or "NC" is a chip.
+  const bool sign = std::any_of(icon.text.begin(), icon.text.end(), [](char c) {
+    return (c & 0x80) == 0 && !std::isalnum(static_cast<unsigned char>(c));
+  });
+  if (glyphs > 2 || (glyphs == 2 && !sign) || gap * 10 < next.box.height * 8) return line;
+  OcrLine out{"", next.box, line.confidence, {line.words.begin() + 1, line.words.end()}};
+  for (const auto& w : out.words) {
+    out.text += (out.text.empty() ? "" : " ") + w.text;
+    out.box |= w.box;
+  }
+  return out;
+}
+
+}  // namespace
+
+void AddLoneBirthDate(const std::vector<OcrLine>& lines, Fields& fields) {
+  if (fields.count(FieldName::kBirthDate)) return;
+  const OcrLine* lone = nullptr;
+  for (const auto& line : lines) {
+    if (CountLetters(line.text) > 0 || !IsDate(RepairValue(FieldName::kBirthDate, line.text))) {
+      continue;
+    }
+    if (lone) return;  // two dates alone: which is the birth no form tells
+    lone = &line;
+  }
+  if (!lone) return;
+  // A date of the page's latest year or just before is the page's own (printed on, valid
+  // until), not a player's birth: the latest year anywhere on the page (the season's) must
+  // come at least four years after it. A page that names no other year proves nothing.
+  const std::string date = RepairValue(FieldName::kBirthDate, lone->text);
+  auto year_of = [](std::string_view text) {
+    int latest = 0;
+    for (const auto& g : DigitGroups(text)) {
+      const int y = g.size() == 4 ? std::atoi(g.c_str()) : 0;
+      if (y >= 1900 && y <= 2100) latest = std::max(latest, y);
+    }
+    return latest;
+  };
+  int page_year = 0;
+  for (const auto& line : lines) {
+    if (&line != lone) page_year = std::max(page_year, year_of(line.text));
+  }
+  if (auto season = fields.find(FieldName::kSeason); season != fields.end()) {
+    page_year = std::max(page_year, year_of(season->second.value));
+  }
+  const int birth_year = year_of(date);
+  if (birth_year == 0 || birth_year > page_year - 4) return;
+  fields[FieldName::kBirthDate] = Field{date, lone->confidence, FieldSource::kVisual};
+}
+
+void AddFromTheSentence(const std::vector<OcrLine>& lines, Fields& fields) {
+  std::vector<std::string> words;
+  std::vector<double> confidences;  // each word's line's
+  for (const auto& line : lines) {
+    for (auto& w : SplitWords(line.text)) {
+      words.push_back(std::move(w));
+      confidences.push_back(line.confidence);
+    }
+  }
+  // The value's words' lines: the least of their confidences.
+  auto confidence_of = [&](size_t from, size_t n) {
+    return *std::min_element(confidences.begin() + from, confidences.begin() + from + n);
+  };
+  auto strip = [](std::string w) {
+    while (!w.empty() && (w.back() == ',' || w.back() == '.' || w.back() == ';')) w.pop_back();
+    return w;
+  };
+  for (size_t i = 0; i + 1 < words.size(); ++i) {
+    const std::string word = NormalizeLabelText(words[i]);
+    // "... pour la saison 2025/2026, ...": the season, named after its end year.
+    if (word == "saison" && !fields.count(FieldName::kSeason)) {
+      const bool sportive = NormalizeLabelText(words[i + 1]) == "sportive" && i + 2 < words.size();
+      const std::string season =
+          RepairValue(FieldName::kSeason, strip(words[i + (sportive ? 2 : 1)]));
+      if (FitsForm(FieldName::kSeason, season)) {
+        fields[FieldName::kSeason] = Field{season, confidence_of(i + 1, 1), FieldSource::kVisual};
+      }
+    }
+    // "... titulaire de la licence n°" / "3358056 S pour la saison ...": the number after
+    // the caption, wherever the line wraps, with its letter when one follows.
+    if ((word == "licence" || word == "license") && !fields.count(FieldName::kLicenceNumber) &&
+        i + 2 < words.size()) {
+      const std::string sign = NormalizeLabelText(words[i + 1]);
+      if (sign == "n" || sign == "no" || sign == "n0") {
+        std::string number = strip(words[i + 2]);
+        size_t n = 1;
+        if (i + 3 < words.size() && words[i + 3].size() == 1 &&
+            std::isupper(static_cast<unsigned char>(words[i + 3][0]))) {
+          number += " " + words[i + 3];
+          n = 2;
+        }
+        number = RepairValue(FieldName::kLicenceNumber, number);
+        if (CountDigits(number) == 7 && FitsForm(FieldName::kLicenceNumber, number)) {
+          fields[FieldName::kLicenceNumber] =
+              Field{number, confidence_of(i + 2, n), FieldSource::kVisual};
+        }
+      }
+    }
+    // "... titulaire de la licence n° 5050172" / "U pour la saison ...": the licence's
+    // letter wrapped to the next line, read as a word of its own.
+    const auto licence = fields.find(FieldName::kLicenceNumber);
+    if (licence != fields.end() && words[i] == licence->second.value &&
+        CountDigits(words[i]) == 7 && words[i].size() == 7 && words[i + 1].size() == 1 &&
+        std::isupper(static_cast<unsigned char>(words[i + 1][0]))) {
+      licence->second.value += " " + words[i + 1];
+    }
+    // "... licencié au club US Orléans Tennis (club n° 44748449).": the club's name up to
+    // its bracket or the sentence's end, its number the bracket's digits.
+    const std::string before = i > 0 ? NormalizeLabelText(words[i - 1]) : "";
+    // ("du club" is a caption's: "N° du club", "Nom du club".)
+    if (word == "club" && before == "au" && !fields.count(FieldName::kClubName)) {
+      std::string name;
+      size_t k = i + 1;
+      for (; k < words.size() && k < i + 9 && words[k][0] != '('; ++k) {
+        const char last = words[k].back();
+        name += (name.empty() ? "" : " ") + strip(words[k]);
+        if (last == '.' || last == ',' || last == ';') {
+          ++k;
+          break;
+        }
+      }
+      if (FitsForm(FieldName::kClubName, name) && HasCapitalisedWord(name)) {
+        fields[FieldName::kClubName] =
+            Field{name, confidence_of(i + 1, k - i - 1), FieldSource::kVisual};
+      }
+      if (k < words.size() && words[k][0] == '(' && !fields.count(FieldName::kClubNumber)) {
+        for (size_t b = k; b < words.size() && b < k + 4; ++b) {
+          std::string digits;
+          for (char c : words[b]) {
+            if (std::isdigit(static_cast<unsigned char>(c))) digits += c;
+          }
+          if (digits.size() >= 5 && FitsForm(FieldName::kClubNumber, digits)) {
+            fields[FieldName::kClubNumber] =
+                Field{digits, confidence_of(b, 1), FieldSource::kVisual};
+            break;
+          }
+          if (words[b].find(')') != std::string::npos) break;
+        }
+      }
+    }
+    // "..., né le 14 février 1968, ...": the longest of the next three words that is a date.
+    const bool born = (word == "ne" || word == "nee" || word == "nee)" || word == "ne(e)") &&
+                      NormalizeLabelText(words[i + 1]) == "le";
+    if (born && !fields.count(FieldName::kBirthDate)) {
+      for (size_t n = std::min<size_t>(3, words.size() - i - 2); n >= 1; --n) {
+        std::string date;
+        for (size_t k = 0; k < n; ++k) date += (k ? " " : "") + words[i + 2 + k];
+        date = RepairValue(FieldName::kBirthDate, strip(date));
+        if (FitsForm(FieldName::kBirthDate, date)) {
+          fields[FieldName::kBirthDate] =
+              Field{date, confidence_of(i + 2, n), FieldSource::kVisual};
+          break;
+        }
+      }
+    }
+  }
+}
+
+// A sporting year printed without its label ("2023/2024" as a chip or a subtitle): two
+// consecutive years joined by a slash or a dash, the only such pair on the licence.
+void AddLoneSeason(const std::vector<OcrLine>& lines, Fields& fields) {
+  if (fields.count(FieldName::kSeason)) return;
+  std::optional<Field> found;
+  for (const auto& line : lines) {
+    const std::vector<std::string> words = SplitWords(line.text);
+    for (size_t k = 0; k < words.size(); ++k) {
+      std::string pair = words[k];
+      // "2023 - 2024", "2023 / 2024": the joiner read as a word of its own.
+      if (pair.size() == 4 && k + 2 < words.size() &&
+          (words[k + 1] == "-" || words[k + 1] == "/" || words[k + 1] == "\u2013")) {
+        pair += words[k + 1] + words[k + 2];
+      }
+      const std::vector<std::string> years = DigitGroups(pair);
+      if (years.size() != 2 || years[0].size() != 4 || years[1].size() != 4 ||
+          !std::isdigit(static_cast<unsigned char>(pair.front())) ||
+          !std::isdigit(static_cast<unsigned char>(pair.back())) ||
+          std::atoi(years[1].c_str()) != std::atoi(years[0].c_str()) + 1) {
+        continue;
+      }
+      std::string between = pair.substr(4, pair.size() - 8);
+      if (between != "-" && between != "/" && between != "\u2013") continue;
+      std::string value = years[1];
+      if (!FitsForm(FieldName::kSeason, value)) continue;
+      if (found && found->value != value) return;  // two seasons: neither is sure
+      found = Field{std::move(value), line.confidence, FieldSource::kVisual};
+    }
+  }
+  if (found) fields[FieldName::kSeason] = std::move(*found);
+}
+
+void AddSeasonOfItsValidity(const std::vector<OcrLine>& lines, Fields& fields) {
+  if (fields.count(FieldName::kSeason)) return;
+  std::vector<std::string> words;
+  std::vector<double> confidences;
+  for (const auto& line : lines) {
+    for (auto& w : SplitWords(line.text)) {
+      words.push_back(std::move(w));
+      confidences.push_back(line.confidence);
+    }
+  }
+  // The dates of the text, in order: where each starts and ends (words), and what it is.
+  struct Dated {
+    size_t first, end;
+    CivilDate date;
+  };
+  std::vector<Dated> dates;
+  for (size_t i = 0; i < words.size();) {
+    std::optional<Dated> found;
+    for (size_t n = std::min<size_t>(3, words.size() - i); n >= 1 && !found; --n) {
+      std::string text;
+      for (size_t k = i; k < i + n; ++k) text += (text.empty() ? "" : " ") + words[k];
+      while (!text.empty() && (text.back() == ',' || text.back() == '.' || text.back() == ';' ||
+                               text.back() == ')')) {
+        text.pop_back();
+      }
+      if (CountDigits(text) < 4) continue;
+      const auto date = verify::NormalizeDate(text, verify::DateKind::kPast, CivilDate{2100, 1, 1});
+      if (date.value && date.value->year >= 1990) found = Dated{i, i + n, *date.value};
+    }
+    if (!found) {
+      ++i;
+      continue;
+    }
+    dates.push_back(*found);
+    i = found->end;
+  }
+  std::optional<Field> season;
+  auto give = [&](int year, const Dated& end) {
+    const std::string value = std::to_string(year);
+    if (season && season->value != value) return false;  // two seasons: neither is sure
+    season = Field{value, confidences[end.first], FieldSource::kVisual};
+    return true;
+  };
+  for (size_t d = 0; d < dates.size(); ++d) {
+    const CivilDate& date = dates[d].date;
+    if (date.month != 8 || date.day != 31) continue;
+    const bool after_start = d > 0 && dates[d - 1].date == CivilDate{date.year - 1, 9, 1} &&
+                             dates[d].first - dates[d - 1].end <= 2;
+    bool until = false;
+    for (size_t k = dates[d].first; k > 0 && k + 3 > dates[d].first; --k) {
+      until = until || NormalizeLabelText(words[k - 1]).rfind("jusqu", 0) == 0;
+    }
+    if ((after_start || until) && !give(date.year, dates[d])) return;
+  }
+  if (season && FitsForm(FieldName::kSeason, season->value)) {
+    fields[FieldName::kSeason] = std::move(*season);
+  }
+}
+
+void KeepLicenceFields(Fields& fields) {
+  for (FieldName field :
+       {FieldName::kBirthPlace, FieldName::kNationality, FieldName::kDocumentNumber,
+        FieldName::kIssueDate, FieldName::kExpiryDate, FieldName::kAddress}) {
+    fields.erase(field);
+  }
+}
+
+void AddUnlabelledLicenceFields(const std::vector<OcrLine>& raw_lines, Fields& fields) {
+  std::vector<OcrLine> lines;
+  lines.reserve(raw_lines.size());
+  for (const auto& line : raw_lines) lines.push_back(WithoutLeadingIcon(line));
+  AddNameHeading(lines, fields);
+  AddUnlabelledRanking(lines, fields);
+  AddClubWithItsNumberInBrackets(lines, fields);
+  AddClubNumberAfterItsName(lines, fields);
+  AddBareNumbers(lines, fields);
+  AddLoneSexWord(lines, fields);
+  AddClubNameOverItsNumber(lines, fields);
+  AddFromTheSentence(lines, fields);
+  AddLoneBirthDate(lines, fields);
+  AddLoneSeason(lines, fields);
+  AddSeasonOfItsValidity(lines, fields);
+}
+
+}  // namespace jae::local

@@ -1,0 +1,72 @@
+// The form each field's value has — a date, a ranking of French tennis, a licence or a
+// club's number, a name — and the OCR slips that form makes known.
+//
+// Why: a value that fails its field's form is no fact (a misread, or another column's
+// text glued on), and an absent field is better than a wrong one; a value that nearly has
+// it ("08 O1 2019", "30 / 3") is the value with a slip its form tells how to undo.
+//
+// Contract: RepairValue() brings a value as read to its field's form where an OCR slip or
+// another way of writing it keeps it out ("08 O1 2019", "Masculin", "2025/2026" for the
+// season 2026), and leaves any other value as read; FitsForm() says whether a value has
+// its field's form. The rest are the forms and the parts of a value the field readers
+// share. Pure functions on UTF-8 strings.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include "result/result.h"
+
+namespace jae::local {
+
+// `value` as read for `field`, the OCR slips its field's form makes known repaired: look-
+// alike digits in a date or number, a ranking's spaced slash, a town's lost accents ...
+std::string RepairValue(FieldName field, std::string value);
+
+// Whether `value` has the form its field must have. A value that fails is no fact: the
+// label's value was mis-read or mis-placed (the next column's date glued to a
+// nationality), and an absent field is better than a wrong one.
+bool FitsForm(FieldName field, std::string_view value);
+
+// Whether a field's form tells its value from stray words: a date, a number, a sex, a
+// season or ranking — not a name, a place or an address.
+bool HasStrictForm(FieldName field);
+
+// Day, month and year, in either order (D M Y or Y M D), in digits or with the month in
+// words (French or English, "12 MARS 1985", "12 Mar 1985"); nothing else.
+bool IsDate(std::string_view value);
+
+// A ranking of French tennis: NC, 40, 30/5 ... 15/1, 15, 5/6 ... 1/6, 0, -2/6 ... -15, or
+// a numbered top player ("N° 12", "Top 40").
+bool IsRanking(std::string_view value);
+
+// Whether a word of `value` starts with a capital letter (ASCII, or Latin-1's À-Þ in
+// UTF-8: "Élise", "ÉMILIE").
+bool HasCapitalisedWord(std::string_view value);
+
+// Strips separators around a value: ASCII ones, and whole dashes and ellipses (dot
+// leaders read as "…"). UTF-8 aware: a byte set holding "—" would also strip the first
+// bytes of "…" or "é" and leave a broken character (seen: a leader before given names).
+std::string Trim(std::string s);
+
+// "AS Montferrand Tennis (04650337)": a name and the number in brackets after it (five to
+// ten digits, spaces dropped), or nullopt when `text` does not end so.
+std::optional<std::pair<std::string, std::string>> NameAndBracketedNumber(std::string_view text);
+
+// Words of a club's name ("TC Paris", "ASPTT Lille", "Cercle Sportif de Pau"); `norm` as
+// NormalizeLabelText gives it.
+bool IsAClubNameWord(std::string_view norm);
+
+// Words of a club's or a federation's name, or of a licence's heading, which a heading of
+// two cases may also be: no person's name. `norm` as NormalizeLabelText gives it.
+bool IsAClubWord(std::string_view norm);
+
+// "Odile Juliette N'GUESSAN" or "N'GUESSAN Odile Juliette": given names capitalised and
+// the surname in capitals, the way French documents and apps write a person's name —
+// two to six words, one run of each case, no label and no club's word. (given names,
+// surname), or nullopt when `text` is not written so.
+std::optional<std::pair<std::string, std::string>> AsGivenNamesAndSurname(std::string_view text);
+
+}  // namespace jae::local
