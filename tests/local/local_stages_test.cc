@@ -2288,6 +2288,28 @@ TEST(DocumentFinderTest, APartOfADocumentLiesWithinIt) {
   EXPECT_FALSE(LiesWithin(quad(0, 0, 1300, 1000), document));
 }
 
+// A panel of a rendered screen is a small part of a flat image; a card photographed on a
+// grainy table, or an outline that fills most of the image, is not.
+TEST(DocumentFinderTest, ASmallPartOfAFlatImage) {
+  auto quad = [](float x, float y, float w, float h) {
+    return std::vector<cv::Point2f>{{x, y}, {x + w, y}, {x + w, y + h}, {x, y + h}};
+  };
+  cv::Mat screen(1200, 600, CV_8UC3, cv::Scalar(20, 20, 20));
+  cv::rectangle(screen, cv::Rect(30, 500, 540, 400), cv::Scalar(40, 40, 40), cv::FILLED);
+  cv::putText(screen, "Ma licence", {40, 100}, cv::FONT_HERSHEY_SIMPLEX, 1.5,
+              cv::Scalar(230, 230, 230), 2);
+  const auto panel = quad(30, 500, 540, 400);
+  EXPECT_TRUE(IsASmallPartOfAFlatImage(screen, panel));
+  EXPECT_FALSE(IsASmallPartOfAFlatImage(screen, quad(10, 10, 580, 1100)));  // most of it
+  cv::Mat photo = screen.clone();
+  cv::Mat grain(photo.size(), CV_8UC3);
+  cv::randu(grain, cv::Scalar::all(0), cv::Scalar::all(12));
+  photo += grain;
+  EXPECT_FALSE(IsASmallPartOfAFlatImage(photo, panel));
+  EXPECT_FALSE(IsASmallPartOfAFlatImage(cv::Mat(), panel));
+  EXPECT_FALSE(IsASmallPartOfAFlatImage(screen, {}));
+}
+
 // A photocopy of both sides of a card: the other side is an outline as large as the
 // document's and apart from it; a part of the document (its photo) or a page around it is not.
 TEST(DocumentFinderTest, TheOtherSideOfACardOnTheSamePage) {

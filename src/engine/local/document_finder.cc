@@ -373,4 +373,28 @@ FoundDocument FindDocument(const cv::Mat& bgr, int width) {
   return WholeImage(bgr, width);
 }
 
+bool IsASmallPartOfAFlatImage(const cv::Mat& bgr, const std::vector<cv::Point2f>& corners) {
+  if (bgr.empty() || corners.size() != 4) return false;
+  const double area = static_cast<double>(bgr.cols) * bgr.rows;
+  if (std::abs(cv::contourArea(corners)) >= area / 2) return false;
+  cv::Mat gray;
+  cv::cvtColor(bgr, gray, cv::COLOR_BGR2GRAY);
+  cv::Mat inside(gray.size(), CV_8U, cv::Scalar(0));
+  std::vector<cv::Point> quad;
+  for (const auto& c : corners) quad.emplace_back(cvRound(c.x), cvRound(c.y));
+  cv::fillConvexPoly(inside, quad, cv::Scalar(255));
+  long around = 0, flat = 0;
+  for (int y = 0; y + 1 < gray.rows; y += 2) {
+    const uchar* row = gray.ptr<uchar>(y);
+    const uchar* below = gray.ptr<uchar>(y + 1);
+    const uchar* in = inside.ptr<uchar>(y);
+    for (int x = 0; x + 1 < gray.cols; x += 2) {
+      if (in[x]) continue;
+      ++around;
+      flat += row[x] == row[x + 1] && row[x] == below[x];
+    }
+  }
+  return around > 0 && 2 * flat >= around;
+}
+
 }  // namespace jae::local

@@ -60,6 +60,15 @@ std::vector<std::vector<cv::Point2f>> SidesBesideOnItsSheet(
     const std::vector<std::vector<cv::Point2f>>& outlines,
     const std::vector<cv::Point2f>& document);
 
+// Whether the outline `corners` is a small part of a flat image: it covers less than half
+// of `bgr`, and at least half of the pixels around it equal their right and lower
+// neighbours. A rendered screen or a scanner's white is flat; a photo is not (a sensor's
+// noise, a table's grain: 0.01-0.25 of pixels flat around the seen licence photos, 0.79-0.97
+// around their scans). Why: a card of an app's screen (a dark mode's panel) or a box of a
+// scanned page outlines a part of the document; a card photographed on a table is the
+// whole document. Pure.
+bool IsASmallPartOfAFlatImage(const cv::Mat& bgr, const std::vector<cv::Point2f>& corners);
+
 // The whole image as the document (no outline), landscape, `width` pixels wide.
 FoundDocument WholeImage(const cv::Mat& bgr, int width);
 
