@@ -17,6 +17,7 @@
 #include "engine/local/rule_lines.h"
 #include "engine/local/small_words.h"
 #include "engine/local/unlabelled_fields.h"
+#include "engine/local/value_forms.h"
 #include "gendocs.h"
 #include "mrz_build.h"
 
@@ -648,6 +649,13 @@ TEST(FieldReaderTest, ALabelInASentenceTakesTheValueItsFormAllows) {
   EXPECT_EQ(named[FieldName::kGivenNames].value, "Sébastien Grégoire");
   EXPECT_EQ(named[FieldName::kSurname].value, "DA SILVA");
   EXPECT_EQ(named[FieldName::kSex].value, "M");
+  // The surname first, given names of two parts.
+  Fields first;
+  AddNameHeading({{"atteste que :", {40, 100, 600, 20}, 0.9},
+                  {"M. DUPONT Jean-Baptiste", {80, 130, 300, 20}, 0.9}},
+                 first);
+  EXPECT_EQ(first[FieldName::kGivenNames].value, "Jean-Baptiste");
+  EXPECT_EQ(first[FieldName::kSurname].value, "DUPONT");
   Fields club{{FieldName::kClubName, Field{"Cercle Sportif de Pau", 0.9, FieldSource::kVisual}}};
   AddClubNumberAfterItsName(
       {{"saison 2026/2027, au titre du club Cercle Sportif de", {0, 0, 9, 9}, 0.9},
@@ -684,6 +692,79 @@ TEST(FieldReaderTest, AClubWithItsNumberInBrackets) {
   AddClubWithItsNumberInBrackets({{"US Orléans Tennis (05138805)", {57, 100, 400, 26}, 0.9}}, read);
   EXPECT_EQ(read[FieldName::kClubName].value, "TC Pau");
   EXPECT_FALSE(read.count(FieldName::kClubNumber));
+}
+
+// A club captioned with its number in brackets after "n°"; a licence number's J read as
+// ']'; "Licence" alone over a whole number only; a season in an attestation's title.
+TEST(FieldReaderTest, LicenceCaptionsAndValuesAsAttestationsPrintThem) {
+  Fields club =
+      ReadLabelledFields({{"Club : TC Pau (n° 45526434)", {40, 100, 500, 30}, 0.9}}, 1000);
+  EXPECT_EQ(club[FieldName::kClubName].value, "TC Pau");
+  EXPECT_EQ(club[FieldName::kClubNumber].value, "45526434");
+  Fields dashed =
+      ReadLabelledFields({{"Club : TC PAU - 5792 0123", {40, 100, 500, 30}, 0.9}}, 1000);
+  EXPECT_EQ(dashed[FieldName::kClubName].value, "TC PAU");
+  EXPECT_EQ(dashed[FieldName::kClubNumber].value, "57920123");
+  EXPECT_EQ(ClubNameAndNumber("57920123 – TC PAU"),
+            std::make_optional(std::pair<std::string, std::string>("TC PAU", "57920123")));
+  EXPECT_FALSE(ClubNameAndNumber("Tennis Club Saint-Jean - Pau"));
+  EXPECT_FALSE(ClubNameAndNumber("TC 2000 - 57920123"));  // digits in the name
+  EXPECT_EQ(RepairValue(FieldName::kLicenceNumber, "1029384 ]"), "1029384 J");
+  auto licence_of = [](const std::string& caption, const std::string& value) {
+    const std::vector<OcrLine> lines = {{caption, {40, 100, 200, 20}, 0.9},
+                                        {value, {40, 130, 200, 30}, 0.9}};
+    Fields f = ReadLabelledFields(lines, 1000);
+    return f.count(FieldName::kLicenceNumber) ? f[FieldName::kLicenceNumber].value : "(none)";
+  };
+  EXPECT_EQ(licence_of("LICENCE", "5551234 B"), "5551234 B");
+  EXPECT_EQ(licence_of("Licence", "2027"), "(none)");  // a heading's season
+  EXPECT_EQ(licence_of("LICENCE", "45526434"), "(none)");
+  auto season_of = [](const std::string& title) {
+    Fields f = ReadLabelledFields({{title, {40, 100, 600, 30}, 0.9}}, 1000);
+    return f.count(FieldName::kSeason) ? f[FieldName::kSeason].value : "(none)";
+  };
+  EXPECT_EQ(season_of("ATTESTATION DE LICENCE 2026"), "2026");
+  EXPECT_EQ(season_of("Ma licence 2025-2026"), "2026");
+  EXPECT_EQ(season_of("Licence FFT 2026"), "2026");
+  EXPECT_EQ(season_of("Type de licence 2026"), "(none)");
+}
+
+// A club's name a narrow column wrapped after "de": the words under its first word end it.
+TEST(FieldReaderTest, AWrappedClubNameEndsOnTheNextLine) {
+  auto line = [](std::vector<std::pair<std::string, int>> words, int y) {
+    OcrLine l;
+    for (const auto& [text, x] : words) {
+      l.words.push_back({text, {x, y, 12 * static_cast<int>(text.size()), 20}, 0.9});
+      l.text += (l.text.empty() ? "" : " ") + text;
+    }
+    l.box = {words.front().second, y, l.words.back().box.br().x - words.front().second, 20};
+    l.confidence = 0.9;
+    return l;
+  };
+  const std::vector<OcrLine> lines = {
+      line({{"Tennis", 40}, {"Club", 130}, {"Municipal", 200}, {"de", 320}, {"35110042", 500}},
+           100),
+      line({{"Rennes", 40}, {"H", 500}}, 126),
+      line({{"Imprimé", 40}, {"le", 150}}, 300),
+  };
+  Fields f{{FieldName::kClubName, Field{"Tennis Club Municipal de", 0.9, FieldSource::kVisual}}};
+  CompleteAWrappedClubName(lines, f);
+  EXPECT_EQ(f[FieldName::kClubName].value, "Tennis Club Municipal de Rennes");
+  // The number in brackets after the name's end gives the club's number.
+  const std::vector<OcrLine> bracket = {
+      line({{"TENNIS", 40}, {"CLUB", 130}, {"DE", 200}, {"LA", 240}}, 100),
+      line({{"VALLÉE", 40}, {"(57", 130}, {"92", 170}, {"0123)", 200}}, 126)};
+  Fields numbered{{FieldName::kClubName, Field{"TENNIS CLUB DE LA", 0.9, FieldSource::kVisual}}};
+  CompleteAWrappedClubName(bracket, numbered);
+  EXPECT_EQ(numbered[FieldName::kClubName].value, "TENNIS CLUB DE LA VALLÉE");
+  EXPECT_EQ(numbered[FieldName::kClubNumber].value, "57920123");
+  // A name that ends as names do, or a line under it too far down: as read.
+  Fields whole{{FieldName::kClubName, Field{"Tennis Club", 0.9, FieldSource::kVisual}}};
+  CompleteAWrappedClubName(lines, whole);
+  EXPECT_EQ(whole[FieldName::kClubName].value, "Tennis Club");
+  Fields far{{FieldName::kClubName, Field{"Imprimé le", 0.9, FieldSource::kVisual}}};
+  CompleteAWrappedClubName(lines, far);
+  EXPECT_EQ(far[FieldName::kClubName].value, "Imprimé le");
 }
 
 // A licence's period of validity is its sporting year, named after its end.
@@ -942,6 +1023,31 @@ TEST(FieldReaderTest, TheAttestationsSentenceAcrossItsLineBreaks) {
        {"3358056 S pour la saison 2024/2025, au titre du club", {10, 40, 900, 20}, 1.0}},
       wrapped);
   EXPECT_EQ(wrapped[FieldName::kLicenceNumber].value, "3358056 S");
+  // "licenciée sous le numéro", "classée", the club's number spaced in its bracket.
+  Fields under;
+  AddFromTheSentence(
+      {{"certifie que Madame Camille LEFORT, née le 17 février 1999, licenciée sous le",
+        {10, 10, 900, 20},
+        1.0},
+       {"numéro 1029384 J au club Tennis Club de Boulogne (57 92 0123), est titulaire",
+        {10, 40, 900, 20},
+        1.0},
+       {"d'une licence FFT pour la saison sportive 2025-2026, et classée -2/6.",
+        {10, 70, 900, 20},
+        1.0}},
+      under);
+  EXPECT_EQ(under[FieldName::kLicenceNumber].value, "1029384 J");
+  EXPECT_EQ(under[FieldName::kClubName].value, "Tennis Club de Boulogne");
+  EXPECT_EQ(under[FieldName::kClubNumber].value, "57920123");
+  EXPECT_EQ(under[FieldName::kRanking].value, "-2/6");
+  EXPECT_EQ(under[FieldName::kSeason].value, "2026");
+  // A bracket of a street's number, a ranking's word with no ranking: nothing.
+  Fields street;
+  AddFromTheSentence(
+      {{"au club TC Pau (12 rue des Lilas), non classée à ce jour", {10, 10, 900, 20}, 1.0}},
+      street);
+  EXPECT_FALSE(street.count(FieldName::kClubNumber));
+  EXPECT_FALSE(street.count(FieldName::kRanking));
   // No date after "né le", no season after "saison": nothing.
   Fields none;
   AddFromTheSentence({{"née le lundi, pour la saison prochaine", {10, 10, 500, 20}, 0.9}}, none);

@@ -17,7 +17,9 @@ const std::vector<Rule>& Rules() {
       {FieldName::kLicenceNumber,
        {"n de licence", "no de licence", "n0 de licence", "numero de licence", "numero licence",
         "licence n", "licence no", "licence number", "license number", "license no", "n licence",
-        "no licence", "licence fft n", "licence fft no", "n fft", "no fft", "numero fft"}},
+        "no licence", "licence fft n", "licence fft no", "n fft", "no fft", "numero fft",
+        // Alone, only over a whole number (field_reader.cc): "Licence 2027" is a heading.
+        "licence", "license"}},
       // "N° d'affiliation": the FFT's own word for a club's number.
       {FieldName::kClubNumber,
        {"n d affiliation", "no d affiliation", "n0 d affiliation", "numero d affiliation",

@@ -926,10 +926,16 @@ Fields ReadLabelledFields(const std::vector<OcrLine>& lines, int document_width,
           }
           continue;
         }
+        // "Licence" alone names the number only when the value is a whole one, seven digits
+        // and the letter: "Licence 2027" is a heading, "Licence Club Adulte" a type.
+        const bool bare_licence =
+            field == FieldName::kLicenceNumber && hit.end == hit.first + 1 &&
+            (line.words[hit.first].norm == "licence" || line.words[hit.first].norm == "license");
         for (const auto& candidate : candidates) {
           std::string repaired = RepairValue(field, WithoutTrailingDate(field, candidate.value));
           if (!FitsForm(field, repaired)) repaired = FormPrefix(field, candidate.value);
           if (repaired.empty() || !FitsForm(field, repaired) || IsOnlyALabel(repaired)) continue;
+          if (bare_licence && !IsAWholeLicenceNumber(repaired)) continue;
           const double confidence =
               ValueConfidence(candidate.words, repaired, candidate.confidence);
           fields[field] = Field{std::move(repaired), confidence, FieldSource::kVisual};
@@ -959,9 +965,10 @@ Fields ReadLabelledFields(const std::vector<OcrLine>& lines, int document_width,
   if (!fields.count(FieldName::kSeason)) {
     if (auto season = SeasonOfALicenceHeading(lines)) fields[FieldName::kSeason] = *season;
   }
-  // "AS Montferrand Tennis (04650337)": the club's number in brackets after its name.
+  // "AS Montferrand Tennis (04650337)", "TC PAU - 57920123": the club's number beside its
+  // name.
   if (auto club = fields.find(FieldName::kClubName); club != fields.end()) {
-    if (auto split = NameAndBracketedNumber(club->second.value)) {
+    if (auto split = ClubNameAndNumber(club->second.value)) {
       club->second.value = std::move(split->first);
       if (!fields.count(FieldName::kClubNumber)) {
         fields[FieldName::kClubNumber] =

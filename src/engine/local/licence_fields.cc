@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cstdlib>
 #include <iterator>
+#include <limits>
 #include <optional>
 #include <string>
 #include <utility>
@@ -17,20 +18,29 @@ namespace jae::local {
 
 std::optional<Field> SeasonOfALicenceHeading(const std::vector<OcrLine>& lines) {
   for (const auto& line : lines) {
-    const std::string norm = NormalizeLabelText(line.text);
-    for (std::string_view key : {"licence ", "license "}) {
-      if (norm.rfind(key, 0) != 0) continue;
-      // The raw text after the word (the normalised one lost the '-' of "2023-2024"), or
-      // after the federation's name.
-      const std::vector<std::string> words = SplitWords(line.text);
-      for (size_t from = 1; from < words.size() && from <= 2; ++from) {
-        if (from == 2 && NormalizeLabelText(words[1]) != "fft") break;
-        std::string rest;
-        for (size_t k = from; k < words.size(); ++k) rest += (rest.empty() ? "" : " ") + words[k];
-        std::string value = RepairValue(FieldName::kSeason, rest);
-        if (FitsForm(FieldName::kSeason, value)) {
-          return Field{std::move(value), line.confidence, FieldSource::kVisual};
-        }
+    const std::vector<std::string> words = SplitWords(line.text);
+    // The heading's words before "Licence": a title's ("ATTESTATION DE LICENCE 2026", "Ma
+    // licence 2026"), never a caption's ("N° de licence 2026…" is a number).
+    std::optional<size_t> at;
+    for (size_t k = 0; k < words.size() && k <= 3 && !at; ++k) {
+      const std::string norm = NormalizeLabelText(words[k]);
+      if (norm == "licence" || norm == "license") {
+        at = k;
+      } else if (norm != "attestation" && norm != "de" && norm != "ma" && norm != "votre" &&
+                 norm != "carte") {
+        break;
+      }
+    }
+    if (!at) continue;
+    // The raw text after the word (the normalised one lost the '-' of "2023-2024"), or
+    // after the federation's name.
+    for (size_t from = *at + 1; from < words.size() && from <= *at + 2; ++from) {
+      if (from == *at + 2 && NormalizeLabelText(words[*at + 1]) != "fft") break;
+      std::string rest;
+      for (size_t k = from; k < words.size(); ++k) rest += (rest.empty() ? "" : " ") + words[k];
+      std::string value = RepairValue(FieldName::kSeason, rest);
+      if (FitsForm(FieldName::kSeason, value)) {
+        return Field{std::move(value), line.confidence, FieldSource::kVisual};
       }
     }
   }
@@ -497,6 +507,61 @@ void AddClubNameOverItsNumber(const std::vector<OcrLine>& lines, Fields& fields)
   }
 }
 
+void CompleteAWrappedClubName(const std::vector<OcrLine>& lines, Fields& fields) {
+  auto club = fields.find(FieldName::kClubName);
+  if (club == fields.end()) return;
+  const std::vector<std::string> name = SplitWords(club->second.value);
+  if (name.empty()) return;
+  static constexpr std::string_view kUnfinished[] = {"de",  "du", "des", "d",   "la", "le",
+                                                     "les", "l",  "et",  "sur", "en"};
+  const std::string last = NormalizeLabelText(name.back());
+  if (std::find(std::begin(kUnfinished), std::end(kUnfinished), last) == std::end(kUnfinished)) {
+    return;
+  }
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const std::vector<OcrWord>& words = lines[i].words;
+    for (size_t s = 0; s + name.size() <= words.size(); ++s) {
+      bool same = true;
+      for (size_t k = 0; k < name.size() && same; ++k) same = words[s + k].text == name[k];
+      if (!same) continue;
+      const cv::Rect first = words[s].box;
+      const int height = std::max(1, first.height);
+      const int column_end = s + name.size() < words.size() ? words[s + name.size()].box.x
+                                                            : std::numeric_limits<int>::max();
+      // The next line down, its top within a line's height and a half of the name's foot.
+      const OcrLine* under = nullptr;
+      for (const auto& line : lines) {
+        const int gap = line.box.y - first.br().y;
+        if (line.box.y <= first.y + height / 2 || gap > 3 * height / 2) continue;
+        if (!under || line.box.y < under->box.y) under = &line;
+      }
+      if (!under) return;
+      std::string rest;
+      for (const OcrWord& w : under->words) {
+        if (w.box.x >= column_end) break;
+        if (w.box.x < first.x - height) continue;
+        if (rest.empty() && std::abs(w.box.x - first.x) > height) return;
+        rest += (rest.empty() ? "" : " ") + w.text;
+      }
+      if (rest.empty() || LongestKey(NormalizeLabelText(rest))) return;
+      std::string whole = club->second.value + " " + rest;
+      // The club's number in brackets may end the line ("VALLÉE (57 92 0123)").
+      std::optional<std::string> number;
+      if (auto split = NameAndBracketedNumber(whole)) {
+        whole = std::move(split->first);
+        number = std::move(split->second);
+      }
+      if (CountDigits(whole) > 0 || !FitsForm(FieldName::kClubName, whole)) return;
+      club->second.value = std::move(whole);
+      if (number && !fields.count(FieldName::kClubNumber)) {
+        const Field read = club->second;
+        fields[FieldName::kClubNumber] = Field{std::move(*number), read.confidence, read.source};
+      }
+      return;
+    }
+  }
+}
+
 void AddLoneSexWord(const std::vector<OcrLine>& lines, Fields& fields) {
   if (fields.count(FieldName::kSex)) return;
   // The word alone, or the civility a pass prints beside its icon: "M." with its dot (a
@@ -680,24 +745,34 @@ void AddFromTheSentence(const std::vector<OcrLine>& lines, Fields& fields) {
         fields[FieldName::kSeason] = Field{season, confidence_of(i + 1, 1), FieldSource::kVisual};
       }
     }
-    // "... titulaire de la licence n°" / "3358056 S pour la saison ...": the number after
-    // the caption, wherever the line wraps, with its letter when one follows.
-    if ((word == "licence" || word == "license") && !fields.count(FieldName::kLicenceNumber) &&
+    // "... titulaire de la licence n°" / "3358056 S pour la saison ...", "licenciée sous le
+    // numéro 1029384 J": the number after the caption, wherever the line wraps, with its
+    // letter when one follows.
+    const std::string sign = NormalizeLabelText(words[i + 1]);
+    const bool numbered = sign == "n" || sign == "no" || sign == "n0" || sign == "numero";
+    const bool licence_word = word == "licence" || word == "license";
+    const bool under_number = word == "le" && i > 0 && NormalizeLabelText(words[i - 1]) == "sous";
+    if ((licence_word || under_number) && numbered && !fields.count(FieldName::kLicenceNumber) &&
         i + 2 < words.size()) {
-      const std::string sign = NormalizeLabelText(words[i + 1]);
-      if (sign == "n" || sign == "no" || sign == "n0") {
-        std::string number = strip(words[i + 2]);
-        size_t n = 1;
-        if (i + 3 < words.size() && words[i + 3].size() == 1 &&
-            std::isupper(static_cast<unsigned char>(words[i + 3][0]))) {
-          number += " " + words[i + 3];
-          n = 2;
-        }
-        number = RepairValue(FieldName::kLicenceNumber, number);
-        if (CountDigits(number) == 7 && FitsForm(FieldName::kLicenceNumber, number)) {
-          fields[FieldName::kLicenceNumber] =
-              Field{number, confidence_of(i + 2, n), FieldSource::kVisual};
-        }
+      std::string number = strip(words[i + 2]);
+      size_t n = 1;
+      if (i + 3 < words.size() && words[i + 3].size() == 1 &&
+          std::isupper(static_cast<unsigned char>(words[i + 3][0]))) {
+        number += " " + strip(words[i + 3]);
+        n = 2;
+      }
+      number = RepairValue(FieldName::kLicenceNumber, number);
+      if (CountDigits(number) == 7 && FitsForm(FieldName::kLicenceNumber, number)) {
+        fields[FieldName::kLicenceNumber] =
+            Field{number, confidence_of(i + 2, n), FieldSource::kVisual};
+      }
+    }
+    // "..., classée -2/6.": the ranking after the word.
+    if ((word == "classe" || word == "classee" || word == "classe(e)") &&
+        !fields.count(FieldName::kRanking)) {
+      const std::string ranking = RepairValue(FieldName::kRanking, strip(words[i + 1]));
+      if (IsRanking(ranking)) {
+        fields[FieldName::kRanking] = Field{ranking, confidence_of(i + 1, 1), FieldSource::kVisual};
       }
     }
     // "... titulaire de la licence n° 5050172" / "U pour la saison ...": the licence's
@@ -728,17 +803,21 @@ void AddFromTheSentence(const std::vector<OcrLine>& lines, Fields& fields) {
             Field{name, confidence_of(i + 1, k - i - 1), FieldSource::kVisual};
       }
       if (k < words.size() && words[k][0] == '(' && !fields.count(FieldName::kClubNumber)) {
-        for (size_t b = k; b < words.size() && b < k + 4; ++b) {
-          std::string digits;
+        // The bracket's digits, in one word or spaced in groups ("(57 92 0123)").
+        std::string digits;
+        for (size_t b = k; b < words.size() && b < k + 5; ++b) {
+          const bool closes = words[b].find(')') != std::string::npos;
+          if (CountDigits(words[b]) == 0) {
+            if (closes || !digits.empty()) break;
+            continue;  // "(club", "(n°"
+          }
           for (char c : words[b]) {
             if (std::isdigit(static_cast<unsigned char>(c))) digits += c;
           }
-          if (digits.size() >= 5 && FitsForm(FieldName::kClubNumber, digits)) {
-            fields[FieldName::kClubNumber] =
-                Field{digits, confidence_of(b, 1), FieldSource::kVisual};
-            break;
-          }
-          if (words[b].find(')') != std::string::npos) break;
+          if (closes) break;
+        }
+        if (digits.size() >= 5 && FitsForm(FieldName::kClubNumber, digits)) {
+          fields[FieldName::kClubNumber] = Field{digits, confidence_of(k, 1), FieldSource::kVisual};
         }
       }
     }
@@ -871,6 +950,7 @@ void AddUnlabelledLicenceFields(const std::vector<OcrLine>& raw_lines, Fields& f
   AddLoneSexWord(lines, fields);
   AddClubNameOverItsNumber(lines, fields);
   AddFromTheSentence(lines, fields);
+  CompleteAWrappedClubName(lines, fields);
   AddLoneBirthDate(lines, fields);
   AddLoneSeason(lines, fields);
   AddSeasonOfItsValidity(lines, fields);

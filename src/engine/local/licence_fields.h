@@ -17,10 +17,10 @@
 
 namespace jae::local {
 
-// "Licence 2027", "Licence 2026-2027", "LICENCE FFT 2023-2024": the season a licence
-// heading names (the app shows the licence's season under the holder's name or in its
-// card's title, with no "Saison" label). ReadLabelledFields takes it when no caption
-// gives the season.
+// "Licence 2027", "Licence 2026-2027", "LICENCE FFT 2023-2024", "ATTESTATION DE LICENCE
+// 2026", "Ma licence 2026": the season a licence heading names (the app shows the licence's season
+// under the holder's name or in its card's title, with no "Saison" label). ReadLabelledFields takes
+// it when no caption gives the season.
 std::optional<Field> SeasonOfALicenceHeading(const std::vector<OcrLine>& lines);
 
 // When `fields` has neither surname nor given names: the line that writes a person's name
@@ -55,6 +55,14 @@ void AddClubWithItsNumberInBrackets(const std::vector<OcrLine>& lines, Fields& f
 // federation's app prints a club), when it is a club's name in form and no label. Used on
 // licences, after the numbers are read.
 void AddClubNameOverItsNumber(const std::vector<OcrLine>& lines, Fields& fields);
+
+// When `fields`' club name ends with a word no name ends with ("Tennis Club Municipal de":
+// de, du, des, d', la, le, les, l', et, sur, en): a narrow column wrapped it, and the
+// words right under its first word on the next line ("Rennes"), up to the next column,
+// complete it, and the number in brackets after them gives the club's number when it is
+// missing ("VALLÉE (57 92 0123)"). Only when those words hold no other digit and no
+// caption. Used on licences.
+void CompleteAWrappedClubName(const std::vector<OcrLine>& lines, Fields& fields);
 
 // When `fields` has no sex: a line that is only "Homme" or "Femme" ("Masculin",
 // "Féminin"), as the federation's app shows it without a label. Used on licences.

@@ -59,12 +59,16 @@ std::string LettersOf(std::string_view text) {
 
 WordCase CaseOf(std::string_view word) {
   int upper = 0, lower = 0, letters = 0;
-  bool first_upper = false;
+  int upper_inside = 0;  // capitals that start no part of the word ("Jean-Baptiste" has none)
+  bool first_upper = false, part_start = true;
   for (size_t i = 0; i < word.size(); ++i) {
     const unsigned char c = static_cast<unsigned char>(word[i]);
     bool is_upper = false, is_lower = false;
     if (c < 0x80) {
-      if (c == '-' || c == '\'') continue;
+      if (c == '-' || c == '\'') {
+        part_start = true;
+        continue;
+      }
       is_upper = std::isupper(c) != 0;
       is_lower = std::islower(c) != 0;
     } else if ((c == 0xC3 || c == 0xC5) && i + 1 < word.size()) {
@@ -79,10 +83,12 @@ WordCase CaseOf(std::string_view word) {
     if (letters++ == 0) first_upper = is_upper;
     upper += is_upper;
     lower += is_lower;
+    upper_inside += is_upper && !part_start;
+    part_start = false;
   }
   if (letters < 2) return WordCase::kOther;
   if (lower == 0) return WordCase::kUpper;
-  return first_upper && upper == 1 ? WordCase::kCapitalised : WordCase::kOther;
+  return first_upper && upper_inside == 0 ? WordCase::kCapitalised : WordCase::kOther;
 }
 
 }  // namespace jae::local

@@ -24,8 +24,9 @@ std::vector<std::string> DigitGroups(std::string_view s);
 // or a caption is compared with another reading of it ("Da Silva" and "DA-SILVA" alike).
 std::string LettersOf(std::string_view text);
 
-// How a word is written: "Juliette" is capitalised, "N'GUESSAN" and "LE GALL"'s words upper
-// case; anything with a digit, a lone letter or mixed case inside is neither. UTF-8: Latin-1
+// How a word is written: "Juliette" and "Jean-Baptiste" (each part capitalised) are
+// capitalised, "N'GUESSAN" and "LE GALL"'s words upper case; anything with a digit, a lone
+// letter or mixed case inside a part is neither. UTF-8: Latin-1
 // letters and Œ/œ count as letters (hyphens and apostrophes are skipped).
 enum class WordCase { kCapitalised, kUpper, kOther };
 WordCase CaseOf(std::string_view word);

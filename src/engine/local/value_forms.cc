@@ -221,8 +221,8 @@ std::string RepairValue(FieldName field, std::string value) {
     case FieldName::kLicenceNumber: {
       // "3570355 1": a licence number ends with its letter (reference/fft-licence.md §1),
       // so a lone character after seven digits is that letter, and a digit there is the
-      // letter it looks like.
-      static constexpr std::string_view kDigits = "012568", kLetters = "OIZSGB";
+      // letter it looks like (and ']' the J whose hook a bold sans-serif font squares).
+      static constexpr std::string_view kDigits = "012568]", kLetters = "OIZSGBJ";
       // "1234567-A": the letter joined by a dash.
       if (value.size() == 9 && value[7] == '-' && CountDigits(value.substr(0, 7)) == 7 &&
           std::isupper(static_cast<unsigned char>(value[8]))) {
@@ -563,16 +563,56 @@ std::string Trim(std::string s) {
   return s.substr(b, e - b);
 }
 
+bool IsAWholeLicenceNumber(std::string_view value) {
+  const size_t letter = value.size() == 9 && value[7] == ' ' ? 8 : 7;
+  return value.size() == letter + 1 && CountDigits(value.substr(0, 7)) == 7 &&
+         std::isupper(static_cast<unsigned char>(value[letter]));
+}
+
 std::optional<std::pair<std::string, std::string>> NameAndBracketedNumber(std::string_view text) {
   const size_t open = text.rfind(" (");
   if (open == std::string_view::npos || text.empty() || text.back() != ')') return std::nullopt;
-  std::string number(text.substr(open + 2, text.size() - open - 3));
-  std::erase(number, ' ');
+  std::string number = NormalizeLabelText(text.substr(open + 2, text.size() - open - 3));
+  for (std::string_view sign : {"no", "n"}) {  // "(n° 45526434)", "(N°45526434)"
+    if (number.starts_with(sign)) {
+      number.erase(0, sign.size());
+      break;
+    }
+  }
+  std::erase_if(number, [](char c) { return c == ' ' || c == ':'; });
   if (number.size() < 5 || number.size() > 10 ||
       !std::all_of(number.begin(), number.end(), [](char c) { return c >= '0' && c <= '9'; })) {
     return std::nullopt;
   }
   return std::make_pair(std::string(text.substr(0, open)), std::move(number));
+}
+
+std::optional<std::pair<std::string, std::string>> ClubNameAndNumber(std::string_view text) {
+  if (auto split = NameAndBracketedNumber(text)) return split;
+  auto number_of = [](std::string_view part) -> std::optional<std::string> {
+    std::string digits(part);
+    std::erase(digits, ' ');
+    if (digits.size() < 5 || digits.size() > 10 ||
+        CountDigits(digits) != static_cast<int>(digits.size())) {
+      return std::nullopt;
+    }
+    return digits;
+  };
+  for (std::string_view dash : {" - ", " \u2013 ", " \u2014 "}) {
+    const size_t at = text.find(dash);
+    if (at == std::string_view::npos || text.find(dash, at + 1) != std::string_view::npos) {
+      continue;
+    }
+    const std::string left = Trim(std::string(text.substr(0, at)));
+    const std::string right = Trim(std::string(text.substr(at + dash.size())));
+    if (auto number = number_of(right); number && CountDigits(left) == 0 && !left.empty()) {
+      return std::make_pair(left, std::move(*number));
+    }
+    if (auto number = number_of(left); number && CountDigits(right) == 0 && !right.empty()) {
+      return std::make_pair(right, std::move(*number));
+    }
+  }
+  return std::nullopt;
 }
 
 bool IsAClubNameWord(std::string_view norm) {

@@ -51,9 +51,19 @@ bool HasCapitalisedWord(std::string_view value);
 // bytes of "…" or "é" and leave a broken character (seen: a leader before given names).
 std::string Trim(std::string s);
 
-// "AS Montferrand Tennis (04650337)": a name and the number in brackets after it (five to
-// ten digits, spaces dropped), or nullopt when `text` does not end so.
+// A licence number in full, as the federation prints it: seven digits and a capital
+// letter, spaced or not ("1234567 A", "1234567A").
+bool IsAWholeLicenceNumber(std::string_view value);
+
+// "AS Montferrand Tennis (04650337)", "TC Pau (n° 45526434)": a name and the number in
+// brackets after it (five to ten digits, spaces and a leading "n°" dropped), or nullopt
+// when `text` does not end so.
 std::optional<std::pair<std::string, std::string>> NameAndBracketedNumber(std::string_view text);
+
+// A club's name and number as a caption's value prints them: in brackets (above), or
+// parted by a dash, either first ("TC PAU - 57920123", "57920123 – TC PAU"); the number five
+// to ten digits, spaces dropped. nullopt when `text` holds no number so.
+std::optional<std::pair<std::string, std::string>> ClubNameAndNumber(std::string_view text);
 
 // Words of a club's name ("TC Paris", "ASPTT Lille", "Cercle Sportif de Pau"); `norm` as
 // NormalizeLabelText gives it.
