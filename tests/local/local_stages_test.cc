@@ -707,9 +707,26 @@ TEST(FieldReaderTest, LicenceCaptionsAndValuesAsAttestationsPrintThem) {
   EXPECT_EQ(dashed[FieldName::kClubNumber].value, "57920123");
   EXPECT_EQ(ClubNameAndNumber("57920123 – TC PAU"),
             std::make_optional(std::pair<std::string, std::string>("TC PAU", "57920123")));
+  EXPECT_EQ(ClubNameAndNumber("57920123 TC PAU"),
+            std::make_optional(std::pair<std::string, std::string>("TC PAU", "57920123")));
+  EXPECT_EQ(ClubNameAndNumber("TC Pau 5792 0123"),
+            std::make_optional(std::pair<std::string, std::string>("TC Pau", "57920123")));
+  Fields first = ReadLabelledFields({{"Club : 57920123 TC PAU", {40, 100, 500, 30}, 0.9}}, 1000);
+  EXPECT_EQ(first[FieldName::kClubName].value, "TC PAU");
+  EXPECT_EQ(first[FieldName::kClubNumber].value, "57920123");
   EXPECT_FALSE(ClubNameAndNumber("Tennis Club Saint-Jean - Pau"));
+  EXPECT_FALSE(ClubNameAndNumber("Tennis Club 2000"));  // a year, not a number
+  EXPECT_FALSE(ClubNameAndNumber("57920123"));
   EXPECT_FALSE(ClubNameAndNumber("TC 2000 - 57920123"));  // digits in the name
   EXPECT_EQ(RepairValue(FieldName::kLicenceNumber, "1029384 ]"), "1029384 J");
+  // The residence permit's "NAT." over its code; a name under it is no nationality.
+  EXPECT_EQ(ReadLabelledFields({{"NAT.", {40, 100, 50, 20}, 0.9}, {"MAR", {40, 130, 45, 20}, 0.9}},
+                               1000)[FieldName::kNationality]
+                .value,
+            "MAR");
+  EXPECT_FALSE(
+      ReadLabelledFields({{"Nat", {40, 100, 40, 20}, 0.9}, {"Paul", {40, 130, 50, 20}, 0.9}}, 1000)
+          .count(FieldName::kNationality));
   auto licence_of = [](const std::string& caption, const std::string& value) {
     const std::vector<OcrLine> lines = {{caption, {40, 100, 200, 20}, 0.9},
                                         {value, {40, 130, 200, 30}, 0.9}};

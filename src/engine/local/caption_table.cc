@@ -77,7 +77,8 @@ const std::vector<Rule>& Rules() {
         "birth name", "nom et prenoms", "nom et prenom", "nom et prenom(s)", "apellidos", "noms",
         "nom patronymique", "nom du titulaire", "nom du licencie", "nom du joueur"}},
       {FieldName::kSex, {"sexe", "sex", "genre", "gender", "sexo"}},
-      {FieldName::kNationality, {"nationalite", "nationality", "nacionalidad"}},
+      // "NAT.": the residence permit's abbreviation.
+      {FieldName::kNationality, {"nationalite", "nationality", "nacionalidad", "nat"}},
       {FieldName::kAddress,
        {"adresse", "address", "domicile", "adresse du titulaire", "holder s address",
         "holders address", "demeurant", "lieu de residence", "domicilie(e) a", "domiciliee a",

@@ -932,13 +932,22 @@ Fields ReadLabelledFields(const std::vector<OcrLine>& lines, int document_width,
             field == FieldName::kLicenceNumber && hit.end == hit.first + 1 &&
             (line.words[hit.first].norm == "licence" || line.words[hit.first].norm == "license");
         for (const auto& candidate : candidates) {
-          std::string repaired = RepairValue(field, WithoutTrailingDate(field, candidate.value));
-          if (!FitsForm(field, repaired)) repaired = FormPrefix(field, candidate.value);
+          // A club's number beside its name, either first ("57920123 TC PAU"): the name is
+          // repaired alone (a repair drops a name's leading digits), the number kept.
+          std::optional<std::pair<std::string, std::string>> club_and_number;
+          if (field == FieldName::kClubName) club_and_number = ClubNameAndNumber(candidate.value);
+          const std::string& read = club_and_number ? club_and_number->first : candidate.value;
+          std::string repaired = RepairValue(field, WithoutTrailingDate(field, read));
+          if (!FitsForm(field, repaired)) repaired = FormPrefix(field, read);
           if (repaired.empty() || !FitsForm(field, repaired) || IsOnlyALabel(repaired)) continue;
           if (bare_licence && !IsAWholeLicenceNumber(repaired)) continue;
           const double confidence =
               ValueConfidence(candidate.words, repaired, candidate.confidence);
           fields[field] = Field{std::move(repaired), confidence, FieldSource::kVisual};
+          if (club_and_number && !fields.count(FieldName::kClubNumber)) {
+            fields[FieldName::kClubNumber] =
+                Field{std::move(club_and_number->second), confidence, FieldSource::kVisual};
+          }
           const std::string& first = line.words[hit.first].norm;
           if (field == FieldName::kBirthDate && candidate.line_below &&
               (first.rfind("ne", 0) == 0 || first == "born")) {
