@@ -58,7 +58,7 @@ std::string LettersOf(std::string_view text) {
 }
 
 WordCase CaseOf(std::string_view word) {
-  int upper = 0, lower = 0, letters = 0;
+  int lower = 0, letters = 0;
   int upper_inside = 0;  // capitals that start no part of the word ("Jean-Baptiste" has none)
   bool first_upper = false, part_start = true;
   for (size_t i = 0; i < word.size(); ++i) {
@@ -77,11 +77,11 @@ WordCase CaseOf(std::string_view word) {
       is_lower = c == 0xC3 ? (d >= 0x9F && d <= 0xBF && d != 0xB7) : d == 0x93;
     } else if (c == 0xE2 && word.substr(i, 3) == "\u2019") {
       i += 2;  // a typographic apostrophe
+      part_start = true;
       continue;
     }
     if (!is_upper && !is_lower) return WordCase::kOther;
     if (letters++ == 0) first_upper = is_upper;
-    upper += is_upper;
     lower += is_lower;
     upper_inside += is_upper && !part_start;
     part_start = false;
