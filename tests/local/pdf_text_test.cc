@@ -102,10 +102,13 @@ TEST(PdfTextLayerTest, APictureOnlyPdfHasNoTextLayer) {
   EXPECT_TRUE(image.text_layer.empty());
 }
 
-TEST(PdfTextLayerTest, TheLocalEngineReadsTheAttestationFromItsText) {
+// What the local engine reads from a PDF drawing `texts`: a licence, its fields `want`
+// read from the text layer (source visual), no MRZ.
+void ExpectLicenceFields(const std::vector<Text>& texts,
+                         const std::vector<std::pair<FieldName, std::string>>& want) {
   auto engine = MakeLocalEngine(MapEnv());
   if (!engine.ok()) GTEST_SKIP() << "OCR models missing";
-  const NormalizedImage image = NormalizePdf(MakePdf(Attestation()));
+  const NormalizedImage image = NormalizePdf(MakePdf(texts));
   ASSERT_FALSE(image.text_layer.empty());
   const auto start = std::chrono::steady_clock::now();
   auto result = (*engine)->Extract(image, start + std::chrono::seconds(60));
@@ -113,16 +116,6 @@ TEST(PdfTextLayerTest, TheLocalEngineReadsTheAttestationFromItsText) {
   ASSERT_TRUE(result->extraction.has_value());
   const verify::Extraction& ex = *result->extraction;
   EXPECT_EQ(ex.type, DocumentType::kFftLicence);
-  const std::vector<std::pair<FieldName, std::string>> want = {
-      {FieldName::kSeason, "2026"},
-      {FieldName::kSurname, "LEFEBVRE-ROUX"},
-      {FieldName::kGivenNames, "Hélène"},
-      {FieldName::kBirthDate, "14/03/1987"},
-      {FieldName::kSex, "F"},
-      {FieldName::kLicenceNumber, "1234567 K"},
-      {FieldName::kRanking, "15/2"},
-      {FieldName::kClubName, "TC Saint-André des Vignes"},
-      {FieldName::kClubNumber, "57 69 0123"}};
   for (const auto& [name, value] : want) {
     SCOPED_TRACE(std::string(ToString(name)));
     ASSERT_TRUE(ex.fields.count(name));
@@ -132,47 +125,42 @@ TEST(PdfTextLayerTest, TheLocalEngineReadsTheAttestationFromItsText) {
   EXPECT_TRUE(ex.mrz_lines.empty());
 }
 
+TEST(PdfTextLayerTest, TheLocalEngineReadsTheAttestationFromItsText) {
+  ExpectLicenceFields(Attestation(), {{FieldName::kSeason, "2026"},
+                                      {FieldName::kSurname, "LEFEBVRE-ROUX"},
+                                      {FieldName::kGivenNames, "Hélène"},
+                                      {FieldName::kBirthDate, "14/03/1987"},
+                                      {FieldName::kSex, "F"},
+                                      {FieldName::kLicenceNumber, "1234567 K"},
+                                      {FieldName::kRanking, "15/2"},
+                                      {FieldName::kClubName, "TC Saint-André des Vignes"},
+                                      {FieldName::kClubNumber, "57 69 0123"}});
+}
+
 // An attestation as a letter: the season in its title, the holder after a civility
 // (surname first, given names of two parts), the number "sous le numéro", the club's
 // number spaced in its bracket across the line's wrap, the ranking after "classé".
 TEST(PdfTextLayerTest, TheLocalEngineReadsAnAttestationWrittenAsALetter) {
-  auto engine = MakeLocalEngine(MapEnv());
-  if (!engine.ok()) GTEST_SKIP() << "OCR models missing";
-  const std::vector<Text> letter = {
-      {200, 780, 16, "ATTESTATION DE LICENCE 2026"},
-      {60, 740, 11,
-       "La F\xE9"
-       "d\xE9ration Fran\xE7"
-       "aise de Tennis atteste que :"},
-      {90, 716, 11, "M. DUPONT Jean-Baptiste"},
-      {60, 692, 11, "licenci\xE9 sous le num\xE9ro 1234567 A au club Tennis Club de la"},
-      {60, 676, 11,
-       "Vall\xE9"
-       "e (57 92 0123), n\xE9 le 01/01/1990, class\xE9 15/4."},
-  };
-  const NormalizedImage image = NormalizePdf(MakePdf(letter));
-  ASSERT_FALSE(image.text_layer.empty());
-  const auto start = std::chrono::steady_clock::now();
-  auto result = (*engine)->Extract(image, start + std::chrono::seconds(60));
-  ASSERT_TRUE(result.ok()) << result.status().ToString();
-  ASSERT_TRUE(result->extraction.has_value());
-  const verify::Extraction& ex = *result->extraction;
-  EXPECT_EQ(ex.type, DocumentType::kFftLicence);
-  const std::vector<std::pair<FieldName, std::string>> want = {
-      {FieldName::kSeason, "2026"},
-      {FieldName::kSurname, "DUPONT"},
-      {FieldName::kGivenNames, "Jean-Baptiste"},
-      {FieldName::kSex, "M"},
-      {FieldName::kBirthDate, "01/01/1990"},
-      {FieldName::kLicenceNumber, "1234567 A"},
-      {FieldName::kRanking, "15/4"},
-      {FieldName::kClubName, "Tennis Club de la Vallée"},
-      {FieldName::kClubNumber, "57920123"}};
-  for (const auto& [name, value] : want) {
-    SCOPED_TRACE(std::string(ToString(name)));
-    ASSERT_TRUE(ex.fields.count(name));
-    EXPECT_EQ(ex.fields.at(name).value, value);
-  }
+  ExpectLicenceFields(
+      {{200, 780, 16, "ATTESTATION DE LICENCE 2026"},
+       {60, 740, 11,
+        "La F\xE9"
+        "d\xE9ration Fran\xE7"
+        "aise de Tennis atteste que :"},
+       {90, 716, 11, "M. DUPONT Jean-Baptiste"},
+       {60, 692, 11, "licenci\xE9 sous le num\xE9ro 1234567 A au club Tennis Club de la"},
+       {60, 676, 11,
+        "Vall\xE9"
+        "e (57 92 0123), n\xE9 le 01/01/1990, class\xE9 15/4."}},
+      {{FieldName::kSeason, "2026"},
+       {FieldName::kSurname, "DUPONT"},
+       {FieldName::kGivenNames, "Jean-Baptiste"},
+       {FieldName::kSex, "M"},
+       {FieldName::kBirthDate, "01/01/1990"},
+       {FieldName::kLicenceNumber, "1234567 A"},
+       {FieldName::kRanking, "15/4"},
+       {FieldName::kClubName, "Tennis Club de la Vallée"},
+       {FieldName::kClubNumber, "57920123"}});
 }
 
 // A passport page exported as a PDF with its text (the ICAO specimen's data): the MRZ is
