@@ -735,6 +735,16 @@ TEST(FieldReaderTest, LicenceCaptionsAndValuesAsAttestationsPrintThem) {
   };
   EXPECT_EQ(licence_of("LICENCE", "5551234 B"), "5551234 B");
   EXPECT_EQ(licence_of("Licence", "2027"), "(none)");  // a heading's season
+  const OcrLine title{"FFT : Licence 2026",
+                      {97, 88, 750, 49},
+                      0.92,
+                      {{"FFT", {97, 88, 150, 49}},
+                       {":", {271, 88, 20, 49}},
+                       {"Licence", {323, 88, 250, 49}},
+                       {"2026", {654, 88, 150, 49}}}};
+  Fields titled = ReadLabelledFields({title}, 1200);
+  EXPECT_FALSE(titled.count(FieldName::kLicenceNumber));
+  EXPECT_EQ(titled[FieldName::kSeason].value, "2026");
   EXPECT_EQ(licence_of("LICENCE", "45526434"), "(none)");
   auto season_of = [](const std::string& title) {
     Fields f = ReadLabelledFields({{title, {40, 100, 600, 30}, 0.9}}, 1000);

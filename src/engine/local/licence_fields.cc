@@ -20,15 +20,16 @@ std::optional<Field> SeasonOfALicenceHeading(const std::vector<OcrLine>& lines) 
   for (const auto& line : lines) {
     const std::vector<std::string> words = SplitWords(line.text);
     // The heading's words before "Licence": a title's ("ATTESTATION DE LICENCE 2026", "Ma
-    // licence 2026"), never a caption's ("N° de licence 2026…" is a number).
+    // licence 2026", "FFT · Licence 2026"), never a caption's ("N° de licence 2026…" is a
+    // number).
     std::optional<size_t> at;
     for (size_t k = 0; k < words.size() && k <= 3 && !at; ++k) {
       const std::string norm = NormalizeLabelText(words[k]);
       if (norm == "licence" || norm == "license") {
         at = k;
       } else if (norm != "attestation" && norm != "de" && norm != "ma" && norm != "votre" &&
-                 norm != "carte") {
-        break;
+                 norm != "carte" && norm != "fft" && CountLetters(norm) + CountDigits(norm) > 0) {
+        break;  // a ':' or '·' between the title's words is no word
       }
     }
     if (!at) continue;
