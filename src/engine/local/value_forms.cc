@@ -612,26 +612,7 @@ std::optional<std::pair<std::string, std::string>> ClubNameAndNumber(std::string
       return std::make_pair(right, std::move(*number));
     }
   }
-  // With no dash: the number's words first or last ("57920123 TC PAU", "TC PAU 5792 0123").
-  const std::vector<std::string> words = SplitWords(text);
-  auto all_digits = [](const std::string& w) {
-    return CountDigits(w) == static_cast<int>(w.size());
-  };
-  size_t lead = 0, tail = words.size();
-  while (lead < words.size() && all_digits(words[lead])) ++lead;
-  while (tail > lead && all_digits(words[tail - 1])) --tail;
-  auto join = [&](size_t from, size_t to) {
-    std::string out;
-    for (size_t k = from; k < to; ++k) out += (out.empty() ? "" : " ") + words[k];
-    return out;
-  };
-  const std::string name = join(lead, tail);
-  if (name.empty() || CountDigits(name) > 0 || (lead > 0) == (tail < words.size())) {
-    return std::nullopt;
-  }
-  auto number = lead > 0 ? number_of(join(0, lead)) : number_of(join(tail, words.size()));
-  if (!number) return std::nullopt;
-  return std::make_pair(name, std::move(*number));
+  return std::nullopt;
 }
 
 bool IsAClubNameWord(std::string_view norm) {

@@ -60,10 +60,11 @@ bool IsAWholeLicenceNumber(std::string_view value);
 // when `text` does not end so.
 std::optional<std::pair<std::string, std::string>> NameAndBracketedNumber(std::string_view text);
 
-// A club's name and number as a caption's value prints them: in brackets (above), parted
-// by a dash, or not, either first ("TC PAU - 57920123", "57920123 – TC PAU", "57920123 TC
-// PAU"); the number five to ten digits, spaces dropped, the name none. nullopt when
-// `text` holds no number so.
+// A club's name and number as a caption's value prints them: in brackets (above), or
+// parted by a dash, either first ("TC PAU - 57920123", "57920123 – TC PAU"); the number five
+// to ten digits, spaces dropped, the name none. nullopt when `text` holds no number so:
+// without a dash, a number beside a name may be the next column's (a photo's "RENAUD
+// 32742227" under "Club", the licence number beside it, misread).
 std::optional<std::pair<std::string, std::string>> ClubNameAndNumber(std::string_view text);
 
 // Words of a club's name ("TC Paris", "ASPTT Lille", "Cercle Sportif de Pau"); `norm` as
