@@ -728,7 +728,8 @@ TEST(FieldReaderTest, LicenceCaptionsAndValuesAsAttestationsPrintThem) {
     return f.count(FieldName::kLicenceNumber) ? f[FieldName::kLicenceNumber].value : "(none)";
   };
   EXPECT_EQ(licence_of("LICENCE", "5551234 B"), "5551234 B");
-  EXPECT_EQ(licence_of("Licence", "2027"), "(none)");  // a heading's season
+  EXPECT_EQ(licence_of("Licence", "2027"), "(none)");                    // a heading's season
+  EXPECT_EQ(licence_of("Espace licencié", "Millésime 2027"), "(none)");  // "licence", a slip
   const OcrLine title{"FFT : Licence 2026",
                       {97, 88, 750, 49},
                       0.92,
@@ -1068,6 +1069,12 @@ TEST(FieldReaderTest, TheAttestationsSentenceAcrossItsLineBreaks) {
       {{"au club TC Pau (12 rue des Lilas), non classée à ce jour", {10, 10, 900, 20}, 1.0}},
       street);
   EXPECT_FALSE(street.count(FieldName::kClubNumber));
+  // The bracket's number lost to the next line: no other line's date instead.
+  Fields lost;
+  AddFromTheSentence({{"au club Tennis Club de Vannes (club n°", {10, 10, 900, 20}, 1.0},
+                      {"Classement au 01/10/2024 : 2/6", {10, 40, 900, 20}, 1.0}},
+                     lost);
+  EXPECT_FALSE(lost.count(FieldName::kClubNumber));
   EXPECT_FALSE(street.count(FieldName::kRanking));
   // No date after "né le", no season after "saison": nothing.
   Fields none;

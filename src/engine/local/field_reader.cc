@@ -934,8 +934,9 @@ Fields ReadLabelledFields(const std::vector<OcrLine>& lines, int document_width,
           if (CountLetters(norm) + CountDigits(norm) == 0) continue;
           key_words += (key_words.empty() ? "" : " ") + norm;
         }
-        const bool bare_licence = field == FieldName::kLicenceNumber &&
-                                  (key_words == "licence" || key_words == "license");
+        // (One word, as read: "licencié" is "licence" with a slip.)
+        const bool bare_licence =
+            field == FieldName::kLicenceNumber && key_words.find(' ') == std::string::npos;
         for (const auto& candidate : candidates) {
           // A club's number beside its name, either first ("57920123 TC PAU"): the name is
           // repaired alone (a repair drops a name's leading digits), the number kept.

@@ -809,9 +809,13 @@ void AddFromTheSentence(const std::vector<OcrLine>& lines, Fields& fields) {
         for (size_t b = k; b < words.size() && b < k + 5; ++b) {
           const bool closes = words[b].find(')') != std::string::npos;
           if (CountDigits(words[b]) == 0) {
-            if (closes || !digits.empty()) break;
+            std::string sign = NormalizeLabelText(words[b]);
+            std::erase_if(sign, [](char c) { return c == '(' || c == ')'; });
+            const bool a_sign = sign == "club" || sign == "n" || sign == "no" || sign == "n0";
+            if (closes || !digits.empty() || !a_sign) break;
             continue;  // "(club", "(n°"
           }
+          if (words[b].find('/') != std::string::npos) break;  // a date ("01/10/2024")
           for (char c : words[b]) {
             if (std::isdigit(static_cast<unsigned char>(c))) digits += c;
           }
