@@ -938,7 +938,7 @@ Fields ReadLabelledFields(const std::vector<OcrLine>& lines, int document_width,
         const bool bare_licence =
             field == FieldName::kLicenceNumber && key_words.find(' ') == std::string::npos;
         for (const auto& candidate : candidates) {
-          // A club's number beside its name, either first ("57920123 TC PAU"): the name is
+          // A club's number beside its name, either first ("57920123 – TC PAU"): the name is
           // repaired alone (a repair drops a name's leading digits), the number kept.
           std::optional<std::pair<std::string, std::string>> club_and_number;
           if (field == FieldName::kClubName) club_and_number = ClubNameAndNumber(candidate.value);
