@@ -13,6 +13,7 @@
 #include "engine/local/licence_fields.h"
 #include "engine/local/mrz_reader.h"
 #include "engine/local/mrz_zone.h"
+#include "engine/local/ocr_text.h"
 #include "engine/local/ocrb_classifier.h"
 #include "engine/local/rule_lines.h"
 #include "engine/local/small_words.h"
@@ -713,6 +714,13 @@ TEST(FieldReaderTest, LicenceCaptionsAndValuesAsAttestationsPrintThem) {
   EXPECT_FALSE(ClubNameAndNumber("57920123"));
   EXPECT_FALSE(ClubNameAndNumber("TC 2000 - 57920123"));  // digits in the name
   EXPECT_EQ(RepairValue(FieldName::kLicenceNumber, "1029384 ]"), "1029384 J");
+  // Ligatures: a recogniser's "ﬁ", Tesseract's "æ" for "ae" (a given name may write it).
+  EXPECT_EQ(WithoutLigatures("Gri\uFB00on Ba\uFB01ll \uFB02eur"), "Griffon Bafill fleur");
+  EXPECT_EQ(WithoutLigatures("\xEF\xAC"), "\xEF\xAC");  // cut short: as read
+  EXPECT_EQ(RepairValue(FieldName::kClubName, "Olympique Tennis C\u00E6n"),
+            "Olympique Tennis Caen");
+  EXPECT_EQ(RepairValue(FieldName::kSurname, "M\u00C6S"), "MAES");
+  EXPECT_EQ(RepairValue(FieldName::kGivenNames, "L\u00E6titia"), "L\u00E6titia");
   // The residence permit's "NAT." over its code; a name under it is no nationality.
   EXPECT_EQ(ReadLabelledFields({{"NAT.", {40, 100, 50, 20}, 0.9}, {"MAR", {40, 130, 45, 20}, 0.9}},
                                1000)[FieldName::kNationality]

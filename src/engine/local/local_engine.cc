@@ -28,6 +28,7 @@
 #include "engine/local/mrz_finder.h"
 #include "engine/local/mrz_reader.h"
 #include "engine/local/mrz_zone.h"
+#include "engine/local/ocr_text.h"
 #include "engine/local/ocrb_classifier.h"
 #include "engine/local/polarity.h"
 #include "engine/local/pp_ocr_recogniser.h"
@@ -159,7 +160,7 @@ std::vector<OcrLine> RecogniseLines(tesseract::TessBaseAPI& api, const cv::Mat& 
         orientation = tesseract::ORIENTATION_PAGE_RIGHT;
       }
       OcrLine line;
-      line.text = text.get();
+      line.text = local::WithoutLigatures(text.get());
       while (!line.text.empty() && (line.text.back() == '\n' || line.text.back() == ' ')) {
         line.text.pop_back();
       }
@@ -175,7 +176,8 @@ std::vector<OcrLine> RecogniseLines(tesseract::TessBaseAPI& api, const cv::Mat& 
     int x0, y0, x1, y1;
     if (!word || !it->BoundingBox(tesseract::RIL_WORD, &x0, &y0, &x1, &y1)) continue;
     const double confidence = std::clamp(it->Confidence(tesseract::RIL_WORD) / 100.0, 0.0, 1.0);
-    lines.back().words.push_back(local::OcrWord{word.get(), box_of(x0, y0, x1, y1), confidence});
+    lines.back().words.push_back(
+        local::OcrWord{local::WithoutLigatures(word.get()), box_of(x0, y0, x1, y1), confidence});
   } while (it->Next(tesseract::RIL_WORD));
   return lines;
 }

@@ -91,4 +91,17 @@ WordCase CaseOf(std::string_view word) {
   return first_upper && upper_inside == 0 ? WordCase::kCapitalised : WordCase::kOther;
 }
 
+std::string WithoutLigatures(std::string utf8) {
+  static constexpr std::string_view kLetters[] = {"ff", "fi", "fl", "ffi", "ffl", "st", "st"};
+  for (size_t at = utf8.find("\xEF\xAC"); at != std::string::npos; at = utf8.find("\xEF\xAC", at)) {
+    const unsigned char last = at + 2 < utf8.size() ? static_cast<unsigned char>(utf8[at + 2]) : 0;
+    if (last < 0x80 || last > 0x86) {
+      at += 2;
+      continue;
+    }
+    utf8.replace(at, 3, kLetters[last - 0x80]);
+  }
+  return utf8;
+}
+
 }  // namespace jae::local

@@ -31,4 +31,9 @@ std::string LettersOf(std::string_view text);
 enum class WordCase { kCapitalised, kUpper, kOther };
 WordCase CaseOf(std::string_view word);
 
+// `utf8` with the typographic ligatures (U+FB00-FB06: "ﬁ", "ﬂ", "ﬀ", ...) as their
+// letters. Why: a recogniser or a PDF's text layer may give "ﬁ" for "fi", which no caption,
+// name or town is matched in.
+std::string WithoutLigatures(std::string utf8);
+
 }  // namespace jae::local

@@ -8,6 +8,8 @@
 #include <string>
 #include <utility>
 
+#include "engine/local/ocr_text.h"
+
 namespace jae::local {
 namespace {
 
@@ -46,7 +48,7 @@ std::vector<OcrWord> Words(tesseract::TessBaseAPI& api, Map to_line) {
     std::unique_ptr<char[]> text(it->GetUTF8Text(tesseract::RIL_WORD));
     int x0, y0, x1, y1;
     if (!text || !it->BoundingBox(tesseract::RIL_WORD, &x0, &y0, &x1, &y1)) continue;
-    std::string word = text.get();
+    std::string word = WithoutLigatures(text.get());
     std::erase_if(word, [](char c) { return c == ' ' || c == '\n'; });
     if (word.empty()) continue;
     const double confidence = std::clamp(it->Confidence(tesseract::RIL_WORD) / 100.0, 0.0, 1.0);

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "engine/local/ocr_text.h"
+
 namespace jae::local {
 
 std::vector<OcrLine> LinesFromTextLayer(const std::vector<TextLayerWord>& words) {
@@ -32,7 +34,7 @@ std::vector<OcrLine> LinesFromTextLayer(const std::vector<TextLayerWord>& words)
       home->confidence = 1.0;
     }
     const cv::Rect box(w->x, w->y, w->width, w->height);
-    home->words.push_back(OcrWord{w->text, box});
+    home->words.push_back(OcrWord{WithoutLigatures(w->text), box});
     home->box = home->words.size() == 1 ? box : (home->box | box);
   }
   for (auto& line : lines) {

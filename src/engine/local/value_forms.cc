@@ -178,6 +178,18 @@ std::string GraveForMisreadDiaeresis(std::string value) {
   return value;
 }
 
+// "Cæn" for "Caen": Tesseract joins a and e into the ligature, which no French surname,
+// club or town writes (a given name may: "Lætitia", left as read).
+std::string WithoutAeLigature(std::string value) {
+  for (auto [ligature, letters] :
+       {std::pair<std::string_view, std::string_view>{"\u00E6", "ae"}, {"\u00C6", "AE"}}) {
+    for (size_t at = value.find(ligature); at != std::string::npos; at = value.find(ligature, at)) {
+      value.replace(at, ligature.size(), letters);
+    }
+  }
+  return value;
+}
+
 }  // namespace
 
 // What OCR typically gets wrong in a value whose form the field fixes.
@@ -236,13 +248,14 @@ std::string RepairValue(FieldName field, std::string value) {
       return value;
     }
     case FieldName::kSurname:
-      return GraveForMisreadDiaeresis(WithoutLetterlessEnds(std::move(value)));
+      return GraveForMisreadDiaeresis(WithoutAeLigature(WithoutLetterlessEnds(std::move(value))));
     case FieldName::kGivenNames:
       return GraveForMisreadDiaeresis(WithoutSexAfter(WithoutLetterlessEnds(std::move(value))));
     case FieldName::kClubName:
-      return GraveForMisreadDiaeresis(WithoutLetterlessEnds(std::move(value), /*trailing=*/false));
+      return GraveForMisreadDiaeresis(
+          WithoutAeLigature(WithoutLetterlessEnds(std::move(value), /*trailing=*/false)));
     case FieldName::kAddress:
-      return WithTownAccents(GraveForMisreadDiaeresis(std::move(value)));
+      return WithTownAccents(GraveForMisreadDiaeresis(WithoutAeLigature(std::move(value))));
     case FieldName::kSex: {
       // F printed alone, its foot-less twin E is what Tesseract sometimes reads; no
       // document writes E for a sex. Attestations spell it out.
