@@ -721,6 +721,9 @@ TEST(FieldReaderTest, LicenceCaptionsAndValuesAsAttestationsPrintThem) {
             "Olympique Tennis Caen");
   EXPECT_EQ(RepairValue(FieldName::kSurname, "M\u00C6S"), "MAES");
   EXPECT_EQ(RepairValue(FieldName::kGivenNames, "L\u00E6titia"), "L\u00E6titia");
+  EXPECT_EQ(NormalizeLabelText("Olympique Tennis C\u00E6n"),
+            NormalizeLabelText("Olympique Tennis Caen"));
+  EXPECT_EQ(NormalizeLabelText("C\u0153ur"), "coeur");
   // The residence permit's "NAT." over its code; a name under it is no nationality.
   EXPECT_EQ(ReadLabelledFields({{"NAT.", {40, 100, 50, 20}, 0.9}, {"MAR", {40, 130, 45, 20}, 0.9}},
                                1000)[FieldName::kNationality]

@@ -292,12 +292,41 @@ bool IsOnlyALabel(std::string_view value) {
 }
 
 std::string NormalizeLabelText(std::string_view s) {
-  static const std::pair<std::string_view, char> kFold[] = {
-      {"à", 'a'}, {"â", 'a'}, {"ä", 'a'}, {"ç", 'c'}, {"è", 'e'}, {"é", 'e'},
-      {"ê", 'e'}, {"ë", 'e'}, {"î", 'i'}, {"ï", 'i'}, {"ô", 'o'}, {"ö", 'o'},
-      {"ù", 'u'}, {"û", 'u'}, {"ü", 'u'}, {"À", 'a'}, {"Â", 'a'}, {"Ç", 'c'},
-      {"È", 'e'}, {"É", 'e'}, {"Ê", 'e'}, {"Ë", 'e'}, {"Î", 'i'}, {"Ï", 'i'},
-      {"Ô", 'o'}, {"Ù", 'u'}, {"Û", 'u'}, {"°", 'o'}, {"º", 'o'}};
+  static const std::pair<std::string_view, std::string_view> kFold[] = {
+      {"à", "a"},
+      {"â", "a"},
+      {"ä", "a"},
+      {"ç", "c"},
+      {"è", "e"},
+      {"é", "e"},
+      {"ê", "e"},
+      {"ë", "e"},
+      {"î", "i"},
+      {"ï", "i"},
+      {"ô", "o"},
+      {"ö", "o"},
+      {"ù", "u"},
+      {"û", "u"},
+      {"ü", "u"},
+      {"À", "a"},
+      {"Â", "a"},
+      {"Ç", "c"},
+      {"È", "e"},
+      {"É", "e"},
+      {"Ê", "e"},
+      {"Ë", "e"},
+      {"Î", "i"},
+      {"Ï", "i"},
+      {"Ô", "o"},
+      {"Ù", "u"},
+      {"Û", "u"},
+      {"°", "o"},
+      {"º", "o"},
+      // Ligatures as their two letters ("Cæn" is a misread "Caen", "Cœur" "coeur").
+      {"æ", "ae"},
+      {"Æ", "ae"},
+      {"œ", "oe"},
+      {"Œ", "oe"}};
   std::string out;
   for (size_t i = 0; i < s.size();) {
     const unsigned char c = static_cast<unsigned char>(s[i]);

@@ -31,8 +31,9 @@ struct Rule {
 // "nom", "date de naissance" over "date").
 const std::vector<Rule>& Rules();
 
-// Lower case, accents folded to ASCII, '°' and 'º' to 'o', punctuation other than
-// ':' and '/' dropped, spaces collapsed: the form labels are matched in.
+// Lower case, accents folded to ASCII, '°' and 'º' to 'o', æ and œ to their two letters,
+// punctuation other than ':' and '/' dropped, spaces collapsed: the form labels are
+// matched in.
 std::string NormalizeLabelText(std::string_view utf8);
 
 // The longest key of any rule that `norm` starts with: its rule and length.
