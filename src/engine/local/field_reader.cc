@@ -928,15 +928,16 @@ Fields ReadLabelledFields(const std::vector<OcrLine>& lines, int document_width,
         }
         // "Licence" alone names the number only when the value is a whole one, seven digits
         // and the letter: "Licence 2027" is a heading, "Licence Club Adulte" a type.
-        std::string key_words;  // the caption's words, without a stray ':' or '·'
-        for (size_t k = hit.first; k < hit.end; ++k) {
-          const std::string& norm = line.words[k].norm;
-          if (CountLetters(norm) + CountDigits(norm) == 0) continue;
-          key_words += (key_words.empty() ? "" : " ") + norm;
+        // (One word, as read: "licencié" is "licence" with a slip; a stray ':' or '·' in
+        // the caption is no word.)
+        int key_words = 0;
+        if (field == FieldName::kLicenceNumber) {
+          for (size_t k = hit.first; k < hit.end; ++k) {
+            const std::string& norm = line.words[k].norm;
+            key_words += CountLetters(norm) + CountDigits(norm) > 0;
+          }
         }
-        // (One word, as read: "licencié" is "licence" with a slip.)
-        const bool bare_licence =
-            field == FieldName::kLicenceNumber && key_words.find(' ') == std::string::npos;
+        const bool bare_licence = field == FieldName::kLicenceNumber && key_words == 1;
         for (const auto& candidate : candidates) {
           // A club's number beside its name, either first ("57920123 – TC PAU"): the name is
           // repaired alone (a repair drops a name's leading digits), the number kept.

@@ -749,12 +749,14 @@ void AddFromTheSentence(const std::vector<OcrLine>& lines, Fields& fields) {
     // "... titulaire de la licence n°" / "3358056 S pour la saison ...", "licenciée sous le
     // numéro 1029384 J": the number after the caption, wherever the line wraps, with its
     // letter when one follows.
-    const std::string sign = NormalizeLabelText(words[i + 1]);
-    const bool numbered = sign == "n" || sign == "no" || sign == "n0" || sign == "numero";
     const bool licence_word = word == "licence" || word == "license";
     const bool under_number = word == "le" && i > 0 && NormalizeLabelText(words[i - 1]) == "sous";
-    if ((licence_word || under_number) && numbered && !fields.count(FieldName::kLicenceNumber) &&
-        i + 2 < words.size()) {
+    auto numbered = [&] {
+      const std::string sign = NormalizeLabelText(words[i + 1]);
+      return sign == "n" || sign == "no" || sign == "n0" || sign == "numero";
+    };
+    if ((licence_word || under_number) && !fields.count(FieldName::kLicenceNumber) &&
+        i + 2 < words.size() && numbered()) {
       std::string number = strip(words[i + 2]);
       size_t n = 1;
       if (i + 3 < words.size() && words[i + 3].size() == 1 &&

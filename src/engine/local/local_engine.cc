@@ -579,11 +579,14 @@ class LocalEngine final : public Engine {
     // A licence outlined as a small part of a flat image (a panel of an app's screen, a box
     // of a scanned page, document_finder.h) shows more than its outline holds: the
     // holder's name over the panel, the season under it.
-    const bool part_of_a_licence =
-        !zone.where && zone.doc.outline_found &&
-        local::IsASmallPartOfAFlatImage(bgr, zone.doc.corners) &&
-        local::Classify(nullptr, AllText(printed.lines)).type == DocumentType::kFftLicence;
-    if (!zone.where && (printed.fields.size() < 3 || turned || part_of_a_licence)) {
+    // (Looked for only where the whole photo is not read anyway; the text first, the
+    // pixels' count after.)
+    auto part_of_a_licence = [&] {
+      return zone.doc.outline_found &&
+             local::Classify(nullptr, AllText(printed.lines)).type == DocumentType::kFftLicence &&
+             local::IsASmallPartOfAFlatImage(bgr, zone.doc.corners);
+    };
+    if (!zone.where && (printed.fields.size() < 3 || turned || part_of_a_licence())) {
       // Few labels and no MRZ: the outline may be a part of the document (its photo, a
       // frame) or a page in portrait that the landscape rectification turned sideways.
       KeepBetter(printed, with_unlabelled(ReadWholePhoto(lease->get(), bgr, both_polarities)));
