@@ -13,6 +13,7 @@
 #include "engine/local/field_reader.h"
 #include "engine/local/french_names.h"
 #include "engine/local/licence_fields.h"
+#include "engine/local/text_layer.h"
 #include "engine/local/unlabelled_fields.h"
 #include "mrz/mrz.h"
 
@@ -73,6 +74,21 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     lines.push_back(std::move(ocr));
     start = end + 1;
   }
+  // The same words as a PDF's text layer gives them (letter-spaced runs joined): every
+  // character lands in one line, none is made up.
+  std::vector<jae::TextLayerWord> layer;
+  size_t characters = 0;
+  for (const auto& line : lines) {
+    for (const auto& w : line.words) {
+      layer.push_back({w.text, w.box.x, w.box.y, w.box.width, w.box.height, true});
+      characters += w.text.size();
+    }
+  }
+  size_t laid = 0;
+  for (const auto& line : jae::local::LinesFromTextLayer(layer)) {
+    for (const auto& w : line.words) laid += w.text.size();
+  }
+  if (laid > characters) std::abort();
   for (auto captions : {jae::local::Captions::kAboveValues, jae::local::Captions::kUnderValues}) {
     jae::Fields fields = jae::local::ReadLabelledFields(lines, 1200, captions);
     RequireValues(fields);

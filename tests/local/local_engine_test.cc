@@ -243,6 +243,37 @@ TEST_F(LocalEngineTest, ReadsTheLightTextOfADarkCardOnAPage) {
                                      {FieldName::kRanking, "15/4"}});
 }
 
+// An attestation scanned edge to edge whose licence number is printed one character a box
+// (a form's comb field): the boxes are taken out before the text is read, which read them
+// with their digits as letters.
+TEST_F(LocalEngineTest, ReadsALicenceNumberPrintedOneCharacterABox) {
+  cv::Mat page(1400, 1000, CV_8UC3, cv::Scalar(250, 250, 250));
+  fonts_->bold().putText(page, "ATTESTATION DE LICENCE", {230, 120}, 34, cv::Scalar(30, 30, 30), -1,
+                         cv::LINE_AA, false);
+  const std::vector<std::pair<std::string, std::string>> rows = {
+      {"Nom", "MARTIN"}, {"Prénom", "Lucie Anne"}, {"Classement", "15/4"}};
+  int y = 260;
+  for (const auto& [label, value] : rows) {
+    fonts_->regular().putText(page, label, {80, y}, 24, cv::Scalar(90, 90, 90), -1, cv::LINE_AA,
+                              false);
+    fonts_->bold().putText(page, value, {600, y}, 26, cv::Scalar(20, 20, 20), -1, cv::LINE_AA,
+                           false);
+    y += 70;
+  }
+  fonts_->regular().putText(page, "Numéro de licence", {80, y}, 24, cv::Scalar(90, 90, 90), -1,
+                            cv::LINE_AA, false);
+  const std::string number = "4730101K";
+  for (size_t i = 0; i < number.size(); ++i) {
+    const int x = 600 + static_cast<int>(i) * 40;
+    cv::rectangle(page, cv::Rect(x, y - 8, 36, 46), cv::Scalar(120, 120, 120), 1, cv::LINE_AA);
+    fonts_->bold().putText(page, number.substr(i, 1), {x + 9, y}, 26, cv::Scalar(20, 20, 20), -1,
+                           cv::LINE_AA, false);
+  }
+  ExpectFields(RunImage(page, 92), {{FieldName::kSurname, "MARTIN"},
+                                    {FieldName::kLicenceNumber, "4730101K"},
+                                    {FieldName::kRanking, "15/4"}});
+}
+
 // A 2021-card-like front on a pastel tint, scanned edge to edge: its captions are white,
 // its values black. Read once, the page keeps one polarity only and no caption anchors a
 // value; read with the ink of both polarities made dark, each value has its label.

@@ -6,6 +6,7 @@
 #include <opencv2/imgproc.hpp>
 #include <random>
 
+#include "engine/local/agreeing_readings.h"
 #include "engine/local/caption_table.h"
 #include "engine/local/classify.h"
 #include "engine/local/document_finder.h"
@@ -798,6 +799,18 @@ TEST(FieldReaderTest, AWrappedClubNameEndsOnTheNextLine) {
   Fields far{{FieldName::kClubName, Field{"Imprimé le", 0.9, FieldSource::kVisual}}};
   CompleteAWrappedClubName(lines, far);
   EXPECT_EQ(far[FieldName::kClubName].value, "Imprimé le");
+  // A name that ends as names do, over a line that starts with "de" in small letters (a
+  // phone's narrow column): its end. The same line starting in capitals is another line.
+  const std::vector<OcrLine> narrow = {line({{"Tennis", 340}, {"Club", 454}}, 745),
+                                       line({{"de", 341}, {"Vannes", 413}}, 776)};
+  Fields wrapped{{FieldName::kClubName, Field{"Tennis Club", 0.9, FieldSource::kVisual}}};
+  CompleteAWrappedClubName(narrow, wrapped);
+  EXPECT_EQ(wrapped[FieldName::kClubName].value, "Tennis Club de Vannes");
+  const std::vector<OcrLine> next_caption = {line({{"Tennis", 340}, {"Club", 454}}, 745),
+                                             line({{"De", 341}, {"Vannes", 413}}, 776)};
+  Fields apart{{FieldName::kClubName, Field{"Tennis Club", 0.9, FieldSource::kVisual}}};
+  CompleteAWrappedClubName(next_caption, apart);
+  EXPECT_EQ(apart[FieldName::kClubName].value, "Tennis Club");
 }
 
 // A licence's period of validity is its sporting year, named after its end.
@@ -1961,6 +1974,7 @@ TEST(FieldReaderTest, MoreWordingsAndCaptionsThatRunToTheirColon) {
   EXPECT_EQ(OneLineReal(FieldName::kRanking, "Classement : Non classé"), "NC");
   EXPECT_EQ(OneLineReal(FieldName::kRanking, "Classement : ND"), "ND");
   EXPECT_EQ(OneLineReal(FieldName::kLicenceNumber, "N° de licence : 1234567-A"), "1234567 A");
+  EXPECT_EQ(OneLineReal(FieldName::kLicenceNumber, "N° de licence : 1029384]"), "1029384J");
   // "Licence" alone names no number: "Licence 2027" is a season's heading.
   EXPECT_EQ(OneLineReal(FieldName::kLicenceNumber, "Licence 2027"), "(none)");
 }
@@ -2054,6 +2068,63 @@ TEST(RuleLinesTest, DotLeadersGoTextAndLoneDotsStay) {
   }
   EXPECT_EQ(cv::countNonZero(WithoutDotLeaders(specks) != specks), 0);
   EXPECT_TRUE(WithoutDotLeaders(cv::Mat()).empty());
+}
+
+TEST(RuleLinesTest, CharacterBoxesGoTheirCharactersStay) {
+  cv::Mat page(600, 1200, CV_8UC1, cv::Scalar(240));
+  // "4730101K" one character a box, as a form prints a number.
+  const std::string number = "4730101K";
+  for (size_t i = 0; i < number.size(); ++i) {
+    const int x = 600 + static_cast<int>(i) * 40;
+    cv::rectangle(page, cv::Rect(x, 100, 36, 46), cv::Scalar(110), 1);
+    cv::putText(page, number.substr(i, 1), {x + 8, 135}, cv::FONT_HERSHEY_SIMPLEX, 1.0,
+                cv::Scalar(20), 2);
+  }
+  // Words whose round letters stand in a row, and three lone boxes (checkboxes): they stay.
+  cv::putText(page, "OODDOO 0000", {100, 300}, cv::FONT_HERSHEY_SIMPLEX, 1.4, cv::Scalar(20), 2);
+  for (int i = 0; i < 3; ++i) {
+    cv::rectangle(page, cv::Rect(100 + i * 40, 400, 30, 30), cv::Scalar(60), 2);
+  }
+  const cv::Mat out = WithoutCharacterBoxes(page);
+  ASSERT_EQ(out.size(), page.size());
+  for (size_t i = 0; i < number.size(); ++i) {
+    const int x = 600 + static_cast<int>(i) * 40;
+    EXPECT_GT(out.at<uchar>(100, x + 18), 200) << "top of box " << i;
+    EXPECT_GT(out.at<uchar>(120, x), 200) << "left of box " << i;
+    EXPECT_EQ(InkIn(out, cv::Rect(x + 5, 106, 26, 34)), InkIn(page, cv::Rect(x + 5, 106, 26, 34)))
+        << "character " << i;
+  }
+  EXPECT_EQ(InkIn(out, cv::Rect(90, 250, 500, 70)), InkIn(page, cv::Rect(90, 250, 500, 70)));
+  EXPECT_EQ(InkIn(out, cv::Rect(90, 390, 200, 50)), InkIn(page, cv::Rect(90, 390, 200, 50)));
+  EXPECT_TRUE(WithoutCharacterBoxes(cv::Mat()).empty());
+}
+
+TEST(AgreeingReadingsTest, AReadingOfTheSameHolderFillsTheGaps) {
+  auto field = [](const char* value) { return Field{value, 0.9, FieldSource::kVisual}; };
+  const Fields whole_page{{FieldName::kSurname, field("HÉBERT")},
+                          {FieldName::kGivenNames, field("Antoine Sébastien")},
+                          {FieldName::kLicenceNumber, field("2651797 A")},
+                          {FieldName::kClubName, field("US Orléans Tennis")}};
+  const Fields card{{FieldName::kSurname, field("HÉBERT")},
+                    {FieldName::kLicenceNumber, field("2651797 A")},
+                    {FieldName::kClubName, field("US Orleans Tennis")},
+                    {FieldName::kSeason, field("2023")}};
+  Fields kept = whole_page;
+  FillFromAnAgreeingReading(kept, card);
+  EXPECT_EQ(kept.size(), 5u);
+  EXPECT_EQ(kept[FieldName::kSeason].value, "2023");
+  EXPECT_EQ(kept[FieldName::kClubName].value, "US Orléans Tennis");  // the kept one's
+  // One name alike only, or a name read otherwise: nothing taken.
+  Fields one = whole_page;
+  FillFromAnAgreeingReading(
+      one, {{FieldName::kSurname, field("HÉBERT")}, {FieldName::kSeason, field("2023")}});
+  EXPECT_FALSE(one.count(FieldName::kSeason));
+  Fields other = whole_page;
+  FillFromAnAgreeingReading(other, {{FieldName::kSurname, field("HÉBERT")},
+                                    {FieldName::kLicenceNumber, field("2651797 A")},
+                                    {FieldName::kGivenNames, field("Antoine")},
+                                    {FieldName::kSeason, field("2023")}});
+  EXPECT_FALSE(other.count(FieldName::kSeason));
 }
 
 TEST(ClassifyTest, MrzDecidesThenWords) {

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <opencv2/imgproc.hpp>
 #include <string>
 #include <vector>
 
@@ -22,9 +23,22 @@ struct Text {
   std::string latin1;  // WinAnsi bytes: é is \xE9
 };
 
-// A one-page A4 PDF drawing `texts` in Helvetica, with a correct cross-reference table.
-std::string MakePdf(const std::vector<Text>& texts) {
+// A picture on the page: 8-bit grey pixels drawn at (x, y) points from the bottom left,
+// `width` points wide.
+struct Picture {
+  double x, y, width;
+  cv::Mat gray;
+};
+
+// A one-page A4 PDF drawing `texts` in Helvetica (and `picture`, when it has pixels), with
+// a correct cross-reference table.
+std::string MakePdf(const std::vector<Text>& texts, const Picture& picture = {}) {
   std::string content;
+  if (!picture.gray.empty()) {
+    const double height = picture.width * picture.gray.rows / picture.gray.cols;
+    content += "q " + std::to_string(picture.width) + " 0 0 " + std::to_string(height) + " " +
+               std::to_string(picture.x) + " " + std::to_string(picture.y) + " cm /Im1 Do Q\n";
+  }
   for (const auto& t : texts) {
     std::string escaped;
     for (char c : t.latin1) {
@@ -34,12 +48,22 @@ std::string MakePdf(const std::vector<Text>& texts) {
     content += "BT /F1 " + std::to_string(t.size) + " Tf " + std::to_string(t.x) + " " +
                std::to_string(t.y) + " Td (" + escaped + ") Tj ET\n";
   }
+  const std::string images = picture.gray.empty() ? "" : " /XObject << /Im1 6 0 R >>";
   std::vector<std::string> objects = {
       "<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
       "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R "
-      ">> >> /Contents 5 0 R >>",
+      ">>" +
+          images + " >> /Contents 5 0 R >>",
       "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
       "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "endstream"};
+  if (!picture.gray.empty()) {
+    const cv::Mat pixels = picture.gray.isContinuous() ? picture.gray : picture.gray.clone();
+    const std::string bytes(reinterpret_cast<const char*>(pixels.data), pixels.total());
+    objects.push_back("<< /Type /XObject /Subtype /Image /Width " + std::to_string(pixels.cols) +
+                      " /Height " + std::to_string(pixels.rows) +
+                      " /ColorSpace /DeviceGray /BitsPerComponent 8 /Length " +
+                      std::to_string(bytes.size()) + " >>\nstream\n" + bytes + "\nendstream");
+  }
   return testing::AssemblePdf(objects);
 }
 
@@ -96,6 +120,62 @@ TEST(PdfTextLayerTest, TheNormaliserHandsTheWordsOver) {
   EXPECT_TRUE(found);
 }
 
+// Words laid from `x` on, each piece `pieces[k]` (one or a few letters) `advance` pixels
+// a letter wide, `gap` apart, and `word_gap` between the words that "|" parts: how a PDF
+// gives letter-spaced type.
+std::vector<TextLayerWord> Spaced(const std::string& pieces, int x, int y, int gap, int word_gap) {
+  std::vector<TextLayerWord> out;
+  std::string piece;
+  bool new_word = false;
+  auto flush = [&] {
+    if (piece.empty()) return;
+    if (!out.empty()) x += new_word ? word_gap : gap;
+    const int width = 9 * static_cast<int>(piece.size());
+    out.push_back(TextLayerWord{piece, x, y, width, 20, true});
+    x += width;
+    piece.clear();
+    new_word = false;
+  };
+  for (char c : pieces) {
+    if (c == ' ' || c == '|') {
+      flush();
+      if (c == '|') new_word = true;
+    } else {
+      piece += c;
+    }
+  }
+  flush();
+  return out;
+}
+
+std::vector<std::string> LineTexts(const std::vector<TextLayerWord>& words) {
+  std::vector<std::string> texts;
+  for (const auto& line : local::LinesFromTextLayer(words)) texts.push_back(line.text);
+  return texts;
+}
+
+TEST(PdfTextLayerTest, LetterSpacedTypeIsJoinedIntoItsWords) {
+  std::vector<TextLayerWord> words = Spaced("C L U B", 50, 100, 2, 12);
+  for (auto& w : Spaced("Te n n i s|C l u b|d e|V a n n e s", 300, 100, 2, 9)) words.push_back(w);
+  for (auto& w : Spaced("N O M", 50, 200, 3, 12)) words.push_back(w);
+  words.push_back(TextLayerWord{"LEFORT", 300, 200, 60, 20, false});
+  for (auto& w : Spaced("AT T E S TAT I O N|D E|L I C E N C E", 50, 300, 3, 12)) {
+    words.push_back(w);
+  }
+  EXPECT_EQ(LineTexts(words), (std::vector<std::string>{"CLUB Tennis Club de Vannes", "NOM LEFORT",
+                                                        "ATTESTATION DE LICENCE"}));
+  // Cells of one letter far apart, initials, and a licence number's letter: as they are.
+  std::vector<TextLayerWord> apart = Spaced("M F X", 50, 100, 30, 30);
+  for (auto& w : Spaced("J. P.|DUPONT", 50, 200, 5, 5)) apart.push_back(w);
+  for (auto& w : Spaced("1029384|J", 50, 300, 5, 5)) apart.push_back(w);
+  // A sentence's short words: "né le 9 ," (the comma its own word), "Il y a 3 mois".
+  for (auto& w : Spaced("CHEVALIER|,|né|le|9|décembre", 50, 400, 6, 6)) apart.push_back(w);
+  for (auto& w : Spaced("Il|y|a|3|mois", 50, 500, 6, 6)) apart.push_back(w);
+  EXPECT_EQ(LineTexts(apart),
+            (std::vector<std::string>{"M F X", "J. P. DUPONT", "1029384 J",
+                                      "CHEVALIER , né le 9 décembre", "Il y a 3 mois"}));
+}
+
 TEST(PdfTextLayerTest, APictureOnlyPdfHasNoTextLayer) {
   const NormalizedImage image = NormalizePdf(MakePdf({}));
   ASSERT_FALSE(image.bytes.empty());
@@ -105,10 +185,11 @@ TEST(PdfTextLayerTest, APictureOnlyPdfHasNoTextLayer) {
 // What the local engine reads from a PDF drawing `texts`: a licence, its fields `want`
 // read from the text layer (source visual), no MRZ.
 void ExpectLicenceFields(const std::vector<Text>& texts,
-                         const std::vector<std::pair<FieldName, std::string>>& want) {
+                         const std::vector<std::pair<FieldName, std::string>>& want,
+                         const Picture& picture = {}) {
   auto engine = MakeLocalEngine(MapEnv());
   if (!engine.ok()) GTEST_SKIP() << "OCR models missing";
-  const NormalizedImage image = NormalizePdf(MakePdf(texts));
+  const NormalizedImage image = NormalizePdf(MakePdf(texts, picture));
   ASSERT_FALSE(image.text_layer.empty());
   const auto start = std::chrono::steady_clock::now();
   auto result = (*engine)->Extract(image, start + std::chrono::seconds(60));
@@ -135,6 +216,23 @@ TEST(PdfTextLayerTest, TheLocalEngineReadsTheAttestationFromItsText) {
                                       {FieldName::kRanking, "15/2"},
                                       {FieldName::kClubName, "TC Saint-André des Vignes"},
                                       {FieldName::kClubNumber, "57 69 0123"}});
+}
+
+// An attestation whose surname is a picture, not text (a name set in a script font and
+// exported as an image): the text gives the other fields, the page's pixels the surname.
+TEST(PdfTextLayerTest, WhatTheTextLacksIsReadFromThePage) {
+  std::vector<Text> texts;
+  for (const Text& t : Attestation()) {
+    if (t.latin1 != "LEFEBVRE-ROUX") texts.push_back(t);
+  }
+  cv::Mat name(60, 330, CV_8UC1, cv::Scalar(255));
+  cv::putText(name, "MARTIN", {10, 48}, cv::FONT_HERSHEY_DUPLEX, 1.6, cv::Scalar(0), 2,
+              cv::LINE_AA);
+  ExpectLicenceFields(texts,
+                      {{FieldName::kSurname, "MARTIN"},
+                       {FieldName::kGivenNames, "Hélène"},
+                       {FieldName::kLicenceNumber, "1234567 K"}},
+                      Picture{260, 692, 100, name});
 }
 
 // An attestation as a letter: the season in its title, the holder after a civility

@@ -515,10 +515,10 @@ void CompleteAWrappedClubName(const std::vector<OcrLine>& lines, Fields& fields)
   if (name.empty()) return;
   static constexpr std::string_view kUnfinished[] = {"de",  "du", "des", "d",   "la", "le",
                                                      "les", "l",  "et",  "sur", "en"};
-  const std::string last = NormalizeLabelText(name.back());
-  if (std::find(std::begin(kUnfinished), std::end(kUnfinished), last) == std::end(kUnfinished)) {
-    return;
-  }
+  auto unfinished = [](std::string_view word) {
+    return std::find(std::begin(kUnfinished), std::end(kUnfinished), word) != std::end(kUnfinished);
+  };
+  const bool ends_unfinished = unfinished(NormalizeLabelText(name.back()));
   for (size_t i = 0; i < lines.size(); ++i) {
     const std::vector<OcrWord>& words = lines[i].words;
     for (size_t s = 0; s + name.size() <= words.size(); ++s) {
@@ -545,6 +545,18 @@ void CompleteAWrappedClubName(const std::vector<OcrLine>& lines, Fields& fields)
         rest += (rest.empty() ? "" : " ") + w.text;
       }
       if (rest.empty() || LongestKey(NormalizeLabelText(rest))) return;
+      // Or the next line starts with such a word in small letters ("de Vannes", "sur
+      // Mer"): the rest of a name, never the start of another line's text.
+      if (!ends_unfinished) {
+        const std::vector<std::string> rest_words = SplitWords(rest);
+        std::string head = rest_words.front();
+        const size_t apostrophe = head.find_first_of("'\xE2");
+        if (apostrophe != std::string::npos) head.resize(apostrophe);  // d'Armor, l'Étang
+        if ((rest_words.size() < 2 && apostrophe == std::string::npos) || head.empty() ||
+            !std::islower(static_cast<unsigned char>(head[0])) || !unfinished(head)) {
+          return;
+        }
+      }
       std::string whole = club->second.value + " " + rest;
       // The club's number in brackets may end the line ("VALLÉE (57 92 0123)").
       std::optional<std::string> number;

@@ -61,7 +61,8 @@ void AddClubNameOverItsNumber(const std::vector<OcrLine>& lines, Fields& fields)
 // words right under its first word on the next line ("Rennes"), up to the next column,
 // complete it, and the number in brackets after them gives the club's number when it is
 // missing ("VALLÉE (57 92 0123)"). Only when those words hold no other digit and no
-// caption. Used on licences.
+// caption. The same when the next line, under the name's first word, starts with such a
+// word in small letters ("Tennis Club" over "de Vannes"). Used on licences.
 void CompleteAWrappedClubName(const std::vector<OcrLine>& lines, Fields& fields);
 
 // When `fields` has no sex: a line that is only "Homme" or "Femme" ("Masculin",

@@ -17,6 +17,7 @@
 
 #include "common/clock.h"
 #include "common/cpu_time.h"
+#include "engine/local/agreeing_readings.h"
 #include "engine/local/caption_table.h"
 #include "engine/local/classify.h"
 #include "engine/local/document_finder.h"
@@ -333,7 +334,43 @@ class LocalEngine final : public Engine {
       return Reject(ErrorCode::kUnsupportedMediaType, "the local engine reads images, not PDF");
     }
     if (image.bytes.empty()) return Reject(ErrorCode::kUndecodable, "empty image");
-    if (auto from_text = ReadTextLayer(image)) return std::move(*from_text);
+    std::optional<EngineResult> from_text = ReadTextLayer(image);
+    if (!from_text) return ExtractFromPixels(image, deadline);
+    // A licence whose text lacks some of a licence's fields: a PDF may draw part of what its
+    // page shows as pictures or outlines (a name in a script font, a number in a badge), or
+    // encode it without the letters' codes. The page's pixels are read too, and give only
+    // the fields the text lacks, when they show a licence as well.
+    const auto missing = MissingLicenceFields(*from_text);
+    if (missing.empty()) return std::move(*from_text);
+    auto from_pixels = ExtractFromPixels(image, deadline);
+    if (from_pixels.ok() && from_pixels->extraction &&
+        from_pixels->extraction->type == DocumentType::kFftLicence) {
+      Fields& fields = from_text->extraction->fields;
+      for (FieldName name : missing) {
+        auto it = from_pixels->extraction->fields.find(name);
+        if (it != from_pixels->extraction->fields.end()) fields.emplace(name, it->second);
+      }
+    }
+    return std::move(*from_text);
+  }
+
+  // The fields a licence shows that `read` (a licence read from a PDF's text) lacks; none
+  // for any other document.
+  static std::vector<FieldName> MissingLicenceFields(const EngineResult& read) {
+    std::vector<FieldName> missing;
+    if (!read.extraction || read.extraction->type != DocumentType::kFftLicence) return missing;
+    for (FieldName name : {FieldName::kSurname, FieldName::kGivenNames, FieldName::kBirthDate,
+                           FieldName::kSex, FieldName::kLicenceNumber, FieldName::kRanking,
+                           FieldName::kClubName, FieldName::kClubNumber, FieldName::kSeason}) {
+      if (!read.extraction->fields.count(name)) missing.push_back(name);
+    }
+    return missing;
+  }
+
+  // The image's pixels: decoded, the document and its MRZ found, its printed text read,
+  // classified.
+  StatusOr<EngineResult> ExtractFromPixels(const NormalizedImage& image,
+                                           std::chrono::steady_clock::time_point deadline) {
     std::variant<cv::Mat, EngineResult> decoded = Decode(image);
     if (EngineResult* rejected = std::get_if<EngineResult>(&decoded)) return std::move(*rejected);
     const cv::Mat& bgr = std::get<cv::Mat>(decoded);
@@ -528,8 +565,8 @@ class LocalEngine final : public Engine {
       without_codes = gray.clone();
       local::PaintQrCodesWhite(without_codes, qr_codes);
     }
-    const cv::Mat text_image =
-        DarkenForText(local::WithoutDotLeaders(local::WithoutRuleLines(without_codes)));
+    const cv::Mat text_image = DarkenForText(local::WithoutCharacterBoxes(
+        local::WithoutDotLeaders(local::WithoutRuleLines(without_codes))));
     const bool proved =
         zone.mrz_read && zone.mrz_read->parsed.valid && !zone.mrz_read->lines.empty();
     const mrz::ParsedMrz* proved_mrz = proved ? &zone.mrz_read->parsed : nullptr;
@@ -639,7 +676,9 @@ class LocalEngine final : public Engine {
       const cv::Mat flat = FlattenLight(plain);
       BothPolarities both_polarities = BothPolarities::kNone;
       PrintedText read =
-          ReadFields(api, DarkenForText(local::WithoutDotLeaders(local::WithoutRuleLines(flat))),
+          ReadFields(api,
+                     DarkenForText(local::WithoutCharacterBoxes(
+                         local::WithoutDotLeaders(local::WithoutRuleLines(flat)))),
                      plain, flat.cols, nullptr, both_polarities, SmallCaptions::kAsRead);
       if (read.fields.size() >= 2) {
         AddFieldsOfAnotherSide(std::move(read.fields), proved_mrz, printed.fields);
@@ -823,7 +862,9 @@ class LocalEngine final : public Engine {
     const double scale = std::min(1.0, 1600.0 / std::max(whole.cols, whole.rows));
     if (scale < 1.0) cv::resize(whole, whole, cv::Size(), scale, scale, cv::INTER_AREA);
     local::PaintQrCodesWhite(whole, local::FindQrCodes(whole));
-    const cv::Mat whole_text = DarkenForText(FlattenLight(whole));
+    // Character boxes out (a scanned form's comb field), but not rules and leaders: taken
+    // out of the whole photo, they cost the seen licences' screens and photos 6 fields.
+    const cv::Mat whole_text = DarkenForText(local::WithoutCharacterBoxes(FlattenLight(whole)));
     // The whole photo is another image than the document's page: its marks are counted
     // again, unless the page was already read both ways.
     if (both_polarities == BothPolarities::kNone) both_polarities = BothPolarities::kUnchecked;
@@ -834,7 +875,8 @@ class LocalEngine final : public Engine {
   // `other` replaces `current` when it found more labelled fields, or as many (at least
   // one) read more surely (the sum of its fields' confidences): the same page read at two
   // scales (a screenshot rectified and as taken) gives the same fields, and the one whose
-  // digits OCR was surer of is the one whose digits are right more often.
+  // digits OCR was surer of is the one whose digits are right more often. The reading left
+  // aside fills the kept one's gaps when both read the same holder (agreeing_readings.h).
   static void KeepBetter(PrintedText& current, PrintedText other) {
     auto sureness = [](const PrintedText& text) {
       double sum = 0;
@@ -844,8 +886,9 @@ class LocalEngine final : public Engine {
     const bool tie = !other.fields.empty() && other.fields.size() == current.fields.size();
     if (other.fields.size() > current.fields.size() ||
         (tie && sureness(other) > sureness(current))) {
-      current = std::move(other);
+      std::swap(current, other);
     }
+    local::FillFromAnAgreeingReading(current.fields, other.fields);
   }
 
   // A PDF with its own text (an attestation exported by the federation's site): the

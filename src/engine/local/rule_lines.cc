@@ -147,4 +147,98 @@ cv::Mat WithoutDotLeaders(const cv::Mat& gray) {
   return out.empty() ? gray : out;
 }
 
+namespace {
+
+struct Frame {
+  int label;
+  cv::Rect box;
+};
+
+// Whether component `label` of `labels`, bounded by `box`, is a thin hollow frame.
+bool IsHollowFrame(const cv::Mat& labels, int label, const cv::Rect& box, int area) {
+  const int band = std::max(2, std::min(box.width, box.height) / 6);
+  if (area > 2 * (box.width + box.height) * band) return false;
+  const cv::Mat mine = labels(box) == label;
+  const cv::Rect inside(band, band, box.width - 2 * band, box.height - 2 * band);
+  if (inside.width <= 0 || inside.height <= 0 || cv::countNonZero(mine(inside)) > 0) return false;
+  // Each side's band, folded across: the share of its length that has ink.
+  const cv::Rect sides[] = {
+      cv::Rect(0, 0, box.width, band), cv::Rect(0, box.height - band, box.width, band),
+      cv::Rect(0, 0, band, box.height), cv::Rect(box.width - band, 0, band, box.height)};
+  for (int s = 0; s < 4; ++s) {
+    const bool horizontal = s < 2;
+    cv::Mat folded;
+    cv::reduce(mine(sides[s]), folded, horizontal ? 0 : 1, cv::REDUCE_MAX);
+    const int length = horizontal ? box.width : box.height;
+    if (cv::countNonZero(folded) * 10 < length * 9) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+cv::Mat WithoutCharacterBoxes(const cv::Mat& gray) {
+  if (gray.empty() || gray.type() != CV_8UC1) return gray;
+  const cv::Mat ink = InkOf(gray);
+  cv::Mat labels, stats, centroids;
+  const int n = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
+  const int smallest = std::max(8, std::min(gray.cols, gray.rows) / 150);
+  const int largest = std::max(smallest, std::min(gray.cols, gray.rows) / 8);
+  std::vector<Frame> frames;
+  for (int c = 1; c < n; ++c) {
+    const cv::Rect box(stats.at<int>(c, cv::CC_STAT_LEFT), stats.at<int>(c, cv::CC_STAT_TOP),
+                       stats.at<int>(c, cv::CC_STAT_WIDTH), stats.at<int>(c, cv::CC_STAT_HEIGHT));
+    if (box.width < smallest || box.height < smallest || box.width > largest ||
+        box.height > largest || box.width * 5 < box.height * 2 || box.width * 2 > box.height * 3) {
+      continue;
+    }
+    if (IsHollowFrame(labels, c, box, stats.at<int>(c, cv::CC_STAT_AREA))) {
+      frames.push_back(Frame{c, box});
+    }
+  }
+  if (frames.size() < 4) return gray;
+  std::sort(frames.begin(), frames.end(),
+            [](const Frame& a, const Frame& b) { return a.box.x < b.box.x; });
+  // Rows grown left to right: a frame joins the row whose last frame is of its height, on
+  // its line, and close.
+  std::vector<std::vector<size_t>> rows;
+  for (size_t i = 0; i < frames.size(); ++i) {
+    const cv::Rect& box = frames[i].box;
+    std::vector<size_t>* joined = nullptr;
+    for (auto& row : rows) {
+      const cv::Rect& last = frames[row.back()].box;
+      const int gap = box.x - (last.x + last.width);
+      const int height = std::max(box.height, last.height);
+      if (gap >= -2 && gap <= height && std::abs(box.height - last.height) * 5 <= height &&
+          std::abs((box.y + box.height / 2) - (last.y + last.height / 2)) * 4 <= height) {
+        joined = &row;
+        break;
+      }
+    }
+    if (joined) {
+      joined->push_back(i);
+    } else {
+      rows.push_back({i});
+    }
+  }
+  cv::Mat out;
+  for (const auto& row : rows) {
+    if (row.size() < 4) continue;
+    if (out.empty()) out = gray.clone();
+    for (size_t i : row) {
+      // The frame's own pixels and their anti-aliased edge, two pixels wide (a fainter edge
+      // left was read as an '8'); the ink of what it holds stays.
+      const cv::Rect around = cv::Rect(frames[i].box.x - 2, frames[i].box.y - 2,
+                                       frames[i].box.width + 4, frames[i].box.height + 4) &
+                              cv::Rect(0, 0, gray.cols, gray.rows);
+      cv::Mat mine = labels(around) == frames[i].label;
+      cv::dilate(mine, mine, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(5, 5)));
+      const cv::Mat other_ink = (labels(around) != 0) & (labels(around) != frames[i].label);
+      mine.setTo(0, other_ink);
+      out(around).setTo(255, mine);
+    }
+  }
+  return out.empty() ? gray : out;
+}
+
 }  // namespace jae::local

@@ -29,4 +29,14 @@ cv::Mat WithoutRuleLines(const cv::Mat& gray);
 // and glues noise to the value.
 cv::Mat WithoutDotLeaders(const cv::Mat& gray);
 
+// Contract: WithoutCharacterBoxes returns `gray` with every row of character boxes painted
+// paper-white: at least four thin hollow frames side by side (each about as wide as tall,
+// every side drawn along nine tenths of its length at least, nothing of the frame inside),
+// of one height, on one line, at most a frame's height apart. The characters inside, which
+// do not touch their frames, stay; a letter's round strokes ('O', 'D', '0') never cover a
+// side that far, and never come in such a row. 8-bit grey in, same size out.
+// Why: a form prints a number one character a box ("| 4 | 7 | 3 | 0 |", a comb field), and
+// Tesseract read the boxes with their digits as letters ("GUEGAOPE" for "4730101K").
+cv::Mat WithoutCharacterBoxes(const cv::Mat& gray);
+
 }  // namespace jae::local

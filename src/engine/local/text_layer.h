@@ -4,7 +4,8 @@
 // Contract: pure; every word with text lands in exactly one line; a line's text is its
 // words joined by one space; its confidence is 1 (the PDF says what it prints); lines come
 // top to bottom. Words of one row are kept in one line even across a wide gap: the field
-// reader splits columns by the words' boxes.
+// reader splits columns by the words' boxes. Letter-spaced type, which the PDF gives a
+// letter or two a word, is joined back into its words (the gap a space adds parts them).
 #pragma once
 
 #include <vector>

@@ -240,6 +240,10 @@ std::string RepairValue(FieldName field, std::string value) {
           std::isupper(static_cast<unsigned char>(value[8]))) {
         value[7] = ' ';
       }
+      // "1029384]": the J glued to the digits (a digit there could be an eighth one).
+      if (value.size() == 8 && value[7] == ']' && CountDigits(value.substr(0, 7)) == 7) {
+        value[7] = 'J';
+      }
       const size_t at = kDigits.find(value.empty() ? ' ' : value.back());
       if (value.size() == 9 && value[7] == ' ' && CountDigits(value.substr(0, 7)) == 7 &&
           at != std::string_view::npos) {
