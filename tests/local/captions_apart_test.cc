@@ -102,5 +102,32 @@ TEST_F(CaptionsApartTest, TwoColumnsMergedWithTheirCaptionsAtTwoHeights) {
   EXPECT_EQ(api_.GetPageSegMode(), tesseract::PSM_AUTO);
 }
 
+// A small caption close over its value, read by the page as one word of the value's text
+// surely: read apart, the value comes out the same a hair less surely, and the caption is
+// what the split adds.
+TEST_F(CaptionsApartTest, ASurelyReadValueKeepsTheCaptionMergedIntoIt) {
+  cv::Mat card(220, 700, CV_8UC1, cv::Scalar(238));
+  const cv::Rect caption = Draw(card, "NOM", {40, 50}, 13, true);
+  const cv::Rect value = Draw(card, "GAUTHIER", {40, caption.br().y + 4}, 34, false);
+  OcrLine merged;
+  const cv::Rect box = caption | value;
+  merged.words = {OcrWord{"GAUTHIER", box, 0.995}};
+  merged.text = "GAUTHIER";
+  merged.box = box;
+  merged.confidence = 0.995;
+  std::vector<OcrLine> lines = {LineOf("A", {40, 150, 30, 20}), LineOf("B", {40, 180, 30, 20}),
+                                LineOf("C", {100, 180, 30, 20}), merged};
+  ReadMergedCaptionsApart(api_, card, lines);
+  EXPECT_TRUE(HasLineWith(lines, "NOM"));
+  EXPECT_TRUE(HasLineWith(lines, "GAUTHIER"));
+  // A value read otherwise, less surely: the line stays as the page read it.
+  merged.words = {OcrWord{"GAUTHIFR", box, 0.995}};
+  merged.text = "GAUTHIFR";
+  std::vector<OcrLine> other = {LineOf("A", {40, 150, 30, 20}), LineOf("B", {40, 180, 30, 20}),
+                                LineOf("C", {100, 180, 30, 20}), merged};
+  ReadMergedCaptionsApart(api_, card, other);
+  EXPECT_FALSE(HasLineWith(other, "NOM"));
+}
+
 }  // namespace
 }  // namespace jae::local
