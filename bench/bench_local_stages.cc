@@ -108,6 +108,26 @@ void BM_WithoutDotLeaders(benchmark::State& state, cv::Mat (*make)()) {
   for (auto _ : state) benchmark::DoNotOptimize(jae::local::WithoutDotLeaders(page).data);
 }
 
+void BM_WithoutCharacterBoxes(benchmark::State& state, cv::Mat (*make)()) {
+  const cv::Mat page = make();
+  for (auto _ : state) benchmark::DoNotOptimize(jae::local::WithoutCharacterBoxes(page).data);
+}
+
+// The form with its values printed one character a box: every frame found and painted.
+cv::Mat CombPage() {
+  cv::Mat page = FormPage();
+  for (int row = 0; row < 24; ++row) {
+    for (int k = 0; k < 10; ++k) {
+      const int x = 920 + k * 26, y = 120 + row * 56 - 30;
+      page(cv::Rect(x, y, 24, 40)).setTo(250);
+      cv::rectangle(page, cv::Rect(x, y, 24, 40), cv::Scalar(90), 1);
+      cv::putText(page, std::to_string(k), {x + 5, y + 30}, cv::FONT_HERSHEY_SIMPLEX, 0.7,
+                  cv::Scalar(20), 2);
+    }
+  }
+  return page;
+}
+
 void BM_FindMrzCandidates(benchmark::State& state, cv::Mat (*make)()) {
   const cv::Mat page = make();
   for (auto _ : state) {
@@ -161,9 +181,12 @@ void BM_UnlabelledFields(benchmark::State& state) {
 BENCHMARK_CAPTURE(BM_OtsuFloor, form, FormPage)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_WithoutRuleLines, form, FormPage)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_WithoutDotLeaders, form, FormPage)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_WithoutCharacterBoxes, form, FormPage)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_WithoutCharacterBoxes, comb, CombPage)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_FindMrzCandidates, form, FormPage)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_OtsuFloor, speckled, SpeckledPage)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_WithoutDotLeaders, speckled, SpeckledPage)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_WithoutCharacterBoxes, speckled, SpeckledPage)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_FindMrzCandidates, speckled, SpeckledPage)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_CopyLinesFloor)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_ReadLabelledFields)->Unit(benchmark::kMicrosecond);
