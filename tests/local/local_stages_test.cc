@@ -1975,6 +1975,9 @@ TEST(FieldReaderTest, MoreWordingsAndCaptionsThatRunToTheirColon) {
   EXPECT_EQ(OneLineReal(FieldName::kRanking, "Classement : ND"), "ND");
   EXPECT_EQ(OneLineReal(FieldName::kLicenceNumber, "N° de licence : 1234567-A"), "1234567 A");
   EXPECT_EQ(OneLineReal(FieldName::kLicenceNumber, "N° de licence : 1029384]"), "1029384J");
+  EXPECT_EQ(OneLineReal(FieldName::kLicenceNumber, "N° de licence : 30450628B"), "3045062B");
+  EXPECT_EQ(OneLineReal(FieldName::kLicenceNumber, "N° de licence : 36460817F"), "3646081F");
+  EXPECT_EQ(OneLineReal(FieldName::kLicenceNumber, "N° de licence : 30450623B"), "30450623B");
   // "Licence" alone names no number: "Licence 2027" is a season's heading.
   EXPECT_EQ(OneLineReal(FieldName::kLicenceNumber, "Licence 2027"), "(none)");
 }

@@ -244,6 +244,18 @@ std::string RepairValue(FieldName field, std::string value) {
       if (value.size() == 8 && value[7] == ']' && CountDigits(value.substr(0, 7)) == 7) {
         value[7] = 'J';
       }
+      // "30450628B": the letter read twice, first as the digit it looks like, where the
+      // characters stand spaced (each in its box, "| 2 | B |"); seven digits are the number.
+      static constexpr std::string_view kTwinLetters = "B8S5Z2G6O0I1F7T7A4";
+      if (value.size() == 9 && CountDigits(value.substr(0, 8)) == 8 &&
+          std::isupper(static_cast<unsigned char>(value[8]))) {
+        for (size_t k = 0; k + 1 < kTwinLetters.size(); k += 2) {
+          if (kTwinLetters[k] == value[8] && kTwinLetters[k + 1] == value[7]) {
+            value.erase(7, 1);
+            break;
+          }
+        }
+      }
       const size_t at = kDigits.find(value.empty() ? ' ' : value.back());
       if (value.size() == 9 && value[7] == ' ' && CountDigits(value.substr(0, 7)) == 7 &&
           at != std::string_view::npos) {
