@@ -73,6 +73,10 @@ cv::Mat WithoutDotLeaders(const cv::Mat& gray) {
         Dot{cv::Rect(stats.at<int>(c, cv::CC_STAT_LEFT), stats.at<int>(c, cv::CC_STAT_TOP), w, h),
             centroids.at<double>(c, 0), centroids.at<double>(c, 1)});
   }
+  // More specks than four to a pixel of the page's rim (a grid of dots, a photo's grain, a
+  // hostile image: a fuzzed 771 x 1024 grid gave 94 806) are a texture, not a form's
+  // leaders; each would be compared with hundreds of open rows (20 s under the fuzzer).
+  if (dots.size() > 4 * static_cast<size_t>(gray.cols + gray.rows)) return gray;
   cv::Mat out;
   // Rows along x, and along y for a page still lying on its side (a portrait attestation
   // before it is turned upright).
