@@ -113,6 +113,22 @@ void BM_WithoutCharacterBoxes(benchmark::State& state, cv::Mat (*make)()) {
   for (auto _ : state) benchmark::DoNotOptimize(jae::local::WithoutCharacterBoxes(page).data);
 }
 
+// Both stages as the engine ran them before they shared one labelling of the ink, and now.
+void BM_LeadersThenBoxes(benchmark::State& state, cv::Mat (*make)()) {
+  const cv::Mat page = make();
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(
+        jae::local::WithoutCharacterBoxes(jae::local::WithoutDotLeaders(page)).data);
+  }
+}
+
+void BM_LeadersAndBoxesInOnePass(benchmark::State& state, cv::Mat (*make)()) {
+  const cv::Mat page = make();
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(jae::local::WithoutDotLeadersOrCharacterBoxes(page).data);
+  }
+}
+
 // The form with its values printed one character a box: every frame found and painted.
 cv::Mat CombPage() {
   cv::Mat page = FormPage();
@@ -183,6 +199,8 @@ BENCHMARK_CAPTURE(BM_WithoutRuleLines, form, FormPage)->Unit(benchmark::kMillise
 BENCHMARK_CAPTURE(BM_WithoutDotLeaders, form, FormPage)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_WithoutCharacterBoxes, form, FormPage)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_WithoutCharacterBoxes, comb, CombPage)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_LeadersThenBoxes, comb, CombPage)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_LeadersAndBoxesInOnePass, comb, CombPage)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_FindMrzCandidates, form, FormPage)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_OtsuFloor, speckled, SpeckledPage)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_WithoutDotLeaders, speckled, SpeckledPage)->Unit(benchmark::kMillisecond);

@@ -87,6 +87,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   Require(jae::local::WithoutRuleLines(gray).size() == gray.size());
   Require(jae::local::WithoutDotLeaders(gray).size() == gray.size());
   Require(jae::local::WithoutCharacterBoxes(gray).size() == gray.size());
+  Require(jae::local::WithoutDotLeadersOrCharacterBoxes(gray).size() == gray.size());
   // A line's box from the input, anywhere (partly outside the image, empty).
   jae::local::OcrLine line;
   line.box = cv::Rect(data[0] % 64 - 16, data[2] % 64 - 16, data[1] % 128, data[3] % 128);

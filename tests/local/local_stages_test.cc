@@ -2102,6 +2102,29 @@ TEST(RuleLinesTest, CharacterBoxesGoTheirCharactersStay) {
   EXPECT_TRUE(WithoutCharacterBoxes(cv::Mat()).empty());
 }
 
+// One labelling of the ink serves both stages: the same page as the two passes give.
+TEST(RuleLinesTest, LeadersAndBoxesGoInOnePassAsInTwo) {
+  cv::Mat page(600, 1200, CV_8UC1, cv::Scalar(238));
+  cv::putText(page, "Licence", {60, 135}, cv::FONT_HERSHEY_SIMPLEX, 0.9, cv::Scalar(20), 2);
+  for (int x = 200; x < 560; x += 9) cv::circle(page, {x, 132}, 1, cv::Scalar(30), cv::FILLED);
+  const std::string number = "4730101K";
+  for (size_t i = 0; i < number.size(); ++i) {
+    const int x = 600 + static_cast<int>(i) * 40;
+    cv::rectangle(page, cv::Rect(x, 100, 36, 46), cv::Scalar(110), 1);
+    cv::putText(page, number.substr(i, 1), {x + 8, 135}, cv::FONT_HERSHEY_SIMPLEX, 1.0,
+                cv::Scalar(20), 2);
+  }
+  cv::putText(page, "Nom", {60, 300}, cv::FONT_HERSHEY_SIMPLEX, 0.9, cv::Scalar(20), 2);
+  for (int x = 150; x < 700; x += 9) cv::circle(page, {x, 297}, 1, cv::Scalar(30), cv::FILLED);
+  const cv::Mat one = WithoutDotLeadersOrCharacterBoxes(page);
+  const cv::Mat two = WithoutCharacterBoxes(WithoutDotLeaders(page));
+  ASSERT_EQ(one.size(), page.size());
+  EXPECT_GT(cv::countNonZero(one != page), 0);
+  EXPECT_EQ(InkIn(one, cv::Rect(195, 125, 370, 14)), 0);
+  EXPECT_EQ(cv::countNonZero(one != two), 0);
+  EXPECT_TRUE(WithoutDotLeadersOrCharacterBoxes(cv::Mat()).empty());
+}
+
 TEST(AgreeingReadingsTest, AReadingOfTheSameHolderFillsTheGaps) {
   auto field = [](const char* value) { return Field{value, 0.9, FieldSource::kVisual}; };
   const Fields whole_page{{FieldName::kSurname, field("HÉBERT")},

@@ -565,8 +565,8 @@ class LocalEngine final : public Engine {
       without_codes = gray.clone();
       local::PaintQrCodesWhite(without_codes, qr_codes);
     }
-    const cv::Mat text_image = DarkenForText(local::WithoutCharacterBoxes(
-        local::WithoutDotLeaders(local::WithoutRuleLines(without_codes))));
+    const cv::Mat text_image = DarkenForText(
+        local::WithoutDotLeadersOrCharacterBoxes(local::WithoutRuleLines(without_codes)));
     const bool proved =
         zone.mrz_read && zone.mrz_read->parsed.valid && !zone.mrz_read->lines.empty();
     const mrz::ParsedMrz* proved_mrz = proved ? &zone.mrz_read->parsed : nullptr;
@@ -675,11 +675,10 @@ class LocalEngine final : public Engine {
       cv::cvtColor(side.image, plain, cv::COLOR_BGR2GRAY);
       const cv::Mat flat = FlattenLight(plain);
       BothPolarities both_polarities = BothPolarities::kNone;
-      PrintedText read =
-          ReadFields(api,
-                     DarkenForText(local::WithoutCharacterBoxes(
-                         local::WithoutDotLeaders(local::WithoutRuleLines(flat)))),
-                     plain, flat.cols, nullptr, both_polarities, SmallCaptions::kAsRead);
+      PrintedText read = ReadFields(
+          api,
+          DarkenForText(local::WithoutDotLeadersOrCharacterBoxes(local::WithoutRuleLines(flat))),
+          plain, flat.cols, nullptr, both_polarities, SmallCaptions::kAsRead);
       if (read.fields.size() >= 2) {
         AddFieldsOfAnotherSide(std::move(read.fields), proved_mrz, printed.fields);
         // Laid under the page and the sides before it, so that no line of one side is

@@ -18,6 +18,19 @@ cv::Mat InkOf(const cv::Mat& gray) {
   return ink;
 }
 
+// The ink's connected components (8-connected), shared by the stages that look at them.
+struct InkComponents {
+  cv::Mat labels, stats, centroids;
+  int count = 0;
+};
+
+InkComponents ComponentsOf(const cv::Mat& gray) {
+  InkComponents ink;
+  ink.count = cv::connectedComponentsWithStats(InkOf(gray), ink.labels, ink.stats, ink.centroids, 8,
+                                               CV_32S);
+  return ink;
+}
+
 }  // namespace
 
 cv::Mat WithoutRuleLines(const cv::Mat& gray) {
@@ -57,13 +70,11 @@ struct Dot {
   double cx, cy;
 };
 
-}  // namespace
-
-cv::Mat WithoutDotLeaders(const cv::Mat& gray) {
-  if (gray.empty() || gray.type() != CV_8UC1) return gray;
-  const cv::Mat ink = InkOf(gray);
-  cv::Mat labels, stats, centroids;
-  const int n = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
+// Paints `gray`'s dot leaders white in `out` (a copy of `gray` made on the first one).
+void PaintDotLeaders(const cv::Mat& gray, const InkComponents& ink, cv::Mat& out) {
+  const cv::Mat& stats = ink.stats;
+  const cv::Mat& centroids = ink.centroids;
+  const int n = ink.count;
   const int largest = std::max(2, std::min(gray.cols, gray.rows) / 150);
   std::vector<Dot> dots;
   for (int c = 1; c < n; ++c) {
@@ -76,8 +87,7 @@ cv::Mat WithoutDotLeaders(const cv::Mat& gray) {
   // More specks than four to a pixel of the page's rim (a grid of dots, a photo's grain, a
   // hostile image: a fuzzed 771 x 1024 grid gave 94 806) are a texture, not a form's
   // leaders; each would be compared with hundreds of open rows (20 s under the fuzzer).
-  if (dots.size() > 4 * static_cast<size_t>(gray.cols + gray.rows)) return gray;
-  cv::Mat out;
+  if (dots.size() > 4 * static_cast<size_t>(gray.cols + gray.rows)) return;
   // Rows along x, and along y for a page still lying on its side (a portrait attestation
   // before it is turned upright).
   for (const bool along_x : {true, false}) {
@@ -148,10 +158,7 @@ cv::Mat WithoutDotLeaders(const cv::Mat& gray) {
       }
     }
   }
-  return out.empty() ? gray : out;
 }
-
-namespace {
 
 struct Frame {
   int label;
@@ -179,13 +186,12 @@ bool IsHollowFrame(const cv::Mat& labels, int label, const cv::Rect& box, int ar
   return true;
 }
 
-}  // namespace
-
-cv::Mat WithoutCharacterBoxes(const cv::Mat& gray) {
-  if (gray.empty() || gray.type() != CV_8UC1) return gray;
-  const cv::Mat ink = InkOf(gray);
-  cv::Mat labels, stats, centroids;
-  const int n = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
+// Paints `gray`'s rows of character boxes white in `out` (a copy of `gray` made on the
+// first one).
+void PaintCharacterBoxes(const cv::Mat& gray, const InkComponents& ink, cv::Mat& out) {
+  const cv::Mat& labels = ink.labels;
+  const cv::Mat& stats = ink.stats;
+  const int n = ink.count;
   const int smallest = std::max(8, std::min(gray.cols, gray.rows) / 150);
   const int largest = std::max(smallest, std::min(gray.cols, gray.rows) / 8);
   std::vector<Frame> frames;
@@ -200,7 +206,7 @@ cv::Mat WithoutCharacterBoxes(const cv::Mat& gray) {
       frames.push_back(Frame{c, box});
     }
   }
-  if (frames.size() < 4) return gray;
+  if (frames.size() < 4) return;
   std::sort(frames.begin(), frames.end(),
             [](const Frame& a, const Frame& b) { return a.box.x < b.box.x; });
   // Rows grown left to right: a frame joins the row whose last frame is of its height, on
@@ -225,7 +231,6 @@ cv::Mat WithoutCharacterBoxes(const cv::Mat& gray) {
       rows.push_back({i});
     }
   }
-  cv::Mat out;
   for (const auto& row : rows) {
     if (row.size() < 4) continue;
     if (out.empty()) out = gray.clone();
@@ -242,6 +247,30 @@ cv::Mat WithoutCharacterBoxes(const cv::Mat& gray) {
       out(around).setTo(255, mine);
     }
   }
+}
+
+}  // namespace
+
+cv::Mat WithoutDotLeaders(const cv::Mat& gray) {
+  if (gray.empty() || gray.type() != CV_8UC1) return gray;
+  cv::Mat out;
+  PaintDotLeaders(gray, ComponentsOf(gray), out);
+  return out.empty() ? gray : out;
+}
+
+cv::Mat WithoutCharacterBoxes(const cv::Mat& gray) {
+  if (gray.empty() || gray.type() != CV_8UC1) return gray;
+  cv::Mat out;
+  PaintCharacterBoxes(gray, ComponentsOf(gray), out);
+  return out.empty() ? gray : out;
+}
+
+cv::Mat WithoutDotLeadersOrCharacterBoxes(const cv::Mat& gray) {
+  if (gray.empty() || gray.type() != CV_8UC1) return gray;
+  const InkComponents ink = ComponentsOf(gray);
+  cv::Mat out;
+  PaintDotLeaders(gray, ink, out);
+  PaintCharacterBoxes(gray, ink, out);
   return out.empty() ? gray : out;
 }
 

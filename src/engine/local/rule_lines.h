@@ -39,4 +39,11 @@ cv::Mat WithoutDotLeaders(const cv::Mat& gray);
 // Tesseract read the boxes with their digits as letters ("GUEGAOPE" for "4730101K").
 cv::Mat WithoutCharacterBoxes(const cv::Mat& gray);
 
+// Contract: WithoutDotLeadersOrCharacterBoxes returns `gray` with both its dot leaders and its
+// rows of character boxes painted white, as WithoutCharacterBoxes(WithoutDotLeaders(gray))
+// would, from one thresholding and labelling of its ink instead of two (a leader's dots and a
+// box's frame are components of their own, whichever goes first).
+// Why: every page reading takes both out; the second pass cost as much as the first (~7 ms).
+cv::Mat WithoutDotLeadersOrCharacterBoxes(const cv::Mat& gray);
+
 }  // namespace jae::local
