@@ -274,6 +274,32 @@ TEST_F(LocalEngineTest, ReadsALicenceNumberPrintedOneCharacterABox) {
                                     {FieldName::kRanking, "15/4"}});
 }
 
+// A card scanned edge to edge at ~130 dpi: captions 7 pixels high, and the photo's grey
+// frame the likeliest outline. Read at its own size, nothing was found (no_document);
+// enlarged, the whole image gives the holder's fields.
+TEST_F(LocalEngineTest, ReadsASmallScanOfACard) {
+  cv::Mat card(351, 556, CV_8UC3, cv::Scalar(238, 232, 226));
+  cv::rectangle(card, cv::Rect(22, 60, 126, 165), cv::Scalar(200, 195, 190), cv::FILLED);
+  fonts_->bold().putText(card, "RÉPUBLIQUE FRANÇAISE", {22, 14}, 12, cv::Scalar(120, 50, 30), -1,
+                         cv::LINE_AA, false);
+  const std::vector<std::pair<std::string, std::string>> rows = {
+      {"NOM / SURNAME", "LEFÈVRE"},
+      {"PRÉNOMS / GIVEN NAMES", "Antoine, Paul"},
+      {"DATE DE NAISS. / DATE OF BIRTH", "07 09 1994"},
+      {"LIEU DE NAISSANCE / PLACE OF BIRTH", "Lyon"}};
+  int y = 62;
+  for (const auto& [label, value] : rows) {
+    fonts_->regular().putText(card, label, {166, y}, 8, cv::Scalar(100, 90, 90), -1, cv::LINE_AA,
+                              false);
+    fonts_->bold().putText(card, value, {166, y + 11}, 14, cv::Scalar(20, 20, 30), -1,
+                           cv::LINE_AA, false);
+    y += 36;
+  }
+  ExpectFields(RunImage(card, 92), {{FieldName::kSurname, "LEFÈVRE"},
+                                    {FieldName::kBirthDate, "07 09 1994"},
+                                    {FieldName::kBirthPlace, "Lyon"}});
+}
+
 // A 2021-card-like front on a pastel tint, scanned edge to edge: its captions are white,
 // its values black. Read once, the page keeps one polarity only and no caption anchors a
 // value; read with the ink of both polarities made dark, each value has its label.

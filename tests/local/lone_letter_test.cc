@@ -23,10 +23,10 @@ class LoneLetterTest : public ::testing::Test {
     api_.SetPageSegMode(tesseract::PSM_AUTO);
   }
 
-  // "Sexe" at the top left of a grey card and `value` under it; returns the label's box.
-  cv::Rect Draw(cv::Mat& gray, const std::string& value) {
-    cv::Mat card(160, 260, CV_8UC3, cv::Scalar(236, 236, 236));
-    fonts_->regular().putText(card, "Sexe", {30, 30}, 14, cv::Scalar(110, 110, 110), -1,
+  // `caption` at the top left of a grey card and `value` under it; returns the label's box.
+  cv::Rect Draw(cv::Mat& gray, const std::string& value, const std::string& caption = "Sexe") {
+    cv::Mat card(160, 320, CV_8UC3, cv::Scalar(236, 236, 236));
+    fonts_->regular().putText(card, caption, {30, 30}, 14, cv::Scalar(110, 110, 110), -1,
                               cv::LINE_AA, false);
     cv::Mat ink;
     cv::cvtColor(card, ink, cv::COLOR_BGR2GRAY);
@@ -66,6 +66,40 @@ TEST_F(LoneLetterTest, NothingWhereThereIsNoneOrMoreThanOne) {
   cv::Mat noise(160, 260, CV_8U, cv::Scalar(236));
   cv::circle(noise, {45, 60}, 2, cv::Scalar(30), cv::FILLED);  // a speck
   EXPECT_FALSE(ReadLoneLetter(api_, noise, {30, 28, 40, 12}, "MFX").has_value());
+}
+
+TEST_F(LoneLetterTest, ReadsAShortValueUnderItsCaption) {
+  for (const auto& [caption, value] :
+       {std::pair{"Nationalité", "FRA"}, std::pair{"Date de naissance", "30 01 1957"},
+        std::pair{"Nationalité", "Française"}}) {
+    cv::Mat gray;
+    const cv::Rect label = Draw(gray, value, caption);
+    auto read = ReadLoneWord(api_, gray, label);
+    ASSERT_TRUE(read.has_value()) << value;
+    EXPECT_EQ(read->value, value);
+    EXPECT_EQ(read->source, FieldSource::kVisual);
+    EXPECT_GE(*read->confidence, 0.75);
+  }
+  EXPECT_EQ(api_.GetPageSegMode(), tesseract::PSM_AUTO);
+}
+
+TEST_F(LoneLetterTest, NoWordWhereThereIsNoneOrMoreThanOneOrItRunsOn) {
+  cv::Mat gray;
+  // Nothing; one letter (ReadLoneLetter's); two words a column apart; a value running on
+  // past six letters' heights right of its caption's end.
+  for (const std::string& value : {std::string(), std::string("F"), std::string("FRA    ITA"),
+                                   std::string("Saint-Jean-de-Luz-sur-Mer")}) {
+    const cv::Rect label = Draw(gray, value, "Nationalité");
+    EXPECT_FALSE(ReadLoneWord(api_, gray, label).has_value()) << value;
+  }
+  // Two rows under the caption.
+  const cv::Rect label = Draw(gray, "FRA", "Nationalité");
+  cv::Mat card;
+  cv::cvtColor(gray, card, cv::COLOR_GRAY2BGR);
+  fonts_->bold().putText(card, "ITA", {31, label.br().y + 26}, 14, cv::Scalar(25, 25, 25), -1,
+                         cv::LINE_AA, false);
+  cv::cvtColor(card, gray, cv::COLOR_BGR2GRAY);
+  EXPECT_FALSE(ReadLoneWord(api_, gray, label).has_value());
 }
 
 }  // namespace

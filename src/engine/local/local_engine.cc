@@ -39,6 +39,7 @@
 #include "engine/local/tess_pool.h"
 #include "engine/local/text_layer.h"
 #include "engine/local/unlabelled_fields.h"
+#include "engine/local/value_forms.h"
 #include "image/jpeg_decode.h"
 #include "mrz/mrz.h"
 
@@ -95,6 +96,14 @@ constexpr int kDnnWidth = 1920;
 // copy): a third less work a line. On PassportEye's photos the same reads, the slowest
 // document 2.5-2.6 s instead of 2.8-3.2 s, for 60 MB more memory.
 constexpr int kDnnNarrowWidth = 1280;
+
+// The fields whose value, when the page reading dropped it, is looked for alone under its
+// caption (ReadLoneWord): those of a strict form, which tells a value from a stray word
+// (the sex, one letter, has ReadLoneLetter).
+constexpr FieldName kFieldsReadUnderTheirCaption[] = {
+    FieldName::kNationality, FieldName::kBirthDate,      FieldName::kIssueDate,
+    FieldName::kExpiryDate,  FieldName::kDocumentNumber, FieldName::kLicenceNumber,
+    FieldName::kClubNumber,  FieldName::kRanking,        FieldName::kSeason};
 
 bool HasModel(const std::string& dir, const std::string& language) {
   std::error_code ec;
@@ -849,17 +858,35 @@ class LocalEngine final : public Engine {
         printed.fields[FieldName::kSex] = std::move(*sex);
       }
     }
+    // A short value of a strict form, dropped with its line ("M  FRA  30 01 1957" under
+    // three captions): read alone under its caption, kept when it has its field's form.
+    for (FieldName field : kFieldsReadUnderTheirCaption) {
+      if (auto label = local::LabelWithoutValue(printed.lines, printed.fields, field)) {
+        if (auto word = local::ReadLoneWord(api, read_image, *label)) {
+          word->value = local::RepairValue(field, std::move(word->value));
+          if (local::FitsForm(field, word->value)) printed.fields[field] = std::move(*word);
+        }
+      }
+    }
     local::ChooseCaptionPlacement(proved_mrz, printed.lines, width, printed.fields);
     return printed;
   }
 
-  // The whole image as it was taken, upright, scaled to at most 1600 pixels.
+  // The whole image as it was taken, upright, scaled to at most 1600 pixels, and a small one
+  // (under 1000 pixels its longest side) enlarged to 1200: a card scanned at ~130 dpi
+  // (556 x 351) has captions 7 pixels high, which Tesseract reads as noise, and its
+  // outline found may be its photo's frame, so this is its only reading (0 fields read
+  // at its own size, 7 of 8 enlarged).
   static PrintedText ReadWholePhoto(tesseract::TessBaseAPI& api, const cv::Mat& bgr,
                                     BothPolarities& both_polarities) {
     cv::Mat whole;
     cv::cvtColor(bgr, whole, cv::COLOR_BGR2GRAY);
-    const double scale = std::min(1.0, 1600.0 / std::max(whole.cols, whole.rows));
+    const int longest = std::max(whole.cols, whole.rows);
+    const double scale = longest > 1600   ? 1600.0 / longest
+                         : longest < 1000 ? 1200.0 / longest
+                                          : 1.0;
     if (scale < 1.0) cv::resize(whole, whole, cv::Size(), scale, scale, cv::INTER_AREA);
+    if (scale > 1.0) cv::resize(whole, whole, cv::Size(), scale, scale, cv::INTER_CUBIC);
     local::PaintQrCodesWhite(whole, local::FindQrCodes(whole));
     // Character boxes out (a scanned form's comb field), but not rules and leaders: taken
     // out of the whole photo, they cost the seen licences' screens and photos 6 fields.

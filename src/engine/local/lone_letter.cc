@@ -4,6 +4,7 @@
 #include <memory>
 #include <opencv2/imgproc.hpp>
 #include <string>
+#include <vector>
 
 namespace jae::local {
 namespace {
@@ -32,7 +33,86 @@ std::optional<cv::Rect> LoneMark(const cv::Mat& gray, int label_h) {
   return mark;
 }
 
+// The box of the one word in `gray` under a label `label_h` high: letter-sized marks on one
+// row, each at most a letter's height from the next; none when the marks make more than one
+// word or row, when a mark on that row is cut by the picture's edge (the word runs on out of
+// the label's column), or when there are fewer than 2 or more than 20.
+std::optional<cv::Rect> LoneWord(const cv::Mat& gray, int label_h) {
+  cv::Mat ink, labels, stats, centroids;
+  cv::threshold(gray, ink, 0, 255, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
+  const int n = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8);
+  std::vector<cv::Rect> letters, cut;
+  for (int i = 1; i < n; ++i) {
+    const cv::Rect box(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP),
+                       stats.at<int>(i, cv::CC_STAT_WIDTH), stats.at<int>(i, cv::CC_STAT_HEIGHT));
+    if (box.height < label_h * 4 / 5 || box.height > 4 * label_h) continue;  // specks, accents
+    if (box.width > 3 * box.height) return std::nullopt;  // a rule, a bar: no word alone
+    const bool touches_edge =
+        box.x == 0 || box.y == 0 || box.br().x >= gray.cols || box.br().y >= gray.rows;
+    (touches_edge ? cut : letters).push_back(box);
+  }
+  if (letters.size() < 2 || letters.size() > 20) return std::nullopt;
+  std::sort(letters.begin(), letters.end(),
+            [](const cv::Rect& a, const cv::Rect& b) { return a.x < b.x; });
+  int tallest = 0;
+  for (const cv::Rect& box : letters) tallest = std::max(tallest, box.height);
+  cv::Rect word = letters.front();
+  for (size_t k = 1; k < letters.size(); ++k) {
+    const cv::Rect& box = letters[k];
+    const int gap = box.x - word.br().x;
+    const int centre = box.y + box.height / 2, row = word.y + word.height / 2;
+    if (gap > tallest || std::abs(centre - row) * 2 > tallest) return std::nullopt;
+    word |= box;
+  }
+  for (const cv::Rect& box : cut) {
+    if (box.y < word.br().y && word.y < box.br().y) return std::nullopt;
+  }
+  return word;
+}
+
 }  // namespace
+
+std::optional<Field> ReadLoneWord(tesseract::TessBaseAPI& api, const cv::Mat& image,
+                                  const cv::Rect& label) {
+  constexpr int kSure = 75;
+  const int h = std::max(6, label.height);
+  const cv::Rect below =
+      cv::Rect(label.x - h, label.y + label.height, label.width + 6 * h, h * 7 / 2) &
+      cv::Rect(0, 0, image.cols, image.rows);
+  if (below.width < 2 * h || below.height < h) return std::nullopt;
+  const std::optional<cv::Rect> mark = LoneWord(image(below), h);
+  if (!mark) return std::nullopt;
+  const int pad = mark->height / 2;
+  cv::Mat crop(mark->height + 2 * pad, mark->width + 2 * pad, CV_8U, cv::Scalar(255));
+  image(below)(*mark).copyTo(crop(cv::Rect(pad, pad, mark->width, mark->height)));
+  const tesseract::PageSegMode page_mode = api.GetPageSegMode();
+  std::string word;  // as the last mode read it, its spaces kept ("30 01 1957")
+  std::string letters;
+  int confidence = 100;
+  for (auto mode : {tesseract::PSM_SINGLE_WORD, tesseract::PSM_RAW_LINE}) {
+    api.SetPageSegMode(mode);
+    api.SetImage(crop.data, crop.cols, crop.rows, 1, static_cast<int>(crop.step));
+    api.SetSourceResolution(300);
+    std::unique_ptr<char[]> text(api.GetUTF8Text());
+    std::string read = text ? text.get() : "";
+    std::replace(read.begin(), read.end(), '\n', ' ');
+    std::string compact = read;
+    std::erase(compact, ' ');
+    // Each mode must read it, and alike.
+    if (compact.empty() || (!letters.empty() && compact != letters)) {
+      confidence = 0;
+      break;
+    }
+    letters = compact;
+    word = read;
+    confidence = std::min(confidence, api.MeanTextConf());
+  }
+  api.SetPageSegMode(page_mode);
+  if (letters.empty() || confidence < kSure) return std::nullopt;
+  while (!word.empty() && word.back() == ' ') word.pop_back();
+  while (!word.empty() && word.front() == ' ') word.erase(word.begin());
+  return Field{word, confidence / 100.0, FieldSource::kVisual};
+}
 
 std::optional<Field> ReadLoneLetter(tesseract::TessBaseAPI& api, const cv::Mat& image,
                                     const cv::Rect& label, const char* alphabet) {

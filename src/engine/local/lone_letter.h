@@ -24,4 +24,20 @@ namespace jae::local {
 std::optional<Field> ReadLoneLetter(tesseract::TessBaseAPI& api, const cv::Mat& image,
                                     const cv::Rect& label, const char* alphabet);
 
+// A short value that the page reading dropped: "FRA" under "Nationalité", "30 01 1957"
+// under "Date de naissance".
+//
+// Contract: ReadLoneWord() looks under `label` (from a letter's height left of it to six
+// right of its end) for exactly one row of 2 to 20 letter-sized marks, each at most a
+// letter's height from the next — specks ignored; a mark cut by the search box on that row,
+// a second row or a wider gap giving nothing — and reads that row alone in two page modes.
+// It returns the row as read (source visual) only when both modes read it alike but for
+// spaces, with confidence >= 75; the caller checks it has its field's form. `api`'s page
+// mode is restored.
+// Why: on a card whose captions share a line, Tesseract kept the wide value of one column
+// and dropped the short ones of the others ("M", "FRA" beside "07 09 1994"), or the whole
+// line of values.
+std::optional<Field> ReadLoneWord(tesseract::TessBaseAPI& api, const cv::Mat& image,
+                                  const cv::Rect& label);
+
 }  // namespace jae::local
