@@ -5,6 +5,7 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 #include <random>
+#include <tuple>
 
 #include "engine/local/agreeing_readings.h"
 #include "engine/local/caption_table.h"
@@ -333,6 +334,35 @@ OcrLine RowOfHeight(std::vector<std::pair<std::string, int>> ws, int y, int h) {
   return line;
 }
 
+// A line of words, each (text, x, y, height), 12 pixels a character wide.
+OcrLine WordsAt(std::vector<std::tuple<std::string, int, int, int>> ws) {
+  OcrLine line;
+  for (const auto& [text, x, y, h] : ws) {
+    line.words.push_back({text, {x, y, 12 * static_cast<int>(text.size()), h}});
+    line.text += (line.text.empty() ? "" : " ") + text;
+    line.box = line.words.size() == 1 ? line.words.back().box : (line.box | line.words.back().box);
+  }
+  line.confidence = 0.9;
+  return line;
+}
+
+TEST(FieldReaderTest, ATablesNextRowIsNotTheValueOfTheCaptionAboveIt) {
+  // A photo of a two-column table: each caption's French and English stacked left of its
+  // value, read as one line; the next row's caption misread ("TT").
+  std::vector<OcrLine> lines = {
+      WordsAt({{"Nom", 346, 118, 12},
+               {"/", 380, 117, 15},
+               {"Surname", 346, 134, 13},
+               {"GIRAUD", 483, 125, 20}}),
+      WordsAt({{"TT", 347, 166, 26}, {"Chloé", 482, 171, 21}, {"Anne", 561, 172, 20}})};
+  EXPECT_EQ(ReadLabelledFields(lines, 1200)[FieldName::kSurname].value, "GIRAUD");
+  // Captions above their values, the second caption misread into a word as small as the
+  // first: the value under the caption stays the likelier one.
+  lines = {WordsAt({{"Nom", 346, 118, 12}, {"Prenon", 483, 118, 12}}),
+           WordsAt({{"DUPONT", 346, 140, 20}, {"Marie", 483, 140, 20}})};
+  EXPECT_EQ(ReadLabelledFields(lines, 1200)[FieldName::kSurname].value, "DUPONT");
+}
+
 TEST(FieldReaderTest, ColumnsOnOneLineKeepTheirOwnValues) {
   // A passport's data page: three labels on one line, their values on the next, and a
   // value to the right of its label with no ':' (an attestation's table).
@@ -541,7 +571,12 @@ TEST(FieldReaderTest, AMisreadCaptionIsNoValueAndNeitherIsTheSexBesideTheNames) 
   EXPECT_FALSE(read("Nom", "Surnatne").count(FieldName::kSurname));
   EXPECT_FALSE(read("Lieu de naissance", "Place of hérth").count(FieldName::kBirthPlace));
   EXPECT_FALSE(read("Nationalité", "Natiohafty.").count(FieldName::kNationality));
-  for (const char* name : {"CLÉMENT", "NATIONALE", "MARCHAND", "Camille"}) {
+  // Two slips in a long caption; a bilingual one misread in both its languages.
+  EXPECT_FALSE(read("Lieu de naissance", "Pace of bath").count(FieldName::kBirthPlace));
+  EXPECT_FALSE(read("Lieu de naissance", "Sitorité / Atthortey").count(FieldName::kBirthPlace));
+  EXPECT_EQ(read("Lieu de naissance", "LYON / RHÔNE")[FieldName::kBirthPlace].value,
+            "LYON / RHÔNE");
+  for (const char* name : {"CLÉMENT", "NATIONALE", "MARCHAND", "Camille", "DOMINGUEZ"}) {
     EXPECT_EQ(read("Nom", name)[FieldName::kSurname].value, name);
   }
   const std::vector<OcrLine> lines = {
@@ -625,6 +660,30 @@ TEST(FieldReaderTest, LeadersAndDashesAroundAValueAreStrippedWhole) {
   EXPECT_EQ(f[FieldName::kGivenNames].value, "ANAËLLE, MAËLYS");
   EXPECT_EQ(f[FieldName::kSurname].value, "MOREL");
   EXPECT_EQ(f[FieldName::kBirthDate].value, "12.03.1990");
+}
+
+// An app's rankings: the one in force, named so, right of its caption; a past best and a
+// past season's are not it.
+TEST(FieldReaderTest, TheRankingInForceAndNoOther) {
+  std::vector<OcrLine> lines = {Row(100, {{"Meilleur", 46}, {"classement", 143}, {"15/1", 532}}),
+                                Row(150, {{"Classement", 46}, {"actuel", 186}, {"15/4", 532}}),
+                                Row(200, {{"Classement", 46}, {"2025", 186}, {"15/5", 532}})};
+  EXPECT_EQ(ReadLabelledFields(lines, 1200)[FieldName::kRanking].value, "15/4");
+  lines[1] = Row(150, {{"Classement", 46}, {"mensuel", 186}, {"30/2", 532}});
+  EXPECT_EQ(ReadLabelledFields(lines, 1200)[FieldName::kRanking].value, "30/2");
+  lines.erase(lines.begin() + 1);
+  EXPECT_EQ(ReadLabelledFields(lines, 1200).count(FieldName::kRanking), 0u);
+}
+
+// A long value pushed against its caption on a phone's row, read as one word with it.
+TEST(FieldReaderTest, ACaptionGluedToItsValueIsPartedFromIt) {
+  std::vector<OcrLine> lines = {
+      Row(100, {{"ClubUnion", 45}, {"Sportive", 180}, {"Montpelliéraine", 297}, {"Tennis", 504}}),
+      Row(150, {{"NomBERTRAND", 45}}), Row(200, {{"Prénom", 45}, {"MacDonald", 480}})};
+  Fields f = ReadLabelledFields(lines, 1200);
+  EXPECT_EQ(f[FieldName::kClubName].value, "Union Sportive Montpelliéraine Tennis");
+  EXPECT_EQ(f[FieldName::kSurname].value, "BERTRAND");
+  EXPECT_EQ(f[FieldName::kGivenNames].value, "MacDonald");  // no caption in it
 }
 
 // An attestation states the facts in a sentence: each value stops where its form does.
@@ -1781,6 +1840,14 @@ TEST(FieldReaderTest, AnAppsPassWithoutLabels) {
   EXPECT_EQ(f[FieldName::kClubNumber].value, "55200081");
   EXPECT_EQ(f[FieldName::kClubName].value, "Cercle Sportif de Pau");
   EXPECT_EQ(f[FieldName::kSex].value, "M");
+  // The word last in a list of facts; a name or a club holding it is no sex.
+  for (const auto& [text, sex] :
+       {std::pair{"Née le 17/08/2001 · Femme", "F"}, std::pair{"Né le 05/07/2008 - Homme", "M"},
+        std::pair{"Tennis Club Femme", ""}, std::pair{"Femmes et Sport | Club de Pau", ""}}) {
+    Fields listed;
+    AddLoneSexWord({{text, {131, 566, 400, 23}, 0.9}}, listed);
+    EXPECT_EQ(listed.count(FieldName::kSex) ? listed[FieldName::kSex].value : "", sex) << text;
+  }
   Fields dates;
   AddBareNumbers({{"8819749K", {131, 333, 155, 24}, 0.9}, {"27.01.1987", {131, 488, 172, 24}, 0.9}},
                  dates);

@@ -84,7 +84,12 @@ const std::vector<Rule>& Rules() {
         "holders address", "demeurant", "lieu de residence", "domicilie(e) a", "domiciliee a",
         "domicilie a", "domicilie e a", "adresse du domicile", "adresse postale",
         "adresse de residence"}},
-      {FieldName::kRanking, {"classement simple", "classement", "ranking"}},
+      // The ranking is computed monthly (reference/fft-licence.md §2): an app names the
+      // one in force "actuel", "mensuel" or "en cours" ("Meilleur classement", a past
+      // best, is no caption of it).
+      {FieldName::kRanking,
+       {"classement simple", "classement actuel", "classement mensuel", "classement en cours",
+        "classement", "ranking"}},
       // "Millésime 2027": the FFT's word for a licence's season.
       {FieldName::kSeason,
        {"saison sportive", "saison en cours", "saison", "season", "millesime", "annee sportive"}},
@@ -275,14 +280,30 @@ bool IsOnlyALabel(std::string_view value) {
   if (norm.empty()) return false;
   const auto key = LongestKey(norm);
   if (key && key->second >= norm.size()) return true;
-  // A caption misread beyond one slip ("Surnatne", "Place of hérth", "Natiohafty."): its
-  // letters as many as a long key's, give or take one, and within a third of them of that
-  // key. A value is never its caption.
+  // A bilingual caption misread ("Sitorité / Atthortey"): each of its languages a caption.
+  if (const size_t slash = norm.find('/'); slash != std::string::npos) {
+    const std::string_view whole = norm;
+    const std::string_view first = whole.substr(0, slash), second = whole.substr(slash + 1);
+    if (!LettersOf(first).empty() && !LettersOf(second).empty() && IsOnlyALabel(first) &&
+        IsOnlyALabel(second)) {
+      return true;
+    }
+  }
+  // A caption misread beyond one slip ("Surnatne", "Place of hérth", "Natiohafty.", "Pace
+  // of bath"): its letters as many as a long key's, give or take one (two when both are
+  // words of ten letters or more: a one-word name such as NATIONALE stays one letter's
+  // length from "nationalité"), and within a third of them of that key. A value is never
+  // its caption.
   const std::string mine = LettersOf(norm);
+  const bool several_words = norm.find(' ') != std::string::npos;
   for (const Rule& rule : Rules()) {
     for (std::string_view k : rule.keys) {
       const std::string theirs = LettersOf(k);
-      if (theirs.size() < 7 || mine.size() + 1 < theirs.size() || mine.size() > theirs.size() + 1) {
+      const bool long_phrase =
+          several_words && theirs.size() >= 10 && k.find(' ') != std::string_view::npos;
+      const size_t give = long_phrase ? 2 : 1;
+      if (theirs.size() < 7 || mine.size() + give < theirs.size() ||
+          mine.size() > theirs.size() + give) {
         continue;
       }
       if (EditDistance(mine, theirs) * 3 <= static_cast<int>(theirs.size())) return true;

@@ -18,10 +18,45 @@ namespace jae::local {
 
 // ---- labels and their values on a line ------------------------------------------------
 
+namespace {
+
+// Where a one-word caption ends in `text` when OCR glued it to the value after it, the
+// value starting with a capital ("ClubUnion Sportive", "NomBERTRAND": a long value pushed
+// against its caption on a phone's row); 0 when it did not. The caption is capitalised,
+// its letters after the first in small letters, and it is a whole key of the caption
+// table; what follows has two characters at least.
+size_t GluedCaptionEnd(std::string_view text) {
+  if (text.size() < 5 || !std::isupper(static_cast<unsigned char>(text[0]))) return 0;
+  for (size_t p = 1; p + 2 <= text.size(); ++p) {
+    const unsigned char c = static_cast<unsigned char>(text[p]);
+    if (std::isupper(c)) {
+      if (p < 3 || text.size() - p < 2) return 0;
+      const std::string norm = NormalizeLabelText(text.substr(0, p));
+      const auto key = LongestKey(norm);
+      return key && key->second == norm.size() ? p : 0;
+    }
+    if (!std::islower(c) && c < 0x80) return 0;  // a digit, a mark: no caption
+  }
+  return 0;
+}
+
+}  // namespace
+
 std::vector<Word> WordsOf(const OcrLine& line) {
   std::vector<Word> words;
   if (!line.words.empty()) {
     for (const auto& w : line.words) {
+      if (const size_t end = GluedCaptionEnd(w.text)) {
+        // Each part given a share of the box by its length.
+        const int split = w.box.width * static_cast<int>(end) / static_cast<int>(w.text.size());
+        const std::string caption = w.text.substr(0, end), value = w.text.substr(end);
+        words.push_back(Word{caption, NormalizeLabelText(caption),
+                             cv::Rect(w.box.x, w.box.y, split, w.box.height), w.confidence});
+        words.push_back(Word{value, NormalizeLabelText(value),
+                             cv::Rect(w.box.x + split, w.box.y, w.box.width - split, w.box.height),
+                             w.confidence});
+        continue;
+      }
       words.push_back(Word{w.text, NormalizeLabelText(w.text), w.box, w.confidence});
     }
     return words;
@@ -707,7 +742,8 @@ class LabelledPage {
     }
     // With ':' the value follows the label; without, a value below is the likelier one
     // (a label line's right end also holds stray marks: a photo's edge, a pattern).
-    if (!hit.colon && inline_count == 1 && candidates.size() == 2) {
+    if (!hit.colon && inline_count == 1 && candidates.size() == 2 &&
+        !IsATablesNextRow(i, hit, below->line)) {
       std::swap(candidates[0], candidates[1]);
     }
     // 2b. Under the label from the word starting nearest the column's edge, when the
@@ -751,6 +787,33 @@ class LabelledPage {
       }
     }
     return candidates;
+  }
+
+  // Whether line `below` is the next row of a two-column table whose row `i` holds label
+  // `hit` and, right of it, its value: the value printed larger than the caption (a stray
+  // mark or a misread caption is not), and `below` holding, after a column gap, a word
+  // aligned with that value and printed as large — the next row's value, so that the words
+  // under the label are the next row's caption, however misread ("Nom / Surname  GIRAUD"
+  // over "TT  Chloé Anne": a photo's "Prénoms / Given names" read as "TT").
+  bool IsATablesNextRow(size_t i, const LabelHit& hit, size_t below) const {
+    const std::vector<Word>& words = parsed_[i].words;
+    if (hit.end >= words.size()) return false;
+    const cv::Rect& value = words[hit.end].box;
+    int caption_height = 0;
+    for (size_t k = hit.first; k < hit.end; ++k) {
+      caption_height = std::max(caption_height, words[k].box.height);
+    }
+    if (value.height * 5 < caption_height * 6) return false;
+    const std::vector<Word>& next = parsed_[below].words;
+    const int height = std::max(1, lines_[below].box.height);
+    for (size_t k = 1; k < next.size(); ++k) {
+      const cv::Rect& box = next[k].box;
+      if (ColumnGap(next[k - 1], next[k], height) && std::abs(box.x - value.x) <= x_tolerance_ &&
+          std::abs(box.height - value.height) * 4 <= value.height) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // The rest of an address whose first part `value` stands on line `i` from column_x: " "

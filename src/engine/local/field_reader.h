@@ -81,7 +81,8 @@ struct Word {
 };
 
 // The words of a line: the reader's, or (when it gave none) the text split on spaces,
-// each given a share of the line's box by its length.
+// each given a share of the line's box by its length. A one-word caption glued to the
+// capitalised value after it ("ClubUnion") is parted into its two words.
 std::vector<Word> WordsOf(const OcrLine& line);
 
 // A label found on a line: words [first, end) (its '/'-joined other language and its ':'

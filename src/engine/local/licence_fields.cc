@@ -575,6 +575,24 @@ void CompleteAWrappedClubName(const std::vector<OcrLine>& lines, Fields& fields)
   }
 }
 
+namespace {
+
+// What follows the last separator of a list of facts on one line ("·", "•", "|", or ':' and
+// dashes between spaces); "" when there is none.
+std::string LastItem(const std::string& text) {
+  size_t cut = std::string::npos, size = 0;
+  for (std::string_view mark : {"\u00b7", "\u2022", "|", " : ", " - ", " \u2013 ", " \u2014 "}) {
+    const size_t at = text.rfind(mark);
+    if (at != std::string::npos && (cut == std::string::npos || at > cut)) {
+      cut = at;
+      size = mark.size();
+    }
+  }
+  return cut == std::string::npos ? std::string() : text.substr(cut + size);
+}
+
+}  // namespace
+
 void AddLoneSexWord(const std::vector<OcrLine>& lines, Fields& fields) {
   if (fields.count(FieldName::kSex)) return;
   // The word alone, or the civility a pass prints beside its icon: "M." with its dot (a
@@ -589,8 +607,11 @@ void AddLoneSexWord(const std::vector<OcrLine>& lines, Fields& fields) {
   for (const auto& line : lines) {
     const std::string word = NormalizeLabelText(line.text);
     const char* sex = Trim(line.text) == "M." ? "M" : nullptr;
+    // Or the line's last item, after a separator ("Née le 17/08/2001 · Femme", the dot
+    // read as ':' or '-').
+    const std::string last = NormalizeLabelText(LastItem(line.text));
     for (const auto& [known, letter] : kWords) {
-      if (word == known) sex = letter;
+      if (word == known || last == known) sex = letter;
     }
     std::vector<std::string> words = SplitWords(word);
     for (auto& w : words) {

@@ -66,7 +66,8 @@ void AddClubNameOverItsNumber(const std::vector<OcrLine>& lines, Fields& fields)
 void CompleteAWrappedClubName(const std::vector<OcrLine>& lines, Fields& fields);
 
 // When `fields` has no sex: a line that is only "Homme" or "Femme" ("Masculin",
-// "Féminin"), as the federation's app shows it without a label. Used on licences.
+// "Féminin"), as the federation's app shows it without a label, or ends with one after a
+// separator ("Née le 17/08/2001 · Femme"). Used on licences.
 void AddLoneSexWord(const std::vector<OcrLine>& lines, Fields& fields);
 
 // A line that is "N°" and a number alone, or the number alone (the federation's app

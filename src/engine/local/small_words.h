@@ -57,10 +57,11 @@ void ReadSmallWordsApart(tesseract::TessBaseAPI& api, const cv::Mat& gray,
 // ReadMergedCaptionsApart() reads both areas of each such line alone as one line each (the
 // captions enlarged to a readable height), and puts the two lines in the merged one's place
 // when the captions read with a mean confidence of at least 0.6 and the values at least as
-// surely as before (or as the same words, at most 0.05 less surely). A line that gives no such bands is tried column by column (its words
-// parted at gaps of twice their median height, each column over the line's rows: two dates
-// side by side, each under its caption at its own height in a photo's perspective), and
-// then stands as its columns, each split or not. `api`'s page mode is restored.
+// surely as before (or as the same words, at most 0.05 less surely). A line that gives no such
+// bands is tried column by column (its words parted at gaps of twice their median height, each
+// column over the line's rows: two dates side by side, each under its caption at its own height in
+// a photo's perspective), and then stands as its columns, each split or not. `api`'s page mode is
+// restored.
 std::optional<std::pair<cv::Rect, cv::Rect>> CaptionBandOver(const cv::Mat& gray,
                                                              const OcrLine& line, int usual_height);
 void ReadMergedCaptionsApart(tesseract::TessBaseAPI& api, const cv::Mat& gray,
