@@ -280,8 +280,9 @@ bool IsOnlyALabel(std::string_view value) {
   if (norm.empty()) return false;
   const auto key = LongestKey(norm);
   if (key && key->second >= norm.size()) return true;
-  // A bilingual caption misread ("Sitorité / Atthortey"): each of its languages a caption.
-  if (const size_t slash = norm.find('/'); slash != std::string::npos) {
+  // A bilingual caption misread ("Sitorité / Atthortey"): each of its two languages a
+  // caption.
+  if (const size_t slash = norm.find('/'); slash != std::string::npos && slash == norm.rfind('/')) {
     const std::string_view whole = norm;
     const std::string_view first = whole.substr(0, slash), second = whole.substr(slash + 1);
     if (!LettersOf(first).empty() && !LettersOf(second).empty() && IsOnlyALabel(first) &&
