@@ -907,6 +907,19 @@ TEST(FieldReaderTest, AnAddressWhoseSecondLineStartsWithThePostcode) {
   EXPECT_EQ(f[FieldName::kIssueDate].value, "16 11 2018");
 }
 
+// A card's band holds the name and, a column away, a tag ("Licence 2027") read as junk.
+TEST(FieldReaderTest, ANameHeadingSharingItsLineWithATag) {
+  const std::vector<OcrLine> lines = {
+      Row(100, {{"FÉDÉRATION", 120}, {"FRANÇAISE", 260}, {"DE", 390}, {"TENNIS", 420}}),
+      Row(140, {{"Odile", 121}, {"BOYER", 197}, {",", 300}, {"eus", 587}}),
+      Row(200, {{"Licence", 120}, {"valide", 216}}),
+      Row(240, {{"Catégorie", 120}, {"Dames", 587}})};
+  Fields f;
+  AddNameHeading(lines, f);
+  EXPECT_EQ(f[FieldName::kGivenNames].value, "Odile");
+  EXPECT_EQ(f[FieldName::kSurname].value, "BOYER");
+}
+
 // The app sets the name on two lines beside an avatar with the initials, and shows the
 // ranking as a chip beside the season.
 TEST(FieldReaderTest, ANameOnTwoLinesBesideItsInitialsAndARankingChip) {

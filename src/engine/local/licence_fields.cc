@@ -100,6 +100,33 @@ OcrLine WithoutAvatar(const OcrLine& line) {
   return rest;
 }
 
+// The words of `line` up to its first column gap (wider than twice the words' height),
+// marks without a letter or digit left out; nullopt when that is the whole line. A heading
+// may share its line with another column's text: a tag on the same band ("Odile BOYER" and
+// "Licence 2027" read as "Odile BOYER , eus").
+std::optional<OcrLine> FirstColumn(const OcrLine& line) {
+  std::vector<OcrWord> words;
+  for (const OcrWord& w : line.words) {
+    if (std::any_of(w.text.begin(), w.text.end(),
+                    [](unsigned char c) { return std::isalnum(c) || c >= 0x80; })) {
+      words.push_back(w);
+    }
+  }
+  if (words.size() < 2) return std::nullopt;
+  int height = 0;
+  for (const OcrWord& w : words) height = std::max(height, w.box.height);
+  for (size_t k = 1; k < words.size(); ++k) {
+    if (words[k].box.x - words[k - 1].box.br().x <= 2 * height) continue;
+    OcrLine first{"", words.front().box, line.confidence, {words.begin(), words.begin() + k}};
+    for (const auto& w : first.words) {
+      first.text += (first.text.empty() ? "" : " ") + w.text;
+      first.box |= w.box;
+    }
+    return first;
+  }
+  return std::nullopt;
+}
+
 struct CivilName {
   std::pair<std::string, std::string> name;  // given names, surname
   std::string sex;
@@ -263,6 +290,9 @@ void AddNameHeading(const std::vector<OcrLine>& lines, Fields& fields) {
   // Each line, and each line with the one right under it (a name set on two lines,
   // "Hugo" over "CHEVALIER"), the avatar's initials beside it ("HC") left out.
   std::vector<OcrLine> headings(lines.begin(), lines.end());
+  for (const OcrLine& line : lines) {
+    if (auto first = FirstColumn(line)) headings.push_back(std::move(*first));
+  }
   for (size_t i = 0; i + 1 < lines.size(); ++i) {
     const OcrLine upper = WithoutAvatar(lines[i]);
     const OcrLine lower = WithoutAvatar(lines[i + 1]);
