@@ -79,6 +79,26 @@ TEST_F(CaptionsApartTest, ACaptionLineThePageReadingDroppedIsReadOverItsValue) {
   EXPECT_EQ(only.size(), 1u);
 }
 
+// A table's captions left of their values, the values alone read: each caption is read
+// on its value's row; a row whose left holds another line is left alone.
+TEST_F(CaptionsApartTest, ACaptionDroppedLeftOfItsValueIsReadOnItsRow) {
+  cv::Mat card(260, 900, CV_8UC1, cv::Scalar(245));
+  Draw(card, "Nom", {40, 62}, 16, true);
+  const cv::Rect surname = Draw(card, "HÉBERT", {600, 60}, 24, false);
+  Draw(card, "Date de naissance", {40, 142}, 16, true);
+  const cv::Rect born = Draw(card, "03/03/1994", {600, 140}, 24, false);
+  std::vector<OcrLine> lines = {LineOf("HÉBERT", surname), LineOf("03/03/1994", born)};
+  const auto area = DroppedCaptionLeftArea(card, lines[0], lines);
+  ASSERT_TRUE(area.has_value());
+  EXPECT_LT(area->x, 45);
+  EXPECT_LT(area->br().x, 120);
+  ReadDroppedCaptionsApart(api_, card, lines);
+  EXPECT_TRUE(HasLineWith(lines, "Nom"));
+  EXPECT_TRUE(HasLineWith(lines, "naissance"));
+  // The caption read already: nothing more.
+  EXPECT_FALSE(DroppedCaptionLeftArea(card, lines[1], lines).has_value());
+}
+
 TEST_F(CaptionsApartTest, TwoColumnsMergedWithTheirCaptionsAtTwoHeights) {
   cv::Mat card(220, 900, CV_8UC1, cv::Scalar(238));
   Draw(card, "Date de délivrance", {40, 50}, 15, true);

@@ -274,6 +274,43 @@ TEST_F(LocalEngineTest, ReadsALicenceNumberPrintedOneCharacterABox) {
                                     {FieldName::kRanking, "15/4"}});
 }
 
+// A portrait attestation photographed on a table: captions left of their values, a lone
+// letter under "Sexe". Guards the page readings and their second looks at the pixels end
+// to end on a page in portrait.
+TEST_F(LocalEngineTest, ReadsAPortraitTableOfCaptionsAndValuesOnATable) {
+  cv::Mat page(1400, 1000, CV_8UC3, cv::Scalar(250, 250, 250));
+  fonts_->bold().putText(page, "ATTESTATION DE LICENCE", {230, 120}, 34, cv::Scalar(30, 30, 30), -1,
+                         cv::LINE_AA, false);
+  fonts_->regular().putText(page, "Saison 2025/2026", {380, 180}, 22, cv::Scalar(60, 60, 60), -1,
+                            cv::LINE_AA, false);
+  const std::vector<std::pair<std::string, std::string>> rows = {{"Nom", "MARTIN"},
+                                                                 {"Prénom", "Lucie Anne"},
+                                                                 {"Classement", "15/4"},
+                                                                 {"Club", "Tennis Club de Pau"}};
+  int y = 300;
+  for (const auto& [label, value] : rows) {
+    fonts_->regular().putText(page, label, {80, y}, 22, cv::Scalar(90, 90, 90), -1, cv::LINE_AA,
+                              false);
+    fonts_->bold().putText(page, value, {560, y - 4}, 28, cv::Scalar(20, 20, 20), -1, cv::LINE_AA,
+                           false);
+    y += 80;
+  }
+  fonts_->regular().putText(page, "Sexe", {80, y}, 22, cv::Scalar(90, 90, 90), -1, cv::LINE_AA,
+                            false);
+  fonts_->bold().putText(page, "F", {82, y + 40}, 28, cv::Scalar(20, 20, 20), -1, cv::LINE_AA,
+                         false);
+  // Photographed on a grey table.
+  cv::Mat scene(1600, 1200, CV_8UC3, cv::Scalar(120, 125, 130));
+  cv::Mat small;
+  cv::resize(page, small, cv::Size(), 0.8, 0.8, cv::INTER_AREA);
+  small.copyTo(scene(cv::Rect(200, 240, small.cols, small.rows)));
+  ExpectFields(RunImage(scene, 92), {{FieldName::kSurname, "MARTIN"},
+                                     {FieldName::kGivenNames, "Lucie Anne"},
+                                     {FieldName::kRanking, "15/4"},
+                                     {FieldName::kClubName, "Tennis Club de Pau"},
+                                     {FieldName::kSex, "F"}});
+}
+
 // A card scanned edge to edge at ~130 dpi: captions 7 pixels high, and the photo's grey
 // frame the likeliest outline. Read at its own size, nothing was found (no_document);
 // enlarged, the whole image gives the holder's fields.
@@ -291,8 +328,8 @@ TEST_F(LocalEngineTest, ReadsASmallScanOfACard) {
   for (const auto& [label, value] : rows) {
     fonts_->regular().putText(card, label, {166, y}, 8, cv::Scalar(100, 90, 90), -1, cv::LINE_AA,
                               false);
-    fonts_->bold().putText(card, value, {166, y + 11}, 14, cv::Scalar(20, 20, 30), -1,
-                           cv::LINE_AA, false);
+    fonts_->bold().putText(card, value, {166, y + 11}, 14, cv::Scalar(20, 20, 30), -1, cv::LINE_AA,
+                           false);
     y += 36;
   }
   ExpectFields(RunImage(card, 92), {{FieldName::kSurname, "LEFÈVRE"},

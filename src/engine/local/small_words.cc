@@ -574,12 +574,62 @@ std::optional<cv::Rect> DroppedCaptionArea(const cv::Mat& gray, const OcrLine& l
   return area;
 }
 
+std::optional<cv::Rect> DroppedCaptionLeftArea(const cv::Mat& gray, const OcrLine& line,
+                                               const std::vector<OcrLine>& lines) {
+  const int h = line.box.height;
+  if (line.confidence < 0.6 || h < 14) return std::nullopt;
+  const cv::Rect bounds(0, 0, gray.cols, gray.rows);
+  const cv::Rect band = cv::Rect(0, line.box.y - h / 2, line.box.x - h, 2 * h) & bounds;
+  if (band.width < 4 * h || band.height < 6) return std::nullopt;
+  for (const OcrLine& other : lines) {
+    if (&other == &line) continue;
+    if ((other.box & band).area() * 5 > other.box.area()) return std::nullopt;
+  }
+  const cv::Mat ink = gray(band) < 140;
+  cv::Mat columns;
+  cv::reduce(ink / 255, columns, 0, cv::REDUCE_SUM, CV_32S);
+  // The leftmost run of inked columns, up to a gap of twice the line's height.
+  int left = -1, right = -1;
+  for (int x = 0; x < columns.cols; ++x) {
+    if (columns.at<int>(x) == 0) {
+      if (left >= 0 && x - right >= 2 * h) break;
+      continue;
+    }
+    if (left < 0) left = x;
+    right = x + 1;
+  }
+  if (left < 0) return std::nullopt;
+  cv::Mat rows;
+  cv::reduce(ink.colRange(left, right) / 255, rows, 1, cv::REDUCE_SUM, CV_32S);
+  int top = -1, bottom = -1;
+  for (int y = 0; y < rows.rows; ++y) {
+    if (rows.at<int>(y) < 2) continue;
+    if (top < 0) top = y;
+    bottom = y + 1;
+  }
+  if (top < 0) return std::nullopt;
+  const int run = bottom - top;
+  // Letters under 6 pixels do not read even enlarged; a run much taller than the value is
+  // no caption of it; one hardly wider than high is a mark, not a word.
+  if (run < 6 || run * 5 > h * 6 || right - left < 2 * run) return std::nullopt;
+  // A run touching the band's top or bottom goes on beyond it: another line's text.
+  if (top == 0 || bottom == band.height) return std::nullopt;
+  const cv::Rect area =
+      cv::Rect(band.x + left - 2, band.y + top - 2, right - left + 4, run + 4) & bounds;
+  if (area.width < 8 || area.height < 4) return std::nullopt;
+  return area;
+}
+
 void ReadDroppedCaptionsApart(tesseract::TessBaseAPI& api, const cv::Mat& gray,
                               std::vector<OcrLine>& lines) {
   std::vector<cv::Rect> areas;
   for (const OcrLine& line : lines) {
     if (areas.size() >= 8) break;
-    if (auto area = DroppedCaptionArea(gray, line, lines)) areas.push_back(*area);
+    if (auto area = DroppedCaptionArea(gray, line, lines)) {
+      areas.push_back(*area);
+    } else if (auto left = DroppedCaptionLeftArea(gray, line, lines)) {
+      areas.push_back(*left);
+    }
   }
   if (areas.empty()) return;
   const tesseract::PageSegMode page_mode = api.GetPageSegMode();

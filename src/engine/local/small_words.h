@@ -115,6 +115,19 @@ void ReadStackedCaptionsApart(tesseract::TessBaseAPI& api, const cv::Mat& gray,
 // areas a call, lines in order. `api`'s page mode is restored.
 std::optional<cv::Rect> DroppedCaptionArea(const cv::Mat& gray, const OcrLine& line,
                                            const std::vector<OcrLine>& lines);
+
+// The same for a caption left of its value on the value's row (a table whose captions
+// Tesseract dropped while it read the values of their right-hand column: "Nom ... HÉBERT").
+//
+// Contract: DroppedCaptionLeftArea() gives, left of `line` (as above: a value's line), in
+// the band from the image's left edge to its height left of it, over its rows and half its
+// height above and below, where no line of `lines` lies (none has a fifth of its box there),
+// the area of the leftmost run of dark ink (below 140) on one row: its columns up to a gap of
+// twice the line's height, its rows 6 pixels high at least and at most 6/5 of the line's
+// height, the run at least twice as wide as high; none otherwise. ReadDroppedCaptionsApart()
+// reads such areas too, where a line has no area above it, within the same 8.
+std::optional<cv::Rect> DroppedCaptionLeftArea(const cv::Mat& gray, const OcrLine& line,
+                                               const std::vector<OcrLine>& lines);
 void ReadDroppedCaptionsApart(tesseract::TessBaseAPI& api, const cv::Mat& gray,
                               std::vector<OcrLine>& lines);
 
