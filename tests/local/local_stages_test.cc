@@ -918,6 +918,10 @@ TEST(FieldReaderTest, ANameHeadingSharingItsLineWithATag) {
   AddNameHeading(lines, f);
   EXPECT_EQ(f[FieldName::kGivenNames].value, "Odile");
   EXPECT_EQ(f[FieldName::kSurname].value, "BOYER");
+  // A name misread with a symbol in it is no name.
+  Fields misread;
+  AddNameHeading({Row(140, {{"Mathis", 121}, {"BLANCHA\u00ae", 221}, {"(ere)", 546}})}, misread);
+  EXPECT_FALSE(misread.count(FieldName::kSurname));
 }
 
 // The app sets the name on two lines beside an avatar with the initials, and shows the

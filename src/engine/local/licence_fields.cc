@@ -115,8 +115,18 @@ std::optional<OcrLine> FirstColumn(const OcrLine& line) {
   if (words.size() < 2) return std::nullopt;
   int height = 0;
   for (const OcrWord& w : words) height = std::max(height, w.box.height);
+  // Taken apart from its line, a name is held to its letters: a word with a digit or a
+  // Latin-1 symbol ('®', '©', '°': bytes C2 xx) is a misread ("BLANCHA®"), not a name.
+  const auto misread = [](const OcrWord& w) {
+    return std::any_of(w.text.begin(), w.text.end(), [](char c) {
+      return std::isdigit(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) == 0xC2;
+    });
+  };
   for (size_t k = 1; k < words.size(); ++k) {
     if (words[k].box.x - words[k - 1].box.br().x <= 2 * height) continue;
+    if (std::any_of(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(k), misread)) {
+      return std::nullopt;
+    }
     OcrLine first{"", words.front().box, line.confidence, {words.begin(), words.begin() + k}};
     for (const auto& w : first.words) {
       first.text += (first.text.empty() ? "" : " ") + w.text;
