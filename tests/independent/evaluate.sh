@@ -49,9 +49,11 @@ generate() {
   fi
 }
 
-# The set without the held-out family's files (links), for --verbose.
+# The set without the held-out family's files (links), for --verbose: a view of this run's
+# own (two runs at once shared one and each rebuilt it under the other's feet: documents
+# missing, truths "bad"), removed when the run ends.
 seen_only() {
-  local dir=$1 view="$1-seen"
+  local dir=$1 view="$1-seen.$$"
   rm -rf "$view"
   mkdir -p "$view"
   find "$dir" -maxdepth 1 -type f ! -name "$held_out-*" ! -name '.*' -exec ln -s {} "$view/" \;
@@ -63,7 +65,7 @@ case $what in
   independent)
     data="$cache/independent-${seen//,/-}-$held_out-c$count-s$seed"
     generate "$data" --families "$seen,$held_out"
-    ((verbose)) && data=$(seen_only "$data")
+    ((verbose)) && data=$(seen_only "$data") && trap 'rm -rf "$data"' EXIT
     ;;
   heldout)
     if ((verbose)); then
@@ -78,7 +80,7 @@ case $what in
     # family (the held-out one reported apart).
     data="$cache/independent-pdf-${seen//,/-}-$held_out-c$count-s$seed"
     generate "$data" --families "$seen,$held_out" --kinds fft_licence --conditions pdf
-    ((verbose)) && data=$(seen_only "$data")
+    ((verbose)) && data=$(seen_only "$data") && trap 'rm -rf "$data"' EXIT
     ;;
   licences)
     # The seen families' FFT licences as the held-out run makes them (app screenshot where
