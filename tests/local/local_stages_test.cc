@@ -2157,16 +2157,22 @@ TEST(RuleLinesTest, DotLeadersGoTextAndLoneDotsStay) {
   EXPECT_TRUE(WithoutDotLeaders(cv::Mat()).empty());
 }
 
-TEST(RuleLinesTest, CharacterBoxesGoTheirCharactersStay) {
-  cv::Mat page(600, 1200, CV_8UC1, cv::Scalar(240));
-  // "4730101K" one character a box, as a form prints a number.
-  const std::string number = "4730101K";
+// `number` drawn one character a box from x = 600 (boxes 36 x 46 at y = 100, 40 apart), as
+// a form prints a number.
+void DrawOneCharacterABox(cv::Mat& page, const std::string& number) {
   for (size_t i = 0; i < number.size(); ++i) {
     const int x = 600 + static_cast<int>(i) * 40;
     cv::rectangle(page, cv::Rect(x, 100, 36, 46), cv::Scalar(110), 1);
     cv::putText(page, number.substr(i, 1), {x + 8, 135}, cv::FONT_HERSHEY_SIMPLEX, 1.0,
                 cv::Scalar(20), 2);
   }
+}
+
+TEST(RuleLinesTest, CharacterBoxesGoTheirCharactersStay) {
+  cv::Mat page(600, 1200, CV_8UC1, cv::Scalar(240));
+  // "4730101K" one character a box, as a form prints a number.
+  const std::string number = "4730101K";
+  DrawOneCharacterABox(page, number);
   // Words whose round letters stand in a row, and three lone boxes (checkboxes): they stay.
   cv::putText(page, "OODDOO 0000", {100, 300}, cv::FONT_HERSHEY_SIMPLEX, 1.4, cv::Scalar(20), 2);
   for (int i = 0; i < 3; ++i) {
@@ -2192,12 +2198,7 @@ TEST(RuleLinesTest, LeadersAndBoxesGoInOnePassAsInTwo) {
   cv::putText(page, "Licence", {60, 135}, cv::FONT_HERSHEY_SIMPLEX, 0.9, cv::Scalar(20), 2);
   for (int x = 200; x < 560; x += 9) cv::circle(page, {x, 132}, 1, cv::Scalar(30), cv::FILLED);
   const std::string number = "4730101K";
-  for (size_t i = 0; i < number.size(); ++i) {
-    const int x = 600 + static_cast<int>(i) * 40;
-    cv::rectangle(page, cv::Rect(x, 100, 36, 46), cv::Scalar(110), 1);
-    cv::putText(page, number.substr(i, 1), {x + 8, 135}, cv::FONT_HERSHEY_SIMPLEX, 1.0,
-                cv::Scalar(20), 2);
-  }
+  DrawOneCharacterABox(page, number);
   cv::putText(page, "Nom", {60, 300}, cv::FONT_HERSHEY_SIMPLEX, 0.9, cv::Scalar(20), 2);
   for (int x = 150; x < 700; x += 9) cv::circle(page, {x, 297}, 1, cv::Scalar(30), cv::FILLED);
   const cv::Mat one = WithoutDotLeadersOrCharacterBoxes(page);

@@ -77,6 +77,16 @@ std::string WithoutInitials(const std::string& text) {
   return text;
 }
 
+// A line of `words` (at least one): their texts joined by spaces, their boxes' union.
+OcrLine LineOf(std::vector<OcrWord> words, double confidence) {
+  OcrLine line{"", words.front().box, confidence, std::move(words)};
+  for (const auto& word : line.words) {
+    line.text += (line.text.empty() ? "" : " ") + word.text;
+    line.box |= word.box;
+  }
+  return line;
+}
+
 // `line` without an avatar's initials at its start: a disc of two or three capitals
 // ("AB") beside a name set on two lines is read into the lower line, taller than its words
 // or off their line, and the two lines then no longer look like one heading's.
@@ -88,11 +98,7 @@ OcrLine WithoutAvatar(const OcrLine& line) {
       w.size() >= 2 && w.size() <= 3 &&
       std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
   if (!capitals) return line;
-  OcrLine rest{"", line.words[1].box, line.confidence, {line.words.begin() + 1, line.words.end()}};
-  for (const auto& word : rest.words) {
-    rest.text += (rest.text.empty() ? "" : " ") + word.text;
-    rest.box |= word.box;
-  }
+  const OcrLine rest = LineOf({line.words.begin() + 1, line.words.end()}, line.confidence);
   // Taller than the words, or standing off their line (the disc spans both name lines).
   const int centre_offset =
       std::abs((first.box.y * 2 + first.box.height) - (rest.box.y * 2 + rest.box.height));
@@ -127,12 +133,7 @@ std::optional<OcrLine> FirstColumn(const OcrLine& line) {
     if (std::any_of(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(k), misread)) {
       return std::nullopt;
     }
-    OcrLine first{"", words.front().box, line.confidence, {words.begin(), words.begin() + k}};
-    for (const auto& w : first.words) {
-      first.text += (first.text.empty() ? "" : " ") + w.text;
-      first.box |= w.box;
-    }
-    return first;
+    return LineOf({words.begin(), words.begin() + static_cast<std::ptrdiff_t>(k)}, line.confidence);
   }
   return std::nullopt;
 }

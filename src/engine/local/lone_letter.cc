@@ -4,29 +4,63 @@
 #include <memory>
 #include <opencv2/imgproc.hpp>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace jae::local {
 namespace {
+
+// The boxes of `gray`'s marks: its dark ink (Otsu), 8-connected.
+std::vector<cv::Rect> InkMarks(const cv::Mat& gray) {
+  cv::Mat ink, labels, stats, centroids;
+  cv::threshold(gray, ink, 0, 255, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
+  const int n = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8);
+  std::vector<cv::Rect> marks;
+  for (int i = 1; i < n; ++i) {
+    marks.emplace_back(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP),
+                       stats.at<int>(i, cv::CC_STAT_WIDTH), stats.at<int>(i, cv::CC_STAT_HEIGHT));
+  }
+  return marks;
+}
+
+// Whether `box` is cut by the edge of a picture of `size`: another column's text, a frame.
+bool TouchesEdge(const cv::Rect& box, cv::Size size) {
+  return box.x == 0 || box.y == 0 || box.br().x >= size.width || box.br().y >= size.height;
+}
+
+// `mark` of `area` on a margin of paper half its height wide, so that nothing else is in
+// the picture.
+cv::Mat OnPaper(const cv::Mat& area, const cv::Rect& mark) {
+  const int pad = mark.height / 2;
+  cv::Mat crop(mark.height + 2 * pad, mark.width + 2 * pad, CV_8U, cv::Scalar(255));
+  area(mark).copyTo(crop(cv::Rect(pad, pad, mark.width, mark.height)));
+  return crop;
+}
+
+// `crop` read in page mode `mode`: its text, newlines as spaces, and Tesseract's mean
+// confidence (0-100).
+std::pair<std::string, int> ReadIn(tesseract::TessBaseAPI& api, const cv::Mat& crop,
+                                   tesseract::PageSegMode mode) {
+  api.SetPageSegMode(mode);
+  api.SetImage(crop.data, crop.cols, crop.rows, 1, static_cast<int>(crop.step));
+  api.SetSourceResolution(300);
+  std::unique_ptr<char[]> text(api.GetUTF8Text());
+  std::string read = text ? text.get() : "";
+  std::replace(read.begin(), read.end(), '\n', ' ');
+  return {read, api.MeanTextConf()};
+}
 
 // The box of the one mark in `gray` tall enough to be a letter next to a label `label_h`
 // high (values are printed as large or larger), when there is exactly one; specks and
 // marks cut by the picture's edge are ignored, anything else (a word, two letters) gives
 // none.
 std::optional<cv::Rect> LoneMark(const cv::Mat& gray, int label_h) {
-  cv::Mat ink, labels, stats, centroids;
-  cv::threshold(gray, ink, 0, 255, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
-  const int n = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8);
   std::optional<cv::Rect> mark;
-  for (int i = 1; i < n; ++i) {
-    const cv::Rect box(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP),
-                       stats.at<int>(i, cv::CC_STAT_WIDTH), stats.at<int>(i, cv::CC_STAT_HEIGHT));
+  for (const cv::Rect& box : InkMarks(gray)) {
     if (box.height < label_h / 2) continue;  // a speck, a label's accent
     const bool letter_sized = box.height >= label_h * 4 / 5 && box.height <= 4 * label_h &&
                               box.width * 2 <= box.height * 3 && box.width * 5 >= box.height;
-    const bool touches_edge =
-        box.x == 0 || box.y == 0 || box.br().x >= gray.cols || box.br().y >= gray.rows;
-    if (touches_edge) continue;  // cut by the crop: another column's text, a frame
+    if (TouchesEdge(box, gray.size())) continue;
     if (!letter_sized || mark) return std::nullopt;
     mark = box;
   }
@@ -38,18 +72,11 @@ std::optional<cv::Rect> LoneMark(const cv::Mat& gray, int label_h) {
 // word or row, when a mark on that row is cut by the picture's edge (the word runs on out of
 // the label's column), or when there are fewer than 2 or more than 20.
 std::optional<cv::Rect> LoneWord(const cv::Mat& gray, int label_h) {
-  cv::Mat ink, labels, stats, centroids;
-  cv::threshold(gray, ink, 0, 255, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
-  const int n = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8);
   std::vector<cv::Rect> letters, cut;
-  for (int i = 1; i < n; ++i) {
-    const cv::Rect box(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP),
-                       stats.at<int>(i, cv::CC_STAT_WIDTH), stats.at<int>(i, cv::CC_STAT_HEIGHT));
+  for (const cv::Rect& box : InkMarks(gray)) {
     if (box.height < label_h * 4 / 5 || box.height > 4 * label_h) continue;  // specks, accents
     if (box.width > 3 * box.height) return std::nullopt;  // a rule, a bar: no word alone
-    const bool touches_edge =
-        box.x == 0 || box.y == 0 || box.br().x >= gray.cols || box.br().y >= gray.rows;
-    (touches_edge ? cut : letters).push_back(box);
+    (TouchesEdge(box, gray.size()) ? cut : letters).push_back(box);
   }
   if (letters.size() < 2 || letters.size() > 20) return std::nullopt;
   std::sort(letters.begin(), letters.end(),
@@ -82,20 +109,13 @@ std::optional<Field> ReadLoneWord(tesseract::TessBaseAPI& api, const cv::Mat& im
   if (below.width < 2 * h || below.height < h) return std::nullopt;
   const std::optional<cv::Rect> mark = LoneWord(image(below), h);
   if (!mark) return std::nullopt;
-  const int pad = mark->height / 2;
-  cv::Mat crop(mark->height + 2 * pad, mark->width + 2 * pad, CV_8U, cv::Scalar(255));
-  image(below)(*mark).copyTo(crop(cv::Rect(pad, pad, mark->width, mark->height)));
+  const cv::Mat crop = OnPaper(image(below), *mark);
   const tesseract::PageSegMode page_mode = api.GetPageSegMode();
   std::string word;  // as the last mode read it, its spaces kept ("30 01 1957")
   std::string letters;
   int confidence = 100;
   for (auto mode : {tesseract::PSM_SINGLE_WORD, tesseract::PSM_RAW_LINE}) {
-    api.SetPageSegMode(mode);
-    api.SetImage(crop.data, crop.cols, crop.rows, 1, static_cast<int>(crop.step));
-    api.SetSourceResolution(300);
-    std::unique_ptr<char[]> text(api.GetUTF8Text());
-    std::string read = text ? text.get() : "";
-    std::replace(read.begin(), read.end(), '\n', ' ');
+    auto [read, read_confidence] = ReadIn(api, crop, mode);
     std::string compact = read;
     std::erase(compact, ' ');
     // Each mode must read it, and alike.
@@ -105,7 +125,7 @@ std::optional<Field> ReadLoneWord(tesseract::TessBaseAPI& api, const cv::Mat& im
     }
     letters = compact;
     word = read;
-    confidence = std::min(confidence, api.MeanTextConf());
+    confidence = std::min(confidence, read_confidence);
   }
   api.SetPageSegMode(page_mode);
   if (letters.empty() || confidence < kSure) return std::nullopt;
@@ -129,28 +149,21 @@ std::optional<Field> ReadLoneLetter(tesseract::TessBaseAPI& api, const cv::Mat& 
     if (r.width < h || r.height < h) continue;
     const std::optional<cv::Rect> mark = LoneMark(image(r), h);
     if (!mark) continue;
-    // The mark with a margin of paper, so that nothing else is in the picture.
-    const int pad = mark->height / 2;
-    cv::Mat crop(mark->height + 2 * pad, mark->width + 2 * pad, CV_8U, cv::Scalar(255));
-    image(r)(*mark).copyTo(crop(cv::Rect(pad, pad, mark->width, mark->height)));
+    const cv::Mat crop = OnPaper(image(r), *mark);
     // Each mode alone drops or doubts some letters the other reads surely; two modes
     // that read different letters settle nothing.
     std::string letter;
     int confidence = 0;
     for (auto mode : {tesseract::PSM_SINGLE_CHAR, tesseract::PSM_RAW_LINE}) {
-      api.SetPageSegMode(mode);
-      api.SetImage(crop.data, crop.cols, crop.rows, 1, static_cast<int>(crop.step));
-      api.SetSourceResolution(300);
-      std::unique_ptr<char[]> text(api.GetUTF8Text());
-      std::string read = text ? text.get() : "";
-      std::erase_if(read, [](char c) { return c == ' ' || c == '\n'; });
+      auto [read, read_confidence] = ReadIn(api, crop, mode);
+      std::erase(read, ' ');
       if (read.empty()) continue;
       if (!letter.empty() && read != letter) {
         confidence = 0;
         break;
       }
       letter = read;
-      confidence = std::max(confidence, api.MeanTextConf());
+      confidence = std::max(confidence, read_confidence);
     }
     if (letter.size() == 1 && confidence >= kSure) {
       found = Field{letter, confidence / 100.0, FieldSource::kVisual};
