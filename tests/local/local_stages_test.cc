@@ -2316,6 +2316,14 @@ TEST(FieldReaderTest, BothNamesAfterNomAClubsBracketedNumberAndALoneSeason) {
   EXPECT_EQ(season({RowOfHeight({{"Licence", 60}, {"FFT", 140}}, 100, 30),
                     RowOfHeight({{"2023/2024", 60}}, 150, 20)}),
             "2024");
+  // On a pill, whose rounded ends read as brackets, beside the holder's name or alone.
+  EXPECT_EQ(
+      season({RowOfHeight({{"Manon", 60}, {"LEFÈVRE", 160}, {"(Saison", 600}, {"2026-2027]", 700}},
+                          100, 30)}),
+      "2027");
+  EXPECT_EQ(season({RowOfHeight({{"Licence", 60}, {"FFT", 140}}, 100, 30),
+                    RowOfHeight({{"[2023/2024)", 60}}, 150, 20)}),
+            "2024");
   // Two pairs of years, or years apart, or one year: no season from them.
   EXPECT_EQ(season({RowOfHeight({{"2023/2024", 60}}, 150, 20),
                     RowOfHeight({{"2024/2025", 60}}, 250, 20)}),

@@ -807,12 +807,14 @@ void AddFromTheSentence(const std::vector<OcrLine>& lines, Fields& fields) {
   };
   auto strip = [](std::string w) {
     while (!w.empty() && (w.back() == ',' || w.back() == '.' || w.back() == ';')) w.pop_back();
-    return w;
+    return WithoutBracketEnds(std::move(w));
   };
   for (size_t i = 0; i + 1 < words.size(); ++i) {
     const std::string word = NormalizeLabelText(words[i]);
-    // "... pour la saison 2025/2026, ...": the season, named after its end year.
-    if (word == "saison" && !fields.count(FieldName::kSeason)) {
+    // "... pour la saison 2025/2026, ...": the season, named after its end year; or on a
+    // pill ("(Saison 2026-2027]").
+    if ((word == "saison" || NormalizeLabelText(WithoutBracketEnds(words[i])) == "saison") &&
+        !fields.count(FieldName::kSeason)) {
       const bool sportive = NormalizeLabelText(words[i + 1]) == "sportive" && i + 2 < words.size();
       const std::string season =
           RepairValue(FieldName::kSeason, strip(words[i + (sportive ? 2 : 1)]));
@@ -928,7 +930,7 @@ void AddLoneSeason(const std::vector<OcrLine>& lines, Fields& fields) {
   for (const auto& line : lines) {
     const std::vector<std::string> words = SplitWords(line.text);
     for (size_t k = 0; k < words.size(); ++k) {
-      std::string pair = words[k];
+      std::string pair = WithoutBracketEnds(words[k]);
       // "2023 - 2024", "2023 / 2024": the joiner read as a word of its own.
       if (pair.size() == 4 && k + 2 < words.size() &&
           (words[k + 1] == "-" || words[k + 1] == "/" || words[k + 1] == "\u2013")) {

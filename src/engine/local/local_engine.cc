@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cmath>
 #include <filesystem>
@@ -39,6 +40,7 @@
 #include "engine/local/tess_pool.h"
 #include "engine/local/text_layer.h"
 #include "engine/local/unlabelled_fields.h"
+#include "engine/local/upright_frame.h"
 #include "engine/local/value_forms.h"
 #include "image/jpeg_decode.h"
 #include "mrz/mrz.h"
@@ -117,31 +119,15 @@ std::string ExecutableDir() {
   return ec ? std::string() : exe.parent_path().string();
 }
 
-// `box` of text Tesseract found turned a quarter (or half) in an image of `size`, in the
-// frame where that text stands upright. Why: Tesseract finds and reads vertical lines
-// (a portrait attestation that rectification laid on its side) but reports their boxes in
-// the image; label-above-value geometry needs them as a reader sees them.
-cv::Rect UprightBox(const cv::Rect& box, cv::Size size, tesseract::Orientation orientation) {
-  switch (orientation) {
-    case tesseract::ORIENTATION_PAGE_RIGHT:  // the text's top points to the image's right
-      return {box.y, size.width - box.x - box.width, box.height, box.width};
-    case tesseract::ORIENTATION_PAGE_LEFT:
-      return {size.height - box.y - box.height, box.x, box.height, box.width};
-    case tesseract::ORIENTATION_PAGE_DOWN:
-      return {size.width - box.x - box.width, size.height - box.y - box.height, box.width,
-              box.height};
-    case tesseract::ORIENTATION_PAGE_UP:
-      break;
-  }
-  return box;
-}
-
 // Tesseract's lines (text, box, confidence as it reports them per line) with their words,
 // whose boxes tell where the columns of a line split. Boxes are in the frame where the text
-// stands upright (UprightBox), offset by `offset`.
+// stands upright (UprightBox), offset by `offset`. `facing`, when given, is set to the way
+// most of the text's characters face (ORIENTATION_PAGE_UP when none).
 std::vector<OcrLine> RecogniseLines(tesseract::TessBaseAPI& api, const cv::Mat& gray,
-                                    cv::Point offset) {
+                                    cv::Point offset, tesseract::Orientation* facing = nullptr) {
   std::vector<OcrLine> lines;
+  std::array<std::size_t, 4> characters_facing{};  // by tesseract::Orientation
+  if (facing) *facing = tesseract::ORIENTATION_PAGE_UP;
   api.SetImage(gray.data, gray.cols, gray.rows, 1, static_cast<int>(gray.step));
   api.SetSourceResolution(300);
   if (api.Recognize(nullptr) != 0) return lines;
@@ -151,7 +137,8 @@ std::vector<OcrLine> RecogniseLines(tesseract::TessBaseAPI& api, const cv::Mat& 
   tesseract::Orientation orientation = tesseract::ORIENTATION_PAGE_UP;
   const cv::Size size = gray.size();
   auto box_of = [&](int x0, int y0, int x1, int y1) {
-    const cv::Rect upright = UprightBox(cv::Rect(x0, y0, x1 - x0, y1 - y0), size, orientation);
+    const cv::Rect upright =
+        local::UprightBox(cv::Rect(x0, y0, x1 - x0, y1 - y0), size, orientation);
     return upright + offset;
   };
   do {
@@ -177,6 +164,7 @@ std::vector<OcrLine> RecogniseLines(tesseract::TessBaseAPI& api, const cv::Mat& 
       if (!line.text.empty()) {
         line.box = box_of(x0, y0, x1, y1);
         line.confidence = std::clamp(it->Confidence(tesseract::RIL_TEXTLINE) / 100.0, 0.0, 1.0);
+        characters_facing[static_cast<std::size_t>(orientation) % 4] += line.text.size();
         lines.push_back(std::move(line));
         in_line = true;
       }
@@ -189,6 +177,10 @@ std::vector<OcrLine> RecogniseLines(tesseract::TessBaseAPI& api, const cv::Mat& 
     lines.back().words.push_back(
         local::OcrWord{local::WithoutLigatures(word.get()), box_of(x0, y0, x1, y1), confidence});
   } while (it->Next(tesseract::RIL_WORD));
+  if (facing) {
+    const auto most = std::max_element(characters_facing.begin(), characters_facing.end());
+    *facing = static_cast<tesseract::Orientation>(most - characters_facing.begin());
+  }
   return lines;
 }
 
@@ -815,11 +807,24 @@ class LocalEngine final : public Engine {
   // and on a portrait page's upright one only: a photo read four ways (no MRZ, few labels)
   // paid it four times, up to ~0.4 s of CPU.
   static PrintedText ReadFields(tesseract::TessBaseAPI& api, const cv::Mat& text_image,
-                                const cv::Mat& plain, int width, const mrz::ParsedMrz* proved_mrz,
-                                BothPolarities& both_polarities, SmallCaptions small_captions) {
+                                const cv::Mat& plain_as_read, int width,
+                                const mrz::ParsedMrz* proved_mrz, BothPolarities& both_polarities,
+                                SmallCaptions small_captions) {
     PrintedText printed;
-    const cv::Mat page = WithTagsMadeDark(text_image, plain);
-    printed.lines = RecogniseLines(api, page, {0, 0});
+    const cv::Mat read_page = WithTagsMadeDark(text_image, plain_as_read);
+    tesseract::Orientation facing = tesseract::ORIENTATION_PAGE_UP;
+    printed.lines = RecogniseLines(api, read_page, {0, 0}, &facing);
+    // A page Tesseract read mostly sideways (a portrait attestation that rectification laid
+    // on its side) has its lines' boxes in the frame where its text stands upright: the
+    // looks at its pixels below search there, not in the image as it was read.
+    const cv::Mat page = local::UprightImage(read_page, facing);
+    const cv::Mat plain = local::UprightImage(plain_as_read, facing);
+    // The document's width as its text stands, which scales the reader's tolerances.
+    auto upright_width = [&](tesseract::Orientation way) {
+      const bool quarter =
+          way == tesseract::ORIENTATION_PAGE_RIGHT || way == tesseract::ORIENTATION_PAGE_LEFT;
+      return quarter ? width * read_page.rows / std::max(1, read_page.cols) : width;
+    };
     if (small_captions == SmallCaptions::kReadApart) {
       local::ReadSmallWordsApart(api, page, printed.lines);
       local::ReadStackedCaptionsApart(api, page, printed.lines);
@@ -827,7 +832,7 @@ class LocalEngine final : public Engine {
       local::ReadDroppedCaptionsApart(api, page, printed.lines);
     }
     ReadLightTextApart(api, plain, printed.lines);
-    printed.fields = local::ReadLabelledFields(printed.lines, width);
+    printed.fields = local::ReadLabelledFields(printed.lines, upright_width(facing));
     // Captions lighter than a tinted ground beside darker values: the page read again with
     // its ink of both polarities made dark, kept when it finds more labelled fields and
     // a proved MRZ refutes none of its names that it did not refute before.
@@ -836,21 +841,24 @@ class LocalEngine final : public Engine {
     // and each costs a page's reading.
     cv::Mat both;
     if (both_polarities == BothPolarities::kUnchecked) {
-      both = local::InkOfBothPolarities(plain);
+      both = local::InkOfBothPolarities(plain_as_read);
       both_polarities = both.empty() ? BothPolarities::kNone : BothPolarities::kRead;
     }
     if (!both.empty()) {
       PrintedText other;
-      other.lines = RecogniseLines(api, both, {0, 0});
+      tesseract::Orientation both_facing = tesseract::ORIENTATION_PAGE_UP;
+      other.lines = RecogniseLines(api, both, {0, 0}, &both_facing);
+      both = local::UprightImage(both, both_facing);
       if (small_captions == SmallCaptions::kReadApart) {
         local::ReadSmallWordsApart(api, both, other.lines);
       }
-      other.fields = local::ReadLabelledFields(other.lines, width);
+      other.fields = local::ReadLabelledFields(other.lines, upright_width(both_facing));
       if (other.fields.size() > printed.fields.size() &&
           local::NamesContradictingMrz(proved_mrz, other.fields) <=
               local::NamesContradictingMrz(proved_mrz, printed.fields)) {
         printed = std::move(other);
         read_image = both;
+        facing = both_facing;
       }
     }
     if (auto label = local::LabelWithoutValue(printed.lines, printed.fields, FieldName::kSex)) {
@@ -868,7 +876,7 @@ class LocalEngine final : public Engine {
         }
       }
     }
-    local::ChooseCaptionPlacement(proved_mrz, printed.lines, width, printed.fields);
+    local::ChooseCaptionPlacement(proved_mrz, printed.lines, upright_width(facing), printed.fields);
     return printed;
   }
 
