@@ -12,6 +12,7 @@
 
 #include "engine/local/field_reader.h"
 #include "engine/local/mrz_finder.h"
+#include "engine/local/polarity.h"
 #include "engine/local/rule_lines.h"
 #include "engine/local/unlabelled_fields.h"
 #include "mrz/mrz.h"
@@ -46,6 +47,27 @@ cv::Mat SpeckledPage() {
   std::mt19937 random(7);
   std::uniform_int_distribution<int> x(0, page.cols - 1), y(0, page.rows - 1);
   for (int k = 0; k < 60000; ++k) cv::circle(page, {x(random), y(random)}, 1, cv::Scalar(40), -1);
+  return page;
+}
+
+// A licence attestation as the engine rectifies it (1200 wide): dark header rows of a
+// table holding light captions over dark values, a dark card band with a light name.
+cv::Mat BandsPage() {
+  cv::Mat page(850, 1200, CV_8UC1, cv::Scalar(245));
+  cv::putText(page, "Attestation de licence", {60, 80}, cv::FONT_HERSHEY_SIMPLEX, 1.2,
+              cv::Scalar(20), 2);
+  cv::rectangle(page, {40, 120, 1120, 70}, cv::Scalar(40), cv::FILLED);
+  cv::putText(page, "Lucie MARTIN", {60, 170}, cv::FONT_HERSHEY_SIMPLEX, 1.2, cv::Scalar(245), 2);
+  for (int table = 0; table < 3; ++table) {
+    const int top = 240 + table * 190;
+    cv::rectangle(page, {40, top, 1120, 40}, cv::Scalar(60), cv::FILLED);
+    for (int column = 0; column < 4; ++column) {
+      cv::putText(page, "Classement", {60 + column * 270, top + 27}, cv::FONT_HERSHEY_SIMPLEX, 0.6,
+                  cv::Scalar(250), 1);
+      cv::putText(page, "15/4 AB", {60 + column * 270, top + 90}, cv::FONT_HERSHEY_SIMPLEX, 0.8,
+                  cv::Scalar(20), 2);
+    }
+  }
   return page;
 }
 
@@ -151,6 +173,21 @@ void BM_FindMrzCandidates(benchmark::State& state, cv::Mat (*make)()) {
   }
 }
 
+void BM_LightTextRegions(benchmark::State& state, cv::Mat (*make)()) {
+  const cv::Mat page = make();
+  for (auto _ : state) benchmark::DoNotOptimize(jae::local::LightTextRegions(page).size());
+}
+
+void BM_LightTextChips(benchmark::State& state, cv::Mat (*make)()) {
+  const cv::Mat page = make();
+  for (auto _ : state) benchmark::DoNotOptimize(jae::local::LightTextChips(page).size());
+}
+
+void BM_InkOfBothPolarities(benchmark::State& state, cv::Mat (*make)()) {
+  const cv::Mat page = make();
+  for (auto _ : state) benchmark::DoNotOptimize(jae::local::InkOfBothPolarities(page).rows);
+}
+
 void BM_CopyLinesFloor(benchmark::State& state) {
   const std::vector<OcrLine> lines = CardLines();
   for (auto _ : state) {
@@ -206,6 +243,11 @@ BENCHMARK_CAPTURE(BM_OtsuFloor, speckled, SpeckledPage)->Unit(benchmark::kMillis
 BENCHMARK_CAPTURE(BM_WithoutDotLeaders, speckled, SpeckledPage)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_WithoutCharacterBoxes, speckled, SpeckledPage)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_FindMrzCandidates, speckled, SpeckledPage)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_OtsuFloor, bands, BandsPage)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_LightTextRegions, bands, BandsPage)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_LightTextRegions, form, FormPage)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_LightTextChips, bands, BandsPage)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_InkOfBothPolarities, bands, BandsPage)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_CopyLinesFloor)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_ReadLabelledFields)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_UnlabelledFields)->Unit(benchmark::kMicrosecond);

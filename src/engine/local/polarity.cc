@@ -106,9 +106,15 @@ std::vector<LightTextRegion> LightTextRegions(const cv::Mat& gray) {
   if (scale < 1.0) cv::resize(gray, small, cv::Size(), scale, scale, cv::INTER_AREA);
   // The ground without its strokes, light or dark: text covers less than half of any
   // neighbourhood a few characters wide, so the median there is the ground. (An opening
-  // would join a word's dark letters into a block, a closing a band's light ones.)
-  cv::Mat ground, dark;
-  cv::medianBlur(small, ground, 15);
+  // would join a word's dark letters into a block, a closing a band's light ones.) The
+  // median of 15 x 15 pixels is taken over every third pixel of them (5 x 5): the same
+  // share of strokes, a ninth of the pixels, and OpenCV's fast small-kernel path; the
+  // full one cost ~30 ms a page, read up to four times a document.
+  cv::Mat sampled, ground, dark;
+  cv::resize(small, sampled, cv::Size((small.cols + 2) / 3, (small.rows + 2) / 3), 0, 0,
+             cv::INTER_NEAREST);
+  cv::medianBlur(sampled, ground, 5);
+  cv::resize(ground, ground, small.size(), 0, 0, cv::INTER_LINEAR);
   cv::threshold(ground, dark, kDarkSurround, 255, cv::THRESH_BINARY_INV);
   const double image_area = static_cast<double>(small.total());
   if (cv::countNonZero(dark) > 0.7 * image_area) return regions;  // a dark theme, not a part
@@ -162,8 +168,12 @@ std::vector<LightTextRegion> LightTextRegions(const cv::Mat& gray) {
       cv::compare(small(box), lifted, light_ink, cv::CMP_GT);
       cv::subtract(ground(box), cv::Scalar(kInkContrast), lifted);
       cv::compare(small(box), lifted, dark_ink, cv::CMP_LT);
-      light_ink &= mask;
-      dark_ink &= mask;
+      // Inside the part by more than the ground's sampling (a third of a kernel): along its
+      // edge the ground, sampled, shades into the paper around it, which is no light letter.
+      cv::Mat inside;
+      cv::erode(mask, inside, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(7, 7)));
+      light_ink &= inside;
+      dark_ink &= inside;
       // A table's captions may be small print, from 4 pixels high, whose letters blur into
       // one mark a word.
       const int light = CharacterCount(light_ink, small(box), threshold, 4, 12);
@@ -176,7 +186,10 @@ std::vector<LightTextRegion> LightTextRegions(const cv::Mat& gray) {
   // apart: at the tinted level a photographed table's bands join its light cells.
   find_parts(kDarkSurround);
   int histogram[256] = {};
-  for (auto it = ground.begin<uchar>(); it != ground.end<uchar>(); ++it) ++histogram[*it];
+  for (int y = 0; y < ground.rows; ++y) {
+    const uchar* row = ground.ptr<uchar>(y);
+    for (int x = 0; x < ground.cols; ++x) ++histogram[row[x]];
+  }
   int paper = 0;  // the ground's 90th percentile
   for (long below = 0; paper < 255; ++paper) {
     below += histogram[paper];
