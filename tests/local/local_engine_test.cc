@@ -209,6 +209,47 @@ TEST_F(LocalEngineTest, ReadsTheLabelsOfAnAttestationLyingOnItsSide) {
                                      {FieldName::kRanking, "15/4"}});
 }
 
+// A portrait attestation photographed upright on a table: the landscape rectification lays
+// it on its side and Tesseract reads it sideways. Its first fields are dark captions beside
+// their values; the last ones are captioned in white on a table's dark header row, read
+// apart after the page, and the sex is a lone letter under its caption. Those looks must
+// search the page as its text stands, where the reading's boxes are: searched in the image
+// as read (before 1a1208d), the "Sexe" caption was lost and with it the letter under it.
+TEST_F(LocalEngineTest, ReadsTheLightCaptionsOfAnAttestationLaidOnItsSide) {
+  cv::Mat page(1100, 780, CV_8UC3, cv::Scalar(245, 245, 245));
+  fonts_->bold().putText(page, "Attestation de licence", {50, 60}, 36, cv::Scalar(20, 20, 20), -1,
+                         cv::LINE_AA, false);
+  const std::vector<std::pair<std::string, std::string>> rows = {{"Saison sportive", "2025-2026"},
+                                                                 {"Nom", "MARTIN"},
+                                                                 {"Prénom", "Lucie Anne"},
+                                                                 {"N° de licence", "1234567 A"}};
+  int y = 150;
+  for (const auto& [caption, value] : rows) {
+    fonts_->regular().putText(page, caption, {50, y}, 26, cv::Scalar(60, 60, 60), -1, cv::LINE_AA,
+                              false);
+    fonts_->bold().putText(page, value, {330, y - 2}, 30, cv::Scalar(20, 20, 20), -1, cv::LINE_AA,
+                           false);
+    y += 70;
+  }
+  const int top = y + 40;
+  cv::rectangle(page, cv::Rect(40, top, 700, 60), cv::Scalar(30, 40, 120), cv::FILLED);
+  cv::rectangle(page, cv::Rect(40, top, 700, 130), cv::Scalar(150, 150, 150), 1);
+  const std::vector<std::tuple<int, std::string, std::string>> columns = {
+      {50, "Classement", "15/4"}, {300, "N° club", "57140321"}, {550, "Sexe", "F"}};
+  for (const auto& [x, caption, value] : columns) {
+    fonts_->regular().putText(page, caption, {x, top + 8}, 24, cv::Scalar(250, 250, 250), -1,
+                              cv::LINE_AA, false);
+    fonts_->bold().putText(page, value, {x, top + 75}, 30, cv::Scalar(20, 20, 20), -1, cv::LINE_AA,
+                           false);
+  }
+  cv::Mat scene(page.rows + 240, page.cols + 300, CV_8UC3, cv::Scalar(50, 70, 45));
+  page.copyTo(scene(cv::Rect(cv::Point(150, 120), page.size())));
+  ExpectFields(RunImage(scene, 92), {{FieldName::kSurname, "MARTIN"},
+                                     {FieldName::kRanking, "15/4"},
+                                     {FieldName::kClubNumber, "57140321"},
+                                     {FieldName::kSex, "F"}});
+}
+
 // A licence card printed in dark colours with white type on a white page ("print this
 // page and cut the card out"), photographed on a table: the card's text is read apart,
 // inverted, where the page's reading made holes in a black block of it.
