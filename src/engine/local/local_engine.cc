@@ -799,8 +799,11 @@ class LocalEngine final : public Engine {
 
   // The labelled fields of `text_image`, captions above or under their values as the
   // page itself tells (ChooseCaptionPlacement; `proved_mrz`: a proved MRZ or null).
-  // `plain`: the same gray image before its light was flattened (flattening whitens a dark
-  // card's ground away from its letters), where light text on a dark ground is found.
+  // `plain_as_read`: the same gray image before its light was flattened (flattening whitens
+  // a dark card's ground away from its letters), where light text on a dark ground is found.
+  // `width`: `text_image`'s width as the caller sees the document; the fields' boxes and
+  // tolerances are in the frame where the page's text stands (upright_frame.h), which for a
+  // page read sideways is `text_image` turned a quarter.
   // `both_polarities`: how far this document's ink of both polarities (InkOfBothPolarities) has
   // been looked at; updated by this call. `small_captions`: whether small captions beside or
   // over large values are read again apart (small_words.h): on the document's first
