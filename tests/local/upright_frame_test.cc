@@ -25,6 +25,7 @@ TEST(UprightFrameTest, ABoxOfTheReadImageIsUprightBoxInTheUprightImage) {
     const bool quarter =
         facing == tesseract::ORIENTATION_PAGE_RIGHT || facing == tesseract::ORIENTATION_PAGE_LEFT;
     EXPECT_EQ(upright.size(), quarter ? cv::Size(30, 40) : cv::Size(40, 30));
+    EXPECT_EQ(UprightSize(read.size(), facing), upright.size());
   }
 }
 

@@ -824,9 +824,7 @@ class LocalEngine final : public Engine {
     const cv::Mat plain = local::UprightImage(plain_as_read, facing);
     // The document's width as its text stands, which scales the reader's tolerances.
     auto upright_width = [&](tesseract::Orientation way) {
-      const bool quarter =
-          way == tesseract::ORIENTATION_PAGE_RIGHT || way == tesseract::ORIENTATION_PAGE_LEFT;
-      return quarter ? width * read_page.rows / std::max(1, read_page.cols) : width;
+      return width * local::UprightSize(read_page.size(), way).width / std::max(1, read_page.cols);
     };
     if (small_captions == SmallCaptions::kReadApart) {
       local::ReadSmallWordsApart(api, page, printed.lines);

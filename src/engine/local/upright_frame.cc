@@ -19,6 +19,12 @@ cv::Rect UprightBox(const cv::Rect& box, cv::Size size, tesseract::Orientation f
   return box;
 }
 
+cv::Size UprightSize(cv::Size size, tesseract::Orientation facing) {
+  const bool quarter =
+      facing == tesseract::ORIENTATION_PAGE_RIGHT || facing == tesseract::ORIENTATION_PAGE_LEFT;
+  return quarter ? cv::Size(size.height, size.width) : size;
+}
+
 cv::Mat UprightImage(const cv::Mat& image, tesseract::Orientation facing) {
   cv::Mat turned;
   switch (facing) {

@@ -15,6 +15,11 @@ namespace jae::local {
 // in the frame of UprightImage(image, facing).
 cv::Rect UprightBox(const cv::Rect& box, cv::Size size, tesseract::Orientation facing);
 
+// The size of an image of `size` turned so that text facing `facing` stands upright (its
+// sides swapped for a quarter turn): the document's width as its text stands, which scales
+// a reader's tolerances.
+cv::Size UprightSize(cv::Size size, tesseract::Orientation facing);
+
 // `image` turned so that text facing `facing` stands upright; `image` itself (shared, not
 // copied) for ORIENTATION_PAGE_UP. Contract: the pixels of `image` in `box` are those of
 // UprightImage(image, facing) in UprightBox(box, image.size(), facing), turned.
