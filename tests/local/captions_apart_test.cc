@@ -149,5 +149,33 @@ TEST_F(CaptionsApartTest, ASurelyReadValueKeepsTheCaptionMergedIntoIt) {
   EXPECT_FALSE(HasLineWith(other, "NOM"));
 }
 
+// A band's name and, far right and a little higher, a smaller season, which the page reading
+// joined into the name's line and read at its baseline as noise: the unsure column read alone.
+// A column read surely, and a line of noise with no sure column, are left as they were.
+TEST_F(CaptionsApartTest, AnUnsureColumnOfALineIsReadAlone) {
+  cv::Mat card(160, 1000, CV_8UC1, cv::Scalar(250));
+  const cv::Rect name = Draw(card, "Antoine HÉBERT", {40, 90}, 34, false);
+  const cv::Rect season = Draw(card, "Saison 2022-2023", {640, 80}, 24, false);
+  OcrLine line;
+  line.words = {
+      OcrWord{"Antoine", {name.x, name.y, name.width / 2 - 8, name.height}, 0.93},
+      OcrWord{"HÉBERT", {name.x + name.width / 2, name.y, name.width / 2, name.height}, 0.92},
+      OcrWord{"°°°\"", {season.x, season.y, 70, season.height}, 0.2},
+      OcrWord{"202202", {season.x + 90, season.y, season.width - 90, season.height}, 0.3}};
+  line.text = "Antoine HÉBERT °°°\" 202202";
+  line.box = name | season;
+  line.confidence = 0.6;
+  std::vector<OcrLine> lines = {line};
+  ReadUnsureColumnsApart(api_, card, lines);
+  EXPECT_NE(lines[0].text.find("Antoine HÉBERT Saison 2022-2023"), std::string::npos)
+      << lines[0].text;
+  EXPECT_EQ(api_.GetPageSegMode(), tesseract::PSM_AUTO);
+  // No column read surely: noise, left as read.
+  for (OcrWord& w : line.words) w.confidence = 0.3;
+  std::vector<OcrLine> noise = {line};
+  ReadUnsureColumnsApart(api_, card, noise);
+  EXPECT_EQ(noise[0].text, line.text);
+}
+
 }  // namespace
 }  // namespace jae::local

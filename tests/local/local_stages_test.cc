@@ -1835,6 +1835,54 @@ TEST(FieldReaderTest, AnAddressRightOfItsCaptionRunsOnToItsTown) {
   EXPECT_EQ(inline_caption[FieldName::kAddress].value, "12 RUE VICTOR HUGO 44000 NANTES");
 }
 
+// A residence permit's back: "Domicile:" with the street right of it and the issue date's
+// caption further right on the same row; under them, the town under the street and the
+// issuing prefecture under the date, read as one line. The address ends at the date's column.
+TEST(FieldReaderTest, AnAddressRunsOnToItsTownButNotIntoTheNextCaptionsColumn) {
+  const std::vector<OcrLine> lines = {
+      Row(100, {{"Domicile:", 45},
+                {"71", 161},
+                {"BIS", 200},
+                {"ALLÉE", 254},
+                {"DES", 354},
+                {"CHÊNES", 422},
+                {"DATE", 584},
+                {"DE", 632},
+                {"DÉLIVRANCE", 658}}),
+      Row(130, {{"08.06.2021", 584}}),
+      Row(150, {{"13090", 162},
+                {"AIX-EN-PROVENCE", 254},
+                {"PRÉFECTURE", 585},
+                {"DE", 714},
+                {"LA", 747},
+                {"GIRONDE", 779}}),
+  };
+  Fields f = ReadLabelledFields(lines, 1200);
+  EXPECT_EQ(f[FieldName::kAddress].value, "71 BIS ALLÉE DES CHÊNES 13090 AIX-EN-PROVENCE");
+}
+
+// A season whose second year was misread ("Saison 2022 2073"): the first year alone would
+// name the season before the one printed, so no season is taken; nor from a heading.
+TEST(FieldReaderTest, NoSeasonFromTheFirstYearOfAMisreadPair) {
+  EXPECT_EQ(OneLineField(FieldName::kSeason, "Saison 2022 2073"), "(none)");
+  EXPECT_EQ(OneLineField(FieldName::kSeason, "Saison 2022-2023"), "2023");
+  EXPECT_EQ(OneLineField(FieldName::kSeason, "Saison 2023"), "2023");
+}
+
+// A card's band: the holder's name and, far right on the same row, the heading "Licence 2023"
+// on a pill; read as one line, the heading is still a heading.
+TEST(FieldReaderTest, ALicenceHeadingFarRightOfTheHoldersName) {
+  const OcrLine band =
+      RowOfHeight({{"Hugo", 161}, {"TRAORE", 268}, {"Licence", 757}, {"2023", 862}}, 249, 34);
+  const std::optional<Field> season = SeasonOfALicenceHeading({band});
+  ASSERT_TRUE(season.has_value());
+  EXPECT_EQ(season->value, "2023");
+  // Its words close together, a name before "Licence" is no heading's word.
+  const OcrLine close =
+      RowOfHeight({{"Hugo", 161}, {"TRAORE", 210}, {"Licence", 280}, {"2023", 360}}, 249, 34);
+  EXPECT_FALSE(SeasonOfALicenceHeading({close}).has_value());
+}
+
 // An app's pass with no labels at all: the licence number and "Homme" by their own form,
 // then eight digits as the club's number once the licence number is known, and the club's
 // name over it; a date is no number.
@@ -2236,6 +2284,24 @@ TEST(AgreeingReadingsTest, AReadingOfTheSameHolderFillsTheGaps) {
                                     {FieldName::kGivenNames, field("Antoine")},
                                     {FieldName::kSeason, field("2023")}});
   EXPECT_FALSE(other.count(FieldName::kSeason));
+  // A long name one letter apart is the same name misread: it neither proves nor refutes,
+  // and the others agree.
+  Fields misread = whole_page;
+  FillFromAnAgreeingReading(misread, {{FieldName::kSurname, field("HÉPERT")},
+                                      {FieldName::kGivenNames, field("Antoine Sébastien")},
+                                      {FieldName::kLicenceNumber, field("2651797 A")},
+                                      {FieldName::kSeason, field("2023")}});
+  EXPECT_EQ(misread[FieldName::kSeason].value, "2023");
+  EXPECT_EQ(misread[FieldName::kSurname].value, "HÉBERT");
+  // A short name one letter apart is another name.
+  Fields short_name{{FieldName::kSurname, field("RAY")},
+                    {FieldName::kGivenNames, field("Léa")},
+                    {FieldName::kLicenceNumber, field("2651797 A")}};
+  FillFromAnAgreeingReading(short_name, {{FieldName::kSurname, field("ROY")},
+                                         {FieldName::kGivenNames, field("Léa")},
+                                         {FieldName::kLicenceNumber, field("2651797 A")},
+                                         {FieldName::kSeason, field("2023")}});
+  EXPECT_FALSE(short_name.count(FieldName::kSeason));
 }
 
 TEST(ClassifyTest, MrzDecidesThenWords) {

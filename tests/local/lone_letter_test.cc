@@ -102,5 +102,33 @@ TEST_F(LoneLetterTest, NoWordWhereThereIsNoneOrMoreThanOneOrItRunsOn) {
   EXPECT_FALSE(ReadLoneWord(api_, gray, label).has_value());
 }
 
+// A ranking printed large over its caption (a badge's "2/6", a lone "0" over "Classement"):
+// read over the caption; nothing when nothing stands there.
+TEST_F(LoneLetterTest, ReadsTheBadgeOverItsCaption) {
+  for (const std::string ranking : {"2/6", "0", "15/4"}) {
+    cv::Mat card(200, 320, CV_8UC3, cv::Scalar(240, 240, 240));
+    // Both centred on one column, as a badge stands over its caption.
+    int baseline = 0;
+    const int badge_width = fonts_->bold().getTextSize(ranking, 40, -1, &baseline).width;
+    const int caption_width = fonts_->regular().getTextSize("Classement", 14, -1, &baseline).width;
+    fonts_->bold().putText(card, ranking, {160 - badge_width / 2, 60}, 40, cv::Scalar(20, 20, 20),
+                           -1, cv::LINE_AA, false);
+    fonts_->regular().putText(card, "Classement", {160 - caption_width / 2, 140}, 14,
+                              cv::Scalar(110, 110, 110), -1, cv::LINE_AA, false);
+    cv::Mat gray;
+    cv::cvtColor(card, gray, cv::COLOR_BGR2GRAY);
+    const cv::Rect label =
+        cv::boundingRect(gray(cv::Rect(0, 130, 320, 70)) < 200) + cv::Point(0, 130);
+    auto read = ReadLoneWordOver(api_, gray, label);
+    ASSERT_TRUE(read.has_value()) << ranking;
+    EXPECT_EQ(read->value, ranking);
+    EXPECT_EQ(api_.GetPageSegMode(), tesseract::PSM_AUTO);
+    // The same caption with nothing over it.
+    cv::Mat blank = gray.clone();
+    blank.rowRange(0, 120).setTo(240);
+    EXPECT_FALSE(ReadLoneWordOver(api_, blank, label).has_value()) << ranking;
+  }
+}
+
 }  // namespace
 }  // namespace jae::local

@@ -207,6 +207,31 @@ TEST(LightTextRegionsTest, DarkTextOnWhiteOfABand) {
   EXPECT_TRUE(DarkTextOnWhite(cv::Mat(50, 100, CV_8UC1, cv::Scalar(70)), blank).empty());
 }
 
+// A pill's light outline around light text on a dark band: made dark on white, the frame
+// would box the words (Tesseract drops a boxed word as a picture); it is made white with its
+// rim, and the letters stay.
+TEST(LightTextRegionsTest, DarkTextOnWhiteWithoutTheFrameAroundItsWords) {
+  cv::Mat page(600, 1000, CV_8UC1, cv::Scalar(245));
+  const cv::Rect band(100, 260, 800, 90);
+  cv::rectangle(page, band, cv::Scalar(60), cv::FILLED);
+  cv::putText(page, "Hugo TRAORE", {130, 320}, cv::FONT_HERSHEY_SIMPLEX, 1.0, cv::Scalar(235), 2);
+  const cv::Rect pill(560, 280, 300, 50);
+  cv::rectangle(page, pill, cv::Scalar(235), 2, cv::LINE_AA);
+  cv::putText(page, "Saison 2023", {580, 316}, cv::FONT_HERSHEY_SIMPLEX, 0.9, cv::Scalar(235), 2);
+  const std::vector<LightTextRegion> regions = LightTextRegions(page);
+  ASSERT_EQ(regions.size(), 1u);
+  const cv::Mat out = DarkTextOnWhite(page, regions[0]);
+  const cv::Point at = regions[0].box.tl();
+  // No ink left along the pill's sides, ink still in its words.
+  const cv::Rect top_side(pill.x + 4 - at.x, pill.y - 2 - at.y, pill.width - 8, 5);
+  const cv::Rect left_side(pill.x - 2 - at.x, pill.y + 4 - at.y, 5, pill.height - 8);
+  EXPECT_EQ(cv::countNonZero(out(top_side) < 200), 0);
+  EXPECT_EQ(cv::countNonZero(out(left_side) < 200), 0);
+  EXPECT_GT(cv::countNonZero(out(cv::Rect(pill.x + 15 - at.x, pill.y + 10 - at.y, 270, 30)) < 128),
+            200);
+  EXPECT_GT(cv::countNonZero(out(cv::Rect(130 - at.x, 290 - at.y, 200, 35)) < 128), 200);
+}
+
 // A band tilted in a photo is still a band: its own rectangle is solid.
 TEST(LightTextRegionsTest, ATiltedBand) {
   cv::Mat page(1000, 1000, CV_8UC1, cv::Scalar(240));

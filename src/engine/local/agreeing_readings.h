@@ -4,7 +4,8 @@
 // Contract: FillFromAnAgreeingReading adds to `kept` every field of `other` that `kept`
 // lacks, and changes no field `kept` has, only when the two readings name the same holder:
 // two at least of surname, given names, birth date and licence number read alike in both,
-// and none of them read otherwise. Pure.
+// and none of them read otherwise; a name of five bytes or more one edit apart in the two
+// ("HÉBERT", "HÉPERT": one name, one letter misread) counts neither way. Pure.
 // Why: the reading with more fields wins, and what only the other held was lost (a
 // licence's season on the card's dark band is read on the card, where it is large, not on
 // the whole page, where it is small). A reading of junk, or of another part of the

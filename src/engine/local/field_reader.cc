@@ -505,6 +505,12 @@ std::string FormPrefix(FieldName field, const std::string& value) {
         continue;
       }
     }
+    // "2022" out of "2022 2073": a season's second year, misread, follows; the first year
+    // alone names the season before the one printed.
+    if (field == FieldName::kSeason && n < ends.size()) {
+      const std::vector<std::string> rest = SplitWords(value.substr(ends[n - 1]));
+      if (!rest.empty() && CountDigits(rest[0]) >= 2) continue;
+    }
     return repaired;
   }
   return "";
@@ -777,11 +783,16 @@ class LabelledPage {
       }
     }
     // An address right of its label whose town is on the next line, under its street.
+    // Up to the next caption's column when one follows on the label's line ("Domicile : 71
+    // BIS ALLÉE DES CHÊNES   DATE DE DÉLIVRANCE": the town under the street, the issuing
+    // prefecture under the date, on one row).
     if (field == FieldName::kAddress && inline_count == 1 && hit.end < line.words.size()) {
       const int value_x = line.words[hit.end].box.x;
+      const int value_end = next_label < line.words.size() ? line.words[next_label].box.x
+                                                           : std::numeric_limits<int>::max();
       for (auto& c : candidates) {
         if (!c.line_below && c.value == candidates.front().value) {
-          c.value += AddressRunOn(i, c.value, value_x, std::numeric_limits<int>::max());
+          c.value += AddressRunOn(i, c.value, value_x, value_end);
           break;
         }
       }

@@ -16,32 +16,55 @@
 
 namespace jae::local {
 
+namespace {
+
+// `line`'s text parted where its words stand apart by twice their median height at least
+// (the holder's name on a card's band and, far right, its "Licence 2023"); the whole text
+// when its words are not known.
+std::vector<std::string> ColumnTexts(const OcrLine& line) {
+  if (line.words.size() < 2) return {line.text};
+  std::vector<int> heights;
+  for (const OcrWord& w : line.words) heights.push_back(w.box.height);
+  std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
+  const int gap = 2 * std::max(1, heights[heights.size() / 2]);
+  std::vector<std::string> columns;
+  for (size_t k = 0; k < line.words.size(); ++k) {
+    if (k == 0 || line.words[k].box.x - line.words[k - 1].box.br().x >= gap) columns.emplace_back();
+    columns.back() += (columns.back().empty() ? "" : " ") + line.words[k].text;
+  }
+  return columns;
+}
+
+}  // namespace
+
 std::optional<Field> SeasonOfALicenceHeading(const std::vector<OcrLine>& lines) {
   for (const auto& line : lines) {
-    const std::vector<std::string> words = SplitWords(line.text);
-    // The heading's words before "Licence": a title's ("ATTESTATION DE LICENCE 2026", "Ma
-    // licence 2026", "FFT · Licence 2026"), never a caption's ("N° de licence 2026…" is a
-    // number).
-    std::optional<size_t> at;
-    for (size_t k = 0; k < words.size() && k <= 3 && !at; ++k) {
-      const std::string norm = NormalizeLabelText(words[k]);
-      if (norm == "licence" || norm == "license") {
-        at = k;
-      } else if (norm != "attestation" && norm != "de" && norm != "ma" && norm != "votre" &&
-                 norm != "carte" && norm != "fft" && CountLetters(norm) + CountDigits(norm) > 0) {
-        break;  // a ':' or '·' between the title's words is no word
+    for (const std::string& column : ColumnTexts(line)) {
+      const std::vector<std::string> words = SplitWords(column);
+      // The heading's words before "Licence": a title's ("ATTESTATION DE LICENCE 2026", "Ma
+      // licence 2026", "FFT · Licence 2026"), never a caption's ("N° de licence 2026…" is a
+      // number).
+      std::optional<size_t> at;
+      for (size_t k = 0; k < words.size() && k <= 3 && !at; ++k) {
+        const std::string norm = NormalizeLabelText(words[k]);
+        if (norm == "licence" || norm == "license") {
+          at = k;
+        } else if (norm != "attestation" && norm != "de" && norm != "ma" && norm != "votre" &&
+                   norm != "carte" && norm != "fft" && CountLetters(norm) + CountDigits(norm) > 0) {
+          break;  // a ':' or '·' between the title's words is no word
+        }
       }
-    }
-    if (!at) continue;
-    // The raw text after the word (the normalised one lost the '-' of "2023-2024"), or
-    // after the federation's name.
-    for (size_t from = *at + 1; from < words.size() && from <= *at + 2; ++from) {
-      if (from == *at + 2 && NormalizeLabelText(words[*at + 1]) != "fft") break;
-      std::string rest;
-      for (size_t k = from; k < words.size(); ++k) rest += (rest.empty() ? "" : " ") + words[k];
-      std::string value = RepairValue(FieldName::kSeason, rest);
-      if (FitsForm(FieldName::kSeason, value)) {
-        return Field{std::move(value), line.confidence, FieldSource::kVisual};
+      if (!at) continue;
+      // The raw text after the word (the normalised one lost the '-' of "2023-2024"), or
+      // after the federation's name.
+      for (size_t from = *at + 1; from < words.size() && from <= *at + 2; ++from) {
+        if (from == *at + 2 && NormalizeLabelText(words[*at + 1]) != "fft") break;
+        std::string rest;
+        for (size_t k = from; k < words.size(); ++k) rest += (rest.empty() ? "" : " ") + words[k];
+        std::string value = RepairValue(FieldName::kSeason, rest);
+        if (FitsForm(FieldName::kSeason, value)) {
+          return Field{std::move(value), line.confidence, FieldSource::kVisual};
+        }
       }
     }
   }

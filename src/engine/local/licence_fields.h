@@ -20,7 +20,10 @@ namespace jae::local {
 // "Licence 2027", "Licence 2026-2027", "LICENCE FFT 2023-2024", "ATTESTATION DE LICENCE
 // 2026", "Ma licence 2026", "FFT · Licence 2026": the season a licence heading names (the
 // app shows the licence's season under the holder's name or in its card's title, with no
-// "Saison" label). ReadLabelledFields takes it when no caption gives the season.
+// "Saison" label). A heading may share its line with another column (the holder's name on a
+// card's band, the heading far right of it): each column of a line, parted at gaps of twice its
+// words' median height, is looked at alone. ReadLabelledFields takes it when no caption gives
+// the season.
 std::optional<Field> SeasonOfALicenceHeading(const std::vector<OcrLine>& lines);
 
 // When `fields` has neither surname nor given names: the line that writes a person's name

@@ -572,11 +572,14 @@ class LocalEngine final : public Engine {
         zone.mrz_read && zone.mrz_read->parsed.valid && !zone.mrz_read->lines.empty();
     const mrz::ParsedMrz* proved_mrz = proved ? &zone.mrz_read->parsed : nullptr;
     // A licence shows some fields without labels (the app's screen): with no MRZ, each
-    // reading counts those too, so that the reading that holds them is the one kept.
+    // reading counts those too, so that the reading that holds them is the one kept; and
+    // only a licence's fields, which are all it will keep (a birth place read out of its
+    // holder's name made a misread reading the longer).
     auto with_unlabelled = [&](PrintedText text) {
       if (!zone.mrz_read &&
           local::Classify(nullptr, AllText(text.lines)).type == DocumentType::kFftLicence) {
         local::AddUnlabelledLicenceFields(text.lines, text.fields);
+        local::KeepLicenceFields(text.fields);
       }
       return text;
     };
@@ -757,6 +760,7 @@ class LocalEngine final : public Engine {
                region.tl();
       };
       std::vector<OcrLine> apart = RecogniseLines(api, apart_image, {0, 0});
+      local::ReadUnsureColumnsApart(api, apart_image, apart);
       double apart_reads = 0;
       for (auto& line : apart) {
         line.box = to_page(line.box);
@@ -831,6 +835,7 @@ class LocalEngine final : public Engine {
       local::ReadStackedCaptionsApart(api, page, printed.lines);
       local::ReadMergedCaptionsApart(api, page, printed.lines);
       local::ReadDroppedCaptionsApart(api, page, printed.lines);
+      local::ReadUnsureColumnsApart(api, page, printed.lines);
     }
     ReadLightTextApart(api, plain, printed.lines);
     printed.fields = local::ReadLabelledFields(printed.lines, upright_width(facing));
@@ -874,6 +879,21 @@ class LocalEngine final : public Engine {
         if (auto word = local::ReadLoneWord(api, read_image, *label)) {
           word->value = local::RepairValue(field, std::move(word->value));
           if (local::FitsForm(field, word->value)) printed.fields[field] = std::move(*word);
+        }
+      }
+    }
+    // A ranking's badge over its caption, where the page read nothing.
+    if (auto label = local::LabelWithoutValue(printed.lines, printed.fields, FieldName::kRanking)) {
+      const cv::Rect over = local::AreaOverLabel(*label);
+      const bool read_there =
+          std::any_of(printed.lines.begin(), printed.lines.end(),
+                      [&](const OcrLine& line) { return (line.box & over).area() > 0; });
+      if (!read_there) {
+        if (auto word = local::ReadLoneWordOver(api, read_image, *label)) {
+          word->value = local::RepairValue(FieldName::kRanking, std::move(word->value));
+          if (local::FitsForm(FieldName::kRanking, word->value)) {
+            printed.fields[FieldName::kRanking] = std::move(*word);
+          }
         }
       }
     }

@@ -71,14 +71,14 @@ std::optional<cv::Rect> LoneMark(const cv::Mat& gray, int label_h) {
 // row, each at most a letter's height from the next; none when the marks make more than one
 // word or row, when a mark on that row is cut by the picture's edge (the word runs on out of
 // the label's column), or when there are fewer than 2 or more than 20.
-std::optional<cv::Rect> LoneWord(const cv::Mat& gray, int label_h) {
+std::optional<cv::Rect> LoneWord(const cv::Mat& gray, int label_h, size_t fewest = 2) {
   std::vector<cv::Rect> letters, cut;
   for (const cv::Rect& box : InkMarks(gray)) {
     if (box.height < label_h * 4 / 5 || box.height > 4 * label_h) continue;  // specks, accents
     if (box.width > 3 * box.height) return std::nullopt;  // a rule, a bar: no word alone
     (TouchesEdge(box, gray.size()) ? cut : letters).push_back(box);
   }
-  if (letters.size() < 2 || letters.size() > 20) return std::nullopt;
+  if (letters.size() < fewest || letters.size() > 20) return std::nullopt;
   std::sort(letters.begin(), letters.end(),
             [](const cv::Rect& a, const cv::Rect& b) { return a.x < b.x; });
   int tallest = 0;
@@ -97,19 +97,16 @@ std::optional<cv::Rect> LoneWord(const cv::Mat& gray, int label_h) {
   return word;
 }
 
-}  // namespace
-
-std::optional<Field> ReadLoneWord(tesseract::TessBaseAPI& api, const cv::Mat& image,
-                                  const cv::Rect& label) {
-  constexpr int kSure = 75;
-  const int h = std::max(6, label.height);
-  const cv::Rect below =
-      cv::Rect(label.x - h, label.y + label.height, label.width + 6 * h, h * 7 / 2) &
-      cv::Rect(0, 0, image.cols, image.rows);
-  if (below.width < 2 * h || below.height < h) return std::nullopt;
-  const std::optional<cv::Rect> mark = LoneWord(image(below), h);
+// The one word in `area` of `image` (LoneWord: at least `fewest` marks for a label `label_h`
+// high) read alone in two page modes; only when both read it alike, surely.
+std::optional<Field> ReadWordIn(tesseract::TessBaseAPI& api, const cv::Mat& image, cv::Rect area,
+                                int label_h, size_t fewest) {
+  constexpr int kSure = 75, kSureCharacter = 60;
+  area &= cv::Rect(0, 0, image.cols, image.rows);
+  if (area.width < 2 * label_h || area.height < label_h) return std::nullopt;
+  const std::optional<cv::Rect> mark = LoneWord(image(area), label_h, fewest);
   if (!mark) return std::nullopt;
-  const cv::Mat crop = OnPaper(image(below), *mark);
+  const cv::Mat crop = OnPaper(image(area), *mark);
   const tesseract::PageSegMode page_mode = api.GetPageSegMode();
   std::string word;  // as the last mode read it, its spaces kept ("30 01 1957")
   std::string letters;
@@ -128,10 +125,37 @@ std::optional<Field> ReadLoneWord(tesseract::TessBaseAPI& api, const cv::Mat& im
     confidence = std::min(confidence, read_confidence);
   }
   api.SetPageSegMode(page_mode);
-  if (letters.empty() || confidence < kSure) return std::nullopt;
+  // A lone character ("0" on a badge) reads less surely than a word, whose letters'
+  // context Tesseract weighs: both modes alike at 60 are enough for one.
+  const int sure = letters.size() == 1 ? kSureCharacter : kSure;
+  if (letters.empty() || confidence < sure) return std::nullopt;
   while (!word.empty() && word.back() == ' ') word.pop_back();
   while (!word.empty() && word.front() == ' ') word.erase(word.begin());
   return Field{word, confidence / 100.0, FieldSource::kVisual};
+}
+
+}  // namespace
+
+std::optional<Field> ReadLoneWord(tesseract::TessBaseAPI& api, const cv::Mat& image,
+                                  const cv::Rect& label) {
+  const int h = std::max(6, label.height);
+  return ReadWordIn(api, image,
+                    cv::Rect(label.x - h, label.y + label.height, label.width + 6 * h, h * 7 / 2),
+                    h, 2);
+}
+
+cv::Rect AreaOverLabel(const cv::Rect& label) {
+  // Centred on the caption, and wider than a short one: a badge's figures ("15/4") may
+  // stand wider than their caption.
+  const int h = std::max(6, label.height);
+  const int half = std::max(label.width / 2, 4 * h) + h;
+  const int centre = label.x + label.width / 2;
+  return cv::Rect(centre - half, label.y - 7 * h, 2 * half, 7 * h);
+}
+
+std::optional<Field> ReadLoneWordOver(tesseract::TessBaseAPI& api, const cv::Mat& image,
+                                      const cv::Rect& label) {
+  return ReadWordIn(api, image, AreaOverLabel(label), std::max(6, label.height), 1);
 }
 
 std::optional<Field> ReadLoneLetter(tesseract::TessBaseAPI& api, const cv::Mat& image,

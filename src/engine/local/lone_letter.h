@@ -40,4 +40,18 @@ std::optional<Field> ReadLoneLetter(tesseract::TessBaseAPI& api, const cv::Mat& 
 std::optional<Field> ReadLoneWord(tesseract::TessBaseAPI& api, const cv::Mat& image,
                                   const cv::Rect& label);
 
+// A short value printed large over its caption that the page reading dropped: a licence's
+// ranking "2/6" or "0" in a badge over "Classement".
+// Contract: as ReadLoneWord, but looking over `label` (centred on it, as wide as it or eight of
+// its heights, whichever is more, and one more each side; from seven of its heights above it to
+// its top) for exactly one row of 1 to 20
+// marks 4/5 to 4 times the label's height (one character alone is taken at a confidence of 60,
+// both modes alike); the caller checks the value's form, and that the
+// page read nothing there (a value read there is another field's, over its own caption).
+// Why: a badge's big figures, alone in their column, are what Tesseract takes for a picture.
+std::optional<Field> ReadLoneWordOver(tesseract::TessBaseAPI& api, const cv::Mat& image,
+                                      const cv::Rect& label);
+// Where ReadLoneWordOver looks, in `image`'s frame (before clipping to it).
+cv::Rect AreaOverLabel(const cv::Rect& label);
+
 }  // namespace jae::local

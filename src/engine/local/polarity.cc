@@ -64,6 +64,47 @@ int CharacterCount(const cv::Mat& mask, const cv::Mat& gray, int max_surround, i
   return count;
 }
 
+// Paints white, in dark-on-white `text`, each thin outline drawn around letters: a mark whose
+// box holds at least three other marks whole and whose ink is no more than a line along that
+// box's sides (at most 4 pixels, or a twelfth of its smaller side, thick on average), inside
+// the picture (one on its edge is the ground's rim). A letter never encloses three others
+// ('@' and 'O' hold at most a hole's speck).
+// Why: a pill's light outline around "Saison 2022-2023" on a licence's dark band, inverted,
+// boxes the season; Tesseract takes a boxed word for a picture and drops the line.
+void WithoutFramesAroundText(cv::Mat& text) {
+  cv::Mat ink = text < 200, labels, stats, centroids;
+  const int n = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
+  auto box_of = [&](int i) {
+    return cv::Rect(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP),
+                    stats.at<int>(i, cv::CC_STAT_WIDTH), stats.at<int>(i, cv::CC_STAT_HEIGHT));
+  };
+  for (int i = 1; i < n; ++i) {
+    const cv::Rect frame = box_of(i);
+    if (frame.width < 12 || frame.height < 12) continue;
+    // On the region's edge: the ground's own rim, not a frame drawn on it.
+    if (frame.x == 0 || frame.y == 0 || frame.br().x >= text.cols || frame.br().y >= text.rows) {
+      continue;
+    }
+    // A line a few pixels thick along the box's sides, not a solid mark nor a patch of a
+    // gradient's ground that the threshold cut.
+    const int stroke = std::max(4, std::min(frame.width, frame.height) / 12);
+    if (stats.at<int>(i, cv::CC_STAT_AREA) > 2 * (frame.width + frame.height) * stroke) continue;
+    int enclosed = 0;
+    for (int j = 1; j < n && enclosed < 3; ++j) {
+      const cv::Rect mark = box_of(j);
+      if (j != i && mark.area() >= 4 && (mark & frame) == mark && mark.x > frame.x &&
+          mark.br().x < frame.br().x && mark.y > frame.y && mark.br().y < frame.br().y) {
+        ++enclosed;
+      }
+    }
+    if (enclosed < 3) continue;
+    // With its anti-aliased rim, which the threshold left as a grey ghost of the frame.
+    cv::Mat outline = labels(frame) == i;
+    cv::dilate(outline, outline, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(5, 5)));
+    text(frame).setTo(255, outline);
+  }
+}
+
 }  // namespace
 
 bool LightTextOnDark(const cv::Mat& image) {
@@ -217,15 +258,16 @@ std::vector<LightTextRegion> LightTextRegions(const cv::Mat& gray) {
 }
 
 // Whether the dark component `box` (of `area` pixels, letters closed in) is a round badge:
-// a disc as wide as tall, two to five text lines high (a sixteenth to a fifth of the image),
+// a disc as wide as tall, two to five text lines high (an eighteenth to a fifth of the image),
 // filling about pi/4 of its box, dark at its edges' middles and light at its box's corners.
 // A licence shows its ranking so ("15/2" in white on a green disc over "Classement").
 template <typename DarkShare>
 bool IsRoundBadge(const cv::Rect& box, int area, int min_height, int image_rows,
                   const DarkShare& dark_share) {
-  // At least a sixteenth of the image: a bold letter closed into a blob ("e", "o": a disc
-  // with a light counter) is a twentieth of a card at most, and was taken for a badge.
-  if (box.height < std::max(2 * min_height, image_rows / 16) || box.height > image_rows / 5) {
+  // At least an eighteenth of the image: a bold letter closed into a blob ("e", "o": a disc
+  // with a light counter) is a twentieth of a card at most, and was taken for a badge; a
+  // card's badge on a printed page is a sixteenth of it or a little less.
+  if (box.height < std::max(2 * min_height, image_rows / 18) || box.height > image_rows / 5) {
     return false;
   }
   if (std::abs(box.width - box.height) > 0.15 * std::max(box.width, box.height)) return false;
@@ -290,6 +332,12 @@ std::vector<LightTextRegion> LightTextChips(const cv::Mat& gray) {
       }
     }
     cv::Mat mask = labels(box) == i;
+    if (badge) {
+      // A badge's figures are bolder than the closing fills: they are holes in its disc.
+      std::vector<std::vector<cv::Point>> rim;
+      cv::findContours(mask.clone(), rim, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
+      cv::drawContours(mask, rim, -1, cv::Scalar(255), cv::FILLED);
+    }
     // Its letters: clearly lighter than its ground (the tag's own level: small print
     // anti-aliased on a coloured tag is light only at the heart of its strokes).
     const cv::Mat tag_dark = dark(box) & mask;
@@ -298,11 +346,14 @@ std::vector<LightTextRegion> LightTextChips(const cv::Mat& gray) {
     const int light_pixels = cv::countNonZero(light_ink);
     if (light_pixels > 0.5 * area) continue;  // a light box outlined, not a tag
     // Text runs along it: light in a good share of its columns, more than a few specks.
-    // (Its small print breaks into pieces too small to count as characters.)
+    // (Its small print breaks into pieces too small to count as characters.) A badge may
+    // hold one figure alone (a ranking "0" on its disc), a sixth of its width.
     cv::Mat columns;
     cv::reduce(light_ink, columns, 0, cv::REDUCE_MAX);
     const int light = cv::countNonZero(columns);
-    if (light_pixels < 3 * box.height || light < box.width / 4) continue;
+    if (light_pixels < (badge ? 2 : 3) * box.height || light < box.width / (badge ? 6 : 4)) {
+      continue;
+    }
     // The tag whole, its letters' holes filled, and a margin of the page around it, which
     // DarkTextOnWhite makes white: its anti-aliased edge would frame the caption.
     const cv::Rect framed = cv::Rect(box.x - 2, box.y - 2, box.width + 4, box.height + 4) &
@@ -348,6 +399,7 @@ cv::Mat DarkTextOnWhite(const cv::Mat& gray, const LightTextRegion& region) {
   cv::Mat outside;
   cv::bitwise_not(region.mask, outside);
   out.setTo(255, outside);
+  WithoutFramesAroundText(out);
   return out;
 }
 

@@ -48,20 +48,23 @@ std::vector<LightTextRegion> LightTextRegions(const cv::Mat& gray);
 // one and a half times as wide ("Nom"), dark all along its four edges (its ground pads its letters,
 // where a bold dark word's letters touch its box only here and there), with light marks along at
 // least a quarter of its width and over at most half of it; or a round badge (a disc two to
-// five text lines high, a sixteenth to a fifth of the image's height, as wide as tall, light at its
-// box's corners: a licence's ranking "15/2" in white on a green disc) with the same letters.
-// None on a dark image. Why: a page
-// reading binarises such a tag into a black bar and loses its caption, which anchors the
-// value beside it; made dark on white in place (DarkTextOnWhite: the margin white), it is
-// read with the rest of the page, where it stands, at no extra reading's cost.
+// five text lines high, an eighteenth to a fifth of the image's height, as wide as tall, light
+// at its box's corners: a licence's ranking "15/2" in white on a green disc) with the same
+// letters, or one figure alone along a sixth of its width ("0"), its figures' holes in the
+// disc counted as its own. None on a dark image. Why: a page reading binarises such a tag into
+// a black bar and loses its caption, which anchors the value beside it; made dark on white in
+// place (DarkTextOnWhite: the margin white), it is read with the rest of the page, where it
+// stands, at no extra reading's cost.
 inline constexpr int kMaxLightTextChips = 24;
 std::vector<LightTextRegion> LightTextChips(const cv::Mat& gray);
 
 // `region` of `gray` as dark text on white, for a reader that expects ink on paper: inverted,
 // the ground's own level (the median of its pixels: letters are the fewer) stretched to
 // white and the darkest letters' to black, anti-aliasing kept (thin captions do not survive
-// a hard threshold), white beyond the ground (the page around a tilted band). Empty when
-// nothing there stands out from the ground. Box-sized, 8-bit.
+// a hard threshold), white beyond the ground (the page around a tilted band), and every thin
+// outline drawn around three marks or more made white with its anti-aliased rim (a pill's
+// light frame around "Saison 2022-2023": Tesseract takes a boxed word for a picture and drops
+// it). Empty when nothing there stands out from the ground. Box-sized, 8-bit.
 cv::Mat DarkTextOnWhite(const cv::Mat& gray, const LightTextRegion& region);
 
 // A page whose text is of both polarities on a ground that is not dark: light captions on a

@@ -644,4 +644,54 @@ void ReadDroppedCaptionsApart(tesseract::TessBaseAPI& api, const cv::Mat& gray,
   api.SetPageSegMode(page_mode);
 }
 
+void ReadUnsureColumnsApart(tesseract::TessBaseAPI& api, const cv::Mat& gray,
+                            std::vector<OcrLine>& lines) {
+  const tesseract::PageSegMode page_mode = api.GetPageSegMode();
+  bool mode_set = false;
+  const cv::Rect bounds(0, 0, gray.cols, gray.rows);
+  int budget = 8;
+  for (OcrLine& line : lines) {
+    if (budget == 0) break;
+    const std::vector<OcrLine> columns = ColumnsOf(line);
+    if (columns.size() < 2) continue;
+    // One column read well is what sets the line's baseline; a line of noise (a photo's
+    // pattern, text read sideways) has none, and its columns read apart are noise again.
+    if (std::none_of(columns.begin(), columns.end(), [](const OcrLine& column) {
+          return MeanConfidence(column.words, 0, column.words.size()) >= 0.75;
+        })) {
+      continue;
+    }
+    std::vector<OcrWord> words;
+    bool changed = false;
+    for (const OcrLine& column : columns) {
+      const double before = MeanConfidence(column.words, 0, column.words.size());
+      const cv::Rect area = (column.box + cv::Size(4, 4) - cv::Point(2, 2)) & bounds;
+      std::vector<OcrWord> read;
+      // A speck read as a letter or two is no column: read apart, it came out surely ("2").
+      if (before < 0.6 && budget > 0 && area.width >= 4 && area.height >= 4 &&
+          Characters(column.text) >= 3) {
+        --budget;
+        if (!mode_set) {
+          api.SetPageSegMode(tesseract::PSM_SINGLE_LINE);
+          mode_set = true;
+        }
+        const double scale = std::clamp(32.0 / area.height, 1.0, 2.5);
+        read = ReadAreaAsLine(api, gray, area, scale);
+      }
+      const double after = read.empty() ? 0 : MeanConfidence(read, 0, read.size());
+      if (after >= 0.6 && after >= before + 0.1) {
+        words.insert(words.end(), read.begin(), read.end());
+        changed = true;
+      } else {
+        words.insert(words.end(), column.words.begin(), column.words.end());
+      }
+    }
+    if (!changed) continue;
+    line.words = std::move(words);
+    line.text.clear();
+    for (const OcrWord& w : line.words) line.text += (line.text.empty() ? "" : " ") + w.text;
+  }
+  if (mode_set) api.SetPageSegMode(page_mode);
+}
+
 }  // namespace jae::local

@@ -131,4 +131,19 @@ std::optional<cv::Rect> DroppedCaptionLeftArea(const cv::Mat& gray, const OcrLin
 void ReadDroppedCaptionsApart(tesseract::TessBaseAPI& api, const cv::Mat& gray,
                               std::vector<OcrLine>& lines);
 
+// Words of two columns that Tesseract joined into one line though they stand apart at their
+// own heights (a band's title "Antoine HÉBERT" and, far right and a little higher, a pill's
+// "Saison 2022-2023", read as `°°°" 202202`): the column read at the other's baseline comes
+// out as noise.
+// Contract: ReadUnsureColumnsApart() parts each line into columns at gaps of at least twice
+// its words' median height, each over the line's rows; on a line of two columns or more, one
+// of them read surely (mean confidence at least 0.75), each column of at least 4 pixels a side
+// and 3 letters or digits read unsurely (mean confidence below 0.6) is read alone as one line
+// (enlarged to ~32 pixels, 1 to 2.5 times) and its words replaced by that reading when it is
+// read with a mean confidence of at least 0.6 and 0.1 above the column's; the line's text is
+// then its words joined by spaces. At most 8 columns a call, lines in order. `api`'s page mode
+// is restored.
+void ReadUnsureColumnsApart(tesseract::TessBaseAPI& api, const cv::Mat& gray,
+                            std::vector<OcrLine>& lines);
+
 }  // namespace jae::local
