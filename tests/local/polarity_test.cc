@@ -232,6 +232,46 @@ TEST(LightTextRegionsTest, DarkTextOnWhiteWithoutTheFrameAroundItsWords) {
   EXPECT_GT(cv::countNonZero(out(cv::Rect(130 - at.x, 290 - at.y, 200, 35)) < 128), 200);
 }
 
+// An app's card: the ranking and the season in black on orange pills, a bold name in black,
+// and a photo's grey shades. The pills are found (not the name, not the photo) and made black
+// on white, the page around their rounded ends left as it was.
+TEST(TintedTextChipsTest, DarkTextOnTintedPills) {
+  cv::Mat screen(1536, 709, CV_8UC1, cv::Scalar(240));
+  cv::rectangle(screen, cv::Rect(30, 150, 650, 400), cv::Scalar(255), cv::FILLED);
+  cv::putText(screen, "FONTAINE", {200, 260}, cv::FONT_HERSHEY_SIMPLEX, 1.4, cv::Scalar(25), 4);
+  auto pill = [&](cv::Rect box, const char* text) {
+    const int r = box.height / 2;
+    cv::rectangle(screen, cv::Rect(box.x + r, box.y, box.width - 2 * r, box.height),
+                  cv::Scalar(171), cv::FILLED, cv::LINE_AA);
+    cv::circle(screen, {box.x + r, box.y + r}, r, cv::Scalar(171), cv::FILLED, cv::LINE_AA);
+    cv::circle(screen, {box.br().x - r, box.y + r}, r, cv::Scalar(171), cv::FILLED, cv::LINE_AA);
+    cv::putText(screen, text, {box.x + 16, box.y + 31}, cv::FONT_HERSHEY_SIMPLEX, 0.9,
+                cv::Scalar(25), 2);
+  };
+  const cv::Rect ranking(60, 327, 92, 44), season(163, 327, 200, 44);
+  pill(ranking, "15/3");
+  pill(season, "Saison 2026");
+  for (int x = 0; x < 200; ++x) {  // a photo's shades
+    screen(cv::Rect(400 + x, 300, 1, 150)).setTo(120 + x / 3);
+  }
+  const std::vector<LightTextRegion> chips = TintedTextChips(screen);
+  ASSERT_EQ(chips.size(), 2u);
+  for (const LightTextRegion& chip : chips) {
+    EXPECT_TRUE((chip.box & ranking).area() > 0.8 * ranking.area() ||
+                (chip.box & season).area() > 0.8 * season.area())
+        << chip.box;
+    const cv::Mat out = DarkTextOnTintMadeWhite(screen, chip);
+    ASSERT_EQ(out.size(), chip.box.size());
+    const cv::Mat letters = (screen(chip.box) < 100) & chip.mask;
+    const cv::Mat ground = (screen(chip.box) == 171) & chip.mask;
+    EXPECT_LT(cv::mean(out, letters)[0], 60);
+    EXPECT_GT(cv::mean(out, ground)[0], 240);
+    EXPECT_EQ(out.at<uchar>(0, 0), screen.at<uchar>(chip.box.y, chip.box.x));  // the page
+  }
+  // A dark page has no paper: nothing.
+  EXPECT_TRUE(TintedTextChips(cv::Mat(400, 300, CV_8UC1, cv::Scalar(60))).empty());
+}
+
 // A band tilted in a photo is still a band: its own rectangle is solid.
 TEST(LightTextRegionsTest, ATiltedBand) {
   cv::Mat page(1000, 1000, CV_8UC1, cv::Scalar(240));

@@ -789,14 +789,20 @@ class LocalEngine final : public Engine {
   }
 
   // `text_image` with each caption on a small dark tag of `plain` (LightTextChips) made
-  // dark on white in its place; `text_image` itself when there is none.
+  // dark on white in its place, and each small tinted tag's ground (TintedTextChips) made
+  // white under its dark letters; `text_image` itself when there is neither.
   static cv::Mat WithTagsMadeDark(const cv::Mat& text_image, const cv::Mat& plain) {
     const std::vector<local::LightTextRegion> tags = local::LightTextChips(plain);
-    if (tags.empty()) return text_image;
+    const std::vector<local::LightTextRegion> tinted = local::TintedTextChips(plain);
+    if (tags.empty() && tinted.empty()) return text_image;
     cv::Mat page = text_image.clone();
     for (const local::LightTextRegion& tag : tags) {
       const cv::Mat dark_on_white = local::DarkTextOnWhite(plain, tag);
       if (!dark_on_white.empty()) dark_on_white.copyTo(page(tag.box));
+    }
+    for (const local::LightTextRegion& tag : tinted) {
+      const cv::Mat on_white = local::DarkTextOnTintMadeWhite(plain, tag);
+      if (!on_white.empty()) on_white.copyTo(page(tag.box), tag.mask);
     }
     return page;
   }

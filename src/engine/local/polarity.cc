@@ -378,6 +378,103 @@ std::vector<LightTextRegion> LightTextChips(const cv::Mat& gray) {
   return chips;
 }
 
+std::vector<LightTextRegion> TintedTextChips(const cv::Mat& gray) {
+  std::vector<LightTextRegion> chips;
+  if (gray.empty() || gray.channels() != 1) return chips;
+  // The paper: the image's 90th percentile, on a light page only.
+  int histogram[256] = {};
+  for (int y = 0; y < gray.rows; ++y) {
+    const uchar* row = gray.ptr<uchar>(y);
+    for (int x = 0; x < gray.cols; ++x) ++histogram[row[x]];
+  }
+  int paper = 0;
+  for (long below = 0; paper < 255; ++paper) {
+    below += histogram[paper];
+    if (below * 10 >= static_cast<long>(gray.total()) * 9) break;
+  }
+  if (paper - kTintBelowPaper <= kDarkSurround) return chips;
+  const int tint_top = paper - kTintBelowPaper;  // a tag's ground is below this, and
+  cv::Mat marked, tinted;                        // not as dark as ink
+  cv::threshold(gray, marked, tint_top, 255, cv::THRESH_BINARY_INV);
+  cv::inRange(gray, cv::Scalar(kDarkSurround), cv::Scalar(tint_top), tinted);
+  if (cv::countNonZero(marked) > 0.5 * static_cast<double>(gray.total())) return chips;
+  const int letter = std::max(3, std::min(gray.cols, gray.rows) / 150);
+  cv::Mat whole;
+  cv::morphologyEx(marked, whole, cv::MORPH_CLOSE,
+                   cv::getStructuringElement(cv::MORPH_RECT, cv::Size(letter, letter)));
+  cv::Mat labels, stats, centroids;
+  const int n = cv::connectedComponentsWithStats(whole, labels, stats, centroids, 8, CV_32S);
+  const int min_height = std::max(8, gray.rows / 120);
+  const int max_height = std::max(min_height + 1, gray.rows / 12);
+  for (int i = 1; i < n && static_cast<int>(chips.size()) < kMaxLightTextChips; ++i) {
+    const cv::Rect box(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP),
+                       stats.at<int>(i, cv::CC_STAT_WIDTH), stats.at<int>(i, cv::CC_STAT_HEIGHT));
+    const int area = stats.at<int>(i, cv::CC_STAT_AREA);
+    if (box.height < min_height || box.height > max_height || 2 * box.width < 3 * box.height ||
+        area < 0.7 * box.area()) {
+      continue;
+    }
+    // Tinted all along its edges (its ground pads its letters): a bold word closed into a
+    // block is dark where it touches its box, and a photo's grey is not one flat tint.
+    auto tinted_share = [&](cv::Rect edge) {
+      edge &= cv::Rect(0, 0, gray.cols, gray.rows);
+      return edge.empty() ? 0.0 : cv::countNonZero(tinted(edge)) / static_cast<double>(edge.area());
+    };
+    // (3 pixels in, past the anti-aliased rim; a pill's rounded ends: its top and bottom
+    // from half its height in, its sides at their middle fifth.)
+    const int inset_x = std::max(box.width / 10, box.height / 2), inset_y = box.height * 2 / 5;
+    const cv::Rect top(box.x + inset_x, box.y + 3, box.width - 2 * inset_x, 1);
+    const cv::Rect bottom(box.x + inset_x, box.br().y - 4, box.width - 2 * inset_x, 1);
+    const cv::Rect left(box.x + 3, box.y + inset_y, 1, box.height - 2 * inset_y);
+    const cv::Rect right(box.br().x - 4, box.y + inset_y, 1, box.height - 2 * inset_y);
+    if (std::min({tinted_share(top), tinted_share(bottom), tinted_share(left),
+                  tinted_share(right)}) < 0.85) {
+      continue;
+    }
+    const cv::Mat mask = labels(box) == i;
+    const int ground = static_cast<int>(cv::mean(gray(box), tinted(box) & mask)[0]);
+    cv::Scalar mean, spread;
+    cv::meanStdDev(gray(box), mean, spread, tinted(box) & mask);
+    if (spread[0] > 12) continue;  // one flat tint, not a picture's shades
+    const cv::Mat dark_ink = (gray(box) < ground - kInkContrast) & mask;
+    const int dark_pixels = cv::countNonZero(dark_ink);
+    if (dark_pixels > 0.5 * area) continue;
+    cv::Mat columns;
+    cv::reduce(dark_ink, columns, 0, cv::REDUCE_MAX);
+    if (dark_pixels < 3 * box.height || cv::countNonZero(columns) < box.width / 4) continue;
+    std::vector<std::vector<cv::Point>> outlines;
+    cv::findContours(mask.clone(), outlines, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
+    cv::Mat filled(box.size(), CV_8U, cv::Scalar(0));
+    cv::drawContours(filled, outlines, -1, cv::Scalar(255), cv::FILLED);
+    chips.push_back(LightTextRegion{box, std::move(filled), 0});
+  }
+  return chips;
+}
+
+cv::Mat DarkTextOnTintMadeWhite(const cv::Mat& gray, const LightTextRegion& region) {
+  const cv::Mat tag = gray(region.box);
+  std::vector<uchar> pixels;
+  for (int y = 0; y < tag.rows; ++y) {
+    for (int x = 0; x < tag.cols; ++x) {
+      if (region.mask.at<uchar>(y, x)) pixels.push_back(tag.at<uchar>(y, x));
+    }
+  }
+  if (pixels.empty()) return cv::Mat();
+  auto at = [&](size_t k) {
+    std::nth_element(pixels.begin(), pixels.begin() + k, pixels.end());
+    return static_cast<int>(pixels[k]);
+  };
+  const int ground = at(pixels.size() / 2);
+  const int ink = at(pixels.size() / 50);
+  if (ground - ink < 30) return cv::Mat();
+  cv::Mat out;
+  tag.convertTo(out, CV_8U, 255.0 / (ground - ink), -255.0 * ink / (ground - ink));
+  cv::Mat outside;
+  cv::bitwise_not(region.mask, outside);
+  tag.copyTo(out, outside);  // the page around a rounded tag as it was
+  return out;
+}
+
 cv::Mat DarkTextOnWhite(const cv::Mat& gray, const LightTextRegion& region) {
   cv::Mat out(region.box.size(), CV_8U, cv::Scalar(255));
   cv::bitwise_not(gray(region.box), out, region.mask);

@@ -58,6 +58,22 @@ std::vector<LightTextRegion> LightTextRegions(const cv::Mat& gray);
 inline constexpr int kMaxLightTextChips = 24;
 std::vector<LightTextRegion> LightTextChips(const cv::Mat& gray);
 
+// Captions or values printed in dark letters on small tinted tags (a ranking "15/3" and
+// "Saison 2026" in black on orange pills on an app's white card). Contract: each box (in
+// `gray`'s pixels, at most kMaxLightTextChips) is a tag: one flat tint (its ground's spread
+// at most 12 grey levels) lighter than the middle grey and darker than the page's paper (its
+// 90th percentile) by kTintBelowPaper at least, one text line high (1/120 to 1/12 of the
+// image's height), at least one and a half times as wide, tinted all along its four edges,
+// with dark marks (kInkContrast below its ground) along at least a quarter of its width and
+// over at most half of it; its mask the tag's shape, letters inside. None on a page without
+// light paper. Why: Tesseract took such tags for pictures and dropped their text whole.
+std::vector<LightTextRegion> TintedTextChips(const cv::Mat& gray);
+
+// `region` (a TintedTextChips tag) of `gray` with its ground made white and its darkest
+// letters black, anti-aliasing kept; the page around a rounded tag as it was. Empty when
+// nothing stands out from the ground. Box-sized, 8-bit.
+cv::Mat DarkTextOnTintMadeWhite(const cv::Mat& gray, const LightTextRegion& region);
+
 // `region` of `gray` as dark text on white, for a reader that expects ink on paper: inverted,
 // the ground's own level (the median of its pixels: letters are the fewer) stretched to
 // white and the darkest letters' to black, anti-aliasing kept (thin captions do not survive
