@@ -2667,6 +2667,15 @@ TEST(FieldReaderTest, AMixedCaseNameBesideItsAvatarsInitials) {
   Fields slip;
   AddNameHeading({{"sx Sébastien Perrin", {45, 70, 298, 35}, 0.9}}, slip);
   EXPECT_TRUE(slip.empty());
+  // The first initial read as its look-alike ("JA" for "IA"), the second right: the name.
+  Fields look_alike;
+  AddNameHeading({{"JA Inès Arnaud", {61, 89, 300, 44}, 0.9}}, look_alike);
+  EXPECT_EQ(look_alike[FieldName::kGivenNames].value, "Inès");
+  EXPECT_EQ(look_alike[FieldName::kSurname].value, "ARNAUD");
+  // Both slipped: no name.
+  Fields both;
+  AddNameHeading({{"JB Inès Arnaud", {61, 89, 300, 44}, 0.9}}, both);
+  EXPECT_FALSE(both.count(FieldName::kSurname) && both[FieldName::kSurname].value == "ARNAUD");
   Fields none;
   AddNameHeading({{"Licence Valide", {45, 70, 298, 35}, 0.9}}, none);
   EXPECT_TRUE(none.empty());

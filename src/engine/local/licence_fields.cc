@@ -75,8 +75,34 @@ namespace {
 
 // The name after a civility in the text of `lines` read as one paragraph (a name may
 // wrap), up to the comma or parenthesis that ends it; with the sex the civility says.
+// Whether capitals `a` and `b` are one another's look-alikes, as OCR misreads a disc's
+// letters ("IA" read "JA").
+bool LookAlikeCapitals(char a, char b) {
+  static constexpr std::pair<char, char> kLookAlikes[] = {{'I', 'J'}, {'I', 'L'}, {'O', 'D'},
+                                                          {'O', 'Q'}, {'C', 'G'}, {'E', 'F'}};
+  return std::any_of(
+      std::begin(kLookAlikes), std::end(kLookAlikes), [&](const std::pair<char, char>& pair) {
+        return (pair.first == a && pair.second == b) || (pair.second == a && pair.first == b);
+      });
+}
+
+// Whether `read` is `initials` as OCR reads capitals: alike, or one letter taken for its
+// look-alike (an avatar's "IA" read "JA").
+bool ReadAsInitials(const std::string& read, const std::string& initials) {
+  if (read.size() != initials.size()) return false;
+  int slips = 0;
+  for (size_t k = 0; k < read.size(); ++k) {
+    if (read[k] == initials[k]) continue;
+    const bool look_alike = LookAlikeCapitals(read[k], initials[k]);
+    if (!look_alike) return false;
+    ++slips;
+  }
+  return slips <= 1;
+}
+
 // `text` without a word of two or three capitals that are the initials of its other
-// words, in order (an avatar's "HC" beside "Hugo" / "CHEVALIER").
+// words, in order (an avatar's "HC" beside "Hugo" / "CHEVALIER"), one of them perhaps
+// misread as its look-alike ("JA" beside "Inès Arnaud").
 std::string WithoutInitials(const std::string& text) {
   const std::vector<std::string> words = SplitWords(text);
   for (size_t k = 0; k < words.size(); ++k) {
@@ -90,7 +116,7 @@ std::string WithoutInitials(const std::string& text) {
       if (j != k)
         initials += static_cast<char>(std::toupper(static_cast<unsigned char>(words[j][0])));
     }
-    if (initials.size() != w.size() || initials != w) continue;
+    if (!ReadAsInitials(w, initials)) continue;
     std::string out;
     for (size_t j = 0; j < words.size(); ++j) {
       if (j != k) out += (out.empty() ? "" : " ") + words[j];
@@ -244,9 +270,9 @@ std::pair<std::string, std::string> GivenNamesThenSurname(const std::vector<std:
 }
 
 // An app's header: the avatar's initials, then the holder's name in mixed case, given
-// names first ("HL  Hugo Lefèvre"; the disc's letters read with one slip, "HD"). Without
-// the initials two capitalised words may be anything ("Licence Valide"); with them they
-// are the name the initials abbreviate.
+// names first ("HL  Hugo Lefèvre"; the disc's letters read with one slip, "HD", or its first
+// letter as a look-alike, "JA  Inès Arnaud"). Without the initials two capitalised words may
+// be anything ("Licence Valide"); with them they are the name the initials abbreviate.
 std::optional<std::pair<std::string, std::string>> NameBesideInitials(std::string_view text) {
   std::vector<std::string> words = SplitWords(text);
   if (words.size() < 3 || words.size() > 5) return std::nullopt;
@@ -271,7 +297,12 @@ std::optional<std::pair<std::string, std::string>> NameBesideInitials(std::strin
       return std::nullopt;
     }
   }
-  if (words[1][0] != disc[0]) return std::nullopt;  // the surname's letter may be a slip
+  // The surname's letter may be a slip; the first name's only a look-alike ("JA" for
+  // "Inès Arnaud"), and then the surname's must be right.
+  const bool first_alike = words[1][0] == disc[0] ||
+                           (disc == read_disc && disc.size() == 2 &&
+                            LookAlikeCapitals(disc[0], words[1][0]) && words.back()[0] == disc[1]);
+  if (!first_alike) return std::nullopt;
   if (disc != read_disc && (disc.size() != 2 || words.back()[0] != disc[1])) return std::nullopt;
   return GivenNamesThenSurname(std::vector<std::string>(words.begin() + 1, words.end()));
 }
