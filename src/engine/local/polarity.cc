@@ -64,6 +64,45 @@ int CharacterCount(const cv::Mat& mask, const cv::Mat& gray, int max_surround, i
   return count;
 }
 
+// The paper's level in 8-bit `gray`: its 90th percentile (the lightest ground, not its one
+// brightest speck).
+int Paper(const cv::Mat& gray) {
+  int histogram[256] = {};
+  for (int y = 0; y < gray.rows; ++y) {
+    const uchar* row = gray.ptr<uchar>(y);
+    for (int x = 0; x < gray.cols; ++x) ++histogram[row[x]];
+  }
+  int paper = 0;
+  for (long below = 0; paper < 255; ++paper) {
+    below += histogram[paper];
+    if (below * 10 >= static_cast<long>(gray.total()) * 9) break;
+  }
+  return paper;
+}
+
+// Stretches dark-on-light `image` so that its ground under `mask` (the median of those
+// pixels: letters are the fewer) turns white and its darkest letters (their 2nd percentile)
+// black, anti-aliasing kept. False, `image` untouched, when nothing there stands 30 grey
+// levels darker than the ground (no letters to tell from it).
+bool StretchGroundToWhite(cv::Mat& image, const cv::Mat& mask) {
+  std::vector<uchar> pixels;
+  for (int y = 0; y < image.rows; ++y) {
+    for (int x = 0; x < image.cols; ++x) {
+      if (mask.at<uchar>(y, x)) pixels.push_back(image.at<uchar>(y, x));
+    }
+  }
+  if (pixels.empty()) return false;
+  auto at = [&](size_t k) {
+    std::nth_element(pixels.begin(), pixels.begin() + k, pixels.end());
+    return static_cast<int>(pixels[k]);
+  };
+  const int ground = at(pixels.size() / 2);
+  const int ink = at(pixels.size() / 50);
+  if (ground - ink < 30) return false;
+  image.convertTo(image, CV_8U, 255.0 / (ground - ink), -255.0 * ink / (ground - ink));
+  return true;
+}
+
 // Paints white, in dark-on-white `text`, each thin outline drawn around letters: a mark whose
 // box holds at least three other marks whole and whose ink is no more than a line along that
 // box's sides (at most 4 pixels, or a twelfth of its smaller side, thick on average), inside
@@ -226,16 +265,7 @@ std::vector<LightTextRegion> LightTextRegions(const cv::Mat& gray) {
   // Dark bands first; then, on a light page, parts only tinted (an app's coloured header),
   // apart: at the tinted level a photographed table's bands join its light cells.
   find_parts(kDarkSurround);
-  int histogram[256] = {};
-  for (int y = 0; y < ground.rows; ++y) {
-    const uchar* row = ground.ptr<uchar>(y);
-    for (int x = 0; x < ground.cols; ++x) ++histogram[row[x]];
-  }
-  int paper = 0;  // the ground's 90th percentile
-  for (long below = 0; paper < 255; ++paper) {
-    below += histogram[paper];
-    if (below * 10 >= static_cast<long>(ground.total()) * 9) break;
-  }
+  const int paper = Paper(ground);
   const int tinted = paper - kTintBelowPaper;
   if (tinted > kDarkSurround) find_parts(tinted);
   std::sort(found.begin(), found.end(),
@@ -381,17 +411,7 @@ std::vector<LightTextRegion> LightTextChips(const cv::Mat& gray) {
 std::vector<LightTextRegion> TintedTextChips(const cv::Mat& gray) {
   std::vector<LightTextRegion> chips;
   if (gray.empty() || gray.channels() != 1) return chips;
-  // The paper: the image's 90th percentile, on a light page only.
-  int histogram[256] = {};
-  for (int y = 0; y < gray.rows; ++y) {
-    const uchar* row = gray.ptr<uchar>(y);
-    for (int x = 0; x < gray.cols; ++x) ++histogram[row[x]];
-  }
-  int paper = 0;
-  for (long below = 0; paper < 255; ++paper) {
-    below += histogram[paper];
-    if (below * 10 >= static_cast<long>(gray.total()) * 9) break;
-  }
+  const int paper = Paper(gray);  // on a light page only
   if (paper - kTintBelowPaper <= kDarkSurround) return chips;
   const int tint_top = paper - kTintBelowPaper;  // a tag's ground is below this, and
   cv::Mat marked, tinted;                        // not as dark as ink
@@ -453,22 +473,8 @@ std::vector<LightTextRegion> TintedTextChips(const cv::Mat& gray) {
 
 cv::Mat DarkTextOnTintMadeWhite(const cv::Mat& gray, const LightTextRegion& region) {
   const cv::Mat tag = gray(region.box);
-  std::vector<uchar> pixels;
-  for (int y = 0; y < tag.rows; ++y) {
-    for (int x = 0; x < tag.cols; ++x) {
-      if (region.mask.at<uchar>(y, x)) pixels.push_back(tag.at<uchar>(y, x));
-    }
-  }
-  if (pixels.empty()) return cv::Mat();
-  auto at = [&](size_t k) {
-    std::nth_element(pixels.begin(), pixels.begin() + k, pixels.end());
-    return static_cast<int>(pixels[k]);
-  };
-  const int ground = at(pixels.size() / 2);
-  const int ink = at(pixels.size() / 50);
-  if (ground - ink < 30) return cv::Mat();
-  cv::Mat out;
-  tag.convertTo(out, CV_8U, 255.0 / (ground - ink), -255.0 * ink / (ground - ink));
+  cv::Mat out = tag.clone();
+  if (!StretchGroundToWhite(out, region.mask)) return cv::Mat();
   cv::Mat outside;
   cv::bitwise_not(region.mask, outside);
   tag.copyTo(out, outside);  // the page around a rounded tag as it was
@@ -478,21 +484,7 @@ cv::Mat DarkTextOnTintMadeWhite(const cv::Mat& gray, const LightTextRegion& regi
 cv::Mat DarkTextOnWhite(const cv::Mat& gray, const LightTextRegion& region) {
   cv::Mat out(region.box.size(), CV_8U, cv::Scalar(255));
   cv::bitwise_not(gray(region.box), out, region.mask);
-  std::vector<uchar> ground_pixels;
-  for (int y = 0; y < out.rows; ++y) {
-    for (int x = 0; x < out.cols; ++x) {
-      if (region.mask.at<uchar>(y, x)) ground_pixels.push_back(out.at<uchar>(y, x));
-    }
-  }
-  if (ground_pixels.empty()) return cv::Mat();
-  auto at = [&](size_t k) {
-    std::nth_element(ground_pixels.begin(), ground_pixels.begin() + k, ground_pixels.end());
-    return static_cast<int>(ground_pixels[k]);
-  };
-  const int ground = at(ground_pixels.size() / 2);
-  const int ink = at(ground_pixels.size() / 50);
-  if (ground - ink < 30) return cv::Mat();  // no letters to tell from the ground
-  out.convertTo(out, CV_8U, 255.0 / (ground - ink), -255.0 * ink / (ground - ink));
+  if (!StretchGroundToWhite(out, region.mask)) return cv::Mat();
   cv::Mat outside;
   cv::bitwise_not(region.mask, outside);
   out.setTo(255, outside);
