@@ -220,6 +220,40 @@ TEST_F(StagesTest, OcrbClassifierKeepsFeetAndTellsOFromZero) {
   }
 }
 
+// Lines the finder took for a zone but where the classifier reads no run of fillers are
+// no MRZ, however OCR-B their letters: Tesseract is not spent on them. The reader's
+// Tesseract here has no model, so borrowing it fails: an error says that it was tried.
+TEST_F(StagesTest, NoTesseractOnLinesWithoutFillers) {
+  auto classifier = OcrbClassifier::Load("/usr/share/fonts/opentype/ocr-b/OCRB.otf");
+  ASSERT_TRUE(classifier.ok()) << classifier.status().ToString();
+  TessConfig no_model;
+  no_model.tessdata_dir = "/nonexistent";
+  no_model.language = "mrz";
+  MrzLineReader reader(no_model, std::move(*classifier), MrzReader::kBoth);
+  auto read = [&](const std::vector<std::string>& lines) {
+    cv::Mat img = gendocs::RenderMrzLines(lines, 40, *fonts_);
+    cv::Mat gray;
+    cv::cvtColor(img, gray, cv::COLOR_BGR2GRAY);
+    cv::copyMakeBorder(gray, gray, img.cols / 2, 0, 0, 0, cv::BORDER_CONSTANT, cv::Scalar(255));
+    auto where = LocateMrz(gray);
+    EXPECT_TRUE(where.has_value());
+    return where ? reader.Read(gray, *where, false,
+                               std::chrono::steady_clock::now() + std::chrono::seconds(30))
+                 : StatusOr<MrzRead>(NotFoundError("no zone located"));
+  };
+  // Print set in OCR-B, one word gap a line: no filler run.
+  auto print = read({"TENNIS<CLUB<DE<LA<VILLE<DE<PARIS<SAISON<2024",
+                     "LICENCE<8818163B<CLASSEMENT<30<1<COMPETITION"});
+  ASSERT_TRUE(print.ok()) << print.status().ToString();
+  EXPECT_FALSE(print->ocrb_like);
+  EXPECT_FALSE(print->tesseract_ran);
+  // The specimen with one check digit wrong: a zone, which the classifier fails to
+  // prove, so Tesseract is tried.
+  auto zone = read({"P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<",
+                    "L898902C37UTO7408122F1204159ZE184226B<<<<<10"});
+  EXPECT_FALSE(zone.ok());
+}
+
 TEST(MrzReaderTest, TwoReadersProvingTwoNumbersProveNothing) {
   mrz::ParseOptions options;
   options.today = {2026, 11, 26};

@@ -51,8 +51,9 @@ namespace jae::local {
 struct MrzRead {
   mrz::ParsedMrz parsed;
   std::vector<std::string> lines;  // as proved (after repairs); empty: withheld or unread
-  // False when the OCR-B templates matched the lines badly (text in another font taken
-  // for a zone): no reader is worth its time there.
+  // False when the OCR-B templates matched the lines badly, or the classifier read no run
+  // of fillers in them (text in another font taken for a zone): no reader is worth its
+  // time there.
   bool ocrb_like = true;
   // The mean score of the OCR-B templates the classifier chose (1 when it did not run).
   float ocrb_likeness = 1.0f;
