@@ -2292,6 +2292,45 @@ TEST(RuleLinesTest, LeadersAndBoxesGoInOnePassAsInTwo) {
   EXPECT_TRUE(WithoutDotLeadersOrCharacterBoxes(cv::Mat()).empty());
 }
 
+// Names and birth date alike, the licence number read with a digit more and less surely:
+// the same holder, and of each field the two read otherwise the surer reading is kept.
+TEST(AgreeingReadingsTest, TheSurerReadingOfAFieldReadOtherwiseIsKept) {
+  auto field = [](const char* value, double confidence) {
+    return Field{value, confidence, FieldSource::kVisual};
+  };
+  const Fields upright{{FieldName::kSurname, field("LEFÈVRE", 0.73)},
+                       {FieldName::kGivenNames, field("Hugo", 0.73)},
+                       {FieldName::kBirthDate, field("26/01/1960", 0.96)},
+                       {FieldName::kLicenceNumber, field("1779333 R", 0.87)},
+                       {FieldName::kClubNumber, field("35093204", 0.96)},
+                       {FieldName::kSeason, field("2026", 0.96)}};
+  Fields whole_photo{{FieldName::kSurname, field("LEFÈVRE", 0.75)},
+                     {FieldName::kGivenNames, field("Hugo", 0.75)},
+                     {FieldName::kBirthDate, field("26/01/1960", 0.97)},
+                     {FieldName::kLicenceNumber, field("17793833 R", 0.61)},
+                     {FieldName::kClubNumber, field("85093204", 0.76)},
+                     {FieldName::kRanking, field("15/4", 0.96)}};
+  FillFromAnAgreeingReading(whole_photo, upright);
+  EXPECT_EQ(whole_photo[FieldName::kLicenceNumber].value, "1779333 R");
+  EXPECT_EQ(whole_photo[FieldName::kClubNumber].value, "35093204");
+  EXPECT_EQ(whole_photo[FieldName::kSeason].value, "2026");
+  EXPECT_EQ(whole_photo[FieldName::kRanking].value, "15/4");
+  // Hardly surer: the kept reading's value stays.
+  Fields close{{FieldName::kSurname, field("LEFÈVRE", 0.75)},
+               {FieldName::kGivenNames, field("Hugo", 0.75)},
+               {FieldName::kClubNumber, field("85093204", 0.9)}};
+  FillFromAnAgreeingReading(close, upright);
+  EXPECT_EQ(close[FieldName::kClubNumber].value, "85093204");
+  EXPECT_EQ(close[FieldName::kSeason].value, "2026");
+  // Two alike and one read otherwise: another holder, nothing taken.
+  Fields another{{FieldName::kSurname, field("LEFÈVRE", 0.75)},
+                 {FieldName::kGivenNames, field("Hugo", 0.75)},
+                 {FieldName::kBirthDate, field("26/01/1961", 0.5)}};
+  FillFromAnAgreeingReading(another, upright);
+  EXPECT_EQ(another[FieldName::kBirthDate].value, "26/01/1961");
+  EXPECT_FALSE(another.count(FieldName::kSeason));
+}
+
 TEST(AgreeingReadingsTest, AReadingOfTheSameHolderFillsTheGaps) {
   auto field = [](const char* value) { return Field{value, 0.9, FieldSource::kVisual}; };
   const Fields whole_page{{FieldName::kSurname, field("HÉBERT")},
