@@ -287,6 +287,46 @@ std::vector<LightTextRegion> LightTextRegions(const cv::Mat& gray) {
   return regions;
 }
 
+namespace {
+
+// The marks of `marked` (ink of a page of `page` size) with their letters closed in, as a
+// tag's letters close into its ground: its connected components, and the heights a one-line
+// tag may have on that page (a caption's height at full scale, a few pixels at any smaller).
+struct ClosedMarks {
+  cv::Mat labels;
+  std::vector<cv::Rect> boxes;  // [k]: label k + 1's
+  std::vector<int> areas;
+  int min_height = 0;
+  int max_height = 0;
+
+  // A one-line tag's shape: a line's height, wider than tall, its box mostly filled.
+  bool IsOneLineTag(const cv::Rect& box, int area) const {
+    return box.height >= min_height && box.height <= max_height &&
+           2 * box.width >= 3 * box.height && area >= 0.7 * box.area();
+  }
+};
+
+ClosedMarks CloseLettersIn(const cv::Mat& marked, cv::Size page) {
+  ClosedMarks closed;
+  const int letter = std::max(3, std::min(page.width, page.height) / 150);
+  cv::Mat whole;
+  cv::morphologyEx(marked, whole, cv::MORPH_CLOSE,
+                   cv::getStructuringElement(cv::MORPH_RECT, cv::Size(letter, letter)));
+  cv::Mat stats, centroids;
+  const int n = cv::connectedComponentsWithStats(whole, closed.labels, stats, centroids, 8, CV_32S);
+  for (int i = 1; i < n; ++i) {
+    closed.boxes.emplace_back(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP),
+                              stats.at<int>(i, cv::CC_STAT_WIDTH),
+                              stats.at<int>(i, cv::CC_STAT_HEIGHT));
+    closed.areas.push_back(stats.at<int>(i, cv::CC_STAT_AREA));
+  }
+  closed.min_height = std::max(8, page.height / 120);
+  closed.max_height = std::max(closed.min_height + 1, page.height / 12);
+  return closed;
+}
+
+}  // namespace
+
 // Whether the dark component `box` (of `area` pixels, letters closed in) is a round badge:
 // a disc as wide as tall, two to five text lines high (an eighteenth to a fifth of the image),
 // filling about pi/4 of its box, dark at its edges' middles and light at its box's corners.
@@ -322,33 +362,24 @@ bool IsRoundBadge(const cv::Rect& box, int area, int min_height, int image_rows,
 std::vector<LightTextRegion> LightTextChips(const cv::Mat& gray) {
   std::vector<LightTextRegion> chips;
   if (gray.empty() || gray.channels() != 1) return chips;
-  // Full scale: a tag is a caption's height, a few pixels at any smaller one.
   cv::Mat dark;
   cv::threshold(gray, dark, kDarkSurround, 255, cv::THRESH_BINARY_INV);
   const double image_area = static_cast<double>(gray.total());
   if (cv::countNonZero(dark) > 0.5 * image_area) return chips;  // a dark page, not tags
   // The tag with its letters: its light letters closed into its dark ground.
-  const int letter = std::max(3, std::min(gray.cols, gray.rows) / 150);
-  cv::Mat whole;
-  cv::morphologyEx(dark, whole, cv::MORPH_CLOSE,
-                   cv::getStructuringElement(cv::MORPH_RECT, cv::Size(letter, letter)));
-  cv::Mat labels, stats, centroids;
-  const int n = cv::connectedComponentsWithStats(whole, labels, stats, centroids, 8, CV_32S);
-  const int min_height = std::max(8, gray.rows / 120);
-  const int max_height = std::max(min_height + 1, gray.rows / 12);
-  for (int i = 1; i < n && static_cast<int>(chips.size()) < kMaxLightTextChips; ++i) {
-    const cv::Rect box(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP),
-                       stats.at<int>(i, cv::CC_STAT_WIDTH), stats.at<int>(i, cv::CC_STAT_HEIGHT));
-    const int area = stats.at<int>(i, cv::CC_STAT_AREA);
+  const ClosedMarks closed = CloseLettersIn(dark, gray.size());
+  for (size_t k = 0; k < closed.boxes.size() && static_cast<int>(chips.size()) < kMaxLightTextChips;
+       ++k) {
+    const int i = static_cast<int>(k) + 1;
+    const cv::Rect& box = closed.boxes[k];
+    const int area = closed.areas[k];
     auto dark_share = [&](cv::Rect edge) {
       edge &= cv::Rect(0, 0, gray.cols, gray.rows);
       return edge.empty() ? 0.0 : cv::countNonZero(dark(edge)) / static_cast<double>(edge.area());
     };
-    const bool badge = IsRoundBadge(box, area, min_height, gray.rows, dark_share);
+    const bool badge = IsRoundBadge(box, area, closed.min_height, gray.rows, dark_share);
     if (!badge) {
-      if (box.height < min_height || box.height > max_height || 2 * box.width < 3 * box.height)
-        continue;
-      if (area < 0.7 * box.area()) continue;
+      if (!closed.IsOneLineTag(box, area)) continue;
       // A tag's ground pads its letters: its edges are dark all along, where a line of bold
       // dark words, closed into a block too, is dark only where a letter touches its edge.
       const int inset_x = box.width / 10, inset_y = box.height / 5;
@@ -361,7 +392,7 @@ std::vector<LightTextRegion> LightTextChips(const cv::Mat& gray) {
         continue;
       }
     }
-    cv::Mat mask = labels(box) == i;
+    cv::Mat mask = closed.labels(box) == i;
     if (badge) {
       // A badge's figures are bolder than the closing fills: they are holes in its disc.
       std::vector<std::vector<cv::Point>> rim;
@@ -418,22 +449,13 @@ std::vector<LightTextRegion> TintedTextChips(const cv::Mat& gray) {
   cv::threshold(gray, marked, tint_top, 255, cv::THRESH_BINARY_INV);
   cv::inRange(gray, cv::Scalar(kDarkSurround), cv::Scalar(tint_top), tinted);
   if (cv::countNonZero(marked) > 0.5 * static_cast<double>(gray.total())) return chips;
-  const int letter = std::max(3, std::min(gray.cols, gray.rows) / 150);
-  cv::Mat whole;
-  cv::morphologyEx(marked, whole, cv::MORPH_CLOSE,
-                   cv::getStructuringElement(cv::MORPH_RECT, cv::Size(letter, letter)));
-  cv::Mat labels, stats, centroids;
-  const int n = cv::connectedComponentsWithStats(whole, labels, stats, centroids, 8, CV_32S);
-  const int min_height = std::max(8, gray.rows / 120);
-  const int max_height = std::max(min_height + 1, gray.rows / 12);
-  for (int i = 1; i < n && static_cast<int>(chips.size()) < kMaxLightTextChips; ++i) {
-    const cv::Rect box(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP),
-                       stats.at<int>(i, cv::CC_STAT_WIDTH), stats.at<int>(i, cv::CC_STAT_HEIGHT));
-    const int area = stats.at<int>(i, cv::CC_STAT_AREA);
-    if (box.height < min_height || box.height > max_height || 2 * box.width < 3 * box.height ||
-        area < 0.7 * box.area()) {
-      continue;
-    }
+  const ClosedMarks closed = CloseLettersIn(marked, gray.size());
+  for (size_t k = 0; k < closed.boxes.size() && static_cast<int>(chips.size()) < kMaxLightTextChips;
+       ++k) {
+    const int i = static_cast<int>(k) + 1;
+    const cv::Rect& box = closed.boxes[k];
+    const int area = closed.areas[k];
+    if (!closed.IsOneLineTag(box, area)) continue;
     // Tinted all along its edges (its ground pads its letters): a bold word closed into a
     // block is dark where it touches its box, and a photo's grey is not one flat tint.
     auto tinted_share = [&](cv::Rect edge) {
@@ -451,7 +473,7 @@ std::vector<LightTextRegion> TintedTextChips(const cv::Mat& gray) {
                   tinted_share(right)}) < 0.85) {
       continue;
     }
-    const cv::Mat mask = labels(box) == i;
+    const cv::Mat mask = closed.labels(box) == i;
     const int ground = static_cast<int>(cv::mean(gray(box), tinted(box) & mask)[0]);
     cv::Scalar mean, spread;
     cv::meanStdDev(gray(box), mean, spread, tinted(box) & mask);
