@@ -280,6 +280,9 @@ TEST(MrzZoneTest, FitsLineLengthOnTheFillerRun) {
   EXPECT_EQ(FitLineLength("AB<<<C", 5), "AB<<C");
   EXPECT_EQ(FitLineLength("AB<<C", 7), "AB<<<<C");
   EXPECT_EQ(FitLineLength("ABC", 5), "ABC<<");
+  EXPECT_EQ(LongestFillerRun("A<B<<<C<<<").start, 3);  // the first of two longest
+  EXPECT_EQ(LongestFillerRun("A<B<<<C<<<").length, 3);
+  EXPECT_EQ(LongestFillerRun("ABC").length, 0);
   EXPECT_EQ(CleanMrzText("p< uto\n"), "P<UTO");
   const auto candidates = LengthCandidates("1IDFRA<<<<X", 10);
   ASSERT_FALSE(candidates.empty());

@@ -203,20 +203,15 @@ constexpr float kOtherWayTie = 0.02f;
 // or more. Lines of print the finder took for a zone (the justified paragraph of a
 // licence's attestation, OCR-B-like at 0.52-0.59) read at most single ones, and Tesseract
 // spent 1.4-1.7 s a document on them.
-constexpr size_t kLeastFillerRun = 2;
+constexpr int kLeastFillerRun = 2;
 
 // The longest run of fillers in any line of `raws` (the classifier's reads, one per line
 // length tried).
-size_t LongestFillerRun(const std::vector<std::vector<std::string>>& raws) {
-  size_t longest = 0;
+int LongestFillerRunOf(const std::vector<std::vector<std::string>>& raws) {
+  int longest = 0;
   for (const auto& lines : raws) {
-    for (const std::string& line : lines) {
-      size_t run = 0;
-      for (char c : line) {
-        run = c == '<' ? run + 1 : 0;
-        longest = std::max(longest, run);
-      }
-    }
+    for (const std::string& line : lines)
+      longest = std::max(longest, LongestFillerRun(line).length);
   }
   return longest;
 }
@@ -323,7 +318,7 @@ StatusOr<MrzRead> MrzLineReader::Read(const cv::Mat& gray, const MrzLocation& wh
   // are lines without a run of fillers. Tesseract's three readings (a third of a second
   // each, more on long lines of print) are spared.
   const bool ocrb_like = ocrb_likeness >= kLeastOcrbLikeness &&
-                         (ocrb_raws.empty() || LongestFillerRun(ocrb_raws) >= kLeastFillerRun);
+                         (ocrb_raws.empty() || LongestFillerRunOf(ocrb_raws) >= kLeastFillerRun);
   const bool likelier_way = ocrb_likeness + kOtherWayTie >= limits.other_way_likeness;
   const bool tesseract_ran =
       which_ != MrzReader::kOcrb && ocrb_like && likelier_way && limits.tesseract;

@@ -106,11 +106,9 @@ std::string CleanMrzText(const std::string& text) {
   return out;
 }
 
-std::string FitLineLength(std::string line, int length) {
+FillerRun LongestFillerRun(const std::string& line) {
   const int n = static_cast<int>(line.size());
-  if (n == length || length <= 0) return line;
-  // Longest run of '<'.
-  int best_start = -1, best_len = 0;
+  FillerRun best;
   for (int i = 0; i < n;) {
     if (line[i] != '<') {
       ++i;
@@ -118,12 +116,16 @@ std::string FitLineLength(std::string line, int length) {
     }
     int j = i;
     while (j < n && line[j] == '<') ++j;
-    if (j - i > best_len) {
-      best_len = j - i;
-      best_start = i;
-    }
+    if (j - i > best.length) best = FillerRun{i, j - i};
     i = j;
   }
+  return best;
+}
+
+std::string FitLineLength(std::string line, int length) {
+  const int n = static_cast<int>(line.size());
+  if (n == length || length <= 0) return line;
+  const auto [best_start, best_len] = LongestFillerRun(line);
   const int delta = length - n;
   if (best_start >= 0 && best_len >= 2 && (delta > 0 || best_len + delta >= 1)) {
     if (delta > 0) {

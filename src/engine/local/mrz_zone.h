@@ -24,6 +24,13 @@ struct MrzLocation {
 // its bottom (or its top: then `upside_down`). `gray` is the rectified document.
 std::optional<MrzLocation> LocateMrz(const cv::Mat& gray);
 
+// The first longest run of fillers ('<') in `line`; length 0 when it has none.
+struct FillerRun {
+  int start = -1;
+  int length = 0;
+};
+FillerRun LongestFillerRun(const std::string& line);
+
 // Grows or shrinks the longest run of '<' (the filler absorbs miscounted fillers, the
 // commonest OCR error on MRZs) so that `line` has `length` characters; pads or cuts at the
 // end when there is no run.
