@@ -26,6 +26,7 @@ test_packages=(
   fonts-clear-sans fonts-cabin fonts-manrope fonts-linuxlibertine fonts-hack  # fonts of the quarry family of tests/independent
   fonts-adf-switzera fonts-crosextra-caladea fonts-courier-prime fonts-go fonts-comfortaa  # fonts of the willow family of tests/independent
   fonts-paratype fonts-karla fonts-sil-charis  # fonts of the summit family of tests/independent
+  fonts-sil-gentiumplus fonts-dosis fonts-inconsolata fonts-quicksand  # fonts of the juniper family of tests/independent
 )
 ((want_test)) && packages+=("${test_packages[@]}")
 
