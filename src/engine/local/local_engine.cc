@@ -603,13 +603,16 @@ class LocalEngine final : public Engine {
       return with_unlabelled(ReadFields(lease->get(), upright, plain_upright, upright.cols, nullptr,
                                         both_polarities, SmallCaptions::kReadApart));
     };
-    // No outline, no MRZ, a photo in portrait: the document is the whole photo, laid on its
-    // side by rectification. A page that fills the frame (a scanned attestation, an app's
-    // screen) stands upright in it, so it is read upright first; when that reading names
-    // the holder and two more fields, the page is not read on its side, nor upside down
-    // (one or two page readings, ~0.3 s of CPU each).
+    // No MRZ and a page that rectification turned a quarter: a page in portrait, laid on
+    // its side. Whether it fills the frame (a scanned attestation, an app's screen: no
+    // outline) or lies on a table (outlined), it was photographed as it is read, upright,
+    // so it is read upright first; when that reading names the holder (surname and given
+    // names) and one more field, the page is not read on its side, nor upside down (one or
+    // two page readings, ~0.15-0.3 s of CPU each). On its side, Tesseract picked the wrong
+    // way up for nearly every seen licence photographed on a table (0 fields, then the
+    // page read again upside down).
     std::optional<PrintedText> upright_first;
-    if (!zone.where && !zone.doc.outline_found && turned) upright_first = read_upright();
+    if (!zone.where && turned) upright_first = read_upright();
     PrintedText printed;
     if (upright_first && NamesTheHolder(upright_first->fields) &&
         upright_first->fields.size() >= 3) {
@@ -950,8 +953,10 @@ class LocalEngine final : public Engine {
                       SmallCaptions::kAsRead);
   }
 
+  // Both names: a reading that lost one (a caption in white on a dark card missed) is
+  // not enough to skip the others.
   static bool NamesTheHolder(const Fields& fields) {
-    return fields.count(FieldName::kSurname) || fields.count(FieldName::kGivenNames);
+    return fields.count(FieldName::kSurname) && fields.count(FieldName::kGivenNames);
   }
 
   // `other` replaces `current` when it found more labelled fields, or as many (at least
