@@ -685,6 +685,21 @@ TEST(FieldReaderTest, ALicenceAppScreenWithoutNameOrSeasonLabels) {
   EXPECT_EQ(f[FieldName::kSurname].value, "N'GUESSAN");
 }
 
+// An app's sex read into one line with a QR code's corner ("Homme DO"), taller than the
+// name for the code's height: two words of two cases, but a sex's word is no name.
+TEST(FieldReaderTest, ASexWordIsNoNameHeading) {
+  Fields f;
+  AddNameHeading({{"Arnaud Jérôme Victor", {177, 196, 361, 23}, 0.9},
+                  {"Sexe", {55, 611, 40, 12}, 0.9},
+                  {"Homme DO", {56, 630, 389, 35}, 0.9}},
+                 f);
+  EXPECT_FALSE(f.count(FieldName::kSurname));
+  EXPECT_FALSE(f.count(FieldName::kGivenNames));
+  EXPECT_FALSE(AsGivenNamesAndSurname("Femme LY").has_value());
+  ASSERT_TRUE(AsGivenNamesAndSurname("Victor DO").has_value());
+  EXPECT_EQ(AsGivenNamesAndSurname("Victor DO")->second, "DO");
+}
+
 // Dot leaders read as an ellipsis, dashes around a value: stripped whole, never a byte of
 // them (a byte set holding "—" once cut "…" in two and left a broken character).
 TEST(FieldReaderTest, LeadersAndDashesAroundAValueAreStrippedWhole) {

@@ -662,6 +662,14 @@ bool IsAClubWord(std::string_view norm) {
   return false;
 }
 
+bool IsASexWord(std::string_view norm) {
+  for (std::string_view w : {"homme", "femme", "masculin", "feminin", "monsieur", "madame",
+                             "messieurs", "dames", "male", "female"}) {
+    if (norm == w) return true;
+  }
+  return false;
+}
+
 std::optional<std::pair<std::string, std::string>> AsGivenNamesAndSurname(std::string_view text) {
   // Commas part given names ("CAMILLE, ANAËLLE"); one read after the last name is a speck.
   std::vector<std::string> words;
@@ -673,7 +681,8 @@ std::optional<std::pair<std::string, std::string>> AsGivenNamesAndSurname(std::s
   std::vector<WordCase> cases;
   for (const auto& w : words) {
     const WordCase c = CaseOf(w);
-    if (c == WordCase::kOther || IsAClubWord(NormalizeLabelText(w)) || IsOnlyALabel(w)) {
+    const std::string norm = NormalizeLabelText(w);
+    if (c == WordCase::kOther || IsAClubWord(norm) || IsASexWord(norm) || IsOnlyALabel(w)) {
       return std::nullopt;
     }
     cases.push_back(c);

@@ -75,9 +75,15 @@ bool IsAClubNameWord(std::string_view norm);
 // two cases may also be: no person's name. `norm` as NormalizeLabelText gives it.
 bool IsAClubWord(std::string_view norm);
 
+// Words that name a sex or a tennis category ("Homme", "Féminin", "Dames"), which an app
+// prints in a name's cases beside or under the name: no person's name. `norm` as
+// NormalizeLabelText gives it.
+bool IsASexWord(std::string_view norm);
+
 // "Odile Juliette N'GUESSAN" or "N'GUESSAN Odile Juliette": given names capitalised and
 // the surname in capitals, the way French documents and apps write a person's name —
-// two to six words, one run of each case, no label and no club's word. (given names,
+// two to six words, one run of each case, no label, no club's word and no sex's word
+// ("Homme DO": the sex read into one line with a QR code's corner). (given names,
 // surname), or nullopt when `text` is not written so.
 std::optional<std::pair<std::string, std::string>> AsGivenNamesAndSurname(std::string_view text);
 
