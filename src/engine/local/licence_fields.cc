@@ -35,12 +35,22 @@ std::vector<std::string> ColumnTexts(const OcrLine& line) {
   return columns;
 }
 
+// `word` without the brackets and bars at its ends: a chip's or badge's rounded ends, or a
+// box's edge, read as characters ("[NC", "15/2)").
+std::string WithoutBracketEnds(std::string word) {
+  constexpr std::string_view kBrackets = "[](){}|";
+  while (!word.empty() && kBrackets.find(word.front()) != std::string_view::npos) word.erase(0, 1);
+  while (!word.empty() && kBrackets.find(word.back()) != std::string_view::npos) word.pop_back();
+  return word;
+}
+
 }  // namespace
 
 std::optional<Field> SeasonOfALicenceHeading(const std::vector<OcrLine>& lines) {
   for (const auto& line : lines) {
-    for (const std::string& column : ColumnTexts(line)) {
-      const std::vector<std::string> words = SplitWords(column);
+    const std::vector<std::string> columns = ColumnTexts(line);
+    for (size_t c = 0; c < columns.size(); ++c) {
+      const std::vector<std::string> words = SplitWords(columns[c]);
       // The heading's words before "Licence": a title's ("ATTESTATION DE LICENCE 2026", "Ma
       // licence 2026", "FFT · Licence 2026"), never a caption's ("N° de licence 2026…" is a
       // number).
@@ -63,6 +73,25 @@ std::optional<Field> SeasonOfALicenceHeading(const std::vector<OcrLine>& lines) 
         for (size_t k = from; k < words.size(); ++k) rest += (rest.empty() ? "" : " ") + words[k];
         std::string value = RepairValue(FieldName::kSeason, rest);
         if (FitsForm(FieldName::kSeason, value)) {
+          return Field{std::move(value), line.confidence, FieldSource::kVisual};
+        }
+      }
+      // A title that ends with its word ("Ma licence") and the season in a pill far right
+      // of it on its line ("(2024)", "(Saison 2025)": the pill's ends read as brackets).
+      if (*at + 1 == words.size() && c + 1 < columns.size()) {
+        std::vector<std::string> pill;
+        for (const std::string& w : SplitWords(columns[c + 1])) {
+          std::string bare = WithoutBracketEnds(w);
+          if (!bare.empty()) pill.push_back(std::move(bare));
+        }
+        if (!pill.empty() && (NormalizeLabelText(pill.front()) == "saison" ||
+                              NormalizeLabelText(pill.front()) == "season")) {
+          pill.erase(pill.begin());
+        }
+        std::string rest;
+        for (const std::string& w : pill) rest += (rest.empty() ? "" : " ") + w;
+        std::string value = RepairValue(FieldName::kSeason, rest);
+        if (!rest.empty() && FitsForm(FieldName::kSeason, value)) {
           return Field{std::move(value), line.confidence, FieldSource::kVisual};
         }
       }
@@ -399,15 +428,6 @@ void AddNameHeading(const std::vector<OcrLine>& lines, Fields& fields) {
 }
 
 namespace {
-
-// `word` without the brackets and bars at its ends: a chip's or badge's rounded ends, or a
-// box's edge, read as characters ("[NC", "15/2)").
-std::string WithoutBracketEnds(std::string word) {
-  constexpr std::string_view kBrackets = "[](){}|";
-  while (!word.empty() && kBrackets.find(word.front()) != std::string_view::npos) word.erase(0, 1);
-  while (!word.empty() && kBrackets.find(word.back()) != std::string_view::npos) word.pop_back();
-  return word;
-}
 
 // The ranking of a round badge: a word of ranking form standing in its own column right
 // over (or under) the word "Classement", which OCR reads into another line (the badge
