@@ -1935,6 +1935,20 @@ TEST(FieldReaderTest, ALicenceHeadingFarRightOfTheHoldersName) {
   EXPECT_FALSE(SeasonOfALicenceHeading({close}).has_value());
 }
 
+// An app's title "Ma licence" and, far right on its row, the season in a pill whose ends
+// are read as brackets, with or without its word; a pill holding no season gives none.
+TEST(FieldReaderTest, ASeasonInAPillFarRightOfTheTitle) {
+  const OcrLine bare = RowOfHeight({{"Ma", 34}, {"licence", 112}, {"(2024)", 499}}, 75, 38);
+  ASSERT_TRUE(SeasonOfALicenceHeading({bare}).has_value());
+  EXPECT_EQ(SeasonOfALicenceHeading({bare})->value, "2024");
+  const OcrLine worded = RowOfHeight(
+      {{"Ma", 34}, {"licence", 112}, {"(saison", 425}, {"2025", 526}, {")", 582}}, 75, 38);
+  ASSERT_TRUE(SeasonOfALicenceHeading({worded}).has_value());
+  EXPECT_EQ(SeasonOfALicenceHeading({worded})->value, "2025");
+  const OcrLine other = RowOfHeight({{"Ma", 34}, {"licence", 112}, {"(active)", 499}}, 75, 38);
+  EXPECT_FALSE(SeasonOfALicenceHeading({other}).has_value());
+}
+
 // An app's pass with no labels at all: the licence number and "Homme" by their own form,
 // then eight digits as the club's number once the licence number is known, and the club's
 // name over it; a date is no number.
