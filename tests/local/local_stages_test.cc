@@ -1088,6 +1088,21 @@ TEST(FieldReaderTest, ARankingBadgeLeadingItsCaptionsRow) {
   AddLoneSexWord(line_under, g);
   EXPECT_EQ(g[FieldName::kRanking].value, "15/4");
   EXPECT_EQ(g[FieldName::kSex].value, "M");
+  // A big disc centred on the caption and the line under it: its figures, read into that
+  // line, stand lower than the caption but beside the block it heads.
+  const std::vector<OcrLine> block = {
+      {"Classement", {228, 483, 122, 17}, 0.96, {{"Classement", {228, 483, 122, 17}}}},
+      {"30 Homme : Senior +35",
+       {101, 510, 395, 39},
+       0.93,
+       {{"30", {101, 510, 40, 39}},
+        {"Homme", {228, 520, 100, 17}},
+        {":", {342, 520, 4, 17}},
+        {"Senior", {356, 520, 80, 17}},
+        {"+35", {451, 520, 45, 17}}}}};
+  Fields b;
+  AddUnlabelledRanking(block, b);
+  EXPECT_EQ(b[FieldName::kRanking].value, "30");
   // A number far left of the caption, or under its row, is no badge of it.
   const std::vector<OcrLine> far = {
       {"15 Classement",
@@ -1919,6 +1934,39 @@ TEST(FieldReaderTest, NoSeasonFromTheFirstYearOfAMisreadPair) {
   EXPECT_EQ(OneLineField(FieldName::kSeason, "Saison 2022 2073"), "(none)");
   EXPECT_EQ(OneLineField(FieldName::kSeason, "Saison 2022-2023"), "2023");
   EXPECT_EQ(OneLineField(FieldName::kSeason, "Saison 2023"), "2023");
+}
+
+// A licence always names its club: when its caption is lost (small capitals read "CLus"),
+// the one text whose words are a club's gives it. The federation's name, its address, a
+// sentence, a caption glued to the name or a line read unsurely do not; two club names
+// give nothing.
+TEST(FieldReaderTest, AClubNameByItsWords) {
+  const std::vector<OcrLine> card = {
+      {"FÉDÉRATION FRANÇAISE DE TENNIS", {93, 66, 816, 31}, 0.95},
+      {"Française de Tennis", {93, 100, 400, 31}, 0.95},
+      {"Stade Roland-Garros", {93, 140, 400, 31}, 0.95},
+      {"CLus", {57, 443, 38, 14}, 0.6},
+      {"Cercle Sportif de Pau", {57, 471, 326, 29}, 0.95},
+      {"@ Licence valide Carte personnelle", {57, 690, 1086, 46}, 0.9}};
+  Fields f;
+  AddClubNameByItsWords(card, f);
+  EXPECT_EQ(f[FieldName::kClubName].value, "Cercle Sportif de Pau");
+  Fields unsure;
+  AddClubNameByItsWords({{"Ractay Club Tennis Strasbourg", {57, 471, 326, 29}, 0.6}}, unsure);
+  EXPECT_FALSE(unsure.count(FieldName::kClubName));
+  Fields glued;
+  AddClubNameByItsWords({{"Cu ASPTT Brest Tennis", {57, 471, 326, 29}, 0.95},
+                         {"Qub : Cercle Sportif de Pau", {57, 520, 326, 29}, 0.95}},
+                        glued);
+  EXPECT_FALSE(glued.count(FieldName::kClubName));
+  Fields two;
+  AddClubNameByItsWords({{"Cercle Sportif de Pau", {57, 471, 326, 29}, 0.95},
+                         {"TC Boulogne Billancourt", {57, 520, 326, 29}, 0.95}},
+                        two);
+  EXPECT_FALSE(two.count(FieldName::kClubName));
+  Fields known{{FieldName::kClubName, Field{"ASPTT Lille", 0.9, FieldSource::kVisual}}};
+  AddClubNameByItsWords(card, known);
+  EXPECT_EQ(known[FieldName::kClubName].value, "ASPTT Lille");
 }
 
 // A card's band: the holder's name and, far right on the same row, the heading "Licence 2023"
@@ -2823,6 +2871,30 @@ TEST(DocumentFinderTest, ASmallPartOfAFlatImage) {
   EXPECT_FALSE(IsASmallPartOfAFlatImage(photo, panel));
   EXPECT_FALSE(IsASmallPartOfAFlatImage(cv::Mat(), panel));
   EXPECT_FALSE(IsASmallPartOfAFlatImage(screen, {}));
+  // The whole image: a screen is flat, a photo is not.
+  cv::Mat screen_gray, photo_gray;
+  cv::cvtColor(screen, screen_gray, cv::COLOR_BGR2GRAY);
+  cv::cvtColor(photo, photo_gray, cv::COLOR_BGR2GRAY);
+  EXPECT_TRUE(IsAFlatImage(screen_gray));
+  EXPECT_FALSE(IsAFlatImage(photo_gray));
+  EXPECT_FALSE(IsAFlatImage(cv::Mat()));
+}
+
+// An app's season in a thin outlined pill: the pill's outline goes, the figures stay; a
+// ring with no letters inside, and a letter's own round stroke, stay.
+TEST(RuleLinesTest, WithoutFramesAroundWords) {
+  cv::Mat screen(400, 700, CV_8UC1, cv::Scalar(250));
+  cv::rectangle(screen, cv::Rect(480, 40, 150, 56), cv::Scalar(90), 3, cv::LINE_AA);
+  cv::putText(screen, "2024", {505, 82}, cv::FONT_HERSHEY_SIMPLEX, 1.1, cv::Scalar(40), 2,
+              cv::LINE_AA);
+  cv::circle(screen, {100, 300}, 40, cv::Scalar(90), 3, cv::LINE_AA);  // empty
+  cv::putText(screen, "O", {300, 320}, cv::FONT_HERSHEY_SIMPLEX, 2.0, cv::Scalar(40), 3);
+  const cv::Mat out = WithoutFramesAroundWords(screen);
+  ASSERT_EQ(out.size(), screen.size());
+  EXPECT_EQ(cv::countNonZero(out(cv::Rect(478, 38, 154, 6)) < 200), 0);     // the pill's top
+  EXPECT_GT(cv::countNonZero(out(cv::Rect(500, 55, 120, 30)) < 128), 100);  // its figures
+  EXPECT_GT(cv::countNonZero(out(cv::Rect(55, 255, 90, 90)) < 128), 100);   // the ring
+  EXPECT_GT(cv::countNonZero(out(cv::Rect(290, 260, 80, 70)) < 128), 100);  // the letter
 }
 
 // A photocopy of both sides of a card: the other side is an outline as large as the

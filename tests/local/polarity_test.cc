@@ -167,6 +167,23 @@ TEST(LightTextChipsTest, ARoundBadgeWithItsRanking) {
   EXPECT_LT(cv::mean(out, letters)[0], 110);
 }
 
+// A card's big badge (a quarter of its height) whose bold figures, thicker than the
+// closing that joins letters to their ground, stay holes in the disc; its rim shaded
+// lighter on one side. Its fill is the disc's, holes and all, and its edges are judged a
+// little inside the rim.
+TEST(LightTextChipsTest, ABigBadgeWithBoldFiguresAndAShadedRim) {
+  cv::Mat card(768, 1200, CV_8UC1, cv::Scalar(240));
+  cv::circle(card, {1000, 400}, 100, cv::Scalar(95), cv::FILLED, cv::LINE_AA);
+  // The lower rim a shade lighter, above the dark threshold, two pixels deep.
+  cv::ellipse(card, {1000, 400}, {99, 99}, 0, 20, 160, cv::Scalar(125), 3, cv::LINE_AA);
+  cv::putText(card, "15", {935, 440}, cv::FONT_HERSHEY_DUPLEX, 3.4, cv::Scalar(250), 12,
+              cv::LINE_AA);
+  const std::vector<LightTextRegion> found = LightTextChips(card);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_TRUE(found[0].box.contains({1000, 400}));
+  EXPECT_LE(found[0].box.width, 200 + 6);
+}
+
 // A badge's soft edge (a screenshot scaled down blurs it over a few pixels) comes out
 // white, not as a ring around the letters that a reader takes for strokes ("(15/4" read
 // "a)").

@@ -373,6 +373,27 @@ FoundDocument FindDocument(const cv::Mat& bgr, int width) {
   return WholeImage(bgr, width);
 }
 
+namespace {
+
+// Whether at least half of `gray`'s pixels (every other one each way) outside `left_out`
+// (empty: none) equal their right and lower neighbours.
+bool MostlyFlat(const cv::Mat& gray, const cv::Mat& left_out) {
+  long counted = 0, flat = 0;
+  for (int y = 0; y + 1 < gray.rows; y += 2) {
+    const uchar* row = gray.ptr<uchar>(y);
+    const uchar* below = gray.ptr<uchar>(y + 1);
+    const uchar* out = left_out.empty() ? nullptr : left_out.ptr<uchar>(y);
+    for (int x = 0; x + 1 < gray.cols; x += 2) {
+      if (out && out[x]) continue;
+      ++counted;
+      flat += row[x] == row[x + 1] && row[x] == below[x];
+    }
+  }
+  return counted > 0 && 2 * flat >= counted;
+}
+
+}  // namespace
+
 bool IsASmallPartOfAFlatImage(const cv::Mat& bgr, const std::vector<cv::Point2f>& corners) {
   if (bgr.empty() || corners.size() != 4) return false;
   const double area = static_cast<double>(bgr.cols) * bgr.rows;
@@ -383,18 +404,9 @@ bool IsASmallPartOfAFlatImage(const cv::Mat& bgr, const std::vector<cv::Point2f>
   std::vector<cv::Point> quad;
   for (const auto& c : corners) quad.emplace_back(cvRound(c.x), cvRound(c.y));
   cv::fillConvexPoly(inside, quad, cv::Scalar(255));
-  long around = 0, flat = 0;
-  for (int y = 0; y + 1 < gray.rows; y += 2) {
-    const uchar* row = gray.ptr<uchar>(y);
-    const uchar* below = gray.ptr<uchar>(y + 1);
-    const uchar* in = inside.ptr<uchar>(y);
-    for (int x = 0; x + 1 < gray.cols; x += 2) {
-      if (in[x]) continue;
-      ++around;
-      flat += row[x] == row[x + 1] && row[x] == below[x];
-    }
-  }
-  return around > 0 && 2 * flat >= around;
+  return MostlyFlat(gray, inside);
 }
+
+bool IsAFlatImage(const cv::Mat& gray) { return !gray.empty() && MostlyFlat(gray, cv::Mat()); }
 
 }  // namespace jae::local

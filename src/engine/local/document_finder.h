@@ -69,6 +69,10 @@ std::vector<std::vector<cv::Point2f>> SidesBesideOnItsSheet(
 // whole document. Pure.
 bool IsASmallPartOfAFlatImage(const cv::Mat& bgr, const std::vector<cv::Point2f>& corners);
 
+// Whether 8-bit `gray` is flat as a rendered screen or a scan's paper is: at least half of
+// its pixels equal their right and lower neighbours. Pure.
+bool IsAFlatImage(const cv::Mat& gray);
+
 // The whole image as the document (no outline), landscape, `width` pixels wide.
 FoundDocument WholeImage(const cv::Mat& bgr, int width);
 

@@ -454,12 +454,19 @@ std::optional<Field> RankingOverItsCaption(const std::vector<OcrLine>& lines) {
           }
           // Or the badge leads its row, left of the caption, as an app's list item puts its
           // round icon before its title ("(15/4)  Classement simple" over "Messieurs"):
-          // level with the caption, within a few of its letters' heights.
+          // within a few letters' heights of the caption, level with the caption or with
+          // the block it heads (the disc centred on the caption and a line or two under it,
+          // its figures read into the second line).
           const int ch = std::max(1, caption.box.height);
           const int gap_left = caption.box.x - word.box.br().x;
           const int rows_overlap =
               std::min(word.box.br().y, caption.box.br().y) - std::max(word.box.y, caption.box.y);
-          if (gap_left > 0 && gap_left <= 4 * ch && rows_overlap > 0 && word.box.height >= ch) {
+          const int middle = word.box.y + word.box.height / 2;
+          const bool beside_the_block =
+              rows_overlap > 0 || (middle > caption.box.y && middle <= caption.box.br().y + 2 * ch);
+          // (A big disc's figures stand further from the caption: its heights count.)
+          const int reach = 4 * std::max(ch, word.box.height);
+          if (gap_left > 0 && gap_left <= reach && beside_the_block && word.box.height >= ch) {
             return Field{w, word.confidence, FieldSource::kVisual};
           }
         }
@@ -621,6 +628,52 @@ void AddClubNameOverItsNumber(const std::vector<OcrLine>& lines, Fields& fields)
     fields[FieldName::kClubName] = Field{name, over->confidence, FieldSource::kVisual};
     return;
   }
+}
+
+// How surely a line must be read for its words alone to make it the club's name (a photo's
+// misread "Ractay Club Tennis" is read less surely).
+constexpr double kSureClubName = 0.85;
+
+void AddClubNameByItsWords(const std::vector<OcrLine>& lines, Fields& fields) {
+  if (fields.count(FieldName::kClubName)) return;
+  std::optional<Field> found;
+  for (const auto& line : lines) {
+    for (const std::string& column : ColumnTexts(line)) {
+      const std::string name = Trim(column);
+      const std::vector<std::string> words = SplitWords(name);
+      // Read surely, and whole: no caption's ':' or a column's '/' in it.
+      if (line.confidence < kSureClubName || words.size() < 2 || words.size() > 7 ||
+          CountDigits(name) > 0 || name.find_first_of(":/") != std::string::npos ||
+          CaseOf(words.front()) == WordCase::kOther) {
+        continue;
+      }
+      // A short first word that is no club's ("Cu ASPTT Brest Tennis", "Ce Tennis Club"): a
+      // caption misread and glued to the name, which makes the line's reading unsure.
+      const std::string first = NormalizeLabelText(words.front());
+      if (first.size() <= 3 && !IsAClubNameWord(first)) continue;
+      bool club = false, other = false;
+      for (const std::string& w : words) {
+        const std::string norm = NormalizeLabelText(w);
+        club = club || IsAClubNameWord(norm);
+        // A federation's, league's or committee's name, a licence's heading, or a sentence
+        // about the club ("licencié au club").
+        // (The federation's name broken over two lines, "Française de Tennis", and its
+        // address, "Stade Roland-Garros".)
+        other = other || (IsAClubWord(norm) && !IsAClubNameWord(norm)) || norm == "licencie" ||
+                norm == "licenciee" || norm == "titulaire" || norm == "atteste" ||
+                norm == "francaise" || norm.find("garros") != std::string::npos;
+      }
+      if (!club || other || !FitsForm(FieldName::kClubName, name) || IsOnlyALabel(name) ||
+          !FindLabels(WordsOf(OcrLine{name, line.box, line.confidence}),
+                      std::max(1, line.box.height))
+               .empty()) {
+        continue;
+      }
+      if (found && NormalizeLabelText(found->value) != NormalizeLabelText(name)) return;
+      found = Field{name, line.confidence, FieldSource::kVisual};
+    }
+  }
+  if (found) fields[FieldName::kClubName] = std::move(*found);
 }
 
 void CompleteAWrappedClubName(const std::vector<OcrLine>& lines, Fields& fields) {
@@ -1107,6 +1160,7 @@ void AddUnlabelledLicenceFields(const std::vector<OcrLine>& raw_lines, Fields& f
   AddLoneSexWord(lines, fields);
   AddClubNameOverItsNumber(lines, fields);
   AddFromTheSentence(lines, fields);
+  AddClubNameByItsWords(lines, fields);
   CompleteAWrappedClubName(lines, fields);
   AddLoneBirthDate(lines, fields);
   AddLoneSeason(lines, fields);

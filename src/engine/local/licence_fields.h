@@ -59,6 +59,14 @@ void AddClubWithItsNumberInBrackets(const std::vector<OcrLine>& lines, Fields& f
 // licences, after the numbers are read.
 void AddClubNameOverItsNumber(const std::vector<OcrLine>& lines, Fields& fields);
 
+// When `fields` has no club name: the one text on the page (a line, or a column of one)
+// that is a club's name by its words — two to seven words, a capital first, no digit, one
+// of them a club's ("Tennis", "Club", "TC", "Cercle", "Stade", "AS" ...), none of a
+// federation's, league's, licence's or sentence's, and no label. Two such texts give
+// nothing. Why: a licence always names its club, and its caption may be lost (small
+// capitals read "CLus", "Cuus") while the name itself reads clean.
+void AddClubNameByItsWords(const std::vector<OcrLine>& lines, Fields& fields);
+
 // When `fields`' club name ends with a word no name ends with ("Tennis Club Municipal de":
 // de, du, des, d', la, le, les, l', et, sur, en): a narrow column wrapped it, and the
 // words right under its first word on the next line ("Rennes"), up to the next column,

@@ -566,8 +566,13 @@ class LocalEngine final : public Engine {
       without_codes = gray.clone();
       local::PaintQrCodesWhite(without_codes, qr_codes);
     }
-    const cv::Mat text_image = DarkenForText(
-        local::WithoutDotLeadersOrCharacterBoxes(local::WithoutRuleLines(without_codes)));
+    cv::Mat source_gray;
+    cv::cvtColor(bgr, source_gray, cv::COLOR_BGR2GRAY);
+    const bool flat = local::IsAFlatImage(source_gray);
+    cv::Mat without_marks =
+        local::WithoutDotLeadersOrCharacterBoxes(local::WithoutRuleLines(without_codes));
+    if (flat) without_marks = local::WithoutFramesAroundWords(without_marks);
+    const cv::Mat text_image = DarkenForText(without_marks);
     const bool proved =
         zone.mrz_read && zone.mrz_read->parsed.valid && !zone.mrz_read->lines.empty();
     const mrz::ParsedMrz* proved_mrz = proved ? &zone.mrz_read->parsed : nullptr;
@@ -936,6 +941,7 @@ class LocalEngine final : public Engine {
                                     BothPolarities& both_polarities) {
     cv::Mat whole;
     cv::cvtColor(bgr, whole, cv::COLOR_BGR2GRAY);
+    const bool flat = local::IsAFlatImage(whole);
     const int longest = std::max(whole.cols, whole.rows);
     const double scale = longest > 1600   ? 1600.0 / longest
                          : longest < 1000 ? 1200.0 / longest
@@ -945,7 +951,9 @@ class LocalEngine final : public Engine {
     local::PaintQrCodesWhite(whole, local::FindQrCodes(whole));
     // Character boxes out (a scanned form's comb field), but not rules and leaders: taken
     // out of the whole photo, they cost the seen licences' screens and photos 6 fields.
-    const cv::Mat whole_text = DarkenForText(local::WithoutCharacterBoxes(FlattenLight(whole)));
+    cv::Mat without_marks = local::WithoutCharacterBoxes(FlattenLight(whole));
+    if (flat) without_marks = local::WithoutFramesAroundWords(without_marks);
+    const cv::Mat whole_text = DarkenForText(without_marks);
     // The whole photo is another image than the document's page: its marks are counted
     // again, unless the page was already read both ways.
     if (both_polarities == BothPolarities::kNone) both_polarities = BothPolarities::kUnchecked;

@@ -7,6 +7,8 @@
 #include <opencv2/imgproc.hpp>
 #include <string>
 
+#include "engine/local/rule_lines.h"
+
 namespace jae::local {
 namespace {
 
@@ -101,47 +103,6 @@ bool StretchGroundToWhite(cv::Mat& image, const cv::Mat& mask) {
   if (ground - ink < 30) return false;
   image.convertTo(image, CV_8U, 255.0 / (ground - ink), -255.0 * ink / (ground - ink));
   return true;
-}
-
-// Paints white, in dark-on-white `text`, each thin outline drawn around letters: a mark whose
-// box holds at least three other marks whole and whose ink is no more than a line along that
-// box's sides (at most 4 pixels, or a twelfth of its smaller side, thick on average), inside
-// the picture (one on its edge is the ground's rim). A letter never encloses three others
-// ('@' and 'O' hold at most a hole's speck).
-// Why: a pill's light outline around "Saison 2022-2023" on a licence's dark band, inverted,
-// boxes the season; Tesseract takes a boxed word for a picture and drops the line.
-void WithoutFramesAroundText(cv::Mat& text) {
-  cv::Mat ink = text < 200, labels, stats, centroids;
-  const int n = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
-  auto box_of = [&](int i) {
-    return cv::Rect(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP),
-                    stats.at<int>(i, cv::CC_STAT_WIDTH), stats.at<int>(i, cv::CC_STAT_HEIGHT));
-  };
-  for (int i = 1; i < n; ++i) {
-    const cv::Rect frame = box_of(i);
-    if (frame.width < 12 || frame.height < 12) continue;
-    // On the region's edge: the ground's own rim, not a frame drawn on it.
-    if (frame.x == 0 || frame.y == 0 || frame.br().x >= text.cols || frame.br().y >= text.rows) {
-      continue;
-    }
-    // A line a few pixels thick along the box's sides, not a solid mark nor a patch of a
-    // gradient's ground that the threshold cut.
-    const int stroke = std::max(4, std::min(frame.width, frame.height) / 12);
-    if (stats.at<int>(i, cv::CC_STAT_AREA) > 2 * (frame.width + frame.height) * stroke) continue;
-    int enclosed = 0;
-    for (int j = 1; j < n && enclosed < 3; ++j) {
-      const cv::Rect mark = box_of(j);
-      if (j != i && mark.area() >= 4 && (mark & frame) == mark && mark.x > frame.x &&
-          mark.br().x < frame.br().x && mark.y > frame.y && mark.br().y < frame.br().y) {
-        ++enclosed;
-      }
-    }
-    if (enclosed < 3) continue;
-    // With its anti-aliased rim, which the threshold left as a grey ghost of the frame.
-    cv::Mat outline = labels(frame) == i;
-    cv::dilate(outline, outline, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(5, 5)));
-    text(frame).setTo(255, outline);
-  }
 }
 
 }  // namespace
@@ -337,7 +298,7 @@ bool IsRoundBadge(const cv::Rect& box, int area, int min_height, int image_rows,
   // At least an eighteenth of the image: a bold letter closed into a blob ("e", "o": a disc
   // with a light counter) is a twentieth of a card at most, and was taken for a badge; a
   // card's badge on a printed page is a sixteenth of it or a little less.
-  if (box.height < std::max(2 * min_height, image_rows / 18) || box.height > image_rows / 5) {
+  if (box.height < std::max(2 * min_height, image_rows / 18) || box.height > image_rows / 3) {
     return false;
   }
   if (std::abs(box.width - box.height) > 0.15 * std::max(box.width, box.height)) return false;
@@ -345,10 +306,13 @@ bool IsRoundBadge(const cv::Rect& box, int area, int min_height, int image_rows,
   if (fill < 0.7 || fill > 0.86) return false;
   const int r = std::max(2, box.width / 10);
   const cv::Point centre = (box.tl() + box.br()) / 2;
-  for (const cv::Rect& middle : {cv::Rect(centre.x - r / 2, box.y + 1, r, 2),
-                                 cv::Rect(centre.x - r / 2, box.br().y - 3, r, 2),
-                                 cv::Rect(box.x + 1, centre.y - r / 2, 2, r),
-                                 cv::Rect(box.br().x - 3, centre.y - r / 2, 2, r)}) {
+  // A little inside the rim, which anti-aliasing (or a disc's shading) leaves lighter than
+  // the threshold on some sides.
+  const int in = std::max(1, box.height / 40);
+  for (const cv::Rect& middle : {cv::Rect(centre.x - r / 2, box.y + in, r, 2),
+                                 cv::Rect(centre.x - r / 2, box.br().y - in - 2, r, 2),
+                                 cv::Rect(box.x + in, centre.y - r / 2, 2, r),
+                                 cv::Rect(box.br().x - in - 2, centre.y - r / 2, 2, r)}) {
     if (dark_share(middle) < 0.85) return false;
   }
   for (const cv::Rect& corner :
@@ -377,7 +341,18 @@ std::vector<LightTextRegion> LightTextChips(const cv::Mat& gray) {
       edge &= cv::Rect(0, 0, gray.cols, gray.rows);
       return edge.empty() ? 0.0 : cv::countNonZero(dark(edge)) / static_cast<double>(edge.area());
     };
-    const bool badge = IsRoundBadge(box, area, closed.min_height, gray.rows, dark_share);
+    // A badge's big figures stay holes in its disc once the letters are closed in: its
+    // fill is the disc's, holes and all.
+    int disc_area = area;
+    if (std::abs(box.width - box.height) <= 0.15 * std::max(box.width, box.height) &&
+        box.height >= gray.rows / 18) {
+      std::vector<std::vector<cv::Point>> rim;
+      cv::findContours(closed.labels(box) == i, rim, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
+      for (const auto& contour : rim) {
+        disc_area = std::max(disc_area, static_cast<int>(cv::contourArea(contour)));
+      }
+    }
+    const bool badge = IsRoundBadge(box, disc_area, closed.min_height, gray.rows, dark_share);
     if (!badge) {
       if (!closed.IsOneLineTag(box, area)) continue;
       // A tag's ground pads its letters: its edges are dark all along, where a line of bold
@@ -510,7 +485,7 @@ cv::Mat DarkTextOnWhite(const cv::Mat& gray, const LightTextRegion& region) {
   cv::Mat outside;
   cv::bitwise_not(region.mask, outside);
   out.setTo(255, outside);
-  WithoutFramesAroundText(out);
+  out = WithoutFramesAroundWords(out);
   return out;
 }
 

@@ -274,4 +274,40 @@ cv::Mat WithoutDotLeadersOrCharacterBoxes(const cv::Mat& gray) {
   return out.empty() ? gray : out;
 }
 
+cv::Mat WithoutFramesAroundWords(const cv::Mat& gray) {
+  cv::Mat text = gray.clone();
+  cv::Mat ink = text < 200, labels, stats, centroids;
+  const int n = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
+  auto box_of = [&](int i) {
+    return cv::Rect(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP),
+                    stats.at<int>(i, cv::CC_STAT_WIDTH), stats.at<int>(i, cv::CC_STAT_HEIGHT));
+  };
+  for (int i = 1; i < n; ++i) {
+    const cv::Rect frame = box_of(i);
+    if (frame.width < 12 || frame.height < 12) continue;
+    // On the region's edge: the ground's own rim, not a frame drawn on it.
+    if (frame.x == 0 || frame.y == 0 || frame.br().x >= text.cols || frame.br().y >= text.rows) {
+      continue;
+    }
+    // A line a few pixels thick along the box's sides, not a solid mark nor a patch of a
+    // gradient's ground that the threshold cut.
+    const int stroke = std::max(4, std::min(frame.width, frame.height) / 12);
+    if (stats.at<int>(i, cv::CC_STAT_AREA) > 2 * (frame.width + frame.height) * stroke) continue;
+    int enclosed = 0;
+    for (int j = 1; j < n && enclosed < 3; ++j) {
+      const cv::Rect mark = box_of(j);
+      if (j != i && mark.area() >= 4 && (mark & frame) == mark && mark.x > frame.x &&
+          mark.br().x < frame.br().x && mark.y > frame.y && mark.br().y < frame.br().y) {
+        ++enclosed;
+      }
+    }
+    if (enclosed < 3) continue;
+    // With its anti-aliased rim, which the threshold left as a grey ghost of the frame.
+    cv::Mat outline = labels(frame) == i;
+    cv::dilate(outline, outline, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(5, 5)));
+    text(frame).setTo(255, outline);
+  }
+  return text;
+}
+
 }  // namespace jae::local

@@ -46,4 +46,15 @@ cv::Mat WithoutCharacterBoxes(const cv::Mat& gray);
 // Why: every page reading takes both out; the second pass cost as much as the first (~7 ms).
 cv::Mat WithoutDotLeadersOrCharacterBoxes(const cv::Mat& gray);
 
+// Contract: WithoutFramesAroundWords returns dark-on-white `gray` with each thin outline drawn
+// around letters painted white, with its anti-aliased rim: an ink mark (darker than 200) whose
+// box holds at least three other marks whole and whose ink is no more than a line along that
+// box's sides (at most 4 pixels, or a twelfth of its smaller side, thick on average), inside
+// the picture (one on its edge is the ground's rim). A letter never encloses three others
+// ('@' and 'O' hold at most a hole's speck). 8-bit grey in, same size out.
+// Why: Tesseract takes a boxed word for a picture and drops the line: a pill's outline
+// around "Saison 2022-2023" on a licence's dark band (inverted), an app's outlined chip
+// around its season ("(2024)" in a thin purple pill).
+cv::Mat WithoutFramesAroundWords(const cv::Mat& gray);
+
 }  // namespace jae::local
