@@ -63,6 +63,14 @@ node "$here/generate.mjs" --out "$work/summit" --count 2 --seed 1606 --families 
   --kinds fr_id_2021_front,fr_passport,fr_id_2021_back,fft_licence --conditions scan
 "$evaluate" --data "$work/summit" --require-fields 75
 
+# Security backgrounds (guilloche, rosette, watermark) behind small-caps captions in form
+# grids, a plastic FFT card whose club caption is lost (small capitals) and whose ranking is
+# a big disc, and a Ten'Up-like card stack with the season in an outlined pill. Measured
+# 69.6 % when set (engine of issue 16's twenty-seventh session; 57.1 % at its start).
+node "$here/generate.mjs" --out "$work/juniper" --count 2 --seed 1607 --families juniper \
+  --kinds fft_licence,fr_id_2021_front,fr_id_2021_back --conditions scan,app
+"$evaluate" --data "$work/juniper" --require-fields 62
+
 if pe=$("$here/passporteye.sh" "$work/pe-all" 2>/dev/null); then
   mkdir -p "$work/pe"
   # The last two are read valid only by the third reader (PP-OCR): 100_pass-isl where

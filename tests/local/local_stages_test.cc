@@ -1936,6 +1936,17 @@ TEST(FieldReaderTest, NoSeasonFromTheFirstYearOfAMisreadPair) {
   EXPECT_EQ(OneLineField(FieldName::kSeason, "Saison 2023"), "2023");
 }
 
+// A document prints its number in capitals: one read with small letters is a misread, no
+// number. A club's name never holds a caption's number sign ("N° DE CLUB" misread "N° cus").
+TEST(ValueFormsTest, NumbersInCapitalsAndNoNumberSignInAClubName) {
+  EXPECT_TRUE(FitsForm(FieldName::kDocumentNumber, "S3NC26J9U"));
+  EXPECT_FALSE(FitsForm(FieldName::kDocumentNumber, "SaNC26Jau"));
+  EXPECT_TRUE(FitsForm(FieldName::kDocumentNumber, "220506490049"));
+  EXPECT_TRUE(FitsForm(FieldName::kClubName, "US Orléans Tennis"));
+  EXPECT_FALSE(FitsForm(FieldName::kClubName, "N° cus"));
+  EXPECT_FALSE(FitsForm(FieldName::kClubName, "Nº club"));
+}
+
 // A licence always names its club: when its caption is lost (small capitals read "CLus"),
 // the one text whose words are a club's gives it. The federation's name, its address, a
 // sentence, a caption glued to the name or a line read unsurely do not; two club names

@@ -507,8 +507,13 @@ bool FitsForm(FieldName field, std::string_view value) {
         return CountDigits(value) >= 4 && alnum <= 14;
       }
       // A 2021 card's number is 9 letters or digits, possibly no digit at all; other
-      // documents' carry digits. A word of a name ("GARNIER") is neither.
-      return alnum >= 6 && alnum <= 14 && (CountDigits(value) >= 1 || alnum == 9);
+      // documents' carry digits. A word of a name ("GARNIER") is neither. Documents print
+      // their numbers in capitals: a small letter is a misread ("SaNC26Jau" for
+      // "S3NC26J9U", a rosette behind it).
+      const bool small_letter = std::any_of(value.begin(), value.end(), [](char c) {
+        return std::islower(static_cast<unsigned char>(c));
+      });
+      return !small_letter && alnum >= 6 && alnum <= 14 && (CountDigits(value) >= 1 || alnum == 9);
     }
     case FieldName::kBirthPlace: {
       // "PARIS 15E (75)" has digits, but no year.
@@ -519,9 +524,12 @@ bool FitsForm(FieldName field, std::string_view value) {
     case FieldName::kClubName: {
       // A club's name is a few words; a sentence ("Fait à Paris, le 6 octobre 2026,
       // pour servir et valoir ce que de droit.") is the text below a table's last row.
+      // Nor a caption's number sign ("N° cus": "N° DE CLUB" in small capitals misread).
       const auto words = std::count(value.begin(), value.end(), ' ') + 1;
       return CountLetters(value) >= 2 && !IsDate(value) && words <= 8 &&
-             value.find(", ") == std::string_view::npos;
+             value.find(", ") == std::string_view::npos &&
+             value.find("\u00b0") == std::string_view::npos &&
+             value.find("\u00ba") == std::string_view::npos;
     }
     case FieldName::kAddress:
       return CountLetters(value) >= 2 && !IsDate(value);
