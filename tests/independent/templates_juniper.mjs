@@ -50,6 +50,8 @@
 // juniper(doc, r, condition) returns {html, width, height[, screenshot]}; juniper.app marks that
 // it draws the `app` condition.
 
+import { qrCode } from './templates_willow.mjs';
+
 const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const upper = (s) => s.toLocaleUpperCase('fr-FR');
 const dmy = (iso, sep) => `${iso.slice(8, 10)}${sep}${iso.slice(5, 7)}${sep}${iso.slice(0, 4)}`;
@@ -145,24 +147,6 @@ function portrait(w, h, { grey = true, round = 6 } = {}) {
     `<div style="position:absolute;left:${w * 0.3}px;top:${h * 0.16}px;width:${w * 0.4}px;height:${h * 0.42}px;border-radius:46%;background:#b08b74"></div>` +
     `<div style="position:absolute;left:${w * 0.26}px;top:${h * 0.09}px;width:${w * 0.48}px;height:${h * 0.2}px;border-radius:50% 50% 25% 25%;background:#3b2b20"></div>` +
     `<div style="position:absolute;left:${w * 0.05}px;top:${h * 0.64}px;width:${w * 0.9}px;height:${h * 0.5}px;border-radius:45% 45% 0 0;background:#44505e"></div></div>`;
-}
-
-// A QR-code-like square (not decodable).
-function qrCode(size, r, fg = '#111', bg = '#fff') {
-  const n = 25, cell = size / n;
-  const finder = (x, y) => (x < 7 && y < 7) || (x >= n - 7 && y < 7) || (x < 7 && y >= n - 7);
-  const ring = (x, y) => {
-    const fx = x < 7 ? x : x - (n - 7), fy = y < 7 ? y : y - (n - 7);
-    return fx === 0 || fx === 6 || fy === 0 || fy === 6 || (fx >= 2 && fx <= 4 && fy >= 2 && fy <= 4);
-  };
-  let cells = '';
-  for (let y = 0; y < n; ++y) {
-    for (let x = 0; x < n; ++x) {
-      const on = finder(x, y) ? ring(x, y) : (x === 7 || y === 7 || (x === n - 8 && y < 8) || (y === n - 8 && x < 8)) ? false : r.chance(0.5);
-      if (on) cells += `<div style="position:absolute;left:${(x * cell).toFixed(1)}px;top:${(y * cell).toFixed(1)}px;width:${(cell + 0.3).toFixed(1)}px;height:${(cell + 0.3).toFixed(1)}px;background:${fg}"></div>`;
-    }
-  }
-  return `<div style="position:relative;width:${size}px;height:${size}px;flex:none;background:${bg};outline:${(cell * 2).toFixed(0)}px solid ${bg}">${cells}</div>`;
 }
 
 const AUTHORITIES = ['Préfecture de la Vienne', 'Préfecture du Morbihan', 'Sous-préfecture de Lorient',

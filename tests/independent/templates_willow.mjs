@@ -132,7 +132,8 @@ function portrait(w, h, { bg = 'linear-gradient(180deg,#e9ecef,#cfd5db)', grey =
 }
 
 // A QR-code-like square: three finder patterns and pseudo-random modules (not decodable).
-function qrCode(size, r, fg = '#111', bg = '#fff') {
+// Also drawn by juniper's app.
+export function qrCode(size, r, fg = '#111', bg = '#fff') {
   const n = 25, cell = size / n;
   const finder = (x, y) => (x < 7 && y < 7) || (x >= n - 7 && y < 7) || (x < 7 && y >= n - 7);
   const ring = (x, y) => {
