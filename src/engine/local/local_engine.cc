@@ -566,6 +566,8 @@ class LocalEngine final : public Engine {
       without_codes = gray.clone();
       local::PaintQrCodesWhite(without_codes, qr_codes);
     }
+    // Frames around words are taken out of a flat image only (a screen, a scan): out of
+    // photos too, they cost the seen set 7 fields. Judged once, on the photo as taken.
     cv::Mat source_gray;
     cv::cvtColor(bgr, source_gray, cv::COLOR_BGR2GRAY);
     const bool flat = local::IsAFlatImage(source_gray);
@@ -655,7 +657,8 @@ class LocalEngine final : public Engine {
     if (!zone.where && (printed.fields.size() < 3 || turned || part_of_a_licence())) {
       // Few labels and no MRZ: the outline may be a part of the document (its photo, a
       // frame) or a page in portrait that the landscape rectification turned sideways.
-      KeepBetter(printed, with_unlabelled(ReadWholePhoto(lease->get(), bgr, both_polarities)));
+      KeepBetter(printed,
+                 with_unlabelled(ReadWholePhoto(lease->get(), bgr, flat, both_polarities)));
     }
     // A page holding both sides of a card, the other side under this one's MRZ (a sheet
     // photocopied, front over back): the fields printed under the MRZ, where the page's
@@ -936,12 +939,12 @@ class LocalEngine final : public Engine {
   // (under 1000 pixels its longest side) enlarged to 1200: a card scanned at ~130 dpi
   // (556 x 351) has captions 7 pixels high, which Tesseract reads as noise, and its
   // outline found may be its photo's frame, so this is its only reading (0 fields read
-  // at its own size, 7 of 8 enlarged).
-  static PrintedText ReadWholePhoto(tesseract::TessBaseAPI& api, const cv::Mat& bgr,
+  // at its own size, 7 of 8 enlarged). `flat`: IsAFlatImage of the photo, whose frames
+  // around words are then taken out.
+  static PrintedText ReadWholePhoto(tesseract::TessBaseAPI& api, const cv::Mat& bgr, bool flat,
                                     BothPolarities& both_polarities) {
     cv::Mat whole;
     cv::cvtColor(bgr, whole, cv::COLOR_BGR2GRAY);
-    const bool flat = local::IsAFlatImage(whole);
     const int longest = std::max(whole.cols, whole.rows);
     const double scale = longest > 1600   ? 1600.0 / longest
                          : longest < 1000 ? 1200.0 / longest

@@ -343,11 +343,13 @@ std::vector<LightTextRegion> LightTextChips(const cv::Mat& gray) {
     };
     // A badge's big figures stay holes in its disc once the letters are closed in: its
     // fill is the disc's, holes and all.
+    // (Outlined only for a box that may be a badge; the outline fills its mask below.)
+    cv::Mat mask = closed.labels(box) == i;
+    std::vector<std::vector<cv::Point>> rim;
     int disc_area = area;
     if (std::abs(box.width - box.height) <= 0.15 * std::max(box.width, box.height) &&
         box.height >= gray.rows / 18) {
-      std::vector<std::vector<cv::Point>> rim;
-      cv::findContours(closed.labels(box) == i, rim, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
+      cv::findContours(mask, rim, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
       for (const auto& contour : rim) {
         disc_area = std::max(disc_area, static_cast<int>(cv::contourArea(contour)));
       }
@@ -367,11 +369,8 @@ std::vector<LightTextRegion> LightTextChips(const cv::Mat& gray) {
         continue;
       }
     }
-    cv::Mat mask = closed.labels(box) == i;
     if (badge) {
       // A badge's figures are bolder than the closing fills: they are holes in its disc.
-      std::vector<std::vector<cv::Point>> rim;
-      cv::findContours(mask.clone(), rim, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
       cv::drawContours(mask, rim, -1, cv::Scalar(255), cv::FILLED);
     }
     // Its letters: clearly lighter than its ground (the tag's own level: small print
