@@ -12,6 +12,7 @@
 
 #include "engine/local/field_reader.h"
 #include "engine/local/mrz_finder.h"
+#include "engine/local/ocrb_classifier.h"
 #include "engine/local/polarity.h"
 #include "engine/local/rule_lines.h"
 #include "engine/local/unlabelled_fields.h"
@@ -231,6 +232,23 @@ void BM_UnlabelledFields(benchmark::State& state) {
   }
 }
 
+// One TD3 line read by the OCR-B template classifier (every cell against the 37 templates),
+// the MRZ reader's inner loop; the line drawn at a photo's scale, ~26 pixels high.
+void BM_OcrbReadLine(benchmark::State& state) {
+  auto classifier = jae::local::OcrbClassifier::Load("/usr/share/fonts/opentype/ocr-b/OCRB.otf");
+  if (!classifier.ok()) {
+    state.SkipWithError("no OCR-B font (fonts-ocr-b)");
+    return;
+  }
+  cv::Mat line(80, 1240, CV_8UC1, cv::Scalar(245));
+  cv::putText(line, "L898902C36UTO7408122F1204159ZE184226B<<<<<10", {20, 55},
+              cv::FONT_HERSHEY_PLAIN, 2.0, cv::Scalar(20), 2);
+  const cv::Rect box(20, 30, 1180, 28);
+  for (auto _ : state) {
+    benchmark::DoNotOptimize((*classifier)->ReadLine(line, box, 44));
+  }
+}
+
 BENCHMARK_CAPTURE(BM_OtsuFloor, form, FormPage)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_WithoutRuleLines, form, FormPage)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_WithoutDotLeaders, form, FormPage)->Unit(benchmark::kMillisecond);
@@ -248,6 +266,7 @@ BENCHMARK_CAPTURE(BM_LightTextRegions, bands, BandsPage)->Unit(benchmark::kMilli
 BENCHMARK_CAPTURE(BM_LightTextRegions, form, FormPage)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_LightTextChips, bands, BandsPage)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_InkOfBothPolarities, bands, BandsPage)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_OcrbReadLine)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_CopyLinesFloor)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_ReadLabelledFields)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_UnlabelledFields)->Unit(benchmark::kMicrosecond);

@@ -177,5 +177,38 @@ TEST_F(CaptionsApartTest, AnUnsureColumnOfALineIsReadAlone) {
   EXPECT_EQ(noise[0].text, line.text);
 }
 
+// A licence number alone on its line that the page's reading barely trusted (a bold number
+// read at 0.05): read alone, it is read surely. A line of letters so read, or one whose
+// figures were read surely, is left as it was.
+TEST_F(CaptionsApartTest, AFigureLineReadAsNoiseIsReadAlone) {
+  cv::Mat card(120, 700, CV_8UC1, cv::Scalar(250));
+  const cv::Rect number = Draw(card, "4390973 E", {60, 70}, 26, false);
+  OcrLine line;
+  line.words = {OcrWord{"4390973", {number.x, number.y, number.width - 30, number.height}, 0.05},
+                OcrWord{"E", {number.br().x - 20, number.y, 20, number.height}, 0.05}};
+  line.text = "4390973 E";
+  line.box = number;
+  line.confidence = 0.05;
+  std::vector<OcrLine> lines = {line};
+  ReadUnsureColumnsApart(api_, card, lines);
+  ASSERT_FALSE(lines[0].words.empty());
+  EXPECT_EQ(lines[0].text, "4390973 E");
+  EXPECT_GE(lines[0].words[0].confidence, 0.6);
+  // Read surely already: untouched.
+  OcrLine sure = line;
+  for (OcrWord& w : sure.words) w.confidence = 0.5;
+  std::vector<OcrLine> kept = {sure};
+  ReadUnsureColumnsApart(api_, card, kept);
+  EXPECT_DOUBLE_EQ(kept[0].words[0].confidence, 0.5);
+  // No figure: not a number's value, left as read.
+  OcrLine letters = line;
+  letters.words = {OcrWord{"ABCDEFG", line.words[0].box, 0.05}};
+  letters.text = "ABCDEFG";
+  std::vector<OcrLine> noise = {letters};
+  ReadUnsureColumnsApart(api_, card, noise);
+  EXPECT_EQ(noise[0].text, "ABCDEFG");
+  EXPECT_DOUBLE_EQ(noise[0].words[0].confidence, 0.05);
+}
+
 }  // namespace
 }  // namespace jae::local

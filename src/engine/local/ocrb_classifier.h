@@ -27,6 +27,13 @@ struct CellMatch {
   float ScoreOf(char c) const;  // -1 for a character outside the alphabet
 };
 
+// The templates as rows of one matrix, each less its mean (CV_32F, templates x cell
+// pixels), and each row's norm: what TM_CCOEFF_NORMED needs of a template.
+struct TemplateBank {
+  cv::Mat zero_mean;
+  std::vector<double> norms;
+};
+
 class OcrbClassifier {
  public:
   // Renders the templates from the OCR-B font file; NotFound when it is missing.
@@ -43,6 +50,7 @@ class OcrbClassifier {
   OcrbClassifier() = default;
   std::vector<char> chars_;
   std::vector<cv::Mat> templates_;  // CV_32F, kCellW x kCellH
+  TemplateBank bank_;               // templates_, as RankTemplates matches them
   // For each look-alike pair (mine, other): mine's own strokes, as a mask of the cell.
   std::map<std::pair<char, char>, cv::Mat> own_strokes_;
   double digit_over_cap_ = 1.0;  // digit height / capital height in the font

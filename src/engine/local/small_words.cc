@@ -99,6 +99,20 @@ std::vector<OcrLine> ColumnsOf(const OcrLine& line) {
   return columns;
 }
 
+// A short line of figures (a number alone under or beside its caption) that the page's
+// reading gave almost no confidence, too little for its value to be used: the French model,
+// reading a page, often trusts a bold or spaced number so little ("4390973 E" at 0.05,
+// "0211229 Y" at 0.00) although, read alone as a line, it is sure of it (0.66, 0.91).
+bool IsAValueReadAsNoise(const OcrLine& line) {
+  constexpr double kUnusedConfidence = 0.3;  // verify's kMinFieldConfidence
+  const bool figures = std::any_of(line.text.begin(), line.text.end(), [](char c) {
+    return std::isdigit(static_cast<unsigned char>(c));
+  });
+  const int characters = Characters(line.text);
+  return figures && characters >= 3 && characters <= 16 && line.words.size() <= 3 &&
+         MeanConfidence(line.words, 0, line.words.size()) < kUnusedConfidence;
+}
+
 }  // namespace
 
 std::vector<SmallWordRun> SmallWordRuns(const OcrLine& line) {
@@ -653,10 +667,11 @@ void ReadUnsureColumnsApart(tesseract::TessBaseAPI& api, const cv::Mat& gray,
   for (OcrLine& line : lines) {
     if (budget == 0) break;
     const std::vector<OcrLine> columns = ColumnsOf(line);
-    if (columns.size() < 2) continue;
+    if (columns.size() < 2 && !IsAValueReadAsNoise(line)) continue;
     // One column read well is what sets the line's baseline; a line of noise (a photo's
     // pattern, text read sideways) has none, and its columns read apart are noise again.
-    if (std::none_of(columns.begin(), columns.end(), [](const OcrLine& column) {
+    if (columns.size() >= 2 &&
+        std::none_of(columns.begin(), columns.end(), [](const OcrLine& column) {
           return MeanConfidence(column.words, 0, column.words.size()) >= 0.75;
         })) {
       continue;
