@@ -826,6 +826,25 @@ TEST(FieldReaderTest, LicenceCaptionsAndValuesAsAttestationsPrintThem) {
   EXPECT_FALSE(ClubNameAndNumber("57920123"));
   EXPECT_FALSE(ClubNameAndNumber("TC 2000 - 57920123"));  // digits in the name
   EXPECT_EQ(RepairValue(FieldName::kLicenceNumber, "1029384 ]"), "1029384 J");
+  EXPECT_EQ(RepairValue(FieldName::kLicenceNumber, "1029384)"), "1029384J");
+  // A passport's type and state read into its number's value; a spaced number stays.
+  EXPECT_EQ(RepairValue(FieldName::kDocumentNumber, "P FRA  82BH70545"), "82BH70545");
+  EXPECT_EQ(RepairValue(FieldName::kDocumentNumber, "FRA 05BC94708"), "05BC94708");
+  EXPECT_EQ(RepairValue(FieldName::kDocumentNumber, "9409 92310285"), "9409 92310285");
+  EXPECT_EQ(RepairValue(FieldName::kDocumentNumber, "X4RTBPFW4"), "X4RTBPFW4");
+  EXPECT_EQ(RepairValue(FieldName::kLicenceNumber, "1029384 \u00C0"), "1029384 A");
+  EXPECT_EQ(RepairValue(FieldName::kLicenceNumber, "1029384 \u00C9"), "1029384 E");
+  EXPECT_EQ(RepairValue(FieldName::kLicenceNumber, "(1029384)"), "(1029384)");
+  // "7834894 À": a licence's letter read with the accent French gives a lone "à" is the
+  // number's letter, not the caption "à" of a birth place.
+  OcrLine accented{"Numéro de licence 7834894 \u00C0", {48, 100, 530, 20}, 0.9, {}};
+  int x = 48;
+  for (const std::string word : {"Numéro", "de", "licence", "7834894", "\u00C0"}) {
+    const int width = 12 * static_cast<int>(word.size());
+    accented.words.push_back(OcrWord{word, {x, 100, width, 20}, 0.9});
+    x += width + (word == "licence" ? 200 : word == "7834894" ? 40 : 12);
+  }
+  EXPECT_EQ(ReadLabelledFields({accented}, 900)[FieldName::kLicenceNumber].value, "7834894 A");
   // Ligatures: a recogniser's "ﬁ", Tesseract's "æ" for "ae" (a given name may write it).
   EXPECT_EQ(WithoutLigatures("Gri\uFB00on Ba\uFB01ll \uFB02eur"), "Griffon Bafill fleur");
   EXPECT_EQ(WithoutLigatures("\xEF\xAC"), "\xEF\xAC");  // cut short: as read
@@ -1945,6 +1964,27 @@ TEST(ValueFormsTest, NumbersInCapitalsAndNoNumberSignInAClubName) {
   EXPECT_TRUE(FitsForm(FieldName::kClubName, "US Orléans Tennis"));
   EXPECT_FALSE(FitsForm(FieldName::kClubName, "N° cus"));
   EXPECT_FALSE(FitsForm(FieldName::kClubName, "Nº club"));
+  // A name starts with a capital: a lower-case start is the sentence around it.
+  EXPECT_FALSE(FitsForm(FieldName::kClubName, "est titulaire d'une"));
+  // No name holds a document's title.
+  EXPECT_FALSE(FitsForm(FieldName::kSurname, "FRANÇAISE CARTE NATIONALE D'IDENTITÉ"));
+  EXPECT_FALSE(FitsForm(FieldName::kSurname, "RÉPUBLIQUE FRANÇAISE"));
+  EXPECT_TRUE(FitsForm(FieldName::kSurname, "FRANÇOIS"));
+}
+
+// The caption "Club" misread and glued before the club's name is no part of it; a name
+// that starts with "Club", or with a short word of its own, keeps it.
+TEST(ValueFormsTest, AMisreadClubCaptionBeforeTheName) {
+  EXPECT_EQ(RepairValue(FieldName::kClubName, "Cu TC Nimes Garrigues"), "TC Nimes Garrigues");
+  EXPECT_EQ(RepairValue(FieldName::kClubName, "cCur Stade Français"), "Stade Français");
+  EXPECT_EQ(RepairValue(FieldName::kClubName, "Cut Stade Français"), "Stade Français");
+  EXPECT_EQ(RepairValue(FieldName::kClubName, "Cut : US Créteil Tennis"), "US Créteil Tennis");
+  EXPECT_EQ(RepairValue(FieldName::kClubName, "CGub \u2018TC Boulogne Billancourt"),
+            "TC Boulogne Billancourt");
+  EXPECT_EQ(RepairValue(FieldName::kClubName, "Club Athlétique de Pau"), "Club Athlétique de Pau");
+  EXPECT_EQ(RepairValue(FieldName::kClubName, "AS Montferrand Tennis"), "AS Montferrand Tennis");
+  EXPECT_EQ(RepairValue(FieldName::kClubName, "Le Touquet TC"), "Le Touquet TC");
+  EXPECT_EQ(RepairValue(FieldName::kClubName, "Cu Tennis"), "Cu Tennis");  // one word left
 }
 
 // A licence always names its club: when its caption is lost (small capitals read "CLus"),
@@ -2860,6 +2900,28 @@ TEST(DocumentFinderTest, APartOfADocumentLiesWithinIt) {
   EXPECT_FALSE(LiesWithin({}, document));
   // A page around the document holds it; it does not lie within the document.
   EXPECT_FALSE(LiesWithin(quad(0, 0, 1300, 1000), document));
+}
+
+// A page photographed askew on a striped wooden table: the box through the stripes around
+// it has gradients all along its sides, but none across its top and bottom; the page's own
+// sides step across. The page is the outline.
+TEST(DocumentFinderTest, APageOnAStripedTable) {
+  cv::Mat photo(1600, 1200, CV_8UC3);
+  for (int x = 0; x < photo.cols; ++x) {
+    const cv::Scalar wood = (x / 14) % 2 ? cv::Scalar(40, 70, 120) : cv::Scalar(70, 110, 170);
+    cv::line(photo, {x, 0}, {x, photo.rows - 1}, wood);
+  }
+  const std::vector<cv::Point> page = {{176, 135}, {1013, 257}, {1027, 1470}, {70, 1487}};
+  cv::fillConvexPoly(photo, page, cv::Scalar(245, 245, 245), cv::LINE_AA);
+  for (int row = 0; row < 20; ++row) {
+    cv::putText(photo, "Numero de licence      1476377 Z", {220, 330 + 55 * row},
+                cv::FONT_HERSHEY_SIMPLEX, 0.9, cv::Scalar(40, 40, 40), 2);
+  }
+  const auto outline = FindOutline(photo);
+  ASSERT_TRUE(outline.has_value());
+  for (size_t k = 0; k < 4; ++k) {
+    EXPECT_LT(cv::norm((*outline)[k] - cv::Point2f(page[k])), 20.0) << "corner " << k;
+  }
 }
 
 // A panel of a rendered screen is a small part of a flat image; a card photographed on a

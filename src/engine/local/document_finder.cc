@@ -78,24 +78,36 @@ std::optional<std::vector<cv::Point2f>> QuadFromHull(const std::vector<cv::Point
   return quad;
 }
 
-// Fraction of points along the quad's sides where the image has a strong edge: a real
-// document outline is supported all along; a guess from a blob is not.
-double EdgeSupport(const cv::Mat& grad, const std::vector<cv::Point2f>& quad) {
+// Fraction of points along the quad's sides where the image steps strongly across the side,
+// its gradient (`grad_x`, `grad_y`, CV_16S) within 45 degrees of the side's normal: a real
+// document outline is supported all along; a guess from a blob is not, nor a box through a
+// textured table, whose grain (a wood's stripes) has gradients everywhere but running across
+// the box's sides only where the grain itself runs along them.
+double EdgeSupport(const cv::Mat& grad_x, const cv::Mat& grad_y,
+                   const std::vector<cv::Point2f>& quad) {
   int hits = 0, total = 0;
   for (int k = 0; k < 4; ++k) {
     const cv::Point2f a = quad[k], b = quad[(k + 1) % 4];
-    const int steps = std::max(8, static_cast<int>(cv::norm(b - a) / 4));
+    const double length = cv::norm(b - a);
+    const int steps = std::max(8, static_cast<int>(length / 4));
+    const cv::Point2f along =
+        length > 0 ? (b - a) * static_cast<float>(1 / length) : cv::Point2f(1, 0);
+    const cv::Point2f normal(-along.y, along.x);
     // The middle 80 %: rounded corners are not on the quad.
     for (int i = steps / 10; i < steps - steps / 10; ++i) {
       const cv::Point2f p = a + (b - a) * (static_cast<float>(i) / steps);
       const int x = cvRound(p.x), y = cvRound(p.y);
       ++total;
-      if (x < 3 || y < 3 || x >= grad.cols - 3 || y >= grad.rows - 3) continue;
-      uchar best = 0;
-      for (int dy = -3; dy <= 3; ++dy) {
-        for (int dx = -3; dx <= 3; ++dx) best = std::max(best, grad.at<uchar>(y + dy, x + dx));
+      if (x < 3 || y < 3 || x >= grad_x.cols - 3 || y >= grad_x.rows - 3) continue;
+      bool stepped = false;
+      for (int dy = -3; dy <= 3 && !stepped; ++dy) {
+        for (int dx = -3; dx <= 3 && !stepped; ++dx) {
+          const cv::Point2f g(grad_x.at<short>(y + dy, x + dx), grad_y.at<short>(y + dy, x + dx));
+          const float across = std::abs(g.dot(normal));
+          stepped = across > 24 && across > std::abs(g.dot(along));
+        }
       }
-      if (best > 24) ++hits;
+      if (stepped) ++hits;
     }
   }
   return total ? static_cast<double>(hits) / total : 0.0;
@@ -194,18 +206,23 @@ std::vector<std::vector<cv::Point2f>> FindOutlines(const cv::Mat& bgr, int max_c
   std::vector<cv::Mat> channels;
   cv::split(small, channels);
   cv::Mat edges = cv::Mat::zeros(small.size(), CV_8UC1);
-  cv::Mat grad = cv::Mat::zeros(small.size(), CV_8UC1);
+  // The gradient of the channel that changes most at each pixel (a side's support:
+  // EdgeSupport).
+  cv::Mat grad_x = cv::Mat::zeros(small.size(), CV_16S);
+  cv::Mat grad_y = cv::Mat::zeros(small.size(), CV_16S);
+  cv::Mat strongest = cv::Mat::zeros(small.size(), CV_16S);
   for (const auto& ch : channels) {
     cv::Mat e;
     cv::Canny(ch, e, 30, 90);
     edges |= e;
-    cv::Mat gx, gy, mag;
+    cv::Mat gx, gy;
     cv::Sobel(ch, gx, CV_16S, 1, 0);
     cv::Sobel(ch, gy, CV_16S, 0, 1);
-    cv::convertScaleAbs(gx, gx);
-    cv::convertScaleAbs(gy, gy);
-    cv::add(gx, gy, mag);  // saturating |gx| + |gy|
-    grad = cv::max(grad, mag);
+    const cv::Mat magnitude = cv::abs(gx) + cv::abs(gy);
+    const cv::Mat stronger = magnitude > strongest;
+    gx.copyTo(grad_x, stronger);
+    gy.copyTo(grad_y, stronger);
+    magnitude.copyTo(strongest, stronger);
   }
   cv::dilate(edges, edges, cv::Mat(), cv::Point(-1, -1), 1);
   std::vector<std::vector<cv::Point>> contours;
@@ -243,7 +260,7 @@ std::vector<std::vector<cv::Point2f>> FindOutlines(const cv::Mat& bgr, int max_c
   std::vector<Scored> plausible;
   for (const auto& quad : candidates) {
     if (!PlausibleDocument(quad, small.size(), min_area)) continue;
-    const double support = EdgeSupport(grad, quad);
+    const double support = EdgeSupport(grad_x, grad_y, quad);
     if (support < 0.6) continue;
     plausible.push_back(Scored{support * support * cv::contourArea(quad), quad});
   }

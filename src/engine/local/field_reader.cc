@@ -265,6 +265,13 @@ std::vector<LabelHit> FindLabels(const std::vector<Word>& read_words, int height
     if (allowed && short_word) {
       const bool alone = i + 1 >= words.size() || ColumnGap(words[i], words[i + 1], height);
       allowed = alone && (i == 0 || ColumnGap(words[i - 1], words[i], height));
+      // A lone letter at a line's end after a number of five digits or more is that
+      // number's letter ("7834894 À", a licence's "A" read with its French accent).
+      const bool after_a_number =
+          i > 0 && i + 1 == words.size() && words[i - 1].text.size() >= 5 &&
+          std::all_of(words[i - 1].text.begin(), words[i - 1].text.end(),
+                      [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+      if (after_a_number) allowed = false;
     }
     // Or the phrase "Né(e) le 15 MARS 1970 à TOULON" (or "à : TOULON"): right after a
     // date, before a word.

@@ -620,7 +620,8 @@ void AddClubNameOverItsNumber(const std::vector<OcrLine>& lines, Fields& fields)
       return;
     }
     words.erase(words.begin(), words.begin() + static_cast<long>(first));
-    const std::string name = Trim(JoinWords(words, 0, words.size()));
+    const std::string name =
+        RepairValue(FieldName::kClubName, Trim(JoinWords(words, 0, words.size())));
     if (!FitsForm(FieldName::kClubName, name) || IsOnlyALabel(name) || CountDigits(name) > 0 ||
         !FindLabels(words, std::max(1, over->box.height)).empty()) {
       return;

@@ -160,6 +160,42 @@ std::string DateOfEightDigits(std::string value) {
          std::string(digits.substr(4));
 }
 
+// Whether a word of `value` is one of a document's title ("Carte nationale d'identité",
+// "République française", "Passeport", "Titre de séjour"), which no person's name holds.
+bool HoldsADocumentTitleWord(std::string_view value) {
+  for (const std::string& word : SplitWords(value)) {
+    const std::string norm = NormalizeLabelText(word);
+    for (std::string_view title : {"carte", "identite", "d'identite", "republique", "passeport",
+                                   "sejour", "identity", "passport"}) {
+      if (norm == title) return true;
+    }
+  }
+  return false;
+}
+
+// `value` without a first word that is the caption "Club" misread and glued before the
+// club's name ("Cu TC Nîmes Garrigues", "cCur Stade Français": small capitals or a photo's
+// blur): a short word one or two letters from "club" that is no club's word, when a name
+// of two words or more stays.
+std::string WithoutMisreadClubCaption(std::string value) {
+  const size_t space = value.find(' ');
+  if (space == std::string::npos) return value;
+  const std::string first = NormalizeLabelText(value.substr(0, space));
+  std::string rest = value.substr(space + 1);
+  // The caption's colon ("Cut : US Créteil Tennis").
+  while (rest.find(' ') != std::string::npos && CountLetters(rest.substr(0, rest.find(' '))) == 0) {
+    rest.erase(0, rest.find(' ') + 1);
+  }
+  const bool misread = first != "club" && first.size() >= 2 && first.size() <= 4 &&
+                       !IsAClubNameWord(first) && EditDistance(first, "club") <= 2;
+  if (!misread || rest.find(' ') == std::string::npos) return value;
+  // And the quote mark a caption's end was read as ("CGub ‘TC Boulogne").
+  for (std::string_view mark : {"\u2018", "\u2019", "'", "\"", "\u201C", "\u00AB", "."}) {
+    if (rest.starts_with(mark)) rest.erase(0, mark.size());
+  }
+  return rest;
+}
+
 // `value` with an È that OCR read as Ë given back: French writes the diaeresis only on a
 // vowel's heels (Noël, Gaëlle, Israël, aiguë), never after a consonant ("JAURËS" is
 // JAURÈS; Tesseract takes the grave accent's slant for two dots on small capitals).
@@ -240,9 +276,24 @@ std::string RepairValue(FieldName field, std::string value) {
           std::isupper(static_cast<unsigned char>(value[8]))) {
         value[7] = ' ';
       }
-      // "1029384]": the J glued to the digits (a digit there could be an eighth one).
-      if (value.size() == 8 && value[7] == ']' && CountDigits(value.substr(0, 7)) == 7) {
+      // "1029384]", "1029384)": the J glued to the digits, its hook squared or rounded (a
+      // digit there could be an eighth one).
+      if (value.size() == 8 && (value[7] == ']' || value[7] == ')') &&
+          CountDigits(value.substr(0, 7)) == 7) {
         value[7] = 'J';
+      }
+      // "7834894 À": the French model reads a lone capital with the accent French gives it
+      // alone ("à"); the letter of a licence number is a plain capital.
+      if (value.size() == 10 && value[7] == ' ' && CountDigits(value.substr(0, 7)) == 7) {
+        static constexpr std::pair<std::string_view, char> kAccented[] = {
+            {"\u00C0", 'A'}, {"\u00C2", 'A'}, {"\u00C9", 'E'}, {"\u00C8", 'E'}, {"\u00CA", 'E'},
+            {"\u00CE", 'I'}, {"\u00D4", 'O'}, {"\u00D9", 'U'}, {"\u00DB", 'U'}, {"\u00C7", 'C'}};
+        for (const auto& [accented, plain] : kAccented) {
+          if (value.substr(8) == accented) {
+            value = value.substr(0, 8) + plain;
+            break;
+          }
+        }
       }
       // "30450628B": the letter read twice, first as the digit it looks like, where the
       // characters stand spaced (each in its box, "| 2 | B |"); seven digits are the number.
@@ -263,13 +314,29 @@ std::string RepairValue(FieldName field, std::string value) {
       }
       return value;
     }
+    case FieldName::kDocumentNumber: {
+      // "P FRA  82BH70545": a passport's type and issuing state, the columns before its
+      // number on the same row, read into it. The number is the last word, whole.
+      const std::vector<std::string> words = SplitWords(value);
+      if (words.size() < 2 || words.back().size() < 8) return value;
+      for (size_t k = 0; k + 1 < words.size(); ++k) {
+        const std::string& w = words[k];
+        const bool type = w == "P" || w == "PP";
+        const bool state =
+            w.size() == 3 &&
+            std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; }) &&
+            verify::NormalizeCountryCode(w).problem == verify::Problem::kNone;
+        if (!type && !state) return value;
+      }
+      return words.back();
+    }
     case FieldName::kSurname:
       return GraveForMisreadDiaeresis(WithoutAeLigature(WithoutLetterlessEnds(std::move(value))));
     case FieldName::kGivenNames:
       return GraveForMisreadDiaeresis(WithoutSexAfter(WithoutLetterlessEnds(std::move(value))));
     case FieldName::kClubName:
-      return GraveForMisreadDiaeresis(
-          WithoutAeLigature(WithoutLetterlessEnds(std::move(value), /*trailing=*/false)));
+      return GraveForMisreadDiaeresis(WithoutAeLigature(
+          WithoutMisreadClubCaption(WithoutLetterlessEnds(std::move(value), /*trailing=*/false))));
     case FieldName::kAddress:
       return WithTownAccents(GraveForMisreadDiaeresis(WithoutAeLigature(std::move(value))));
     case FieldName::kSex: {
@@ -478,8 +545,10 @@ bool FitsForm(FieldName field, std::string_view value) {
     case FieldName::kGivenNames:
       // A lone letter is a speck or an initial read out of its line, not a name; nor are
       // words all in lower case ("le" of "Né(e) le"): a name is printed capitalised or
-      // in capitals, lower case only in its particles ("de", "le").
-      return IsWords(value) && CountLetters(value) >= 2 && HasCapitalisedWord(value);
+      // in capitals, lower case only in its particles ("de", "le"). Nor the document's
+      // own title ("FRANÇAISE CARTE NATIONALE D'IDENTITÉ", a heading over the name).
+      return IsWords(value) && CountLetters(value) >= 2 && HasCapitalisedWord(value) &&
+             !HoldsADocumentTitleWord(value);
     case FieldName::kSeason: {
       const std::vector<std::string> g = DigitGroups(value);
       return g.size() == 1 && g[0].size() == 4 && value.size() == 4 &&
@@ -525,8 +594,10 @@ bool FitsForm(FieldName field, std::string_view value) {
       // A club's name is a few words; a sentence ("Fait à Paris, le 6 octobre 2026,
       // pour servir et valoir ce que de droit.") is the text below a table's last row.
       // Nor a caption's number sign ("N° cus": "N° DE CLUB" in small capitals misread).
+      // A name starts with a capital: "est titulaire d'une" is the sentence around it.
       const auto words = std::count(value.begin(), value.end(), ' ') + 1;
       return CountLetters(value) >= 2 && !IsDate(value) && words <= 8 &&
+             !std::islower(static_cast<unsigned char>(value.front())) &&
              value.find(", ") == std::string_view::npos &&
              value.find("\u00b0") == std::string_view::npos &&
              value.find("\u00ba") == std::string_view::npos;
