@@ -5,12 +5,14 @@
 // Report the ratios (stage / floor), not the times: these machines are shared and noisy.
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
 #include <opencv2/imgproc.hpp>
 #include <random>
 #include <string>
 #include <vector>
 
 #include "engine/local/field_reader.h"
+#include "engine/local/flatten_light.h"
 #include "engine/local/mrz_finder.h"
 #include "engine/local/ocrb_classifier.h"
 #include "engine/local/polarity.h"
@@ -117,6 +119,29 @@ void BM_OtsuFloor(benchmark::State& state, cv::Mat (*make)()) {
   cv::Mat out;
   for (auto _ : state) {
     cv::threshold(page, out, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
+    benchmark::DoNotOptimize(out.data);
+  }
+}
+
+void BM_FlattenLight(benchmark::State& state, cv::Mat (*make)()) {
+  const cv::Mat page = make();
+  for (auto _ : state) benchmark::DoNotOptimize(jae::local::FlattenLight(page).data);
+}
+
+// FlattenLight as it was until the twenty-ninth session, kept as the reference in the same
+// run: the paper's level smoothed at full size, divided in floats.
+void BM_FlattenLightFullSize(benchmark::State& state, cv::Mat (*make)()) {
+  const cv::Mat page = make();
+  for (auto _ : state) {
+    cv::Mat paper;
+    const int k = std::max(15, page.cols / 40) | 1;
+    cv::dilate(page, paper, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(k, k)));
+    cv::GaussianBlur(paper, paper, cv::Size(0, 0), k / 4.0);
+    cv::Mat ink, base, out;
+    page.convertTo(ink, CV_32F);
+    paper.convertTo(base, CV_32F);
+    cv::Mat ratio = ink / cv::max(base, 1.0f);
+    ratio.convertTo(out, CV_8U, 255);
     benchmark::DoNotOptimize(out.data);
   }
 }
@@ -250,6 +275,8 @@ void BM_OcrbReadLine(benchmark::State& state) {
 }
 
 BENCHMARK_CAPTURE(BM_OtsuFloor, form, FormPage)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_FlattenLight, form, FormPage)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_FlattenLightFullSize, form, FormPage)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_WithoutRuleLines, form, FormPage)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_WithoutDotLeaders, form, FormPage)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_WithoutCharacterBoxes, form, FormPage)->Unit(benchmark::kMillisecond);
