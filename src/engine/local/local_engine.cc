@@ -932,7 +932,45 @@ class LocalEngine final : public Engine {
       }
     }
     local::ChooseCaptionPlacement(proved_mrz, printed.lines, upright_width(facing), printed.fields);
+    ReadLicenceLetterAgain(api, read_image, printed);
     return printed;
+  }
+
+  // A licence number read as its seven digits alone, its letter dropped or taken for a sign
+  // ("8741185 \"): the mark right of the number's word read alone among capitals. Where the
+  // page read a sign there, a glyph is known to stand there and only its letter is asked:
+  // both page modes reading the same capital is enough, whatever their confidence.
+  static void ReadLicenceLetterAgain(tesseract::TessBaseAPI& api, const cv::Mat& read_image,
+                                     PrintedText& printed) {
+    const auto number = printed.fields.find(FieldName::kLicenceNumber);
+    if (number == printed.fields.end()) return;
+    const std::string digits = number->second.value;
+    if (digits.size() != 7 ||
+        !std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      return;
+    }
+    for (const OcrLine& line : printed.lines) {
+      for (size_t k = 0; k < line.words.size(); ++k) {
+        const local::OcrWord& word = line.words[k];
+        if (word.text != digits) continue;
+        const bool sign_after = k + 1 < line.words.size() && IsOneSign(line.words[k + 1].text);
+        if (auto letter = local::ReadLetterAfter(
+                api, read_image, word.box, "ABCDEFGHIJKLMNOPQRSTUVWXYZ", sign_after ? 0 : 75)) {
+          number->second.value = digits + " " + letter->value;
+        }
+        return;
+      }
+    }
+  }
+
+  // One character that is no letter or digit: ASCII punctuation ("\", ")"), Latin-1's signs
+  // (U+00A0-U+00BF: "°", "«") or the general punctuation and symbols (U+2000-U+2BFF: "€",
+  // "—"). An accented letter is a letter.
+  static bool IsOneSign(const std::string& text) {
+    const auto byte = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
+    if (text.size() == 1) return byte(0) > ' ' && byte(0) < 0x80 && !std::isalnum(byte(0));
+    if (text.size() == 2) return byte(0) == 0xC2 && byte(1) >= 0xA0;
+    return text.size() == 3 && byte(0) == 0xE2 && byte(1) < 0xB0;
   }
 
   // The whole image as it was taken, upright, scaled to at most 1600 pixels, and a small one

@@ -53,13 +53,14 @@ std::pair<std::string, int> ReadIn(tesseract::TessBaseAPI& api, const cv::Mat& c
 // The box of the one mark in `gray` tall enough to be a letter next to a label `label_h`
 // high (values are printed as large or larger), when there is exactly one; specks and
 // marks cut by the picture's edge are ignored, anything else (a word, two letters) gives
-// none.
-std::optional<cv::Rect> LoneMark(const cv::Mat& gray, int label_h) {
+// none. A bar thinner than a fifth of its height is a letter only when `bars` is set.
+std::optional<cv::Rect> LoneMark(const cv::Mat& gray, int label_h, bool bars = false) {
   std::optional<cv::Rect> mark;
   for (const cv::Rect& box : InkMarks(gray)) {
     if (box.height < label_h / 2) continue;  // a speck, a label's accent
     const bool letter_sized = box.height >= label_h * 4 / 5 && box.height <= 4 * label_h &&
-                              box.width * 2 <= box.height * 3 && box.width * 5 >= box.height;
+                              box.width * 2 <= box.height * 3 &&
+                              (bars || box.width * 5 >= box.height);
     if (TouchesEdge(box, gray.size())) continue;
     if (!letter_sized || mark) return std::nullopt;
     mark = box;
@@ -158,45 +159,90 @@ std::optional<Field> ReadLoneWordOver(tesseract::TessBaseAPI& api, const cv::Mat
   return ReadWordIn(api, image, AreaOverLabel(label), std::max(6, label.height), 1);
 }
 
+namespace {
+
+// How ReadMarkIn reads a mark: the page mode that must agree with PSM_SINGLE_CHAR, the
+// smallest height it is read at (a smaller mark is enlarged), and the confidence (0-100) one
+// of the two modes must reach.
+struct MarkReading {
+  tesseract::PageSegMode second_mode;
+  int least_height;
+  int sure;
+  // Whether a bar (three times as tall as wide or more, as tall as the text: a box's side is
+  // taller) is the capital I, unread: among capitals only I is a bar, and Tesseract reads one
+  // enlarged alone as "L". Only where the page read a sign: a form's box or rule is a bar too.
+  bool bar_is_i = false;
+};
+
+// The one character-sized mark in `place` of `image` (LoneMark, for text `h` high) read alone,
+// restricted to `api`'s whitelist: in two page modes, since each alone drops or doubts some
+// letters the other reads surely, and two modes that read different letters settle nothing.
+std::optional<Field> ReadMarkIn(tesseract::TessBaseAPI& api, const cv::Mat& image,
+                                const cv::Rect& place, int h, const MarkReading& how) {
+  const cv::Rect r = place & cv::Rect(0, 0, image.cols, image.rows);
+  if (r.width < h || r.height < h) return std::nullopt;
+  const std::optional<cv::Rect> mark = LoneMark(image(r), h, how.bar_is_i);
+  if (!mark) return std::nullopt;
+  if (how.bar_is_i && 3 * mark->width <= mark->height) {
+    if (4 * mark->height > 5 * h) return std::nullopt;
+    return Field{"I", how.sure / 100.0, FieldSource::kVisual};
+  }
+  cv::Mat crop = OnPaper(image(r), *mark);
+  if (mark->height < how.least_height) {
+    const double scale = static_cast<double>(how.least_height) / mark->height;
+    cv::resize(crop, crop, cv::Size(), scale, scale, cv::INTER_CUBIC);
+  }
+  std::string letter;
+  int confidence = 0;
+  for (auto mode : {tesseract::PSM_SINGLE_CHAR, how.second_mode}) {
+    auto [read, read_confidence] = ReadIn(api, crop, mode);
+    std::erase(read, ' ');
+    if (read.empty()) continue;
+    if (!letter.empty() && read != letter) return std::nullopt;
+    letter = read;
+    confidence = std::max(confidence, read_confidence);
+  }
+  if (letter.size() != 1 || confidence < how.sure) return std::nullopt;
+  return Field{letter, confidence / 100.0, FieldSource::kVisual};
+}
+
+// Runs `read` with `alphabet` as `api`'s whitelist, then restores the whitelist and page mode.
+template <typename Read>
+std::optional<Field> WithAlphabet(tesseract::TessBaseAPI& api, const char* alphabet,
+                                  const Read& read) {
+  const tesseract::PageSegMode page_mode = api.GetPageSegMode();
+  api.SetVariable("tessedit_char_whitelist", alphabet);
+  std::optional<Field> found = read();
+  api.SetVariable("tessedit_char_whitelist", "");
+  api.SetPageSegMode(page_mode);
+  return found;
+}
+
+}  // namespace
+
 std::optional<Field> ReadLoneLetter(tesseract::TessBaseAPI& api, const cv::Mat& image,
                                     const cv::Rect& label, const char* alphabet) {
-  constexpr int kSure = 75;
+  constexpr MarkReading kSureOfTheLetter{tesseract::PSM_RAW_LINE, 0, 75};
   const int h = std::max(6, label.height);
   const cv::Rect below(label.x - h, label.y + label.height, std::max(label.width, 4 * h) + h,
                        h * 7 / 2);
   const cv::Rect right(label.x + label.width, label.y - h, 5 * h, 3 * h);
-  std::optional<Field> found;
-  const tesseract::PageSegMode page_mode = api.GetPageSegMode();
-  api.SetVariable("tessedit_char_whitelist", alphabet);
-  for (const cv::Rect& place : {below, right}) {
-    const cv::Rect r = place & cv::Rect(0, 0, image.cols, image.rows);
-    if (r.width < h || r.height < h) continue;
-    const std::optional<cv::Rect> mark = LoneMark(image(r), h);
-    if (!mark) continue;
-    const cv::Mat crop = OnPaper(image(r), *mark);
-    // Each mode alone drops or doubts some letters the other reads surely; two modes
-    // that read different letters settle nothing.
-    std::string letter;
-    int confidence = 0;
-    for (auto mode : {tesseract::PSM_SINGLE_CHAR, tesseract::PSM_RAW_LINE}) {
-      auto [read, read_confidence] = ReadIn(api, crop, mode);
-      std::erase(read, ' ');
-      if (read.empty()) continue;
-      if (!letter.empty() && read != letter) {
-        confidence = 0;
-        break;
-      }
-      letter = read;
-      confidence = std::max(confidence, read_confidence);
+  return WithAlphabet(api, alphabet, [&]() -> std::optional<Field> {
+    for (const cv::Rect& place : {below, right}) {
+      if (auto letter = ReadMarkIn(api, image, place, h, kSureOfTheLetter)) return letter;
     }
-    if (letter.size() == 1 && confidence >= kSure) {
-      found = Field{letter, confidence / 100.0, FieldSource::kVisual};
-      break;
-    }
-  }
-  api.SetVariable("tessedit_char_whitelist", "");
-  api.SetPageSegMode(page_mode);
-  return found;
+    return std::nullopt;
+  });
+}
+
+std::optional<Field> ReadLetterAfter(tesseract::TessBaseAPI& api, const cv::Mat& image,
+                                     const cv::Rect& word, const char* alphabet, int sure) {
+  const int h = std::max(6, word.height);
+  const cv::Rect after(word.br().x + 1, word.y - h / 2, 3 * h, 2 * h);
+  // Tesseract takes a letter fewer than ~20 pixels high alone for noise ("C" 14 pixels high:
+  // "L" at confidence 0; 32 high: "C").
+  const MarkReading how{tesseract::PSM_RAW_LINE, 32, sure, sure == 0};
+  return WithAlphabet(api, alphabet, [&] { return ReadMarkIn(api, image, after, h, how); });
 }
 
 }  // namespace jae::local

@@ -24,6 +24,22 @@ namespace jae::local {
 std::optional<Field> ReadLoneLetter(tesseract::TessBaseAPI& api, const cv::Mat& image,
                                     const cv::Rect& label, const char* alphabet);
 
+// The letter closing a value that the page reading dropped or took for a sign: a licence
+// number's "8741185 W" read "8741185 \", "9920050 C" read "9920050 €".
+// Contract: ReadLetterAfter() looks right of `word` (a word's box in `image`: from its end
+// to three of its heights on, half a height above and below) for exactly one
+// character-sized mark (a mark cut by that area's edge, the next column's, ignored). With
+// `sure` 0 (the caller saw a sign there), a bar as tall as `word` is the capital I
+// (Tesseract reads one enlarged alone as "L"); another mark is enlarged to
+// 32 pixels high when smaller and read as ReadLoneLetter reads: restricted to `alphabet`,
+// alike in both modes, with a confidence of at least `sure` (0-100) in one. `api`'s page
+// mode and whitelist are restored.
+// Why: a lone capital after a number, small on a photo, is what the page reading takes for
+// a sign; read alone among capitals it is the letter, though often at a low confidence ("C"
+// 14 pixels high: 0), so a caller who saw a sign there may ask for less.
+std::optional<Field> ReadLetterAfter(tesseract::TessBaseAPI& api, const cv::Mat& image,
+                                     const cv::Rect& word, const char* alphabet, int sure);
+
 // A short value that the page reading dropped: "FRA" under "Nationalité", "30 01 1957"
 // under "Date de naissance".
 //
