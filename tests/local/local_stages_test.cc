@@ -1072,6 +1072,18 @@ TEST(FieldReaderTest, ARankingOverItsCaptionInAnotherLine) {
   Fields f;
   AddUnlabelledRanking(apart, f);
   EXPECT_FALSE(f.count(FieldName::kRanking));
+  // The badge's "2/6" read "216" (willow's printed card): its slash read as a 1.
+  for (const auto& [read, ranking] : {std::pair{"216", "2/6"}, std::pair{"1516", ""}}) {
+    const std::vector<OcrLine> badge = {
+        {read, {625, 487, 54, 31}, 0.96, {{read, {625, 487, 54, 31}}}},
+        {std::string("61811255 Classement"),
+         {116, 554, 576, 22},
+         0.96,
+         {{"61811255", {116, 554, 90, 22}}, {"Classement", {612, 556, 80, 18}}}}};
+    Fields from_badge;
+    AddUnlabelledRanking(badge, from_badge);
+    EXPECT_EQ(from_badge[FieldName::kRanking].value, ranking) << read;
+  }
 }
 
 // An app's list item: the ranking's badge leads the row of its caption, read into the
@@ -2234,6 +2246,15 @@ TEST(FieldReaderTest, OtherWordingsOfTheSameLabels) {
   EXPECT_EQ(OneLineReal(FieldName::kBirthDate, "Date de naissance : 57750123"), "(none)");
   EXPECT_EQ(OneLineField(FieldName::kRanking, "Classement : 30 / 3"), "30/3");
   EXPECT_EQ(OneLineField(FieldName::kRanking, "Classement : 3/ 6"), "3/6");
+  // Figures beside the caption in small print are not repaired as a badge's are: "416"
+  // was "-4/6" with its minus lost too (lantern's hard photo).
+  EXPECT_EQ(OneLineReal(FieldName::kRanking, "Classement : 416"), "(none)");
+  // A badge's slash read as a 1, when only one of its 1s makes a ranking.
+  EXPECT_EQ(SlashForAOne("216"), "2/6");
+  EXPECT_EQ(SlashForAOne("3011"), "30/1");
+  EXPECT_EQ(SlashForAOne("-416"), "-4/6");
+  EXPECT_EQ(SlashForAOne("15"), "15");
+  EXPECT_EQ(SlashForAOne("1516"), "1516");
 }
 
 // More wordings of the same captions, and a caption's own words before its colon

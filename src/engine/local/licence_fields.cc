@@ -440,7 +440,8 @@ std::optional<Field> RankingOverItsCaption(const std::vector<OcrLine>& lines) {
       if (name != "classement" && name != "lassement") continue;
       for (const auto& line : lines) {
         for (const auto& word : line.words) {
-          const std::string w = WithoutBracketEnds(word.text);
+          std::string w = WithoutBracketEnds(word.text);
+          w = SlashForAOne(std::move(w));  // "216": the badge's slash read as a 1
           if (w.empty() || !IsRanking(w) || (CountDigits(w) == 0 && w != "NC")) continue;
           const int h = std::max(1, word.box.height);
           const int gap_under = caption.box.y - word.box.br().y;

@@ -490,6 +490,22 @@ bool IsWords(std::string_view utf8) {
 
 }  // namespace
 
+std::string SlashForAOne(std::string figures) {
+  if (figures.size() < 3 || figures.size() > 5 || IsRanking(figures)) return figures;
+  const size_t first = figures[0] == '-' ? 1 : 0;
+  if (CountDigits(figures) != static_cast<int>(figures.size() - first)) return figures;
+  std::string found;
+  for (size_t at = first + 1; at + 1 < figures.size(); ++at) {
+    if (figures[at] != '1') continue;
+    std::string slashed = figures;
+    slashed[at] = '/';
+    if (!IsRanking(slashed)) continue;
+    if (!found.empty()) return figures;  // two readings: neither is sure
+    found = std::move(slashed);
+  }
+  return found.empty() ? figures : found;
+}
+
 bool IsRanking(std::string_view value) {
   std::string v;
   for (char c : value) {

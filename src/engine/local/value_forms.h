@@ -42,6 +42,13 @@ bool IsDate(std::string_view value);
 // a numbered top player ("N° 12", "Top 40").
 bool IsRanking(std::string_view value);
 
+// A ranking in large type whose slash was read as a 1 ("216" for 2/6 on a licence's badge,
+// "3011" for 30/1): `figures` (digits, perhaps after a minus) with that 1 as the slash, when
+// they are no ranking as read and exactly one of their 1s (not the first figure) makes one;
+// otherwise `figures` unchanged. Only for a badge's big figures: in a line of small print a
+// blur that turns the slash into a 1 also loses a minus ("-4/6" read "416").
+std::string SlashForAOne(std::string figures);
+
 // Whether a word of `value` starts with a capital letter (ASCII, or Latin-1's À-Þ in
 // UTF-8: "Élise", "ÉMILIE").
 bool HasCapitalisedWord(std::string_view value);
