@@ -2886,6 +2886,14 @@ TEST(FieldReaderTest, AMixedCaseNameBesideItsAvatarsInitials) {
   AddNameHeading({{"MP) Maëlys Perrin", {45, 70, 298, 35}, 0.9}}, bracket);
   EXPECT_EQ(bracket[FieldName::kGivenNames].value, "Maëlys");
   EXPECT_EQ(bracket[FieldName::kSurname].value, "PERRIN");
+  // Or as an accented letter (the French model's lone "à"), both letters initials.
+  Fields accented;
+  AddNameHeading({{"JNà Juliette N'Guessan", {44, 71, 384, 34}, 0.9}}, accented);
+  EXPECT_EQ(accented[FieldName::kGivenNames].value, "Juliette");
+  EXPECT_EQ(accented[FieldName::kSurname].value, "N'GUESSAN");
+  Fields not_initials;
+  AddNameHeading({{"Noé Dupont Martin", {44, 71, 384, 34}, 0.9}}, not_initials);
+  EXPECT_TRUE(not_initials.empty());
   Fields lower;
   AddNameHeading({{"sp Sébastien Perrin", {45, 70, 298, 35}, 0.9}}, lower);
   EXPECT_EQ(lower[FieldName::kGivenNames].value, "Sébastien");

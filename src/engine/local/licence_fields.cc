@@ -308,7 +308,14 @@ std::optional<std::pair<std::string, std::string>> NameBesideInitials(std::strin
   // The disc: the first given name's initial and the surname's ("RB" for "Rémi Sébastien
   // Boyer"), or every name's. Its round edge may be read as a bracket and its letters in
   // lower case ("MP)", "sp"): then both letters must be the names' initials.
-  const std::string& read_disc = words.front();
+  std::string read_disc = words.front();
+  // Its rim read as an accented letter after the initials ("JNà", the French model's lone
+  // "à"): one character beyond ASCII at its end, taken as the bracket is.
+  size_t last = read_disc.size();
+  while (last > 0 && (static_cast<unsigned char>(read_disc[last - 1]) & 0xC0) == 0x80) --last;
+  const bool accented_rim = last >= 3 && last < read_disc.size() &&
+                            static_cast<unsigned char>(read_disc[last - 1]) >= 0xC0;
+  if (accented_rim) read_disc = read_disc.substr(0, last - 1) + ")";
   std::string disc;
   for (char c : read_disc) {
     if (std::isalpha(static_cast<unsigned char>(c))) {
