@@ -35,6 +35,7 @@
 #include "engine/local/polarity.h"
 #include "engine/local/pp_ocr_recogniser.h"
 #include "engine/local/qr_codes.h"
+#include "engine/local/round_glyphs.h"
 #include "engine/local/rule_lines.h"
 #include "engine/local/small_words.h"
 #include "engine/local/tess_pool.h"
@@ -933,7 +934,22 @@ class LocalEngine final : public Engine {
     }
     local::ChooseCaptionPlacement(proved_mrz, printed.lines, upright_width(facing), printed.fields);
     ReadLicenceLetterAgain(api, read_image, printed);
+    DecideNoughtsAndOs(read_image, printed);
     return printed;
+  }
+
+  // A document number read in one word whose O and 0 its glyphs' widths tell apart (see
+  // NoughtsAndOsByWidth).
+  static void DecideNoughtsAndOs(const cv::Mat& read_image, PrintedText& printed) {
+    const auto number = printed.fields.find(FieldName::kDocumentNumber);
+    if (number == printed.fields.end()) return;
+    for (const OcrLine& line : printed.lines) {
+      for (const local::OcrWord& word : line.words) {
+        if (word.text != number->second.value) continue;
+        number->second.value = local::NoughtsAndOsByWidth(read_image, word.box, word.text);
+        return;
+      }
+    }
   }
 
   // A licence number read as its seven digits alone, its letter dropped or taken for a sign
