@@ -955,13 +955,17 @@ class LocalEngine final : public Engine {
   // A licence number read as its seven digits alone, its letter dropped or taken for a sign
   // ("8741185 \"): the mark right of the number's word read alone among capitals. Where the
   // page read a sign there, a glyph is known to stand there and only its letter is asked:
-  // both page modes reading the same capital is enough, whatever their confidence.
+  // both page modes reading the same capital is enough, whatever their confidence. Read as
+  // eight digits in one word ("72007640" for "7200764 U", "90116873" for "9011687 J"), the
+  // eighth glyph is the letter taken for a digit: the word is cut into its glyphs and that
+  // one read alike, among capitals.
   static void ReadLicenceLetterAgain(tesseract::TessBaseAPI& api, const cv::Mat& read_image,
                                      PrintedText& printed) {
+    constexpr const char* kCapitals = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
     const auto number = printed.fields.find(FieldName::kLicenceNumber);
     if (number == printed.fields.end()) return;
     const std::string digits = number->second.value;
-    if (digits.size() != 7 ||
+    if ((digits.size() != 7 && digits.size() != 8) ||
         !std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; })) {
       return;
     }
@@ -969,10 +973,19 @@ class LocalEngine final : public Engine {
       for (size_t k = 0; k < line.words.size(); ++k) {
         const local::OcrWord& word = line.words[k];
         if (word.text != digits) continue;
-        const bool sign_after = k + 1 < line.words.size() && IsOneSign(line.words[k + 1].text);
-        if (auto letter = local::ReadLetterAfter(
-                api, read_image, word.box, "ABCDEFGHIJKLMNOPQRSTUVWXYZ", sign_after ? 0 : 75)) {
-          number->second.value = digits + " " + letter->value;
+        cv::Rect seven = word.box;
+        bool glyph_after = k + 1 < line.words.size() && IsOneSign(line.words[k + 1].text);
+        if (digits.size() == 8) {
+          const std::vector<cv::Rect> glyphs = local::CutIntoGlyphs(read_image, word.box, 8);
+          if (glyphs.empty()) return;
+          // Up to the eighth's left edge: a "T" or "V" leans over the seventh digit.
+          seven = glyphs.front() | glyphs[6];
+          seven.width = std::min(seven.width, glyphs[7].x - 2 - seven.x);
+          glyph_after = true;
+        }
+        if (auto letter =
+                local::ReadLetterAfter(api, read_image, seven, kCapitals, glyph_after ? 0 : 75)) {
+          number->second.value = digits.substr(0, 7) + " " + letter->value;
         }
         return;
       }
