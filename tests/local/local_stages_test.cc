@@ -2257,6 +2257,22 @@ TEST(FieldReaderTest, OtherWordingsOfTheSameLabels) {
   EXPECT_EQ(SlashForAOne("1516"), "1516");
 }
 
+// A French passport's number in its form, two digits, two letters, five digits: letters and
+// digits taken for each other are put back by their place; a number that cannot take the
+// form (another country's, a read too far off) stays as read.
+TEST(FieldReaderTest, AFrenchPassportNumberByPlace) {
+  EXPECT_EQ(FrenchPassportNumberByPlace("200070177"), "20OO70177");
+  EXPECT_EQ(FrenchPassportNumberByPlace("O4RT63681"), "04RT63681");
+  EXPECT_EQ(FrenchPassportNumberByPlace("13H104980"), "13HI04980");
+  EXPECT_EQ(FrenchPassportNumberByPlace("191X49500"), "19IX49500");
+  EXPECT_EQ(FrenchPassportNumberByPlace("600733283"), "60OT33283");
+  EXPECT_EQ(FrenchPassportNumberByPlace("82BH70545"), "82BH70545");
+  EXPECT_EQ(FrenchPassportNumberByPlace("L898902C3"), "L898902C3");
+  EXPECT_EQ(FrenchPassportNumberByPlace("4K68JK95L"), "4K68JK95L");
+  EXPECT_EQ(FrenchPassportNumberByPlace("82BH7054"), "82BH7054");
+  EXPECT_EQ(FrenchPassportNumberByPlace("82BH7O5X5"), "82BH7O5X5");
+}
+
 // More wordings of the same captions, and a caption's own words before its colon
 // ("Adresse postale :", "Club affilié :") that are not the value's.
 TEST(FieldReaderTest, MoreWordingsAndCaptionsThatRunToTheirColon) {

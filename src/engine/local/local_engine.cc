@@ -407,6 +407,11 @@ class LocalEngine final : public Engine {
         (cls.type == DocumentType::kOther || !zone->doc.outline_found)) {
       return Reject(ErrorCode::kNoDocument, "no identity document or licence found in the image");
     }
+    if (cls.type == DocumentType::kPassport && cls.issuing_country == "FRA") {
+      if (auto it = printed->fields.find(FieldName::kDocumentNumber); it != printed->fields.end()) {
+        it->second.value = local::FrenchPassportNumberByPlace(std::move(it->second.value));
+      }
+    }
     // A printed name's accents, which OCR drops or confuses on capitals (french_names.h);
     // a PDF's own text (ReadTextLayer) is as printed.
     for (FieldName name : {FieldName::kSurname, FieldName::kGivenNames}) {
@@ -938,15 +943,29 @@ class LocalEngine final : public Engine {
     return printed;
   }
 
-  // A document number read in one word whose O and 0 its glyphs' widths tell apart (see
+  // A document number read in one word, or in words of one line (a number printed letter-
+  // spaced, "Y 8 B OAZ N 1 G"), whose O and 0 its glyphs' widths tell apart (see
   // NoughtsAndOsByWidth).
   static void DecideNoughtsAndOs(const cv::Mat& read_image, PrintedText& printed) {
     const auto number = printed.fields.find(FieldName::kDocumentNumber);
     if (number == printed.fields.end()) return;
+    std::string& value = number->second.value;
     for (const OcrLine& line : printed.lines) {
-      for (const local::OcrWord& word : line.words) {
-        if (word.text != number->second.value) continue;
-        number->second.value = local::NoughtsAndOsByWidth(read_image, word.box, word.text);
+      for (size_t first = 0; first < line.words.size(); ++first) {
+        std::string text = line.words[first].text;
+        cv::Rect box = line.words[first].box;
+        size_t last = first;
+        while (text.size() < value.size() && last + 1 < line.words.size()) {
+          text += " " + line.words[++last].text;
+          box |= line.words[last].box;
+        }
+        if (text != value) continue;
+        std::string glyphs = value;
+        std::erase(glyphs, ' ');
+        const std::string decided = local::NoughtsAndOsByWidth(read_image, box, glyphs);
+        for (size_t k = 0, g = 0; k < value.size(); ++k) {
+          if (value[k] != ' ') value[k] = decided[g++];
+        }
         return;
       }
     }

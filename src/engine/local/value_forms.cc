@@ -506,6 +506,29 @@ std::string SlashForAOne(std::string figures) {
   return found.empty() ? figures : found;
 }
 
+std::string FrenchPassportNumberByPlace(std::string number) {
+  if (number.size() != 9) return number;
+  static constexpr std::string_view kLooksLikeDigit = "OQDILZASGTB", kItsDigit = "00011245678";
+  static constexpr std::string_view kLooksLikeLetter = "01245678", kItsLetter = "OIZASGTB";
+  std::string mended = number;
+  for (size_t k = 0; k < mended.size(); ++k) {
+    const bool letter_place = k == 2 || k == 3;
+    char& c = mended[k];
+    if (letter_place) {
+      if (const size_t at = kLooksLikeLetter.find(c); at != std::string_view::npos) {
+        c = kItsLetter[at];
+      }
+      if (c < 'A' || c > 'Z') return number;
+    } else {
+      if (const size_t at = kLooksLikeDigit.find(c); at != std::string_view::npos) {
+        c = kItsDigit[at];
+      }
+      if (c < '0' || c > '9') return number;
+    }
+  }
+  return mended;
+}
+
 bool IsRanking(std::string_view value) {
   std::string v;
   for (char c : value) {

@@ -49,6 +49,15 @@ bool IsRanking(std::string_view value);
 // blur that turns the slash into a 1 also loses a minus ("-4/6" read "416").
 std::string SlashForAOne(std::string figures);
 
+// A French passport's number read with a letter taken for a digit or a digit for a letter
+// ("200070177" for "20OO70177", "O4RT63681" for "04RT63681"): its form is two digits, two
+// letters, five digits, so in the digits' places O, Q and D are 0, I and L 1, Z 2, A 4,
+// S 5, G 6, T 7, B 8, and in the letters' places 0 is O, 1 I, 2 Z, 4 A, 5 S, 6 G, 7 T,
+// 8 B. Returns `number` so mended when that gives the form; otherwise `number` unchanged
+// (another country's passport, a read too far off). For a passport the MRZ or the page
+// says is French, never another.
+std::string FrenchPassportNumberByPlace(std::string number);
+
 // Whether a word of `value` starts with a capital letter (ASCII, or Latin-1's À-Þ in
 // UTF-8: "Élise", "ÉMILIE").
 bool HasCapitalisedWord(std::string_view value);
