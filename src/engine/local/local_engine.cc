@@ -1000,6 +1000,7 @@ class LocalEngine final : public Engine {
           // Up to the eighth's left edge: a "T" or "V" leans over the seventh digit.
           seven = glyphs.front() | glyphs[6];
           seven.width = std::min(seven.width, glyphs[7].x - 2 - seven.x);
+          if (seven.width <= 0) return;
           glyph_after = true;
         }
         if (auto letter =

@@ -143,8 +143,8 @@ void ReadDroppedCaptionsApart(tesseract::TessBaseAPI& api, const cv::Mat& gray,
 // read with a mean confidence of at least 0.6 and 0.1 above the column's; the line's text is
 // then its words joined by spaces. A line of one column, 3 to 16 letters or digits in at
 // most 3 words, a digit among them, read with a mean confidence below 0.3 (a number the page's
-// reading barely trusted) is read alone the same way. At most 8 columns a call, lines in order. `api`'s page mode
-// is restored.
+// reading barely trusted) is read alone the same way. At most 8 columns a call, lines in order.
+// `api`'s page mode is restored.
 void ReadUnsureColumnsApart(tesseract::TessBaseAPI& api, const cv::Mat& gray,
                             std::vector<OcrLine>& lines);
 
