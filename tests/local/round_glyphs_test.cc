@@ -71,5 +71,23 @@ TEST_F(RoundGlyphsTest, AWordNotCutOneGlyphByOneKeepsItsReading) {
   EXPECT_EQ(NoughtsAndOsByWidth(gray, cv::Rect(-5, -5, 3, 3), "XTSOLVOTM"), "XTSOLVOTM");
 }
 
+// Boxes off the picture, empty or one pixel high, an empty picture, noise: no glyphs, no
+// crash, the reading kept.
+TEST_F(RoundGlyphsTest, HostileBoxesAndPicturesGiveNothing) {
+  cv::Rect word;
+  const cv::Mat gray = Draw(kProportional, "XTS0LV0TM", word);
+  for (const cv::Rect& box : {cv::Rect(0, 0, 0, 0), cv::Rect(-100, -100, 50, 50),
+                              cv::Rect(gray.cols - 1, gray.rows - 1, 500, 500),
+                              cv::Rect(word.x, word.y, word.width, 1), cv::Rect(0, 0, -4, 9)}) {
+    EXPECT_TRUE(CutIntoGlyphs(gray, box, 9).empty());
+    EXPECT_EQ(NoughtsAndOsByWidth(gray, box, "XTSOLVOTM"), "XTSOLVOTM");
+  }
+  EXPECT_TRUE(CutIntoGlyphs(gray, word, 0).empty());
+  EXPECT_TRUE(CutIntoGlyphs(cv::Mat(), word, 9).empty());
+  cv::Mat noise(60, 360, CV_8UC1);
+  cv::randu(noise, 0, 256);
+  EXPECT_EQ(NoughtsAndOsByWidth(noise, cv::Rect(0, 0, 360, 60), "OOOOOOOOO"), "OOOOOOOOO");
+}
+
 }  // namespace
 }  // namespace jae::local
