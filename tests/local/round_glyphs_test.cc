@@ -83,6 +83,10 @@ TEST_F(RoundGlyphsTest, HostileBoxesAndPicturesGiveNothing) {
     EXPECT_EQ(NoughtsAndOsByWidth(gray, box, "XTSOLVOTM"), "XTSOLVOTM");
   }
   EXPECT_TRUE(CutIntoGlyphs(gray, word, 0).empty());
+  EXPECT_FALSE(LeadingGlyphs({}, 7).has_value());
+  EXPECT_FALSE(LeadingGlyphs({cv::Rect(0, 0, 5, 9)}, 1).has_value());
+  EXPECT_FALSE(LeadingGlyphs({cv::Rect(10, 0, 5, 9), cv::Rect(11, 0, 5, 9)}, 1).has_value());
+  EXPECT_EQ(LeadingGlyphs({cv::Rect(0, 0, 5, 9), cv::Rect(6, 0, 5, 9)}, 1), cv::Rect(0, 0, 4, 9));
   EXPECT_TRUE(CutIntoGlyphs(cv::Mat(), word, 9).empty());
   cv::Mat noise(60, 360, CV_8UC1);
   cv::randu(noise, 0, 256);

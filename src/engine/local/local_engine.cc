@@ -995,12 +995,10 @@ class LocalEngine final : public Engine {
         cv::Rect seven = word.box;
         bool glyph_after = k + 1 < line.words.size() && IsOneSign(line.words[k + 1].text);
         if (digits.size() == 8) {
-          const std::vector<cv::Rect> glyphs = local::CutIntoGlyphs(read_image, word.box, 8);
-          if (glyphs.empty()) return;
-          // Up to the eighth's left edge: a "T" or "V" leans over the seventh digit.
-          seven = glyphs.front() | glyphs[6];
-          seven.width = std::min(seven.width, glyphs[7].x - 2 - seven.x);
-          if (seven.width <= 0) return;
+          const auto leading =
+              local::LeadingGlyphs(local::CutIntoGlyphs(read_image, word.box, 8), 7);
+          if (!leading) return;
+          seven = *leading;
           glyph_after = true;
         }
         if (auto letter =

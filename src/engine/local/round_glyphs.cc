@@ -117,6 +117,15 @@ std::vector<cv::Rect> CutIntoGlyphs(const cv::Mat& gray, const cv::Rect& word, s
   return glyphs;
 }
 
+std::optional<cv::Rect> LeadingGlyphs(const std::vector<cv::Rect>& glyphs, size_t n) {
+  if (n == 0 || glyphs.size() <= n) return std::nullopt;
+  cv::Rect leading = glyphs.front();
+  for (size_t k = 1; k < n; ++k) leading |= glyphs[k];
+  leading.width = std::min(leading.width, glyphs[n].x - 2 - leading.x);
+  if (leading.width <= 0) return std::nullopt;
+  return leading;
+}
+
 std::string NoughtsAndOsByWidth(const cv::Mat& gray, const cv::Rect& word,
                                 const std::string& text) {
   if (std::none_of(text.begin(), text.end(), IsRound)) return text;
