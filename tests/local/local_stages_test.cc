@@ -13,6 +13,7 @@
 #include "engine/local/document_finder.h"
 #include "engine/local/field_reader.h"
 #include "engine/local/flatten_light.h"
+#include "engine/local/given_names.h"
 #include "engine/local/licence_fields.h"
 #include "engine/local/mrz_reader.h"
 #include "engine/local/mrz_zone.h"
@@ -699,6 +700,45 @@ TEST(FieldReaderTest, ASexWordIsNoNameHeading) {
   EXPECT_FALSE(AsGivenNamesAndSurname("Femme LY").has_value());
   ASSERT_TRUE(AsGivenNamesAndSurname("Victor DO").has_value());
   EXPECT_EQ(AsGivenNamesAndSurname("Victor DO")->second, "DO");
+}
+
+// A heading that writes the name in one case, surname first or last, is parted where the
+// given names meet the other words; a name all of given names ("Arnaud Jérôme Victor",
+// "Arnaud" being one too), a greeting or interleaved runs are not parted.
+TEST(FieldReaderTest, ANameInOneCasePartedByItsGivenNames) {
+  auto parted = [](std::string_view text) {
+    auto name = NameByItsGivenNames(text);
+    return name ? name->first + " | " + name->second : std::string("-");
+  };
+  EXPECT_EQ(parted("Blanchard Odile Léa"), "Odile Léa | Blanchard");
+  EXPECT_EQ(parted("Da Silva Victor Hugo"), "Victor Hugo | Da Silva");
+  EXPECT_EQ(parted("Odile Léa Blanchard"), "Odile Léa | Blanchard");
+  EXPECT_EQ(parted("Sarah Le Bris"), "Sarah | Le Bris");
+  EXPECT_EQ(parted("Jean-Baptiste Fontaine"), "Jean-Baptiste | Fontaine");
+  EXPECT_EQ(parted("FONTAINE Maëlys"), "-");  // two cases: AsGivenNamesAndSurname's
+  EXPECT_EQ(parted("Arnaud Jérôme Victor"), "-");
+  EXPECT_EQ(parted("Bonjour Camille"), "-");
+  EXPECT_EQ(parted("Rousseau Olivier Fontaine"), "-");
+  EXPECT_EQ(parted("Calcul Mensuel"), "-");
+  EXPECT_EQ(parted("Tennis Club Camille"), "-");
+  EXPECT_EQ(parted("Homme Olivier"), "-");
+  EXPECT_EQ(parted("Le Da"), "-");
+  EXPECT_EQ(parted(""), "-");
+  EXPECT_TRUE(IsAFrenchGivenName("JÉRÔME"));
+  EXPECT_TRUE(IsAFrenchGivenName("jerome"));
+  EXPECT_TRUE(IsAFrenchGivenName("Anne-Sophie"));
+  EXPECT_FALSE(IsAFrenchGivenName("Anne-Blanchard"));
+  EXPECT_FALSE(IsAFrenchGivenName("-"));
+  EXPECT_FALSE(IsAFrenchGivenName(""));
+
+  // In a licence's heading: the surname in capitals, as other headings give it.
+  Fields f;
+  AddNameHeading({{"Blanchard Odile Léa", {57, 189, 466, 39}, 0.9},
+                  {"Licence N° NÉ(E) LE", {57, 262, 438, 17}, 0.9},
+                  {"Calcul Mensuel", {228, 558, 144, 16}, 0.9}},
+                 f);
+  EXPECT_EQ(f[FieldName::kSurname].value, "BLANCHARD");
+  EXPECT_EQ(f[FieldName::kGivenNames].value, "Odile Léa");
 }
 
 // Dot leaders read as an ellipsis, dashes around a value: stripped whole, never a byte of
@@ -1484,6 +1524,32 @@ TEST(UnlabelledFieldsTest, ACardFrontsSexAndNationalityByTheirForms) {
   known[FieldName::kSex] = Field{"M", 0.9, FieldSource::kVisual};
   known[FieldName::kNationality] = Field{"FRA", 0.9, FieldSource::kVisual};
   EXPECT_EQ(read({names, Row(200, {{"DZA", 20}})}, known), "M | FRA");
+}
+
+// "Française" after a misread caption's colon is the nationality; in a header or a
+// federation's name it is not, and a nationality read is kept.
+TEST(UnlabelledFieldsTest, AFrenchNationalityInWordsAfterACaption) {
+  auto read = [](const std::vector<OcrLine>& page, Fields fields = {}) {
+    AddFrenchNationalityInWords(page, fields);
+    return fields.contains(FieldName::kNationality) ? fields[FieldName::kNationality].value
+                                                    : std::string("none");
+  };
+  const OcrLine sex_line = Row(223, {{"sexe", 298},
+                                     {"F_", 360},
+                                     {"Tauze:", 400},
+                                     {"1,70", 480},
+                                     {"m-Narionatrré:", 560},
+                                     {"Françaïse", 760}});
+  const OcrLine header = Row(31, {{"RÉPUBLIQUE", 36}, {"FRANÇAISE", 200}});
+  EXPECT_EQ(read({header, sex_line}), "Française");
+  EXPECT_EQ(read({Row(100, {{"Nationalité:", 20}, {"FRANÇAIS", 200}})}), "Française");
+  EXPECT_EQ(read({header}), "none");
+  EXPECT_EQ(read({Row(40, {{"Fédération", 20}, {"Française", 200}, {"de", 330}, {"Tennis", 370}})}),
+            "none");
+  EXPECT_EQ(read({Row(100, {{"Française", 20}})}), "none");
+  Fields known;
+  known[FieldName::kNationality] = Field{"ITA", 0.9, FieldSource::kVisual};
+  EXPECT_EQ(read({sex_line}, known), "ITA");
 }
 
 // An address found by its last line, a postcode and a town, its caption lost.
@@ -3094,9 +3160,15 @@ TEST(FieldReaderTest, AMixedCaseNameOverTheClubsName) {
   title[FieldName::kClubName] = Field{"Tennis Club de Vannes", 0.96, FieldSource::kVisual};
   AddNameHeading({{"Ma licence", {123, 69, 284, 30}, 0.96}, lines[1]}, title);
   EXPECT_FALSE(title.count(FieldName::kSurname));
+  // Without the club, its given names part it (NameByItsGivenNames); a line of no listed
+  // given name stays no name.
   Fields no_club;
   AddNameHeading(lines, no_club);
-  EXPECT_FALSE(no_club.count(FieldName::kSurname));
+  EXPECT_EQ(no_club[FieldName::kGivenNames].value, "Sarah Nathalie");
+  EXPECT_EQ(no_club[FieldName::kSurname].value, "LE BRIS");
+  Fields no_name;
+  AddNameHeading({{"Licence Valide", {123, 69, 284, 30}, 0.96}, lines[1]}, no_name);
+  EXPECT_FALSE(no_name.count(FieldName::kSurname));
 }
 
 // A ranking in large type whose leading 1 was read as a bracket or a bar, caption under it

@@ -131,6 +131,61 @@ TEST_F(LoneLetterTest, ReadsTheBadgeOverItsCaption) {
   }
 }
 
+// A ranking in big figures on a disc, over its caption or leading its row (as an app puts
+// it), dark on a light disc or light on a dark one, read whole with its sign: "-15" is never
+// read "15". Nothing when the disc is empty.
+TEST_F(LoneLetterTest, ReadsTheFiguresOfABadge) {
+  auto draw = [&](const std::string& ranking, bool beside, bool dark, cv::Rect& label) {
+    cv::Mat card(240, 420, CV_8UC3, cv::Scalar(245, 245, 245));
+    const cv::Point centre = beside ? cv::Point(90, 120) : cv::Point(210, 80);
+    cv::circle(card, centre, 62, cv::Scalar(170, 190, 175), 5, cv::LINE_AA);
+    cv::circle(card, centre, 55, dark ? cv::Scalar(40, 90, 200) : cv::Scalar(215, 222, 216), -1,
+               cv::LINE_AA);
+    // On a dark disc the figures are smaller, as an app sets "30/1" in its badge.
+    const int size = dark ? 32 : 44;
+    int baseline = 0;
+    const cv::Size figures = fonts_->bold().getTextSize(ranking, size, -1, &baseline);
+    fonts_->bold().putText(
+        card, ranking, centre - cv::Point(figures.width / 2, figures.height * 2 / 3), size,
+        dark ? cv::Scalar(250, 250, 250) : cv::Scalar(30, 60, 40), -1, cv::LINE_AA, false);
+    const cv::Size caption = fonts_->regular().getTextSize("Classement", 14, -1, &baseline);
+    const cv::Point at = beside ? cv::Point(170, 112) : cv::Point(210 - caption.width / 2, 150);
+    fonts_->regular().putText(card, "Classement", at, 14, cv::Scalar(110, 110, 110), -1,
+                              cv::LINE_AA, false);
+    cv::Mat gray;
+    cv::cvtColor(card, gray, cv::COLOR_BGR2GRAY);
+    label = cv::Rect(at.x - 2, at.y - 2, caption.width + 4, caption.height + 12);
+    label = cv::boundingRect(gray(label) < 200) + label.tl();
+    return gray;
+  };
+  constexpr const char* kRankingAlphabet = "0123456789/-NC";
+  for (const bool dark : {false, true}) {
+    for (const bool beside : {false, true}) {
+      const std::string where = std::string(beside ? " beside" : " over") + (dark ? ", dark" : "");
+      for (const std::string ranking : {"15", "-15", "NC", "30", "-2/6", "30/1"}) {
+        cv::Rect label;
+        const cv::Mat gray = draw(ranking, beside, dark, label);
+        auto read = ReadBigFiguresBy(api_, gray, label, kRankingAlphabet);
+        EXPECT_EQ(api_.GetPageSegMode(), tesseract::PSM_AUTO);
+        ASSERT_TRUE(read.has_value()) << ranking << where;
+        EXPECT_EQ(read->value, ranking) << where;
+      }
+      cv::Rect label;
+      const cv::Mat gray = draw("", beside, dark, label);
+      EXPECT_FALSE(ReadBigFiguresBy(api_, gray, label, kRankingAlphabet).has_value()) << where;
+    }
+  }
+  // Hostile boxes and pictures give nothing.
+  const cv::Mat noise = [] {
+    cv::Mat m(120, 160, CV_8U);
+    cv::randu(m, 0, 256);
+    return m;
+  }();
+  EXPECT_FALSE(ReadBigFiguresBy(api_, noise, {40, 100, 60, 12}, kRankingAlphabet).has_value());
+  EXPECT_FALSE(ReadBigFiguresBy(api_, noise, {-500, -500, 10, 1}, kRankingAlphabet).has_value());
+  EXPECT_FALSE(ReadBigFiguresBy(api_, cv::Mat(), {0, 0, 10, 10}, kRankingAlphabet).has_value());
+}
+
 // A licence number's letter, small as on a photographed card (digits 14 pixels high, a little
 // blurred), right of the number's word: read alone among capitals. Nothing when nothing or
 // a word stands there.

@@ -71,6 +71,20 @@ TEST_F(RoundGlyphsTest, AWordNotCutOneGlyphByOneKeepsItsReading) {
   EXPECT_EQ(NoughtsAndOsByWidth(gray, cv::Rect(-5, -5, 3, 3), "XTSOLVOTM"), "XTSOLVOTM");
 }
 
+// An I read in a number that the ink does not hold is dropped; a real I, a glyph of its own,
+// is kept, and so is a reading of another length or with two I's.
+TEST_F(RoundGlyphsTest, AnIInventedInANumberIsDropped) {
+  cv::Rect word;
+  const cv::Mat nine = Draw(kProportional, "LC9RKLMVY", word);
+  EXPECT_EQ(WithoutAnInventedI(nine, word, "LC9IRKLMVY"), "LC9RKLMVY");
+  EXPECT_EQ(WithoutAnInventedI(nine, word, "LC9RKLMVY"), "LC9RKLMVY");
+  EXPECT_EQ(WithoutAnInventedI(nine, word, "LC9IRKLIVY"), "LC9IRKLIVY");
+  const cv::Mat ten = Draw(kProportional, "LC9IRKLMVY", word);
+  EXPECT_EQ(WithoutAnInventedI(ten, word, "LC9IRKLMVY"), "LC9IRKLMVY");
+  EXPECT_EQ(WithoutAnInventedI(ten, cv::Rect(-5, -5, 3, 3), "LC9IRKLMVY"), "LC9IRKLMVY");
+  EXPECT_EQ(WithoutAnInventedI(cv::Mat(), word, "LC9IRKLMVY"), "LC9IRKLMVY");
+}
+
 // Boxes off the picture, empty or one pixel high, an empty picture, noise: no glyphs, no
 // crash, the reading kept.
 TEST_F(RoundGlyphsTest, HostileBoxesAndPicturesGiveNothing) {

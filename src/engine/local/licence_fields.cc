@@ -376,6 +376,48 @@ void AddNameOverTheClub(const std::vector<OcrLine>& lines, Fields& fields) {
   }
 }
 
+namespace {
+
+// A heading that writes the holder's name in one case ("Blanchard Odile Léa"), parted by
+// its given names (NameByItsGivenNames): the tallest such line that is no other field's
+// value, the topmost of equals, each of its words read surely (confidence 0.6 at least: a
+// misread caption is no surname, "Prec Joël" for "Prénom Joël"). The surname in capitals,
+// as the other headings give it.
+void AddNameInOneCase(const std::vector<OcrLine>& headings, Fields& fields) {
+  constexpr double kSure = 0.6;
+  const OcrLine* best = nullptr;
+  std::pair<std::string, std::string> best_name;
+  for (const auto& line : headings) {
+    const bool sure =
+        line.words.empty()
+            ? line.confidence >= kSure
+            : std::all_of(line.words.begin(), line.words.end(),
+                          [&](const OcrWord& word) { return word.confidence >= kSure; });
+    if (!sure) continue;
+    auto name = NameByItsGivenNames(line.text);
+    if (!name) continue;
+    const bool is_a_value = std::any_of(fields.begin(), fields.end(), [&](const auto& f) {
+      return NormalizeLabelText(f.second.value) == NormalizeLabelText(line.text);
+    });
+    if (is_a_value) continue;
+    if (!best || line.box.height > best->box.height ||
+        (line.box.height == best->box.height && line.box.y < best->box.y)) {
+      best = &line;
+      best_name = std::move(*name);
+    }
+  }
+  if (!best) return;
+  std::string surname;
+  for (const std::string& w : SplitWords(best_name.second)) {
+    surname += (surname.empty() ? "" : " ") + InCapitals(w);
+  }
+  fields[FieldName::kGivenNames] =
+      Field{std::move(best_name.first), best->confidence, FieldSource::kVisual};
+  fields[FieldName::kSurname] = Field{std::move(surname), best->confidence, FieldSource::kVisual};
+}
+
+}  // namespace
+
 void AddNameHeading(const std::vector<OcrLine>& lines, Fields& fields) {
   if (fields.count(FieldName::kSurname) || fields.count(FieldName::kGivenNames)) return;
   if (auto named = NameAfterCivility(lines)) {
@@ -426,6 +468,7 @@ void AddNameHeading(const std::vector<OcrLine>& lines, Fields& fields) {
   }
   if (!best) {
     AddNameOverTheClub(lines, fields);
+    if (!fields.count(FieldName::kSurname)) AddNameInOneCase(headings, fields);
     return;
   }
   fields[FieldName::kGivenNames] =

@@ -392,6 +392,9 @@ class LocalEngine final : public Engine {
       local::AddSexByItsLetter(printed->lines, printed->fields);
       local::AddNationalityByItsCode(printed->lines, printed->fields);
     }
+    if (cls.type == DocumentType::kIdCard) {
+      local::AddFrenchNationalityInWords(printed->lines, printed->fields);
+    }
     if (cls.type == DocumentType::kIdCard || cls.type == DocumentType::kResidencePermit) {
       local::AddAddressByItsPostcode(printed->lines, printed->fields);
     }
@@ -937,6 +940,15 @@ class LocalEngine final : public Engine {
         }
       }
     }
+    // Or its big figures on a disc by it, which the page read apart ("L 5") or not at all.
+    if (auto label = local::LabelWithoutValue(printed.lines, printed.fields, FieldName::kRanking)) {
+      if (auto badge = local::ReadBigFiguresBy(api, read_image, *label, "0123456789/-NC")) {
+        badge->value = local::RepairValue(FieldName::kRanking, std::move(badge->value));
+        if (local::FitsForm(FieldName::kRanking, badge->value)) {
+          printed.fields[FieldName::kRanking] = std::move(*badge);
+        }
+      }
+    }
     local::ChooseCaptionPlacement(proved_mrz, printed.lines, upright_width(facing), printed.fields);
     ReadLicenceLetterAgain(api, read_image, printed);
     DecideNoughtsAndOs(read_image, printed);
@@ -945,7 +957,7 @@ class LocalEngine final : public Engine {
 
   // A document number read in one word, or in words of one line (a number printed letter-
   // spaced, "Y 8 B OAZ N 1 G"), whose O and 0 its glyphs' widths tell apart (see
-  // NoughtsAndOsByWidth).
+  // NoughtsAndOsByWidth), and whose glyphs tell an I it holds too many.
   static void DecideNoughtsAndOs(const cv::Mat& read_image, PrintedText& printed) {
     const auto number = printed.fields.find(FieldName::kDocumentNumber);
     if (number == printed.fields.end()) return;
@@ -962,6 +974,10 @@ class LocalEngine final : public Engine {
         if (text != value) continue;
         std::string glyphs = value;
         std::erase(glyphs, ' ');
+        if (value.find(' ') == std::string::npos) {
+          glyphs = local::WithoutAnInventedI(read_image, box, glyphs);
+          value = glyphs;
+        }
         const std::string decided = local::NoughtsAndOsByWidth(read_image, box, glyphs);
         for (size_t k = 0, g = 0; k < value.size(); ++k) {
           if (value[k] != ' ') value[k] = decided[g++];

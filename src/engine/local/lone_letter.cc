@@ -245,4 +245,159 @@ std::optional<Field> ReadLetterAfter(tesseract::TessBaseAPI& api, const cv::Mat&
   return WithAlphabet(api, alphabet, [&] { return ReadMarkIn(api, image, after, h, how); });
 }
 
+namespace {
+
+// A row of big figures: its box, and whether a minus leads it.
+struct FigureRow {
+  cv::Rect box;
+  bool minus = false;
+};
+
+// The row of big figures by `label` in `gray` (see ReadBigFiguresBy) within `area`: its box,
+// small marks on the row (a slash's foot, a dot) included, a leading minus told apart; none
+// when the big marks make no one row, or none stands there.
+std::optional<FigureRow> BigFiguresIn(const cv::Mat& gray, cv::Rect area, int ch,
+                                      int least_height) {
+  area &= cv::Rect(0, 0, gray.cols, gray.rows);
+  if (area.width < 2 * ch || area.height < 2 * ch) return std::nullopt;
+  const std::vector<cv::Rect> marks = InkMarks(gray(area));
+  std::vector<cv::Rect> big;
+  for (const cv::Rect& box : marks) {
+    if (box.height < least_height || box.height > 8 * ch || TouchesEdge(box, area.size())) {
+      continue;
+    }
+    if (2 * box.width > 3 * box.height) continue;  // a rule, a block, the disc's rim
+    big.push_back(box);
+  }
+  if (big.empty() || big.size() > 4) return std::nullopt;
+  std::sort(big.begin(), big.end(), [](const cv::Rect& a, const cv::Rect& b) { return a.x < b.x; });
+  int tallest = 0;
+  for (const cv::Rect& box : big) tallest = std::max(tallest, box.height);
+  cv::Rect row = big.front();
+  for (size_t k = 1; k < big.size(); ++k) {
+    const int centre = big[k].y + big[k].height / 2, middle = row.y + row.height / 2;
+    if (big[k].x - row.br().x > tallest || std::abs(centre - middle) * 2 > tallest) {
+      return std::nullopt;
+    }
+    row |= big[k];
+  }
+  // The small marks of the row: a minus, a slash's foot, a dot.
+  FigureRow figures;
+  bool grew = true;
+  while (grew) {
+    grew = false;
+    for (const cv::Rect& box : marks) {
+      if ((box & row) == box || box.height > tallest) continue;  // the disc's rim: no mark
+      const int centre = box.y + box.height / 2;
+      const int gap = std::max(box.x - row.br().x, row.x - box.br().x);
+      if (centre < row.y || centre > row.br().y || gap > tallest / 2) continue;
+      if (TouchesEdge(box, area.size())) return std::nullopt;
+      // A minus: a flat bar before the figures, at their middle third.
+      const bool flat = 2 * box.height <= box.width && 4 * box.height <= tallest;
+      if (flat && box.br().x <= row.x && 3 * (centre - row.y) >= row.height &&
+          3 * (centre - row.y) <= 2 * row.height) {
+        figures.minus = true;
+        continue;
+      }
+      row |= box;
+      grew = true;
+    }
+  }
+  figures.box = row + area.tl();
+  return figures;
+}
+
+// `image` with the one dark disc by `label` (round, 3 to 16 caption heights, its ink 45 to
+// 85 % of its box: filled, holding light figures; over the caption or left of it) made
+// light with dark figures, everything else paper; empty when there is no such disc or two.
+cv::Mat DiscMadeLight(const cv::Mat& image, const cv::Rect& label, int ch) {
+  const cv::Rect around = cv::Rect(label.x - 18 * ch, label.y - 18 * ch, label.width + 36 * ch,
+                                   label.height + 36 * ch) &
+                          cv::Rect(0, 0, image.cols, image.rows);
+  if (around.width < 3 * ch || around.height < 3 * ch) return {};
+  cv::Mat ink, labels, stats, centroids;
+  cv::threshold(image(around), ink, 0, 255, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
+  const int n = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8);
+  int disc = 0;
+  for (int i = 1; i < n; ++i) {
+    const cv::Rect box(stats.at<int>(i, cv::CC_STAT_LEFT) + around.x,
+                       stats.at<int>(i, cv::CC_STAT_TOP) + around.y,
+                       stats.at<int>(i, cv::CC_STAT_WIDTH), stats.at<int>(i, cv::CC_STAT_HEIGHT));
+    const int area = stats.at<int>(i, cv::CC_STAT_AREA);
+    const bool round = box.height >= 3 * ch && box.height <= 16 * ch &&
+                       5 * box.width >= 4 * box.height && 4 * box.width <= 5 * box.height &&
+                       100 * area >= 45 * box.area() && 100 * area <= 85 * box.area();
+    if (!round) continue;
+    const int centre_x = box.x + box.width / 2, label_middle = label.y + label.height / 2;
+    const bool over = centre_x >= label.x && centre_x <= label.br().x &&
+                      box.br().y <= label.y + ch && label.y - box.br().y <= 3 * ch;
+    const bool left = box.br().x <= label.x && label.x - box.br().x <= 4 * ch &&
+                      label_middle >= box.y && label_middle <= box.br().y;
+    if (!over && !left) continue;
+    if (disc) return {};
+    disc = i;
+  }
+  if (!disc) return {};
+  // The disc filled (its figures are holes in it), off its rim: the rim's smoothed edge is
+  // lighter than the disc and would read as a mark.
+  cv::Mat own = labels == disc;
+  std::vector<std::vector<cv::Point>> outline;
+  cv::findContours(own, outline, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
+  cv::Mat mask = cv::Mat::zeros(around.size(), CV_8U);
+  cv::drawContours(mask, outline, -1, cv::Scalar(255), cv::FILLED);
+  const int rim = std::max(3, stats.at<int>(disc, cv::CC_STAT_HEIGHT) / 12);
+  cv::erode(mask, mask, cv::getStructuringElement(cv::MORPH_ELLIPSE, {2 * rim + 1, 2 * rim + 1}));
+  // Inside, the figures black (pixels lighter than their neighbourhood, over about a
+  // figure's height: a disc may be lit unevenly, lighter round its figures), the rest white.
+  const int block = std::max(3, stats.at<int>(disc, cv::CC_STAT_HEIGHT) / 6) | 1;
+  cv::Mat figures;
+  cv::adaptiveThreshold(image(around), figures, 255, cv::ADAPTIVE_THRESH_MEAN_C,
+                        cv::THRESH_BINARY_INV, block, -10);
+  cv::Mat light(image.size(), CV_8U, cv::Scalar(255));
+  figures.copyTo(light(around), mask);
+  return light;
+}
+
+}  // namespace
+
+std::optional<Field> ReadBigFiguresBy(tesseract::TessBaseAPI& api, const cv::Mat& image,
+                                      const cv::Rect& label, const char* alphabet) {
+  if (image.empty() || image.type() != CV_8U) return std::nullopt;
+  const int ch = std::max(6, label.height);
+  // Over the caption, centred on it; or leading its row, left of it.
+  const cv::Rect over(label.x - 2 * ch, label.y - 10 * ch, label.width + 4 * ch, 10 * ch);
+  const cv::Rect left(label.x - 12 * ch, label.y - 4 * ch, 12 * ch, label.height + 8 * ch);
+  const cv::Mat* page = &image;
+  std::optional<FigureRow> row = BigFiguresIn(image, over, ch, 2 * ch);
+  if (!row) row = BigFiguresIn(image, left, ch, 2 * ch);
+  // Or light figures on a dark disc, made dark on light; inside a disc, figures smaller
+  // than elsewhere are no other text.
+  cv::Mat disc_made_light;
+  if (!row) {
+    disc_made_light = DiscMadeLight(image, label, ch);
+    if (disc_made_light.empty()) return std::nullopt;
+    page = &disc_made_light;
+    row = BigFiguresIn(disc_made_light, over, ch, 3 * ch / 2);
+    if (!row) row = BigFiguresIn(disc_made_light, left, ch, 3 * ch / 2);
+  }
+  if (!row) return std::nullopt;
+  // A minus is read from its shape, the figures alone: a page mode drops a lone bar.
+  const cv::Mat crop = OnPaper(*page, row->box & cv::Rect(0, 0, page->cols, page->rows));
+  return WithAlphabet(api, alphabet, [&]() -> std::optional<Field> {
+    std::string first;
+    int confidence = 100;
+    for (auto mode : {tesseract::PSM_SINGLE_LINE, tesseract::PSM_SINGLE_WORD}) {
+      auto [read, read_confidence] = ReadIn(api, crop, mode);
+      std::erase(read, ' ');
+      if (read.empty() || (mode != tesseract::PSM_SINGLE_LINE && read != first)) {
+        return std::nullopt;
+      }
+      first = read;
+      confidence = std::min(confidence, read_confidence);
+    }
+    if (confidence < 60 || first.find('-') != std::string::npos) return std::nullopt;
+    return Field{(row->minus ? "-" : "") + first, confidence / 100.0, FieldSource::kVisual};
+  });
+}
+
 }  // namespace jae::local

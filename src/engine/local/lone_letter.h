@@ -70,4 +70,20 @@ std::optional<Field> ReadLoneWordOver(tesseract::TessBaseAPI& api, const cv::Mat
 // Where ReadLoneWordOver looks, in `image`'s frame (before clipping to it).
 cv::Rect AreaOverLabel(const cv::Rect& label);
 
+// A licence's ranking printed in big figures by its caption: "15" or "-15" on a disc over
+// "Classement", or the disc leading the caption's row in an app.
+// Contract: ReadBigFiguresBy() looks right over `label` (a caption's box in `image`: centred
+// on it, up to ten of its heights) and then left of it (up to twelve heights, level with it)
+// for one row of 1 to 4 marks 2 to 8 caption heights high, each at most the tallest's height
+// from the next, with the small marks on that row (a minus, a slash); a mark of the row cut
+// by the search area gives nothing. The row alone is read as one line among `alphabet` in
+// two page modes; the reading is returned only when both read it alike (spaces aside) at a
+// confidence of 60 or more. The caller checks the form. `api`'s page mode and whitelist are
+// restored.
+// Why: the page reading reads a disc's big figures apart into the next column's line
+// ("Homme 53633983 L 5" for "15"), or takes them for a picture; the row is read whole with its
+// sign, since "-15" read without its minus would be another ranking.
+std::optional<Field> ReadBigFiguresBy(tesseract::TessBaseAPI& api, const cv::Mat& image,
+                                      const cv::Rect& label, const char* alphabet);
+
 }  // namespace jae::local

@@ -155,4 +155,14 @@ std::string NoughtsAndOsByWidth(const cv::Mat& gray, const cv::Rect& word,
   return decided;
 }
 
+std::string WithoutAnInventedI(const cv::Mat& gray, const cv::Rect& word, std::string text) {
+  if (text.size() != 10 || std::count(text.begin(), text.end(), 'I') != 1) return text;
+  // Nine glyphs, and no two of them touching that would make ten.
+  if (CutIntoGlyphs(gray, word, 9).size() != 9 || !CutIntoGlyphs(gray, word, 10).empty()) {
+    return text;
+  }
+  std::erase(text, 'I');
+  return text;
+}
+
 }  // namespace jae::local

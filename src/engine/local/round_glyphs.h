@@ -39,4 +39,13 @@ std::optional<cv::Rect> LeadingGlyphs(const std::vector<cv::Rect>& glyphs, size_
 // decided there. The glyph's shape decides, never an alphabet assumed for the number.
 std::string NoughtsAndOsByWidth(const cv::Mat& gray, const cv::Rect& word, const std::string& text);
 
+// Contract: WithoutAnInventedI() returns `text` (a word's reading: `word` its box in
+// `gray`) without its I when `text` has ten characters, exactly one of them I, and
+// CutIntoGlyphs() cuts the word's ink into nine glyphs and not into ten (two touching
+// glyphs split); otherwise `text` unchanged.
+// Why: Tesseract fills a wide gap between two glyphs of a number with an I ("LC9IRKLMVY"
+// for "LC9RKLMVY", 4 of the seen 2021 card numbers), and a nine-character number read so
+// is withheld. A real I is a glyph of its own: then the ink makes ten and nothing changes.
+std::string WithoutAnInventedI(const cv::Mat& gray, const cv::Rect& word, std::string text);
+
 }  // namespace jae::local

@@ -13,6 +13,7 @@
 #include "engine/local/value_forms.h"
 #include "mrz/forms.h"
 #include "verify/normalize.h"
+#include "verify/text.h"
 
 namespace jae::local {
 
@@ -292,6 +293,20 @@ void AddNationalityByItsCode(const std::vector<OcrLine>& lines, Fields& fields) 
     return line.confidence;
   };
   if (auto nationality = OneWordValue(lines, code)) {
+    fields[FieldName::kNationality] = std::move(*nationality);
+  }
+}
+
+void AddFrenchNationalityInWords(const std::vector<OcrLine>& lines, Fields& fields) {
+  if (fields.contains(FieldName::kNationality)) return;
+  auto in_words = [](const OcrLine& line, size_t k) -> std::optional<double> {
+    const std::string folded = verify::FoldForMatching(line.words[k].text);
+    if (folded != "francaise" && folded != "francais") return std::nullopt;
+    if (k == 0 || !line.words[k - 1].text.ends_with(':')) return std::nullopt;
+    return line.words[k].confidence;
+  };
+  if (auto nationality = OneWordValue(lines, in_words)) {
+    nationality->value = "Française";
     fields[FieldName::kNationality] = std::move(*nationality);
   }
 }

@@ -74,6 +74,15 @@ void AddSexByItsLetter(const std::vector<OcrLine>& lines, Fields& fields);
 // nationality).
 void AddNationalityByItsCode(const std::vector<OcrLine>& lines, Fields& fields);
 
+// When `fields` has no nationality: a word "Française" or "Français" (as read, accents and
+// case aside: "Françaïse") right after a word ending with a colon — a caption, however
+// misread ("m-Narionatrré:") — gives "Française"; every such word must be it. Why: a French
+// identity card prints the nationality in words after its caption, on a line it shares
+// with the sex and height, and a scan garbles the small capitals of the caption while the
+// value reads clean. A colon before it rules out "République française" and a federation's
+// name. For French identity cards.
+void AddFrenchNationalityInWords(const std::vector<OcrLine>& lines, Fields& fields);
+
 // When `fields` has no address: the one line ending with a French postcode and a town in
 // capitals ("28676 ANGERS", "13090 AIX-EN-PROVENCE CEDEX 2"), with the street lines right
 // over it that start where it starts (a number first, or a street's type or an address's

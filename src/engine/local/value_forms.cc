@@ -11,6 +11,7 @@
 
 #include "engine/local/caption_table.h"
 #include "engine/local/french_places.h"
+#include "engine/local/given_names.h"
 #include "engine/local/ocr_text.h"
 #include "verify/forms.h"
 #include "verify/normalize.h"
@@ -818,6 +819,51 @@ std::optional<std::pair<std::string, std::string>> AsGivenNamesAndSurname(std::s
   };
   if (cases[0] == WordCase::kCapitalised)
     return std::make_pair(join(0, split), join(split, words.size()));
+  return std::make_pair(join(split, words.size()), join(0, split));
+}
+
+std::optional<std::pair<std::string, std::string>> NameByItsGivenNames(std::string_view text) {
+  static constexpr std::string_view kParticles[] = {"le", "la",  "de",  "du", "da",  "des", "d",
+                                                    "l",  "van", "von", "di", "del", "dos"};
+  static constexpr std::string_view kNoNames[] = {
+      "bonjour", "bonsoir", "bienvenue", "salut",  "hello",  "mon",      "ma",       "mes",
+      "votre",   "joueur",  "joueuse",   "membre", "profil", "compte",   "carte",    "senior",
+      "junior",  "veteran", "capitaine", "equipe", "saison", "licencie", "licenciee"};
+  std::vector<std::string> words;
+  for (std::string w : SplitWords(text)) {
+    while (!w.empty() && w.back() == ',') w.pop_back();
+    if (!w.empty()) words.push_back(std::move(w));
+  }
+  if (words.size() < 2 || words.size() > 5) return std::nullopt;
+  // Each word: a listed given name (true) or a surname's (false).
+  std::vector<bool> given;
+  bool a_surname_word = false;  // one of the surname's run that is no particle
+  for (const auto& w : words) {
+    const std::string norm = NormalizeLabelText(w);
+    const bool particle =
+        std::find(std::begin(kParticles), std::end(kParticles), norm) != std::end(kParticles);
+    if (IsAClubWord(norm) || IsASexWord(norm) || IsOnlyALabel(w) ||
+        std::find(std::begin(kNoNames), std::end(kNoNames), norm) != std::end(kNoNames)) {
+      return std::nullopt;
+    }
+    if (!particle && CaseOf(w) != WordCase::kCapitalised) return std::nullopt;
+    const bool listed = !particle && IsAFrenchGivenName(w);
+    a_surname_word = a_surname_word || (!particle && !listed);
+    given.push_back(listed);
+  }
+  if (!a_surname_word) return std::nullopt;
+  size_t split = 1;
+  while (split < given.size() && given[split] == given[0]) ++split;
+  if (split == given.size()) return std::nullopt;
+  for (size_t k = split; k < given.size(); ++k) {
+    if (given[k] == given[0]) return std::nullopt;
+  }
+  auto join = [&](size_t from, size_t to) {
+    std::string out;
+    for (size_t k = from; k < to; ++k) out += (out.empty() ? "" : " ") + words[k];
+    return out;
+  };
+  if (given[0]) return std::make_pair(join(0, split), join(split, words.size()));
   return std::make_pair(join(split, words.size()), join(0, split));
 }
 

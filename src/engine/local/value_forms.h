@@ -103,4 +103,15 @@ bool IsASexWord(std::string_view norm);
 // surname), or nullopt when `text` is not written so.
 std::optional<std::pair<std::string, std::string>> AsGivenNamesAndSurname(std::string_view text);
 
+// "Blanchard Odile Léa", "Da Silva Victor Hugo" or "Odile Léa Blanchard": a name written in
+// one case (each word capitalised), parted where the French given names (given_names.h)
+// meet the other words — the given names one run of listed words, the surname one run of
+// unlisted ones, either first; a particle ("de", "Da", "Le" ...) belongs to the surname's
+// run. Two to five words, no label, club's, sex's or greeting's word ("Bonjour Camille" is
+// no name). A name all of listed words ("Gauthier Sébastien", "Martin Paul") or with the
+// runs interleaved gives nothing: the list cannot part it. (given names, surname), or
+// nullopt. Why: an app or a card may print the holder's name with no label and in one
+// case, surname first or last.
+std::optional<std::pair<std::string, std::string>> NameByItsGivenNames(std::string_view text);
+
 }  // namespace jae::local

@@ -1,0 +1,107 @@
+#include "engine/local/given_names.h"
+
+#include <algorithm>
+#include <set>
+#include <string>
+
+#include "verify/text.h"
+
+namespace jae::local {
+namespace {
+
+// Unaccented capitals, as MrzNameVariants folds a word.
+constexpr std::string_view kGivenNames[] = {
+    // Women.
+    "ADA", "ADELAIDE", "ADELE", "ADELINE", "ADRIENNE", "AGATHE", "AGNES", "AICHA", "ALBANE",
+    "ALEXANDRA", "ALEXANDRINE", "ALEXIA", "ALICE", "ALICIA", "ALINE", "ALIX", "AMANDA", "AMANDINE",
+    "AMBRE", "AMELIE", "AMINATA", "ANAELLE", "ANAIS", "ANDREA", "ANDREE", "ANGELE", "ANGELINA",
+    "ANGELIQUE", "ANNA", "ANNABELLE", "ANNE", "ANNICK", "ANNIE", "ANOUK", "ANTOINETTE", "APOLLINE",
+    "ARIANE", "ARLETTE", "ARMELLE", "ASSIA", "AUDE", "AUDREY", "AURELIE", "AURORE", "AVA", "AXELLE",
+    "AYA", "BARBARA", "BEATRICE", "BENEDICTE", "BERENICE", "BERNADETTE", "BERTILLE", "BLANDINE",
+    "BRIGITTE", "CAMILLE", "CAPUCINE", "CARINE", "CAROLE", "CAROLINE", "CASSANDRA", "CATHERINE",
+    "CECILE", "CELESTE", "CELIA", "CELINE", "CHANTAL", "CHARLENE", "CHARLINE", "CHARLOTTE", "CHLOE",
+    "CHRISTELLE", "CHRISTIANE", "CHRISTINE", "CLAIRE", "CLARA", "CLARISSE", "CLAUDIA", "CLAUDIE",
+    "CLAUDINE", "CLEA", "CLELIA", "CLEMENCE", "CLEMENTINE", "CLOTILDE", "COLETTE", "CONSTANCE",
+    "CORALIE", "CORALINE", "CORINNE", "CYRIELLE", "DANIELLE", "DAPHNE", "DELPHINE", "DENISE",
+    "DIANE", "DOMINIQUE", "DOROTHEE", "EDITH", "EDWIGE", "ELEA", "ELEONORE", "ELIANE", "ELINE",
+    "ELISA", "ELISABETH", "ELISE", "ELLA", "ELODIE", "ELOISE", "ELSA", "EMELINE", "EMILIE", "EMMA",
+    "EMMANUELLE", "EMY", "ESTELLE", "ESTHER", "EUGENIE", "EVA", "EVE", "EVELYNE", "FABIENNE",
+    "FANNY", "FATIMA", "FLAVIE", "FLORA", "FLORENCE", "FLORIANE", "FRANCINE", "FRANCOISE",
+    "FREDERIQUE", "GABRIELLE", "GAELLE", "GENEVIEVE", "GEORGETTE", "GERALDINE", "GHISLAINE",
+    "GINETTE", "GISELE", "GWENAELLE", "HELENE", "HELOISE", "HENRIETTE", "HORTENSE", "HUGUETTE",
+    "IMANE", "INAYA", "INES", "IRENE", "IRIS", "ISABELLE", "ISAURE", "JACQUELINE", "JADE", "JEANNE",
+    "JEANNINE", "JENNIFER", "JESSICA", "JOANNA", "JOCELYNE", "JOELLE", "JOHANNA", "JOSEPHINE",
+    "JOSETTE", "JOSIANE", "JUDITH", "JULIA", "JULIANE", "JULIE", "JULIETTE", "JUSTINE", "KARINE",
+    "KELLY", "KENZA", "LAETITIA", "LAURA", "LAURE", "LAURENCE", "LAURENE", "LAURIANE", "LEA",
+    "LEANA", "LEILA", "LENA", "LEONIE", "LEONORE", "LILA", "LILIANE", "LILOU", "LINA", "LINDA",
+    "LISA", "LOANE", "LOLA", "LOU", "LOUANE", "LOUISA", "LOUISE", "LOUNA", "LUCIE", "LUCILE",
+    "LUCILLE", "LUDIVINE", "LUNA", "LYDIE", "LYNA", "MADELEINE", "MAELLE", "MAELYS", "MAEVA",
+    "MAGALI", "MAGALIE", "MANON", "MARGAUX", "MARGOT", "MARGUERITE", "MARIA", "MARIANNE", "MARIE",
+    "MARINE", "MARION", "MARJORIE", "MARTHE", "MARTINE", "MARYSE", "MATHILDE", "MAUD", "MAUDE",
+    "MAYA", "MELANIE", "MELISSA", "MELODIE", "MIA", "MICHELE", "MICHELINE", "MILA", "MIREILLE",
+    "MONIQUE", "MORGANE", "MURIEL", "MYLENE", "MYRIAM", "NADEGE", "NADIA", "NADINE", "NAELLE",
+    "NATHALIE", "NELLY", "NICOLE", "NINA", "NOELLE", "NOEMIE", "NOLWENN", "OCEANE", "ODETTE",
+    "ODILE", "OLGA", "OLIVIA", "OPHELIE", "PALOMA", "PASCALE", "PATRICIA", "PAULE", "PAULETTE",
+    "PAULINE", "PENELOPE", "PERRINE", "PHILIPPINE", "PRISCILLA", "RACHEL", "RAPHAELLE", "REBECCA",
+    "REGINE", "RENEE", "ROMANE", "ROMY", "ROSALIE", "ROSE", "SABINE", "SABRINA", "SALOME", "SANDRA",
+    "SANDRINE", "SARA", "SARAH", "SEGOLENE", "SEVERINE", "SIDONIE", "SIMONE", "SOFIA", "SOLANGE",
+    "SOLENE", "SOLENN", "SONIA", "SOPHIA", "SOPHIE", "STEPHANIE", "SUZANNE", "SYLVIANE", "SYLVIE",
+    "THAIS", "THERESE", "TIPHAINE", "VALENTINE", "VALERIE", "VANESSA", "VERONIQUE", "VICTOIRE",
+    "VICTORIA", "VIOLAINE", "VIOLETTE", "VIRGINIE", "VIVIANE", "YAELLE", "YASMINE", "YOLANDE",
+    "YVETTE", "YVONNE", "ZELIE", "ZOE",
+    // Men.
+    "ACHILLE", "ADAM", "ADRIEN", "ALAIN", "ALBAN", "ALBERT", "ALEXANDRE", "ALEXIS", "ALFRED", "ALI",
+    "ALOIS", "ALPHONSE", "AMAURY", "AMBROISE", "AMIR", "ANATOLE", "ANDRE", "ANTHONY", "ANTOINE",
+    "ANTONIN", "ARISTIDE", "ARMAND", "ARNAUD", "ARSENE", "ARTHUR", "AUGUSTE", "AUGUSTIN",
+    "AURELIEN", "AXEL", "AYMERIC", "BAPTISTE", "BASILE", "BASTIEN", "BENJAMIN", "BENOIT", "BERNARD",
+    "BERTRAND", "BLAISE", "BORIS", "BRUNO", "CASIMIR", "CEDRIC", "CELESTIN", "CESAR", "CHARLES",
+    "CHRISTIAN", "CHRISTOPHE", "CLAUDE", "CLEMENT", "CLOVIS", "COLIN", "CORENTIN", "CYPRIEN",
+    "CYRIL", "CYRILLE", "DAMIEN", "DANIEL", "DAVID", "DENIS", "DIDIER", "DIMITRI", "DYLAN", "EDGAR",
+    "EDMOND", "EDOUARD", "ELIAS", "ELIE", "ELIOTT", "ELOI", "EMERIC", "EMILE", "EMILIEN",
+    "EMMANUEL", "ENZO", "ERIC", "ERNEST", "ETHAN", "ETIENNE", "EUGENE", "EVAN", "FABIEN", "FABRICE",
+    "FELICIEN", "FELIX", "FERDINAND", "FERNAND", "FLORENT", "FLORIAN", "FRANCIS", "FRANCK",
+    "FRANCOIS", "FREDERIC", "GABIN", "GABRIEL", "GAEL", "GAETAN", "GASPARD", "GASTON", "GAUTHIER",
+    "GAUTIER", "GEOFFREY", "GEORGES", "GERALD", "GERARD", "GERMAIN", "GILBERT", "GILLES",
+    "GREGOIRE", "GREGORY", "GUILLAUME", "GUSTAVE", "GUY", "HECTOR", "HENRI", "HERVE", "HIPPOLYTE",
+    "HONORE", "HUBERT", "HUGO", "HUGUES", "ILYES", "ISAAC", "ISMAEL", "JACQUES", "JEAN", "JEREMIE",
+    "JEREMY", "JEROME", "JOACHIM", "JOEL", "JOHAN", "JOHANN", "JONATHAN", "JORDAN", "JORIS",
+    "JOSEPH", "JULES", "JULIEN", "JUSTIN", "KARIM", "KENZO", "KEVIN", "KILIAN", "KYLIAN", "LAURENT",
+    "LAZARE", "LENNY", "LEO", "LEON", "LEONARD", "LIAM", "LIONEL", "LOIC", "LORENZO", "LOUIS",
+    "LOUKA", "LUC", "LUCAS", "LUCIEN", "LUDOVIC", "LUKA", "MAEL", "MALO", "MARC", "MARCEAU",
+    "MARCEL", "MARIUS", "MARTIN", "MATHEO", "MATHIAS", "MATHIEU", "MATHIS", "MATTEO", "MATTHIEU",
+    "MAURICE", "MAX", "MAXENCE", "MAXIME", "MAXIMILIEN", "MEHDI", "MICHAEL", "MICHEL", "MICKAEL",
+    "MOHAMED", "MOHAMMED", "NABIL", "NAEL", "NATHAN", "NATHANAEL", "NICOLAS", "NILS", "NOAH",
+    "NOAM", "NOE", "NOEL", "NOLAN", "OLIVIER", "OMAR", "OSCAR", "OWEN", "PABLO", "PASCAL",
+    "PATRICE", "PATRICK", "PAUL", "PHILIPPE", "PIERRE", "QUENTIN", "RAOUL", "RAPHAEL", "RAYAN",
+    "RAYMOND", "REMI", "REMY", "RENAUD", "RENE", "RICHARD", "ROBERT", "ROBIN", "ROGER", "ROLAND",
+    "ROMAIN", "ROMARIC", "ROMEO", "RUBEN", "RYAN", "SACHA", "SALIM", "SAMUEL", "SAMY", "SEBASTIEN",
+    "SERGE", "SIMON", "SOFIANE", "STANISLAS", "STEPHANE", "SULLIVAN", "SYLVAIN", "SYLVESTRE",
+    "TANGUY", "THEO", "THEODORE", "THIBAUD", "THIBAULT", "THIBAUT", "THIERRY", "THOMAS", "TIMEO",
+    "TIMOTHEE", "TITOUAN", "TOM", "TONY", "TRISTAN", "VALENTIN", "VALERY", "VIANNEY", "VICTOR",
+    "VINCENT", "WILFRIED", "WILLIAM", "XAVIER", "YACINE", "YANIS", "YANN", "YANNICK", "YOANN",
+    "YOHAN", "YOUSSEF", "YVES", "ZACHARIE"};
+
+bool IsListed(std::string_view folded) {
+  static const std::set<std::string, std::less<>> names(std::begin(kGivenNames),
+                                                        std::end(kGivenNames));
+  return names.count(folded) > 0;
+}
+
+}  // namespace
+
+bool IsAFrenchGivenName(std::string_view word) {
+  if (word.empty()) return false;
+  const std::string folded = verify::MrzNameVariants(word, 1).front();
+  // MrzNameVariants writes a hyphen as a space.
+  size_t from = 0;
+  while (true) {
+    const size_t end = folded.find(' ', from);
+    const std::string_view part =
+        std::string_view(folded).substr(from, end == std::string::npos ? end : end - from);
+    if (part.empty() || !IsListed(part)) return false;
+    if (end == std::string::npos) return true;
+    from = end + 1;
+  }
+}
+
+}  // namespace jae::local
