@@ -1257,6 +1257,32 @@ TEST(FieldReaderTest, ALoneDateIsTheBirthDateOnlyWhenNothingElseCouldBe) {
   EXPECT_FALSE(printed_on.count(FieldName::kBirthDate));
 }
 
+// With no date alone on its line, the one old date printed among other words (its caption
+// misread) is the birth; two old dates, or only the page's own recent ones, give nothing.
+TEST(FieldReaderTest, TheOneOldDateOfALicenceIsItsHoldersBirth) {
+  const OcrLine season = Row(299, {{"Saison", 368}, {"2023-2024", 440}});
+  const OcrLine born = Row(428, {{"NéCEJLE", 103},
+                                 {"20", 200},
+                                 {"juin", 230},
+                                 {"1982", 280},
+                                 {"SExE", 400},
+                                 {"Féminin", 460}});
+  const OcrLine printed = Row(700, {{"Fait", 103}, {"le", 150}, {"12/09/2023", 180}});
+  Fields f;
+  AddLoneBirthDate({season, born, printed}, f);
+  EXPECT_EQ(f[FieldName::kBirthDate].value, "20 juin 1982");
+  Fields two;
+  AddLoneBirthDate({season, born, printed, Row(750, {{"depuis", 103}, {"01/09/2010", 180}})}, two);
+  EXPECT_FALSE(two.count(FieldName::kBirthDate));
+  Fields recent;
+  AddLoneBirthDate({season, printed}, recent);
+  EXPECT_FALSE(recent.count(FieldName::kBirthDate));
+  // A date in figures read in part ("1/05/1958") is none.
+  Fields part;
+  AddLoneBirthDate({season, Row(428, {{"Nééle", 103}, {"1/05/1958", 200}}), printed}, part);
+  EXPECT_FALSE(part.count(FieldName::kBirthDate));
+}
+
 // The attestation's sentence wraps where the page ends a line: "né le" at one line's end,
 // the date at the next one's start; "saison" likewise.
 TEST(FieldReaderTest, TheAttestationsSentenceAcrossItsLineBreaks) {
@@ -1854,6 +1880,26 @@ TEST(FieldReaderTest, AnAppsBareNumbersTellThemselvesApartByTheirForm) {
   AddBareNumbers(
       {{"Inès CHEVALIER", {60, 177, 264, 27}, 0.9}, {"N° 63054467", {61, 210, 137, 17}, 0.9}}, g);
   EXPECT_FALSE(g.count(FieldName::kClubNumber));
+}
+
+// A card's club number in a second column, level with the sex ("Homme   53633983", the
+// badge's figures read into the same line): that column alone is a bare number. Words close
+// together are one column: "Né le 12345678" is none.
+TEST(FieldReaderTest, ABareNumberInItsOwnColumn) {
+  Fields f = {{FieldName::kLicenceNumber, Field{"2191334 Y", 0.9, FieldSource::kVisual}}};
+  AddBareNumbers({Row(337, {{"Homme", 58}, {"53633983", 370}, {"L", 1010}, {"5", 1042}})}, f);
+  EXPECT_EQ(f[FieldName::kClubNumber].value, "53633983");
+  Fields g = {{FieldName::kLicenceNumber, Field{"2191334 Y", 0.9, FieldSource::kVisual}}};
+  AddBareNumbers({Row(337, {{"Né", 58}, {"le", 90}, {"12345678", 115}})}, g);
+  EXPECT_FALSE(g.count(FieldName::kClubNumber));
+  // The licence number with its letter read as a digit is no club's number.
+  Fields misread = {{FieldName::kLicenceNumber, Field{"3274222 T", 0.9, FieldSource::kVisual}}};
+  AddBareNumbers({Row(337, {{"Homme", 58}, {"32742227", 370}})}, misread);
+  EXPECT_FALSE(misread.count(FieldName::kClubNumber));
+  // Without the licence number known, eight digits may be a misread one: nothing.
+  Fields h;
+  AddBareNumbers({Row(337, {{"Homme", 58}, {"53633983", 370}})}, h);
+  EXPECT_FALSE(h.count(FieldName::kClubNumber));
 }
 
 TEST(FieldReaderTest, AValueUnderItsCaptionBesideAnotherCaptionsWords) {

@@ -11,6 +11,7 @@
 
 #include "engine/local/caption_table.h"
 #include "engine/local/ocr_text.h"
+#include "engine/local/unlabelled_fields.h"
 #include "engine/local/value_forms.h"
 #include "verify/normalize.h"
 
@@ -857,6 +858,18 @@ void AddLoneSexWord(const std::vector<OcrLine>& lines, Fields& fields) {
 
 namespace {
 
+// Whether eight `digits` are the licence number read in `fields` with its letter taken for
+// a digit ("32742227" for "3274222 T"): the same seven digits first.
+bool IsTheLicenceNumberMisread(const std::string& digits, const Fields& fields) {
+  const auto licence = fields.find(FieldName::kLicenceNumber);
+  if (licence == fields.end()) return false;
+  std::string seven;
+  for (char c : licence->second.value) {
+    if (std::isdigit(static_cast<unsigned char>(c))) seven += c;
+  }
+  return seven.size() == 7 && digits.rfind(seven, 0) == 0;
+}
+
 void AddBareNumbersOnce(const std::vector<OcrLine>& lines, Fields& fields) {
   for (const auto& line : lines) {
     const std::string norm = NormalizeLabelText(line.text);
@@ -894,7 +907,8 @@ void AddBareNumbersOnce(const std::vector<OcrLine>& lines, Fields& fields) {
       fields[FieldName::kLicenceNumber] = Field{value, line.confidence, FieldSource::kVisual};
     } else if (digits.size() == 8 && letters.empty() && !fields.count(FieldName::kClubNumber) &&
                (UnderTheClubsName(lines, line, fields) ||
-                fields.count(FieldName::kLicenceNumber))) {
+                fields.count(FieldName::kLicenceNumber)) &&
+               !IsTheLicenceNumberMisread(digits, fields)) {
       fields[FieldName::kClubNumber] = Field{digits, line.confidence, FieldSource::kVisual};
     }
   }
@@ -903,9 +917,33 @@ void AddBareNumbersOnce(const std::vector<OcrLine>& lines, Fields& fields) {
 }  // namespace
 
 void AddBareNumbers(const std::vector<OcrLine>& lines, Fields& fields) {
+  // The lines, then each column of a line parted at gaps wider than twice its tallest word
+  // (a card sets the club's number in a second column, level with the sex: "Homme
+  // 53633983"), after them: a line read whole is taken first.
+  std::vector<OcrLine> texts(lines.begin(), lines.end());
+  for (const OcrLine& line : lines) {
+    int height = 0;
+    for (const OcrWord& w : line.words) height = std::max(height, w.box.height);
+    size_t from = 0;
+    for (size_t k = 1; k <= line.words.size(); ++k) {
+      if (k < line.words.size() &&
+          line.words[k].box.x - line.words[k - 1].box.br().x <= 2 * height) {
+        continue;
+      }
+      if (from > 0 || k < line.words.size()) {
+        // The column's confidence is its own words' least, not its line's.
+        double least = 1;
+        for (size_t j = from; j < k; ++j) least = std::min(least, line.words[j].confidence);
+        texts.push_back(LineOf({line.words.begin() + static_cast<std::ptrdiff_t>(from),
+                                line.words.begin() + static_cast<std::ptrdiff_t>(k)},
+                               least));
+      }
+      from = k;
+    }
+  }
   // Twice: eight digits are the club's number once the licence number is known (a
   // misread licence number has eight digits too), wherever the two stand on the page.
-  for (int pass = 0; pass < 2; ++pass) AddBareNumbersOnce(lines, fields);
+  for (int pass = 0; pass < 2; ++pass) AddBareNumbersOnce(texts, fields);
 }
 
 namespace {
@@ -936,6 +974,48 @@ OcrLine WithoutLeadingIcon(const OcrLine& line) {
 
 }  // namespace
 
+namespace {
+
+// The latest year (1900-2100, four digits) `text` names, or 0.
+int LatestYear(std::string_view text) {
+  int latest = 0;
+  for (const auto& g : DigitGroups(text)) {
+    const int y = g.size() == 4 ? std::atoi(g.c_str()) : 0;
+    if (y >= 1900 && y <= 2100) latest = std::max(latest, y);
+  }
+  return latest;
+}
+
+// The one date the page prints (PrintedDates: in figures or with its month in words, among
+// other words: "NéCEJLE 20 juin 1982", its caption misread) at least four years before the
+// latest year the page names, when there is exactly one such date (printed once or more).
+// Why: a licence's other dates are its own (its season, printed on, valid until, a medical
+// certificate's), of the season's year or just before; the holder's birth is the one old
+// date.
+void AddTheOneOldDate(const std::vector<OcrLine>& lines, Fields& fields) {
+  int page_year = 0;
+  for (const auto& line : lines) page_year = std::max(page_year, LatestYear(line.text));
+  if (auto season = fields.find(FieldName::kSeason); season != fields.end()) {
+    page_year = std::max(page_year, LatestYear(season->second.value));
+  }
+  std::optional<PrintedDate> old;
+  for (PrintedDate& printed : PrintedDates(lines)) {
+    if (printed.date.year > page_year - 4) continue;
+    // In figures, day and month of two each, as a licence prints them: "1/05/1958" is a
+    // date read in part ("21/05/1958"), which no caption vouches for here.
+    const std::vector<std::string> groups = DigitGroups(printed.text);
+    if (groups.size() == 3 && (groups[0].size() != 2 || groups[1].size() != 2)) continue;
+    if (old && old->date != printed.date) return;  // two old dates: which no rule tells
+    if (!old) old = std::move(printed);
+  }
+  if (old) {
+    fields[FieldName::kBirthDate] =
+        Field{std::move(old->text), old->confidence, FieldSource::kVisual};
+  }
+}
+
+}  // namespace
+
 void AddLoneBirthDate(const std::vector<OcrLine>& lines, Fields& fields) {
   if (fields.count(FieldName::kBirthDate)) return;
   const OcrLine* lone = nullptr;
@@ -946,27 +1026,22 @@ void AddLoneBirthDate(const std::vector<OcrLine>& lines, Fields& fields) {
     if (lone) return;  // two dates alone: which is the birth no form tells
     lone = &line;
   }
-  if (!lone) return;
+  if (!lone) {
+    AddTheOneOldDate(lines, fields);
+    return;
+  }
   // A date of the page's latest year or just before is the page's own (printed on, valid
   // until), not a player's birth: the latest year anywhere on the page (the season's) must
   // come at least four years after it. A page that names no other year proves nothing.
   const std::string date = RepairValue(FieldName::kBirthDate, lone->text);
-  auto year_of = [](std::string_view text) {
-    int latest = 0;
-    for (const auto& g : DigitGroups(text)) {
-      const int y = g.size() == 4 ? std::atoi(g.c_str()) : 0;
-      if (y >= 1900 && y <= 2100) latest = std::max(latest, y);
-    }
-    return latest;
-  };
   int page_year = 0;
   for (const auto& line : lines) {
-    if (&line != lone) page_year = std::max(page_year, year_of(line.text));
+    if (&line != lone) page_year = std::max(page_year, LatestYear(line.text));
   }
   if (auto season = fields.find(FieldName::kSeason); season != fields.end()) {
-    page_year = std::max(page_year, year_of(season->second.value));
+    page_year = std::max(page_year, LatestYear(season->second.value));
   }
-  const int birth_year = year_of(date);
+  const int birth_year = LatestYear(date);
   if (birth_year == 0 || birth_year > page_year - 4) return;
   fields[FieldName::kBirthDate] = Field{date, lone->confidence, FieldSource::kVisual};
 }

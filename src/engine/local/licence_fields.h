@@ -82,17 +82,19 @@ void CompleteAWrappedClubName(const std::vector<OcrLine>& lines, Fields& fields)
 void AddLoneSexWord(const std::vector<OcrLine>& lines, Fields& fields);
 
 // A line that is "N°" and a number alone, or the number alone (the federation's app
-// prints both numbers so): the number's own form says which it is — a licence number is seven
-// digits and a letter
-// ("0723155 T"), a club's number eight digits ("5792 0123"). Fills only missing fields.
-// Used on licences.
+// prints both numbers so), or a column of a line alone (parted from the rest by a gap of
+// twice its words' height: a card sets the club's number level with the sex): the number's
+// own form says which it is — a licence number is seven digits and a letter ("0723155 T"),
+// a club's number eight digits ("5792 0123"), unless they start with the licence number's
+// seven (its letter read as a digit). Fills only missing fields. Used on licences.
 void AddBareNumbers(const std::vector<OcrLine>& lines, Fields& fields);
 
 // When `fields` has no birth date: the one line that is a date and nothing else (the app
 // prints the birth date under an icon, without a label). Two such lines: neither. A date
 // less than four years before the latest year the page names (the season's) is the page's
-// own (printed on, valid until), and a page that names no other year proves nothing. Used
-// on licences, whose only personal date is the birth date.
+// own (printed on, valid until), and a page that names no other year proves nothing. With
+// no date alone on its line: the one date printed anywhere (among other words, its caption
+// misread) that is that old. Used on licences, whose only personal date is the birth date.
 void AddLoneBirthDate(const std::vector<OcrLine>& lines, Fields& fields);
 
 // When `fields` has no season or no birth date: the attestation's sentence, its lines

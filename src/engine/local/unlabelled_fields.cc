@@ -101,19 +101,6 @@ void SpaceNamesAsTheMrz(const mrz::ParsedMrz& proved_mrz, Fields& fields) {
   }
 }
 
-namespace {
-
-// A date printed on the page: day, month and a four-digit year.
-struct PrintedDate {
-  CivilDate date;
-  std::string text;  // as printed, look-alike digits repaired ("O5 12 2031" -> "05 12 2031")
-  double confidence = 0;
-  const OcrLine* line = nullptr;
-  size_t after = 0;  // the index of the line's first word after the date
-};
-
-// Every date `lines` print, in reading order: each shortest run of up to four words of a
-// line that reads as a date, the search going on after it.
 std::vector<PrintedDate> PrintedDates(const std::vector<OcrLine>& lines) {
   std::vector<PrintedDate> dates;
   for (const OcrLine& line : lines) {
@@ -138,6 +125,9 @@ std::vector<PrintedDate> PrintedDates(const std::vector<OcrLine>& lines) {
   }
   return dates;
 }
+
+
+namespace {
 
 // Whether a document issued on `issue` and expiring on `expiry` was valid a whole number of
 // years (1 to 15): `expiry` is an anniversary of `issue`, or the day before one, as

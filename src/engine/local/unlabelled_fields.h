@@ -7,6 +7,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "common/clock.h"
@@ -15,6 +16,19 @@
 #include "result/result.h"
 
 namespace jae::local {
+
+// A date printed on the page: day, month and a four-digit year.
+struct PrintedDate {
+  CivilDate date;
+  std::string text;  // as printed, look-alike digits repaired ("O5 12 2031" -> "05 12 2031")
+  double confidence = 0;
+  const OcrLine* line = nullptr;  // into the `lines` given
+  size_t after = 0;               // the index of the line's first word after the date
+};
+
+// Every date `lines` print, in reading order: each shortest run of up to four words of a
+// line that reads as a date ("12.03.1990", "20 juin 1982"), the search going on after it.
+std::vector<PrintedDate> PrintedDates(const std::vector<OcrLine>& lines);
 
 // When a proved MRZ names the holder and `fields` has no printed surname (or given names):
 // the run of whole words on one line whose letters are the MRZ's, in order, gives it as
