@@ -379,42 +379,57 @@ void AddNameOverTheClub(const std::vector<OcrLine>& lines, Fields& fields) {
 
 namespace {
 
-// A heading that writes the holder's name in one case ("Blanchard Odile Léa"), parted by
-// its given names (NameByItsGivenNames): the tallest such line that is no other field's
-// value, the topmost of equals, each of its words read surely (confidence 0.6 at least: a
-// misread caption is no surname, "Prec Joël" for "Prénom Joël"). The surname in capitals,
-// as the other headings give it.
-void AddNameInOneCase(const std::vector<OcrLine>& headings, Fields& fields) {
-  constexpr double kSure = 0.6;
-  const OcrLine* best = nullptr;
-  std::pair<std::string, std::string> best_name;
+// A person's name as a heading gives it: (given names, surname), or nullopt.
+using NameParse = std::optional<std::pair<std::string, std::string>> (*)(const OcrLine&);
+
+// The heading among `headings` whose text `parse` reads as a name and that is no value of
+// `fields`: the tallest, the topmost of equals; and the name it gives.
+std::optional<std::pair<const OcrLine*, std::pair<std::string, std::string>>> TallestNameHeading(
+    const std::vector<OcrLine>& headings, const Fields& fields, NameParse parse) {
+  std::optional<std::pair<const OcrLine*, std::pair<std::string, std::string>>> best;
   for (const auto& line : headings) {
-    const bool sure =
-        line.words.empty()
-            ? line.confidence >= kSure
-            : std::all_of(line.words.begin(), line.words.end(),
-                          [&](const OcrWord& word) { return word.confidence >= kSure; });
-    if (!sure) continue;
-    auto name = NameByItsGivenNames(line.text);
+    auto name = parse(line);
     if (!name) continue;
     const bool is_a_value = std::any_of(fields.begin(), fields.end(), [&](const auto& f) {
       return NormalizeLabelText(f.second.value) == NormalizeLabelText(line.text);
     });
     if (is_a_value) continue;
-    if (!best || line.box.height > best->box.height ||
-        (line.box.height == best->box.height && line.box.y < best->box.y)) {
-      best = &line;
-      best_name = std::move(*name);
+    const OcrLine* tallest = best ? best->first : nullptr;
+    if (!tallest || line.box.height > tallest->box.height ||
+        (line.box.height == tallest->box.height && line.box.y < tallest->box.y)) {
+      best.emplace(&line, std::move(*name));
     }
   }
+  return best;
+}
+
+// A heading that writes the holder's name in one case ("Blanchard Odile Léa"), parted by
+// its given names (NameByItsGivenNames), each of its words read surely (confidence 0.6 at
+// least: a misread caption is no surname, "Prec Joël" for "Prénom Joël").
+std::optional<std::pair<std::string, std::string>> NameInOneCase(const OcrLine& line) {
+  constexpr double kSure = 0.6;
+  const bool sure =
+      line.words.empty()
+          ? line.confidence >= kSure
+          : std::all_of(line.words.begin(), line.words.end(),
+                        [&](const OcrWord& word) { return word.confidence >= kSure; });
+  if (!sure) return std::nullopt;
+  return NameByItsGivenNames(line.text);
+}
+
+// The tallest heading NameInOneCase reads, as AddNameHeading takes a heading: the surname in
+// capitals, as the other headings give it.
+void AddNameInOneCase(const std::vector<OcrLine>& headings, Fields& fields) {
+  auto best = TallestNameHeading(headings, fields, NameInOneCase);
   if (!best) return;
+  auto& [line, name] = *best;
   std::string surname;
-  for (const std::string& w : SplitWords(best_name.second)) {
+  for (const std::string& w : SplitWords(name.second)) {
     surname += (surname.empty() ? "" : " ") + InCapitals(w);
   }
   fields[FieldName::kGivenNames] =
-      Field{std::move(best_name.first), best->confidence, FieldSource::kVisual};
-  fields[FieldName::kSurname] = Field{std::move(surname), best->confidence, FieldSource::kVisual};
+      Field{std::move(name.first), line->confidence, FieldSource::kVisual};
+  fields[FieldName::kSurname] = Field{std::move(surname), line->confidence, FieldSource::kVisual};
 }
 
 }  // namespace
@@ -450,32 +465,21 @@ void AddNameHeading(const std::vector<OcrLine>& lines, Fields& fields) {
                                std::min(lines[i].confidence, lines[i + 1].confidence)});
     headings.back().box.height = h;  // a line's height, for the tallest heading
   }
-  const OcrLine* best = nullptr;
-  std::pair<std::string, std::string> best_name;
-  for (const auto& line : headings) {
+  // The heading: the tallest such line, the topmost of equals.
+  auto best = TallestNameHeading(headings, fields, [](const OcrLine& line) {
     auto name = NameBesideInitials(line.text);
-    if (!name) name = AsGivenNamesAndSurname(line.text);
-    if (!name) continue;
-    const bool is_a_value = std::any_of(fields.begin(), fields.end(), [&](const auto& f) {
-      return NormalizeLabelText(f.second.value) == NormalizeLabelText(line.text);
-    });
-    if (is_a_value) continue;
-    // The heading: the tallest such line, the topmost of equals.
-    if (!best || line.box.height > best->box.height ||
-        (line.box.height == best->box.height && line.box.y < best->box.y)) {
-      best = &line;
-      best_name = std::move(*name);
-    }
-  }
+    return name ? name : AsGivenNamesAndSurname(line.text);
+  });
   if (!best) {
     AddNameOverTheClub(lines, fields);
     if (!fields.count(FieldName::kSurname)) AddNameInOneCase(headings, fields);
     return;
   }
+  auto& [line, name] = *best;
   fields[FieldName::kGivenNames] =
-      Field{std::move(best_name.first), best->confidence, FieldSource::kVisual};
+      Field{std::move(name.first), line->confidence, FieldSource::kVisual};
   fields[FieldName::kSurname] =
-      Field{std::move(best_name.second), best->confidence, FieldSource::kVisual};
+      Field{std::move(name.second), line->confidence, FieldSource::kVisual};
 }
 
 namespace {
