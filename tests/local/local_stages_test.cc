@@ -1882,24 +1882,16 @@ TEST(FieldReaderTest, AnAppsBareNumbersTellThemselvesApartByTheirForm) {
   EXPECT_FALSE(g.count(FieldName::kClubNumber));
 }
 
-// A card's club number in a second column, level with the sex ("Homme   53633983", the
-// badge's figures read into the same line): that column alone is a bare number. Words close
-// together are one column: "Né le 12345678" is none.
-TEST(FieldReaderTest, ABareNumberInItsOwnColumn) {
-  Fields f = {{FieldName::kLicenceNumber, Field{"2191334 Y", 0.9, FieldSource::kVisual}}};
-  AddBareNumbers({Row(337, {{"Homme", 58}, {"53633983", 370}, {"L", 1010}, {"5", 1042}})}, f);
-  EXPECT_EQ(f[FieldName::kClubNumber].value, "53633983");
-  Fields g = {{FieldName::kLicenceNumber, Field{"2191334 Y", 0.9, FieldSource::kVisual}}};
-  AddBareNumbers({Row(337, {{"Né", 58}, {"le", 90}, {"12345678", 115}})}, g);
-  EXPECT_FALSE(g.count(FieldName::kClubNumber));
-  // The licence number with its letter read as a digit is no club's number.
+// The licence number with its letter read as a digit ("32742227" for "3274222 T") is no
+// club's number; eight other digits alone on their line are, once the licence number is
+// known.
+TEST(FieldReaderTest, TheLicenceNumberMisreadIsNoClubNumber) {
   Fields misread = {{FieldName::kLicenceNumber, Field{"3274222 T", 0.9, FieldSource::kVisual}}};
-  AddBareNumbers({Row(337, {{"Homme", 58}, {"32742227", 370}})}, misread);
+  AddBareNumbers({Row(337, {{"32742227", 370}})}, misread);
   EXPECT_FALSE(misread.count(FieldName::kClubNumber));
-  // Without the licence number known, eight digits may be a misread one: nothing.
-  Fields h;
-  AddBareNumbers({Row(337, {{"Homme", 58}, {"53633983", 370}})}, h);
-  EXPECT_FALSE(h.count(FieldName::kClubNumber));
+  Fields club = {{FieldName::kLicenceNumber, Field{"3274222 T", 0.9, FieldSource::kVisual}}};
+  AddBareNumbers({Row(337, {{"53633983", 370}})}, club);
+  EXPECT_EQ(club[FieldName::kClubNumber].value, "53633983");
 }
 
 TEST(FieldReaderTest, AValueUnderItsCaptionBesideAnotherCaptionsWords) {

@@ -921,33 +921,10 @@ void AddBareNumbersOnce(const std::vector<OcrLine>& lines, Fields& fields) {
 }  // namespace
 
 void AddBareNumbers(const std::vector<OcrLine>& lines, Fields& fields) {
-  // The lines, then each column of a line parted at gaps wider than twice its tallest word
-  // (a card sets the club's number in a second column, level with the sex: "Homme
-  // 53633983"), after them: a line read whole is taken first.
-  std::vector<OcrLine> texts(lines.begin(), lines.end());
-  for (const OcrLine& line : lines) {
-    int height = 0;
-    for (const OcrWord& w : line.words) height = std::max(height, w.box.height);
-    size_t from = 0;
-    for (size_t k = 1; k <= line.words.size(); ++k) {
-      if (k < line.words.size() &&
-          line.words[k].box.x - line.words[k - 1].box.br().x <= 2 * height) {
-        continue;
-      }
-      if (from > 0 || k < line.words.size()) {
-        // The column's confidence is its own words' least, not its line's.
-        double least = 1;
-        for (size_t j = from; j < k; ++j) least = std::min(least, line.words[j].confidence);
-        texts.push_back(LineOf({line.words.begin() + static_cast<std::ptrdiff_t>(from),
-                                line.words.begin() + static_cast<std::ptrdiff_t>(k)},
-                               least));
-      }
-      from = k;
-    }
-  }
   // Twice: eight digits are the club's number once the licence number is known (a
   // misread licence number has eight digits too), wherever the two stand on the page.
-  for (int pass = 0; pass < 2; ++pass) AddBareNumbersOnce(texts, fields);
+  // (Not the columns of a line: tried, it read misread numbers on hard photos as the club's.)
+  for (int pass = 0; pass < 2; ++pass) AddBareNumbersOnce(lines, fields);
 }
 
 namespace {

@@ -82,11 +82,10 @@ void CompleteAWrappedClubName(const std::vector<OcrLine>& lines, Fields& fields)
 void AddLoneSexWord(const std::vector<OcrLine>& lines, Fields& fields);
 
 // A line that is "N°" and a number alone, or the number alone (the federation's app
-// prints both numbers so), or a column of a line alone (parted from the rest by a gap of
-// twice its words' height: a card sets the club's number level with the sex): the number's
-// own form says which it is — a licence number is seven digits and a letter ("0723155 T"),
-// a club's number eight digits ("5792 0123"), unless they start with the licence number's
-// seven (its letter read as a digit). Fills only missing fields. Used on licences.
+// prints both numbers so): the number's own form says which it is — a licence number is
+// seven digits and a letter ("0723155 T"), a club's number eight digits ("5792 0123"),
+// unless they start with the licence number's seven (its letter read as a digit). Fills
+// only missing fields. Used on licences.
 void AddBareNumbers(const std::vector<OcrLine>& lines, Fields& fields);
 
 // When `fields` has no birth date: the one line that is a date and nothing else (the app
