@@ -126,7 +126,6 @@ std::vector<PrintedDate> PrintedDates(const std::vector<OcrLine>& lines) {
   return dates;
 }
 
-
 namespace {
 
 // Whether a document issued on `issue` and expiring on `expiry` was valid a whole number of
