@@ -789,13 +789,45 @@ bool IsASexWord(std::string_view norm) {
   return false;
 }
 
-std::optional<std::pair<std::string, std::string>> AsGivenNamesAndSurname(std::string_view text) {
-  // Commas part given names ("CAMILLE, ANAËLLE"); one read after the last name is a speck.
+namespace {
+
+// A name's words: `text` split at spaces, commas ending a word dropped (commas part given
+// names, "CAMILLE, ANAËLLE"; one read after the last name is a speck).
+std::vector<std::string> NameWords(std::string_view text) {
   std::vector<std::string> words;
   for (std::string w : SplitWords(text)) {
     while (!w.empty() && w.back() == ',') w.pop_back();
     if (!w.empty()) words.push_back(std::move(w));
   }
+  return words;
+}
+
+// `words` parted into exactly two runs of `kinds` (one kind a word, the same in each run):
+// (the run of `given_kind`, the other), each run's words joined by spaces; nullopt when
+// the kinds make one run, or more than two.
+template <typename Kind>
+std::optional<std::pair<std::string, std::string>> TwoRuns(const std::vector<std::string>& words,
+                                                           const std::vector<Kind>& kinds,
+                                                           Kind given_kind) {
+  size_t split = 1;
+  while (split < kinds.size() && kinds[split] == kinds[0]) ++split;
+  if (split >= kinds.size()) return std::nullopt;
+  for (size_t k = split; k < kinds.size(); ++k) {
+    if (kinds[k] == kinds[0]) return std::nullopt;
+  }
+  auto join = [&](size_t from, size_t to) {
+    std::string out;
+    for (size_t k = from; k < to; ++k) out += (out.empty() ? "" : " ") + words[k];
+    return out;
+  };
+  if (kinds[0] == given_kind) return std::make_pair(join(0, split), join(split, words.size()));
+  return std::make_pair(join(split, words.size()), join(0, split));
+}
+
+}  // namespace
+
+std::optional<std::pair<std::string, std::string>> AsGivenNamesAndSurname(std::string_view text) {
+  const std::vector<std::string> words = NameWords(text);
   if (words.size() < 2 || words.size() > 6) return std::nullopt;
   std::vector<WordCase> cases;
   for (const auto& w : words) {
@@ -806,20 +838,7 @@ std::optional<std::pair<std::string, std::string>> AsGivenNamesAndSurname(std::s
     }
     cases.push_back(c);
   }
-  size_t split = 1;
-  while (split < cases.size() && cases[split] == cases[0]) ++split;
-  if (split == cases.size()) return std::nullopt;
-  for (size_t k = split; k < cases.size(); ++k) {
-    if (cases[k] == cases[0]) return std::nullopt;
-  }
-  auto join = [&](size_t from, size_t to) {
-    std::string out;
-    for (size_t k = from; k < to; ++k) out += (out.empty() ? "" : " ") + words[k];
-    return out;
-  };
-  if (cases[0] == WordCase::kCapitalised)
-    return std::make_pair(join(0, split), join(split, words.size()));
-  return std::make_pair(join(split, words.size()), join(0, split));
+  return TwoRuns(words, cases, WordCase::kCapitalised);
 }
 
 std::optional<std::pair<std::string, std::string>> NameByItsGivenNames(std::string_view text) {
@@ -829,11 +848,7 @@ std::optional<std::pair<std::string, std::string>> NameByItsGivenNames(std::stri
       "bonjour", "bonsoir", "bienvenue", "salut",  "hello",  "mon",      "ma",       "mes",
       "votre",   "joueur",  "joueuse",   "membre", "profil", "compte",   "carte",    "senior",
       "junior",  "veteran", "capitaine", "equipe", "saison", "licencie", "licenciee"};
-  std::vector<std::string> words;
-  for (std::string w : SplitWords(text)) {
-    while (!w.empty() && w.back() == ',') w.pop_back();
-    if (!w.empty()) words.push_back(std::move(w));
-  }
+  const std::vector<std::string> words = NameWords(text);
   if (words.size() < 2 || words.size() > 5) return std::nullopt;
   // Each word: a listed given name (true) or a surname's (false).
   std::vector<bool> given;
@@ -852,19 +867,7 @@ std::optional<std::pair<std::string, std::string>> NameByItsGivenNames(std::stri
     given.push_back(listed);
   }
   if (!a_surname_word) return std::nullopt;
-  size_t split = 1;
-  while (split < given.size() && given[split] == given[0]) ++split;
-  if (split == given.size()) return std::nullopt;
-  for (size_t k = split; k < given.size(); ++k) {
-    if (given[k] == given[0]) return std::nullopt;
-  }
-  auto join = [&](size_t from, size_t to) {
-    std::string out;
-    for (size_t k = from; k < to; ++k) out += (out.empty() ? "" : " ") + words[k];
-    return out;
-  };
-  if (given[0]) return std::make_pair(join(0, split), join(split, words.size()));
-  return std::make_pair(join(split, words.size()), join(0, split));
+  return TwoRuns(words, given, true);
 }
 
 }  // namespace jae::local
