@@ -27,6 +27,7 @@ test_packages=(
   fonts-adf-switzera fonts-crosextra-caladea fonts-courier-prime fonts-go fonts-comfortaa  # fonts of the willow family of tests/independent
   fonts-paratype fonts-karla fonts-sil-charis  # fonts of the summit family of tests/independent
   fonts-sil-gentiumplus fonts-dosis fonts-inconsolata fonts-quicksand  # fonts of the juniper family of tests/independent
+  fonts-oxygen fonts-ebgaramond fonts-junction  # fonts of the kestrel family of tests/independent
 )
 ((want_test)) && packages+=("${test_packages[@]}")
 
