@@ -17,6 +17,7 @@
 #include "engine/local/licence_fields.h"
 #include "engine/local/mrz_reader.h"
 #include "engine/local/mrz_zone.h"
+#include "engine/local/ocr_lines.h"
 #include "engine/local/ocr_text.h"
 #include "engine/local/ocrb_classifier.h"
 #include "engine/local/rule_lines.h"
@@ -526,6 +527,25 @@ TEST(FieldReaderTest, LongCaptionsReadWithTwoSlips) {
             "134 BIS QUAI 13090 AIX-EN-PROVENCE");
 }
 
+// Small captions read with their spaces lost and one slip ("LIEUDEVAISSANCE"); a title
+// word one slip from a key ("PASSEPORT" for "passeport n") is no caption.
+TEST(FieldReaderTest, SmallCaptionsReadWithTheirSpacesLost) {
+  const std::vector<OcrLine> lines = {
+      Row(20, {{"RÉPUBLIQUE", 57}, {"FRANÇAISE", 200}, {"PASSEPORT", 340}}),
+      Row(60, {{"Nom", 325}, {":", 370}, {"BLANCHARD", 390}}),
+      WordsAt({{"DATEDEVAISSANCE/", 345, 306, 9},
+               {"Dao", 560, 306, 9},
+               {"LIEUDEVAISSANCE", 640, 306, 9},
+               {"/", 825, 306, 5},
+               {"Pace", 835, 306, 9}}),
+      WordsAt({{"09.12.1995", 345, 325, 22}, {"BREST", 640, 325, 22}}),
+  };
+  Fields f = ReadLabelledFields(lines, 1200);
+  EXPECT_EQ(f[FieldName::kBirthPlace].value, "BREST");
+  EXPECT_EQ(f[FieldName::kBirthDate].value, "09.12.1995");
+  EXPECT_FALSE(f.count(FieldName::kDocumentNumber));
+}
+
 // Ë after a consonant is an È misread (French puts the diaeresis on a vowel's heels only);
 // after a vowel it stays (Noël, Gaëlle).
 TEST(FieldReaderTest, AGraveAccentReadAsADiaeresisAfterAConsonant) {
@@ -741,6 +761,81 @@ TEST(FieldReaderTest, ANameInOneCasePartedByItsGivenNames) {
   EXPECT_EQ(f[FieldName::kGivenNames].value, "Odile Léa");
 }
 
+// A tablet's split view: its menu ("Accueil") left of the holder's name on one line. The
+// name is the column that is a name by its own words, never the whole line; a column that
+// only looks like a name ("TPE Loisir" beside "Normandie") is none.
+TEST(FieldReaderTest, AnAppsMenuBesideTheHoldersName) {
+  Fields f;
+  AddNameHeading({RowOfHeight({{"Accueil", 38}, {"Maëlys", 290}, {"HOARAU", 420}}, 111, 40),
+                  RowOfHeight({{"Classement", 290}, {"30/2", 420}}, 173, 30)},
+                 f);
+  EXPECT_EQ(f[FieldName::kGivenNames].value, "Maëlys");
+  EXPECT_EQ(f[FieldName::kSurname].value, "HOARAU");
+  Fields none;
+  AddNameHeading({RowOfHeight({{"Normandie", 353}, {"TPE", 519}, {"Loisir", 560}}, 705, 34)}, none);
+  EXPECT_FALSE(none.count(FieldName::kGivenNames));
+  EXPECT_FALSE(none.count(FieldName::kSurname));
+  // A menu word, a greeting or a civility is never a given name.
+  EXPECT_FALSE(AsGivenNamesAndSurname("Accueil Maëlys HOARAU"));
+  EXPECT_FALSE(AsGivenNamesAndSurname("Monsieur Jérôme NOËL"));
+  EXPECT_TRUE(AsGivenNamesAndSurname("Maëlys HOARAU"));
+}
+
+// A letter's address block over the club's name: "Monsieur Jérôme Noël Perrin", the surname
+// set in small capitals and read unsurely. The civility gives the sex and is no given name;
+// each part is as sure as its own words.
+TEST(FieldReaderTest, ALettersAddressBlockWithACivility) {
+  OcrLine address =
+      RowOfHeight({{"Monsieur", 384}, {"Jérôme", 480}, {"Noël", 560}, {"Pennix", 620}}, 166, 23);
+  for (OcrWord& w : address.words) w.confidence = 0.95;
+  address.words.back().confidence = 0.05;
+  Fields f;
+  f[FieldName::kClubName] = Field{"US Orléans Tennis", 0.97, FieldSource::kVisual};
+  AddNameHeading({address, RowOfHeight({{"US", 384}, {"Orléans", 420}, {"Tennis", 500}}, 200, 19)},
+                 f);
+  EXPECT_EQ(f[FieldName::kGivenNames].value, "Jérôme Noël");
+  EXPECT_DOUBLE_EQ(f[FieldName::kGivenNames].confidence.value_or(0), 0.9);  // the line's
+  EXPECT_EQ(f[FieldName::kSurname].value, "PENNIX");
+  EXPECT_DOUBLE_EQ(f[FieldName::kSurname].confidence.value_or(1), 0.05);
+  EXPECT_EQ(f[FieldName::kSex].value, "M");
+}
+
+// A bar read at the head of a caption's line (a photo's or a frame's edge, three times the
+// letters' height) stretched the line over its value: dropped, the value is under its caption
+// again. A tall '/' between a caption's two languages stays.
+TEST(FieldReaderTest, ATallBarIsNoPartOfACaptionsLine) {
+  OcrLine caption = WordsAt({{"|", 59, 391, 62},
+                             {"|", 301, 391, 62},
+                             {"N°", 353, 396, 14},
+                             {"DU", 380, 397, 13},
+                             {"DOCUMENT", 410, 397, 13},
+                             {"/", 520, 387, 33},
+                             {"Document", 540, 398, 12},
+                             {"No", 650, 398, 12}});
+  DropTallBars(caption);
+  EXPECT_EQ(caption.text, "N° DU DOCUMENT / Document No");
+  EXPECT_EQ(caption.box, cv::Rect(353, 387, 650 + 24 - 353, 33));
+  const std::vector<OcrLine> lines = {
+      WordsAt({{"NOM", 353, 99, 13}, {"/", 400, 99, 13}, {"Surname", 415, 99, 13}}),
+      WordsAt({{"NGUYEN", 354, 127, 25}}), caption, WordsAt({{"USDV5C5E8", 354, 425, 24}})};
+  EXPECT_EQ(ReadLabelledFields(lines, 1200)[FieldName::kDocumentNumber].value, "USDV5C5E8");
+  // Nothing to drop: the line stays as read.
+  OcrLine plain = WordsAt({{"SEXE", 353, 243, 13}, {"F", 353, 276, 24}});
+  plain.text = "SEXE F";
+  const OcrLine before = plain;
+  DropTallBars(plain);
+  EXPECT_EQ(plain.text, before.text);
+  EXPECT_EQ(plain.box, before.box);
+  OcrLine bars = WordsAt({{"|", 10, 10, 60}, {"|", 100, 10, 60}});
+  DropTallBars(bars);
+  EXPECT_EQ(bars.words.size(), 2u);
+  // Between two words a tall bar is a bilingual caption's slash.
+  OcrLine bilingual =
+      WordsAt({{"ADRESSE", 41, 34, 10}, {"|", 109, 25, 28}, {"ADDRESS", 123, 35, 9}});
+  DropTallBars(bilingual);
+  EXPECT_EQ(bilingual.words.size(), 3u);
+}
+
 // Dot leaders read as an ellipsis, dashes around a value: stripped whole, never a byte of
 // them (a byte set holding "—" once cut "…" in two and left a broken character).
 TEST(FieldReaderTest, LeadersAndDashesAroundAValueAreStrippedWhole) {
@@ -892,6 +987,9 @@ TEST(FieldReaderTest, LicenceCaptionsAndValuesAsAttestationsPrintThem) {
   EXPECT_EQ(RepairValue(FieldName::kClubName, "Olympique Tennis C\u00E6n"),
             "Olympique Tennis Caen");
   EXPECT_EQ(RepairValue(FieldName::kSurname, "M\u00C6S"), "MAES");
+  // A full stop between a surname's letters is a space read as one.
+  EXPECT_EQ(RepairValue(FieldName::kSurname, "LE.BRIS"), "LE BRIS");
+  EXPECT_EQ(RepairValue(FieldName::kSurname, "DUPONT."), "DUPONT.");
   EXPECT_EQ(RepairValue(FieldName::kGivenNames, "L\u00E6titia"), "L\u00E6titia");
   EXPECT_EQ(NormalizeLabelText("Olympique Tennis C\u00E6n"),
             NormalizeLabelText("Olympique Tennis Caen"));
@@ -1310,6 +1408,12 @@ TEST(FieldReaderTest, TheAttestationsSentenceAcrossItsLineBreaks) {
        {"3358056 S pour la saison 2024/2025, au titre du club", {10, 40, 900, 20}, 1.0}},
       wrapped);
   EXPECT_EQ(wrapped[FieldName::kLicenceNumber].value, "3358056 S");
+  // Its S read as a '$' in a serif face.
+  Fields dollar;
+  AddFromTheSentence(
+      {{"titulaire de la licence n° 3886076 $ pour la saison 2023-2024", {10, 10, 900, 20}, 1.0}},
+      dollar);
+  EXPECT_EQ(dollar[FieldName::kLicenceNumber].value, "3886076 S");
   // "licenciée sous le numéro", "classée", the club's number spaced in its bracket.
   Fields under;
   AddFromTheSentence(
@@ -1328,6 +1432,25 @@ TEST(FieldReaderTest, TheAttestationsSentenceAcrossItsLineBreaks) {
   EXPECT_EQ(under[FieldName::kClubNumber].value, "57920123");
   EXPECT_EQ(under[FieldName::kRanking].value, "-2/6");
   EXPECT_EQ(under[FieldName::kSeason].value, "2026");
+  // A letter set in old-style figures, whose 5 descends like an s: "classement 1s.", the
+  // club's number "(n° s1592163)"; a bracket's number glued to its sign.
+  Fields old_style;
+  AddFromTheSentence(
+      {{"licence n° 8098885 M pour la saison 2024-2025 au club Cercle Sportif de Pau (n°",
+        {10, 10, 900, 20},
+        1.0},
+       {"s1592163), classement 1s.", {10, 40, 900, 20}, 1.0}},
+      old_style);
+  EXPECT_EQ(old_style[FieldName::kClubName].value, "Cercle Sportif de Pau");
+  EXPECT_EQ(old_style[FieldName::kClubNumber].value, "51592163");
+  EXPECT_EQ(old_style[FieldName::kRanking].value, "15");
+  Fields glued;
+  AddFromTheSentence({{"au club TC Lyon (n°57690123).", {10, 10, 900, 20}, 1.0}}, glued);
+  EXPECT_EQ(glued[FieldName::kClubNumber].value, "57690123");
+  // A letter left in a bracket's number is no digit to drop.
+  Fields lettered;
+  AddFromTheSentence({{"au club TC Lyon (n° 5769X123).", {10, 10, 900, 20}, 1.0}}, lettered);
+  EXPECT_FALSE(lettered.count(FieldName::kClubNumber));
   // A bracket of a street's number, a ranking's word with no ranking: nothing.
   Fields street;
   AddFromTheSentence(

@@ -217,6 +217,20 @@ std::optional<size_t> MatchPrefix(std::string_view norm, std::string_view key, i
       }
     }
   }
+  // A caption of several words printed small, read with its spaces lost and one slip
+  // ("lieudevaissance" for "lieu de naissance"): its first word, up to a space, a colon or a
+  // slash, is the key without its spaces, give or take one character. Not a key ending in a
+  // word of one or two letters: "passeport" alone (a title) is one slip from "passeport n".
+  const size_t last_word = key.rfind(' ');
+  if (slips == 1 && last_word != std::string_view::npos && key.size() - last_word > 3) {
+    std::string compact(key);
+    std::erase(compact, ' ');
+    const size_t end = std::min(norm.find_first_of(" :/"), norm.size());
+    if (compact.size() >= 10 && end + 1 >= compact.size() && end <= compact.size() + 1 &&
+        WithinOneEdit(norm.substr(0, end), compact)) {
+      return end;
+    }
+  }
   // Two slips in a caption of several words and ten letters or more, its first two letters
   // right and as many words: a blurred scan's "détvrée le" (délivrée le), "valable
   // jusqu'es" (jusqu'au). A single word that near a caption may be a name ("NATIONALE").

@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "engine/local/caption_table.h"
+#include "engine/local/given_names.h"
 #include "engine/local/ocr_text.h"
 #include "engine/local/unlabelled_fields.h"
 #include "engine/local/value_forms.h"
@@ -217,6 +218,39 @@ std::optional<OcrLine> FirstColumn(const OcrLine& line) {
   return std::nullopt;
 }
 
+// The columns of `line` after its first (parted as FirstColumn parts it) that read as a
+// name whose given names start with a listed French given name, each word read surely
+// (confidence 0.6 at least): a tablet's split view sets its menu left of the holder's name
+// ("Accueil" beside "Maëlys HOARAU"). Apart from its line nothing vouches for such a column,
+// so it must be a name by its own words ("Normandie" beside "TPE Loisir" is none).
+std::vector<OcrLine> NamedLaterColumns(const OcrLine& line) {
+  int height = 0;
+  for (const OcrWord& w : line.words) height = std::max(height, w.box.height);
+  std::vector<std::vector<OcrWord>> columns(1);
+  for (size_t k = 0; k < line.words.size(); ++k) {
+    if (k > 0 && line.words[k].box.x - line.words[k - 1].box.br().x > 2 * height) {
+      columns.emplace_back();
+    }
+    columns.back().push_back(line.words[k]);
+  }
+  std::vector<OcrLine> named;
+  for (size_t k = 1; k < columns.size(); ++k) {
+    const std::vector<OcrWord>& words = columns[k];
+    constexpr double kSure = 0.6;
+    if (words.size() < 2 || std::any_of(words.begin(), words.end(),
+                                        [&](const OcrWord& w) { return w.confidence < kSure; })) {
+      continue;
+    }
+    OcrLine column = LineOf(words, line.confidence);
+    const auto name = AsGivenNamesAndSurname(column.text);
+    const std::vector<std::string> given =
+        name ? SplitWords(name->first) : std::vector<std::string>();
+    if (given.empty() || !IsAFrenchGivenName(given.front())) continue;
+    named.push_back(std::move(column));
+  }
+  return named;
+}
+
 struct CivilName {
   std::pair<std::string, std::string> name;  // given names, surname
   std::string sex;
@@ -344,9 +378,26 @@ std::optional<std::pair<std::string, std::string>> NameBesideInitials(std::strin
   return GivenNamesThenSurname(std::vector<std::string>(words.begin() + 1, words.end()));
 }
 
+namespace {
+
+// The sex a civility word names ("Monsieur", "M.": M; "Madame", "Mme", "Mlle": F).
+std::optional<std::string> SexOfCivility(std::string_view word) {
+  static constexpr std::pair<std::string_view, std::string_view> kCivilities[] = {
+      {"Monsieur", "M"}, {"M.", "M"},   {"Madame", "F"}, {"Mademoiselle", "F"},
+      {"Mme", "F"},      {"Mme.", "F"}, {"Mlle", "F"}};
+  for (const auto& [civility, sex] : kCivilities) {
+    if (word == civility) return std::string(sex);
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 // An app's header: the holder's name in mixed case, given names first, set right over
-// the club's name ("Grégoire Gauthier" / "Tennis Club de Vannes"). Two to four capitalised
-// words, none a club's word; the surname in capitals.
+// the club's name ("Grégoire Gauthier" / "Tennis Club de Vannes"), or a letter's address
+// block, a civility first ("Monsieur Jérôme Noël Perrin", which also gives the sex). Two to
+// four capitalised words, none a club's word or a word no name holds; the surname in
+// capitals.
 void AddNameOverTheClub(const std::vector<OcrLine>& lines, Fields& fields) {
   const auto club = fields.find(FieldName::kClubName);
   if (club == fields.end()) return;
@@ -360,18 +411,39 @@ void AddNameOverTheClub(const std::vector<OcrLine>& lines, Fields& fields) {
           std::abs(a.x - b.x) > 2 * b.height) {
         continue;
       }
-      const std::vector<std::string> words = SplitWords(line.text);
+      std::vector<std::string> words = SplitWords(line.text);
+      // A letter's address block: "Monsieur Jérôme Noël PERRIN" over the club's name.
+      const std::optional<std::string> sex =
+          words.empty() ? std::nullopt : SexOfCivility(words.front());
+      if (sex) words.erase(words.begin());
       if (words.size() < 2 || words.size() > 4) continue;
       const bool names = std::all_of(words.begin(), words.end(), [](const std::string& w) {
-        return CaseOf(w) == WordCase::kCapitalised && !IsAClubWord(NormalizeLabelText(w)) &&
-               !IsOnlyALabel(w);
+        const std::string norm = NormalizeLabelText(w);
+        return CaseOf(w) == WordCase::kCapitalised && !IsAClubWord(norm) && !IsOnlyALabel(w) &&
+               !IsANoNameWord(norm);
       });
       if (!names) continue;
       auto [given, surname] = GivenNamesThenSurname(words);
+      // Each part is as sure as its least sure word (a surname in small capitals read at
+      // 0.05 under given names read at 0.95), when the reader gave the line's words.
+      const size_t skipped = sex ? 1 : 0;
+      const size_t given_words = SplitWords(given).size();
+      double given_confidence = line.confidence, surname_confidence = line.confidence;
+      double sex_confidence = line.confidence;
+      if (line.words.size() == words.size() + skipped) {
+        if (sex) sex_confidence = line.words.front().confidence;
+        for (size_t k = 0; k < words.size(); ++k) {
+          double& part = k < given_words ? given_confidence : surname_confidence;
+          part = std::min(part, line.words[k + skipped].confidence);
+        }
+      }
       fields[FieldName::kGivenNames] =
-          Field{std::move(given), line.confidence, FieldSource::kVisual};
+          Field{std::move(given), given_confidence, FieldSource::kVisual};
       fields[FieldName::kSurname] =
-          Field{std::move(surname), line.confidence, FieldSource::kVisual};
+          Field{std::move(surname), surname_confidence, FieldSource::kVisual};
+      if (sex && !fields.count(FieldName::kSex)) {
+        fields[FieldName::kSex] = Field{*sex, sex_confidence, FieldSource::kVisual};
+      }
       return;
     }
   }
@@ -451,6 +523,7 @@ void AddNameHeading(const std::vector<OcrLine>& lines, Fields& fields) {
   std::vector<OcrLine> headings(lines.begin(), lines.end());
   for (const OcrLine& line : lines) {
     if (auto first = FirstColumn(line)) headings.push_back(std::move(*first));
+    for (OcrLine& column : NamedLaterColumns(line)) headings.push_back(std::move(column));
   }
   for (size_t i = 0; i + 1 < lines.size(); ++i) {
     const OcrLine upper = WithoutAvatar(lines[i]);
@@ -1070,8 +1143,9 @@ void AddFromTheSentence(const std::vector<OcrLine>& lines, Fields& fields) {
         i + 2 < words.size() && numbered()) {
       std::string number = strip(words[i + 2]);
       size_t n = 1;
+      // Its letter, a capital or the '$' an S is misread as in a serif face.
       if (i + 3 < words.size() && words[i + 3].size() == 1 &&
-          std::isupper(static_cast<unsigned char>(words[i + 3][0]))) {
+          (std::isupper(static_cast<unsigned char>(words[i + 3][0])) || words[i + 3] == "$")) {
         number += " " + strip(words[i + 3]);
         n = 2;
       }
@@ -1081,8 +1155,8 @@ void AddFromTheSentence(const std::vector<OcrLine>& lines, Fields& fields) {
             Field{number, confidence_of(i + 2, n), FieldSource::kVisual};
       }
     }
-    // "..., classée -2/6.": the ranking after the word.
-    if ((word == "classe" || word == "classee" || word == "classe(e)") &&
+    // "..., classée -2/6.", "..., classement 15/4.": the ranking after the word.
+    if ((word == "classe" || word == "classee" || word == "classe(e)" || word == "classement") &&
         !fields.count(FieldName::kRanking)) {
       const std::string ranking = RepairValue(FieldName::kRanking, strip(words[i + 1]));
       if (IsRanking(ranking)) {
@@ -1129,9 +1203,16 @@ void AddFromTheSentence(const std::vector<OcrLine>& lines, Fields& fields) {
             continue;  // "(club", "(n°"
           }
           if (words[b].find('/') != std::string::npos) break;  // a date ("01/10/2024")
-          for (char c : words[b]) {
-            if (std::isdigit(static_cast<unsigned char>(c))) digits += c;
+          // A word of the number is all digits once its look-alikes are read as digits
+          // ("s1592163", an old-style 5): a letter left in it is no digit to drop.
+          std::string group = strip(words[b]);
+          std::erase_if(group, [](char c) { return c == '(' || c == ')'; });
+          for (std::string_view sign : {"n\u00B0", "N\u00B0"}) {  // "(n°57920123)"
+            if (group.starts_with(sign)) group.erase(0, sign.size());
           }
+          group = RepairValue(FieldName::kClubNumber, std::move(group));
+          if (group.empty() || CountDigits(group) != static_cast<int>(group.size())) break;
+          digits += group;
           if (closes) break;
         }
         if (digits.size() >= 5 && FitsForm(FieldName::kClubNumber, digits)) {

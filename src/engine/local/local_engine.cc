@@ -30,6 +30,7 @@
 #include "engine/local/mrz_finder.h"
 #include "engine/local/mrz_reader.h"
 #include "engine/local/mrz_zone.h"
+#include "engine/local/ocr_lines.h"
 #include "engine/local/ocr_text.h"
 #include "engine/local/ocrb_classifier.h"
 #include "engine/local/polarity.h"
@@ -178,6 +179,7 @@ std::vector<OcrLine> RecogniseLines(tesseract::TessBaseAPI& api, const cv::Mat& 
     lines.back().words.push_back(
         local::OcrWord{local::WithoutLigatures(word.get()), box_of(x0, y0, x1, y1), confidence});
   } while (it->Next(tesseract::RIL_WORD));
+  for (OcrLine& line : lines) local::DropTallBars(line);
   if (facing) {
     const auto most = std::max_element(characters_facing.begin(), characters_facing.end());
     *facing = static_cast<tesseract::Orientation>(most - characters_facing.begin());

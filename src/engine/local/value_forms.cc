@@ -21,16 +21,16 @@ namespace {
 
 // ---- the OCR slips a value's form makes known ----------------------------------------
 
-// Letters OCR gives for digits, where a field holds digits only: a date ("08 O1 2019") or
-// a ranking ("O", "3O/5"). Applied only when the rest already looks like such a value, so
-// "NC" or a date written in words stays as read.
+// Letters OCR gives for digits, where a field holds digits only: a date ("08 O1 2019"), a
+// ranking ("O", "3O/5", an old-style "1s"), a club's number. Applied only when the rest already
+// looks like such a value, so "NC" or a date written in words stays as read.
 std::string DigitsForLookAlikes(std::string value) {
   int digits = 0;
   for (char c : value) {
     if (c >= '0' && c <= '9') {
       ++digits;
-    } else if (c != 'O' && c != 'o' && c != 'I' && c != 'l' && c != ' ' && c != '.' && c != '/' &&
-               c != '-') {
+    } else if (c != 'O' && c != 'o' && c != 'I' && c != 'l' && c != 's' && c != ' ' && c != '.' &&
+               c != '/' && c != '-') {
       return value;
     }
   }
@@ -38,6 +38,19 @@ std::string DigitsForLookAlikes(std::string value) {
   for (char& c : value) {
     if (c == 'O' || c == 'o') c = '0';
     if (c == 'I' || c == 'l') c = '1';
+    if (c == 's') c = '5';  // an old-style 5, which descends like an s ("1s" for "15")
+  }
+  return value;
+}
+
+// "LE.BRIS": a full stop between two letters of a surname, which no surname is written
+// with (its words part at spaces, hyphens and apostrophes), is the space OCR read as one.
+std::string SpaceForAStop(std::string value) {
+  for (size_t at = 1; at + 1 < value.size(); ++at) {
+    if (value[at] == '.' && std::isalpha(static_cast<unsigned char>(value[at - 1])) &&
+        std::isalpha(static_cast<unsigned char>(value[at + 1]))) {
+      value[at] = ' ';
+    }
   }
   return value;
 }
@@ -267,11 +280,14 @@ std::string RepairValue(FieldName field, std::string value) {
       }
       return value;
     }
+    case FieldName::kClubNumber:
+      return DigitsForLookAlikes(std::move(value));
     case FieldName::kLicenceNumber: {
       // "3570355 1": a licence number ends with its letter (reference/fft-licence.md §1),
       // so a lone character after seven digits is that letter, and a digit there is the
-      // letter it looks like (and ']' the J whose hook a bold sans-serif font squares).
-      static constexpr std::string_view kDigits = "012568]", kLetters = "OIZSGBJ";
+      // letter it looks like (and ']' the J whose hook a bold sans-serif font squares, '$' a
+      // serif S).
+      static constexpr std::string_view kDigits = "012568]$", kLetters = "OIZSGBJS";
       // "1234567-A": the letter joined by a dash.
       if (value.size() == 9 && value[7] == '-' && CountDigits(value.substr(0, 7)) == 7 &&
           std::isupper(static_cast<unsigned char>(value[8]))) {
@@ -332,7 +348,8 @@ std::string RepairValue(FieldName field, std::string value) {
       return words.back();
     }
     case FieldName::kSurname:
-      return GraveForMisreadDiaeresis(WithoutAeLigature(WithoutLetterlessEnds(std::move(value))));
+      return GraveForMisreadDiaeresis(
+          WithoutAeLigature(SpaceForAStop(WithoutLetterlessEnds(std::move(value)))));
     case FieldName::kGivenNames:
       return GraveForMisreadDiaeresis(WithoutSexAfter(WithoutLetterlessEnds(std::move(value))));
     case FieldName::kClubName:
@@ -826,6 +843,18 @@ std::optional<std::pair<std::string, std::string>> TwoRuns(const std::vector<std
 
 }  // namespace
 
+bool IsANoNameWord(std::string_view norm) {
+  static constexpr std::string_view kNoNames[] = {
+      "bonjour",    "bonsoir",      "bienvenue",  "salut",    "hello",      "mon",
+      "ma",         "mes",          "votre",      "joueur",   "joueuse",    "membre",
+      "profil",     "compte",       "carte",      "senior",   "junior",     "veteran",
+      "capitaine",  "equipe",       "saison",     "licencie", "licenciee",  "monsieur",
+      "madame",     "mademoiselle", "mme",        "mlle",     "accueil",    "menu",
+      "tournois",   "reglages",     "parametres", "palmares", "actualites", "notifications",
+      "deconnexion"};
+  return std::find(std::begin(kNoNames), std::end(kNoNames), norm) != std::end(kNoNames);
+}
+
 std::optional<std::pair<std::string, std::string>> AsGivenNamesAndSurname(std::string_view text) {
   const std::vector<std::string> words = NameWords(text);
   if (words.size() < 2 || words.size() > 6) return std::nullopt;
@@ -833,7 +862,8 @@ std::optional<std::pair<std::string, std::string>> AsGivenNamesAndSurname(std::s
   for (const auto& w : words) {
     const WordCase c = CaseOf(w);
     const std::string norm = NormalizeLabelText(w);
-    if (c == WordCase::kOther || IsAClubWord(norm) || IsASexWord(norm) || IsOnlyALabel(w)) {
+    if (c == WordCase::kOther || IsAClubWord(norm) || IsASexWord(norm) || IsOnlyALabel(w) ||
+        IsANoNameWord(norm)) {
       return std::nullopt;
     }
     cases.push_back(c);
@@ -844,10 +874,6 @@ std::optional<std::pair<std::string, std::string>> AsGivenNamesAndSurname(std::s
 std::optional<std::pair<std::string, std::string>> NameByItsGivenNames(std::string_view text) {
   static constexpr std::string_view kParticles[] = {"le", "la",  "de",  "du", "da",  "des", "d",
                                                     "l",  "van", "von", "di", "del", "dos"};
-  static constexpr std::string_view kNoNames[] = {
-      "bonjour", "bonsoir", "bienvenue", "salut",  "hello",  "mon",      "ma",       "mes",
-      "votre",   "joueur",  "joueuse",   "membre", "profil", "compte",   "carte",    "senior",
-      "junior",  "veteran", "capitaine", "equipe", "saison", "licencie", "licenciee"};
   const std::vector<std::string> words = NameWords(text);
   if (words.size() < 2 || words.size() > 5) return std::nullopt;
   // Each word: a listed given name (true) or a surname's (false).
@@ -857,8 +883,7 @@ std::optional<std::pair<std::string, std::string>> NameByItsGivenNames(std::stri
     const std::string norm = NormalizeLabelText(w);
     const bool particle =
         std::find(std::begin(kParticles), std::end(kParticles), norm) != std::end(kParticles);
-    if (IsAClubWord(norm) || IsASexWord(norm) || IsOnlyALabel(w) ||
-        std::find(std::begin(kNoNames), std::end(kNoNames), norm) != std::end(kNoNames)) {
+    if (IsAClubWord(norm) || IsASexWord(norm) || IsOnlyALabel(w) || IsANoNameWord(norm)) {
       return std::nullopt;
     }
     if (!particle && CaseOf(w) != WordCase::kCapitalised) return std::nullopt;

@@ -96,6 +96,11 @@ bool IsAClubWord(std::string_view norm);
 // NormalizeLabelText gives it.
 bool IsASexWord(std::string_view norm);
 
+// Words that no person's name holds but a line naming one may: a greeting ("Bonjour"), a
+// civility ("Monsieur", "Mme"), a possessive ("Mon"), a player's role ("Capitaine"), an
+// app's menu item beside the name ("Accueil"). `norm` as NormalizeLabelText gives it.
+bool IsANoNameWord(std::string_view norm);
+
 // "Odile Juliette N'GUESSAN" or "N'GUESSAN Odile Juliette": given names capitalised and
 // the surname in capitals, the way French documents and apps write a person's name —
 // two to six words, one run of each case, no label, no club's word and no sex's word
