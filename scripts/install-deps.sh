@@ -28,6 +28,7 @@ test_packages=(
   fonts-paratype fonts-karla fonts-sil-charis  # fonts of the summit family of tests/independent
   fonts-sil-gentiumplus fonts-dosis fonts-inconsolata fonts-quicksand  # fonts of the juniper family of tests/independent
   fonts-oxygen fonts-ebgaramond fonts-junction  # fonts of the kestrel family of tests/independent
+  fonts-sil-andika fonts-league-mono fonts-gnutypewriter fonts-vollkorn fonts-mplus  # fonts of the linden family of tests/independent
 )
 ((want_test)) && packages+=("${test_packages[@]}")
 

@@ -16,9 +16,10 @@
 // pdf, pdfscan and app are made for the FFT licence only.
 // Writes <family>-<kind>-<condition>-<i>.jpg and .json (the truth, in the format of
 // tools/gendocs plus "source": "html-<family>" and "held_out"). The seen families harbor,
-// lantern, orchard, quarry, willow, summit, juniper and kestrel live in templates_harbor.mjs,
-// templates_lantern.mjs, templates_orchard.mjs, templates_quarry.mjs, templates_willow.mjs,
-// templates_summit.mjs, templates_juniper.mjs and templates_kestrel.mjs. The
+// lantern, orchard, quarry, willow, summit, juniper, kestrel and linden live in
+// templates_harbor.mjs, templates_lantern.mjs, templates_orchard.mjs, templates_quarry.mjs,
+// templates_willow.mjs, templates_summit.mjs, templates_juniper.mjs, templates_kestrel.mjs and
+// templates_linden.mjs. The
 // held-out family lives in templates_heldout.mjs (do not read it while working on the engine).
 //   node tests/independent/generate.mjs --out DIR [--count N] [--seed S] [--families a,b]
 import { createRequire } from 'node:module';
@@ -36,9 +37,10 @@ import { WILLOW_FAMILIES } from './templates_willow.mjs';
 import { SUMMIT_FAMILIES } from './templates_summit.mjs';
 import { JUNIPER_FAMILIES } from './templates_juniper.mjs';
 import { KESTREL_FAMILIES } from './templates_kestrel.mjs';
+import { LINDEN_FAMILIES } from './templates_linden.mjs';
 import { HELD_OUT, HELD_OUT_FAMILIES, LICENCE_ONLY } from './templates_heldout.mjs';
 
-const FAMILIES = { ...SEEN, ...HARBOR_FAMILIES, ...LANTERN_FAMILIES, ...ORCHARD_FAMILIES, ...QUARRY_FAMILIES, ...WILLOW_FAMILIES, ...SUMMIT_FAMILIES, ...JUNIPER_FAMILIES, ...KESTREL_FAMILIES, ...HELD_OUT_FAMILIES };
+const FAMILIES = { ...SEEN, ...HARBOR_FAMILIES, ...LANTERN_FAMILIES, ...ORCHARD_FAMILIES, ...QUARRY_FAMILIES, ...WILLOW_FAMILIES, ...SUMMIT_FAMILIES, ...JUNIPER_FAMILIES, ...KESTREL_FAMILIES, ...LINDEN_FAMILIES, ...HELD_OUT_FAMILIES };
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(path.join(here, '../node/package.json'));
@@ -49,7 +51,7 @@ const args = Object.fromEntries(process.argv.slice(2).reduce((acc, a, i, all) =>
 }, []));
 const out = args.out;
 if (!out) {
-  console.error('usage: generate.mjs --out DIR [--count N] [--seed S] [--families civic,ribbon,atlas,harbor,lantern,orchard,quarry,willow,summit,juniper,kestrel,meridian] [--kinds k1,k2] [--conditions scan,photo,hard,pdf,pdfscan,app]');
+  console.error('usage: generate.mjs --out DIR [--count N] [--seed S] [--families civic,ribbon,atlas,harbor,lantern,orchard,quarry,willow,summit,juniper,kestrel,linden,meridian] [--kinds k1,k2] [--conditions scan,photo,hard,pdf,pdfscan,app]');
   process.exit(2);
 }
 const count = Number(args.count ?? 2);
