@@ -990,6 +990,18 @@ TEST(FieldReaderTest, LicenceCaptionsAndValuesAsAttestationsPrintThem) {
   // A full stop between a surname's letters is a space read as one.
   EXPECT_EQ(RepairValue(FieldName::kSurname, "LE.BRIS"), "LE BRIS");
   EXPECT_EQ(RepairValue(FieldName::kSurname, "DUPONT."), "DUPONT.");
+  // Fields in running text parted by dashes: a value ends at a dash standing alone.
+  EXPECT_EQ(RepairValue(FieldName::kSurname, "BOYER-"), "BOYER");
+  EXPECT_EQ(RepairValue(FieldName::kSurname, "DUBOIS-RENÉ"), "DUBOIS-RENÉ");
+  EXPECT_EQ(RepairValue(FieldName::kGivenNames, "Yanis Gaël - Sexe"), "Yanis Gaël");
+  EXPECT_EQ(RepairValue(FieldName::kGivenNames, ":Sébastien"), "Sébastien");
+  EXPECT_EQ(RepairValue(FieldName::kGivenNames, "Jean-Pierre \u2014 Taille"), "Jean-Pierre");
+  EXPECT_EQ(RepairValue(FieldName::kBirthPlace, "Nîmes -"), "Nîmes");
+  EXPECT_EQ(RepairValue(FieldName::kBirthPlace, "NANTES - FRANCE"), "NANTES");
+  // A typewriter's raised apostrophe read as a degree sign.
+  EXPECT_EQ(RepairValue(FieldName::kSurname, "N\u00B0 GUESSAN"), "N'GUESSAN");
+  EXPECT_EQ(RepairValue(FieldName::kSurname, "N\u00B0GUESSAN"), "N'GUESSAN");
+  EXPECT_EQ(RepairValue(FieldName::kSurname, "N\u00B0"), "N\u00B0");  // nothing after it
   EXPECT_EQ(RepairValue(FieldName::kGivenNames, "L\u00E6titia"), "L\u00E6titia");
   EXPECT_EQ(NormalizeLabelText("Olympique Tennis C\u00E6n"),
             NormalizeLabelText("Olympique Tennis Caen"));

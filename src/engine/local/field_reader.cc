@@ -615,6 +615,11 @@ class LabelledPage {
       }
       int nearest = x_tolerance_ + 1;
       for (size_t k = 0; k < parsed_[j].words.size(); ++k) {
+        // A word that starts where the caption's line has ended is in the next column, not
+        // under (or over) the caption: a form's value right of its right-aligned caption,
+        // the next row's value below it ("Nom" | "HOARAU", then "Agathe Léa" under the
+        // row, not under "Nom").
+        if (parsed_[j].words[k].box.x > label.br().x + label.height) continue;
         const int dx = std::abs(parsed_[j].words[k].box.x - column_x);
         if (dx < nearest) {
           nearest = dx;

@@ -43,6 +43,60 @@ std::string DigitsForLookAlikes(std::string value) {
   return value;
 }
 
+// A name or a place as a line of fields in running text gives it ("Nom : BOYER — Prénoms :
+// Inès — ...", "Nîmes -", "Yanis Gaël - Sexe", "BOYER-", ":Sébastien"): up to the first word
+// that is only a dash, without a dash glued to its end or a colon to its start. A name's
+// hyphen joins two parts without spaces ("Jean-Pierre"); a dash alone parts two fields.
+std::string BeforeAFieldsDash(std::string value) {
+  static constexpr std::string_view kDashes[] = {"-", "\u2013", "\u2014"};
+  const auto dash_only = [](std::string_view word) {
+    for (bool trimmed = true; trimmed && !word.empty();) {
+      trimmed = false;
+      for (std::string_view dash : kDashes) {
+        if (word.starts_with(dash)) {
+          word.remove_prefix(dash.size());
+          trimmed = true;
+        }
+      }
+    }
+    return word.empty();
+  };
+  std::string out;
+  for (const std::string& word : SplitWords(value)) {
+    if (dash_only(word)) {
+      if (out.empty()) continue;
+      break;
+    }
+    out += (out.empty() ? "" : " ") + word;
+  }
+  for (bool trimmed = true; trimmed;) {
+    trimmed = false;
+    for (std::string_view dash : kDashes) {
+      if (out.size() > dash.size() && out.ends_with(dash)) {
+        out.resize(out.size() - dash.size());
+        trimmed = true;
+      }
+    }
+  }
+  while (!out.empty() && out.front() == ':') out.erase(0, 1);
+  return out.empty() ? value : out;
+}
+
+// "N° GUESSAN": a surname's apostrophe after its first letter, raised like a degree sign in
+// a typewriter face; no name is written with a degree sign. The mark and the space after it
+// become the apostrophe ("N'GUESSAN").
+std::string ApostropheForADegree(std::string value) {
+  static constexpr std::string_view kDegree = "\u00B0";
+  const size_t at = value.find(kDegree);
+  if (at != 1 || !std::isalpha(static_cast<unsigned char>(value[0]))) return value;
+  size_t after = at + kDegree.size();
+  if (after < value.size() && value[after] == ' ') ++after;
+  if (after >= value.size() || !std::isalpha(static_cast<unsigned char>(value[after]))) {
+    return value;
+  }
+  return value.substr(0, 1) + "'" + value.substr(after);
+}
+
 // "LE.BRIS": a full stop between two letters of a surname, which no surname is written
 // with (its words part at spaces, hyphens and apostrophes), is the space OCR read as one.
 std::string SpaceForAStop(std::string value) {
@@ -348,10 +402,11 @@ std::string RepairValue(FieldName field, std::string value) {
       return words.back();
     }
     case FieldName::kSurname:
-      return GraveForMisreadDiaeresis(
-          WithoutAeLigature(SpaceForAStop(WithoutLetterlessEnds(std::move(value)))));
+      return GraveForMisreadDiaeresis(WithoutAeLigature(SpaceForAStop(
+          ApostropheForADegree(BeforeAFieldsDash(WithoutLetterlessEnds(std::move(value)))))));
     case FieldName::kGivenNames:
-      return GraveForMisreadDiaeresis(WithoutSexAfter(WithoutLetterlessEnds(std::move(value))));
+      return GraveForMisreadDiaeresis(
+          WithoutSexAfter(BeforeAFieldsDash(WithoutLetterlessEnds(std::move(value)))));
     case FieldName::kClubName:
       return GraveForMisreadDiaeresis(WithoutAeLigature(
           WithoutMisreadClubCaption(WithoutLetterlessEnds(std::move(value), /*trailing=*/false))));
@@ -374,6 +429,7 @@ std::string RepairValue(FieldName field, std::string value) {
       return value;
     }
     case FieldName::kBirthPlace: {
+      value = BeforeAFieldsDash(std::move(value));
       // "NANTES (FRANCE)", "NANTES, FRANCE": a town in France is named alone.
       for (std::string_view country : {" (FRANCE)", ", FRANCE", " - FRANCE", " (FRA)"}) {
         if (value.size() > country.size() + 1 &&
