@@ -186,6 +186,19 @@ OcrLine WithoutAvatar(const OcrLine& line) {
   return rest;
 }
 
+// `words` (left to right, at least one) parted into columns at gaps wider than twice the
+// tallest word: what FirstColumn and NamedLaterColumns take apart.
+std::vector<std::vector<OcrWord>> PartedAtColumnGaps(const std::vector<OcrWord>& words) {
+  int height = 0;
+  for (const OcrWord& w : words) height = std::max(height, w.box.height);
+  std::vector<std::vector<OcrWord>> columns(1);
+  for (size_t k = 0; k < words.size(); ++k) {
+    if (k > 0 && words[k].box.x - words[k - 1].box.br().x > 2 * height) columns.emplace_back();
+    columns.back().push_back(words[k]);
+  }
+  return columns;
+}
+
 // The words of `line` up to its first column gap (wider than twice the words' height),
 // marks without a letter or digit left out; nullopt when that is the whole line. A heading
 // may share its line with another column's text: a tag on the same band ("Odile BOYER" and
@@ -199,8 +212,8 @@ std::optional<OcrLine> FirstColumn(const OcrLine& line) {
     }
   }
   if (words.size() < 2) return std::nullopt;
-  int height = 0;
-  for (const OcrWord& w : words) height = std::max(height, w.box.height);
+  const std::vector<std::vector<OcrWord>> columns = PartedAtColumnGaps(words);
+  if (columns.size() < 2) return std::nullopt;
   // Taken apart from its line, a name is held to its letters: a word with a digit or a
   // Latin-1 symbol ('®', '©', '°': bytes C2 xx) is a misread ("BLANCHA®"), not a name.
   const auto misread = [](const OcrWord& w) {
@@ -208,14 +221,8 @@ std::optional<OcrLine> FirstColumn(const OcrLine& line) {
       return std::isdigit(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) == 0xC2;
     });
   };
-  for (size_t k = 1; k < words.size(); ++k) {
-    if (words[k].box.x - words[k - 1].box.br().x <= 2 * height) continue;
-    if (std::any_of(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(k), misread)) {
-      return std::nullopt;
-    }
-    return LineOf({words.begin(), words.begin() + static_cast<std::ptrdiff_t>(k)}, line.confidence);
-  }
-  return std::nullopt;
+  if (std::any_of(columns.front().begin(), columns.front().end(), misread)) return std::nullopt;
+  return LineOf(columns.front(), line.confidence);
 }
 
 // The columns of `line` after its first (parted as FirstColumn parts it) that read as a
@@ -224,15 +231,7 @@ std::optional<OcrLine> FirstColumn(const OcrLine& line) {
 // ("Accueil" beside "Maëlys HOARAU"). Apart from its line nothing vouches for such a column,
 // so it must be a name by its own words ("Normandie" beside "TPE Loisir" is none).
 std::vector<OcrLine> NamedLaterColumns(const OcrLine& line) {
-  int height = 0;
-  for (const OcrWord& w : line.words) height = std::max(height, w.box.height);
-  std::vector<std::vector<OcrWord>> columns(1);
-  for (size_t k = 0; k < line.words.size(); ++k) {
-    if (k > 0 && line.words[k].box.x - line.words[k - 1].box.br().x > 2 * height) {
-      columns.emplace_back();
-    }
-    columns.back().push_back(line.words[k]);
-  }
+  const std::vector<std::vector<OcrWord>> columns = PartedAtColumnGaps(line.words);
   std::vector<OcrLine> named;
   for (size_t k = 1; k < columns.size(); ++k) {
     const std::vector<OcrWord>& words = columns[k];
@@ -251,6 +250,11 @@ std::vector<OcrLine> NamedLaterColumns(const OcrLine& line) {
   return named;
 }
 
+// The civilities a letter or an attestation puts before a name, and the sex each names.
+constexpr std::pair<std::string_view, std::string_view> kCivilities[] = {
+    {"Monsieur", "M"}, {"Madame", "F"}, {"Mademoiselle", "F"}, {"M.", "M"},
+    {"Mme", "F"},      {"Mme.", "F"},   {"Mlle", "F"}};
+
 struct CivilName {
   std::pair<std::string, std::string> name;  // given names, surname
   std::string sex;
@@ -265,10 +269,8 @@ std::optional<CivilName> NameAfterCivility(const std::vector<OcrLine>& lines) {
     starts.push_back(text.size());
     text += line.text;
   }
-  static const std::pair<std::string_view, std::string_view> kCivilities[] = {
-      {"Monsieur ", "M"}, {"Madame ", "F"}, {"Mademoiselle ", "F"}, {"M. ", "M"},
-      {"Mme ", "F"},      {"Mme. ", "F"},   {"Mlle ", "F"}};
-  for (const auto& [civility, sex] : kCivilities) {
+  for (const auto& [word, sex] : kCivilities) {
+    const std::string civility = std::string(word) + " ";
     for (size_t at = text.find(civility); at != std::string::npos;
          at = text.find(civility, at + 1)) {
       if (at > 0 && text[at - 1] != ' ') continue;
@@ -382,9 +384,6 @@ namespace {
 
 // The sex a civility word names ("Monsieur", "M.": M; "Madame", "Mme", "Mlle": F).
 std::optional<std::string> SexOfCivility(std::string_view word) {
-  static constexpr std::pair<std::string_view, std::string_view> kCivilities[] = {
-      {"Monsieur", "M"}, {"M.", "M"},   {"Madame", "F"}, {"Mademoiselle", "F"},
-      {"Mme", "F"},      {"Mme.", "F"}, {"Mlle", "F"}};
   for (const auto& [civility, sex] : kCivilities) {
     if (word == civility) return std::string(sex);
   }
